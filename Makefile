@@ -1,0 +1,36 @@
+# muavu — two commands on a fresh Debian machine:  make forecast   and   make test
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+BIN := .build/release/muavu
+OUT ?= out
+
+.PHONY: all deps build forecast test bench fuzz notebooks clean
+
+all: build
+
+# Install the Debian packages the numerical core links against, only when missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing" >&2; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >&2; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product muavu
+
+# The main job on the bundled data: forecasts written under $(OUT)/.
+forecast: build
+	@mkdir -p $(OUT)
+	bash scripts/forecast.sh $(BIN) $(OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// muavu: crop-forecast and market-access modelling engine for Đồng Tháp.
+///
+/// Dependencies point one way:
+/// muavu (CLI) → Publishing → AgriData → Forecasting → LinearAlgebra → CLapack.
+let package = Package(
+    name: "muavu",
+    products: [
+        .executable(name: "muavu", targets: ["muavu"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "AgriData", targets: ["AgriData"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            path: "Sources/CLapack",
+            pkgConfig: "lapacke",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
+        .target(name: "AgriData", dependencies: ["Forecasting"]),
+        .target(name: "Publishing", dependencies: ["Forecasting", "AgriData"]),
+        .executableTarget(
+            name: "muavu",
+            dependencies: [
+                "LinearAlgebra", "Forecasting", "AgriData", "Publishing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "AgriDataTests", dependencies: ["AgriData"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
+        .testTarget(name: "muavuTests", dependencies: ["muavu"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,42 @@
+import ArgumentParser
+import AgriData
+import Forecasting
+import Foundation
+import LinearAlgebra
+import Publishing
+
+/// Runs a subcommand body and turns the layers' errors into the contract's exit codes:
+/// 64 bad usage, 65 bad data, 1 anything else. The message goes to stderr.
+func runReportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as DataError {
+        printError(error.description)
+        throw ExitCode(65)
+    } catch let error as ForecastingError {
+        printError("error: \(error.description)")
+        switch error.code {
+        case .invalidArgument, .unknownModel: throw ExitCode(64)
+        case .badFormula, .rankDeficient, .missingCovariates, .tooShort, .nonFinite, .outOfDomain: throw ExitCode(65)
+        case .fitFailed: throw ExitCode(1)
+        }
+    } catch let error as LinearAlgebraError {
+        printError("error: \(error.description)")
+        throw ExitCode(error.code == .illegalArgument ? 1 : 65)
+    } catch let error as PublishingError {
+        printError("error: \(error.description)")
+        throw ExitCode(error.code == .badConfiguration ? 64 : 1)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
