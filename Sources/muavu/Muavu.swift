@@ -13,6 +13,7 @@ struct Muavu: ParsableCommand {
         version: Engine.current.version,
         subcommands: [
             Validate.self,
+            Schema.self,
         ]
     )
 }

@@ -1,0 +1,22 @@
+/// Models by the names the CLI and configurations use (CONTRACT.md): `naive`, `snaive`, `drift`,
+/// `mean`, `ets`, `theta`, `arima`, `regression`, `ensemble`, `auto`, ...
+public enum ForecasterRegistry {
+    /// Every name a user can ask for, in the order `--help` lists them.
+    public static var names: [String] { entries.map(\.name) }
+
+    /// The forecaster for `name`, or `.unknownModel` listing the known names.
+    public static func forecaster(named name: String) throws -> any Forecaster {
+        if let entry = entries.first(where: { $0.name == name }) { return entry.make() }
+        throw ForecastingError(.unknownModel,
+                               "no model '\(name)'; known models: \(names.joined(separator: ", "))")
+    }
+
+    private struct Entry: Sendable {
+        var name: String
+        var make: @Sendable () -> any Forecaster
+    }
+
+    /// One line per model; each model's file stays the only place that knows how it is built.
+    private static let entries: [Entry] = [
+    ]
+}

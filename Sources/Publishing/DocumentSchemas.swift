@@ -1,0 +1,9 @@
+/// The JSON Schemas (draft 2020-12) of every document muavu writes, by the name
+/// `muavu schema NAME` takes. Each schema lives in its own file as a string constant.
+public enum DocumentSchemas {
+    public static let all: [String: String] = [
+        :
+    ]
+
+    public static var names: [String] { all.keys.sorted() }
+}
