@@ -18,5 +18,10 @@ public enum ForecasterRegistry {
 
     /// One line per model; each model's file stays the only place that knows how it is built.
     private static let entries: [Entry] = [
+        Entry(name: "naive") { Naive() },
+        Entry(name: "snaive") { SeasonalNaive() },
+        Entry(name: "drift") { Drift() },
+        Entry(name: "mean") { HistoricalMean() },
+        Entry(name: "naive2") { Naive2() },
     ]
 }

@@ -1,0 +1,36 @@
+/// The drift method: the line through the first and last observations, extended (FPP3 §5.2),
+/// ŷ_{T+h} = y_T + h (y_T − y₁)/(T − 1), with σ̂ₕ = σ̂ √(h (1 + h/(T − 1))) (FPP3 table 5.2),
+/// σ̂ the RMS of the T − 1 residuals yₜ − yₜ₋₁ − b.
+///
+/// One observation has no slope: the forecast is flat (the naïve one), with a note.
+public struct Drift: Forecaster {
+    public var name: String { "drift" }
+    public init() {}
+
+    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        let n = y.count
+        guard n >= 2 else {
+            var f = try Naive().forecast(y, period: period, horizon: horizon, levels: levels)
+            f.model = ModelSummary(name: "Drift", family: name, parameters: ["drift": 0],
+                                   criteria: f.model.criteria,
+                                   notes: ["one observation: no slope to estimate, the forecast is flat"])
+            return f
+        }
+        let slope = (y[n - 1] - y[0]) / Double(n - 1)
+        let mean = (1...horizon).map { y[n - 1] + Double($0) * slope }
+        var fitted = [Double](repeating: .nan, count: n)
+        for t in 1..<n { fitted[t] = y[t - 1] + slope }
+        let residuals = (0..<n).map { y[$0] - fitted[$0] }
+        let sigma = BaselineIntervals.rootMeanSquare(residuals)
+        let sigmaH = (1...horizon).map { h -> Double in
+            let dh = Double(h)
+            return sigma * (dh * (1 + dh / Double(n - 1))).squareRoot()
+        }
+        return Forecast(model: ModelSummary(name: "Drift", family: name, parameters: ["drift": slope],
+                                            criteria: ["sigma2": sigma * sigma]),
+                        mean: mean,
+                        intervals: BaselineIntervals.normal(mean: mean, sigmaH: sigmaH, levels: levels),
+                        fitted: fitted)
+    }
+}
