@@ -7,7 +7,7 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
 }
 
-/// An RFC 4180 CSV tokenizer over UTF-8 bytes.
+/// An RFC 4180 CSV reader that yields records as text, streaming through `CSVTokenizer`.
 ///
 /// Accepts a UTF-8 byte-order mark, LF or CRLF line ends, `,` or `;` separators (detected from
 /// the header line when not given), and quoted fields with `""` escapes and embedded newlines.
@@ -15,115 +15,47 @@ public struct CSVRecord: Sendable, Equatable {
 public struct CSVReader: Sendable {
     public let file: String
     public let separator: UInt8
-    private let bytes: [UInt8]
+    private enum Source: Sendable { case path(String), data(Data) }
+    private let source: Source
 
-    /// Reads `path` whole. Throws `.fileNotFound`, `.unreadable` or `.badEncoding`.
+    /// Opens `path`. Throws `.fileNotFound` or `.unreadable`.
     public init(path: String, separator: UInt8? = nil) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DataError(.fileNotFound, file: path, "no such file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.unreadable, file: path, "cannot read the file")
-        }
-        try self.init(data: data, file: path, separator: separator)
+        let tokenizer = try CSVTokenizer(path: path, separator: separator)
+        self.file = path
+        self.separator = tokenizer.separator
+        self.source = .path(path)
     }
 
     public init(data: Data, file: String, separator: UInt8? = nil) throws {
-        var b = [UInt8](data)
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { b.removeFirst(3) }
+        let tokenizer = try CSVTokenizer(data: data, file: file, separator: separator)
         self.file = file
-        self.bytes = b
-        if let separator {
-            self.separator = separator
-        } else {
-            // Detect from the first line, outside quotes: more ';' than ',' means ';'.
-            var commas = 0, semicolons = 0, inQuotes = false
-            for c in b {
-                if c == 0x22 { inQuotes.toggle() }
-                if inQuotes { continue }
-                if c == 0x0A { break }
-                if c == 0x2C { commas += 1 } else if c == 0x3B { semicolons += 1 }
-            }
-            self.separator = semicolons > commas ? 0x3B : 0x2C
+        self.separator = tokenizer.separator
+        self.source = .data(data)
+    }
+
+    /// A fresh tokenizer positioned before the first record.
+    public func tokenizer(lenient: Bool = false) throws -> CSVTokenizer {
+        switch source {
+        case .path(let p): try CSVTokenizer(path: p, separator: separator, lenient: lenient)
+        case .data(let d): try CSVTokenizer(data: d, file: file, separator: separator, lenient: lenient)
         }
     }
 
     /// Calls `body` for each record in order; stops early when `body` returns false.
+    /// Throws `.badEncoding` for a field that is not valid UTF-8.
     public func forEachRecord(_ body: (CSVRecord) throws -> Bool) throws {
-        let n = bytes.count
-        var i = 0
-        var line = 1
-        var fields: [String] = []
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
-        var recordLine = 1
-        var fieldStartColumn = 1
-
-        func finishField() throws {
-            guard let s = String(validating: field, as: UTF8.self) else {
-                throw DataError(.badEncoding, file: file, line: line, column: fields.count + 1,
-                                "the field is not valid UTF-8")
-            }
-            fields.append(s)
-            field.removeAll(keepingCapacity: true)
-        }
-
-        while i < n {
-            // Start of a record; skip blank lines.
-            if bytes[i] == 0x0A { line += 1; i += 1; continue }
-            if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { line += 1; i += 2; continue }
-            recordLine = line
-            fields.removeAll(keepingCapacity: true)
-            var endOfRecord = false
-            while !endOfRecord {
-                fieldStartColumn = fields.count + 1
-                if i < n, bytes[i] == 0x22 {
-                    // Quoted field.
-                    let quoteLine = line
-                    i += 1
-                    var closed = false
-                    while i < n {
-                        let c = bytes[i]
-                        if c == 0x22 {
-                            if i + 1 < n, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
-                            i += 1
-                            closed = true
-                            break
-                        }
-                        if c == 0x0A { line += 1 }
-                        field.append(c)
-                        i += 1
-                    }
-                    if !closed {
-                        throw DataError(.unterminatedQuote, file: file, line: quoteLine, column: fieldStartColumn,
-                                        "a quoted field is never closed")
-                    }
-                    // After the closing quote: separator, end of line, or end of file.
-                    if i < n, bytes[i] != separator, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                        throw DataError(.unterminatedQuote, file: file, line: line, column: fieldStartColumn,
-                                        "text after the closing quote of a field")
-                    }
-                } else {
-                    while i < n, bytes[i] != separator, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                        field.append(bytes[i])
-                        i += 1
-                    }
+        let t = try tokenizer()
+        while try t.next() {
+            var fields: [String] = []
+            fields.reserveCapacity(t.fieldCount)
+            for j in 0..<t.fieldCount {
+                guard let s = t.string(j) else {
+                    throw DataError(.badEncoding, file: file, line: t.line, column: j + 1,
+                                    "the field is not valid UTF-8")
                 }
-                try finishField()
-                if i >= n {
-                    endOfRecord = true
-                } else if bytes[i] == separator {
-                    i += 1
-                    if i >= n { fields.append(""); endOfRecord = true }
-                } else {
-                    // Line end: LF, CRLF or a lone CR.
-                    if bytes[i] == 0x0D { i += 1 }
-                    if i < n, bytes[i] == 0x0A { i += 1 }
-                    line += 1
-                    endOfRecord = true
-                }
+                fields.append(s)
             }
-            if try !body(CSVRecord(fields: fields, line: recordLine)) { return }
+            if try !body(CSVRecord(fields: fields, line: t.line)) { return }
         }
     }
 
@@ -205,23 +137,5 @@ public struct CSVTable: Sendable {
             }
             return v
         }
-    }
-}
-
-/// Parses decimal numbers as written in data files: optional sign, digits, decimal point,
-/// exponent. No thousands separators, no locale.
-public enum NumberParser {
-    public static func parse(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty else { return nil }
-        // Reject forms Double(_:) accepts but data files must not contain (hex, inf, nan).
-        for c in t.utf8 {
-            switch c {
-            case 0x30...0x39, 0x2B, 0x2D, 0x2E, 0x65, 0x45: continue
-            default: return nil
-            }
-        }
-        guard let v = Double(t), v.isFinite else { return nil }
-        return v
     }
 }

@@ -21,6 +21,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case emptySeries = "empty-series"
         case missingValue = "missing-value"
         case badConfiguration = "bad-configuration"
+        case inconsistentUnit = "inconsistent-unit"
+        case emptyName = "empty-name"
     }
 
     public var code: Code

@@ -1,0 +1,283 @@
+import Foundation
+
+/// A streaming RFC 4180 tokenizer over UTF-8 bytes: reads its source in chunks and keeps only the
+/// current record, so a file of any length is read in constant memory (plus the longest record).
+///
+/// Accepts a UTF-8 byte-order mark, LF, CRLF or lone-CR line ends, `,` or `;` separators (detected
+/// from the first line when not given: more `;` than `,` outside quotes means `;`), and quoted
+/// fields with `""` escapes and embedded line breaks (RFC 4180 §2). Blank lines are skipped.
+///
+/// The one unrecoverable defect is a quote that is never closed (the rest of the file would be one
+/// field): it throws. Text after a closing quote is kept as part of the field and reported through
+/// `problems` when `lenient`, thrown otherwise.
+public final class CSVTokenizer {
+    public let file: String
+    public private(set) var separator: UInt8
+    /// Collect recoverable defects in `problems` instead of throwing them.
+    public var lenient: Bool
+    /// Recoverable defects met so far (only when `lenient`).
+    public var problems: [DataError] = []
+
+    /// 1-based line on which the current record starts.
+    public private(set) var line = 0
+    /// The current record's fields, unescaped, back to back; `ends[i]` is where field `i` stops.
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var ends: [Int] = []
+
+    private enum Source { case data(Data, Int), file(Int32) }
+    private var source: Source
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var atEOF = false
+    private var nextLine = 1
+    private static let chunk = 1 << 20
+
+    /// Opens `path` for streaming. Throws `.fileNotFound` or `.unreadable`.
+    public convenience init(path: String, separator: UInt8? = nil, lenient: Bool = false) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError(.fileNotFound, file: path, "no such file")
+        }
+        let fd = isDirectory.boolValue ? -1 : open(path, O_RDONLY)
+        guard fd >= 0 else { throw DataError(.unreadable, file: path, "cannot read the file") }
+        try self.init(source: .file(fd), file: path, separator: separator, lenient: lenient)
+    }
+
+    /// Tokenizes bytes already in memory.
+    public convenience init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false) throws {
+        try self.init(source: .data(data, 0), file: file, separator: separator, lenient: lenient)
+    }
+
+    private init(source: Source, file: String, separator: UInt8?, lenient: Bool) throws {
+        self.source = source
+        self.file = file
+        self.lenient = lenient
+        self.separator = separator ?? 0x2C
+        buffer = [UInt8](repeating: 0, count: CSVTokenizer.chunk)
+        bytes.reserveCapacity(256)
+        try fill()
+        if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+        if separator == nil { self.separator = detectSeparator() }
+    }
+
+    deinit {
+        if case .file(let fd) = source { close(fd) }
+    }
+
+    /// Number of fields in the current record.
+    public var fieldCount: Int { ends.count }
+
+    /// The bytes of field `i` of the current record.
+    @inline(__always)
+    public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let lo = i == 0 ? 0 : ends[i - 1]
+        let hi = ends[i]
+        return try bytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[lo..<hi]))
+        }
+    }
+
+    /// Field `i` as text; `nil` when it is not valid UTF-8.
+    public func string(_ i: Int) -> String? {
+        withField(i) { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// Field `i` as text with invalid UTF-8 replaced by U+FFFD (for messages).
+    public func lossyString(_ i: Int) -> String {
+        withField(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The first field of the current record that is not valid UTF-8 (0-based), or `nil`.
+    public func firstInvalidUTF8Field() -> Int? {
+        let ascii = bytes.withUnsafeBufferPointer { p in
+            var acc: UInt8 = 0
+            for b in p { acc |= b }
+            return acc < 0x80
+        }
+        if ascii { return nil }
+        for i in 0..<ends.count where string(i) == nil { return i }
+        return nil
+    }
+
+    // MARK: Reading
+
+    /// Advances to the next record; false at the end of the input.
+    public func next() throws -> Bool {
+        while true {
+            switch try parseRecord() {
+            case .record: return true
+            case .endOfInput: return false
+            case .needMore:
+                try refill()
+            }
+        }
+    }
+
+    private enum Outcome { case record, endOfInput, needMore }
+
+    private func fill() throws {
+        while end < buffer.count, !atEOF {
+            let room = buffer.count - end
+            var got = 0
+            switch source {
+            case .data(let data, let offset):
+                got = min(room, data.count - offset)
+                if got > 0 {
+                    _ = buffer.withUnsafeMutableBytes { dst in
+                        data.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: dst[end..<(end + got)]),
+                                       from: (data.startIndex + offset)..<(data.startIndex + offset + got))
+                    }
+                }
+                source = .data(data, offset + got)
+            case .file(let fd):
+                got = buffer.withUnsafeMutableBytes { dst in
+                    read(fd, dst.baseAddress! + end, room)
+                }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw DataError(.unreadable, file: file, "cannot read the file (errno \(errno))")
+                }
+            }
+            if got == 0 { atEOF = true } else { end += got }
+        }
+    }
+
+    /// Keeps the unparsed tail, grows the buffer when one record fills it, reads more.
+    private func refill() throws {
+        if start > 0 {
+            let tail = end - start
+            buffer.withUnsafeMutableBufferPointer { b in
+                if tail > 0 {
+                    UnsafeMutableRawPointer(b.baseAddress!).copyMemory(from: b.baseAddress! + start, byteCount: tail)
+                }
+            }
+            end = tail
+            start = 0
+        } else {
+            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        }
+        try fill()
+    }
+
+    private func detectSeparator() -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false
+        for k in start..<end {
+            let c = buffer[k]
+            if c == 0x22 { inQuotes.toggle() }
+            if inQuotes { continue }
+            if c == 0x0A || c == 0x0D { break }
+            if c == 0x2C { commas += 1 } else if c == 0x3B { semicolons += 1 }
+        }
+        return semicolons > commas ? 0x3B : 0x2C
+    }
+
+    private func parseRecord() throws -> Outcome {
+        let sep = separator
+        let eof = atEOF
+        let n = end
+        var pending: DataError? = nil
+        let outcome: Outcome = try buffer.withUnsafeBufferPointer { b in
+            var i = start
+            var lineHere = nextLine
+            // Skip blank lines.
+            while i < n {
+                if b[i] == 0x0A { lineHere += 1; i += 1; continue }
+                if b[i] == 0x0D {
+                    if i + 1 < n {
+                        lineHere += 1
+                        i += b[i + 1] == 0x0A ? 2 : 1
+                        continue
+                    }
+                    if !eof { return .needMore }
+                    lineHere += 1; i += 1; continue
+                }
+                break
+            }
+            if i >= n {
+                if eof { start = i; nextLine = lineHere; return .endOfInput }
+                return .needMore
+            }
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            let recordLine = lineHere
+            while true {
+                // One field starts at i.
+                if i < n, b[i] == 0x22 {
+                    let quoteLine = lineHere
+                    var j = i + 1
+                    var closed = false
+                    while j < n {
+                        let c = b[j]
+                        if c == 0x22 {
+                            if j + 1 >= n {
+                                if !eof { return .needMore }
+                                j += 1; closed = true; break
+                            }
+                            if b[j + 1] == 0x22 { bytes.append(0x22); j += 2; continue }
+                            j += 1; closed = true; break
+                        }
+                        if c == 0x0A { lineHere += 1 }
+                        else if c == 0x0D, j + 1 < n, b[j + 1] != 0x0A { lineHere += 1 }
+                        bytes.append(c)
+                        j += 1
+                    }
+                    if !closed {
+                        if !eof { return .needMore }
+                        throw DataError(.unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
+                                        "a quoted field is never closed")
+                    }
+                    i = j
+                    if i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D {
+                        if pending == nil {
+                            pending = DataError(.unterminatedQuote, file: file, line: lineHere, column: ends.count + 1,
+                                                "text after the closing quote of a field")
+                        }
+                        while i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D { bytes.append(b[i]); i += 1 }
+                        if i >= n, !eof { return .needMore }
+                    }
+                } else {
+                    var j = i
+                    while j < n {
+                        let c = b[j]
+                        if c == sep || c == 0x0A || c == 0x0D { break }
+                        j += 1
+                    }
+                    if j >= n, !eof { return .needMore }
+                    if j > i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j])) }
+                    i = j
+                }
+                ends.append(bytes.count)
+                if i >= n { break }
+                let c = b[i]
+                if c == sep {
+                    i += 1
+                    if i >= n {
+                        if !eof { return .needMore }
+                        ends.append(bytes.count)
+                        break
+                    }
+                    continue
+                }
+                // Line end: LF, CRLF or a lone CR.
+                if c == 0x0D {
+                    if i + 1 >= n, !eof { return .needMore }
+                    i += 1
+                    if i < n, b[i] == 0x0A { i += 1 }
+                } else {
+                    i += 1
+                }
+                lineHere += 1
+                break
+            }
+            start = i
+            nextLine = lineHere
+            line = recordLine
+            return .record
+        }
+        if let pending, outcome == .record {
+            if lenient { problems.append(pending) } else { throw pending }
+        }
+        return outcome
+    }
+}
