@@ -1,0 +1,53 @@
+import CLapack
+
+/// The one place where LAPACK's conventions are translated into Swift's.
+///
+/// Every LAPACKE call in this module goes through `checked(_:_:onPositive:)`, so that an
+/// `info < 0` (an illegal argument: a bug in this module) and an `info > 0` (a property of the
+/// data: singular, not positive definite, no convergence) are never ignored.
+/// LAPACKE's `lapack_int` (a C macro, so not imported): `int32_t` in Debian's LP64 build.
+typealias lapack_int = Int32
+
+enum LAPACK {
+    /// `LAPACK_COL_MAJOR`: every matrix in this module is column-major.
+    static let columnMajor: Int32 = 102
+
+    /// A LAPACK character argument (`'N'`, `'T'`, `'U'`, ...).
+    @inline(__always)
+    static func flag(_ c: Unicode.Scalar) -> CChar { CChar(UInt8(ascii: c)) }
+
+    /// Converts a dimension to LAPACK's integer type.
+    @inline(__always)
+    static func int(_ n: Int) -> lapack_int { lapack_int(n) }
+
+    /// Throws for a non-zero `info` returned by `routine`.
+    ///
+    /// - Parameters:
+    ///   - routine: the LAPACK routine's name (`dgeqp3`, `dpotrf`, ...).
+    ///   - info: its return value.
+    ///   - onPositive: the domain error that `info > 0` stands for in this routine.
+    static func checked(_ routine: String, _ info: lapack_int,
+                        onPositive: (Int) -> LinearAlgebraError = { info in
+                            LinearAlgebraError(.singular, info: info, "the matrix is singular")
+                        }) throws {
+        if info == 0 { return }
+        if info < 0 {
+            throw LinearAlgebraError(.illegalArgument, routine: routine, info: Int(info),
+                                     "argument \(-info) had an illegal value")
+        }
+        var error = onPositive(Int(info))
+        error.routine = routine
+        error.info = Int(info)
+        throw error
+    }
+}
+
+extension Matrix {
+    /// Throws `.nonFinite` when any element is NaN or infinite: LAPACK's results are undefined
+    /// for such input.
+    func requireFinite(_ what: String = "matrix") throws {
+        for v in storage where !v.isFinite {
+            throw LinearAlgebraError(.nonFinite, "the \(what) contains NaN or infinite values")
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import CLapack
+
+/// Householder QR with column pivoting of a column-scaled matrix, with a rank decision.
+///
+/// The columns of A (n × p) are first scaled to unit Euclidean norm, A_s = A·D⁻¹ with
+/// D = diag(‖a_j‖), so that the pivoting and the rank test do not depend on the units of the
+/// columns (Golub & Van Loan, *Matrix Computations*, 4th ed., §5.4.1–5.4.2; Björck, *Numerical
+/// Methods for Least Squares Problems*, §2.7.3). Then `dgeqp3` computes A_s·P = Q·R.
+///
+/// Rank: the numerical rank r is the number of leading k with |R_kk| > τ·|R_11|, where
+/// τ = `tolerance` (by default max(n, p)·ε, ε = 2.22·10⁻¹⁶, the choice of LAPACK's `dgelsy`
+/// documentation and of NumPy's `matrix_rank`). R's `lm` uses τ = 10⁻⁷ on unscaled columns;
+/// muavu's smaller τ accepts ill-conditioned but full-rank designs such as NIST's Filip.
+public struct PivotedQR: Sendable {
+    /// Rows n and columns p of A.
+    public let rows: Int
+    public let columns: Int
+    /// `dgeqp3`'s output: R on and above the diagonal, Householder vectors below.
+    public let factors: Matrix
+    /// The Householder scalars τ_k.
+    public let tau: [Double]
+    /// Column k of A_s·P is column `permutation[k]` of A (0-based).
+    public let permutation: [Int]
+    /// D: the Euclidean norm of each column of A (1 for a zero column).
+    public let columnScale: [Double]
+    /// The numerical rank r.
+    public let rank: Int
+    /// The relative tolerance τ used for the rank decision.
+    public let tolerance: Double
+
+    /// Factors `a`.
+    ///
+    /// - Parameters:
+    ///   - a: the n × p matrix; NaN or infinite entries throw `.nonFinite`.
+    ///   - tolerance: τ for the rank test; nil means max(n, p)·ε.
+    public init(_ a: Matrix, tolerance: Double? = nil) throws {
+        try a.requireFinite()
+        let n = a.rows, p = a.columns
+        rows = n
+        columns = p
+        self.tolerance = tolerance ?? Double(Swift.max(n, p)) * Double.ulpOfOne
+        var scaled = a
+        var scale = [Double](repeating: 1, count: p)
+        for j in 0..<p {
+            let norm = Matrix.norm2(a.storage[(j * n)..<((j + 1) * n)])
+            if norm > 0 {
+                scale[j] = norm
+                for i in 0..<n { scaled.storage[i + j * n] /= norm }
+            }
+        }
+        columnScale = scale
+        var jpvt = [lapack_int](repeating: 0, count: p)
+        var t = [Double](repeating: 0, count: Swift.min(n, p))
+        if n > 0 && p > 0 {
+            let info = scaled.storage.withUnsafeMutableBufferPointer { pa in
+                jpvt.withUnsafeMutableBufferPointer { pj in
+                    t.withUnsafeMutableBufferPointer { pt in
+                        LAPACKE_dgeqp3(LAPACK.columnMajor, LAPACK.int(n), LAPACK.int(p), pa.baseAddress,
+                                       LAPACK.int(n), pj.baseAddress, pt.baseAddress)
+                    }
+                }
+            }
+            try LAPACK.checked("dgeqp3", info)
+        }
+        factors = scaled
+        tau = t
+        permutation = jpvt.map { Int($0) - 1 }
+        let k = Swift.min(n, p)
+        var r = 0
+        if k > 0 {
+            let r11 = Swift.abs(scaled[0, 0])
+            if r11 > 0 {
+                while r < k && Swift.abs(scaled[r, r]) > self.tolerance * r11 { r += 1 }
+            }
+        }
+        rank = r
+    }
+
+    /// Whether the rank equals the number of columns.
+    public var isFullRank: Bool { rank == columns }
+
+    /// The columns of A (0-based) that the rank decision leaves out: `permutation[rank...]`.
+    public var droppedColumns: [Int] { Array(permutation[rank...]) }
+
+    /// The leading r × r block R₁₁ of R (of the scaled, permuted matrix).
+    public var r11: Matrix {
+        var m = Matrix(rows: rank, columns: rank)
+        for j in 0..<rank { for i in 0...j { m[i, j] = factors[i, j] } }
+        return m
+    }
+
+    /// Qᵀ·b (or Q·b with `transpose: false`), by `dormqr`, for b of length n.
+    public func applyQ(_ b: [Double], transpose: Bool) throws -> [Double] {
+        guard b.count == rows else {
+            throw LinearAlgebraError(.dimensionMismatch, "Q is \(rows)×\(rows), b has \(b.count) entries")
+        }
+        let k = Swift.min(rows, columns)
+        if k == 0 { return b }
+        var c = b
+        let info = factors.storage.withUnsafeBufferPointer { pa in
+            tau.withUnsafeBufferPointer { pt in
+                c.withUnsafeMutableBufferPointer { pc in
+                    LAPACKE_dormqr(LAPACK.columnMajor, LAPACK.flag("L"), LAPACK.flag(transpose ? "T" : "N"),
+                                   LAPACK.int(rows), 1, LAPACK.int(k), pa.baseAddress, LAPACK.int(rows),
+                                   pt.baseAddress, pc.baseAddress, LAPACK.int(rows))
+                }
+            }
+        }
+        try LAPACK.checked("dormqr", info)
+        return c
+    }
+
+    /// Solves R₁₁·x = c (or R₁₁ᵀ·x = c) for the first r entries of `c`, by `dtrtrs`.
+    public func solveR(_ c: [Double], transpose: Bool = false) throws -> [Double] {
+        precondition(c.count >= rank, "right-hand side too short")
+        var x = Array(c[0..<rank])
+        if rank == 0 { return x }
+        let info = factors.storage.withUnsafeBufferPointer { pa in
+            x.withUnsafeMutableBufferPointer { px in
+                LAPACKE_dtrtrs(LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag(transpose ? "T" : "N"),
+                               LAPACK.flag("N"), LAPACK.int(rank), 1, pa.baseAddress, LAPACK.int(rows),
+                               px.baseAddress, LAPACK.int(rank))
+            }
+        }
+        try LAPACK.checked("dtrtrs", info) { _ in
+            LinearAlgebraError(.singular, "the triangular factor R has a zero on its diagonal")
+        }
+        return x
+    }
+
+    /// The basic least-squares solution: x minimising ‖A·x − b‖₂ over the first r pivoted
+    /// columns, with the dropped columns' coefficients set to 0.
+    ///
+    /// x_P = D_P⁻¹·[R₁₁⁻¹·(Qᵀb)₁; 0] (Golub & Van Loan §5.5.5).
+    public func solve(_ b: [Double]) throws -> [Double] {
+        let qtb = try applyQ(b, transpose: true)
+        let z = try solveR(qtb)
+        var x = [Double](repeating: 0, count: columns)
+        for k in 0..<rank {
+            let j = permutation[k]
+            x[j] = z[k] / columnScale[j]
+        }
+        return x
+    }
+
+    /// (AᵀA)⁻¹ restricted to the kept columns, computed from R, never from AᵀA:
+    /// (AᵀA)⁻¹ = D⁻¹·P·R₁₁⁻¹·R₁₁⁻ᵀ·Pᵀ·D⁻¹ (R₁₁⁻¹ by `dtrtri`). Rows and columns of dropped
+    /// columns are zero.
+    public func unscaledCovariance() throws -> Matrix {
+        var rinv = r11
+        if rank > 0 {
+            let info = rinv.storage.withUnsafeMutableBufferPointer { pr in
+                LAPACKE_dtrtri(LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag("N"), LAPACK.int(rank),
+                               pr.baseAddress, LAPACK.int(rank))
+            }
+            try LAPACK.checked("dtrtri", info) { _ in
+                LinearAlgebraError(.singular, "the triangular factor R has a zero on its diagonal")
+            }
+        }
+        // S = R⁻¹·R⁻ᵀ; entry (k, l) = Σ_m Rinv[k, m]·Rinv[l, m], m ≥ max(k, l).
+        var cov = Matrix(rows: columns, columns: columns)
+        for k in 0..<rank {
+            for l in k..<rank {
+                var s = 0.0
+                for m in l..<rank { s += rinv[k, m] * rinv[l, m] }
+                let jk = permutation[k], jl = permutation[l]
+                let v = s / (columnScale[jk] * columnScale[jl])
+                cov[jk, jl] = v
+                cov[jl, jk] = v
+            }
+        }
+        return cov
+    }
+
+    /// The first r columns of Q (n × r), by `dorgqr`.
+    public func thinQ() throws -> Matrix {
+        var q = Matrix(rows: rows, columns: rank)
+        if rank == 0 || rows == 0 { return q }
+        for j in 0..<rank { for i in 0..<rows { q[i, j] = factors[i, j] } }
+        let info = q.storage.withUnsafeMutableBufferPointer { pq in
+            tau.withUnsafeBufferPointer { pt in
+                LAPACKE_dorgqr(LAPACK.columnMajor, LAPACK.int(rows), LAPACK.int(rank), LAPACK.int(rank),
+                               pq.baseAddress, LAPACK.int(rows), pt.baseAddress)
+            }
+        }
+        try LAPACK.checked("dorgqr", info)
+        return q
+    }
+
+    /// The diagonal of the hat matrix H = A·(AᵀA)⁻¹·Aᵀ = Q₁·Q₁ᵀ: h_i = Σ_k q_ik², the leverages.
+    public func leverages() throws -> [Double] {
+        let q = try thinQ()
+        var h = [Double](repeating: 0, count: rows)
+        for k in 0..<rank {
+            for i in 0..<rows {
+                let v = q.storage[i + k * rows]
+                h[i] += v * v
+            }
+        }
+        return h
+    }
+
+    /// An estimate of the 1-norm condition number κ₁(R₁₁) of the scaled, kept columns, by
+    /// `dtrcon` (Higham, *Accuracy and Stability of Numerical Algorithms*, §15.3): the
+    /// condition of the problem that is actually solved.
+    public func conditionNumber() throws -> Double {
+        if rank == 0 { return .infinity }
+        var rcond = 0.0
+        let info = factors.storage.withUnsafeBufferPointer { pa in
+            LAPACKE_dtrcon(LAPACK.columnMajor, LAPACK.flag("1"), LAPACK.flag("U"), LAPACK.flag("N"),
+                           LAPACK.int(rank), pa.baseAddress, LAPACK.int(rows), &rcond)
+        }
+        try LAPACK.checked("dtrcon", info)
+        return rcond > 0 ? 1 / rcond : .infinity
+    }
+
+    /// For a dropped column j, the kept columns it is (numerically) a combination of: the
+    /// solution c of R₁₁·c = R₁₂[:, j] in the unit-norm column scale, listing the columns whose
+    /// |c_k| exceeds `threshold` times the largest.
+    public func dependencies(ofDropped j: Int, threshold: Double = 1e-6) throws -> [Int] {
+        guard let position = permutation.firstIndex(of: j), position >= rank else { return [] }
+        var rhs = [Double](repeating: 0, count: rank)
+        for i in 0..<rank { rhs[i] = factors[i, position] }
+        let c = try solveR(rhs)
+        let largest = c.map { Swift.abs($0) }.max() ?? 0
+        if largest == 0 { return [] }
+        return (0..<rank).filter { Swift.abs(c[$0]) > threshold * largest }.map { permutation[$0] }
+    }
+}
