@@ -7,9 +7,9 @@ import Foundation
 /// from the first line when not given: more `;` than `,` outside quotes means `;`), and quoted
 /// fields with `""` escapes and embedded line breaks (RFC 4180 §2). Blank lines are skipped.
 ///
-/// The one unrecoverable defect is a quote that is never closed (the rest of the file would be one
-/// field): it throws. Text after a closing quote is kept as part of the field and reported through
-/// `problems` when `lenient`, thrown otherwise.
+/// Text after a closing quote is kept as part of the field. Defects are thrown, or, when `lenient`,
+/// collected in `problems`; a quote that is never closed then ends the input (the rest of the file
+/// would be one field).
 public final class CSVTokenizer {
     public let file: String
     public private(set) var separator: UInt8
@@ -224,8 +224,13 @@ public final class CSVTokenizer {
                     }
                     if !closed {
                         if !eof { return .needMore }
-                        throw DataError(.unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
-                                        "a quoted field is never closed")
+                        let e = DataError(.unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
+                                          "a quoted field is never closed (the rest of the file is inside it)")
+                        if !lenient { throw e }
+                        // Nothing after the opening quote can be read: report it and stop.
+                        problems.append(e)
+                        start = n
+                        return .endOfInput
                     }
                     i = j
                     if i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D {

@@ -1,18 +1,161 @@
-import ArgumentParser
 import AgriData
+import ArgumentParser
+import Foundation
+import Publishing
+
+/// How a tidy data file is read: column names, seasonal period, missing values, bounds.
+/// Shared by the commands that read `--data`.
+struct TidyDataOptions: ParsableArguments {
+    @Option(name: .long, help: "Name of the series id column.")
+    var idColumn = "series_id"
+
+    @Option(name: .long, help: "Name of the date column.")
+    var dateColumn = "date"
+
+    @Option(name: .long, help: "Name of the value column.")
+    var valueColumn = "value"
+
+    @Option(name: .long, help: "Force the seasonal period (for YYYY-Sn dates: crops a year).")
+    var period: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "What to do with missing values and absent periods: fail (refuse the data, the default), "
+            + "skip (keep each series' longest complete run), interpolate (fill interior gaps linearly).",
+        valueName: "fail|skip|interpolate"))
+    var onMissing: String = "fail"
+
+    @Option(name: .long, help: ArgumentHelp("JSON file of plausible ranges per unit and series id.", valueName: "file"))
+    var bounds: String?
+
+    func validate() throws {
+        guard MissingPolicy(rawValue: onMissing) != nil else {
+            throw ValidationError("--on-missing must be fail, skip or interpolate, not '\(onMissing)'")
+        }
+        if let period, period < 1 { throw ValidationError("--period must be at least 1") }
+    }
+
+    /// The reader's options; `covariates` are the covariate columns to keep.
+    func readOptions(covariates: [String] = []) throws -> TidyReadOptions {
+        var o = TidyReadOptions()
+        o.idColumn = idColumn
+        o.dateColumn = dateColumn
+        o.valueColumn = valueColumn
+        o.period = period
+        o.onMissing = MissingPolicy(rawValue: onMissing) ?? .fail
+        o.covariates = covariates
+        if let bounds { o.bounds = try ValueBounds.load(path: bounds) }
+        return o
+    }
+}
 
 /// `muavu validate --data FILE`: checks a data file and reports every problem found.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a data file and report every problem found (exit 65 when there are any).")
+        abstract: "Check a data file and report every problem found (exit 65 when there are any).",
+        discussion: """
+        Every problem is printed to stderr as FILE:LINE:COLUMN: message [code]. With --output the \
+        report is also written as a JSON document (muavu.validation/v1). Without problems, a summary \
+        (series, rows, span per series) goes to stdout and the exit status is 0; with any, 65.
+        Formats: tidy (series_id,date,value + covariates, the default) and csv (RFC 4180 structure only).
+        """)
 
     @Option(name: .long, help: "The CSV file to check.")
     var data: String
 
+    @Option(name: .long, help: ArgumentHelp("tidy or csv.", valueName: "format"))
+    var format = "tidy"
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Covariate columns that must be numeric (comma-separated or repeated).", valueName: "a,b"))
+    var covariates: [String] = []
+
+    @OptionGroup var reading: TidyDataOptions
+
+    @Option(name: .long, help: "Write the report as JSON to this file ('-' for stdout).")
+    var output: String?
+
+    func validate() throws {
+        guard ["tidy", "csv"].contains(format) else {
+            throw ValidationError("--format must be tidy or csv, not '\(format)'")
+        }
+    }
+
     func run() throws {
         try runReportingFailures {
-            let table = try CSVTable(path: data)
-            print("\(data): \(table.rows.count) rows, columns: \(table.header.joined(separator: ", "))")
+            let columns = covariates.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { !$0.isEmpty }
+            let report: ValidationReport
+            switch format {
+            case "csv": report = try CSVStructure.check(path: data)
+            default: report = try TidyReader.validate(path: data, options: reading.readOptions(covariates: columns))
+            }
+            for problem in report.problems { printError(problem.description) }
+            if report.problemCount > report.problems.count {
+                printError("\(data): \(report.problemCount - report.problems.count) more problems not listed")
+            }
+            if let output {
+                try AtomicFile.writeDocument(ValidationDocument(report), to: output)
+            }
+            if !report.isValid {
+                printError("\(data): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows")
+                throw ExitCode(65)
+            }
+            if output == nil || output != "-" {
+                print(ValidationDocument.summary(report), terminator: "")
+            }
         }
+    }
+}
+
+/// `muavu.validation/v1`: what `muavu validate` found.
+struct ValidationDocument: Encodable {
+    struct Problem: Encodable {
+        var file: String
+        var line: Int?
+        var column: Int?
+        var columnName: String?
+        var code: String
+        var message: String
+        enum CodingKeys: String, CodingKey { case file, line, column, columnName = "column_name", code, message }
+    }
+
+    var schema = "muavu.validation/v1"
+    var engine = Engine.current
+    var file: String
+    var valid: Bool
+    var rows: Int
+    var problemCount: Int
+    var problems: [Problem]
+    var series: [SeriesSummary]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, engine, file, valid, rows, problemCount = "problem_count", problems, series
+    }
+
+    init(_ report: ValidationReport) {
+        file = report.file
+        valid = report.isValid
+        rows = report.rows
+        problemCount = report.problemCount
+        problems = report.problems.map {
+            Problem(file: $0.file, line: $0.line, column: $0.column, columnName: $0.columnName,
+                    code: $0.code.rawValue, message: $0.message)
+        }
+        series = report.series
+    }
+
+    /// The text summary: a line for the file, then one per series.
+    static func summary(_ report: ValidationReport) -> String {
+        var s = "\(report.file): valid, \(report.rows) rows, \(report.series.count) series\n"
+        for x in report.series {
+            var line = "  \(x.id): \(x.rows) rows"
+            if let f = x.frequency { line += ", \(f)" }
+            if let p = x.period { line += " (period \(p))" }
+            if let a = x.start, let b = x.end { line += ", \(a) – \(b)" }
+            if x.missing > 0 { line += ", \(x.missing) missing" }
+            if let u = x.unit { line += ", \(u)" }
+            s += line + "\n"
+        }
+        return s
     }
 }
