@@ -247,6 +247,8 @@ public enum TidyReader {
         var lastIdBytes: [UInt8] = []
         var lastIndex = -1
         var rows = 0
+        // Series with a row that could not be placed: a gap there may be that row, so it is not reported.
+        var refused = Set<String>()
 
         @inline(__always) func isMissing(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
             var lo = 0, hi = f.count
@@ -261,12 +263,16 @@ public enum TidyReader {
             if t.fieldCount != width {
                 problems.add(DataError(.raggedRow, file: file, line: line, column: min(t.fieldCount, width) + 1,
                                        "expected \(width) fields as in the header, found \(t.fieldCount)"))
+                if idColumn < t.fieldCount, let id = t.string(idColumn) { refused.insert(TextKey.nfc(id.trimmingCharacters(in: .whitespaces))) }
                 continue
             }
             if let bad = t.firstInvalidUTF8Field() {
                 problems.add(DataError(.badEncoding, file: file, line: line, column: bad + 1, columnName: header[bad],
                                        "the field is not valid UTF-8"))
-                if bad == idColumn || bad == dateColumn || bad == valueColumn || bad == unitColumn { continue }
+                if bad == idColumn || bad == dateColumn || bad == valueColumn || bad == unitColumn {
+                    if bad != idColumn, let id = t.string(idColumn) { refused.insert(TextKey.nfc(id.trimmingCharacters(in: .whitespaces))) }
+                    continue
+                }
             }
             // Series: the id compares by bytes with the previous row's first (the usual case).
             let sameAsLast = lastIndex >= 0 && t.withField(idColumn) { f in
@@ -514,7 +520,8 @@ public enum TidyReader {
             }
             let absent = span - ordinals.count
             summary.missing += absent
-            if absent > 0, options.onMissing == .fail {
+            if refused.contains(TextKey.nfc(acc.id)) { acc.unusable = true }
+            if absent > 0, options.onMissing == .fail, !acc.unusable {
                 for k in 1..<ordinals.count {
                     let gap = (ordinals[k] - ordinals[k - 1]) / step - 1
                     if gap > 0 {
