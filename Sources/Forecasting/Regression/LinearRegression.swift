@@ -1,0 +1,170 @@
+import Foundation
+import LinearAlgebra
+
+/// Options for `LinearRegression.fit`.
+public struct RegressionOptions: Sendable, Equatable {
+    /// Case weights (weighted least squares); nil for ordinary least squares.
+    public var weights: [Double]?
+    /// The ridge penalty λ ≥ 0 on the non-intercept coefficients; nil for none.
+    public var ridge: Double?
+    /// Steps of iterative refinement of the least-squares solution (see `LeastSquares`).
+    public var refinementSteps: Int
+
+    public init(weights: [Double]? = nil, ridge: Double? = nil, refinementSteps: Int = 3) {
+        self.weights = weights
+        self.ridge = ridge
+        self.refinementSteps = refinementSteps
+    }
+}
+
+/// Linear regression by least squares on the column-scaled pivoted QR of the design, with
+/// the inference of R's `summary.lm` (Chambers & Hastie 1992, ch. 4; Weisberg, *Applied Linear
+/// Regression*, 4th ed., ch. 3 and 9).
+///
+/// Ordinary least squares minimises Σ rᵢ², weighted least squares Σ wᵢ rᵢ² (solved as OLS on
+/// √wᵢ·xᵢ, √wᵢ·yᵢ), ridge Σ wᵢ rᵢ² + λ Σ_{j≠intercept} βⱼ² (solved as OLS on the design
+/// augmented by √λ·I rows; Hastie, Tibshirani & Friedman §3.4.1). The normal equations are
+/// never formed.
+public enum LinearRegression {
+    /// Fits `formula` to `columns` (every used column of the same length n, all finite).
+    public static func fit(_ formula: RegressionFormula, columns: [String: [Double]],
+                           options: RegressionOptions = .init()) throws -> RegressionFit {
+        guard let yRaw = columns[formula.response.column] else {
+            throw ForecastingError(.badFormula, "no column '\(formula.response.column)' for the response")
+        }
+        let n = yRaw.count
+        let y = try formula.response.evaluate(yRaw)
+        let x = try formula.designColumns(columns, rows: n)
+        let names = formula.termNames
+        let p = x.count
+        for (name, col) in zip([formula.response.name] + names, [y] + x) {
+            if let i = col.firstIndex(where: { !$0.isFinite }) {
+                throw ForecastingError(.nonFinite, "\(name) is not finite in fitted row \(i + 1)")
+            }
+        }
+        if let lambda = options.ridge, !(lambda >= 0 && lambda.isFinite) {
+            throw ForecastingError(.invalidArgument, "the ridge penalty must be a finite number ≥ 0, got \(lambda)")
+        }
+        var w = [Double](repeating: 1, count: n)
+        if let weights = options.weights {
+            guard weights.count == n else {
+                throw ForecastingError(.invalidArgument, "\(weights.count) weights for \(n) rows")
+            }
+            if let i = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+                throw ForecastingError(.outOfDomain, "weights must be positive and finite; fitted row \(i + 1) has \(weights[i])")
+            }
+            w = weights
+        }
+        guard n > p else {
+            throw ForecastingError(.tooShort, "\(n) complete rows for \(p) coefficients: need more rows than coefficients")
+        }
+        let sw = w.map { $0.squareRoot() }
+        let penalty = options.ridge ?? 0
+        let ridged = penalty > 0
+        // Rows: √w·x, then (ridge) √λ on each penalised coefficient.
+        let penalised = (0..<p).filter { !(formula.hasIntercept && $0 == 0) }
+        let rowsTotal = ridged ? n + penalised.count : n
+        var design = Matrix(rows: rowsTotal, columns: p)
+        for j in 0..<p { for i in 0..<n { design[i, j] = sw[i] * x[j][i] } }
+        var yw = (0..<n).map { sw[$0] * y[$0] }
+        if ridged {
+            for (k, j) in penalised.enumerated() { design[n + k, j] = penalty.squareRoot() }
+            yw += Array(repeating: 0, count: penalised.count)
+        }
+        let qr = try PivotedQR(design)
+        guard qr.isFullRank else { throw rankDeficiencyError(qr, names: names) }
+        let solution = try LeastSquares.solve(qr: qr, design, yw, refinementSteps: options.refinementSteps)
+        let beta = solution.coefficients
+        let cond = try qr.conditionNumber()
+        let unscaled = try qr.unscaledCovariance()
+        var hat = try qr.leverages()
+        hat = Array(hat[0..<n])
+
+        var fitted = [Double](repeating: 0, count: n)
+        for j in 0..<p { for i in 0..<n { fitted[i] += x[j][i] * beta[j] } }
+        let residuals = (0..<n).map { y[$0] - fitted[$0] }
+        let weightedResiduals = ridged ? (0..<n).map { sw[$0] * residuals[$0] } : Array(solution.residuals[0..<n])
+        let rss = weightedResiduals.reduce(0) { $0 + $1 * $1 }
+
+        // Effective number of parameters: p, or tr(H) for ridge.
+        let edf = ridged ? hat.reduce(0, +) : Double(p)
+        let dfResidual = Double(n) - edf
+        let sigma2 = rss / dfResidual
+        let sigma = sigma2.squareRoot()
+
+        var covariance = Matrix(rows: p, columns: p)
+        if ridged {
+            // σ²·A⁻¹·XᵀWX·A⁻¹ with A = XᵀWX + λE (Hoerl & Kennard 1970, eq. 2.3).
+            let top = Matrix(rows: n, columns: p, columnMajor: (0..<p).flatMap { j in (0..<n).map { design[$0, j] } })
+            let c = try BLAS.product(unscaled, top, transposeB: true)
+            covariance = try BLAS.product(c, c, transposeB: true)
+            for i in covariance.storage.indices { covariance.storage[i] *= sigma2 }
+        } else {
+            for i in covariance.storage.indices { covariance.storage[i] = unscaled.storage[i] * sigma2 }
+        }
+        var coefficients: [RegressionCoefficient] = []
+        for j in 0..<p {
+            let se = covariance[j, j].squareRoot()
+            let t = beta[j] / se
+            let pValue = StudentT.twoSidedPValue(t, degreesOfFreedom: dfResidual)
+            coefficients.append(RegressionCoefficient(term: names[j], estimate: beta[j], standardError: se,
+                                                      t: t, p: pValue))
+        }
+
+        // R² as summary.lm: mss/(mss + rss), with mss about the weighted mean when there is an
+        // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss.
+        let sumW = w.reduce(0, +)
+        let meanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
+        let fittedMeanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
+        let tss = (0..<n).reduce(0) { $0 + w[$1] * (y[$1] - meanW) * (y[$1] - meanW) }
+        let mss = (0..<n).reduce(0) { $0 + w[$1] * (fitted[$1] - fittedMeanW) * (fitted[$1] - fittedMeanW) }
+        let rSquared = ridged ? 1 - rss / tss : mss / (mss + rss)
+        let interceptDF = formula.hasIntercept ? 1.0 : 0.0
+        let adjRSquared = 1 - (1 - rSquared) * (Double(n) - interceptDF) / dfResidual
+        var fTest: RegressionFit.FTest? = nil
+        let df1 = edf - interceptDF
+        if df1 > 0 && !ridged {
+            let f = (mss / df1) / sigma2
+            fTest = .init(value: f, numeratorDF: df1, denominatorDF: dfResidual,
+                          p: FDistribution.survival(f, d1: df1, d2: dfResidual))
+        }
+        // Gaussian log-likelihood at the MLE of σ², as R's logLik.lm:
+        // ½(Σ log wᵢ − n(log 2π + 1 − log n + log Σ wᵢrᵢ²)).
+        let nD = Double(n)
+        let sumLogW = w.reduce(0) { $0 + log($1) }
+        let logLik = 0.5 * (sumLogW - nD * (log(2 * Double.pi) + 1 - log(nD) + log(rss)))
+        let k = edf + 1   // coefficients and σ, as R's AIC() counts them
+        let aic = -2 * logLik + 2 * k
+        let bic = -2 * logLik + log(nD) * k
+        // Durbin–Watson on the (weighted) residuals, in row order.
+        var dwNum = 0.0
+        for i in 1..<n { dwNum += (weightedResiduals[i] - weightedResiduals[i - 1]) * (weightedResiduals[i] - weightedResiduals[i - 1]) }
+        let dw = dwNum / rss
+
+        return RegressionFit(
+            formula: formula, n: n, rank: qr.rank, dfResidual: dfResidual,
+            coefficients: coefficients, covariance: covariance,
+            residuals: residuals, fitted: fitted, leverages: hat,
+            residualSumOfSquares: rss, sigma: sigma, rSquared: rSquared, adjustedRSquared: adjRSquared,
+            fTest: fTest, logLikelihood: logLik, aic: aic, bic: bic, durbinWatson: dw,
+            conditionNumber: cond, weighted: options.weights != nil, ridge: options.ridge,
+            effectiveParameters: edf)
+    }
+
+    /// Names the dropped terms and the terms they are collinear with.
+    static func rankDeficiencyError(_ qr: PivotedQR, names: [String]) -> ForecastingError {
+        var parts: [String] = []
+        for j in qr.droppedColumns {
+            let partners = ((try? qr.dependencies(ofDropped: j)) ?? []).map { names[$0] }
+            if partners.isEmpty {
+                parts.append("\(names[j]) is constant zero or negligible")
+            } else {
+                parts.append("columns \(names[j]) and \(partners.joined(separator: ", ")) are collinear")
+            }
+        }
+        return ForecastingError(.rankDeficient,
+                                "the design is rank-deficient (rank \(qr.rank) of \(qr.columns) columns): "
+                                + parts.joined(separator: "; ")
+                                + "; drop \(qr.droppedColumns.map { names[$0] }.joined(separator: ", ")) or combine the terms")
+    }
+}
