@@ -2,7 +2,7 @@
 /// `muavu schema NAME` takes. Each schema lives in its own file as a string constant.
 public enum DocumentSchemas {
     public static let all: [String: String] = [
-        :
+        "benchmark": BenchmarkSchema.text,
     ]
 
     public static var names: [String] { all.keys.sorted() }

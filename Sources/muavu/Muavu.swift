@@ -14,6 +14,7 @@ struct Muavu: ParsableCommand {
         subcommands: [
             Validate.self,
             Schema.self,
+            Benchmark.self,
         ]
     )
 }

@@ -1,0 +1,165 @@
+import Foundation
+
+/// A forecasting competition on held-out data (M3/M4 style): every model is fitted on each
+/// series' `train` values, forecasts as many steps as the series has `test` values, and is scored
+/// on them. Results are kept as `MetricTotals` per model and subset, never as forecasts, so memory
+/// stays flat however many series there are.
+///
+/// OWA needs the Naive2 benchmark's sMAPE and MASE on the same series (M4 guide §3); when a model
+/// named `naive2` is registered it is run as the baseline even if it was not asked for.
+public struct HoldoutBenchmark: Sendable {
+    /// Model names, in the order the results list them.
+    public var models: [String]
+    /// Interval levels to score (coverage), in percent.
+    public var levels: [Int]
+    public var runner: BatchRunner
+    /// Name of the OWA baseline in the registry.
+    public static let baselineName = "naive2"
+
+    /// The methods run, by name (registry names), and the OWA baseline when there is one.
+    public var forecasters: [any Forecaster]
+    public var baseline: (any Forecaster)?
+
+    /// Models by registry name; the baseline is the registry's `naive2` when it is registered.
+    public init(models: [String], levels: [Int] = [95], runner: BatchRunner) throws {
+        let baseline = ForecasterRegistry.names.contains(Self.baselineName)
+            ? try ForecasterRegistry.forecaster(named: Self.baselineName) : nil
+        try self.init(forecasters: models.map { try ForecasterRegistry.forecaster(named: $0) },
+                      baseline: baseline, levels: levels, runner: runner)
+    }
+
+    /// Explicit methods; results name them by `Forecaster.name`.
+    public init(forecasters: [any Forecaster], baseline: (any Forecaster)?, levels: [Int] = [95],
+                runner: BatchRunner) throws {
+        guard !forecasters.isEmpty else { throw ForecastingError(.invalidArgument, "at least one model is needed") }
+        for level in levels where !(1...99).contains(level) {
+            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
+        }
+        self.forecasters = forecasters
+        self.baseline = baseline
+        self.models = forecasters.map(\.name)
+        self.levels = levels
+        self.runner = runner
+    }
+
+    /// A series that a model could not fit or forecast.
+    public struct Failure: Sendable, Equatable {
+        public var id: String
+        public var model: String
+        public var message: String
+    }
+
+    /// Totals of one model on one subset (or on `all`).
+    public struct Row: Sendable, Equatable {
+        public var model: String
+        public var subset: String
+        public var totals: MetricTotals
+    }
+
+    public struct Report: Sendable, Equatable {
+        /// Subset by subset (sorted by name), then `all`; within each, models in the order asked.
+        public var rows: [Row]
+        /// The Naive2 baseline per subset and `all`, when it could be run (for OWA and merging).
+        public var baseline: [Row]
+        /// Failures sorted by series id, then model.
+        public var failures: [Failure]
+        /// Why a measure is missing (e.g. no Naive2 baseline, hence no OWA).
+        public var notes: [String]
+
+        /// OWA of `row` against the baseline row of the same subset.
+        public func owa(_ row: Row) -> Double? {
+            guard let base = baseline.first(where: { $0.subset == row.subset }) else { return nil }
+            return Metrics.owa(smape: row.totals.smape, mase: row.totals.mase,
+                               naive2Smape: base.totals.smape, naive2Mase: base.totals.mase)
+        }
+    }
+
+    /// Name of the row that adds every subset up.
+    public static let allSubsets = "all"
+
+    /// Runs every model on `series`; `progress(done, total)` after each series and model.
+    public func run(_ series: [HoldoutSeries],
+                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Report {
+        let subsets = Set(series.map(\.subset)).sorted()
+        let baselineAvailable = baseline != nil
+        var runList = models
+        var forecasters = self.forecasters
+        if let baseline, !runList.contains(baseline.name) {
+            runList.append(baseline.name)
+            forecasters.append(baseline)
+        }
+        let baselineName = baseline?.name ?? Self.baselineName
+        let total = series.count * runList.count
+        var done = 0
+        var totals: [String: [String: MetricTotals]] = [:]   // model → subset → totals
+        var failures: [Failure] = []
+        let levels = self.levels
+        for subset in subsets {
+            let members = series.filter { $0.subset == subset }
+            for (name, forecaster) in zip(runList, forecasters) {
+                let base = done
+                let clock = ContinuousClock.now
+                let outcomes: [Result<MetricTotals, ForecastingError>] = runner.map(
+                    count: members.count, completed: { n in progress?(base + n, total) }
+                ) { i in
+                    Self.score(members[i], forecaster: forecaster, levels: levels)
+                }
+                let elapsed = ContinuousClock.now - clock
+                var sum = MetricTotals()
+                for (member, outcome) in zip(members, outcomes) {
+                    switch outcome {
+                    case .success(let t): sum.merge(t)
+                    case .failure(let error):
+                        sum.failures += 1
+                        failures.append(Failure(id: member.id, model: name, message: error.description))
+                    }
+                }
+                sum.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                totals[name, default: [:]][subset] = sum
+                done += members.count
+            }
+        }
+        func rows(for names: [String]) -> [Row] {
+            var out: [Row] = []
+            for subset in subsets {
+                for name in names { out.append(Row(model: name, subset: subset, totals: totals[name]?[subset] ?? MetricTotals())) }
+            }
+            for name in names {
+                var all = MetricTotals()
+                for subset in subsets { if let t = totals[name]?[subset] { all.merge(t) } }
+                out.append(Row(model: name, subset: Self.allSubsets, totals: all))
+            }
+            return out
+        }
+        var notes: [String] = []
+        if !baselineAvailable {
+            notes.append("owa is null: no '\(Self.baselineName)' model is registered to serve as the M4 baseline")
+        }
+        return Report(rows: rows(for: models),
+                      baseline: baselineAvailable ? rows(for: [baselineName]) : [],
+                      failures: failures.sorted { ($0.id, $0.model) < ($1.id, $1.model) },
+                      notes: notes)
+    }
+
+    /// Fits and scores one series; any error is returned, never thrown, so one series cannot sink a run.
+    static func score(_ s: HoldoutSeries, forecaster: any Forecaster, levels: [Int]) -> Result<MetricTotals, ForecastingError> {
+        guard !s.test.isEmpty else { return .failure(ForecastingError(.tooShort, "the series has no test values")) }
+        guard s.test.allSatisfy(\.isFinite) else {
+            return .failure(ForecastingError(.nonFinite, "the test values have missing or non-finite values"))
+        }
+        do {
+            let forecast = try forecaster.forecast(s.train, period: s.period, horizon: s.test.count, levels: levels)
+            guard forecast.mean.count == s.test.count, forecast.mean.allSatisfy(\.isFinite) else {
+                return .failure(ForecastingError(.fitFailed,
+                    "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count)) or non-finite values"))
+            }
+            var t = MetricTotals()
+            t.add(actual: s.test, forecast: forecast, insample: s.train, period: s.period, levels: levels)
+            return .success(t)
+        } catch let error as ForecastingError {
+            return .failure(error)
+        } catch {
+            return .failure(ForecastingError(.fitFailed, "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Rolling-origin evaluation ("time series cross-validation", Tashman 2000; FPP3 §5.10):
+/// the model is refitted on every prefix of the series that ends at an origin and scored on the
+/// `horizon` values that follow.
+///
+/// Origins are laid back from the end: the last window's test set ends at the last observation,
+/// each earlier window starts `step` periods before the next. With n observations, window
+/// w = 0..<windows (oldest first) trains on the first n − horizon − (windows − 1 − w)·step values.
+public struct RollingOrigin: Sendable, Equatable {
+    public var horizon: Int
+    public var windows: Int
+    public var step: Int
+
+    public init(horizon: Int, windows: Int, step: Int? = nil) throws {
+        guard horizon >= 1 else {
+            throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)")
+        }
+        guard windows >= 1 else {
+            throw ForecastingError(.invalidArgument, "windows must be at least 1, got \(windows)")
+        }
+        let step = step ?? horizon
+        guard step >= 1 else { throw ForecastingError(.invalidArgument, "step must be at least 1, got \(step)") }
+        self.horizon = horizon
+        self.windows = windows
+        self.step = step
+    }
+
+    /// The training lengths (origins) for a series of `count` observations, oldest first.
+    /// Throws `.tooShort` when the oldest window would train on fewer than `minimumTrain` values.
+    public func origins(count: Int, minimumTrain: Int = 1) throws -> [Int] {
+        let first = count - horizon - (windows - 1) * step
+        guard first >= max(1, minimumTrain) else {
+            throw ForecastingError(.tooShort,
+                                   "\(count) observations are too few for \(windows) windows of horizon \(horizon) "
+                                   + "and step \(step) (the first window would train on \(first))")
+        }
+        return (0..<windows).map { first + $0 * step }
+    }
+
+    /// One window: where it starts and how the forecast scored.
+    public struct Window: Sendable, Equatable {
+        /// Observations the model was fitted on (the test set starts at this 0-based index).
+        public var origin: Int
+        public var score: ForecastScore
+        /// The model as fitted in this window.
+        public var model: ModelSummary
+    }
+
+    /// The windows of one series under one model, and their means.
+    public struct Result: Sendable, Equatable {
+        public var windows: [Window]
+        public var summary: Summary
+    }
+
+    /// Means over windows (or over series) of each measure; a measure undefined in some window is
+    /// averaged over the windows where it exists, `count` saying over how many.
+    public struct Summary: Sendable, Equatable {
+        public var mae: Double?
+        public var rmse: Double?
+        public var mape: Double?
+        public var smape: Double?
+        public var mase: Double?
+        public var rmsse: Double?
+        public var pinball: Double?
+        public var coverage: [Int: Double]
+        public var winkler: [Int: Double]
+        /// Scores averaged.
+        public var count: Int
+
+        public init(_ scores: [ForecastScore]) {
+            func avg(_ pick: (ForecastScore) -> Double?) -> Double? { Metrics.mean(scores.compactMap(pick)) }
+            mae = avg(\.mae)
+            rmse = avg(\.rmse)
+            mape = avg(\.mape)
+            smape = avg(\.smape)
+            mase = avg(\.mase)
+            rmsse = avg(\.rmsse)
+            pinball = avg(\.pinball)
+            let levels = Set(scores.flatMap { $0.coverage.keys })
+            var coverage: [Int: Double] = [:], winkler: [Int: Double] = [:]
+            for level in levels {
+                coverage[level] = avg { $0.coverage[level] }
+                winkler[level] = avg { $0.winkler[level] }
+            }
+            self.coverage = coverage
+            self.winkler = winkler
+            count = scores.count
+        }
+    }
+
+    /// Refits `forecaster` at every origin of `y` and scores each window.
+    /// The first failing window's error is thrown (the caller records it against the series).
+    public func evaluate(_ y: [Double], period: Int, forecaster: any Forecaster, levels: [Int]) throws -> Result {
+        var windows: [Window] = []
+        for origin in try origins(count: y.count) {
+            let train = Array(y[0..<origin])
+            let test = Array(y[origin..<(origin + horizon)])
+            let forecast = try forecaster.forecast(train, period: period, horizon: horizon, levels: levels)
+            guard forecast.mean.count == horizon else {
+                throw ForecastingError(.fitFailed, "\(forecaster.name) returned \(forecast.mean.count) steps, expected \(horizon)")
+            }
+            windows.append(Window(origin: origin,
+                                  score: ForecastScore(actual: test, forecast: forecast, insample: train, period: period),
+                                  model: forecast.model))
+        }
+        return Result(windows: windows, summary: Summary(windows.map(\.score)))
+    }
+}

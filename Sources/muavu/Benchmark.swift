@@ -1,0 +1,125 @@
+import AgriData
+import ArgumentParser
+import Forecasting
+import Foundation
+import Publishing
+
+/// `muavu benchmark --data FILE --models a,b,c [--subset NAME]... [--jobs N] [--markdown FILE]
+/// [--output FILE] [--shard i/n]`, and `muavu benchmark --merge a.json b.json ...`.
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit models on the train part of a benchmark file and score them on its test part.",
+        discussion: """
+        The data is the benchmark long CSV: series_id,subset,period,split,t,value (split = train or test).
+        Prints a row per model and subset and one for 'all': sMAPE (M3/M4), MASE, OWA against Naive2,
+        interval coverage and the wall time of fitting and forecasting.
+
+        To fan a run out over machines, give each one --shard i/n: the series are sorted by id and
+        shard i takes every n-th one (positions p with p mod n = i-1). Then
+        `muavu benchmark --merge shard-1.json ... shard-n.json --output all.json` adds the shards up.
+        """)
+
+    @Option(name: .long, help: "The benchmark CSV file.")
+    var data: String?
+
+    @Option(name: .long, help: "Comma-separated model names (see `muavu forecast --help`).")
+    var models: String?
+
+    @Option(name: .long, help: "Only this subset (repeatable).")
+    var subset: [String] = []
+
+    @Option(name: .long, help: "Coverage level in percent (repeatable; default 95).")
+    var level: [Int] = []
+
+    @Option(name: .long, help: "Worker threads (default: every core).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Run shard i of n (i/n).")
+    var shard: String?
+
+    @Option(name: .long, help: "Also write the results as a Markdown table to this file.")
+    var markdown: String?
+
+    @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
+    var output: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Merge the documents of the shards of one run.")
+    var merge: [String] = []
+
+    var modelNames: [String] {
+        (models ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    var levels: [Int] { level.isEmpty ? [95] : level }
+
+    func validate() throws {
+        if !merge.isEmpty {
+            guard data == nil, models == nil, shard == nil else {
+                throw ValidationError("--merge takes documents only: drop --data, --models and --shard")
+            }
+            return
+        }
+        guard data != nil else { throw ValidationError("--data FILE is required") }
+        guard !modelNames.isEmpty else {
+            throw ValidationError("--models is required, e.g. --models naive2,theta,ets; known models: "
+                                  + ForecasterRegistry.names.joined(separator: ", "))
+        }
+        for name in modelNames where !ForecasterRegistry.names.contains(name) {
+            throw ValidationError("no model '\(name)'; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
+        }
+        if Set(modelNames).count != modelNames.count { throw ValidationError("a model is named twice in --models") }
+        for l in levels where !(1...99).contains(l) {
+            throw ValidationError("--level must be between 1 and 99 (a percentage), got \(l)")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError(e.message) }
+        }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let document = merge.isEmpty ? try benchmark() : try mergeShards()
+            if let markdown {
+                try AtomicFile.write(Data(document.markdown.utf8), to: markdown)
+            }
+            try AtomicFile.writeDocument(document, to: output)
+        }
+    }
+
+    private func benchmark() throws -> BenchmarkDocument {
+        guard let data else { throw ValidationError("--data FILE is required") }
+        var series = try BenchmarkFormat.read(path: data)
+        if !subset.isEmpty {
+            let known = Set(series.map(\.subset))
+            for name in subset where !known.contains(name) {
+                throw ForecastingError(.invalidArgument,
+                                       "no subset '\(name)' in \(data); its subsets are: \(known.sorted().joined(separator: ", "))")
+            }
+            series = series.filter { subset.contains($0.subset) }
+        }
+        let shard = try self.shard.map { try Shard(parsing: $0) }
+        if let shard { series = shard.select(series, id: \.id) }
+        let runner = try makeRunner(jobs: jobs)
+        let benchmark = try HoldoutBenchmark(models: modelNames, levels: levels, runner: runner)
+        let progress = ProgressReporter(label: "series")
+        let report = try benchmark.run(series) { done, total in progress.update(done: done, total: total) }
+        progress.finish()
+        return BenchmarkDocument(report: report, dataset: URL(fileURLWithPath: data).lastPathComponent,
+                                 models: modelNames, levels: levels, shard: shard, issued: IssueTime.now())
+    }
+
+    private func mergeShards() throws -> BenchmarkDocument {
+        let parts = try merge.map { path -> BenchmarkDocument in
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw DataError(.fileNotFound, file: path, "no such file")
+            }
+            do {
+                return try JSONDecoder().decode(BenchmarkDocument.self, from: bytes)
+            } catch {
+                throw DataError(.badConfiguration, file: path, "not a \(BenchmarkDocument.schemaName) document: \(error)")
+            }
+        }
+        return try BenchmarkDocument.merge(parts, issued: IssueTime.now())
+    }
+}
