@@ -23,5 +23,9 @@ public enum ForecasterRegistry {
         Entry(name: "drift") { Drift() },
         Entry(name: "mean") { HistoricalMean() },
         Entry(name: "naive2") { Naive2() },
+        Entry(name: "theta") { Theta(variant: .dotm, name: "theta") },
+        Entry(name: "stm") { Theta(variant: .stm) },
+        Entry(name: "otm") { Theta(variant: .otm) },
+        Entry(name: "dotm") { Theta(variant: .dotm) },
     ]
 }

@@ -44,7 +44,7 @@ public struct SeasonalAdjustment: Sendable, Equatable, Codable {
 
     public var isIdentity: Bool { kind == .none }
 
-    /// The index at time `t` (0-based from the first observation): 1 or 0 when none.
+    /// The index at time `t` (0-based from the first observation); not used when `.none`.
     public func index(at t: Int) -> Double {
         switch kind {
         case .none: return 0
