@@ -81,8 +81,8 @@ extension Bulletin {
 
     private func comparisonTable() -> String {
         var out = "<table class=\"comparison\">\n<thead><tr>"
-        for h in Self.comparisonHeadings {
-            out += "<th>\(e(h.vi))<br><span lang=\"en\">\(e(h.en))</span></th>"
+        for (i, h) in Self.comparisonHeadings.enumerated() {
+            out += heading(h, numeric: i >= 2)
         }
         out += "</tr></thead>\n<tbody>\n"
         for c in comparisons {
@@ -93,6 +93,12 @@ extension Bulletin {
             out += "<td class=\"num\">\(e(change))</td><td class=\"num\">\(n(c.lastYear))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// A table heading; the English line is left out when it reads the same (`IPA (FAO)`).
+    private func heading(_ h: Bilingual, numeric: Bool) -> String {
+        let english = h.en == h.vi ? "" : "<br><span lang=\"en\">\(e(h.en))</span>"
+        return "<th\(numeric ? " class=\"num\"" : "")>\(e(h.vi))\(english)</th>"
     }
 
     static let comparisonHeadings = [
@@ -109,7 +115,7 @@ extension Bulletin {
 
     private func alertTable() -> String {
         var out = "<table class=\"alerts\">\n<thead><tr>"
-        for h in Self.alertHeadings { out += "<th>\(e(h.vi))<br><span lang=\"en\">\(e(h.en))</span></th>" }
+        for (i, h) in Self.alertHeadings.enumerated() { out += heading(h, numeric: i == 1) }
         out += "</tr></thead>\n<tbody>\n"
         for a in priceAlerts {
             out += "<tr><td>\(e(a.commodity.vi)), \(e(a.market.vi))<br><span lang=\"en\">\(e(a.commodity.en)), \(e(a.market.en))</span></td>"
@@ -161,6 +167,7 @@ extension Bulletin {
     table { width: 100%; border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
     th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--rule); }
     th { font-weight: 600; border-bottom: 2px solid var(--ink); }
+    th.num { text-align: right; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .when, .value { color: var(--muted); font-size: 0.85em; }
     .badge { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 0.25rem; font-weight: 600;

@@ -30,7 +30,8 @@ extension Bulletin {
         }
         if !priceAlerts.isEmpty {
             out += "## Cảnh báo giá · _Price alerts_\n\n"
-            out += "| " + Self.alertHeadings.map { "\(md($0.vi)) (_\(md($0.en))_)" }.joined(separator: " | ") + " |\n"
+            out += "| " + Self.alertHeadings.map { $0.vi == $0.en ? md($0.vi) : "\(md($0.vi)) (_\(md($0.en))_)" }
+                .joined(separator: " | ") + " |\n"
             out += "|---|--:|---|---|---|\n"
             for a in priceAlerts {
                 let ipa = a.ipa.map {

@@ -1,0 +1,132 @@
+import Forecasting
+
+/// The price outlook for one commodity and market, as WFP market monitors state it: the price
+/// expected for a coming month with its range, the change from the latest price and from the same
+/// month a year earlier, and the alert classes with their meaning.
+///
+/// `init(series:forecast:...)` is a pure function of its arguments; `text` words it in
+/// Vietnamese and English.
+public struct PriceOutlook: Sendable, Equatable {
+    public var commodity: Bilingual
+    public var market: Bilingual
+    public var unit: Bilingual
+    /// The month the outlook is for, and the forecast for it.
+    public var target: PeriodDate
+    public var expected: Double
+    public var level: Int
+    public var lower: Double
+    public var upper: Double
+    /// The latest observed price and its month.
+    public var latestDate: PeriodDate
+    public var latest: Double
+    /// The price in the same month a year before `target` (or the same season/quarter), if observed.
+    public var yearAgoDate: PeriodDate
+    public var yearAgo: Double?
+    /// The alert lines (IPA, ALPS), each with its meaning or why it is withheld.
+    public var alerts: [Bilingual]
+    /// Decimals for prices.
+    public var decimals: Int
+
+    /// - Parameters:
+    ///   - step: which forecast step the outlook is for (1 = the period after the last one).
+    ///   - level: the interval shown (80 = "8 chances in 10").
+    public init(series: TimeSeries, forecast: Forecast, step: Int = 1, level: Int = 80,
+                anomaly: PriceAnomalyIndicator.Assessment? = nil, spike: PriceSpikeAlert.Assessment? = nil,
+                commodity: Bilingual, market: Bilingual, unit: Bilingual? = nil, decimals: Int = 0,
+                maximumAlertAge: Int = 2) throws {
+        guard series.start != nil, let lastIndex = series.values.lastIndex(where: \.isFinite),
+              let latestDate = series.date(at: lastIndex)
+        else {
+            throw PublishingError(.badConfiguration, "series '\(series.id)' needs dates and at least one observed price")
+        }
+        guard step >= 1, step <= forecast.horizon, let target = series.date(at: series.count + step - 1) else {
+            throw PublishingError(.badConfiguration, "step \(step) is outside the forecast horizon 1...\(forecast.horizon)")
+        }
+        guard let interval = forecast.interval(level: level), step <= interval.lower.count, step <= interval.upper.count
+        else {
+            throw PublishingError(.badConfiguration, "the forecast has no \(level)% interval")
+        }
+        self.commodity = commodity
+        self.market = market
+        self.unit = unit ?? Bilingual(vi: series.unit ?? "", en: series.unit ?? "")
+        self.target = target
+        self.expected = forecast.mean[step - 1]
+        self.level = level
+        self.lower = interval.lower[step - 1]
+        self.upper = interval.upper[step - 1]
+        self.latestDate = latestDate
+        self.latest = series.values[lastIndex]
+        let periodsPerYear = PriceOutlook.periodsPerYear(series)
+        let yearAgoIndex = series.count + step - 1 - periodsPerYear
+        self.yearAgoDate = target.advanced(by: -periodsPerYear, frequency: series.frequency)
+        self.yearAgo = yearAgoIndex >= 0 && yearAgoIndex < series.count && series.values[yearAgoIndex].isFinite
+            ? series.values[yearAgoIndex] : nil
+        var alerts: [Bilingual] = []
+        if let s = spike {
+            let head = Bilingual(vi: "Cảnh báo giá ALPS (WFP)", en: "Price alert, ALPS (WFP)")
+            if let severity = s.severity {
+                let name = AlertWording.name(severity), meaning = AlertWording.meaning(severity)
+                alerts.append(Bilingual(vi: "\(head.vi): \(name.vi) — \(meaning.vi)", en: "\(head.en): \(name.en) — \(meaning.en)"))
+            } else if let why = AlertWording.withheld(s.status, latest: s.latest, maximumAge: maximumAlertAge) {
+                alerts.append(Bilingual(vi: "\(head.vi): \(why.vi)", en: "\(head.en): \(why.en)"))
+            }
+        }
+        if let a = anomaly {
+            let head = Bilingual(vi: "Chỉ số bất thường giá IPA (FAO)", en: "Indicator of Price Anomalies, IPA (FAO)")
+            if let band = a.band {
+                let name = AlertWording.name(band), meaning = AlertWording.meaning(band)
+                alerts.append(Bilingual(vi: "\(head.vi): \(name.vi) — \(meaning.vi)", en: "\(head.en): \(name.en) — \(meaning.en)"))
+            } else if let why = AlertWording.withheld(a.status, latest: a.latest, maximumAge: maximumAlertAge) {
+                alerts.append(Bilingual(vi: "\(head.vi): \(why.vi)", en: "\(head.en): \(why.en)"))
+            }
+        }
+        self.alerts = alerts
+        self.decimals = decimals
+    }
+
+    static func periodsPerYear(_ series: TimeSeries) -> Int {
+        switch series.start {
+        case .month: 12
+        case .quarter: 4
+        case .season(_, _, let k): k
+        case .day: series.frequency == .weekly ? 52 : 365
+        default: 1
+        }
+    }
+
+    /// "tăng 2%" / "up 2%", "giảm 1%" / "down 1%", "không đổi" / "unchanged" (rounds to 0%).
+    public static func change(from old: Double, to new: Double) -> Bilingual {
+        let c = new / old - 1
+        let pct = (abs(c) * 100).rounded()
+        guard pct > 0, c.isFinite else { return Bilingual(vi: "không đổi", en: "unchanged") }
+        let vi = NumberText.format(pct, language: .vi) + "%", en = NumberText.format(pct, language: .en) + "%"
+        return c > 0 ? Bilingual(vi: "tăng \(vi)", en: "up \(en)") : Bilingual(vi: "giảm \(vi)", en: "down \(en)")
+    }
+
+    /// The outlook in words.
+    public var text: Bilingual {
+        func n(_ v: Double, _ l: Language) -> String { NumberText.format(v, decimals: decimals, language: l) }
+        func when(_ d: PeriodDate, _ l: Language) -> String { NumberText.monthInWords(d, language: l) }
+        let odds = Headline.odds(level: level)
+        let now = PriceOutlook.change(from: latest, to: expected)
+        let lastYear = yearAgo.map { PriceOutlook.change(from: $0, to: expected) }
+            ?? Bilingual(vi: "chưa có số liệu", en: "no price recorded")
+        var vi = "\(commodity.vi) tại \(market.vi): giá \(when(target, .vi)) dự kiến khoảng \(n(expected, .vi)) \(unit.vi), "
+        vi += "\(odds.vi) khả năng trong khoảng \(n(lower, .vi))–\(n(upper, .vi)) \(unit.vi). "
+        vi += "So với hiện nay (\(when(latestDate, .vi)): \(n(latest, .vi)) \(unit.vi)): \(now.vi); "
+        vi += "so với cùng kỳ năm trước (\(when(yearAgoDate, .vi))"
+        vi += yearAgo.map { ": \(n($0, .vi)) \(unit.vi)" } ?? ""
+        vi += "): \(lastYear.vi)."
+        var en = "\(commodity.en) at \(market.en): the price for \(when(target, .en)) is expected to be about "
+        en += "\(n(expected, .en)) \(unit.en), with \(odds.en) of lying between \(n(lower, .en)) and \(n(upper, .en)) \(unit.en). "
+        en += "Against the latest price (\(when(latestDate, .en)): \(n(latest, .en)) \(unit.en)): \(now.en); "
+        en += "against the same month last year (\(when(yearAgoDate, .en))"
+        en += yearAgo.map { ": \(n($0, .en)) \(unit.en)" } ?? ""
+        en += "): \(lastYear.en)."
+        for a in alerts {
+            vi += " " + a.vi
+            en += " " + a.en
+        }
+        return Bilingual(vi: Markup.nfc(vi), en: Markup.nfc(en))
+    }
+}
