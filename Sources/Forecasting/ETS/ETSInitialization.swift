@@ -1,0 +1,153 @@
+import Foundation
+
+/// Starting values of the states, from the heuristic of HKOS §2.6.1 as implemented by R
+/// `forecast::ets` (`initstate`); the optimiser then refines them jointly with the smoothing
+/// parameters.
+///
+/// - Season: with at least three full cycles, the classical decomposition of the whole series
+///   (centred 2×m moving average, seasonal indices averaged by position and normalised);
+///   with fewer, a regression on a trend and one Fourier pair, y ~ 1 + t + sin(2πt/m) +
+///   cos(2πt/m). Multiplicative indices are floored at 0.01.
+/// - Level and slope: a straight line fitted to the first max(10, 2m) seasonally adjusted
+///   values (level only: their mean).
+///
+/// Returns the free states: ℓ₀, b₀ (with trend), then s₀, s₋₁, …, s₋ₘ₊₂ (the last seasonal
+/// state follows from the normalisation Σs = 0 or Σs = m).
+enum ETSInitialization {
+    static func states(_ y: [Double], form: ETS.Form, period: Int) throws -> [Double] {
+        let n = y.count
+        var adjusted = y
+        var seasonalStates: [Double] = []
+        let m = form.hasSeason ? period : 1
+        if form.hasSeason {
+            guard n >= 4 else {
+                throw ForecastingError(.tooShort, "a seasonal ETS model needs at least 4 observations, got \(n)")
+            }
+            let multiplicative = form.season == .multiplicative
+            var seasonal = [Double](repeating: 0, count: n)
+            if n < 3 * m {
+                // Trend plus one Fourier pair; sin(πt) vanishes when m = 2.
+                var columns: [[Double]] = [Array(repeating: 1, count: n), (1...n).map(Double.init)]
+                let w = 2 * Double.pi / Double(m)
+                if m > 2 { columns.append((1...n).map { sin(w * Double($0)) }) }
+                columns.append((1...n).map { cos(w * Double($0)) })
+                guard let coef = leastSquares(columns, y) else {
+                    throw ForecastingError(.fitFailed, "could not fit the starting seasonal pattern")
+                }
+                for t in 0..<n {
+                    let line = coef[0] + coef[1] * Double(t + 1)
+                    seasonal[t] = multiplicative ? y[t] / line : y[t] - line
+                }
+            } else {
+                let indices = seasonalIndices(y, period: m, multiplicative: multiplicative)
+                for t in 0..<n { seasonal[t] = indices[t % m] }
+            }
+            seasonalStates = (1..<m).reversed().map { seasonal[$0] }
+            if multiplicative {
+                seasonalStates = seasonalStates.map { max($0, 1e-2) }
+                let total = seasonalStates.reduce(0, +)
+                if total > Double(m) {
+                    let divisor = seasonalStates.reduce(0) { $0 + $1 + 1e-2 }
+                    seasonalStates = seasonalStates.map { $0 / divisor }
+                }
+                for t in 0..<n { adjusted[t] = y[t] / max(seasonal[t], 1e-2) }
+            } else {
+                for t in 0..<n { adjusted[t] = y[t] - seasonal[t] }
+            }
+        }
+        let maxn = min(max(10, 2 * m), n)
+        var result: [Double]
+        if form.hasTrend {
+            // Least-squares line through (1, a₁), …, (maxn, a_maxn), centred for accuracy.
+            let tMean = Double(maxn + 1) / 2
+            var aMean = 0.0
+            for t in 0..<maxn { aMean += adjusted[t] }
+            aMean /= Double(maxn)
+            var sxy = 0.0, sxx = 0.0
+            for t in 0..<maxn {
+                let dt = Double(t + 1) - tMean
+                sxy += dt * (adjusted[t] - aMean)
+                sxx += dt * dt
+            }
+            var b0 = sxx > 0 ? sxy / sxx : 0
+            var l0 = aMean - b0 * tMean
+            // A multiplicative error cannot start from a zero first forecast.
+            if abs(l0 + b0) < 1e-8 {
+                l0 *= 1 + 1e-3
+                b0 *= 1 - 1e-3
+            }
+            result = [l0, b0]
+        } else {
+            var s = 0.0
+            for t in 0..<maxn { s += adjusted[t] }
+            result = [s / Double(maxn)]
+        }
+        result.append(contentsOf: seasonalStates)
+        return result
+    }
+
+    /// Classical decomposition indices (Macaulay 1931; statsmodels `seasonal_decompose`):
+    /// detrend by the centred moving average of order m (2×m for even m), average by position
+    /// t mod m, normalise to mean 0 (additive) or 1 (multiplicative). Needs n ≥ 2m.
+    static func seasonalIndices(_ y: [Double], period m: Int, multiplicative: Bool) -> [Double] {
+        let n = y.count
+        let half = m / 2
+        var sums = [Double](repeating: 0, count: m)
+        var counts = [Int](repeating: 0, count: m)
+        if n > 2 * half {
+            for t in half..<(n - half) {
+                var s = 0.0
+                if m % 2 == 1 {
+                    for k in (t - half)...(t + half) { s += y[k] }
+                } else {
+                    s = 0.5 * (y[t - half] + y[t + half])
+                    for k in (t - half + 1)..<(t + half) { s += y[k] }
+                }
+                let trend = s / Double(m)
+                sums[t % m] += multiplicative ? y[t] / trend : y[t] - trend
+                counts[t % m] += 1
+            }
+        }
+        var indices = (0..<m).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : (multiplicative ? 1 : 0) }
+        let average = indices.reduce(0, +) / Double(m)
+        for i in 0..<m {
+            if multiplicative { indices[i] /= average } else { indices[i] -= average }
+        }
+        return indices
+    }
+
+    /// Least squares by modified Gram–Schmidt on the columns (Björck 1967), enough for the
+    /// four-column starting regression; nil when the columns are linearly dependent.
+    static func leastSquares(_ columns: [[Double]], _ y: [Double]) -> [Double]? {
+        let p = columns.count
+        var q = columns
+        var r = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        var rhs = y
+        var z = [Double](repeating: 0, count: p)
+        for j in 0..<p {
+            var norm = 0.0
+            for v in q[j] { norm += v * v }
+            norm = norm.squareRoot()
+            guard norm > 1e-12 * Double(y.count).squareRoot() else { return nil }
+            r[j][j] = norm
+            for i in q[j].indices { q[j][i] /= norm }
+            for k in (j + 1)..<p {
+                var dot = 0.0
+                for i in q[j].indices { dot += q[j][i] * q[k][i] }
+                r[j][k] = dot
+                for i in q[k].indices { q[k][i] -= dot * q[j][i] }
+            }
+            var dot = 0.0
+            for i in rhs.indices { dot += q[j][i] * rhs[i] }
+            z[j] = dot
+            for i in rhs.indices { rhs[i] -= dot * q[j][i] }
+        }
+        var coef = [Double](repeating: 0, count: p)
+        for j in stride(from: p - 1, through: 0, by: -1) {
+            var s = z[j]
+            for k in (j + 1)..<p { s -= r[j][k] * coef[k] }
+            coef[j] = s / r[j][j]
+        }
+        return coef
+    }
+}
