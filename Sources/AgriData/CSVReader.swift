@@ -44,7 +44,7 @@ public struct CSVReader: Sendable {
     /// Calls `body` for each record in order; stops early when `body` returns false.
     /// Throws `.badEncoding` for a field that is not valid UTF-8.
     public func forEachRecord(_ body: (CSVRecord) throws -> Bool) throws {
-        let t = try tokenizer()
+        var t = try tokenizer()
         while try t.next() {
             var fields: [String] = []
             fields.reserveCapacity(t.fieldCount)

@@ -11,7 +11,8 @@ public enum CSVStructure {
         try check(CSVTokenizer(data: data, file: file, separator: separator, lenient: true), maxProblems: maxProblems)
     }
 
-    static func check(_ t: CSVTokenizer, maxProblems: Int) throws -> ValidationReport {
+    static func check(_ tokenizer: CSVTokenizer, maxProblems: Int) throws -> ValidationReport {
+        var t = tokenizer
         var problems: [DataError] = []
         var count = 0
         func add(_ e: DataError) {

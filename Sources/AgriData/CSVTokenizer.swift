@@ -10,7 +10,7 @@ import Foundation
 /// Text after a closing quote is kept as part of the field. Defects are thrown, or, when `lenient`,
 /// collected in `problems`; a quote that is never closed then ends the input (the rest of the file
 /// would be one field).
-public final class CSVTokenizer {
+public struct CSVTokenizer {
     public let file: String
     public private(set) var separator: UInt8
     /// Collect recoverable defects in `problems` instead of throwing them.
@@ -24,7 +24,13 @@ public final class CSVTokenizer {
     public private(set) var bytes: [UInt8] = []
     public private(set) var ends: [Int] = []
 
-    private enum Source { case data(Data, Int), file(Int32) }
+    /// Closes the file when the last copy of the tokenizer goes.
+    private final class Descriptor {
+        let fd: Int32
+        init(_ fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
+    }
+    private enum Source { case data(Data, Int), file(Descriptor) }
     private var source: Source
     private var buffer: [UInt8]
     private var start = 0
@@ -34,18 +40,18 @@ public final class CSVTokenizer {
     private static let chunk = 1 << 20
 
     /// Opens `path` for streaming. Throws `.fileNotFound` or `.unreadable`.
-    public convenience init(path: String, separator: UInt8? = nil, lenient: Bool = false) throws {
+    public init(path: String, separator: UInt8? = nil, lenient: Bool = false) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError(.fileNotFound, file: path, "no such file")
         }
         let fd = isDirectory.boolValue ? -1 : open(path, O_RDONLY)
         guard fd >= 0 else { throw DataError(.unreadable, file: path, "cannot read the file") }
-        try self.init(source: .file(fd), file: path, separator: separator, lenient: lenient)
+        try self.init(source: .file(Descriptor(fd)), file: path, separator: separator, lenient: lenient)
     }
 
     /// Tokenizes bytes already in memory.
-    public convenience init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false) throws {
+    public init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false) throws {
         try self.init(source: .data(data, 0), file: file, separator: separator, lenient: lenient)
     }
 
@@ -59,10 +65,6 @@ public final class CSVTokenizer {
         try fill()
         if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
         if separator == nil { self.separator = detectSeparator() }
-    }
-
-    deinit {
-        if case .file(let fd) = source { close(fd) }
     }
 
     /// Number of fields in the current record.
@@ -103,7 +105,7 @@ public final class CSVTokenizer {
     // MARK: Reading
 
     /// Advances to the next record; false at the end of the input.
-    public func next() throws -> Bool {
+    public mutating func next() throws -> Bool {
         while true {
             switch try parseRecord() {
             case .record: return true
@@ -116,7 +118,7 @@ public final class CSVTokenizer {
 
     private enum Outcome { case record, endOfInput, needMore }
 
-    private func fill() throws {
+    private mutating func fill() throws {
         while end < buffer.count, !atEOF {
             let room = buffer.count - end
             var got = 0
@@ -130,9 +132,10 @@ public final class CSVTokenizer {
                     }
                 }
                 source = .data(data, offset + got)
-            case .file(let fd):
+            case .file(let descriptor):
+                let at = end
                 got = buffer.withUnsafeMutableBytes { dst in
-                    read(fd, dst.baseAddress! + end, room)
+                    read(descriptor.fd, dst.baseAddress! + at, room)
                 }
                 if got < 0 {
                     if errno == EINTR { continue }
@@ -144,7 +147,7 @@ public final class CSVTokenizer {
     }
 
     /// Keeps the unparsed tail, grows the buffer when one record fills it, reads more.
-    private func refill() throws {
+    private mutating func refill() throws {
         if start > 0 {
             let tail = end - start
             buffer.withUnsafeMutableBufferPointer { b in
@@ -172,12 +175,15 @@ public final class CSVTokenizer {
         return semicolons > commas ? 0x3B : 0x2C
     }
 
-    private func parseRecord() throws -> Outcome {
+    private mutating func parseRecord() throws -> Outcome {
         let sep = separator
         let eof = atEOF
         let n = end
         var pending: DataError? = nil
-        let outcome: Outcome = try buffer.withUnsafeBufferPointer { b in
+        // A second reference to the buffer (not a copy: it is not mutated here) so that the
+        // record's fields can be written while it is read.
+        let chunk = buffer
+        let outcome: Outcome = try chunk.withUnsafeBufferPointer { b in
             var i = start
             var lineHere = nextLine
             // Skip blank lines.

@@ -166,7 +166,8 @@ public enum TidyReader {
         }
     }
 
-    private static func run(_ t: CSVTokenizer, options: TidyReadOptions) throws -> ValidationReport {
+    private static func run(_ tokenizer: CSVTokenizer, options: TidyReadOptions) throws -> ValidationReport {
+        var t = tokenizer
         let file = t.file
         var problems = Problems(limit: max(1, options.maxProblems))
         func report(rows: Int, series: [SeriesSummary] = []) -> ValidationReport {
