@@ -15,6 +15,7 @@ struct Muavu: ParsableCommand {
             Validate.self,
             Schema.self,
             Benchmark.self,
+            Outlook.self,
         ]
     )
 }
