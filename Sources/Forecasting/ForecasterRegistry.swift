@@ -27,5 +27,6 @@ public enum ForecasterRegistry {
         Entry(name: "stm") { Theta(variant: .stm) },
         Entry(name: "otm") { Theta(variant: .otm) },
         Entry(name: "dotm") { Theta(variant: .dotm) },
+        Entry(name: "arima") { AutoARIMA() }, Entry(name: "arima-fixed") { SARIMA() },
     ]
 }

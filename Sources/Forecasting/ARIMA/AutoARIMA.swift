@@ -1,0 +1,342 @@
+import Foundation
+
+extension SARIMA {
+    /// How the orders are searched.
+    public enum Search: String, Sendable, Codable {
+        /// Hyndman & Khandakar's (2008) stepwise neighbourhood search.
+        case stepwise
+        /// Every model with p + q + P + Q ≤ the maximum order.
+        case exhaustive
+    }
+
+    /// The information criterion that ranks candidate models.
+    public enum Criterion: String, Sendable, Codable { case aic, aicc, bic }
+}
+
+/// Automatic seasonal ARIMA: Hyndman & Khandakar (2008), "Automatic time series forecasting:
+/// the forecast package for R", J. Statistical Software 27(3), §3.2, with the defaults of
+/// statsforecast's `AutoARIMA` (2.1):
+///
+/// 1. D from the seasonal strength of an STL decomposition (F_S > 0.64 → one seasonal
+///    difference), for series longer than two seasons;
+/// 2. d from repeated KPSS tests at 5% on the seasonally differenced series (at most 2);
+/// 3. four starting models — ARIMA(2,d,2)(1,D,1), (0,d,0)(0,D,0), (1,d,0)(1,D,0),
+///    (0,d,1)(0,D,1), each with a constant when d + D ≤ 1, then (0,d,0)(0,D,0) without —
+///    and a stepwise search that moves one order (or two together) by ±1, or toggles the
+///    constant, while AICc improves, at most 94 models;
+/// 4. a constant is a drift when d + D = 1 and a mean when d + D = 0;
+/// 5. models with an AR or MA root of modulus below 1.01 are rejected;
+/// 6. for long series (n > 150) or long seasons (m > 12) the search ranks by conditional sums
+///    of squares, then refits the best models by exact likelihood.
+public struct AutoARIMA: Forecaster {
+    public struct Options: Sendable, Hashable {
+        public var maxP = 5, maxQ = 5, maxSeasonalP = 2, maxSeasonalQ = 2
+        /// Bound on p + q + P + Q for the exhaustive search.
+        public var maxOrder = 5
+        public var maxD = 2, maxSeasonalD = 1
+        public var startP = 2, startQ = 2, startSeasonalP = 1, startSeasonalQ = 1
+        /// Fixed numbers of differences (nil: chosen by the tests).
+        public var d: Int? = nil
+        public var seasonalD: Int? = nil
+        public var stationary = false
+        public var seasonal = true
+        public var criterion: SARIMA.Criterion = .aicc
+        public var search: SARIMA.Search = .stepwise
+        public var maxModels = 94
+        /// Rank by CSS first (nil: when n > 150 or m > 12).
+        public var approximation: Bool? = nil
+        public var allowDrift = true
+        public var allowMean = true
+        /// Level of the KPSS tests.
+        public var alpha = 0.05
+        /// Seasonal-strength threshold above which a seasonal difference is taken.
+        public var seasonalStrengthThreshold = 0.64
+        public init() {}
+    }
+
+    public var options: Options
+    public var name: String { "arima" }
+
+    public init(options: Options = Options()) { self.options = options }
+
+    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        return try fit(y, period: period).forecast(horizon: horizon, levels: levels)
+    }
+
+    /// Selects and fits a model. Never fails on a finite, non-empty series: when no candidate
+    /// can be fitted, a differenced white-noise model is returned with the reason in its notes.
+    public func fit(_ y: [Double], period: Int) throws -> SARIMA.Fit {
+        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
+        guard y.allSatisfy({ $0.isFinite }) else {
+            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
+        }
+        var o = options
+        let n = y.count
+        var m = o.seasonal ? max(1, period) : 1
+        if UnitRoot.isConstant(y) {
+            var fit = try SARIMAEstimator.fitConstantMean(y, period: m, notes: [])
+            fit.notes = ["the series is constant; ARIMA(0,0,0) with its mean"]
+            return fit
+        }
+        let approximation = o.approximation ?? (n > 150 || m > 12)
+        o.maxP = min(o.maxP, n / 3)
+        o.maxQ = min(o.maxQ, n / 3)
+        o.maxSeasonalP = min(o.maxSeasonalP, n / 3 / m)
+        o.maxSeasonalQ = min(o.maxSeasonalQ, n / 3 / m)
+        var criterion = o.criterion
+        if n <= 3 { criterion = .aic }
+        var notes: [String] = []
+        var d = o.d, bigD = o.seasonalD
+        if o.stationary { d = 0; bigD = 0 }
+        if m == 1 {
+            bigD = 0; o.maxSeasonalP = 0; o.maxSeasonalQ = 0
+        } else if bigD == nil && n <= 2 * m {
+            bigD = 0
+            notes.append("fewer than two seasons of data; no seasonal difference")
+        } else if bigD == nil {
+            bigD = SeasonalStrength.seasonalDifferences(y, period: m, threshold: o.seasonalStrengthThreshold,
+                                                        maxD: o.maxSeasonalD)
+        }
+        let seasonalD = bigD ?? 0
+        var dx = y
+        for _ in 0..<seasonalD { dx = SARIMAEstimator.lagDifference(dx, m) }
+        let nonSeasonalD = d ?? KPSSTest.differences(dx, alpha: o.alpha, maxD: o.maxD)
+        for _ in 0..<nonSeasonalD { dx = SARIMAEstimator.lagDifference(dx, 1) }
+        guard !dx.isEmpty else {
+            return try fallback(y, period: m, d: min(nonSeasonalD, max(0, n - 1)),
+                                reason: "not enough data left after differencing")
+        }
+        if m == 1 && seasonalD == 0 { m = 1 }
+        if UnitRoot.isConstant(dx) {
+            // The differenced series is constant: the series is a polynomial trend (plus season).
+            let c = dx[0]
+            let order = SARIMA.Order(p: 0, d: nonSeasonalD, q: 0, seasonalD: seasonalD, period: m)
+            var fit: SARIMA.Fit
+            if seasonalD > 0 && nonSeasonalD == 0 {
+                fit = try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c / Double(m)])
+            } else if seasonalD > 0 || nonSeasonalD >= 2 {
+                fit = try SARIMA(.init(order: order, includeConstant: false)).evaluate(y, period: m, coefficients: [])
+            } else {
+                fit = try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c])
+            }
+            fit.notes = notes + ["the differenced series is constant; no ARMA terms"]
+            return fit
+        }
+        if m > 1 {
+            if o.maxP > 0 { o.maxP = min(o.maxP, m - 1) }
+            if o.maxQ > 0 { o.maxQ = min(o.maxQ, m - 1) }
+        }
+        let search = Search(y: y, period: m, d: nonSeasonalD, seasonalD: seasonalD, criterion: criterion,
+                            approximation: approximation, options: o)
+        var result: SARIMA.Fit?
+        switch o.search {
+        case .stepwise: result = search.stepwise()
+        case .exhaustive: result = search.exhaustive()
+        }
+        guard var fit = result else {
+            return try fallback(y, period: m, d: nonSeasonalD,
+                                reason: "no ARIMA model with d = \(nonSeasonalD), D = \(seasonalD) could be fitted")
+        }
+        fit.notes = notes + fit.notes
+        fit.notes.append("orders chosen by \(o.search.rawValue) search on \(criterion.rawValue.uppercased())"
+                         + " (d by KPSS, D by seasonal strength)")
+        return fit
+    }
+
+    /// ARIMA(0,d,0) (with drift when d = 1, mean when d = 0) when nothing else fits.
+    private func fallback(_ y: [Double], period: Int, d: Int, reason: String) throws -> SARIMA.Fit {
+        let order = SARIMA.Order(p: 0, d: d, q: 0, period: period)
+        var fit = try SARIMA(.init(order: order, includeConstant: d <= 1 && y.count > d + 1)).fit(y, period: period)
+        fit.notes.insert("\(reason); fell back to \(fit.name)", at: 0)
+        return fit
+    }
+
+    /// The candidate fits of one (d, D) pair.
+    struct Search {
+        let y: [Double]
+        let period: Int
+        let d: Int
+        let seasonalD: Int
+        let criterion: SARIMA.Criterion
+        let approximation: Bool
+        let options: Options
+        let offset: Double
+
+        init(y: [Double], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
+             approximation: Bool, options: Options) {
+            self.y = y; self.period = period; self.d = d; self.seasonalD = seasonalD
+            self.criterion = criterion; self.approximation = approximation; self.options = options
+            var offset = 0.0
+            if approximation {
+                // statsforecast: −2 log L − n log σ² of the CSS fit of (0,d,0)(0,D,0) with a mean
+                // when d + D = 0, so CSS criteria stay on the likelihood's scale.
+                let order = SARIMA.Order(p: 0, d: d, q: 0, seasonalD: seasonalD, period: period)
+                if let f = try? SARIMAEstimator(y: y, specification: .init(order: order, includeConstant: true),
+                                                xreg: [], method: .css).fit() {
+                    let s2 = Search.cssVariance(f)
+                    offset = -2 * f.loglik - Double(y.count) * log(s2)
+                }
+            }
+            self.offset = offset
+        }
+
+        /// The raw CSS variance S/ν recovered from the CSS log-likelihood.
+        static func cssVariance(_ f: SARIMA.Fit) -> Double {
+            let n = Double(f.nobs)
+            return exp((-2 * f.loglik - n * (1 + log(2 * Double.pi))) / n)
+        }
+
+        struct Candidate: Hashable {
+            var p: Int, q: Int, bigP: Int, bigQ: Int, constant: Bool
+        }
+
+        /// Fits one candidate; the criterion is +∞ when it fails or has a root near the unit circle.
+        func evaluate(_ c: Candidate, approximate: Bool) -> (fit: SARIMA.Fit?, ic: Double) {
+            let order = SARIMA.Order(p: c.p, d: d, q: c.q, seasonalP: c.bigP, seasonalD: seasonalD,
+                                     seasonalQ: c.bigQ, period: period)
+            let spec = SARIMA.Specification(order: order, includeConstant: c.constant)
+            guard var fit = try? SARIMAEstimator(y: y, specification: spec, xreg: [],
+                                                 method: approximate ? .css : .cssML).fit()
+            else { return (nil, .infinity) }
+            let npar = Double(fit.parameterCount + 1)
+            let nstar = Double(fit.nobs)
+            if approximate {
+                fit.aic = offset + nstar * log(Search.cssVariance(fit)) + 2 * npar
+                fit.bic = fit.aic + npar * (log(nstar) - 2)
+                fit.aicc = nstar - npar - 1 != 0 ? fit.aic + 2 * npar * (npar + 1) / (nstar - npar - 1) : .infinity
+            }
+            var ic: Double
+            switch criterion {
+            case .aic: ic = fit.aic
+            case .aicc: ic = fit.aicc
+            case .bic: ic = fit.bic
+            }
+            if ic.isNaN { ic = .infinity }
+            if minimumRootModulus(fit) < 1.01 { ic = .infinity }
+            return (fit, ic)
+        }
+
+        /// The smallest modulus among the roots of φ(B)Φ(B^m) and θ(B)Θ(B^m); a seasonal factor's
+        /// roots in B are the m-th roots of its roots in B^m.
+        func minimumRootModulus(_ fit: SARIMA.Fit) -> Double {
+            var minimum = 2.0
+            let m = Double(period)
+            for r in ARMAPolynomials.rootModuli(fit.ar.map { -$0 }) { minimum = min(minimum, r) }
+            for r in ARMAPolynomials.rootModuli(fit.seasonalAR.map { -$0 }) { minimum = min(minimum, pow(r, 1 / m)) }
+            for r in ARMAPolynomials.rootModuli(fit.ma) { minimum = min(minimum, r) }
+            for r in ARMAPolynomials.rootModuli(fit.seasonalMA) { minimum = min(minimum, pow(r, 1 / m)) }
+            return minimum
+        }
+
+        var allowDrift: Bool { options.allowDrift && d + seasonalD == 1 }
+        var allowMean: Bool { options.allowMean && d + seasonalD == 0 }
+
+        func exhaustive() -> SARIMA.Fit? {
+            var results: [(Candidate, Double)] = []
+            var best: (SARIMA.Fit, Double)?
+            let maxK = (allowDrift || allowMean) ? 1 : 0
+            for i in 0...options.maxP {
+                for j in 0...options.maxQ {
+                    for bi in 0...options.maxSeasonalP {
+                        for bj in 0...options.maxSeasonalQ where i + j + bi + bj <= options.maxOrder {
+                            for k in 0...maxK {
+                                let c = Candidate(p: i, q: j, bigP: bi, bigQ: bj, constant: k == 1)
+                                let r = evaluate(c, approximate: approximation)
+                                results.append((c, r.ic))
+                                if let f = r.fit, r.ic < (best?.1 ?? .infinity) { best = (f, r.ic) }
+                            }
+                        }
+                    }
+                }
+            }
+            return refit(best, results)
+        }
+
+        func stepwise() -> SARIMA.Fit? {
+            let o = options
+            var startP = o.startP, startQ = o.startQ, startSP = o.startSeasonalP, startSQ = o.startSeasonalQ
+            if y.count < 10 {
+                startP = min(startP, 1); startQ = min(startQ, 1); startSP = 0; startSQ = 0
+            }
+            var p = min(startP, o.maxP), q = min(startQ, o.maxQ)
+            var bigP = min(startSP, o.maxSeasonalP), bigQ = min(startSQ, o.maxSeasonalQ)
+            var constant = allowDrift || allowMean
+            var results: [(Candidate, Double)] = []
+            var tried = Set<Candidate>()
+            var best: (fit: SARIMA.Fit?, ic: Double) = (nil, .infinity)
+
+            @discardableResult
+            func attempt(_ c: Candidate) -> Bool {
+                let r = evaluate(c, approximate: approximation)
+                results.append((c, r.ic))
+                tried.insert(c)
+                if r.ic < best.ic, let f = r.fit {
+                    best = (f, r.ic)
+                    return true
+                }
+                return false
+            }
+            attempt(Candidate(p: p, q: q, bigP: bigP, bigQ: bigQ, constant: constant))
+            if attempt(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: constant)) {
+                p = 0; q = 0; bigP = 0; bigQ = 0
+            }
+            if o.maxP > 0 || o.maxSeasonalP > 0 {
+                let p1 = o.maxP > 0 ? 1 : 0, sp1 = (period > 1 && o.maxSeasonalP > 0) ? 1 : 0
+                if attempt(Candidate(p: p1, q: 0, bigP: sp1, bigQ: 0, constant: constant)) {
+                    p = p1; bigP = sp1; q = 0; bigQ = 0
+                }
+            }
+            if o.maxQ > 0 || o.maxSeasonalQ > 0 {
+                let q1 = o.maxQ > 0 ? 1 : 0, sq1 = (period > 1 && o.maxSeasonalQ > 0) ? 1 : 0
+                if attempt(Candidate(p: 0, q: q1, bigP: 0, bigQ: sq1, constant: constant)) {
+                    p = 0; bigP = 0; q = q1; bigQ = sq1
+                }
+            }
+            if constant {
+                if attempt(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: false)) {
+                    p = 0; q = 0; bigP = 0; bigQ = 0
+                }
+            }
+            // Neighbours in statsforecast's order: seasonal moves, then non-seasonal, then the constant.
+            let moves: [(Int, Int, Int, Int, Bool)] = [
+                (0, 0, -1, 0, false), (0, 0, 0, -1, false), (0, 0, 1, 0, false), (0, 0, 0, 1, false),
+                (0, 0, -1, -1, false), (0, 0, -1, 1, false), (0, 0, 1, -1, false), (0, 0, 1, 1, false),
+                (-1, 0, 0, 0, false), (0, -1, 0, 0, false), (1, 0, 0, 0, false), (0, 1, 0, 0, false),
+                (-1, -1, 0, 0, false), (-1, 1, 0, 0, false), (1, -1, 0, 0, false), (1, 1, 0, 0, false),
+                (0, 0, 0, 0, true),
+            ]
+            var startCount = 0
+            while startCount < results.count && results.count < o.maxModels {
+                startCount = results.count
+                for (dp, dq, dsp, dsq, toggle) in moves {
+                    if toggle && !(allowDrift || allowMean) { continue }
+                    let c = Candidate(p: p + dp, q: q + dq, bigP: bigP + dsp, bigQ: bigQ + dsq,
+                                      constant: toggle ? !constant : constant)
+                    guard c.p >= 0, c.q >= 0, c.bigP >= 0, c.bigQ >= 0,
+                          c.p <= o.maxP, c.q <= o.maxQ, c.bigP <= o.maxSeasonalP, c.bigQ <= o.maxSeasonalQ,
+                          !tried.contains(c) else { continue }
+                    if results.count >= o.maxModels { break }
+                    if attempt(c) {
+                        p = c.p; q = c.q; bigP = c.bigP; bigQ = c.bigQ; constant = c.constant
+                        break
+                    }
+                }
+            }
+            return refit(best.fit.map { ($0, best.ic) }, results)
+        }
+
+        /// With the CSS approximation, refits candidates by exact likelihood in order of their
+        /// approximate criterion until one is admissible (statsforecast `auto_arima_f`).
+        func refit(_ best: (SARIMA.Fit, Double)?, _ results: [(Candidate, Double)]) -> SARIMA.Fit? {
+            guard approximation else { return best?.0 }
+            let ranked = results.enumerated().filter { $0.element.1.isFinite }
+                .sorted { $0.element.1 < $1.element.1 || ($0.element.1 == $1.element.1 && $0.offset < $1.offset) }
+            for (_, (c, _)) in ranked {
+                let r = evaluate(c, approximate: false)
+                if r.ic.isFinite, let f = r.fit { return f }
+            }
+            return nil
+        }
+    }
+}
