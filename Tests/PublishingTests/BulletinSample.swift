@@ -22,6 +22,10 @@ enum BulletinSample {
         let chart = try FanChart(series: series, forecast: ChartSampleData.forecast,
                                  title: "Giá lúa gạo bán buôn tại Đồng Tháp (Tam Nông)",
                                  note: "Nguồn: WFP VAM. Dự báo minh hoạ.", historyLength: 30)
+        let outlook = try PriceOutlook(series: series, forecast: ChartSampleData.forecast, anomaly: anomaly, spike: spike,
+                                       commodity: Bilingual(vi: "Lúa gạo bán buôn", en: "Wholesale rice"),
+                                       market: Bilingual(vi: "Tam Nông", en: "Tam Nông"),
+                                       unit: Bilingual(vi: "đồng/kg", en: "VND/kg"))
         return Bulletin(
             header: .init(title: Bilingual(vi: "Bản tin dự báo mùa vụ và giá nông sản",
                                            en: "Crop and price forecast bulletin"),
@@ -35,6 +39,7 @@ enum BulletinSample {
                            caption: Bilingual(vi: "Giá lúa gạo bán buôn và dự báo 6 tháng, đồng/kg.",
                                               en: "Wholesale rice price and 6-month forecast, VND/kg."),
                            chart: chart)],
+            outlooks: [outlook.text],
             priceAlerts: [.init(commodity: Bilingual(vi: "Lúa gạo (bán buôn)", en: "Rice (wholesale)"),
                                 market: Bilingual(vi: "Tam Nông, Đồng Tháp", en: "Tam Nông, Đồng Tháp"),
                                 unit: "đồng/kg", anomaly: anomaly, spike: spike)],

@@ -65,7 +65,8 @@ import Testing
         #expect(XMLCheck.parse(String(html[svgStart.lowerBound..<svgEnd.upperBound])) != nil)
         for text in ["Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp", "Department of Agriculture and Environment",
                      "15/07/2021", "14/08/2021", "15/08/2021", "5,9 tấn/ha", "+3%", "5,73", "9.063 đồng/kg",
-                     "tháng 6/2021", "Phương pháp và độ tin cậy", "Leave-one-year-out MAPE: 4.1%."] {
+                     "tháng 6/2021", "Phương pháp và độ tin cậy", "Leave-one-year-out MAPE: 4.1%.",
+                     "Triển vọng giá", "Lúa gạo bán buôn tại Tam Nông: giá tháng 7/2021 dự kiến khoảng 9.063 đồng/kg"] {
             #expect(html.contains(text), "missing \(text)")
         }
         // Balanced structure.
@@ -118,6 +119,7 @@ import Testing
         #expect(md.contains("| Năng suất lúa Hè Thu (_Summer–autumn rice yield_) | tấn/ha | 5,90 | 5,73 | +3% | 5,80 |"))
         #expect(md.contains("_Summer–autumn rice yield is likely to be 5.9 t/ha"))
         #expect(!md.contains("<svg"))
+        #expect(md.contains("## Triển vọng giá · _Price outlook_\n\nLúa gạo bán buôn tại Tam Nông: giá tháng 7/2021"))
         #expect(b.chartFiles().map(\.path) == ["charts/gia-lua-dong-thap.svg"])
         // Every table row has the same number of cells as its header.
         for block in md.components(separatedBy: "\n\n") where block.hasPrefix("|") {

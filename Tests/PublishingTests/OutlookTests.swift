@@ -47,7 +47,8 @@ import Testing
         #expect(o.text.en.contains("(July 2020): no price recorded."))
         #expect(o.text.vi.contains("So với hiện nay (tháng 6/2021: 9.063 đồng/kg): không đổi"))
         let severity = try #require(spike.severity)
-        #expect(o.text.vi.contains("Cảnh báo giá ALPS (WFP): \(AlertWording.name(severity).vi) — \(AlertWording.meaning(severity).vi)"))
+        let meaning = AlertWording.meaning(severity).vi
+        #expect(o.text.vi.contains("Cảnh báo giá ALPS (WFP): \(AlertWording.name(severity).vi) — \(meaning.prefix(1).lowercased() + meaning.dropFirst())"))
         #expect(o.text.en.contains("IPA (FAO): Not computable"))
         // Three months later the ALPS class is withheld.
         let stale = try PriceSpikeAlert().assess(s, asOf: .month(year: 2021, month: 9))

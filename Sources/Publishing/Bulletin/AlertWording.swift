@@ -94,4 +94,28 @@ public enum AlertWording {
                 en: "Not computable: too few past years of prices for \(en).")
         }
     }
+
+    /// The published class of an IPA assessment explained ("Name — meaning", or the meaning
+    /// alone without `named`), or why none is published; nil when there is nothing to say.
+    public static func explanation(_ a: PriceAnomalyIndicator.Assessment, maximumAge: Int, named: Bool) -> Bilingual? {
+        guard let band = a.band else { return withheld(a.status, latest: a.latest, maximumAge: maximumAge) }
+        return named ? joined(name(band), meaning(band)) : meaning(band)
+    }
+
+    /// The same for an ALPS assessment.
+    public static func explanation(_ s: PriceSpikeAlert.Assessment, maximumAge: Int, named: Bool) -> Bilingual? {
+        guard let severity = s.severity else { return withheld(s.status, latest: s.latest, maximumAge: maximumAge) }
+        return named ? joined(name(severity), meaning(severity)) : meaning(severity)
+    }
+
+    /// "head: text" in both languages.
+    public static func labelled(_ head: Bilingual, _ text: Bilingual) -> Bilingual {
+        Bilingual(vi: "\(head.vi): \(text.vi)", en: "\(head.en): \(text.en)")
+    }
+
+    /// "Name — meaning", the meaning continuing the sentence (first letter in lower case).
+    private static func joined(_ name: Bilingual, _ meaning: Bilingual) -> Bilingual {
+        func lower(_ t: String) -> String { t.prefix(1).lowercased() + t.dropFirst() }
+        return Bilingual(vi: "\(name.vi) — \(lower(meaning.vi))", en: "\(name.en) — \(lower(meaning.en))")
+    }
 }

@@ -86,13 +86,19 @@ extension Bulletin {
         }
         out += "</tr></thead>\n<tbody>\n"
         for c in comparisons {
-            let n = { (v: Double?) in v.map { NumberText.format($0, decimals: c.decimals, language: .vi) } ?? "–" }
-            let change = c.fiveYearAverage.map { NumberText.percent(c.forecast / $0 - 1, language: .vi) } ?? "–"
-            out += "<tr><td>\(e(c.item.vi))<br><span lang=\"en\">\(e(c.item.en))</span></td>"
-            out += "<td>\(e(c.unit.vi))</td><td class=\"num\">\(n(c.forecast))</td><td class=\"num\">\(n(c.fiveYearAverage))</td>"
-            out += "<td class=\"num\">\(e(change))</td><td class=\"num\">\(n(c.lastYear))</td></tr>\n"
+            let cells = c.cells
+            out += "<tr><td>\(e(c.item.vi))<br><span lang=\"en\">\(e(c.item.en))</span></td><td>\(e(c.unit.vi))</td>"
+            out += [cells.forecast, cells.average, cells.change, cells.lastYear].map { "<td class=\"num\">\(e($0))</td>" }.joined()
+            out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// A class name as a coloured badge with its value, or a dash.
+    private func badge(_ b: (name: Bilingual, cls: String, value: Double)?) -> String {
+        guard let b else { return "<td>–</td>" }
+        return "<td><span class=\"badge \(b.cls)\">\(e(b.name.vi))</span><br><span lang=\"en\">\(e(b.name.en))</span>"
+            + " <span class=\"value\">(\(NumberText.format(b.value, decimals: 2, language: .vi)))</span></td>"
     }
 
     /// A table heading; the English line is left out when it reads the same (`IPA (FAO)`).
@@ -121,20 +127,8 @@ extension Bulletin {
             out += "<tr><td>\(e(a.commodity.vi)), \(e(a.market.vi))<br><span lang=\"en\">\(e(a.commodity.en)), \(e(a.market.en))</span></td>"
             out += "<td class=\"num\">\(NumberText.format(a.price, language: .vi)) \(e(a.unit))<br>"
             out += "<span class=\"when\">\(e(NumberText.monthInWords(a.latest, language: .vi)))</span></td>"
-            if let ipa = a.ipa {
-                let name = AlertWording.name(ipa.band)
-                out += "<td><span class=\"badge ipa-\(ipa.band.rawValue)\">\(e(name.vi))</span><br><span lang=\"en\">\(e(name.en))</span>"
-                out += " <span class=\"value\">(\(NumberText.format(ipa.value, decimals: 2, language: .vi)))</span></td>"
-            } else {
-                out += "<td>–</td>"
-            }
-            if let alps = a.alps {
-                let name = AlertWording.name(alps.severity)
-                out += "<td><span class=\"badge alps-\(alps.severity.rawValue)\">\(e(name.vi))</span><br><span lang=\"en\">\(e(name.en))</span>"
-                out += " <span class=\"value\">(\(NumberText.format(alps.value, decimals: 2, language: .vi)))</span></td>"
-            } else {
-                out += "<td>–</td>"
-            }
+            out += badge(a.ipa.map { (AlertWording.name($0.band), "ipa-\($0.band.rawValue)", $0.value) })
+            out += badge(a.alps.map { (AlertWording.name($0.severity), "alps-\($0.severity.rawValue)", $0.value) })
             out += "<td>" + a.meaning.map { "\(e($0.vi))<br><span lang=\"en\">\(e($0.en))</span>" }.joined(separator: "<br>") + "</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"

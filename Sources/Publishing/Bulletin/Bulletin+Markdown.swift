@@ -14,10 +14,9 @@ extension Bulletin {
             out += "| " + Self.comparisonHeadings.map { "\(md($0.vi)) (_\(md($0.en))_)" }.joined(separator: " | ") + " |\n"
             out += "|---|---|--:|--:|--:|--:|\n"
             for c in comparisons {
-                let n = { (v: Double?) in v.map { NumberText.format($0, decimals: c.decimals, language: .vi) } ?? "–" }
-                let change = c.fiveYearAverage.map { NumberText.percent(c.forecast / $0 - 1, language: .vi) } ?? "–"
-                out += "| \(md(c.item.vi)) (_\(md(c.item.en))_) | \(md(c.unit.vi)) | \(n(c.forecast)) | "
-                out += "\(n(c.fiveYearAverage)) | \(change) | \(n(c.lastYear)) |\n"
+                let cells = c.cells
+                out += "| \(md(c.item.vi)) (_\(md(c.item.en))_) | \(md(c.unit.vi)) | \(cells.forecast) | "
+                out += "\(cells.average) | \(cells.change) | \(cells.lastYear) |\n"
             }
             out += "\n"
         }

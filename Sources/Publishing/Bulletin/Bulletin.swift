@@ -42,6 +42,13 @@ public struct Bulletin: Sendable, Equatable {
         public var lastYear: Double?
         public var decimals: Int
 
+        /// Forecast, 5-year average, change against it, last year: as the tables print them (vi).
+        var cells: (forecast: String, average: String, change: String, lastYear: String) {
+            func n(_ v: Double?) -> String { v.map { NumberText.format($0, decimals: decimals, language: .vi) } ?? "–" }
+            let change = fiveYearAverage.map { NumberText.percent(forecast / $0 - 1, language: .vi) } ?? "–"
+            return (n(forecast), n(fiveYearAverage), change, n(lastYear))
+        }
+
         public init(item: Bilingual, unit: Bilingual, forecast: Double, fiveYearAverage: Double?,
                     lastYear: Double? = nil, decimals: Int = 1) {
             self.item = item
@@ -96,21 +103,15 @@ public struct Bulletin: Sendable, Equatable {
             self.price = spike?.point.price ?? anomaly?.point?.price ?? .nan
             var meaning: [Bilingual] = []
             if let a = anomaly {
-                if let band = a.band, let p = a.point {
-                    ipa = (p.value, band)
-                    meaning.append(Bilingual(vi: "IPA: " + AlertWording.meaning(band).vi,
-                                             en: "IPA: " + AlertWording.meaning(band).en))
-                } else if let why = AlertWording.withheld(a.status, latest: a.latest, maximumAge: anomalyMaximumAge) {
-                    meaning.append(Bilingual(vi: "IPA: " + why.vi, en: "IPA: " + why.en))
+                if let band = a.band, let p = a.point { ipa = (p.value, band) }
+                if let text = AlertWording.explanation(a, maximumAge: anomalyMaximumAge, named: false) {
+                    meaning.append(AlertWording.labelled(Bilingual(vi: "IPA", en: "IPA"), text))
                 }
             }
             if let s = spike {
-                if let severity = s.severity {
-                    alps = (s.point.value, severity)
-                    meaning.append(Bilingual(vi: "ALPS: " + AlertWording.meaning(severity).vi,
-                                             en: "ALPS: " + AlertWording.meaning(severity).en))
-                } else if let why = AlertWording.withheld(s.status, latest: s.latest, maximumAge: spikeMaximumAge) {
-                    meaning.append(Bilingual(vi: "ALPS: " + why.vi, en: "ALPS: " + why.en))
+                if let severity = s.severity { alps = (s.point.value, severity) }
+                if let text = AlertWording.explanation(s, maximumAge: spikeMaximumAge, named: false) {
+                    meaning.append(AlertWording.labelled(Bilingual(vi: "ALPS", en: "ALPS"), text))
                 }
             }
             self.meaning = meaning

@@ -62,23 +62,12 @@ public struct PriceOutlook: Sendable, Equatable {
         self.yearAgo = yearAgoIndex >= 0 && yearAgoIndex < series.count && series.values[yearAgoIndex].isFinite
             ? series.values[yearAgoIndex] : nil
         var alerts: [Bilingual] = []
-        if let s = spike {
-            let head = Bilingual(vi: "Cảnh báo giá ALPS (WFP)", en: "Price alert, ALPS (WFP)")
-            if let severity = s.severity {
-                let name = AlertWording.name(severity), meaning = AlertWording.meaning(severity)
-                alerts.append(Bilingual(vi: "\(head.vi): \(name.vi) — \(meaning.vi)", en: "\(head.en): \(name.en) — \(meaning.en)"))
-            } else if let why = AlertWording.withheld(s.status, latest: s.latest, maximumAge: maximumAlertAge) {
-                alerts.append(Bilingual(vi: "\(head.vi): \(why.vi)", en: "\(head.en): \(why.en)"))
-            }
+        if let s = spike, let text = AlertWording.explanation(s, maximumAge: maximumAlertAge, named: true) {
+            alerts.append(AlertWording.labelled(Bilingual(vi: "Cảnh báo giá ALPS (WFP)", en: "Price alert, ALPS (WFP)"), text))
         }
-        if let a = anomaly {
-            let head = Bilingual(vi: "Chỉ số bất thường giá IPA (FAO)", en: "Indicator of Price Anomalies, IPA (FAO)")
-            if let band = a.band {
-                let name = AlertWording.name(band), meaning = AlertWording.meaning(band)
-                alerts.append(Bilingual(vi: "\(head.vi): \(name.vi) — \(meaning.vi)", en: "\(head.en): \(name.en) — \(meaning.en)"))
-            } else if let why = AlertWording.withheld(a.status, latest: a.latest, maximumAge: maximumAlertAge) {
-                alerts.append(Bilingual(vi: "\(head.vi): \(why.vi)", en: "\(head.en): \(why.en)"))
-            }
+        if let a = anomaly, let text = AlertWording.explanation(a, maximumAge: maximumAlertAge, named: true) {
+            alerts.append(AlertWording.labelled(
+                Bilingual(vi: "Chỉ số bất thường giá IPA (FAO)", en: "Indicator of Price Anomalies, IPA (FAO)"), text))
         }
         self.alerts = alerts
         self.decimals = decimals
