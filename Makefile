@@ -34,3 +34,12 @@ test: deps
 
 clean:
 	rm -rf .build $(OUT)
+
+# libFuzzer over the CSV tokenizer, the tidy reader and the structure check (Fuzz/, seeds in
+# Fuzz/corpus); bounded: FUZZ_SECONDS (default 60). A crashing input lands in .build-fuzz/artifacts/.
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz -c debug --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	@mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	.build-fuzz/debug/TidyReaderFuzzer .build-fuzz/corpus Fuzz/corpus -max_len=4096 \
+	  -max_total_time=$${FUZZ_SECONDS:-60} -artifact_prefix=.build-fuzz/artifacts/

@@ -37,34 +37,38 @@ public struct CSVTokenizer {
     private var end = 0
     private var atEOF = false
     private var nextLine = 1
-    private static let chunk = 1 << 20
 
     /// Opens `path` for streaming. Throws `.fileNotFound` or `.unreadable`.
-    public init(path: String, separator: UInt8? = nil, lenient: Bool = false) throws {
+    public init(path: String, separator: UInt8? = nil, lenient: Bool = false, chunkSize: Int = 1 << 20) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError(.fileNotFound, file: path, "no such file")
         }
         let fd = isDirectory.boolValue ? -1 : open(path, O_RDONLY)
         guard fd >= 0 else { throw DataError(.unreadable, file: path, "cannot read the file") }
-        try self.init(source: .file(Descriptor(fd)), file: path, separator: separator, lenient: lenient)
+        try self.init(source: .file(Descriptor(fd)), file: path, separator: separator, lenient: lenient,
+                      chunkSize: chunkSize)
     }
 
     /// Tokenizes bytes already in memory.
-    public init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false) throws {
-        try self.init(source: .data(data, 0), file: file, separator: separator, lenient: lenient)
+    /// `chunkSize` is how many bytes are read at a time (the buffer grows for longer records);
+    /// small values serve tests of records that straddle chunks.
+    public init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false, chunkSize: Int = 1 << 20) throws {
+        try self.init(source: .data(data, 0), file: file, separator: separator, lenient: lenient, chunkSize: chunkSize)
     }
 
-    private init(source: Source, file: String, separator: UInt8?, lenient: Bool) throws {
+    private init(source: Source, file: String, separator: UInt8?, lenient: Bool, chunkSize: Int) throws {
         self.source = source
         self.file = file
         self.lenient = lenient
         self.separator = separator ?? 0x2C
-        buffer = [UInt8](repeating: 0, count: CSVTokenizer.chunk)
+        var size = max(4, chunkSize)
+        if case .data(let data, _) = source { size = min(size, max(4, data.count + 1)) }
+        buffer = [UInt8](repeating: 0, count: size)
         bytes.reserveCapacity(256)
         try fill()
         if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-        if separator == nil { self.separator = detectSeparator() }
+        if separator == nil { self.separator = try detectSeparator() }
     }
 
     /// Number of fields in the current record.
@@ -163,16 +167,20 @@ public struct CSVTokenizer {
         try fill()
     }
 
-    private func detectSeparator() -> UInt8 {
-        var commas = 0, semicolons = 0, inQuotes = false
-        for k in start..<end {
-            let c = buffer[k]
-            if c == 0x22 { inQuotes.toggle() }
-            if inQuotes { continue }
-            if c == 0x0A || c == 0x0D { break }
-            if c == 0x2C { commas += 1 } else if c == 0x3B { semicolons += 1 }
+    /// More `;` than `,` outside quotes on the first line means `;`. Reads on until that line ends.
+    private mutating func detectSeparator() throws -> UInt8 {
+        while true {
+            var commas = 0, semicolons = 0, inQuotes = false, lineEnded = false
+            for k in start..<end {
+                let c = buffer[k]
+                if c == 0x22 { inQuotes.toggle() }
+                if inQuotes { continue }
+                if c == 0x0A || c == 0x0D { lineEnded = true; break }
+                if c == 0x2C { commas += 1 } else if c == 0x3B { semicolons += 1 }
+            }
+            if lineEnded || atEOF { return semicolons > commas ? 0x3B : 0x2C }
+            try refill()
         }
-        return semicolons > commas ? 0x3B : 0x2C
     }
 
     private mutating func parseRecord() throws -> Outcome {
