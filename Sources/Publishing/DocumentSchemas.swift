@@ -3,6 +3,7 @@
 public enum DocumentSchemas {
     public static let all: [String: String] = [
         "benchmark": BenchmarkSchema.text,
+        "regression": RegressionSchema.text,
     ]
 
     public static var names: [String] { all.keys.sorted() }

@@ -15,6 +15,7 @@ struct Muavu: ParsableCommand {
             Validate.self,
             Schema.self,
             Benchmark.self,
+            Regress.self,
             Outlook.self,
         ]
     )

@@ -159,7 +159,8 @@ public enum LinearRegression {
             if partners.isEmpty {
                 parts.append("\(names[j]) is constant zero or negligible")
             } else {
-                parts.append("columns \(names[j]) and \(partners.joined(separator: ", ")) are collinear")
+                let all = [names[j]] + partners
+                parts.append("columns \(all.dropLast().joined(separator: ", ")) and \(all[all.count - 1]) are collinear")
             }
         }
         return ForecastingError(.rankDeficient,

@@ -1,0 +1,184 @@
+import Forecasting
+import Foundation
+
+/// `muavu.regression/v1`: a fitted linear regression and its inference (CONTRACT.md), with
+/// optional extras (covariance, F test, log-likelihood, Durbin–Watson, rank, condition number).
+///
+/// Numbers that cannot be computed (a t statistic when the standard error is exactly 0, an F
+/// statistic of a perfect fit) are `null`, and `notes` says why.
+public struct RegressionDocument: Sendable, Equatable, Encodable {
+    public static let schemaName = "muavu.regression/v1"
+
+    public struct Coefficient: Sendable, Equatable, Encodable {
+        public var term: String
+        public var estimate: Double?
+        public var std_error: Double?
+        public var t: Double?
+        public var p: Double?
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(term, forKey: .term)
+            try c.encode(estimate, forKey: .estimate)
+            try c.encode(std_error, forKey: .std_error)
+            try c.encode(t, forKey: .t)
+            try c.encode(p, forKey: .p)
+        }
+        enum Key: String, CodingKey { case term, estimate, std_error, t, p }
+    }
+
+    public struct FStatistic: Sendable, Equatable, Encodable {
+        public var value: Double?
+        public var df1: Double
+        public var df2: Double
+        public var p: Double?
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(value, forKey: .value)
+            try c.encode(df1, forKey: .df1)
+            try c.encode(df2, forKey: .df2)
+            try c.encode(p, forKey: .p)
+        }
+        enum Key: String, CodingKey { case value, df1, df2, p }
+    }
+
+    public struct Covariance: Sendable, Equatable, Encodable {
+        public var terms: [String]
+        /// Row-major: matrix[i][j] = Cov(β̂ᵢ, β̂ⱼ).
+        public var matrix: [[Double?]]
+    }
+
+    public var schema = RegressionDocument.schemaName
+    public var engine: Engine
+    public var formula: String
+    /// The data file's name, without its directory.
+    public var data: String
+    public var response: String
+    public var n: Int
+    /// Rows left out because a column the model uses was missing (empty or NA) there.
+    public var rows_dropped_missing: Int
+    public var df_residual: Double
+    public var rank: Int
+    public var intercept: Bool
+    public var method: String
+    /// The weights column, when weighted.
+    public var weights: String?
+    public var ridge_lambda: Double?
+    public var coefficients: [Coefficient]
+    public var covariance: Covariance
+    public var r_squared: Double?
+    public var adj_r_squared: Double?
+    public var sigma: Double?
+    public var residual_sum_of_squares: Double?
+    public var f_statistic: FStatistic?
+    public var log_likelihood: Double?
+    public var aic: Double?
+    public var bic: Double?
+    /// k in AIC = −2 log L + 2k: the coefficients plus σ (R's convention).
+    public var aic_parameters: Double
+    public var durbin_watson: Double?
+    public var condition_number: Double?
+    public var notes: [String]
+
+    public init(fit: RegressionFit, data: String, rowsDropped: Int, weightsColumn: String?,
+                engine: Engine = .current) {
+        self.engine = engine
+        formula = fit.formula.text
+        self.data = data
+        response = fit.formula.response.name
+        n = fit.n
+        rows_dropped_missing = rowsDropped
+        df_residual = fit.dfResidual
+        rank = fit.rank
+        intercept = fit.formula.hasIntercept
+        method = fit.ridge.map { $0 > 0 } == true ? "ridge" : (fit.weighted ? "weighted least squares" : "ordinary least squares")
+        weights = weightsColumn
+        ridge_lambda = fit.ridge
+        var notes: [String] = []
+        coefficients = fit.coefficients.map { c in
+            Coefficient(term: c.term, estimate: nullIfNonFinite(c.estimate), std_error: nullIfNonFinite(c.standardError),
+                        t: nullIfNonFinite(c.t), p: nullIfNonFinite(c.p))
+        }
+        let undefinedT = fit.coefficients.filter { !$0.t.isFinite }.map(\.term)
+        if !undefinedT.isEmpty {
+            notes.append("t is null for \(undefinedT.joined(separator: ", ")): the standard error is 0 (an exact fit)")
+        }
+        covariance = Covariance(terms: fit.coefficients.map(\.term),
+                                matrix: (0..<fit.covariance.rows).map { i in
+                                    (0..<fit.covariance.columns).map { nullIfNonFinite(fit.covariance[i, $0]) }
+                                })
+        r_squared = nullIfNonFinite(fit.rSquared)
+        adj_r_squared = nullIfNonFinite(fit.adjustedRSquared)
+        sigma = nullIfNonFinite(fit.sigma)
+        residual_sum_of_squares = nullIfNonFinite(fit.residualSumOfSquares)
+        if let f = fit.fTest {
+            f_statistic = FStatistic(value: nullIfNonFinite(f.value), df1: f.numeratorDF, df2: f.denominatorDF,
+                                     p: nullIfNonFinite(f.p))
+            if !f.value.isFinite { notes.append("f_statistic.value is null: the residual sum of squares is 0") }
+        } else {
+            f_statistic = nil
+            notes.append(fit.ridge.map { $0 > 0 } == true
+                         ? "f_statistic is null: no F test for a penalised fit"
+                         : "f_statistic is null: the model has no terms besides the intercept")
+        }
+        log_likelihood = nullIfNonFinite(fit.logLikelihood)
+        aic = nullIfNonFinite(fit.aic)
+        bic = nullIfNonFinite(fit.bic)
+        if fit.logLikelihood.isInfinite {
+            notes.append("log_likelihood, aic and bic are null: the residual sum of squares is 0 (an exact fit)")
+        }
+        aic_parameters = fit.effectiveParameters + 1
+        durbin_watson = nullIfNonFinite(fit.durbinWatson)
+        if !fit.durbinWatson.isFinite { notes.append("durbin_watson is null: the residuals are all 0") }
+        condition_number = nullIfNonFinite(fit.conditionNumber)
+        if rowsDropped > 0 {
+            notes.append("\(rowsDropped) row\(rowsDropped == 1 ? "" : "s") dropped: a column the model uses is missing there")
+        }
+        if fit.ridge.map({ $0 > 0 }) == true {
+            notes.append("ridge: standard errors are the sandwich σ²A⁻¹XᵀX A⁻¹ and df_residual is n − tr(H); t and p are approximate")
+        }
+        notes.append("aic and bic count k = coefficients + 1 (σ), as R's AIC() and BIC()")
+        self.notes = notes
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(engine, forKey: .engine)
+        try c.encode(formula, forKey: .formula)
+        try c.encode(data, forKey: .data)
+        try c.encode(response, forKey: .response)
+        try c.encode(n, forKey: .n)
+        try c.encode(rows_dropped_missing, forKey: .rows_dropped_missing)
+        try c.encode(df_residual, forKey: .df_residual)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(intercept, forKey: .intercept)
+        try c.encode(method, forKey: .method)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(ridge_lambda, forKey: .ridge_lambda)
+        try c.encode(coefficients, forKey: .coefficients)
+        try c.encode(covariance, forKey: .covariance)
+        try c.encode(r_squared, forKey: .r_squared)
+        try c.encode(adj_r_squared, forKey: .adj_r_squared)
+        try c.encode(sigma, forKey: .sigma)
+        try c.encode(residual_sum_of_squares, forKey: .residual_sum_of_squares)
+        try c.encode(f_statistic, forKey: .f_statistic)
+        try c.encode(log_likelihood, forKey: .log_likelihood)
+        try c.encode(aic, forKey: .aic)
+        try c.encode(bic, forKey: .bic)
+        try c.encode(aic_parameters, forKey: .aic_parameters)
+        try c.encode(durbin_watson, forKey: .durbin_watson)
+        try c.encode(condition_number, forKey: .condition_number)
+        try c.encode(notes, forKey: .notes)
+    }
+
+    enum Key: String, CodingKey {
+        case schema, engine, formula, data, response, n, rows_dropped_missing, df_residual, rank, intercept, method
+        case weights, ridge_lambda, coefficients, covariance, r_squared, adj_r_squared, sigma
+        case residual_sum_of_squares, f_statistic, log_likelihood, aic, bic, aic_parameters, durbin_watson
+        case condition_number, notes
+    }
+}
+
+fileprivate func nullIfNonFinite(_ x: Double) -> Double? { x.isFinite ? x : nil }

@@ -1,0 +1,65 @@
+import AgriData
+import ArgumentParser
+import Forecasting
+import Foundation
+import Publishing
+
+/// `muavu regress --data FILE --formula F`: fits a linear regression and writes
+/// `muavu.regression/v1`.
+struct Regress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit a linear regression (OLS, weighted, ridge) and write muavu.regression/v1.",
+        discussion: """
+        Formula terms: column names, I(col^k), poly(col, k) (raw powers 1..k, named poly(col, k)1 ...),
+        log(col), and - 1 (no intercept); e.g. "log(goutput) ~ log(size) + poly(urea, 2)".
+        Rows where a used column is empty or NA are dropped and counted in the document.
+        """)
+
+    @Option(name: .long, help: "The CSV file (a header line, then one row per observation).")
+    var data: String
+
+    @Option(name: .long, help: "The model formula, e.g. \"y ~ x1 + x2 + I(x1^2)\".")
+    var formula: String
+
+    @Option(name: .long, help: "A column of positive case weights (weighted least squares).")
+    var weights: String?
+
+    @Option(name: .long, help: "Ridge penalty lambda >= 0 on the non-intercept coefficients.")
+    var ridge: Double?
+
+    @Option(name: .long, help: "Write the document here (default: stdout; '-' is stdout).")
+    var output: String?
+
+    func validate() throws {
+        if let ridge, !(ridge >= 0 && ridge.isFinite) {
+            throw ValidationError("--ridge must be a finite number >= 0, got \(ridge)")
+        }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let model = try RegressionFormula(formula)
+            let table = try CSVTable(path: data)
+            var needed = model.columnsUsed
+            if let weights, !needed.contains(weights) { needed.append(weights) }
+            for name in needed where !table.header.contains(name) {
+                throw DataError(.unknownColumn, file: data, line: 1,
+                                "the \(name == weights ? "--weights option" : "formula") uses column '\(name)', "
+                                + "which the file does not have; the columns are: \(table.header.joined(separator: ", "))")
+            }
+            var raw: [String: [Double?]] = [:]
+            for name in needed { raw[name] = try table.numericColumn(name) }
+            let cases = CompleteCases(raw, using: needed)
+            guard !cases.kept.isEmpty else {
+                throw DataError(.missingValue, file: data,
+                                "no row has a value in every column the model uses (\(needed.joined(separator: ", ")))")
+            }
+            let fit = try LinearRegression.fit(model, columns: cases.columns,
+                                               options: RegressionOptions(weights: weights.flatMap { cases.columns[$0] },
+                                                                          ridge: ridge))
+            let document = RegressionDocument(fit: fit, data: URL(fileURLWithPath: data).lastPathComponent,
+                                              rowsDropped: cases.dropped, weightsColumn: weights)
+            try AtomicFile.writeDocument(document, to: output)
+        }
+    }
+}
