@@ -96,3 +96,33 @@ import Testing
         }
     }
 }
+
+@Suite struct ValueBoundsTests {
+    @Test func theBundledBoundsFileIsTheStandard() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("datasets/bounds.json").path
+        #expect(try ValueBounds.load(path: path) == ValueBounds.standard)
+    }
+
+    @Test func rangesIntersectAndMatchIdTokensAndUnits() {
+        let b = ValueBounds.standard
+        let rice = b.range(id: "dt-rice-he-thu-yield", unit: "t/ha")
+        #expect(rice.min == 0 && rice.max == 15)
+        #expect(b.range(id: "vnm-mango-yield", unit: "t/ha").max == 40)
+        #expect(b.range(id: "maize-yield", unit: "t/ha").max == 60)
+        #expect(b.range(id: "enso-oni", unit: "°C").min == -.infinity)
+        #expect(b.range(id: "price", unit: nil).max == .infinity)
+        // "ricefarm" is not the token "rice".
+        #expect(b.range(id: "ricefarm-yield", unit: "t/ha").max == 60)
+    }
+
+    @Test func customBoundsPerCrop() throws {
+        var o = TidyReadOptions()
+        o.bounds = ValueBounds(ranges: [PlausibleRange(unit: "t/ha", idContains: ["rice"], max: 8, note: "Mekong rice")])
+        let text = "series_id,date,value,unit\nrice-yield,2020,7.5,t/ha\nrice-yield,2021,8.5,t/ha\n"
+        let p = try TidyReader.validate(data: Data(text.utf8), file: "b.csv", options: o).problems
+        #expect(p.map(\.code) == [.impossibleValue])
+        #expect(p.first?.line == 3)
+        #expect(p.first?.message.contains("above the maximum 8 t/ha") == true)
+    }
+}

@@ -107,6 +107,20 @@ import Testing
         #expect(r.stdout.contains("valid"))
     }
 
+    /// datasets/ is what scripts/datasets/build.py makes of ../shared/data (when that is present).
+    @Test(.enabled(if: FileManager.default.fileExists(
+        atPath: datasetsDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data").path)))
+    func datasetsAreUpToDate() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("scripts/datasets/build.py").path,
+                             "--check"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "run python3 scripts/datasets/build.py")
+    }
+
     @Test func gapsAreRefusedWithoutAPolicy() throws {
         let r = try CLIRunner.run(["validate", "--data", Self.datasetsDirectory.appendingPathComponent("wfp-rice-wholesale.csv").path])
         #expect(r.status == 65)
