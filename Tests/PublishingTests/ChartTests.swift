@@ -116,6 +116,28 @@ func containsBytes(_ text: String, _ part: String) -> Bool {
         #expect(svg.contains("Giá &lt;lúa&gt; &amp; &quot;gạo&quot;"))
     }
 
+    /// A yearly series: FAOSTAT Viet Nam rice yield 2009–2020 (t/ha, derived; datasets/
+    /// faostat-vnm-crops.csv) with a hand-made three-year fan.
+    @Test func yearlyYieldChart() throws {
+        let yields = [5.2372, 5.3416, 5.5383, 5.6353, 5.5726, 5.7538, 5.7597, 5.5738, 5.5476, 5.8180, 5.8371, 5.9212]
+        let history = yields.enumerated().map { (date: PeriodDate.year(2009 + $0.offset), value: $0.element) }
+        var steps: [FanChart.Step] = []
+        for h in 1...3 {
+            let k = Double(h)
+            steps.append(FanChart.Step(date: .year(2020 + h), median: 5.95 + 0.03 * k,
+                                       lower80: 5.95 - 0.1 * k, upper80: 6.0 + 0.1 * k,
+                                       lower95: 5.9 - 0.15 * k, upper95: 6.05 + 0.15 * k))
+        }
+        let c = FanChart(title: "Năng suất lúa cả nước", unit: "tấn/ha", note: "Nguồn: FAOSTAT", history: history, steps: steps)
+        let svg = c.svg()
+        let check = try #require(XMLCheck.parse(svg))
+        // Range 5.24–6.50: raw step 0.253 → 0.5, ticks 5,0 5,5 6,0 6,5 (one decimal, comma); years every 2.
+        for label in ["5,0", "5,5", "6,0", "6,5", "2010", "2020", "2022"] { #expect(check.text.contains(label), "missing \(label)") }
+        #expect(!check.text.contains("2011"))
+        let env = ProcessInfo.processInfo.environment["MUAVU_ARTIFACTS"]
+        if let env { try AtomicFile.write(Data(svg.utf8), to: env + "/yield-chart.svg") }
+    }
+
     @Test func emptyChartIsStillValid() {
         let c = FanChart(title: "Trống", unit: "", history: [], steps: [])
         #expect(XMLCheck.parse(c.svg()) != nil)

@@ -168,8 +168,12 @@ public struct FanChart: Sendable, Equatable {
         if let a = anchor, !steps.isEmpty {
             let xa = x(a.date.ordinal)
             out += "<line x1=\"\(f(xa))\" y1=\"\(f(top - 16))\" x2=\"\(f(xa))\" y2=\"\(f(bottom))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
-            // Above the plot area, where no data can be drawn over it.
-            out += "<text x=\"\(f(xa + 4))\" y=\"\(f(top - 6))\" font-size=\"11\" fill=\"\(Self.colors.muted)\">\(Markup.escape(words.forecastStart)) →</text>\n"
+            // Above the plot area, where no data can be drawn over it; left of the line when the
+            // forecast starts too near the right edge for the label.
+            let label = words.forecastStart + " →"
+            let fits = xa + 4 + Self.textWidth(label, size: 11) <= w - 4
+            out += "<text x=\"\(f(fits ? xa + 4 : xa - 4))\" y=\"\(f(top - 6))\" font-size=\"11\" "
+            out += "text-anchor=\"\(fits ? "start" : "end")\" fill=\"\(Self.colors.muted)\">\(Markup.escape(label))</text>\n"
         }
 
         // History: one path, a new subpath after each gap.
