@@ -28,6 +28,13 @@ import Testing
         #expect(o.text.en == "Wholesale rice at Tam Nông, Đồng Tháp: the price for January 2018 is expected to be about 8,200 VND/kg, with 8 chances in 10 of lying between 7,700 and 8,700 VND/kg. Against the latest price (December 2017: 8,080 VND/kg): up 1%; against the same month last year (January 2017: 6,917 VND/kg): up 19%.")
     }
 
+    @Test func withoutAMarketName() throws {
+        let (s, f) = to2017()
+        let o = try PriceOutlook(series: s, forecast: f, commodity: Self.rice, market: Bilingual(vi: "", en: ""), unit: Self.unit)
+        #expect(o.text.vi.hasPrefix("Lúa gạo bán buôn: giá tháng 1/2018 dự kiến"))
+        #expect(o.text.en.hasPrefix("Wholesale rice: the price for January 2018"))
+    }
+
     @Test(arguments: [(100.0, 100.4, "không đổi", "unchanged"), (100, 97, "giảm 3%", "down 3%"),
                       (100, 112.5, "tăng 13%", "up 13%")])
     func changes(old: Double, new: Double, vi: String, en: String) {

@@ -100,13 +100,16 @@ public struct PriceOutlook: Sendable, Equatable {
         let now = PriceOutlook.change(from: latest, to: expected)
         let lastYear = yearAgo.map { PriceOutlook.change(from: $0, to: expected) }
             ?? Bilingual(vi: "chưa có số liệu", en: "no price recorded")
-        var vi = "\(commodity.vi) tại \(market.vi): giá \(when(target, .vi)) dự kiến khoảng \(n(expected, .vi)) \(unit.vi), "
+        // Without a market name the sentence names the commodity alone.
+        let whereVi = market.vi.isEmpty ? "" : " tại \(market.vi)"
+        let whereEn = market.en.isEmpty ? "" : " at \(market.en)"
+        var vi = "\(commodity.vi)\(whereVi): giá \(when(target, .vi)) dự kiến khoảng \(n(expected, .vi)) \(unit.vi), "
         vi += "\(odds.vi) khả năng trong khoảng \(n(lower, .vi))–\(n(upper, .vi)) \(unit.vi). "
         vi += "So với hiện nay (\(when(latestDate, .vi)): \(n(latest, .vi)) \(unit.vi)): \(now.vi); "
         vi += "so với cùng kỳ năm trước (\(when(yearAgoDate, .vi))"
         vi += yearAgo.map { ": \(n($0, .vi)) \(unit.vi)" } ?? ""
         vi += "): \(lastYear.vi)."
-        var en = "\(commodity.en) at \(market.en): the price for \(when(target, .en)) is expected to be about "
+        var en = "\(commodity.en)\(whereEn): the price for \(when(target, .en)) is expected to be about "
         en += "\(n(expected, .en)) \(unit.en), with \(odds.en) of lying between \(n(lower, .en)) and \(n(upper, .en)) \(unit.en). "
         en += "Against the latest price (\(when(latestDate, .en)): \(n(latest, .en)) \(unit.en)): \(now.en); "
         en += "against the same month last year (\(when(yearAgoDate, .en))"
