@@ -3,6 +3,8 @@
 public enum DocumentSchemas {
     public static let all: [String: String] = [
         "benchmark": BenchmarkSchema.text,
+        "backtest": BacktestSchema.text,
+        "forecast": ForecastSchema.text,
         "regression": RegressionSchema.text,
     ]
 

@@ -15,6 +15,8 @@ struct Muavu: ParsableCommand {
             Validate.self,
             Schema.self,
             Benchmark.self,
+            Backtest.self,
+            Forecast.self,
             Regress.self,
             Outlook.self,
         ]

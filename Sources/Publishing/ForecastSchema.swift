@@ -1,0 +1,71 @@
+/// JSON Schema (draft 2020-12) of `muavu.forecast/v1`.
+public enum ForecastSchema {
+    public static let text = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://muavu.example/schemas/forecast/v1",
+      "title": "muavu.forecast/v1",
+      "description": "Point forecasts and prediction intervals per series, with the model fitted; series that could not be forecast are listed in errors.",
+      "type": "object",
+      "required": ["schema", "engine", "issued", "dataset", "horizon", "levels", "series", "errors"],
+      "additionalProperties": false,
+      "properties": {
+        "schema": {"const": "muavu.forecast/v1"},
+        "engine": {
+          "type": "object", "required": ["name", "version"],
+          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
+        },
+        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        "dataset": {"type": "string"},
+        "horizon": {"type": "integer", "minimum": 1},
+        "levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}},
+        "series": {"type": "array", "items": {"$ref": "#/$defs/series"}},
+        "errors": {"type": "array", "items": {
+          "type": "object", "required": ["id", "message"], "additionalProperties": false,
+          "properties": {"id": {"type": "string"}, "message": {"type": "string"}}}}
+      },
+      "$defs": {
+        "bounds": {
+          "type": "object", "propertyNames": {"pattern": "^[0-9]{1,2}$"},
+          "additionalProperties": {"type": ["number", "null"]}
+        },
+        "series": {
+          "type": "object",
+          "required": ["id", "frequency", "period", "observations", "model", "points"],
+          "additionalProperties": false,
+          "properties": {
+            "id": {"type": "string"},
+            "frequency": {"enum": ["yearly", "quarterly", "monthly", "weekly", "daily", "season", "index"]},
+            "period": {"type": "integer", "minimum": 1},
+            "observations": {"type": "integer", "minimum": 0},
+            "model": {
+              "type": "object",
+              "required": ["name", "family", "parameters", "criteria", "notes"],
+              "additionalProperties": false,
+              "properties": {
+                "name": {"type": "string", "description": "Display name, e.g. ETS(M,Ad,M)."},
+                "family": {"type": "string", "description": "Registry name of the method: ets, arima, theta, naive, ..."},
+                "parameters": {"type": "object", "additionalProperties": {"type": ["number", "null"]}},
+                "criteria": {"type": "object", "additionalProperties": {"type": ["number", "null"]}},
+                "notes": {"type": "array", "items": {"type": "string"}}
+              }
+            },
+            "points": {"type": "array", "items": {
+              "type": "object",
+              "required": ["date", "horizon", "mean", "lower", "upper"],
+              "additionalProperties": false,
+              "properties": {
+                "date": {"type": ["string", "null"], "description": "YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-Sn or an index; null without a calendar."},
+                "horizon": {"type": "integer", "minimum": 1},
+                "mean": {"type": ["number", "null"]},
+                "lower": {"$ref": "#/$defs/bounds"},
+                "upper": {"$ref": "#/$defs/bounds"}
+              }
+            }}
+          }
+        }
+      }
+    }
+
+    """#
+}

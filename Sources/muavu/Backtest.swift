@@ -1,0 +1,82 @@
+import AgriData
+import ArgumentParser
+import Forecasting
+import Foundation
+import Publishing
+
+/// `muavu backtest --data FILE --horizon H --windows N [--step S] --models a,b,c`:
+/// rolling-origin evaluation, per series and in summary.
+struct Backtest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rolling-origin evaluation of models: refit at each origin, score the next H values.",
+        discussion: """
+        The data is tidy long CSV (series_id,date,value) or the benchmark format
+        (series_id,subset,period,split,t,value; train and test are joined). Origins are laid back from
+        the end of each series: the last window ends at the last observation, each earlier one STEP
+        periods before (default STEP = H).
+        """)
+
+    @OptionGroup var input: SeriesInputOptions
+
+    @Option(name: .long, help: "Forecast horizon of each window.")
+    var horizon: Int
+
+    @Option(name: .long, help: "Number of windows.")
+    var windows: Int
+
+    @Option(name: .long, help: "Periods between window origins (default: the horizon).")
+    var step: Int?
+
+    @Option(name: .long, help: "Comma-separated model names.")
+    var models: String
+
+    @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
+    var level: [Int] = []
+
+    @Option(name: .long, help: "Worker threads (default: every core).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
+    var output: String?
+
+    var modelNames: [String] {
+        models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    var levels: [Int] { level.isEmpty ? [80, 95] : level }
+
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        guard windows >= 1 else { throw ValidationError("--windows must be at least 1, got \(windows)") }
+        if let step, step < 1 { throw ValidationError("--step must be at least 1, got \(step)") }
+        try validateModels(modelNames)
+        try validateLevels(levels)
+        try input.validate()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let plan = try RollingOrigin(horizon: horizon, windows: windows, step: step)
+            let series = try input.load()
+            let forecasters = try modelNames.map { try ForecasterRegistry.forecaster(named: $0) }
+            let runner = try makeRunner(jobs: jobs)
+            let progress = ProgressReporter(label: "series")
+            let levels = self.levels
+            let inputs = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) }) { i in
+                let s = series[i]
+                let outcomes = forecasters.map { f -> Result<RollingOrigin.Result, ForecastingError> in
+                    do { return .success(try plan.evaluate(s.values, period: s.period, forecaster: f, levels: levels)) }
+                    catch let e as ForecastingError { return .failure(e) }
+                    catch { return .failure(ForecastingError(.fitFailed, "\(error)")) }
+                }
+                return BacktestDocument.Input(id: s.id, period: s.period, observations: s.count,
+                                              date: { s.date(at: $0)?.description }, outcomes: outcomes)
+            }
+            progress.finish()
+            let document = BacktestDocument(dataset: input.datasetName, plan: plan, levels: levels, models: modelNames,
+                                            inputs: inputs, issued: IssueTime.now())
+            try AtomicFile.writeDocument(document, to: output)
+        }
+    }
+}

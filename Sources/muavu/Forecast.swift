@@ -1,0 +1,138 @@
+import AgriData
+import ArgumentParser
+import Forecasting
+import Foundation
+import Publishing
+
+/// The data options shared by `forecast` and `backtest`: a tidy long CSV (or a benchmark file,
+/// whose train and test parts are joined), the series to keep and the seasonal period.
+struct SeriesInputOptions: ParsableArguments {
+    @Option(name: .long, help: "Tidy long CSV (series_id,date,value) or benchmark CSV.")
+    var data: String
+
+    @Option(name: .long, help: "Only this series (repeatable; ids compared NFC-normalised).")
+    var series: [String] = []
+
+    @Option(name: .long, help: "Force the seasonal period (1 = none).")
+    var period: Int?
+
+    @Option(name: .customLong("id-column"), help: "Name of the series id column.")
+    var idColumn = "series_id"
+
+    @Option(name: .customLong("date-column"), help: "Name of the date column.")
+    var dateColumn = "date"
+
+    @Option(name: .customLong("value-column"), help: "Name of the value column.")
+    var valueColumn = "value"
+
+    func validate() throws {
+        if let period, period < 1 { throw ValidationError("--period must be at least 1, got \(period)") }
+    }
+
+    var datasetName: String { URL(fileURLWithPath: data).lastPathComponent }
+
+    /// The series asked for, in file order (tidy) or id order (benchmark).
+    func load() throws -> [TimeSeries] {
+        var all: [TimeSeries]
+        if BenchmarkFormat.looksLikeBenchmark(path: data) {
+            all = try BenchmarkFormat.read(path: data).map {
+                TimeSeries(id: $0.id, values: $0.values, frequency: .index, period: period ?? $0.period, start: .index(1))
+            }
+        } else {
+            var options = TidyReadOptions()
+            options.idColumn = idColumn
+            options.dateColumn = dateColumn
+            options.valueColumn = valueColumn
+            options.period = period
+            all = try TidyReader.read(path: data, options: options).series
+        }
+        guard !series.isEmpty else { return all }
+        return try series.map { id in
+            let key = TextKey.nfc(id)
+            guard let s = all.first(where: { TextKey.nfc($0.id) == key }) else {
+                let known = all.prefix(10).map(\.id).joined(separator: ", ") + (all.count > 10 ? ", ..." : "")
+                throw DataError(.badConfiguration, file: data, "no series '\(id)' in the file; its series are: \(known)")
+            }
+            return s
+        }
+    }
+}
+
+/// Usage errors for model names, with the list of known models.
+func validateModels(_ names: [String]) throws {
+    guard !names.isEmpty else {
+        throw ValidationError("name at least one model; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
+    }
+    for name in names where !ForecasterRegistry.names.contains(name) {
+        throw ValidationError("no model '\(name)'; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
+    }
+    if Set(names).count != names.count { throw ValidationError("a model is named twice") }
+}
+
+/// Usage errors for interval levels (integer percentages strictly between 0 and 100).
+func validateLevels(_ levels: [Int]) throws {
+    for l in levels where !(1...99).contains(l) {
+        throw ValidationError("--level must be between 1 and 99 (a percentage), got \(l)")
+    }
+    if Set(levels).count != levels.count { throw ValidationError("a level is given twice") }
+}
+
+/// `muavu forecast --data FILE --horizon H [--series ID]... [--model NAME] [--level 80 --level 95]
+/// [--period P] [--output FILE] [--jobs N]`.
+struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Forecast series H periods ahead with prediction intervals.",
+        discussion: "A series that cannot be forecast is listed in the document's errors; the others still are.")
+
+    @OptionGroup var input: SeriesInputOptions
+
+    @Option(name: .long, help: "Periods ahead.")
+    var horizon: Int
+
+    @Option(name: .long, help: "Model name (default: auto).")
+    var model = "auto"
+
+    @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
+    var level: [Int] = []
+
+    @Option(name: .long, help: "Worker threads (default: every core).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
+    var output: String?
+
+    var levels: [Int] { level.isEmpty ? [80, 95] : level.sorted() }
+
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        try validateModels([model])
+        try validateLevels(levels)
+        try input.validate()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let series = try input.load()
+            let forecaster = try ForecasterRegistry.forecaster(named: model)
+            let runner = try makeRunner(jobs: jobs)
+            let progress = ProgressReporter(label: "series")
+            let horizon = self.horizon, levels = self.levels
+            let outcomes = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) }) { i in
+                let s = series[i]
+                do {
+                    return Result<Forecasting.Forecast, ForecastingError>.success(
+                        try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels))
+                } catch let e as ForecastingError {
+                    return .failure(e)
+                } catch {
+                    return .failure(ForecastingError(.fitFailed, "\(error)"))
+                }
+            }
+            progress.finish()
+            let document = ForecastDocument(dataset: input.datasetName, horizon: horizon, levels: levels,
+                                            series: series, outcomes: outcomes, issued: IssueTime.now())
+            try AtomicFile.writeDocument(document, to: output)
+        }
+    }
+}
