@@ -3,6 +3,8 @@
 /// Makridakis & Hibon 2000), as statsforecast's Theta does it.
 ///
 /// - The series is adjusted only when `SeasonalityTest.isSeasonal` says so (which needs n ≥ 2m).
+///   statsforecast tests only periods m ≥ 4; this tests any m ≥ 2, so that crop seasons (m = 3)
+///   are adjusted too (no difference on M3, whose periods are 1, 4 and 12).
 /// - The classical multiplicative decomposition is preferred; it becomes additive when the data
 ///   are not all positive, or when a multiplicative index falls below 0.01 (a season that would
 ///   blow up on division).
