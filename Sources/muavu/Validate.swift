@@ -56,13 +56,14 @@ struct Validate: ParsableCommand {
         Every problem is printed to stderr as FILE:LINE:COLUMN: message [code]. With --output the \
         report is also written as a JSON document (muavu.validation/v1). Without problems, a summary \
         (series, rows, span per series) goes to stdout and the exit status is 0; with any, 65.
-        Formats: tidy (series_id,date,value + covariates, the default) and csv (RFC 4180 structure only).
+        Formats: tidy (series_id,date,value + covariates, the default), csv (RFC 4180 structure only) and \
+        calendar (a crop calendar JSON, models/calendars/*.json).
         """)
 
     @Option(name: .long, help: "The CSV file to check.")
     var data: String
 
-    @Option(name: .long, help: ArgumentHelp("tidy or csv.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("tidy, csv or calendar.", valueName: "format"))
     var format = "tidy"
 
     @Option(name: .long, parsing: .upToNextOption,
@@ -75,8 +76,8 @@ struct Validate: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard ["tidy", "csv"].contains(format) else {
-            throw ValidationError("--format must be tidy or csv, not '\(format)'")
+        guard ["tidy", "csv", "calendar"].contains(format) else {
+            throw ValidationError("--format must be tidy, csv or calendar, not '\(format)'")
         }
     }
 
@@ -84,6 +85,11 @@ struct Validate: ParsableCommand {
         try runReportingFailures {
             let columns = covariates.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                 .filter { !$0.isEmpty }
+            if format == "calendar" {
+                let calendar = try CropCalendar.load(path: data)
+                print(Self.summary(calendar, file: data), terminator: "")
+                return
+            }
             let report: ValidationReport
             switch format {
             case "csv": report = try CSVStructure.check(path: data)
@@ -104,6 +110,22 @@ struct Validate: ParsableCommand {
                 print(ValidationDocument.summary(report), terminator: "")
             }
         }
+    }
+}
+
+extension Validate {
+    /// A line for the calendar, then one per crop with its months.
+    static func summary(_ c: CropCalendar, file: String) -> String {
+        func months(_ w: MonthWindow) -> String {
+            let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return "\(names[w.from - 1])–\(names[w.to - 1])" + (w.yearOffset == 0 ? "" : " (year \(w.yearOffset))")
+        }
+        var s = "\(file): valid crop calendar, \(c.crop), \(c.region), \(c.period) crops a year\n"
+        for x in c.seasons.sorted(by: { $0.number < $1.number }) {
+            s += "  S\(x.number) \(x.nameVi) (\(x.nameEn)): \(x.startStage) \(months(x.start)), harvest \(months(x.harvest)), "
+                + "covariates averaged over \(months(x.covariateWindow))\n"
+        }
+        return s
     }
 }
 

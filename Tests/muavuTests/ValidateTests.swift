@@ -121,6 +121,20 @@ import Testing
         #expect(process.terminationStatus == 0, "run python3 scripts/datasets/build.py")
     }
 
+    @Test(arguments: ["mekong-rice.json", "mango.json"])
+    func bundledCalendarsAreValid(_ name: String) throws {
+        let path = Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("models/calendars/\(name)").path
+        let r = try CLIRunner.run(["validate", "--data", path, "--format", "calendar"])
+        #expect(r.status == 0, "\(name): \(r.stderr)")
+        #expect(r.stdout.contains("valid crop calendar"))
+    }
+
+    @Test func overlappingCalendarWindowsAreBadData() throws {
+        let r = try CLIRunner.run(["validate", "--data", CLIRunner.fixture("malformed/calendar-overlap.json"), "--format", "calendar"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("the covariate windows of Hè Thu (May–Jul) and Thu Đông (Jul–Sep) overlap"))
+    }
+
     @Test func gapsAreRefusedWithoutAPolicy() throws {
         let r = try CLIRunner.run(["validate", "--data", Self.datasetsDirectory.appendingPathComponent("wfp-rice-wholesale.csv").path])
         #expect(r.status == 65)
