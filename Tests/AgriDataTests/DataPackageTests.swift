@@ -1,0 +1,52 @@
+import Forecasting
+import Foundation
+import Testing
+@testable import AgriData
+
+/// datasets/datapackage.json is written by scripts/datasets/build.py (Python); the Swift reader
+/// must find the same series, units and spans in each file.
+@Suite struct DataPackageTests {
+    static var path: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("datasets/datapackage.json").path
+    }
+
+    @Test func everyResourceHasAFileALicenceAndProvenance() throws {
+        let p = try DataPackage.load(path: Self.path)
+        #expect(p.resources.count == 6)
+        for r in p.resources {
+            let file = try #require(p.resource(r.name)).path
+            #expect(FileManager.default.fileExists(atPath: file), "\(r.name)")
+            #expect(r.licenses?.isEmpty == false, "\(r.name)")
+            let provenance = URL(fileURLWithPath: p.directory).appendingPathComponent(r.provenance ?? "none").path
+            #expect(FileManager.default.fileExists(atPath: provenance), "\(r.name)")
+        }
+    }
+
+    @Test func theSwiftReaderAgreesWithTheListedSeries() throws {
+        let p = try DataPackage.load(path: Self.path)
+        var options = TidyReadOptions()
+        options.onMissing = .interpolate
+        for r in p.resources {
+            guard let listed = r.series, let file = p.resource(r.name)?.path else { continue }
+            let report = try TidyReader.validate(path: file, options: options)
+            #expect(report.isValid, "\(r.name): \(report.problems.first?.description ?? "")")
+            #expect(report.series.map(\.id) == listed.map(\.id), "\(r.name)")
+            for (got, want) in zip(report.series, listed) {
+                #expect(got.unit == want.unit, "\(want.id)")
+                #expect(got.start == want.start && got.end == want.end, "\(want.id)")
+                #expect(got.rows == want.rows, "\(want.id)")
+                #expect(got.missing == want.missing, "\(want.id)")
+            }
+        }
+    }
+
+    @Test func wfpMarketsKeepTheirVietnameseNames() throws {
+        let p = try DataPackage.load(path: Self.path)
+        let file = try #require(p.resource("wfp-rice-wholesale")).path
+        let table = try CSVTable(path: file)
+        let column = try table.columnIndex("market")
+        let markets = Set(table.rows.map { $0.fields[column] })
+        #expect(markets == ["An Giang", "Đồng Tháp", "Bạc Liêu"])
+    }
+}
