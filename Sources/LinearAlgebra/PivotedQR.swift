@@ -1,11 +1,13 @@
 import CLapack
+import Foundation
 
 /// Householder QR with column pivoting of a column-scaled matrix, with a rank decision.
 ///
-/// The columns of A (n × p) are first scaled to unit Euclidean norm, A_s = A·D⁻¹ with
-/// D = diag(‖a_j‖), so that the pivoting and the rank test do not depend on the units of the
+/// The columns of A (n × p) are first scaled to about unit Euclidean norm, A_s = A·D⁻¹ with
+/// D = diag(2^round(log₂‖a_j‖)) (exact: no rounding), so that the pivoting and the rank test do not depend on the units of the
 /// columns (Golub & Van Loan, *Matrix Computations*, 4th ed., §5.4.1–5.4.2; Björck, *Numerical
-/// Methods for Least Squares Problems*, §2.7.3). Then `dgeqp3` computes A_s·P = Q·R.
+/// Methods for Least Squares Problems*, §2.7.3). Then `dgeqp3` computes A_s·P = Q·R (for tall A after an
+/// unpivoted `dgeqrf`, see `preliminary`).
 ///
 /// Rank: the numerical rank r is the number of leading k with |R_kk| > τ·|R_11|, where
 /// τ = `tolerance` (by default max(n, p)·ε, ε = 2.22·10⁻¹⁶, the choice of LAPACK's `dgelsy`
@@ -15,25 +17,46 @@ public struct PivotedQR: Sendable {
     /// Rows n and columns p of A.
     public let rows: Int
     public let columns: Int
-    /// `dgeqp3`'s output: R on and above the diagonal, Householder vectors below.
+    /// `dgeqp3`'s output: R on and above the diagonal, Householder vectors below. It is n × p
+    /// (the pivoted QR of A_s itself) or, for tall A, p × p (the pivoted QR of the R factor of
+    /// the preliminary unpivoted QR, see `preliminary`).
     public let factors: Matrix
-    /// The Householder scalars τ_k.
+    /// The Householder scalars τ_k of `factors`.
     public let tau: [Double]
+    /// For large tall A (see `Strategy`): the unpivoted, blocked QR A_s = Q₀·R₀ (`TallQR`)
+    /// done first, so that the pivoted QR runs on the p × p factor R₀ (A_s·P = Q₀·Q₁·R). The
+    /// column norms that drive the pivoting are those of R₀ᵀR₀ = A_sᵀA_s, so the pivots and the
+    /// rank are those of A_s, while the O(np²) work is done on cache-sized blocks (Chan 1987,
+    /// "Rank revealing QR factorizations", Linear Algebra Appl. 88/89; Golub & Van Loan §5.4.2).
+    let preliminary: TallQR?
     /// Column k of A_s·P is column `permutation[k]` of A (0-based).
     public let permutation: [Int]
-    /// D: the Euclidean norm of each column of A (1 for a zero column).
+    /// D: the power of two nearest the Euclidean norm of each column of A (1 for a zero
+    /// column). Powers of two make the scaling exact: A_s = A·D⁻¹ carries no rounding error.
     public let columnScale: [Double]
     /// The numerical rank r.
     public let rank: Int
     /// The relative tolerance τ used for the rank decision.
     public let tolerance: Double
 
+    /// Whether to run the unpivoted `dgeqrf` before `dgeqp3`.
+    public enum Strategy: Sendable {
+        /// Preliminary QR when n ≥ 2p and n·p ≥ 2²⁰ (where level-3 BLAS pays); direct otherwise,
+        /// which keeps about one more digit on small, very ill-conditioned designs (NIST Filip).
+        case automatic
+        /// `dgeqp3` on A_s.
+        case direct
+        /// `dgeqrf` on A_s, then `dgeqp3` on its R (requires n ≥ p).
+        case preliminaryQR
+    }
+
     /// Factors `a`.
     ///
     /// - Parameters:
     ///   - a: the n × p matrix; NaN or infinite entries throw `.nonFinite`.
     ///   - tolerance: τ for the rank test; nil means max(n, p)·ε.
-    public init(_ a: Matrix, tolerance: Double? = nil) throws {
+    ///   - strategy: see `Strategy`.
+    public init(_ a: Matrix, tolerance: Double? = nil, strategy: Strategy = .automatic) throws {
         try a.requireFinite()
         let n = a.rows, p = a.columns
         rows = n
@@ -41,36 +64,58 @@ public struct PivotedQR: Sendable {
         self.tolerance = tolerance ?? Double(Swift.max(n, p)) * Double.ulpOfOne
         var scaled = a
         var scale = [Double](repeating: 1, count: p)
-        for j in 0..<p {
-            let norm = Matrix.norm2(a.storage[(j * n)..<((j + 1) * n)])
-            if norm > 0 {
-                scale[j] = norm
-                for i in 0..<n { scaled.storage[i + j * n] /= norm }
+        if n > 0 {
+            scaled.storage.withUnsafeMutableBufferPointer { pa in
+                for j in 0..<p {
+                    let column = pa.baseAddress! + j * n
+                    let norm = cblas_dnrm2(blasint(n), column, 1)
+                    if norm > 0 && norm.isFinite {
+                        let e = Int((Foundation.log2(norm)).rounded())
+                        scale[j] = Foundation.scalbn(1.0, e)
+                        cblas_dscal(blasint(n), Foundation.scalbn(1.0, -e), column, 1)
+                    }
+                }
             }
         }
         columnScale = scale
+        var target: Matrix
+        let usePreliminary: Bool
+        switch strategy {
+        case .automatic: usePreliminary = n >= 2 * p && n * p >= 1 << 20
+        case .direct: usePreliminary = false
+        case .preliminaryQR: usePreliminary = n >= p
+        }
+        if usePreliminary && p > 0 {
+            let tall = try TallQR(scaled)
+            target = tall.r
+            preliminary = tall
+        } else {
+            target = scaled
+            preliminary = nil
+        }
+        let m = target.rows
         var jpvt = [lapack_int](repeating: 0, count: p)
-        var t = [Double](repeating: 0, count: Swift.min(n, p))
-        if n > 0 && p > 0 {
-            let info = scaled.storage.withUnsafeMutableBufferPointer { pa in
+        var t = [Double](repeating: 0, count: Swift.min(m, p))
+        if m > 0 && p > 0 {
+            let info = target.storage.withUnsafeMutableBufferPointer { pa in
                 jpvt.withUnsafeMutableBufferPointer { pj in
                     t.withUnsafeMutableBufferPointer { pt in
-                        LAPACKE_dgeqp3(LAPACK.columnMajor, LAPACK.int(n), LAPACK.int(p), pa.baseAddress,
-                                       LAPACK.int(n), pj.baseAddress, pt.baseAddress)
+                        LAPACKE_dgeqp3(LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress,
+                                       LAPACK.int(m), pj.baseAddress, pt.baseAddress)
                     }
                 }
             }
             try LAPACK.checked("dgeqp3", info)
         }
-        factors = scaled
+        factors = target
         tau = t
         permutation = jpvt.map { Int($0) - 1 }
-        let k = Swift.min(n, p)
+        let k = Swift.min(m, p)
         var r = 0
         if k > 0 {
-            let r11 = Swift.abs(scaled[0, 0])
+            let r11 = Swift.abs(target[0, 0])
             if r11 > 0 {
-                while r < k && Swift.abs(scaled[r, r]) > self.tolerance * r11 { r += 1 }
+                while r < k && Swift.abs(target[r, r]) > self.tolerance * r11 { r += 1 }
             }
         }
         rank = r
@@ -94,20 +139,39 @@ public struct PivotedQR: Sendable {
         guard b.count == rows else {
             throw LinearAlgebraError(.dimensionMismatch, "Q is \(rows)×\(rows), b has \(b.count) entries")
         }
-        let k = Swift.min(rows, columns)
-        if k == 0 { return b }
+        guard let tall = preliminary else {
+            var c = b
+            try Self.ormqr(factors, tau, &c, count: rows, transpose: transpose)
+            return c
+        }
+        if transpose {
+            var c = try tall.applyTranspose(b)
+            var head = Array(c[0..<columns])
+            try Self.ormqr(factors, tau, &head, count: columns, transpose: true)
+            for i in 0..<columns { c[i] = head[i] }
+            return c
+        }
         var c = b
-        let info = factors.storage.withUnsafeBufferPointer { pa in
+        var head = Array(c[0..<columns])
+        try Self.ormqr(factors, tau, &head, count: columns, transpose: false)
+        for i in 0..<columns { c[i] = head[i] }
+        return try tall.apply(c)
+    }
+
+    /// Applies the reflectors stored in `f` (with `tau`) to the first `count` = f.rows entries of c.
+    static func ormqr(_ f: Matrix, _ tau: [Double], _ c: inout [Double], count: Int, transpose: Bool) throws {
+        let k = tau.count
+        if k == 0 || count == 0 { return }
+        let info = f.storage.withUnsafeBufferPointer { pa in
             tau.withUnsafeBufferPointer { pt in
                 c.withUnsafeMutableBufferPointer { pc in
                     LAPACKE_dormqr(LAPACK.columnMajor, LAPACK.flag("L"), LAPACK.flag(transpose ? "T" : "N"),
-                                   LAPACK.int(rows), 1, LAPACK.int(k), pa.baseAddress, LAPACK.int(rows),
-                                   pt.baseAddress, pc.baseAddress, LAPACK.int(rows))
+                                   LAPACK.int(count), 1, LAPACK.int(k), pa.baseAddress, LAPACK.int(f.rows),
+                                   pt.baseAddress, pc.baseAddress, LAPACK.int(count))
                 }
             }
         }
         try LAPACK.checked("dormqr", info)
-        return c
     }
 
     /// Solves R₁₁·x = c (or R₁₁ᵀ·x = c) for the first r entries of `c`, by `dtrtrs`.
@@ -118,7 +182,7 @@ public struct PivotedQR: Sendable {
         let info = factors.storage.withUnsafeBufferPointer { pa in
             x.withUnsafeMutableBufferPointer { px in
                 LAPACKE_dtrtrs(LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag(transpose ? "T" : "N"),
-                               LAPACK.flag("N"), LAPACK.int(rank), 1, pa.baseAddress, LAPACK.int(rows),
+                               LAPACK.flag("N"), LAPACK.int(rank), 1, pa.baseAddress, LAPACK.int(factors.rows),
                                px.baseAddress, LAPACK.int(rank))
             }
         }
@@ -172,18 +236,23 @@ public struct PivotedQR: Sendable {
         return cov
     }
 
-    /// The first r columns of Q (n × r), by `dorgqr`.
+    /// The first r columns of Q (n × r): Q·[I_r; 0], by `dorgqr` (and `dormqr` for tall A).
     public func thinQ() throws -> Matrix {
         var q = Matrix(rows: rows, columns: rank)
         if rank == 0 || rows == 0 { return q }
-        for j in 0..<rank { for i in 0..<rows { q[i, j] = factors[i, j] } }
-        let info = q.storage.withUnsafeMutableBufferPointer { pq in
+        let m = factors.rows
+        var inner = Matrix(rows: m, columns: rank)
+        for j in 0..<rank { for i in 0..<m { inner[i, j] = factors[i, j] } }
+        let info = inner.storage.withUnsafeMutableBufferPointer { pq in
             tau.withUnsafeBufferPointer { pt in
-                LAPACKE_dorgqr(LAPACK.columnMajor, LAPACK.int(rows), LAPACK.int(rank), LAPACK.int(rank),
-                               pq.baseAddress, LAPACK.int(rows), pt.baseAddress)
+                LAPACKE_dorgqr(LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(rank), LAPACK.int(rank),
+                               pq.baseAddress, LAPACK.int(m), pt.baseAddress)
             }
         }
         try LAPACK.checked("dorgqr", info)
+        guard let tall = preliminary else { return inner }
+        for j in 0..<rank { for i in 0..<m { q[i, j] = inner[i, j] } }
+        q.storage = try tall.apply(q.storage, nrhs: rank)
         return q
     }
 
@@ -208,7 +277,7 @@ public struct PivotedQR: Sendable {
         var rcond = 0.0
         let info = factors.storage.withUnsafeBufferPointer { pa in
             LAPACKE_dtrcon(LAPACK.columnMajor, LAPACK.flag("1"), LAPACK.flag("U"), LAPACK.flag("N"),
-                           LAPACK.int(rank), pa.baseAddress, LAPACK.int(rows), &rcond)
+                           LAPACK.int(rank), pa.baseAddress, LAPACK.int(factors.rows), &rcond)
         }
         try LAPACK.checked("dtrcon", info)
         return rcond > 0 ? 1 / rcond : .infinity

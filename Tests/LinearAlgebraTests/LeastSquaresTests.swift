@@ -12,9 +12,11 @@ import Testing
         return Matrix(columns: cols)
     }
 
-    static func check(_ name: String, design: Matrix, y: [Double], minimumLRE: Double) throws {
+    static func check(_ name: String, design: Matrix, y: [Double], minimumLRE: Double,
+                      strategy: PivotedQR.Strategy = .automatic) throws {
         let problem = try #require(try NISTFixtures.certified().problems[name])
-        let solution = try LeastSquares.solve(design, y, refinementSteps: 3)
+        let qr = try PivotedQR(design, strategy: strategy)
+        let solution = try LeastSquares.solve(qr: qr, design, y, refinementSteps: 3)
         let n = Double(design.rows), p = Double(design.columns)
         let rss = solution.residuals.reduce(0) { $0 + $1 * $1 }
         let sigma = (rss / (n - p)).squareRoot()
@@ -31,6 +33,69 @@ import Testing
     @Test func filip() throws {
         let data = try NISTFixtures.columns("Filip")
         try Self.check("Filip", design: Self.polynomialDesign(data.x[0], degree: 10), y: data.y, minimumLRE: 7)
+    }
+
+    /// The two-stage path (dgeqrf, then dgeqp3 on R) that large tall designs take.
+    @Test func filipAndLongleyThroughThePreliminaryQR() throws {
+        let filip = try NISTFixtures.columns("Filip")
+        try Self.check("Filip", design: Self.polynomialDesign(filip.x[0], degree: 10), y: filip.y,
+                       minimumLRE: 7, strategy: .preliminaryQR)
+        let longley = try NISTFixtures.columns("Longley")
+        try Self.check("Longley", design: Matrix(columns: [Array(repeating: 1, count: longley.y.count)] + longley.x),
+                       y: longley.y, minimumLRE: 7, strategy: .preliminaryQR)
+    }
+
+    @Test func bothStrategiesAgreeOnATallRandomDesign() throws {
+        // A deterministic pseudo-random 3000 × 12 design (a linear congruential sequence).
+        var state: UInt64 = 42
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) * 0x1.0p-53 - 0.5
+        }
+        var a = Matrix(rows: 3000, columns: 12)
+        for i in a.storage.indices { a.storage[i] = next() }
+        let b = (0..<3000).map { _ in next() }
+        let direct = try PivotedQR(a, strategy: .direct)
+        let twoStage = try PivotedQR(a, strategy: .preliminaryQR)
+        #expect(twoStage.preliminary != nil && direct.preliminary == nil)
+        let x1 = try direct.solve(b), x2 = try twoStage.solve(b)
+        #expect(zip(x1, x2).allSatisfy { abs($0 - $1) < 1e-12 })
+        let c1 = try direct.unscaledCovariance(), c2 = try twoStage.unscaledCovariance()
+        #expect(c1.maxAbsDifference(c2) < 1e-12)
+        let h1 = try direct.leverages(), h2 = try twoStage.leverages()
+        #expect(zip(h1, h2).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(abs(h2.reduce(0, +) - 12) < 1e-10)
+    }
+
+    @Test func blockedTallQRIsOrthogonalAndSolves() throws {
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) * 0x1.0p-53 - 0.5
+        }
+        let n = 1003, p = 9
+        var a = Matrix(rows: n, columns: p)
+        for i in a.storage.indices { a.storage[i] = next() }
+        let b = (0..<n).map { _ in next() }
+        let tall = try TallQR(a, blockRows: 100)
+        #expect(tall.bounds.count - 1 == 10)
+        // Q·Qᵀ·b = b, and ‖Qᵀb‖ = ‖b‖.
+        let qtb = try tall.applyTranspose(b)
+        let back = try tall.apply(qtb)
+        #expect(zip(back, b).allSatisfy { abs($0 - $1) < 1e-13 })
+        #expect(abs(qtb.reduce(0) { $0 + $1 * $1 } - b.reduce(0) { $0 + $1 * $1 }) < 1e-10)
+        // R·x = (Qᵀb)₁ solves least squares: compare with the direct pivoted QR.
+        var x = Array(qtb[0..<p])
+        let r = tall.r
+        for i in stride(from: p - 1, through: 0, by: -1) {
+            for j in (i + 1)..<p { x[i] -= r[i, j] * x[j] }
+            x[i] /= r[i, i]
+        }
+        let direct = try PivotedQR(a, strategy: .direct).solve(b)
+        #expect(zip(x, direct).allSatisfy { abs($0 - $1) < 1e-12 })
+        // RᵀR = AᵀA.
+        let rtr = try BLAS.product(r, r, transposeA: true)
+        #expect(rtr.maxAbsDifference(BLAS.gram(a)) < 1e-10)
     }
 
     @Test func longley() throws {
