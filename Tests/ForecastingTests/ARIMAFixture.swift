@@ -24,12 +24,25 @@ struct ARIMAReference: Decodable {
     struct KPSS: Decodable { var id: String; var lags: Int; var statistic: Double; var ndiffs: Int }
     struct Seasonal: Decodable { var id: String; var strength: Double; var nsdiffs: Int }
     struct Auto: Decodable { var id: String; var model: String }
+    struct Regression: Decodable {
+        var id: String
+        var order: [Int]
+        var constant: Bool
+        /// Rows for the n observations then the 8 forecast steps.
+        var regressors: [[Double]]
+        var coef: [String: Double]
+        var loglik: Double
+        var at_params: AtParams
+        var mean: [Double]
+        var upper95: [Double]
+    }
 
     var series: [String: Series]
     var fixed: [Fixed]
     var kpss: [KPSS]
     var seasonal: [Seasonal]
     var auto: [Auto]
+    var xreg: [Regression]
 
     static func load() throws -> ARIMAReference {
         let url = try #require(Bundle.module.url(forResource: "m3_reference", withExtension: "json",
