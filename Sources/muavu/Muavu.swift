@@ -19,6 +19,7 @@ struct Muavu: ParsableCommand {
             Forecast.self,
             Regress.self,
             Outlook.self,
+            Publish.self,
         ]
     )
 }

@@ -1,0 +1,250 @@
+import AgriData
+import Forecasting
+import Foundation
+
+/// What `muavu publish` publishes: a model configuration (JSON, `models/*.json`, format in
+/// `models/README.md`). It names the datasets and calendars (paths relative to the
+/// configuration file), and for each published series what is forecast, from which dataset,
+/// with which models, how far ahead and at which interval levels.
+///
+/// Loading validates everything that can be checked without the data (unknown keys, unknown
+/// dataset or calendar names, unknown models, horizon < 1, levels outside 1–99, references
+/// between entries); `Publisher` checks the rest (series present, calendars valid) before it
+/// writes anything.
+public struct PublishConfiguration: Sendable, Equatable {
+    /// Where a dataset lives and how its gaps are treated.
+    public struct Dataset: Sendable, Equatable, Decodable {
+        public var path: String
+        public var onMissing: MissingPolicy?
+        /// The data source as the bulletin cites it.
+        public var source: Bilingual?
+    }
+
+    /// A monthly driver averaged over a crop window, for the yield model.
+    public struct Indicator: Sendable, Equatable, Decodable {
+        public var dataset: String
+        public var series: String
+        /// A calendar key; with `season`, the driver is averaged over that crop's covariate
+        /// window; without, over January–December of the year.
+        public var calendar: String?
+        public var season: String?
+        public var lagMonths: Int?
+        /// The name shown in the model (default: the series id).
+        public var name: String?
+    }
+
+    /// The area part of a production forecast.
+    public struct Area: Sendable, Equatable, Decodable {
+        public var dataset: String?
+        public var series: String
+        public var models: [String]
+    }
+
+    public enum Kind: String, Sendable, Equatable, Decodable, CaseIterable {
+        /// A univariate forecast: the models are backtested and the best kept.
+        case series
+        /// A price: as `series`, plus the price outlook in words and, for monthly prices, the
+        /// WFP ALPS and FAO GIEWS IPA alerts.
+        case price
+        /// A crop yield by `CropYieldModel` (trend + agro-climatic regression, LOYO-judged).
+        case yield
+        /// Area × yield: the area by a univariate model, the yield from a `yield` entry.
+        case production
+    }
+
+    /// One published series.
+    public struct Entry: Sendable, Equatable, Decodable {
+        public var id: String
+        public var kind: Kind
+        public var name: Bilingual
+        public var dataset: String
+        public var series: String
+        public var models: [String]?
+        public var horizon: Int?
+        public var decimals: Int?
+        /// Rolling-origin windows for choosing among `models` (default 5 yearly, 12 otherwise).
+        public var backtestWindows: Int?
+        // price
+        public var commodity: Bilingual?
+        public var market: Bilingual?
+        // yield
+        public var trendYears: Int?
+        public var indicators: [Indicator]?
+        // production
+        public var area: Area?
+        public var yield: String?
+        /// The unit as the bulletin says it (default: from the data's unit column).
+        public var unit: Bilingual?
+    }
+
+    public var name: String
+    public var title: Bilingual
+    public var coverage: Bilingual?
+    public var issuer: Bilingual?
+    public var horizon: Int
+    public var levels: [Int]
+    public var seed: UInt64
+    public var datasets: [String: Dataset]
+    public var calendars: [String: String]
+    public var forecasts: [Entry]
+    public var caveats: [Bilingual]
+    /// The directory the configuration's relative paths start from.
+    public var baseDirectory: String = "."
+    /// The configuration file as given.
+    public var file: String = "configuration"
+
+    /// The horizon of `entry` (its own, else the configuration's).
+    public func horizon(of entry: Entry) -> Int { entry.horizon ?? horizon }
+
+    /// `path` resolved against the configuration's directory.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
+    }
+
+    // MARK: - Loading
+
+    /// Reads and validates `path`.
+    public static func load(path: String) throws -> PublishConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PublishingError(.badConfiguration, "\(path): cannot read the configuration file")
+        }
+        var configuration = try decode(data, file: path)
+        configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return configuration
+    }
+
+    static let topKeys: Set<String> = ["name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
+                                       "calendars", "forecasts", "caveats", "description"]
+    static let entryKeys: Set<String> = ["id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
+                                         "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
+                                         "yield", "unit", "description"]
+
+    /// Decodes and validates a configuration.
+    public static func decode(_ data: Data, file: String) throws -> PublishConfiguration {
+        func fail(_ message: String) -> PublishingError { PublishingError(.badConfiguration, "\(file): \(message)") }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
+            throw fail("not a JSON object")
+        }
+        if let unknown = Set(top.keys).subtracting(topKeys).sorted().first {
+            throw fail("unknown key '\(unknown)'; the keys are: \(topKeys.sorted().joined(separator: ", "))")
+        }
+        for (i, entry) in ((top["forecasts"] as? [Any]) ?? []).enumerated() {
+            if let e = entry as? [String: Any], let unknown = Set(e.keys).subtracting(entryKeys).sorted().first {
+                throw fail("forecasts[\(i)]: unknown key '\(unknown)'")
+            }
+        }
+        let raw: Raw
+        do {
+            raw = try JSONDecoder().decode(Raw.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw fail("missing '\(key.stringValue)' at \(codingPath(context.codingPath))")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw fail("wrong type at \(codingPath(context.codingPath)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw fail("missing value at \(codingPath(context.codingPath))")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw fail("bad value at \(codingPath(context.codingPath)): \(context.debugDescription)")
+        } catch {
+            throw fail("not a model configuration: \(error)")
+        }
+        var c = PublishConfiguration(
+            name: raw.name, title: raw.title, coverage: raw.coverage, issuer: raw.issuer, horizon: raw.horizon ?? 1,
+            levels: raw.levels ?? [80, 95], seed: raw.seed ?? 20_260_101, datasets: raw.datasets,
+            calendars: raw.calendars ?? [:], forecasts: raw.forecasts, caveats: raw.caveats ?? [])
+        c.file = file
+        try c.validate()
+        return c
+    }
+
+    private struct Raw: Decodable {
+        var name: String
+        var title: Bilingual
+        var coverage: Bilingual?
+        var issuer: Bilingual?
+        var horizon: Int?
+        var levels: [Int]?
+        var seed: UInt64?
+        var datasets: [String: Dataset]
+        var calendars: [String: String]?
+        var forecasts: [Entry]
+        var caveats: [Bilingual]?
+    }
+
+    private static func codingPath(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+
+    /// The checks that need no data.
+    public func validate() throws {
+        func fail(_ message: String) -> PublishingError { PublishingError(.badConfiguration, "\(file): \(message)") }
+        guard !name.isEmpty else { throw fail("'name' must not be empty") }
+        guard !levels.isEmpty else { throw fail("'levels' must name at least one level") }
+        for l in levels where !(1...99).contains(l) {
+            throw fail("level \(l) is not a percentage between 1 and 99")
+        }
+        guard Set(levels).count == levels.count else { throw fail("a level is given twice") }
+        guard horizon >= 1 else { throw fail("horizon must be at least 1, got \(horizon)") }
+        guard !forecasts.isEmpty else { throw fail("'forecasts' is empty: nothing to publish") }
+        let datasetNames = datasets.keys.sorted().joined(separator: ", ")
+        let calendarNames = calendars.keys.sorted().joined(separator: ", ")
+        let models = ForecasterRegistry.names
+        func checkDataset(_ name: String, _ at: String) throws {
+            guard datasets[name] != nil else { throw fail("\(at): unknown dataset '\(name)'; the datasets are: \(datasetNames)") }
+        }
+        func checkModels(_ names: [String]?, _ at: String) throws {
+            guard let names, !names.isEmpty else { throw fail("\(at): 'models' must name at least one model") }
+            for m in names where !models.contains(m) {
+                throw fail("\(at): unknown model '\(m)'; known models: \(models.joined(separator: ", "))")
+            }
+            guard Set(names).count == names.count else { throw fail("\(at): a model is named twice") }
+        }
+        var seen = Set<String>()
+        for (i, e) in forecasts.enumerated() {
+            let at = "forecasts[\(i)] (\(e.id))"
+            guard !e.id.isEmpty, e.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw fail("forecasts[\(i)]: id '\(e.id)' must be letters, digits, '-' or '_' (it names files)")
+            }
+            guard seen.insert(e.id).inserted else { throw fail("\(at): the id is used twice") }
+            try checkDataset(e.dataset, at)
+            if let h = e.horizon, h < 1 { throw fail("\(at): horizon must be at least 1, got \(h)") }
+            if let d = e.decimals, !(0...6).contains(d) { throw fail("\(at): decimals must be 0–6, got \(d)") }
+            if let w = e.backtestWindows, w < 1 { throw fail("\(at): backtestWindows must be at least 1, got \(w)") }
+            switch e.kind {
+            case .series, .price:
+                try checkModels(e.models, at)
+            case .yield:
+                if let n = e.trendYears, n < 6 { throw fail("\(at): trendYears must be at least 6, got \(n)") }
+                for (j, ind) in (e.indicators ?? []).enumerated() {
+                    try checkDataset(ind.dataset, "\(at).indicators[\(j)]")
+                    if let cal = ind.calendar, calendars[cal] == nil {
+                        throw fail("\(at).indicators[\(j)]: unknown calendar '\(cal)'; the calendars are: \(calendarNames)")
+                    }
+                    if ind.season != nil, ind.calendar == nil {
+                        throw fail("\(at).indicators[\(j)]: a season needs a calendar")
+                    }
+                }
+            case .production:
+                guard let area = e.area else { throw fail("\(at): a production entry needs 'area'") }
+                try checkDataset(area.dataset ?? e.dataset, "\(at).area")
+                try checkModels(area.models, "\(at).area")
+                guard let y = e.yield else { throw fail("\(at): a production entry needs 'yield' (the id of a yield entry)") }
+                guard let target = forecasts.prefix(i).first(where: { $0.id == y }) else {
+                    throw fail("\(at): 'yield' names '\(y)', which is not a yield entry listed before it")
+                }
+                guard target.kind == .yield else { throw fail("\(at): '\(y)' is a \(target.kind.rawValue) entry, not a yield entry") }
+                guard horizon(of: target) >= horizon(of: e) else {
+                    throw fail("\(at): the yield entry '\(y)' forecasts \(horizon(of: target)) years, fewer than this horizon")
+                }
+            }
+        }
+    }
+}
+
+extension Bilingual: Decodable {
+    enum CodingKeys: String, CodingKey { case vi, en }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(vi: try c.decode(String.self, forKey: .vi), en: try c.decode(String.self, forKey: .en))
+    }
+}

@@ -1,0 +1,101 @@
+import AgriData
+import Forecasting
+import Foundation
+
+/// How the model of one published series was chosen and how well the candidates did.
+public struct ModelSelection: Sendable, Equatable {
+    /// `loyo` (leave-one-year-out, crop yields) or `rolling-origin` (backtest of the models).
+    public var method: String
+    /// What the scores cover: `2006–2020`, `12 windows × 3 steps`.
+    public var span: String
+    public var candidates: [Score]
+
+    public struct Score: Sendable, Equatable {
+        public var name: String
+        public var rmse: Double?
+        public var mape: Double?
+        /// Share of observations inside the 80% interval (rolling origin only), in percent.
+        public var coverage80: Double?
+        public var chosen: Bool
+        /// Why a candidate has no score.
+        public var note: String?
+    }
+
+    public var chosen: Score? { candidates.first { $0.chosen } }
+}
+
+/// One series as published: its history, its forecast and the evidence for the model.
+struct PublishedSeries: Sendable {
+    var entry: PublishConfiguration.Entry
+    /// The history shown and documented (prices: observed months only, gaps as `.nan`).
+    var history: TimeSeries
+    /// The series the model was fitted on (gaps filled per the dataset's policy).
+    var fitted: TimeSeries
+    var forecast: Forecast
+    var datasetFile: String
+    var unit: Bilingual
+    var decimals: Int
+    var selection: ModelSelection
+    /// For production: the area model's selection.
+    var areaSelection: ModelSelection?
+    var outlook: PriceOutlook?
+    var alert: Bulletin.PriceAlert?
+
+    var chartFile: String { "charts/\(entry.id).svg" }
+    var documentFile: String { "forecasts/\(entry.id).json" }
+}
+
+/// Univariate forecasting with the choice among models by a rolling-origin backtest
+/// (Tashman 2000; FPP3 §5.10): the model with the lowest RMSE over the windows is refitted on the
+/// whole series. WFP's price forecasts keep whichever of ARIMA and Holt–Winters backtests better.
+enum UnivariateChoice {
+    static func forecast(_ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
+                         windows requested: Int) throws -> (Forecast, ModelSelection) {
+        // Leave the oldest window at least 2 periods of a season or 8 values to fit on.
+        let minimumTrain = max(8, 2 * s.period)
+        let windows = max(1, min(requested, (s.count - horizon - minimumTrain) / horizon + 1))
+        var scores: [ModelSelection.Score] = []
+        for name in models {
+            let forecaster = try ForecasterRegistry.forecaster(named: name)
+            do {
+                let origin = try RollingOrigin(horizon: horizon, windows: windows)
+                _ = try origin.origins(count: s.count, minimumTrain: minimumTrain)
+                let result = try origin.evaluate(s.values, period: s.period, forecaster: forecaster, levels: levels)
+                scores.append(.init(name: name, rmse: result.summary.rmse, mape: result.summary.mape,
+                                    coverage80: result.summary.coverage[80].map { $0 * 100 }, chosen: false, note: nil))
+            } catch {
+                scores.append(.init(name: name, rmse: nil, mape: nil, coverage80: nil, chosen: false,
+                                    note: "backtest failed: \(error)"))
+            }
+        }
+        // Lowest backtest RMSE; ties and unscored models go by the configuration's order.
+        var order = Array(scores.indices)
+        order.sort { a, b in
+            switch (scores[a].rmse, scores[b].rmse) {
+            case let (x?, y?): return x < y || (x == y && a < b)
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        }
+        var lastError: (any Error)?
+        for i in order {
+            do {
+                let f = try ForecasterRegistry.forecaster(named: scores[i].name)
+                    .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
+                scores[i].chosen = true
+                let span = "\(windows) × \(horizon)"
+                var forecast = f
+                if let r = scores[i].rmse { forecast.model.criteria["backtest_rmse"] = r }
+                if let m = scores[i].mape { forecast.model.criteria["backtest_mape"] = m }
+                forecast.model.notes.append("chosen by rolling-origin backtest (\(windows) windows of \(horizon) steps) among "
+                                            + models.joined(separator: ", "))
+                return (forecast, ModelSelection(method: "rolling-origin", span: span, candidates: scores))
+            } catch {
+                scores[i].note = "fit failed: \(error)"
+                lastError = error
+            }
+        }
+        throw lastError ?? ForecastingError(.fitFailed, "no model could forecast '\(s.id)'")
+    }
+}

@@ -1,0 +1,263 @@
+import AgriData
+import Forecasting
+import Foundation
+
+/// `muavu publish`: turns a model configuration and its datasets into what the agriculture
+/// department and the cooperatives receive — one `muavu.forecast/v1` document and one SVG fan
+/// chart per series, the bilingual bulletin (HTML and Markdown) and `index.json`, which says what
+/// was published, when, from which data (SHA-256 of every input) and with which models.
+///
+/// Everything is computed in memory first; only then are the files written, into a temporary
+/// sibling of the output directory that is renamed into place. A bad configuration or bad data
+/// leaves no output behind. Output is a pure function of the configuration, the data and the
+/// issue time (`SOURCE_DATE_EPOCH`), so two runs give identical bytes.
+public enum Publisher {
+    /// A file of the publication: its path inside the output directory and its bytes.
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var data: Data
+    }
+
+    /// Builds the publication (no file is written).
+    public static func build(_ configuration: PublishConfiguration, issued: Date) throws -> [File] {
+        let issueDay = day(of: issued)
+        // 1. Inputs: datasets and calendars, each read once and fingerprinted.
+        var inputs: [PublishIndex.Input] = []
+        var datasets: [String: (table: TidyDataset, raw: Data, file: String)] = [:]
+        for key in configuration.datasets.keys.sorted() {
+            guard let spec = configuration.datasets[key] else { continue }
+            let path = configuration.resolve(spec.path)
+            guard let raw = FileManager.default.contents(atPath: path) else {
+                throw DataError(.fileNotFound, file: spec.path, "cannot read dataset '\(key)'")
+            }
+            var options = TidyReadOptions()
+            options.onMissing = spec.onMissing ?? .fail
+            let table = try TidyReader.read(data: raw, file: spec.path, options: options)
+            datasets[key] = (table, raw, spec.path)
+            inputs.append(.init(name: key, kind: "dataset", path: spec.path, sha256: SHA256.hex(raw), bytes: raw.count))
+        }
+        var calendars: [String: CropCalendar] = [:]
+        for key in configuration.calendars.keys.sorted() {
+            guard let relative = configuration.calendars[key] else { continue }
+            let path = configuration.resolve(relative)
+            guard let raw = FileManager.default.contents(atPath: path) else {
+                throw DataError(.fileNotFound, file: relative, "cannot read calendar '\(key)'")
+            }
+            calendars[key] = try CropCalendar.decode(raw, file: relative)
+            inputs.append(.init(name: key, kind: "calendar", path: relative, sha256: SHA256.hex(raw), bytes: raw.count))
+        }
+
+        func fail(_ message: String) -> PublishingError {
+            PublishingError(.badConfiguration, "\(configuration.file): \(message)")
+        }
+        func series(_ dataset: String, _ id: String, _ at: String) throws -> (TimeSeries, String) {
+            guard let d = datasets[dataset] else { throw fail("\(at): unknown dataset '\(dataset)'") }
+            guard let s = d.table.series(named: id) else {
+                let known = d.table.series.map(\.id).joined(separator: ", ")
+                throw fail("\(at): unknown series '\(id)' in dataset '\(dataset)' (\(d.file)); its series are: \(known)")
+            }
+            guard s.start != nil else { throw fail("\(at): series '\(id)' has no dates") }
+            guard !s.hasMissing else {
+                throw DataError(.missingValue, file: d.file,
+                                "series '\(id)' has gaps; set \"onMissing\": \"interpolate\" or \"skip\" for dataset '\(dataset)'")
+            }
+            return (s, d.file)
+        }
+
+        // 2. Forecasts, in the configuration's order (a production entry uses an earlier yield entry).
+        let levels = configuration.levels.sorted()
+        var published: [PublishedSeries] = []
+        for (index, entry) in configuration.forecasts.enumerated() {
+            let at = "forecasts[\(index)] (\(entry.id))"
+            let (s, file) = try series(entry.dataset, entry.series, at)
+            let horizon = configuration.horizon(of: entry)
+            let unit = entry.unit ?? UnitText.bilingual(s.unit ?? "")
+            let decimals = entry.decimals ?? defaultDecimals(s.unit)
+            let windows = entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12)
+            var item: PublishedSeries
+            switch entry.kind {
+            case .series, .price:
+                let (forecast, selection) = try UnivariateChoice.forecast(
+                    s, models: entry.models ?? [], horizon: horizon, levels: levels, windows: windows)
+                item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: forecast, datasetFile: file, unit: unit,
+                                       decimals: decimals, selection: selection)
+                if entry.kind == .price, case .month = s.start, let d = datasets[entry.dataset] {
+                    try addPriceOutlook(&item, raw: d.raw, file: d.file, asOf: issueDay, level: headlineLevel(levels))
+                }
+            case .yield:
+                guard case .year(let firstYear) = s.start else { throw fail("\(at): a yield series must be yearly") }
+                var indicators: [CropYieldModel.Indicator] = []
+                for (j, spec) in (entry.indicators ?? []).enumerated() {
+                    let (driver, _) = try series(spec.dataset, spec.series, "\(at).indicators[\(j)]")
+                    var calendar: CropCalendar?
+                    var season: Int?
+                    if let key = spec.calendar { calendar = calendars[key] }
+                    if let name = spec.season {
+                        guard let found = calendar?.season(named: name) else {
+                            throw fail("\(at).indicators[\(j)]: no season '\(name)' in calendar '\(spec.calendar ?? "")'")
+                        }
+                        season = found.number
+                    }
+                    let aligned = try CovariateAligner.align(driver: driver, to: s, horizon: horizon, name: spec.name ?? spec.series,
+                                                             lagMonths: spec.lagMonths ?? 0, calendar: calendar, cropSeason: season)
+                    indicators.append(.init(name: aligned.name, past: aligned.values, future: aligned.future))
+                }
+                let result = try CropYieldModel.forecast(
+                    yields: s.values, firstYear: firstYear, indicators: indicators, horizon: horizon, levels: levels,
+                    options: .init(trendYears: entry.trendYears ?? 15))
+                let selection = ModelSelection(
+                    method: "loyo", span: "\(result.years.lowerBound)–\(result.years.upperBound)",
+                    candidates: result.candidates.map {
+                        .init(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen, note: $0.description)
+                    })
+                item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: result.forecast, datasetFile: file,
+                                       unit: unit, decimals: decimals, selection: selection)
+            case .production:
+                guard let areaSpec = entry.area, let yieldID = entry.yield,
+                      let yieldItem = published.first(where: { $0.entry.id == yieldID })
+                else { throw fail("\(at): needs 'area' and an earlier yield entry") }
+                let (area, _) = try series(areaSpec.dataset ?? entry.dataset, areaSpec.series, "\(at).area")
+                guard let areaEnd = area.date(at: area.count - 1), let yieldEnd = yieldItem.history.date(at: yieldItem.history.count - 1),
+                      let end = s.date(at: s.count - 1), areaEnd == yieldEnd, end == yieldEnd
+                else {
+                    throw fail("\(at): the area, yield and production series must end in the same year")
+                }
+                let (areaForecast, areaSelection) = try UnivariateChoice.forecast(
+                    area, models: areaSpec.models, horizon: horizon, levels: levels, windows: windows)
+                let forecast = try ProductionForecast.combine(area: areaForecast, yield: yieldItem.forecast, levels: levels,
+                                                              seed: configuration.seed &+ UInt64(index))
+                item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: forecast, datasetFile: file, unit: unit,
+                                       decimals: decimals, selection: yieldItem.selection, areaSelection: areaSelection)
+            }
+            published.append(item)
+        }
+
+        // 3. Documents, charts, bulletin, index.
+        var files: [File] = []
+        for p in published {
+            let document = ForecastDocument(dataset: p.datasetFile, horizon: p.forecast.horizon, levels: levels,
+                                            series: [p.fitted], outcomes: [.success(p.forecast)], issued: issued)
+            files.append(File(path: p.documentFile, data: try DocumentEncoder.encode(document)))
+        }
+        let bulletin = try BulletinAssembly.bulletin(configuration, published: published, issueDay: issueDay,
+                                                     level: headlineLevel(levels))
+        for chart in bulletin.chartFiles() {
+            files.append(File(path: chart.path, data: Data(chart.svg.utf8)))
+        }
+        files.append(File(path: "bulletin.html", data: Data(bulletin.html().utf8)))
+        files.append(File(path: "bulletin.md", data: Data(bulletin.markdown().utf8)))
+        let index = PublishIndex(configuration: configuration, issued: issued, inputs: inputs, published: published,
+                                 levels: levels, files: files)
+        files.append(File(path: "index.json", data: try DocumentEncoder.encode(index)))
+        return files
+    }
+
+    /// Builds the publication and writes it to `directory` whole or not at all.
+    @discardableResult
+    public static func publish(_ configuration: PublishConfiguration, to directory: String, issued: Date) throws -> [File] {
+        let files = try build(configuration, issued: issued)
+        try PublicationWriter.write(files, to: directory)
+        return files
+    }
+
+    static func headlineLevel(_ levels: [Int]) -> Int { levels.contains(80) ? 80 : levels[0] }
+
+    static func defaultDecimals(_ unit: String?) -> Int {
+        switch unit {
+        case "t/ha": 2
+        case "USD/kg": 2
+        default: 0
+        }
+    }
+
+    static func day(of date: Date) -> PeriodDate {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let c = PeriodDate.civilFromDays(days)
+        return .day(year: c.year, month: c.month, day: c.day)
+    }
+
+    /// The price outlook and alerts of a monthly price. The alerts and the latest and year-ago
+    /// prices use only the months with a reported price, never filled-in values.
+    static func addPriceOutlook(_ item: inout PublishedSeries, raw: Data, file: String, asOf: PeriodDate, level: Int) throws {
+        let s = item.fitted
+        let observed = try observedMonths(raw: raw, file: file, series: item.entry.series)
+        var history = s
+        let first = s.start?.ordinal ?? 0
+        for i in history.values.indices where !observed.contains(first + i) { history.values[i] = .nan }
+        item.history = history
+        let spike = try? PriceSpikeAlert().assess(history, asOf: asOf)
+        let anomaly = try? PriceAnomalyIndicator().assess(history, asOf: asOf)
+        let commodity = item.entry.commodity ?? item.entry.name
+        let market = item.entry.market ?? Bilingual(vi: "", en: "")
+        item.outlook = try PriceOutlook(series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
+                                        spike: spike, commodity: commodity, market: market, unit: item.unit,
+                                        decimals: item.decimals)
+        if spike != nil || anomaly != nil {
+            item.alert = Bulletin.PriceAlert(commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
+        }
+    }
+
+    /// The months (`PeriodDate.ordinal`) in which `series` has a reported value in the file.
+    static func observedMonths(raw: Data, file: String, series id: String) throws -> Set<Int> {
+        let table = try CSVTable(reader: CSVReader(data: raw, file: file))
+        let idColumn = try table.columnIndex("series_id")
+        let dateColumn = try table.columnIndex("date")
+        let valueColumn = try table.columnIndex("value")
+        let key = TextKey.nfc(id)
+        var months = Set<Int>()
+        for row in table.rows where TextKey.nfc(row.fields[idColumn].trimmingCharacters(in: .whitespaces)) == key {
+            guard !CSVTable.isMissing(row.fields[valueColumn]),
+                  let date = PeriodDate(parsing: row.fields[dateColumn].trimmingCharacters(in: .whitespaces))
+            else { continue }
+            months.insert(date.ordinal)
+        }
+        return months
+    }
+}
+
+/// Writes a publication whole or not at all: every file goes into a temporary sibling
+/// directory, which is then renamed onto the target. POSIX cannot swap two directories in one
+/// step, so an existing target is first renamed aside and removed only after the new one is in
+/// place; if the second rename fails the old one is put back.
+public enum PublicationWriter {
+    public static func write(_ files: [Publisher.File], to directory: String) throws {
+        let target = URL(fileURLWithPath: directory).standardized
+        let parent = target.deletingLastPathComponent()
+        let fm = FileManager.default
+        let pid = getpid()
+        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
+        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        func failure(_ what: String) -> PublishingError {
+            PublishingError(.writeFailed, "cannot write \(directory): \(what)")
+        }
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fm.removeItem(at: temporary)
+            try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
+            for file in files {
+                let url = temporary.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw failure(error.localizedDescription)
+        }
+        var movedAside = false
+        if fm.fileExists(atPath: target.path) {
+            guard rename(target.path, old.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(at: temporary)
+                throw failure(reason)
+            }
+            movedAside = true
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if movedAside { _ = rename(old.path, target.path) }
+            try? fm.removeItem(at: temporary)
+            throw failure(reason)
+        }
+        if movedAside { try? fm.removeItem(at: old) }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Publishing
+
+/// `muavu publish --config FILE --out DIR`: the forecasts, charts, bulletin and index of a model
+/// configuration, written whole or not at all.
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publish the forecasts, fan charts and bilingual bulletin of a model configuration.",
+        discussion: """
+        Reads the configuration (models/README.md describes it) and its datasets, forecasts every \
+        series, and writes DIR/index.json (what was published, when, from which data and models), \
+        DIR/forecasts/ID.json (muavu.forecast/v1), DIR/charts/ID.svg and DIR/bulletin.html and \
+        DIR/bulletin.md (Vietnamese first, English beside). The issue time is SOURCE_DATE_EPOCH when \
+        set, so runs are byte-reproducible. DIR is built beside itself and renamed into place: a bad \
+        configuration (exit 64) or bad data (exit 65) leaves no output.
+        """)
+
+    @Option(name: .long, help: "The model configuration (JSON).")
+    var config: String
+
+    @Option(name: .long, help: "The output directory (replaced whole).")
+    var out: String
+
+    func validate() throws {
+        guard !out.isEmpty, out != "-" else { throw ValidationError("--out must name a directory") }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let configuration = try PublishConfiguration.load(path: config)
+            let files = try Publisher.publish(configuration, to: out, issued: IssueTime.now())
+            printError("published \(files.count) files to \(out)/ (bulletin: \(out)/bulletin.html, \(out)/bulletin.md)")
+        }
+    }
+}
