@@ -12,6 +12,12 @@ enum LAPACK {
     /// `LAPACK_COL_MAJOR`: every matrix in this module is column-major.
     static let columnMajor: Int32 = 102
 
+    /// Turns off LAPACKE's NaN scan of every input matrix (`LAPACKE_set_nancheck(0)`): the
+    /// entry points of this module check their input once themselves, and the scan costs a
+    /// full extra pass over the data on every call.
+    static func configure() { _ = nanCheckOff }
+    private static let nanCheckOff: Void = LAPACKE_set_nancheck(0)
+
     /// A LAPACK character argument (`'N'`, `'T'`, `'U'`, ...).
     @inline(__always)
     static func flag(_ c: Unicode.Scalar) -> CChar { CChar(UInt8(ascii: c)) }
@@ -46,6 +52,7 @@ extension Matrix {
     /// Throws `.nonFinite` when any element is NaN or infinite: LAPACK's results are undefined
     /// for such input.
     func requireFinite(_ what: String = "matrix") throws {
+        LAPACK.configure()
         for v in storage where !v.isFinite {
             throw LinearAlgebraError(.nonFinite, "the \(what) contains NaN or infinite values")
         }

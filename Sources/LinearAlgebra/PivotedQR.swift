@@ -57,7 +57,7 @@ public struct PivotedQR: Sendable {
     ///   - tolerance: τ for the rank test; nil means max(n, p)·ε.
     ///   - strategy: see `Strategy`.
     public init(_ a: Matrix, tolerance: Double? = nil, strategy: Strategy = .automatic) throws {
-        try a.requireFinite()
+        LAPACK.configure()
         let n = a.rows, p = a.columns
         rows = n
         columns = p
@@ -65,17 +65,26 @@ public struct PivotedQR: Sendable {
         var scaled = a
         var scale = [Double](repeating: 1, count: p)
         if n > 0 {
+            // One pass per column: its norm, which is NaN or infinite exactly when the column
+            // holds a NaN or an infinity (or, barely possible, overflows: then scan to tell).
+            var nonFinite = false
             scaled.storage.withUnsafeMutableBufferPointer { pa in
                 for j in 0..<p {
                     let column = pa.baseAddress! + j * n
-                    let norm = cblas_dnrm2(blasint(n), column, 1)
-                    if norm > 0 && norm.isFinite {
+                    var norm = cblas_dnrm2(blasint(n), column, 1)
+                    if !norm.isFinite {
+                        let slice = UnsafeBufferPointer(start: column, count: n)
+                        if slice.contains(where: { !$0.isFinite }) { nonFinite = true; return }
+                        norm = Matrix.norm2(Array(slice)[...])
+                    }
+                    if norm > 0 {
                         let e = Int((Foundation.log2(norm)).rounded())
                         scale[j] = Foundation.scalbn(1.0, e)
                         cblas_dscal(blasint(n), Foundation.scalbn(1.0, -e), column, 1)
                     }
                 }
             }
+            if nonFinite { throw LinearAlgebraError(.nonFinite, "the matrix contains NaN or infinite values") }
         }
         columnScale = scale
         var target: Matrix
@@ -86,7 +95,7 @@ public struct PivotedQR: Sendable {
         case .preliminaryQR: usePreliminary = n >= p
         }
         if usePreliminary && p > 0 {
-            let tall = try TallQR(scaled)
+            let tall = try TallQR(consume scaled)
             target = tall.r
             preliminary = tall
         } else {

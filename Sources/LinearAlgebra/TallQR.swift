@@ -37,7 +37,7 @@ struct TallQR: Sendable {
         while n - b[b.count - 1] >= blockRows + p { b.append(b[b.count - 1] + blockRows) }
         b.append(n)
         bounds = b
-        var f = a
+        var f = consume a
         var taus: [[Double]] = []
         let blocks = b.count - 1
         var s = Matrix(rows: blocks * p, columns: p)
