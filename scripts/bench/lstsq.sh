@@ -9,13 +9,19 @@ ROWS=${1:-200000}
 COLS=${2:-50}
 REPEATS=${3:-5}
 SCRATCH=${SCRATCH:-.build-bench}
-swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" >&2
+PKG=${PKG:-Benchmarks}
+swift build -c release --package-path "$PKG" --scratch-path "$SCRATCH" >&2
 BIN="$SCRATCH/release/lstsq-bench"
 
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); $(nproc) cores"
-echo "muavu OpenBLAS: $(dpkg-query -W -f='${Package} ${Version}' 'libopenblas0*' 2>/dev/null | head -1)"
-echo "numpy $(python3 -c 'import numpy; print(numpy.__version__)'), scipy $(python3 -c 'import scipy; print(scipy.__version__)')"
+echo "muavu: Debian OpenBLAS $(dpkg-query -W -f='${Version}' libopenblas0-pthread 2>/dev/null) (LAPACK $(dpkg-query -W -f='${Version}' liblapacke 2>/dev/null))"
+python3 - <<'PY'
+import numpy, scipy
+info = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]
+print(f"numpy {numpy.__version__}, scipy {scipy.__version__}: {info.get('name')} {info.get('version')}")
+PY
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 printf '| threads | method | best (s) | median (s) | numpy gelsd / this (median) |\n|---|---|---|---|---|\n'
 for threads in 1 default; do
@@ -28,3 +34,5 @@ for threads in 1 default; do
     printf '| %s | %s | %.3f | %.3f | %.2f |\n' "$threads" "$name" "$best" "$median" "$(echo "$ref / $median" | bc -l)"
   done
 done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
