@@ -11,6 +11,7 @@ import Testing
         "a,b\n\"q\"tail,2\n,\n",
         "only-header-no-newline",
         "\n\n\na,b\n\n1,2\n\n",
+        "a\r\"x\ry\"\r\"p\rq\rr\"\r1\r",          // lone CRs inside quotes count as line ends
     ]
 
     func records(_ text: String, chunk: Int) throws -> [[String]] {
