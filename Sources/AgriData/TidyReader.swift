@@ -428,145 +428,19 @@ public enum TidyReader {
         }
 
         // Per series: calendar, gaps, policy.
+        let layout = Layout(file: file, dateColumn: dateColumn, valueColumn: valueColumn, dateName: dateName,
+                            valueName: valueName, covariateNames: covariateNames)
         var summaries: [SeriesSummary] = []
         var built: [TimeSeries] = []
         var covariates: [String: [String: [Double]]] = [:]
         var cropSeason: [String: Int] = [:]
-        for var acc in series {
-            var summary = SeriesSummary(id: acc.id, unit: acc.unit, frequency: nil, period: nil,
-                                        rows: acc.keys.count, missing: acc.missingCells, start: nil, end: nil)
-            defer { summaries.append(summary) }
-            if !acc.values.contains(where: { !$0.isNaN }) {
-                problems.add(DataError(.emptySeries, file: file, line: acc.firstLine, column: valueColumn + 1, columnName: valueName,
-                                       "series '\(acc.id)' has no value"))
-                continue
-            }
-            if !acc.ordered {
-                // Out of order is already reported; sort to find duplicates and summarise.
-                let order = acc.keys.indices.sorted { (acc.keys[$0], acc.lines[$0]) < (acc.keys[$1], acc.lines[$1]) }
-                acc.keys = order.map { acc.keys[$0] }
-                acc.lines = order.map { acc.lines[$0] }
-                acc.values = order.map { acc.values[$0] }
-                acc.covariates = acc.covariates.map { col in order.map { col[$0] } }
-                if acc.kind == .season { acc.raws = order.map { acc.raws[$0] } }
-                var k = 1
-                while k < acc.keys.count {
-                    if acc.keys[k] == acc.keys[k - 1] {
-                        problems.add(DataError(.duplicateKey, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
-                                               columnName: dateName,
-                                               "series '\(acc.id)' already has this date on line \(acc.lines[k - 1])"))
-                        acc.keys.remove(at: k); acc.lines.remove(at: k); acc.values.remove(at: k)
-                        for c in acc.covariates.indices { acc.covariates[c].remove(at: k) }
-                        if acc.kind == .season { acc.raws.remove(at: k) }
-                        continue
-                    }
-                    k += 1
-                }
-            }
-            // The calendar: frequency, period, ordinals on a regular grid.
-            var frequency = frequencyOf(acc.kind)
-            var step = 1
-            var ordinals = acc.keys
-            var period = options.period
-            var start = acc.firstRaw.date(seasonsPerYear: max(1, options.period ?? 3))
-            switch acc.kind {
-            case .season:
-                let distinct = acc.seasonsSeen.nonzeroBitCount
-                if options.period == nil && distinct == 1 && acc.keys.count > 1 {
-                    // One crop a year (e.g. Hè Thu only): a yearly series of that crop.
-                    frequency = .yearly
-                    period = 1
-                    ordinals = acc.raws.map { $0.year }
-                    start = .year(acc.raws[0].year)
-                    cropSeason[acc.id] = acc.raws[0].part
-                } else {
-                    let k = options.period ?? max(acc.maxSeason, 1)
-                    period = k
-                    ordinals = acc.raws.map { $0.year * k + $0.part - 1 }
-                    start = acc.raws[0].date(seasonsPerYear: k)
-                }
-            case .day:
-                // Weekly when the dates step by whole weeks; an off-grid date is then reported.
-                var diffs = 0, weekly = 0, smallest = Int.max
-                for k in 1..<max(1, ordinals.count) {
-                    let d = ordinals[k] - ordinals[k - 1]
-                    diffs += 1
-                    if d % 7 == 0 { weekly += 1 }
-                    smallest = min(smallest, d)
-                }
-                if diffs > 0, smallest >= 7, weekly * 2 > diffs {
-                    frequency = .weekly
-                    step = 7
-                    for k in 1..<ordinals.count where (ordinals[k] - ordinals[0]) % 7 != 0 {
-                        problems.add(DataError(.mixedFrequency, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
-                                               columnName: dateName,
-                                               "series '\(acc.id)' is weekly (from \(start)), but this date is not a whole "
-                                               + "number of weeks after it"))
-                        acc.unusable = true
-                    }
-                }
-            default:
-                break
-            }
-            let first = ordinals[0], last = ordinals[ordinals.count - 1]
-            let span = (last - first) / step + 1
-            summary.frequency = frequency.rawValue
-            summary.period = period ?? frequency.defaultPeriod
-            summary.start = start.description
-            summary.end = start.advanced(by: span - 1, frequency: frequency).description
-            guard span <= 10_000_000 else {
-                problems.add(DataError(.badDate, file: file, line: acc.firstLine, column: dateColumn + 1, columnName: dateName,
-                                       "series '\(acc.id)' spans \(span) periods for \(ordinals.count) observations"))
-                continue
-            }
-            let absent = span - ordinals.count
-            summary.missing += absent
-            if refused.contains(TextKey.nfc(acc.id)) { acc.unusable = true }
-            if absent > 0, options.onMissing == .fail, !acc.unusable {
-                for k in 1..<ordinals.count {
-                    let gap = (ordinals[k] - ordinals[k - 1]) / step - 1
-                    if gap > 0 {
-                        let from = start.advanced(by: (ordinals[k - 1] - first) / step + 1, frequency: frequency)
-                        problems.add(DataError(.missingValue, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
-                                               columnName: dateName,
-                                               "series '\(acc.id)' has no row for \(gap == 1 ? "\(from)" : "the \(gap) periods from \(from)") "
-                                               + "(previous row: line \(acc.lines[k - 1])); use --on-missing skip or interpolate to accept gaps"))
-                    }
-                }
-            }
-            if acc.unusable || problems.count > 0 { continue }
-            // The regular grid, then the policy for its holes.
-            var columns = [[Double]](repeating: [Double](repeating: .nan, count: span), count: 1 + acc.covariates.count)
-            for k in ordinals.indices {
-                let slot = (ordinals[k] - first) / step
-                columns[0][slot] = acc.values[k]
-                for c in acc.covariates.indices { columns[c + 1][slot] = acc.covariates[c][k] }
-            }
-            var offset = 0
-            switch options.onMissing {
-            case .fail:
-                break
-            case .skip:
-                let run = MissingValues.longestCompleteRun(columns)
-                offset = run.lowerBound
-                columns = columns.map { Array($0[run]) }
-            case .interpolate:
-                let run = MissingValues.completeEnds(columns)
-                offset = run.lowerBound
-                columns = columns.map { MissingValues.interpolateLinearly(Array($0[run])) }
-            }
-            if columns[0].isEmpty {
-                problems.add(DataError(.emptySeries, file: file, line: acc.firstLine, column: valueColumn + 1, columnName: valueName,
-                                       "series '\(acc.id)' has no complete period"))
-                continue
-            }
-            built.append(TimeSeries(id: acc.id, values: columns[0], frequency: frequency, period: period,
-                                    start: start.advanced(by: offset, frequency: frequency), unit: acc.unit))
-            if !covariateNames.isEmpty {
-                var byName: [String: [Double]] = [:]
-                for (c, name) in covariateNames.enumerated() { byName[name] = columns[c + 1] }
-                covariates[acc.id] = byName
-            }
+        for acc in series {
+            let done = finish(acc, refused: refused.contains(TextKey.nfc(acc.id)), layout: layout, options: options,
+                              problems: &problems)
+            summaries.append(done.summary)
+            if let s = done.series { built.append(s) }
+            if let c = done.covariates { covariates[acc.id] = c }
+            if let k = done.cropSeason { cropSeason[acc.id] = k }
         }
         var result = report(rows: rows, series: summaries)
         if result.problemCount == 0 {
@@ -580,6 +454,165 @@ public enum TidyReader {
         guard a.count == f.count else { return false }
         guard let q = f.baseAddress, !a.isEmpty else { return true }
         return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, q, f.count) == 0 }
+    }
+
+    /// Where the columns are, for messages.
+    private struct Layout {
+        let file: String
+        let dateColumn: Int, valueColumn: Int
+        let dateName: String, valueName: String
+        let covariateNames: [String]
+    }
+
+    /// One series once its file has been read: its summary and, when nothing is wrong, the series.
+    private struct Finished {
+        var summary: SeriesSummary
+        var series: TimeSeries? = nil
+        var covariates: [String: [Double]]? = nil
+        var cropSeason: Int? = nil
+    }
+
+    /// Settles a series' calendar (frequency, period, crop seasons, weekly or daily), reports
+    /// duplicates left by out-of-order rows, empty series and gaps, then lays the values on a
+    /// regular grid and applies the missing-value policy. `refused` says a row of the series
+    /// could not be placed (a gap may be that row, so gaps are not reported).
+    private static func finish(_ accumulated: Accumulator, refused: Bool, layout: Layout, options: TidyReadOptions,
+                               problems: inout Problems) -> Finished {
+        var acc = accumulated
+        let file = layout.file, dateColumn = layout.dateColumn, valueColumn = layout.valueColumn
+        let dateName = layout.dateName, valueName = layout.valueName, covariateNames = layout.covariateNames
+        var summary = SeriesSummary(id: acc.id, unit: acc.unit, frequency: nil, period: nil,
+                                    rows: acc.keys.count, missing: acc.missingCells, start: nil, end: nil)
+        var crop: Int? = nil
+        if !acc.values.contains(where: { !$0.isNaN }) {
+            problems.add(DataError(.emptySeries, file: file, line: acc.firstLine, column: valueColumn + 1, columnName: valueName,
+                                   "series '\(acc.id)' has no value"))
+            return Finished(summary: summary)
+        }
+        if !acc.ordered {
+            // Out of order is already reported; sort to find duplicates and summarise.
+            let order = acc.keys.indices.sorted { (acc.keys[$0], acc.lines[$0]) < (acc.keys[$1], acc.lines[$1]) }
+            acc.keys = order.map { acc.keys[$0] }
+            acc.lines = order.map { acc.lines[$0] }
+            acc.values = order.map { acc.values[$0] }
+            acc.covariates = acc.covariates.map { col in order.map { col[$0] } }
+            if acc.kind == .season { acc.raws = order.map { acc.raws[$0] } }
+            var k = 1
+            while k < acc.keys.count {
+                if acc.keys[k] == acc.keys[k - 1] {
+                    problems.add(DataError(.duplicateKey, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
+                                           columnName: dateName,
+                                           "series '\(acc.id)' already has this date on line \(acc.lines[k - 1])"))
+                    acc.keys.remove(at: k); acc.lines.remove(at: k); acc.values.remove(at: k)
+                    for c in acc.covariates.indices { acc.covariates[c].remove(at: k) }
+                    if acc.kind == .season { acc.raws.remove(at: k) }
+                    continue
+                }
+                k += 1
+            }
+        }
+        // The calendar: frequency, period, ordinals on a regular grid.
+        var frequency = frequencyOf(acc.kind)
+        var step = 1
+        var ordinals = acc.keys
+        var period = options.period
+        var start = acc.firstRaw.date(seasonsPerYear: max(1, options.period ?? 3))
+        switch acc.kind {
+        case .season:
+            let distinct = acc.seasonsSeen.nonzeroBitCount
+            if options.period == nil && distinct == 1 && acc.keys.count > 1 {
+                // One crop a year (e.g. Hè Thu only): a yearly series of that crop.
+                frequency = .yearly
+                period = 1
+                ordinals = acc.raws.map { $0.year }
+                start = .year(acc.raws[0].year)
+                crop = acc.raws[0].part
+            } else {
+                let k = options.period ?? max(acc.maxSeason, 1)
+                period = k
+                ordinals = acc.raws.map { $0.year * k + $0.part - 1 }
+                start = acc.raws[0].date(seasonsPerYear: k)
+            }
+        case .day:
+            // Weekly when the dates step by whole weeks; an off-grid date is then reported.
+            var diffs = 0, weekly = 0, smallest = Int.max
+            for k in 1..<max(1, ordinals.count) {
+                let d = ordinals[k] - ordinals[k - 1]
+                diffs += 1
+                if d % 7 == 0 { weekly += 1 }
+                smallest = min(smallest, d)
+            }
+            if diffs > 0, smallest >= 7, weekly * 2 > diffs {
+                frequency = .weekly
+                step = 7
+                for k in 1..<ordinals.count where (ordinals[k] - ordinals[0]) % 7 != 0 {
+                    problems.add(DataError(.mixedFrequency, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
+                                           columnName: dateName,
+                                           "series '\(acc.id)' is weekly (from \(start)), but this date is not a whole "
+                                           + "number of weeks after it"))
+                    acc.unusable = true
+                }
+            }
+        default:
+            break
+        }
+        let first = ordinals[0], last = ordinals[ordinals.count - 1]
+        let span = (last - first) / step + 1
+        summary.frequency = frequency.rawValue
+        summary.period = period ?? frequency.defaultPeriod
+        summary.start = start.description
+        summary.end = start.advanced(by: span - 1, frequency: frequency).description
+        guard span <= 10_000_000 else {
+            problems.add(DataError(.badDate, file: file, line: acc.firstLine, column: dateColumn + 1, columnName: dateName,
+                                   "series '\(acc.id)' spans \(span) periods for \(ordinals.count) observations"))
+            return Finished(summary: summary)
+        }
+        let absent = span - ordinals.count
+        summary.missing += absent
+        if refused { acc.unusable = true }
+        if absent > 0, options.onMissing == .fail, !acc.unusable {
+            for k in 1..<ordinals.count {
+                let gap = (ordinals[k] - ordinals[k - 1]) / step - 1
+                if gap > 0 {
+                    let from = start.advanced(by: (ordinals[k - 1] - first) / step + 1, frequency: frequency)
+                    problems.add(DataError(.missingValue, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
+                                           columnName: dateName,
+                                           "series '\(acc.id)' has no row for \(gap == 1 ? "\(from)" : "the \(gap) periods from \(from)") "
+                                           + "(previous row: line \(acc.lines[k - 1])); use --on-missing skip or interpolate to accept gaps"))
+                }
+            }
+        }
+        if acc.unusable || problems.count > 0 { return Finished(summary: summary) }
+        // The regular grid, then the policy for its holes.
+        var columns = [[Double]](repeating: [Double](repeating: .nan, count: span), count: 1 + acc.covariates.count)
+        for k in ordinals.indices {
+            let slot = (ordinals[k] - first) / step
+            columns[0][slot] = acc.values[k]
+            for c in acc.covariates.indices { columns[c + 1][slot] = acc.covariates[c][k] }
+        }
+        var offset = 0
+        switch options.onMissing {
+        case .fail:
+            break
+        case .skip:
+            let run = MissingValues.longestCompleteRun(columns)
+            offset = run.lowerBound
+            columns = columns.map { Array($0[run]) }
+        case .interpolate:
+            let run = MissingValues.completeEnds(columns)
+            offset = run.lowerBound
+            columns = columns.map { MissingValues.interpolateLinearly(Array($0[run])) }
+        }
+        if columns[0].isEmpty {
+            problems.add(DataError(.emptySeries, file: file, line: acc.firstLine, column: valueColumn + 1, columnName: valueName,
+                                   "series '\(acc.id)' has no complete period"))
+            return Finished(summary: summary)
+        }
+        let built = TimeSeries(id: acc.id, values: columns[0], frequency: frequency, period: period,
+                               start: start.advanced(by: offset, frequency: frequency), unit: acc.unit)
+        var byName: [String: [Double]] = [:]
+        for (c, name) in covariateNames.enumerated() { byName[name] = columns[c + 1] }
+        return Finished(summary: summary, series: built, covariates: covariateNames.isEmpty ? nil : byName, cropSeason: crop)
     }
 
     private static func frequencyOf(_ kind: RawDate.Kind) -> Frequency {
