@@ -50,3 +50,32 @@ import Testing
         #expect(markets == ["An Giang", "Đồng Tháp", "Bạc Liêu"])
     }
 }
+
+/// The reader's numbers against pandas.read_csv on the bundled files
+/// (Fixtures/datasets/checksums.csv, scripts/fixtures/dataset_checksums.py).
+@Suite struct DatasetValuesTests {
+    @Test func seriesMatchPandas() throws {
+        let dir = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let table = try CSVTable(path: dir.appendingPathComponent("datasets/checksums.csv").path)
+        let file = try table.columnIndex("file"), id = try table.columnIndex("series_id")
+        let n = try table.numericColumn("n"), sum = try table.numericColumn("sum")
+        let first = try table.numericColumn("first"), last = try table.numericColumn("last")
+        #expect(table.rows.count == 35)      // the 40 series less the 5 with gaps
+        let datasets = URL(fileURLWithPath: DataPackageTests.path).deletingLastPathComponent()
+        var options = TidyReadOptions()
+        options.onMissing = .interpolate        // complete series are unchanged by it
+        var cache: [String: TidyDataset] = [:]
+        for (k, row) in table.rows.enumerated() {
+            let name = row.fields[file]
+            if cache[name] == nil {
+                cache[name] = try TidyReader.read(path: datasets.appendingPathComponent(name).path, options: options)
+            }
+            let s = try #require(cache[name]?.series(named: row.fields[id]), "\(row.fields[id])")
+            #expect(Double(s.values.count) == n[k]!, "\(s.id)")
+            #expect(s.values.first == first[k]!, "\(s.id)")
+            #expect(s.values.last == last[k]!, "\(s.id)")
+            let total = s.values.reduce(0, +)
+            #expect(abs(total - sum[k]!) <= 1e-9 * max(1, abs(sum[k]!)), "\(s.id)")
+        }
+    }
+}
