@@ -3,14 +3,15 @@
 /// (n·log Σe² + 2Σlog|μ| for multiplicative errors), with the usual and admissible regions
 /// enforced by an infinite objective outside them (R `forecast::ets`, `bounds = "both"`).
 enum ETSEstimation {
-    /// Optimiser settings: the simplex stops when its objective values span less than
-    /// `fTolerance` (the states have no common scale, so no x tolerance), or after
-    /// `maxIterations`.
+    /// Optimiser settings: the simplex stops when its objective values span less than 10⁻⁴
+    /// (the states have no common scale, so no x tolerance), or after 1000 iterations, the
+    /// budget of statsforecast's ETS (R allows 2000; on M3 the extra iterations change the
+    /// accuracy little, quarterly sMAPE 9.371 against 9.373, and double the time).
     static func optimizerOptions(parameterCount: Int) -> NelderMead.Options {
         var o = NelderMead.Options()
         o.xTolerance = .infinity
         o.fTolerance = 1e-4
-        o.maxIterations = 2000
+        o.maxIterations = 1000
         return o
     }
 
