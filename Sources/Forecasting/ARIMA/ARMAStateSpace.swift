@@ -31,60 +31,70 @@ struct ARMAStateSpace {
         var residuals: [Double]
     }
 
-    /// (T x) for the companion-type transition; `nonZero` lists (index j, φ_{j+1}).
-    @inline(__always)
-    private static func transition(_ x: [Double], into out: inout [Double], r: Int,
-                                   nonZero: [(Int, Double)]) {
-        for i in 0..<(r - 1) { out[i] = x[i + 1] }
-        var last = 0.0
-        for (j, c) in nonZero { last += c * x[r - 1 - j] }
-        out[r - 1] = last
-    }
-
     /// One pass of the exact filter over `w` (mean zero). Nil when the process is not
     /// stationary or the recursion breaks down.
     func filter(_ w: [Double], keepResiduals: Bool = false) -> Pass? {
         let r = self.r
         guard let gamma = ARMAPolynomials.autocovariances(phi: phi, theta: theta, maxLag: r),
               gamma[0] > 0 else { return nil }
-        var nonZero: [(Int, Double)] = []
-        for (j, c) in phi.enumerated() where c != 0 { nonZero.append((j, c)) }
-        var a = [Double](repeating: 0, count: r)
-        var next = a
+        var lags: [Int] = []
+        var coefficients: [Double] = []
+        for (j, c) in phi.enumerated() where c != 0 {
+            lags.append(r - 1 - j)
+            coefficients.append(c)
+        }
+        let terms = lags.count
         var f = gamma[0]
-        var g = Array(gamma[1...r])
-        var dw = g
         var m = -1 / f
-        var tw = a
         var ssq = 0.0, sumLog = 0.0
         var residuals: [Double] = keepResiduals ? [Double](repeating: 0, count: w.count) : []
         var converged = false
-        for t in 0..<w.count {
-            guard f > 0, f.isFinite else { return nil }
-            let v = w[t] - a[0]
-            ssq += v * v / f
-            sumLog += log(f)
-            if keepResiduals { residuals[t] = v }
-            ARMAStateSpace.transition(a, into: &next, r: r, nonZero: nonZero)
-            let k = v / f
-            for i in 0..<r { a[i] = next[i] + g[i] * k }
-            if converged { continue }
-            let aw = dw[0]
-            let fNew = f + m * aw * aw
-            ARMAStateSpace.transition(dw, into: &tw, r: r, nonZero: nonZero)
-            let s = m * aw
-            for i in 0..<r { g[i] += s * tw[i] }
-            let c = aw / fNew
-            var size = 0.0
-            for i in 0..<r {
-                dw[i] = tw[i] - c * g[i]
-                size = max(size, abs(dw[i]))
+        // Work vectors: predicted state a, its transition, g = T P z, the increment direction
+        // and its transition.
+        var work = [Double](repeating: 0, count: 5 * r)
+        for i in 0..<r { work[2 * r + i] = gamma[i + 1]; work[3 * r + i] = gamma[i + 1] }
+        let ok: Bool = work.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let a = base, next = base + r, g = base + 2 * r, dw = base + 3 * r, tw = base + 4 * r
+            return lags.withUnsafeBufferPointer { lagPointer in
+                coefficients.withUnsafeBufferPointer { coefficientPointer in
+                    for t in 0..<w.count {
+                        guard f > 0, f.isFinite else { return false }
+                        let v = w[t] - a[0]
+                        ssq += v * v / f
+                        sumLog += log(f)
+                        if keepResiduals { residuals[t] = v }
+                        let k = v / f
+                        var last = 0.0
+                        for j in 0..<terms { last += coefficientPointer[j] * a[lagPointer[j]] }
+                        for i in 0..<(r - 1) { next[i] = a[i + 1] }
+                        next[r - 1] = last
+                        for i in 0..<r { a[i] = next[i] + g[i] * k }
+                        if converged { continue }
+                        let aw = dw[0]
+                        let fNew = f + m * aw * aw
+                        var lastW = 0.0
+                        for j in 0..<terms { lastW += coefficientPointer[j] * dw[lagPointer[j]] }
+                        for i in 0..<(r - 1) { tw[i] = dw[i + 1] }
+                        tw[r - 1] = lastW
+                        let s = m * aw
+                        let c = aw / fNew
+                        var size = 0.0
+                        for i in 0..<r {
+                            g[i] += s * tw[i]
+                            dw[i] = tw[i] - c * g[i]
+                            size = max(size, abs(dw[i]))
+                        }
+                        m *= fNew / f
+                        f = fNew
+                        // The covariance has reached its steady state once the increment is negligible.
+                        if abs(m) * size * size < 1e-14 * f { converged = true }
+                    }
+                    return true
+                }
             }
-            m *= fNew / f
-            f = fNew
-            // The covariance has reached its steady state once the increment is negligible.
-            if abs(m) * size * size < 1e-14 * f { converged = true }
         }
+        guard ok else { return nil }
         return Pass(sumSquares: ssq, sumLogVariance: sumLog, count: w.count, residuals: residuals)
     }
 

@@ -65,6 +65,9 @@ public struct KPSSTest: Sendable, Equatable {
 
     /// The number of first differences that makes `x` level-stationary by repeated KPSS tests
     /// at `alpha`, at most `maxD` (Hyndman & Khandakar 2008, §3.2; statsforecast `ndiffs`).
+    /// As in statsforecast 2.1, each differenced series is tested without its first value
+    /// (`diff(x)[1:]`), so that d agrees with the reference implementation; on M3 yearly this
+    /// takes d = 2 less often than R's `ndiffs`.
     public static func differences(_ x: [Double], alpha: Double = 0.05, maxD: Int = 2) -> Int {
         var v = x
         var d = 0
@@ -72,7 +75,7 @@ public struct KPSSTest: Sendable, Equatable {
         guard let first = try? KPSSTest(v), first.rejectsStationarity(alpha: alpha) else { return 0 }
         while d < maxD {
             d += 1
-            v = (1..<v.count).map { v[$0] - v[$0 - 1] }
+            v = (2..<max(2, v.count)).map { v[$0] - v[$0 - 1] }
             if UnitRoot.isConstant(v) { return d }
             guard let test = try? KPSSTest(v) else { break }
             if !test.rejectsStationarity(alpha: alpha) { break }
