@@ -34,7 +34,10 @@ public enum BenchmarkFormat {
     public static func read(reader: CSVReader) throws -> [HoldoutSeries] {
         let file = reader.file
         var index: [String: Int] = [:]
-        var builders: [String: Builder] = [:]
+        // Builders in an array, found by id, and mutated in place (no copy of the rows per row).
+        var position: [String: Int] = [:]
+        var builders: [Builder] = []
+        var ids: [String] = []
         var header: [String]? = nil
         try reader.forEachRecord { record in
             guard let h = header else {
@@ -54,7 +57,7 @@ public enum BenchmarkFormat {
             }
             func cell(_ name: String) -> (text: String, column: Int) {
                 let j = index[name] ?? 0
-                return (record.fields[j].trimmingCharacters(in: .whitespaces), j + 1)
+                return (asciiTrimmed(record.fields[j]), j + 1)
             }
             let id = cell("series_id")
             guard !id.text.isEmpty else {
@@ -79,7 +82,7 @@ public enum BenchmarkFormat {
             }
             let v = cell("value")
             let value: Double
-            if CSVTable.isMissing(v.text) {
+            if v.text.isEmpty || v.text == "NA" {
                 value = .nan
             } else if let parsed = NumberParser.parse(v.text) {
                 value = parsed
@@ -87,18 +90,28 @@ public enum BenchmarkFormat {
                 throw DataError(.notNumeric, file: file, line: record.line, column: v.column, columnName: "value",
                                 "expected a number, found '\(v.text)'")
             }
-            var builder = builders[id.text] ?? Builder(subset: subset, period: period, firstLine: record.line)
-            guard builder.subset == subset else {
+            let k: Int
+            if let found = position[id.text] {
+                k = found
+            } else {
+                k = builders.count
+                position[id.text] = k
+                builders.append(Builder(subset: subset, period: period, firstLine: record.line))
+                ids.append(id.text)
+            }
+            // Only the scalar fields: holding the builder itself would share its rows and make the
+            // append below copy them.
+            let (firstSubset, firstPeriod, firstLine) = (builders[k].subset, builders[k].period, builders[k].firstLine)
+            guard firstSubset == subset else {
                 throw DataError(.impossibleValue, file: file, line: record.line, column: cell("subset").column,
                                 columnName: "subset",
-                                "series '\(id.text)' is in subset '\(builder.subset)' on line \(builder.firstLine), here '\(subset)'")
+                                "series '\(id.text)' is in subset '\(firstSubset)' on line \(firstLine), here '\(subset)'")
             }
-            guard builder.period == period else {
+            guard firstPeriod == period else {
                 throw DataError(.impossibleValue, file: file, line: record.line, column: p.column, columnName: "period",
-                                "series '\(id.text)' has period \(builder.period) on line \(builder.firstLine), here \(period)")
+                                "series '\(id.text)' has period \(firstPeriod) on line \(firstLine), here \(period)")
             }
-            builder.rows.append((t, s.text == "test", value, record.line))
-            builders[id.text] = builder
+            builders[k].rows.append((t, s.text == "test", value, record.line))
             return true
         }
         guard header != nil else {
@@ -106,8 +119,9 @@ public enum BenchmarkFormat {
         }
         var series: [HoldoutSeries] = []
         series.reserveCapacity(builders.count)
-        for id in builders.keys.sorted() {
-            guard let builder = builders[id] else { continue }
+        for id in ids.sorted() {
+            guard let k = position[id] else { continue }
+            let builder = builders[k]
             let rows = builder.rows.sorted { $0.t < $1.t }
             var train: [Double] = [], test: [Double] = []
             for (k, row) in rows.enumerated() {
@@ -132,5 +146,15 @@ public enum BenchmarkFormat {
                                           train: train, test: test))
         }
         return series
+    }
+
+    /// `text` without leading and trailing spaces and tabs; returns the same string, without
+    /// going through Foundation, in the usual case where there are none (hot path: every cell).
+    static func asciiTrimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        if !blank(first) && !blank(last) { return text }
+        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
