@@ -102,20 +102,23 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         }
         let undefinedT = fit.coefficients.filter { !$0.t.isFinite }.map(\.term)
         if !undefinedT.isEmpty {
-            notes.append("t is null for \(undefinedT.joined(separator: ", ")): the standard error is 0 (an exact fit)")
+            notes.append("t is null for \(undefinedT.joined(separator: ", ")): the standard error is 0 (an exact fit) or not finite")
         }
         covariance = Covariance(terms: fit.coefficients.map(\.term),
                                 matrix: (0..<fit.covariance.rows).map { i in
                                     (0..<fit.covariance.columns).map { nullIfNonFinite(fit.covariance[i, $0]) }
                                 })
         r_squared = nullIfNonFinite(fit.rSquared)
+        if !fit.rSquared.isFinite {
+            notes.append("r_squared and adj_r_squared are null: the sums of squares are 0 or overflow")
+        }
         adj_r_squared = nullIfNonFinite(fit.adjustedRSquared)
         sigma = nullIfNonFinite(fit.sigma)
         residual_sum_of_squares = nullIfNonFinite(fit.residualSumOfSquares)
         if let f = fit.fTest {
             f_statistic = FStatistic(value: nullIfNonFinite(f.value), df1: f.numeratorDF, df2: f.denominatorDF,
                                      p: nullIfNonFinite(f.p))
-            if !f.value.isFinite { notes.append("f_statistic.value is null: the residual sum of squares is 0") }
+            if !f.value.isFinite { notes.append("f_statistic.value is null: the residual sum of squares is 0 or overflows") }
         } else {
             f_statistic = nil
             notes.append(fit.ridge.map { $0 > 0 } == true
@@ -125,8 +128,8 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         log_likelihood = nullIfNonFinite(fit.logLikelihood)
         aic = nullIfNonFinite(fit.aic)
         bic = nullIfNonFinite(fit.bic)
-        if fit.logLikelihood.isInfinite {
-            notes.append("log_likelihood, aic and bic are null: the residual sum of squares is 0 (an exact fit)")
+        if !fit.logLikelihood.isFinite {
+            notes.append("log_likelihood, aic and bic are null: the residual sum of squares is 0 (an exact fit) or overflows")
         }
         aic_parameters = fit.effectiveParameters + 1
         durbin_watson = nullIfNonFinite(fit.durbinWatson)

@@ -151,21 +151,25 @@ public enum LinearRegression {
             effectiveParameters: edf)
     }
 
-    /// Names the dropped terms and the terms they are collinear with.
+    /// Names the dropped terms and the terms they are collinear with, and suggests which
+    /// non-intercept term to remove.
     static func rankDeficiencyError(_ qr: PivotedQR, names: [String]) -> ForecastingError {
         var parts: [String] = []
+        var remove: [String] = []
         for j in qr.droppedColumns {
             let partners = ((try? qr.dependencies(ofDropped: j)) ?? []).map { names[$0] }
             if partners.isEmpty {
                 parts.append("\(names[j]) is constant zero or negligible")
+                remove.append(names[j])
             } else {
                 let all = [names[j]] + partners
                 parts.append("columns \(all.dropLast().joined(separator: ", ")) and \(all[all.count - 1]) are collinear")
+                remove.append(all.first { $0 != "(Intercept)" } ?? names[j])
             }
         }
         return ForecastingError(.rankDeficient,
                                 "the design is rank-deficient (rank \(qr.rank) of \(qr.columns) columns): "
                                 + parts.joined(separator: "; ")
-                                + "; drop \(qr.droppedColumns.map { names[$0] }.joined(separator: ", ")) or combine the terms")
+                                + "; remove \(remove.joined(separator: ", ")) or combine the terms")
     }
 }
