@@ -7,7 +7,8 @@
         `muavu benchmark` does: sMAPE (M3/M4) over every series and step, MASE (in-sample
         seasonal-naive scale at the series' period, naive when the series is not longer than a
         season) averaged over series, 95% coverage over every step; seconds = wall time of
-        fitting and forecasting the subset.
+        fitting and forecasting the subset (after a warm-up fit of one series, so that numba's
+        compilation is not counted).
     m3_compare.py table --muavu muavu.json --statsforecast sf.json [--rss-kb N]
         Prints one Markdown table: both engines' scores, seconds and the speed ratio.
 
@@ -96,6 +97,10 @@ def run_statsforecast(args):
             if peer is None:
                 print(f"no statsforecast counterpart for {model}", file=sys.stderr)
                 continue
+            if peer != "Naive2":
+                # Warm-up outside the clock: statsforecast compiles its models with numba on first use.
+                first = train_df[train_df.unique_id == train_df.unique_id.iloc[0]]
+                StatsForecast(models=[peer_model(peer, period)], freq=1, n_jobs=1).forecast(df=first, h=h, level=[95])
             start = time.perf_counter()
             if peer == "Naive2":
                 forecasts = {sid: (naive2(tr, period, len(te)), None, None) for sid, (tr, te) in series.items()}

@@ -43,7 +43,8 @@ if [ -z "$muavu" ]; then
 fi
 
 # Only the models this build has (the rest are left out with a message).
-known="$("$muavu" benchmark --help >/dev/null 2>&1; "$muavu" benchmark --data /dev/null --models '?' 2>&1 | sed -n 's/.*known models: //p')"
+# (an unknown model name is a usage error whose message lists the known ones)
+known="$( { "$muavu" benchmark --data /dev/null --models '?' 2>&1 || true; } | sed -n 's/.*known models: //p')"
 run=()
 IFS=, read -ra wanted <<< "$models"
 for m in "${wanted[@]}"; do
