@@ -49,6 +49,55 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         public var matrix: [[Double?]]
     }
 
+    /// A prediction at one row of the `--predict` file.
+    public struct Prediction: Sendable, Equatable, Encodable {
+        /// The line of the row in the prediction file.
+        public var line: Int
+        public var mean: Double?
+        /// Standard error of the fitted mean.
+        public var std_error: Double?
+        /// Confidence interval for the mean, by level ("95").
+        public var confidence_lower: [String: Double?]
+        public var confidence_upper: [String: Double?]
+        /// Prediction interval for a new observation, by level.
+        public var prediction_lower: [String: Double?]
+        public var prediction_upper: [String: Double?]
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(line, forKey: .line)
+            try c.encode(mean, forKey: .mean)
+            try c.encode(std_error, forKey: .std_error)
+            try c.encode(confidence_lower, forKey: .confidence_lower)
+            try c.encode(confidence_upper, forKey: .confidence_upper)
+            try c.encode(prediction_lower, forKey: .prediction_lower)
+            try c.encode(prediction_upper, forKey: .prediction_upper)
+        }
+        enum Key: String, CodingKey {
+            case line, mean, std_error, confidence_lower, confidence_upper, prediction_lower, prediction_upper
+        }
+
+        public init(line: Int, _ p: RegressionFit.Prediction) {
+            self.line = line
+            mean = nullIfNonFinite(p.mean)
+            std_error = nullIfNonFinite(p.standardError)
+            var cl: [String: Double?] = [:], cu: [String: Double?] = [:]
+            var pl: [String: Double?] = [:], pu: [String: Double?] = [:]
+            for (level, ci) in p.confidence {
+                cl["\(level)"] = nullIfNonFinite(ci.lower)
+                cu["\(level)"] = nullIfNonFinite(ci.upper)
+            }
+            for (level, pi) in p.prediction {
+                pl["\(level)"] = nullIfNonFinite(pi.lower)
+                pu["\(level)"] = nullIfNonFinite(pi.upper)
+            }
+            confidence_lower = cl
+            confidence_upper = cu
+            prediction_lower = pl
+            prediction_upper = pu
+        }
+    }
+
     public var schema = RegressionDocument.schemaName
     public var engine: Engine
     public var formula: String
@@ -80,6 +129,10 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
     public var durbin_watson: Double?
     public var condition_number: Double?
     public var notes: [String]
+    /// Predictions at the rows of the `--predict` file, when given (else absent).
+    public var predictions: [Prediction]?
+    /// Their interval levels, percent.
+    public var levels: [Int]?
 
     public init(fit: RegressionFit, data: String, rowsDropped: Int, weightsColumn: String?,
                 engine: Engine = .current) {
@@ -174,13 +227,15 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         try c.encode(durbin_watson, forKey: .durbin_watson)
         try c.encode(condition_number, forKey: .condition_number)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(predictions, forKey: .predictions)
+        try c.encodeIfPresent(levels, forKey: .levels)
     }
 
     enum Key: String, CodingKey {
         case schema, engine, formula, data, response, n, rows_dropped_missing, df_residual, rank, intercept, method
         case weights, ridge_lambda, coefficients, covariance, r_squared, adj_r_squared, sigma
         case residual_sum_of_squares, f_statistic, log_likelihood, aic, bic, aic_parameters, durbin_watson
-        case condition_number, notes
+        case condition_number, notes, predictions, levels
     }
 }
 

@@ -66,7 +66,27 @@ public enum RegressionSchema {
         "durbin_watson": {"type": ["number", "null"], "minimum": 0, "maximum": 4},
         "condition_number": {"type": ["number", "null"], "minimum": 1,
                              "description": "1-norm condition estimate of the column-scaled triangular factor R (dtrcon)."},
-        "notes": {"type": "array", "items": {"type": "string"}}
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99},
+                   "description": "Interval levels of 'predictions', percent."},
+        "predictions": {
+          "type": "array", "description": "At the rows of the --predict file: Student t intervals on df_residual.",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["line", "mean", "std_error", "confidence_lower", "confidence_upper", "prediction_lower", "prediction_upper"],
+            "properties": {
+              "line": {"type": "integer", "minimum": 1},
+              "mean": {"type": ["number", "null"]},
+              "std_error": {"type": ["number", "null"], "minimum": 0, "description": "Of the fitted mean."},
+              "confidence_lower": {"$ref": "#/$defs/byLevel"}, "confidence_upper": {"$ref": "#/$defs/byLevel"},
+              "prediction_lower": {"$ref": "#/$defs/byLevel"}, "prediction_upper": {"$ref": "#/$defs/byLevel"}
+            }
+          }
+        }
+      },
+      "$defs": {
+        "byLevel": {"type": "object", "patternProperties": {"^[0-9]{1,2}$": {"type": ["number", "null"]}},
+                    "additionalProperties": false}
       }
     }
     """#

@@ -27,10 +27,19 @@ struct Regress: ParsableCommand {
     @Option(name: .long, help: "Ridge penalty lambda >= 0 on the non-intercept coefficients.")
     var ridge: Double?
 
+    @Option(name: .long, help: "A CSV file of new rows (the formula's predictor columns) to predict at.")
+    var predict: String?
+
+    @Option(name: .long, help: "Interval level for --predict, percent (repeatable; default 80 and 95).")
+    var level: [Int] = []
+
     @Option(name: .long, help: "Write the document here (default: stdout; '-' is stdout).")
     var output: String?
 
     func validate() throws {
+        for l in level where !(1...99).contains(l) {
+            throw ValidationError("--level must be between 1 and 99, got \(l)")
+        }
         if let ridge, !(ridge >= 0 && ridge.isFinite) {
             throw ValidationError("--ridge must be a finite number >= 0, got \(ridge)")
         }
@@ -57,8 +66,32 @@ struct Regress: ParsableCommand {
             let fit = try LinearRegression.fit(model, columns: cases.columns,
                                                options: RegressionOptions(weights: weights.flatMap { cases.columns[$0] },
                                                                           ridge: ridge))
-            let document = RegressionDocument(fit: fit, data: URL(fileURLWithPath: data).lastPathComponent,
+            var document = RegressionDocument(fit: fit, data: URL(fileURLWithPath: data).lastPathComponent,
                                               rowsDropped: cases.dropped, weightsColumn: weights)
+            if let predict {
+                let levels = level.isEmpty ? [80, 95] : Array(Set(level)).sorted()
+                let newRows = try CSVTable(path: predict)
+                var columns: [String: [Double]] = [:]
+                for name in Set(model.terms.map(\.column)) {
+                    guard newRows.header.contains(name) else {
+                        throw DataError(.unknownColumn, file: predict, line: 1,
+                                        "the formula uses column '\(name)', which the file does not have; "
+                                        + "the columns are: \(newRows.header.joined(separator: ", "))")
+                    }
+                    let values = try newRows.numericColumn(name)
+                    if let i = values.firstIndex(where: { $0 == nil }) {
+                        throw DataError(.missingValue, file: predict, line: newRows.rows[i].line,
+                                        column: newRows.header.firstIndex(of: name).map { $0 + 1 }, columnName: name,
+                                        "a value is needed to predict")
+                    }
+                    columns[name] = values.compactMap { $0 }
+                }
+                let predictions = try fit.predict(columns, rows: newRows.rows.count, levels: levels)
+                document.predictions = zip(newRows.rows, predictions).map {
+                    RegressionDocument.Prediction(line: $0.line, $1)
+                }
+                document.levels = levels
+            }
             try AtomicFile.writeDocument(document, to: output)
         }
     }

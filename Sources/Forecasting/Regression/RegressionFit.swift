@@ -86,6 +86,11 @@ public struct RegressionFit: Sendable {
         guard let m = formula.terms.first.flatMap({ columns[$0.column]?.count }) ?? columns.values.first?.count else {
             return []
         }
+        return try predict(columns, rows: m, levels: levels)
+    }
+
+    /// Predictions at `m` new rows (needed when the formula has no terms besides the intercept).
+    public func predict(_ columns: [String: [Double]], rows m: Int, levels: [Int] = [80, 95]) throws -> [Prediction] {
         let x = try formula.designColumns(columns, rows: m)
         let p = coefficients.count
         let critical = Dictionary(uniqueKeysWithValues: levels.map {
