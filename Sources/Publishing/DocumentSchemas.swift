@@ -5,6 +5,7 @@ public enum DocumentSchemas {
         "benchmark": BenchmarkSchema.text,
         "backtest": BacktestSchema.text,
         "forecast": ForecastSchema.text,
+        "publish-index": PublishIndexSchema.text,
         "regression": RegressionSchema.text,
     ]
 

@@ -1,0 +1,101 @@
+/// JSON Schema (draft 2020-12) of `muavu.publish-index/v1`, the `index.json` of `muavu publish`.
+public enum PublishIndexSchema {
+    public static let text = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://muavu.example/schemas/publish-index/v1",
+      "title": "muavu.publish-index/v1",
+      "description": "What a muavu publish run published, when, from which input files (SHA-256) and with which models; every output file with its SHA-256.",
+      "type": "object",
+      "required": ["schema", "engine", "issued", "configuration", "inputs", "series", "bulletin", "files"],
+      "additionalProperties": false,
+      "properties": {
+        "schema": {"const": "muavu.publish-index/v1"},
+        "engine": {
+          "type": "object", "required": ["name", "version"],
+          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
+        },
+        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        "configuration": {
+          "type": "object", "required": ["name", "file", "levels", "seed"], "additionalProperties": false,
+          "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "file": {"type": "string"},
+            "sha256": {"$ref": "#/$defs/sha256"},
+            "levels": {"type": "array", "minItems": 1, "items": {"type": "integer", "minimum": 1, "maximum": 99}},
+            "seed": {"type": "integer", "minimum": 0}
+          }
+        },
+        "inputs": {"type": "array", "items": {
+          "type": "object", "required": ["name", "kind", "path", "sha256", "bytes"], "additionalProperties": false,
+          "properties": {
+            "name": {"type": "string"},
+            "kind": {"enum": ["dataset", "calendar"]},
+            "path": {"type": "string"},
+            "sha256": {"$ref": "#/$defs/sha256"},
+            "bytes": {"type": "integer", "minimum": 0}
+          }}},
+        "series": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/series"}},
+        "bulletin": {
+          "type": "object", "required": ["html", "markdown"], "additionalProperties": false,
+          "properties": {"html": {"type": "string"}, "markdown": {"type": "string"}}
+        },
+        "files": {"type": "array", "items": {
+          "type": "object", "required": ["path", "sha256", "bytes"], "additionalProperties": false,
+          "properties": {
+            "path": {"type": "string"},
+            "sha256": {"$ref": "#/$defs/sha256"},
+            "bytes": {"type": "integer", "minimum": 0}
+          }}}
+      },
+      "$defs": {
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "score": {"type": ["number", "null"]},
+        "selection": {
+          "type": "object", "required": ["method", "span", "candidates"], "additionalProperties": false,
+          "properties": {
+            "method": {"enum": ["loyo", "rolling-origin"]},
+            "span": {"type": "string"},
+            "candidates": {"type": "array", "minItems": 1, "items": {
+              "type": "object", "required": ["name", "rmse", "mape", "coverage_80", "chosen"], "additionalProperties": false,
+              "properties": {
+                "name": {"type": "string"},
+                "rmse": {"$ref": "#/$defs/score"},
+                "mape": {"$ref": "#/$defs/score"},
+                "coverage_80": {"$ref": "#/$defs/score"},
+                "chosen": {"type": "boolean"},
+                "note": {"type": "string"}
+              }}}
+          }
+        },
+        "series": {
+          "type": "object",
+          "required": ["id", "kind", "name", "dataset", "series", "frequency", "horizon", "model", "selection", "document", "chart"],
+          "additionalProperties": false,
+          "properties": {
+            "id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+            "kind": {"enum": ["series", "price", "yield", "production"]},
+            "name": {
+              "type": "object", "required": ["vi", "en"], "additionalProperties": false,
+              "properties": {"vi": {"type": "string"}, "en": {"type": "string"}}
+            },
+            "dataset": {"type": "string"},
+            "series": {"type": "string"},
+            "unit": {"type": "string"},
+            "frequency": {"enum": ["yearly", "quarterly", "monthly", "weekly", "daily", "season", "index"]},
+            "last_observed": {"type": "string"},
+            "horizon": {"type": "integer", "minimum": 1},
+            "model": {
+              "type": "object", "required": ["name", "family"], "additionalProperties": false,
+              "properties": {"name": {"type": "string"}, "family": {"type": "string"}}
+            },
+            "selection": {"$ref": "#/$defs/selection"},
+            "area_selection": {"$ref": "#/$defs/selection"},
+            "document": {"type": "string", "pattern": "^forecasts/[A-Za-z0-9_-]+\\.json$"},
+            "chart": {"type": "string", "pattern": "^charts/[A-Za-z0-9_-]+\\.svg$"}
+          }
+        }
+      }
+    }
+    """#
+}

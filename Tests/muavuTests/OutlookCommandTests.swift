@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `muavu outlook` end to end on the bundled WFP prices (datasets/wfp-rice-wholesale.csv).
+@Suite("muavu outlook")
+struct OutlookCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let wfp = root.appendingPathComponent("datasets/wfp-rice-wholesale.csv").path
+    static let crops = root.appendingPathComponent("datasets/faostat-vnm-crops.csv").path
+
+    func outlook(_ extra: [String]) throws -> CLIResult {
+        try CLIRunner.run(["outlook", "--data", Self.wfp, "--series", "wfp-rice-wholesale-dong-thap",
+                           "--on-missing", "interpolate"] + extra)
+    }
+
+    /// With the naive model the expected price is the last observed one: 9062.5 VND/kg in June 2021
+    /// (the file's last Đồng Tháp row); July 2020 has no price in the file.
+    @Test("Vietnamese text on real data, naive model")
+    func vietnamese() throws {
+        let r = try outlook(["--model", "naive", "--as-of", "2021-07", "--language", "vi"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("giá tháng 7/2021 dự kiến khoảng 9.063 đồng/kg"), "\(r.stdout)")
+        #expect(r.stdout.contains("So với hiện nay (tháng 6/2021: 9.063 đồng/kg): không đổi"), "\(r.stdout)")
+        #expect(r.stdout.contains("so với cùng kỳ năm trước (tháng 7/2020): chưa có số liệu"), "\(r.stdout)")
+        #expect(r.stdout.contains("8 trên 10 khả năng"))
+        #expect(!r.stdout.contains("expected"))
+        #expect(r.stderr.contains("outlook: wfp-rice-wholesale-dong-thap"))
+    }
+
+    @Test("English text; alerts given while the latest price is recent, withheld when it is old")
+    func englishAndAlertAge() throws {
+        let recent = try outlook(["--model", "naive", "--as-of", "2021-07", "--language", "en"])
+        #expect(recent.status == 0, "\(recent.stderr)")
+        #expect(recent.stdout.contains("the price for July 2021 is expected to be about 9,063 VND/kg"), "\(recent.stdout)")
+        #expect(recent.stdout.contains("ALPS"))
+        #expect(!recent.stdout.contains("more than 2 months old"))
+        let old = try outlook(["--model", "naive", "--as-of", "2022-01", "--language", "en"])
+        #expect(old.status == 0)
+        #expect(old.stdout.contains("more than 2 months old"), "\(old.stdout)")
+    }
+
+    @Test("Both languages by default, Vietnamese first; --output writes the file")
+    func bothAndOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-outlook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("outlook.txt")
+        let r = try outlook(["--model", "naive", "--as-of", "2021-07", "--output", file.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let vi = try #require(text.range(of: "dự kiến")), en = try #require(text.range(of: "expected"))
+        #expect(vi.lowerBound < en.lowerBound)
+    }
+
+    static let failures: [(args: [String], status: Int32, message: String)] = [
+        (["--data", wfp, "--on-missing", "interpolate"], 64, "choose one with --series"),
+        (["--data", wfp, "--on-missing", "interpolate", "--series", "wfp-rice-wholesale-can-tho"], 64, "no series"),
+        (["--data", crops, "--series", "vnm-rice-yield"], 64, "not monthly"),
+        (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap"], 65, "missing"),
+        (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--horizon", "2", "--step", "3"], 64, "--step"),
+        (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--level", "120"], 64, "--level"),
+        (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--language", "fr"], 64, "--language"),
+        (["--data", "/nonexistent.csv", "--series", "x"], 65, "nonexistent.csv"),
+        (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--on-missing", "interpolate", "--model", "prophet"],
+         64, "prophet"),
+    ]
+
+    @Test("Exit codes: 64 for bad usage, 65 for bad data", arguments: failures.indices)
+    func exitCodes(_ i: Int) throws {
+        let (args, status, message) = Self.failures[i]
+        let r = try CLIRunner.run(["outlook"] + args)
+        #expect(r.status == status, "\(args): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+}
