@@ -43,3 +43,9 @@ fuzz: deps
 	@mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
 	.build-fuzz/debug/TidyReaderFuzzer .build-fuzz/corpus Fuzz/corpus -max_len=4096 \
 	  -max_total_time=$${FUZZ_SECONDS:-60} -artifact_prefix=.build-fuzz/artifacts/
+
+# The rendered analyses (Markdown notebooks and SVG charts) in notebooks-exported/, written whole.
+# SOURCE_DATE_EPOCH (default: the fixed date the committed notebooks carry) makes them byte-reproducible.
+NOTEBOOKS_EPOCH ?= 1795910400
+notebooks: build
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$(NOTEBOOKS_EPOCH)} $(BIN) report --out notebooks-exported

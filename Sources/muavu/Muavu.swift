@@ -20,6 +20,7 @@ struct Muavu: ParsableCommand {
             Regress.self,
             Outlook.self,
             Publish.self,
+            Report.self,
         ]
     )
 }

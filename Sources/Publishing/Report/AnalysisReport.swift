@@ -1,0 +1,122 @@
+import AgriData
+import Forecasting
+import Foundation
+
+/// `muavu report`: the analyses behind the published forecasts, rendered as Markdown notebooks
+/// with their SVG charts as files (`notebooks-exported/`).
+///
+/// - `datasets.md`: every bundled series at a glance (source, unit, span, rows, a sparkline);
+/// - `yield-study.md`: trend, trend + ENSO and ETS on the FAOSTAT yields, leave-one-year-out;
+/// - `price-study.md`: the Đồng Tháp wholesale rice price, univariate models against a
+///   regression on the lagged Viet Nam 5% export price, by rolling origin;
+/// - `m3-benchmark.md`: the M3 table of a committed `muavu.benchmark/v1` document.
+///
+/// Output is a pure function of the inputs, the options and the issue time (`SOURCE_DATE_EPOCH`):
+/// two runs give identical bytes. The directory is written whole or not at all.
+public enum AnalysisReport {
+    public struct Options: Sendable, Equatable {
+        /// The directory holding `datapackage.json` and the tidy CSV files.
+        public var datasets: String
+        /// The directory holding the crop calendars (`mekong-rice.json`, `mango.json`).
+        public var calendars: String
+        /// The directory searched for `m3*.json` benchmark documents.
+        public var benchmarks: String
+        /// Rolling-origin windows of the price study (monthly, horizon `priceHorizon`).
+        public var priceWindows = 24
+        public var priceHorizon = 3
+        /// The univariate models of the price study (registry names).
+        public var priceModels = ["naive", "snaive", "ets", "theta", "arima"]
+        /// Which notebooks to render (all by default).
+        public var notebooks = Notebook.allCases
+
+        public init(datasets: String = "datasets", calendars: String = "models/calendars",
+                    benchmarks: String = "docs/benchmarks") {
+            self.datasets = datasets
+            self.calendars = calendars
+            self.benchmarks = benchmarks
+        }
+    }
+
+    public enum Notebook: String, Sendable, CaseIterable {
+        case datasets, yieldStudy = "yield-study", priceStudy = "price-study", m3Benchmark = "m3-benchmark"
+    }
+
+    /// Renders every notebook in memory (no file is written).
+    public static func build(_ options: Options, issued: Date) throws -> [Publisher.File] {
+        let stamp = "Issued \(IssueTime.iso8601(issued)) by muavu \(Engine.current.version) (`muavu report`)."
+        var files: [Publisher.File] = []
+        var index: [(String, String)] = []
+        for notebook in options.notebooks {
+            let page: NotebookPage
+            switch notebook {
+            case .datasets: page = try DatasetsNotebook.render(options)
+            case .yieldStudy: page = try YieldNotebook.render(options)
+            case .priceStudy: page = try PriceNotebook.render(options)
+            case .m3Benchmark: page = try BenchmarkNotebook.render(options)
+            }
+            let name = notebook.rawValue + ".md"
+            files.append(Publisher.File(path: name, data: Data((page.markdown + "\n---\n" + stamp + "\n").utf8)))
+            for chart in page.charts { files.append(Publisher.File(path: chart.path, data: Data(chart.svg.utf8))) }
+            index.append((name, page.title))
+        }
+        var readme = "# muavu notebooks\n\nThe analyses behind muavu's forecasts, rendered by `muavu report --out notebooks-exported` "
+            + "(`make notebooks`) from the bundled datasets. Charts are SVG files under `charts/`. "
+            + "With `SOURCE_DATE_EPOCH` set, a run gives the same bytes.\n\n"
+        for (name, title) in index { readme += "- [\(title)](\(name))\n" }
+        readme += "\n" + stamp + "\n"
+        files.append(Publisher.File(path: "README.md", data: Data(readme.utf8)))
+        return files
+    }
+
+    /// Renders the notebooks and writes them to `directory`, whole or not at all.
+    @discardableResult
+    public static func write(_ options: Options, to directory: String, issued: Date) throws -> [Publisher.File] {
+        let files = try build(options, issued: issued)
+        try PublicationWriter.write(files, to: directory)
+        return files
+    }
+}
+
+/// One rendered notebook: its Markdown and the charts it links to.
+struct NotebookPage {
+    var title: String
+    var markdown: String
+    var charts: [(path: String, svg: String)] = []
+}
+
+/// Reading helpers shared by the notebooks.
+enum ReportData {
+    /// The tidy file `name` of the datasets directory, read with `onMissing`.
+    static func read(_ options: AnalysisReport.Options, _ name: String, onMissing: MissingPolicy) throws
+        -> (table: TidyDataset, raw: Data) {
+        let path = URL(fileURLWithPath: options.datasets).appendingPathComponent(name).path
+        guard let raw = FileManager.default.contents(atPath: path) else {
+            throw DataError(.fileNotFound, file: path, "cannot read the dataset")
+        }
+        var o = TidyReadOptions()
+        o.onMissing = onMissing
+        return (try TidyReader.read(data: raw, file: "datasets/" + name, options: o), raw)
+    }
+
+    static func series(_ table: TidyDataset, _ id: String) throws -> TimeSeries {
+        guard let s = table.series(named: id), s.start != nil else {
+            throw DataError(.badConfiguration, file: table.file, "no dated series '\(id)'")
+        }
+        return s
+    }
+
+    /// `series` with the values that were filled in (not in the file) set to NaN.
+    static func observedOnly(_ series: TimeSeries, raw: Data, file: String) throws -> TimeSeries {
+        let observed = try Publisher.observedMonths(raw: raw, file: file, series: series.id)
+        var s = series
+        let first = s.start?.ordinal ?? 0
+        for i in s.values.indices where !observed.contains(first + i) { s.values[i] = .nan }
+        return s
+    }
+
+    static func labels(_ s: TimeSeries, extra: Int = 0) -> [String] {
+        (0..<(s.count + extra)).map { s.date(at: $0)?.description ?? "\($0)" }
+    }
+
+    static func number(_ x: Double?, _ digits: Int) -> String { MarkdownTable.number(x, digits: digits) }
+}
