@@ -39,9 +39,7 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
     var output: String?
 
-    var modelNames: [String] {
-        models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    var modelNames: [String] { commaSeparated(models) }
 
     var levels: [Int] { level.isEmpty ? [80, 95] : level }
 

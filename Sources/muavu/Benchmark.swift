@@ -46,9 +46,7 @@ struct Benchmark: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Merge the documents of the shards of one run.")
     var merge: [String] = []
 
-    var modelNames: [String] {
-        (models ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    var modelNames: [String] { commaSeparated(models ?? "") }
 
     var levels: [Int] { level.isEmpty ? [95] : level }
 
@@ -60,17 +58,8 @@ struct Benchmark: ParsableCommand {
             return
         }
         guard data != nil else { throw ValidationError("--data FILE is required") }
-        guard !modelNames.isEmpty else {
-            throw ValidationError("--models is required, e.g. --models naive2,theta,ets; known models: "
-                                  + ForecasterRegistry.names.joined(separator: ", "))
-        }
-        for name in modelNames where !ForecasterRegistry.names.contains(name) {
-            throw ValidationError("no model '\(name)'; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
-        }
-        if Set(modelNames).count != modelNames.count { throw ValidationError("a model is named twice in --models") }
-        for l in levels where !(1...99).contains(l) {
-            throw ValidationError("--level must be between 1 and 99 (a percentage), got \(l)")
-        }
+        try validateModels(modelNames)
+        try validateLevels(levels)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError(e.message) }

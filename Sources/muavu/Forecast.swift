@@ -58,6 +58,11 @@ struct SeriesInputOptions: ParsableArguments {
     }
 }
 
+/// `a, b,c` → `["a", "b", "c"]` (blank items dropped).
+func commaSeparated(_ list: String) -> [String] {
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
 /// Usage errors for model names, with the list of known models.
 func validateModels(_ names: [String]) throws {
     guard !names.isEmpty else {

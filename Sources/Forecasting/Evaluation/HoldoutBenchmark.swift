@@ -6,7 +6,9 @@ import Foundation
 /// stays flat however many series there are.
 ///
 /// OWA needs the Naive2 benchmark's sMAPE and MASE on the same series (M4 guide §3); when a model
-/// named `naive2` is registered it is run as the baseline even if it was not asked for.
+/// named `naive2` is registered it is run as the baseline even if it was not asked for. A series
+/// that a model fails on is left out of that model's means (and counted in `failures`) but not out
+/// of the baseline's, so OWA is exact when the row has no failures.
 public struct HoldoutBenchmark: Sendable {
     /// Model names, in the order the results list them.
     public var models: [String]
