@@ -98,7 +98,9 @@ extension ETS.Model {
     }
 
     /// Point forecasts with intervals at `levels` (%): Gaussian with the closed-form variance
-    /// for classes 1 and 2, empirical quantiles of `simulationPaths` simulated paths otherwise.
+    /// for classes 1 and 2, empirical quantiles of `simulationPaths` simulated paths otherwise
+    /// (multiplicative season: ETS(M,N,M), ETS(M,A,M), ETS(M,Ad,M), and the additive-error
+    /// ones with a multiplicative season, fitted only when named).
     public func forecast(horizon h: Int, levels: [Int], simulationPaths: Int = 5000,
                          seed: UInt64 = 20_080_601) -> Forecast {
         let mean = pointForecasts(horizon: h)

