@@ -54,7 +54,7 @@ struct ARMAStateSpace {
         var work = [Double](repeating: 0, count: 5 * r)
         for i in 0..<r { work[2 * r + i] = gamma[i + 1]; work[3 * r + i] = gamma[i + 1] }
         let ok: Bool = work.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return false }
             let a = base, next = base + r, g = base + 2 * r, dw = base + 3 * r, tw = base + 4 * r
             return lags.withUnsafeBufferPointer { lagPointer in
                 coefficients.withUnsafeBufferPointer { coefficientPointer in
