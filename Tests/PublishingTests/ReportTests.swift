@@ -1,0 +1,73 @@
+import Foundation
+@testable import Publishing
+import Testing
+
+/// The rendered analyses: deterministic bytes, the chart drawing, the M3 notebook's fallback.
+@Suite struct ReportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func options() -> AnalysisReport.Options {
+        var o = AnalysisReport.Options(datasets: root.appendingPathComponent("datasets").path,
+                                       calendars: root.appendingPathComponent("models/calendars").path,
+                                       benchmarks: root.appendingPathComponent("docs/benchmarks").path)
+        o.priceWindows = 2
+        o.priceModels = ["naive"]
+        return o
+    }
+
+    @Test func twoBuildsGiveTheSameBytes() throws {
+        let issued = Date(timeIntervalSince1970: 1_795_910_400)
+        let a = try AnalysisReport.build(Self.options(), issued: issued)
+        let b = try AnalysisReport.build(Self.options(), issued: issued)
+        #expect(a == b)
+        let paths = a.map(\.path)
+        #expect(Set(paths).count == paths.count)
+        for name in ["README.md", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md"] {
+            #expect(paths.contains(name), "\(name)")
+        }
+        // Every chart a notebook links to is among the files.
+        for file in a where file.path.hasSuffix(".md") {
+            let text = String(decoding: file.data, as: UTF8.self)
+            for part in text.components(separatedBy: "](charts/").dropFirst() {
+                let link = "charts/" + (part.split(separator: ")").first.map(String.init) ?? "")
+                #expect(paths.contains(link), "\(file.path) links to \(link)")
+            }
+            #expect(text.contains("Issued 2026-11-29T00:00:00Z"))
+        }
+        let c = try AnalysisReport.build(Self.options(), issued: issued.addingTimeInterval(86_400))
+        #expect(c.first { $0.path == "datasets.md" } != a.first { $0.path == "datasets.md" })
+    }
+
+    @Test func m3NotebookSaysHowToRegenerateWithoutADocument() throws {
+        var o = Self.options()
+        o.notebooks = [.m3Benchmark]
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        try Data("{\"not\": \"a benchmark\"}".utf8).write(to: empty.appendingPathComponent("m3-bad.json"))
+        o.benchmarks = empty.path
+        let files = try AnalysisReport.build(o, issued: Date(timeIntervalSince1970: 0))
+        let text = String(decoding: try #require(files.first { $0.path == "m3-benchmark.md" }).data, as: UTF8.self)
+        #expect(text.contains("No M3 benchmark document is committed yet"))
+        #expect(text.contains("scripts/bench/m3_compare.sh"))
+        #expect(text.contains("`docs/benchmarks/m3-bad.json` is not a muavu.benchmark/v1 document"))
+    }
+
+    @Test func lineChartBreaksAtGapsAndEscapesText() {
+        let chart = LineChart(title: "A < B & \"C\"", unit: "VND/kg", labels: ["1", "2", "3", "4", "5"],
+                              lines: [.init(name: "x", color: "#000000", values: [1, 2, .nan, 4, 5]),
+                                      .init(name: "y", color: "#ff0000", values: [2, .nan, 3, .nan, 1], dashed: true)])
+        let svg = chart.svg()
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)  // x: two runs of two points
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)    // y: three lone points
+        #expect(svg.contains("A &lt; B &amp; &quot;C&quot;"))
+        #expect(!svg.contains("nan"))
+        #expect(svg.hasPrefix("<svg ") && svg.hasSuffix("</svg>\n"))
+    }
+
+    @Test(arguments: [(0.3, 0.5), (1.0, 1.0), (1.2, 2.0), (3.0, 5.0), (7.0, 10.0), (420.0, 500.0)])
+    func niceStepsAreOneTwoOrFiveTimesAPowerOfTen(raw: Double, step: Double) {
+        #expect(abs(LineChart.niceStep(raw) - step) < 1e-9 * step)
+    }
+}
