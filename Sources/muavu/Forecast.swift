@@ -5,7 +5,7 @@ import Foundation
 import Publishing
 
 /// The data options shared by `forecast` and `backtest`: a tidy long CSV (or a benchmark file,
-/// whose train and test parts are joined), the series to keep and the seasonal period.
+/// whose train and test parts are joined), the series to keep, and how the tidy file is read.
 struct SeriesInputOptions: ParsableArguments {
     @Option(name: .long, help: "Tidy long CSV (series_id,date,value) or benchmark CSV.")
     var data: String
@@ -13,20 +13,11 @@ struct SeriesInputOptions: ParsableArguments {
     @Option(name: .long, help: "Only this series (repeatable; ids compared NFC-normalised).")
     var series: [String] = []
 
-    @Option(name: .long, help: "Force the seasonal period (1 = none).")
-    var period: Int?
-
-    @Option(name: .customLong("id-column"), help: "Name of the series id column.")
-    var idColumn = "series_id"
-
-    @Option(name: .customLong("date-column"), help: "Name of the date column.")
-    var dateColumn = "date"
-
-    @Option(name: .customLong("value-column"), help: "Name of the value column.")
-    var valueColumn = "value"
+    /// Column names, seasonal period, missing values (`--on-missing`) and bounds of a tidy file.
+    @OptionGroup var dataOptions: TidyDataOptions
 
     func validate() throws {
-        if let period, period < 1 { throw ValidationError("--period must be at least 1, got \(period)") }
+        try dataOptions.validate()
     }
 
     var datasetName: String { URL(fileURLWithPath: data).lastPathComponent }
@@ -36,15 +27,10 @@ struct SeriesInputOptions: ParsableArguments {
         var all: [TimeSeries]
         if BenchmarkFormat.looksLikeBenchmark(path: data) {
             all = try BenchmarkFormat.read(path: data).map {
-                TimeSeries(id: $0.id, values: $0.values, frequency: .index, period: period ?? $0.period, start: .index(1))
+                TimeSeries(id: $0.id, values: $0.values, frequency: .index, period: dataOptions.period ?? $0.period, start: .index(1))
             }
         } else {
-            var options = TidyReadOptions()
-            options.idColumn = idColumn
-            options.dateColumn = dateColumn
-            options.valueColumn = valueColumn
-            options.period = period
-            all = try TidyReader.read(path: data, options: options).series
+            all = try TidyReader.read(path: data, options: dataOptions.readOptions()).series
         }
         guard !series.isEmpty else { return all }
         return try series.map { id in
