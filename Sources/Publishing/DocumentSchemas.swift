@@ -7,6 +7,7 @@ public enum DocumentSchemas {
         "forecast": ForecastSchema.text,
         "publish-index": PublishIndexSchema.text,
         "regression": RegressionSchema.text,
+        "validation": ValidationSchema.text,
     ]
 
     public static var names: [String] { all.keys.sorted() }
