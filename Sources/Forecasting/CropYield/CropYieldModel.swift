@@ -127,17 +127,17 @@ public enum CropYieldModel {
         }
         var etsForecast: Forecast?
         if options.includeETS {
+            // ETS is a benchmark here: if it cannot be fitted (too few years before the window), it is left out.
             let ets = ETS(.automatic, name: "ets")
             var errors: [Double] = []
             for i in 0..<n {
                 let prefix = Array(yields[0..<(offset + i)])
-                if prefix.count < 4 { break }
-                let f = try ets.forecast(prefix, period: 1, horizon: 1, levels: [])
+                guard prefix.count >= 4, let f = try? ets.forecast(prefix, period: 1, horizon: 1, levels: []) else { break }
                 errors.append(f.mean[0] - y[i])
             }
-            if errors.count == n {
+            if errors.count == n, let f = try? ets.forecast(yields, period: 1, horizon: horizon, levels: levels) {
                 candidates.append(score("ets", "automatic ETS on the whole series (one-step-ahead for each year)", errors))
-                etsForecast = try ets.forecast(yields, period: 1, horizon: horizon, levels: levels)
+                etsForecast = f
             }
         }
         // The winner among trend-only (degree chosen above), trend+climate and ETS.

@@ -61,7 +61,8 @@ public enum Publisher {
                 throw DataError(.missingValue, file: d.file,
                                 "series '\(id)' has gaps; set \"onMissing\": \"interpolate\" or \"skip\" for dataset '\(dataset)'")
             }
-            return (s, d.file)
+            // Documents and charts name the file, not where it sat on the machine that published.
+            return (s, URL(fileURLWithPath: d.file).lastPathComponent)
         }
 
         // 2. Forecasts, in the configuration's order (a production entry uses an earlier yield entry).
