@@ -97,6 +97,9 @@ struct PublishCommandTests {
         let en = try #require(markdown.range(of: "Rice yield 2021 is likely to be"))
         #expect(vi.lowerBound < en.lowerBound)
         #expect(markdown.contains("trung bình 5 năm"))
+        // Issued 18 November 2026 (SOURCE_DATE_EPOCH), next issue a month later.
+        #expect(markdown.contains("Ngày phát hành (_Issued_): 18/11/2026"))
+        #expect(markdown.contains("Bản tin tiếp theo (_Next issue_): 12/2026"))
         #expect(markdown.contains("LOYO"))
         #expect(markdown.contains("National series stand in for the province."))
         #expect(markdown.contains("(charts/rice-price.svg)"))

@@ -88,6 +88,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var calendars: [String: String]
     public var forecasts: [Entry]
     public var caveats: [Bilingual]
+    /// Months from the issue date to the next bulletin (shown in the header), when set.
+    public var nextIssueMonths: Int? = nil
     /// The directory the configuration's relative paths start from.
     public var baseDirectory: String = "."
     /// The configuration file as given.
@@ -114,7 +116,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     }
 
     static let topKeys: Set<String> = ["name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
-                                       "calendars", "forecasts", "caveats", "description"]
+                                       "calendars", "forecasts", "caveats", "nextIssueMonths", "description"]
     static let entryKeys: Set<String> = ["id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
                                          "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
                                          "yield", "unit", "description"]
@@ -152,6 +154,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             levels: raw.levels ?? [80, 95], seed: raw.seed ?? 20_260_101, datasets: raw.datasets,
             calendars: raw.calendars ?? [:], forecasts: raw.forecasts, caveats: raw.caveats ?? [])
         c.file = file
+        c.nextIssueMonths = raw.nextIssueMonths
         try c.validate()
         return c
     }
@@ -168,6 +171,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var calendars: [String: String]?
         var forecasts: [Entry]
         var caveats: [Bilingual]?
+        var nextIssueMonths: Int?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -184,6 +188,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         guard Set(levels).count == levels.count else { throw fail("a level is given twice") }
         guard horizon >= 1 else { throw fail("horizon must be at least 1, got \(horizon)") }
+        if let m = nextIssueMonths, !(1...24).contains(m) { throw fail("nextIssueMonths must be 1–24, got \(m)") }
         guard !forecasts.isEmpty else { throw fail("'forecasts' is empty: nothing to publish") }
         let datasetNames = datasets.keys.sorted().joined(separator: ", ")
         let calendarNames = calendars.keys.sorted().joined(separator: ", ")

@@ -9,7 +9,8 @@ enum BulletinAssembly {
     static func bulletin(_ configuration: PublishConfiguration, published: [PublishedSeries], issueDay: PeriodDate,
                          level: Int) throws -> Bulletin {
         let header = Bulletin.Header(issuer: configuration.issuer ?? .departmentOfAgricultureDongThap, title: configuration.title,
-                                     coverage: configuration.coverage, issued: issueDay)
+                                     coverage: configuration.coverage, issued: issueDay,
+                                     nextIssue: configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) })
         var headlines: [Bilingual] = []
         var comparisons: [Bulletin.Comparison] = []
         var charts: [Bulletin.Chart] = []
@@ -60,6 +61,12 @@ enum BulletinAssembly {
         let method = Bulletin.Method(model: model, skill: skill, sources: sources, caveats: configuration.caveats)
         return Bulletin(header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
                         priceAlerts: alerts, method: method)
+    }
+
+    /// The month `months` after the month of `day`.
+    static func nextIssue(after day: PeriodDate, months: Int) -> PeriodDate? {
+        guard case .day(let y, let m, _) = day else { return nil }
+        return PeriodDate.month(year: y, month: m).advanced(by: months)
     }
 
     static func usesDataset(_ e: PublishConfiguration.Entry, _ key: String) -> Bool {
