@@ -164,7 +164,7 @@ def table(args):
     if muavu.get("errors"):
         print(f"\nmuavu series errors: {len(muavu['errors'])} (first: {muavu['errors'][0]})")
     if args.rss_kb:
-        print(f"\nPeak RSS of the muavu run: {int(args.rss_kb) / 1024:.1f} MB")
+        print(f"\nPeak RSS of the muavu run: {int(args.rss_kb) / 1024:.1f} MiB")
 
 
 def main():
