@@ -35,8 +35,12 @@ import Testing
             }
             #expect(text.contains("Issued 2026-11-29T00:00:00Z"))
         }
-        let c = try AnalysisReport.build(Self.options(), issued: issued.addingTimeInterval(86_400))
-        #expect(c.first { $0.path == "datasets.md" } != a.first { $0.path == "datasets.md" })
+        var later = Self.options()
+        later.notebooks = [.m3Benchmark]
+        let c = try AnalysisReport.build(later, issued: issued.addingTimeInterval(86_400))
+        let m3 = try #require(c.first { $0.path == "m3-benchmark.md" })
+        #expect(m3 != a.first { $0.path == "m3-benchmark.md" })
+        #expect(String(decoding: m3.data, as: UTF8.self).contains("Issued 2026-11-30T00:00:00Z"))
     }
 
     @Test func m3NotebookSaysHowToRegenerateWithoutADocument() throws {

@@ -88,7 +88,9 @@ public struct LineChart: Sendable, Equatable {
                     if !shown.contains(i) { shown.append(i) }
                 }
                 for i in shown where i < labels.count {
-                    out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.escape(labels[i]))</text>\n"
+                    // The end labels are anchored inside the frame so that they are never cut.
+                    let anchor = n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle"
+                    out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"\(anchor)\">\(Self.escape(labels[i]))</text>\n"
                 }
             }
             out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#999999\"/>\n"

@@ -37,15 +37,18 @@ enum PriceNotebook {
     }
 
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
-        let (wfp, wfpRaw) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
+        // The longest run of reported months: no price is filled in, so every test month was observed.
+        let (wfp, wfpRaw) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .skip)
+        let (wfpAll, _) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
+        let whole = try ReportData.observedOnly(try ReportData.series(wfpAll, priceID), raw: wfpRaw, file: wfp.file)
         let (pink, _) = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
         let price = try ReportData.series(wfp, priceID)
         let export = try ReportData.series(pink, exportID)
         guard let priceStart = price.start, let exportStart = export.start else {
             throw DataError(.badConfiguration, file: wfp.file, "the series need dates")
         }
-        let observed = try ReportData.observedOnly(price, raw: wfpRaw, file: wfp.file)
-        let filled = observed.values.filter { !$0.isFinite }.count
+        let unreported = whole.values.filter { !$0.isFinite }.count
+        let span = "\(whole.date(at: 0)?.description ?? "") – \(whole.date(at: whole.count - 1)?.description ?? "")"
         // x_t = export price of month t − 1, for every month of the price series and one beyond.
         var regressor: [Double] = []
         for i in 0...price.count {
@@ -69,10 +72,11 @@ enum PriceNotebook {
         let firstTest = price.date(at: origins.first ?? 0)?.description ?? ""
         var md = "# Rice price: univariate models against the lagged export price\n\n"
             + "The monthly wholesale price of rice in Đồng Tháp (Tam Nông market; WFP VAM, `datasets/wfp-rice-wholesale.csv`, "
-            + "series `\(priceID)`, VND/kg, \(first) – \(last), \(price.count) months of which \(filled) have no report and are "
-            + "filled by linear interpolation before fitting and scoring) against the Viet Nam 5% broken export price "
+            + "series `\(priceID)`, VND/kg) against the Viet Nam 5% broken export price "
             + "(World Bank Pink Sheet, `datasets/wb-pinksheet-monthly.csv`, series `\(exportID)`, USD/t, its own gaps "
-            + "interpolated).\n\n"
+            + "interpolated). The price file spans \(span), \(whole.count) months, of which \(unreported) have no report; the "
+            + "study uses the longest run of reported months, \(first) – \(last) (\(price.count) months), so that no price "
+            + "is filled in and every test month was observed.\n\n"
             + "Models: " + options.priceModels.map { "`\($0)`" }.joined(separator: ", ")
             + " from muavu's registry, and `arima-x`: regression on the export price of the month before, with ARIMA(0,1,1) "
             + "errors and drift (y_t = β·x_(t−1) + η_t). At each origin `arima-x` knows the export price up to the origin "
@@ -93,8 +97,7 @@ enum PriceNotebook {
         if let best = results.min(by: { ($0.1.summary.rmse ?? .infinity) < ($1.1.summary.rmse ?? .infinity) }) {
             md += "Lowest RMSE: `\(best.0)`. Coverage above the nominal level means intervals wider than these windows "
                 + "needed, below it intervals too narrow; \(options.priceWindows) windows of \(horizon) overlapping steps are a "
-                + "small sample, so a few percentage points either way are noise. Interpolated months count as observations "
-                + "here, which makes the test prices smoother than the reported ones.\n\n"
+                + "small sample, so a few percentage points either way are noise.\n\n"
         }
 
         var charts: [(path: String, svg: String)] = []
@@ -116,7 +119,7 @@ enum PriceNotebook {
         md += "`arima-x` on the whole series: \(full.model.name); coefficients "
             + full.model.parameters.keys.sorted().map { "\($0) = \(ReportData.number(full.model.parameters[$0], 4))" }
                 .joined(separator: ", ") + " (xreg1 in VND/kg per USD/t).\n\n"
-        let fan = try FanChart(series: observed, forecast: full, title: "Rice, wholesale, Đồng Tháp: arima-x forecast",
+        let fan = try FanChart(series: price, forecast: full, title: "Rice, wholesale, Đồng Tháp: arima-x forecast",
                                unit: "VND/kg", note: "WFP VAM; World Bank Pink Sheet; \(full.model.name)", historyLength: 48,
                                language: .en)
         let fanChart = "charts/price-study/arima-x-forecast.svg"
