@@ -23,11 +23,12 @@ import Testing
         #expect(a == b)
         let paths = a.map(\.path)
         #expect(Set(paths).count == paths.count)
-        for name in ["README.md", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md"] {
+        for name in ["README.md", "index.html", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md",
+                     "datasets.html", "yield-study.html", "price-study.html", "m3-benchmark.html"] {
             #expect(paths.contains(name), "\(name)")
         }
         // Every chart a notebook links to is among the files.
-        for file in a where file.path.hasSuffix(".md") {
+        for file in a where file.path.hasSuffix(".md") {  // the HTML pages inline the same charts
             let text = String(decoding: file.data, as: UTF8.self)
             for part in text.components(separatedBy: "](charts/").dropFirst() {
                 let link = "charts/" + (part.split(separator: ")").first.map(String.init) ?? "")
@@ -56,6 +57,17 @@ import Testing
         #expect(text.contains("No M3 benchmark document is committed yet"))
         #expect(text.contains("scripts/bench/m3_compare.sh"))
         #expect(text.contains("`docs/benchmarks/m3-bad.json` is not a muavu.benchmark/v1 document"))
+    }
+
+    @Test func htmlPageInlinesChartsAndRendersTables() {
+        let markdown = "# T & co\n\nSee `a<b` and [the study](yield-study.md).\n\n| x | y |\n| --- | --- |\n"
+            + "| 1 \\| 2 | ![c](charts/c.svg) |\n\n- one\n- [two](two.md)\n\n---\nend\n"
+        let html = NotebookHTML.page(title: "T", markdown: markdown, charts: ["charts/c.svg": "<svg id=\"c\"></svg>\n"])
+        #expect(html.contains("<h1>T &amp; co</h1>"))
+        #expect(html.contains("<p>See <code>a&lt;b</code> and <a href=\"yield-study.html\">the study</a>.</p>"))
+        #expect(html.contains("<tr><th>x</th><th>y</th></tr>\n<tr><td>1 | 2</td><td><figure role=\"img\" aria-label=\"c\"><svg id=\"c\"></svg></figure></td></tr>"))
+        #expect(!html.contains("---"))
+        #expect(html.contains("<ul>\n<li>one</li>\n<li><a href=\"two.html\">two</a></li>\n</ul>\n<hr>\n<p>end</p>"))
     }
 
     @Test func lineChartBreaksAtGapsAndEscapesText() {

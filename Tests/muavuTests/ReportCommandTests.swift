@@ -60,7 +60,8 @@ import Testing
                                    "--notebook", "m3-benchmark"])
         #expect(result.status == 0, "\(result.stderr)")
         let committed = Self.root.appendingPathComponent("notebooks-exported")
-        let written = Self.files(under: out).filter { $0 != "README.md" }
+        // README.md and index.html list the notebooks rendered, so they differ for a subset.
+        let written = Self.files(under: out).filter { $0 != "README.md" && $0 != "index.html" }
         #expect(written.contains("datasets.md") && written.contains("yield-study.md") && written.contains("m3-benchmark.md"))
         #expect(written.contains("charts/yield-study/vnm-rice-yield-loyo.svg"))
         for path in written {
@@ -73,7 +74,8 @@ import Testing
             $0.hasPrefix("datasets") || $0.hasPrefix("yield-study") || $0.hasPrefix("m3-benchmark")
                 || $0.hasPrefix("charts/datasets/") || $0.hasPrefix("charts/yield-study/")
         }
-        #expect(committedFiles == written.filter { !$0.hasPrefix("README") })
+        #expect(committedFiles == written)
+        #expect(written.contains("yield-study.html"))
     }
 
     @Test func yieldStudyAgreesWithNumpyLeaveOneYearOut() throws {

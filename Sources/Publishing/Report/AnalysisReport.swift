@@ -3,7 +3,8 @@ import Forecasting
 import Foundation
 
 /// `muavu report`: the analyses behind the published forecasts, rendered as Markdown notebooks
-/// with their SVG charts as files (`notebooks-exported/`).
+/// with their SVG charts as files (`notebooks-exported/`), and each as one HTML page with its
+/// charts inlined (`index.html` lists them).
 ///
 /// - `datasets.md`: every bundled series at a glance (source, unit, span, rows, a sparkline);
 /// - `yield-study.md`: trend, trend + ENSO and ETS on the FAOSTAT yields, leave-one-year-out;
@@ -55,16 +56,23 @@ public enum AnalysisReport {
             case .m3Benchmark: page = try BenchmarkNotebook.render(options)
             }
             let name = notebook.rawValue + ".md"
-            files.append(Publisher.File(path: name, data: Data((page.markdown + "\n---\n" + stamp + "\n").utf8)))
+            let markdown = page.markdown + "\n---\n" + stamp + "\n"
+            files.append(Publisher.File(path: name, data: Data(markdown.utf8)))
             for chart in page.charts { files.append(Publisher.File(path: chart.path, data: Data(chart.svg.utf8))) }
+            let svgs = Dictionary(page.charts.map { ($0.path, $0.svg) }, uniquingKeysWith: { a, _ in a })
+            files.append(Publisher.File(path: notebook.rawValue + ".html",
+                                        data: Data(NotebookHTML.page(title: page.title, markdown: markdown, charts: svgs).utf8)))
             index.append((name, page.title))
         }
         var readme = "# muavu notebooks\n\nThe analyses behind muavu's forecasts, rendered by `muavu report --out notebooks-exported` "
-            + "(`make notebooks`) from the bundled datasets. Charts are SVG files under `charts/`. "
+            + "(`make notebooks`) from the bundled datasets. Charts are SVG files under `charts/`; each notebook is also "
+            + "an HTML page with its charts inlined (`index.html`). "
             + "With `SOURCE_DATE_EPOCH` set, a run gives the same bytes.\n\n"
         for (name, title) in index { readme += "- [\(title)](\(name))\n" }
         readme += "\n" + stamp + "\n"
         files.append(Publisher.File(path: "README.md", data: Data(readme.utf8)))
+        files.append(Publisher.File(path: "index.html",
+                                    data: Data(NotebookHTML.page(title: "muavu notebooks", markdown: readme, charts: [:]).utf8)))
         return files
     }
 
