@@ -22,6 +22,17 @@
 /// | per-series selection by that window's MSE           | 13.387 | 0.875 |
 /// | selection among the three and their median          | 13.361 | 0.880 |
 ///
+/// On the whole of M3 (3003 series, `muavu benchmark --models auto,ensemble,ets,theta,arima`,
+/// sMAPE / 95% coverage):
+///
+/// | subset    | auto           | ensemble (median) | ets            | theta          | arima          |
+/// |-----------|----------------|-------------------|----------------|----------------|----------------|
+/// | yearly    | 15.691 / 0.901 | 15.544 / 0.901    | 16.464 / 0.819 | 15.783 / 0.761 | 17.037 / 0.793 |
+/// | quarterly |  9.145 / 0.917 |  9.196 / 0.917    |  9.371 / 0.859 |  9.294 / 0.807 | 10.021 / 0.823 |
+/// | monthly   | 13.563 / 0.959 | 13.690 / 0.959    | 14.257 / 0.907 | 13.738 / 0.880 | 14.959 / 0.913 |
+/// | other     |  4.306 / 0.962 |  4.315 / 0.962    |  4.356 / 0.938 |  4.554 / 0.938 |  4.491 / 0.939 |
+/// | all       | 12.715 / 0.946 | 12.797 / 0.946    | 13.317 / 0.891 | 12.880 / 0.858 | 13.976 / 0.887 |
+///
 /// Selection by one validation window loses to every combination (the window is short and noisy),
 /// inverse-MSE weights add a validation refit of every member for no gain, and the members'
 /// intervals are too narrow on held-out data (as statsforecast's are on M3), which quantile
@@ -38,8 +49,8 @@ public struct AutomaticForecaster: Forecaster {
     /// Why `auto` is what it is, as the forecast's first note.
     public static let rationale =
         "auto: the mean of the ETS, ARIMA and Theta forecasts, with the members' envelope as intervals; "
-        + "on M3 this combination beat each member, the median, inverse-MSE weights and per-series "
-        + "selection by rolling-origin error (Makridakis et al. 2020; Timmermann 2006)"
+        + "on M3 it beat each member overall and in every subset, and beat the median, inverse-MSE "
+        + "weights and per-series selection by rolling-origin error (Makridakis et al. 2020; Timmermann 2006)"
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         var f = try ensemble.forecast(y, period: period, horizon: horizon, levels: levels)
