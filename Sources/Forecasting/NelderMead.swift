@@ -15,6 +15,14 @@ public struct NelderMead: Sendable {
         public var maxIterations: Int = 2000
         /// Use dimension-dependent coefficients (Gao & Han 2012).
         public var adaptive: Bool = true
+        /// Initial vertex i moves coordinate i by `initialStep · xᵢ` (or to `zeroPerturbation`
+        /// when xᵢ = 0) instead of by a fraction of the range: the relative simplex of
+        /// statsforecast's ETS optimiser.
+        public var relativeStep: Bool = false
+        public var zeroPerturbation: Double = 1e-4
+        /// Stop when the population standard deviation of the n + 1 function values falls below
+        /// `fTolerance` (statsforecast's rule), instead of the value range and the x-spread.
+        public var standardDeviationStop: Bool = false
         public init() {}
     }
 
@@ -49,93 +57,125 @@ public struct NelderMead: Sendable {
             return v.isNaN ? .infinity : v
         }
 
+        // The simplex lives in one flat array: vertex k occupies simplex[k*n ..< (k+1)*n].
+        // Trial points reuse preallocated buffers, so no iteration allocates.
         var x0 = start
         clamp(&x0)
-        var simplex = [x0]
-        for i in 0..<n {
-            var p = x0
-            let range = upper[i] - lower[i]
-            var step = range.isFinite ? options.initialStep * range : options.initialStep * max(abs(p[i]), 1)
-            if step == 0 { step = 1e-4 }
-            p[i] += step
-            if p[i] > upper[i] { p[i] = x0[i] - step }
-            clamp(&p)
-            simplex.append(p)
+        var simplex = [Double](repeating: 0, count: (n + 1) * n)
+        var values = [Double](repeating: 0, count: n + 1)
+        var point = x0
+        for i in 0..<n { simplex[i] = x0[i] }
+        values[0] = eval(x0)
+        for j in 0..<n {
+            for i in 0..<n { point[i] = x0[i] }
+            let range = upper[j] - lower[j]
+            if options.relativeStep {
+                point[j] = point[j] == 0 ? options.zeroPerturbation : point[j] * (1 + options.initialStep)
+            } else {
+                var step = range.isFinite ? options.initialStep * range : options.initialStep * max(abs(point[j]), 1)
+                if step == 0 { step = 1e-4 }
+                point[j] += step
+                if point[j] > upper[j] { point[j] = x0[j] - step }
+            }
+            clamp(&point)
+            for i in 0..<n { simplex[(j + 1) * n + i] = point[i] }
+            values[j + 1] = eval(point)
         }
-        var values = simplex.map(eval)
         var order = Array(0...n)
         var iterations = 0
         var converged = false
 
         var centroid = [Double](repeating: 0, count: n)
         var trial = [Double](repeating: 0, count: n)
+        var reflected = [Double](repeating: 0, count: n)
+        @inline(__always) func store(_ x: [Double], at k: Int) {
+            for i in 0..<n { simplex[k * n + i] = x[i] }
+        }
         while iterations < options.maxIterations {
+            if options.standardDeviationStop {
+                var mean = 0.0
+                for v in values { mean += v }
+                mean /= Double(n + 1)
+                var ss = 0.0
+                for v in values { ss += (v - mean) * (v - mean) }
+                if (ss / Double(n + 1)).squareRoot() < options.fTolerance {
+                    converged = true
+                    break
+                }
+            }
             order.sort { values[$0] < values[$1] }
             let best = order[0], worst = order[n], secondWorst = order[n - 1]
-            // Convergence: simplex small and values close.
-            var spread = 0.0
-            for k in 1...n {
-                let p = simplex[order[k]]
-                for i in 0..<n { spread = max(spread, abs(p[i] - simplex[best][i])) }
-            }
+            // Convergence: values close and simplex small (the spread is only needed once the
+            // values agree).
             let fSpread = abs(values[worst] - values[best])
-            if spread <= options.xTolerance && fSpread <= options.fTolerance {
-                converged = true
-                break
+            if !options.standardDeviationStop && fSpread <= options.fTolerance {
+                var spread = 0.0
+                let b = best * n
+                for k in 1...n {
+                    let p = order[k] * n
+                    for i in 0..<n { spread = max(spread, abs(simplex[p + i] - simplex[b + i])) }
+                }
+                if spread <= options.xTolerance {
+                    converged = true
+                    break
+                }
             }
             iterations += 1
             for i in 0..<n { centroid[i] = 0 }
             for k in 0..<n {
-                let p = simplex[order[k]]
-                for i in 0..<n { centroid[i] += p[i] }
+                let p = order[k] * n
+                for i in 0..<n { centroid[i] += simplex[p + i] }
             }
             for i in 0..<n { centroid[i] /= dn }
+            let w = worst * n
 
             // Reflection
-            for i in 0..<n { trial[i] = centroid[i] + alpha * (centroid[i] - simplex[worst][i]) }
+            for i in 0..<n { trial[i] = centroid[i] + alpha * (centroid[i] - simplex[w + i]) }
             clamp(&trial)
             let fr = eval(trial)
             if fr < values[best] {
-                let reflected = trial
+                for i in 0..<n { reflected[i] = trial[i] }
                 for i in 0..<n { trial[i] = centroid[i] + gamma * (reflected[i] - centroid[i]) }
                 clamp(&trial)
                 let fe = eval(trial)
                 if fe < fr {
-                    simplex[worst] = trial; values[worst] = fe
+                    store(trial, at: worst); values[worst] = fe
                 } else {
-                    simplex[worst] = reflected; values[worst] = fr
+                    store(reflected, at: worst); values[worst] = fr
                 }
                 continue
             }
             if fr < values[secondWorst] {
-                simplex[worst] = trial; values[worst] = fr
+                store(trial, at: worst); values[worst] = fr
                 continue
             }
             // Contraction (outside when the reflection improved on the worst, else inside).
             let outside = fr < values[worst]
-            let reflected = trial
+            for i in 0..<n { reflected[i] = trial[i] }
             for i in 0..<n {
                 trial[i] = outside
                     ? centroid[i] + rho * (reflected[i] - centroid[i])
-                    : centroid[i] + rho * (simplex[worst][i] - centroid[i])
+                    : centroid[i] + rho * (simplex[w + i] - centroid[i])
             }
             clamp(&trial)
             let fc = eval(trial)
             if fc < (outside ? fr : values[worst]) {
-                simplex[worst] = trial; values[worst] = fc
+                store(trial, at: worst); values[worst] = fc
                 continue
             }
             // Shrink towards the best point.
-            let bestPoint = simplex[best]
+            let b = best * n
             for k in 1...n {
-                let idx = order[k]
-                for i in 0..<n { simplex[idx][i] = bestPoint[i] + sigma * (simplex[idx][i] - bestPoint[i]) }
-                clamp(&simplex[idx])
-                values[idx] = eval(simplex[idx])
+                let p = order[k] * n
+                for i in 0..<n { point[i] = simplex[b + i] + sigma * (simplex[p + i] - simplex[b + i]) }
+                clamp(&point)
+                store(point, at: order[k])
+                values[order[k]] = eval(point)
             }
         }
         var bestIndex = 0
         for k in 1...n where values[k] < values[bestIndex] { bestIndex = k }
-        return Result(x: simplex[bestIndex], value: values[bestIndex], iterations: iterations, converged: converged)
+        let bestX = Array(simplex[(bestIndex * n)..<((bestIndex + 1) * n)])
+        return Result(x: bestX, value: values[bestIndex], iterations: iterations, converged: converged)
     }
 }
