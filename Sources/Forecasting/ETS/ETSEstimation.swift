@@ -3,15 +3,20 @@
 /// (n·log Σe² + 2Σlog|μ| for multiplicative errors), with the usual and admissible regions
 /// enforced by an infinite objective outside them (R `forecast::ets`, `bounds = "both"`).
 enum ETSEstimation {
-    /// Optimiser settings: the simplex stops when its objective values span less than 10⁻⁴
-    /// (the states have no common scale, so no x tolerance), or after 1000 iterations, the
-    /// budget of statsforecast's ETS (R allows 2000; on M3 the extra iterations change the
-    /// accuracy little, quarterly sMAPE 9.371 against 9.373, and double the time).
+    /// Optimiser settings of statsforecast's ETS: the starting simplex moves each coordinate
+    /// by 5 % of its own value (10⁻⁴ from zero), and the search stops when the standard
+    /// deviation of the n + 1 objective values falls below 10⁻⁴ (the states have no common
+    /// scale, so no x tolerance), or after 1000 iterations. The small relative step keeps β
+    /// near its start β₀ = 0.1·α₀ unless the likelihood clearly asks for a steeper slope; on M3
+    /// this forecasts better than a step of 5 % of the range with a stop on the value range
+    /// (yearly sMAPE 16.066 against 16.464, quarterly 9.302 against 9.373).
     static func optimizerOptions(parameterCount: Int) -> NelderMead.Options {
         var o = NelderMead.Options()
         o.xTolerance = .infinity
         o.fTolerance = 1e-4
         o.maxIterations = 1000
+        o.relativeStep = true
+        o.standardDeviationStop = true
         return o
     }
 
