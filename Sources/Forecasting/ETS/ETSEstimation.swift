@@ -10,13 +10,17 @@ enum ETSEstimation {
     /// near its start β₀ = 0.1·α₀ unless the likelihood clearly asks for a steeper slope; on M3
     /// this forecasts better than a step of 5 % of the range with a stop on the value range
     /// (yearly sMAPE 16.066 against 16.464, quarterly 9.302 against 9.373).
-    static func optimizerOptions(parameterCount: Int) -> NelderMead.Options {
+    ///
+    /// Series with a seasonal period (m > 1) keep the range-scaled step and the stop on the
+    /// value range: with the statsforecast settings monthly sMAPE worsens (14.234 against 14.172,
+    /// or 14.266 with the settings on the non-seasonal candidates only).
+    static func optimizerOptions(parameterCount: Int, periodic: Bool = false) -> NelderMead.Options {
         var o = NelderMead.Options()
         o.xTolerance = .infinity
         o.fTolerance = 1e-4
         o.maxIterations = 1000
-        o.relativeStep = true
-        o.standardDeviationStop = true
+        o.relativeStep = !periodic
+        o.standardDeviationStop = !periodic
         return o
     }
 
@@ -132,7 +136,7 @@ enum ETSEstimation {
                         if lik.isNaN { return .infinity }
                         return max(lik, -1e10)
                     }
-                    return NelderMead(options: optimizerOptions(parameterCount: k))
+                    return NelderMead(options: optimizerOptions(parameterCount: k, periodic: period > 1))
                         .minimize(objective, start: x0, lower: lower, upper: upper)
                 }
             }
