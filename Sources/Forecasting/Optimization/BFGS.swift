@@ -6,7 +6,8 @@ import Foundation
 ///
 /// ARIMA likelihoods are smooth in the transformed parameters, and the gradient method
 /// needs a few dozen function evaluations where the simplex needs hundreds; the model search
-/// fits tens of models per series, so this is what keeps `arima` fast. Internal.
+/// fits tens of models per series, so this is what keeps `arima` fast. Module-internal: the
+/// optimisers (this and `NelderMead`) live in Optimization/, written once for every model.
 struct BFGS {
     var maxIterations = 100
     /// Relative convergence tolerance on the function value.
