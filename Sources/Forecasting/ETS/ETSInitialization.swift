@@ -39,8 +39,9 @@ enum ETSInitialization {
                     seasonal[t] = multiplicative ? y[t] / line : y[t] - line
                 }
             } else {
-                let indices = seasonalIndices(y, period: m, multiplicative: multiplicative)
-                for t in 0..<n { seasonal[t] = indices[t % m] }
+                let decomposition = try ClassicalDecomposition(
+                    y, period: m, kind: multiplicative ? .multiplicative : .additive)
+                for t in 0..<n { seasonal[t] = decomposition.seasonalIndex(at: t) }
             }
             seasonalStates = (1..<m).reversed().map { seasonal[$0] }
             if multiplicative {
@@ -84,36 +85,6 @@ enum ETSInitialization {
         }
         result.append(contentsOf: seasonalStates)
         return result
-    }
-
-    /// Classical decomposition indices (Macaulay 1931; statsmodels `seasonal_decompose`):
-    /// detrend by the centred moving average of order m (2×m for even m), average by position
-    /// t mod m, normalise to mean 0 (additive) or 1 (multiplicative). Needs n ≥ 2m.
-    static func seasonalIndices(_ y: [Double], period m: Int, multiplicative: Bool) -> [Double] {
-        let n = y.count
-        let half = m / 2
-        var sums = [Double](repeating: 0, count: m)
-        var counts = [Int](repeating: 0, count: m)
-        if n > 2 * half {
-            for t in half..<(n - half) {
-                var s = 0.0
-                if m % 2 == 1 {
-                    for k in (t - half)...(t + half) { s += y[k] }
-                } else {
-                    s = 0.5 * (y[t - half] + y[t + half])
-                    for k in (t - half + 1)..<(t + half) { s += y[k] }
-                }
-                let trend = s / Double(m)
-                sums[t % m] += multiplicative ? y[t] / trend : y[t] - trend
-                counts[t % m] += 1
-            }
-        }
-        var indices = (0..<m).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : (multiplicative ? 1 : 0) }
-        let average = indices.reduce(0, +) / Double(m)
-        for i in 0..<m {
-            if multiplicative { indices[i] /= average } else { indices[i] -= average }
-        }
-        return indices
     }
 
     /// Least squares by modified Gram–Schmidt on the columns (Björck 1967), enough for the
