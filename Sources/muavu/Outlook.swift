@@ -132,21 +132,10 @@ struct Outlook: ParsableCommand {
     /// The months with a reported value for `id`, and the series' market name if the file has a
     /// `market` column.
     func observedMonths(of id: String) throws -> (months: Set<Int>, market: String?) {
-        let table = try CSVTable(path: data)
-        let idColumn = try table.columnIndex(dataOptions.idColumn)
-        let dateColumn = try table.columnIndex(dataOptions.dateColumn)
-        let valueColumn = try table.columnIndex(dataOptions.valueColumn)
-        let marketColumn = table.header.firstIndex(of: "market")
-        var months = Set<Int>()
-        var market: String?
-        for row in table.rows where row.fields[idColumn].trimmingCharacters(in: .whitespaces) == id {
-            guard !CSVTable.isMissing(row.fields[valueColumn]),
-                  let date = PeriodDate(parsing: row.fields[dateColumn].trimmingCharacters(in: .whitespaces))
-            else { continue }
-            months.insert(date.ordinal)
-            if market == nil, let m = marketColumn { market = row.fields[m] }
-        }
-        return (months, market)
+        let found = try CSVTable(path: data).reportedPeriods(
+            of: id, idColumn: dataOptions.idColumn, dateColumn: dataOptions.dateColumn,
+            valueColumn: dataOptions.valueColumn, labelColumn: "market")
+        return (found.ordinals, found.label)
     }
 
     func today() -> PeriodDate {

@@ -200,19 +200,7 @@ public enum Publisher {
 
     /// The months (`PeriodDate.ordinal`) in which `series` has a reported value in the file.
     static func observedMonths(raw: Data, file: String, series id: String) throws -> Set<Int> {
-        let table = try CSVTable(reader: CSVReader(data: raw, file: file))
-        let idColumn = try table.columnIndex("series_id")
-        let dateColumn = try table.columnIndex("date")
-        let valueColumn = try table.columnIndex("value")
-        let key = TextKey.nfc(id)
-        var months = Set<Int>()
-        for row in table.rows where TextKey.nfc(row.fields[idColumn].trimmingCharacters(in: .whitespaces)) == key {
-            guard !CSVTable.isMissing(row.fields[valueColumn]),
-                  let date = PeriodDate(parsing: row.fields[dateColumn].trimmingCharacters(in: .whitespaces))
-            else { continue }
-            months.insert(date.ordinal)
-        }
-        return months
+        try CSVTable(reader: CSVReader(data: raw, file: file)).reportedPeriods(of: id).ordinals
     }
 }
 
