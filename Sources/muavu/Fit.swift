@@ -27,11 +27,15 @@ struct Fit: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the saved model here (whole or not at all).", valueName: "file"))
     var save: String
 
+    @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), as in forecast.",
+                                            valueName: "p,d,q[,P,D,Q]"))
+    var order: String?
+
     func validate() throws {
         try validateModels([model])
-        guard FittedModel.savableNames[model] != nil else {
-            throw ValidationError("\(model) cannot be saved; save its members (ets, arima, theta) one by one. "
-                                  + "Models that can be saved: \(FittedModel.savableNames.keys.sorted().joined(separator: ", "))")
+        guard FittedModel.savableNames[model] != nil else { throw ValidationError(FittedModel.cannotBeSaved(model)) }
+        if order != nil && model != "arima-fixed" {
+            throw ValidationError("--order sets the orders of arima-fixed; the model is \(model)")
         }
         guard input.series.count <= 1 else {
             throw ValidationError("fit saves one series: give --series once, got \(input.series.count)")
@@ -46,7 +50,13 @@ struct Fit: ParsableCommand {
                 let ids = all.prefix(5).map(\.id).joined(separator: ", ") + (all.count > 5 ? ", ..." : "")
                 throw ValidationError("\(input.datasetName) has \(all.count) series (\(ids)); name one with --series")
             }
-            let fitted = try FittedModel.fit(named: model, series.values, period: series.period)
+            var fitted: FittedModel
+            if let order {
+                let spec = try SARIMA.Specification(parsing: order, period: series.period)
+                fitted = try FittedModel.fit(SARIMA(spec), series.values, period: series.period)
+            } else {
+                fitted = try FittedModel.fit(named: model, series.values, period: series.period)
+            }
             let file = try ModelFile(model: fitted, series: series, dataset: input.datasetName, created: IssueTime.now())
             try file.write(to: save)
             printError("saved \(file.displayName) for '\(series.id)' (\(series.count) observations) to \(save)")

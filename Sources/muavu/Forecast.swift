@@ -8,7 +8,7 @@ import Publishing
 /// whose train and test parts are joined), the series to keep, and how the tidy file is read.
 struct SeriesInputOptions: ParsableArguments {
     @Option(name: .long, help: "Tidy long CSV (series_id,date,value) or benchmark CSV.")
-    var data: String
+    var data: String = ""
 
     @Option(name: .long, help: "Only this series (repeatable; ids compared NFC-normalised).")
     var series: [String] = []
@@ -24,6 +24,7 @@ struct SeriesInputOptions: ParsableArguments {
 
     /// The series asked for, in file order (tidy) or id order (benchmark).
     func load() throws -> [TimeSeries] {
+        guard !data.isEmpty else { throw ValidationError("Missing expected argument '--data <data>'") }
         var all: [TimeSeries]
         if BenchmarkFormat.looksLikeBenchmark(path: data) {
             all = try BenchmarkFormat.read(path: data).map {
@@ -106,6 +107,9 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Forecast from a model saved by muavu fit (no --data, --series or --model).", valueName: "file"))
+    var modelFile: String?
+
     @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), with a mean or drift when d + D ≤ 1.",
                                             valueName: "p,d,q[,P,D,Q]"))
     var order: String?
@@ -123,6 +127,7 @@ struct Forecast: ParsableCommand {
     var levels: [Int] { level.isEmpty ? [80, 95] : level.sorted() }
 
     func validate() throws {
+        if modelFile != nil { return try validateModelFileOptions() }
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
         try validateModels([model])
         try validateLevels(levels)
@@ -132,6 +137,7 @@ struct Forecast: ParsableCommand {
     }
 
     func run() throws {
+        if let modelFile { return try runFromModelFile(modelFile) }
         try runReportingFailures {
             if covariates != nil { return try runWithCovariates() }
             let series = try input.load()

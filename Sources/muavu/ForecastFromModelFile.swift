@@ -14,8 +14,11 @@ extension Forecast {
         guard input.data.isEmpty, input.series.isEmpty else {
             throw ValidationError("--model-file forecasts the series the model was fitted to: give no --data or --series")
         }
-        guard model == "auto" else {
-            throw ValidationError("--model-file names the model: give no --model")
+        guard model == "auto", order == nil else {
+            throw ValidationError("--model-file names the model: give no --model or --order")
+        }
+        guard covariates == nil, covariateData == nil, future == nil else {
+            throw ValidationError("--model-file forecasts a model without covariates: give no --covariates, --covariate-data or --future")
         }
     }
 

@@ -74,12 +74,14 @@ public struct FittedModel: Sendable, Equatable {
     /// Fits the registry model `name` to `y`; `.invalidArgument` when its fit cannot be kept
     /// (combinations: save their members instead).
     public static func fit(named name: String, _ y: [Double], period: Int) throws -> FittedModel {
-        let forecaster = try ForecasterRegistry.forecaster(named: name)
-        guard let persistable = forecaster as? any PersistableForecaster else {
-            let members = name == "auto" || name == "ensemble" ? " (\(name) combines ets, arima and theta; save each of those)" : ""
-            throw ForecastingError(.invalidArgument,
-                                   "\(name) cannot be saved; save its members\(members). Models that can be saved: "
-                                   + savableNames.keys.sorted().joined(separator: ", "))
+        try fit(ForecasterRegistry.forecaster(named: name), y, period: period)
+    }
+
+    /// Fits `forecaster` (saved under its registry name) to `y`.
+    public static func fit(_ forecaster: any Forecaster, _ y: [Double], period: Int) throws -> FittedModel {
+        let name = forecaster.name
+        guard let persistable = forecaster as? any PersistableForecaster, savableNames[name] != nil else {
+            throw ForecastingError(.invalidArgument, FittedModel.cannotBeSaved(name))
         }
         guard period >= 1 else { throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)") }
         guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
@@ -89,6 +91,16 @@ public struct FittedModel: Sendable, Equatable {
         var model = try persistable.fitModel(y, period: period)
         model.name = name
         return model
+    }
+
+    /// Why `name` cannot be saved, with the names that can.
+    public static func cannotBeSaved(_ name: String) -> String {
+        let known = savableNames.keys.sorted().joined(separator: ", ")
+        if name == "auto" || name == "ensemble" {
+            return "\(name) cannot be saved; save its members (\(name) combines ets, arima and theta; save each of those). "
+                + "Models that can be saved: \(known)"
+        }
+        return "\(name) cannot be saved. Models that can be saved: \(known)"
     }
 
     /// Point forecasts and intervals for steps 1...horizon at `levels` (%), from the stored
