@@ -40,6 +40,16 @@ struct Outlook: ParsableCommand {
     @Option(name: .long, help: "Only this forecasting model (default: the entry's models, or theta, ets, arima and naive).")
     var model: String?
 
+    @Option(name: .long, help: ArgumentHelp("The candidate models, compared by rolling origin ('arima-x': the export link).",
+                                            valueName: "a,b,c"))
+    var models: String?
+
+    /// The candidates asked for on the command line, if any.
+    var requestedModels: [String]? {
+        if let model { return [model] }
+        return models.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
     @Option(name: [.customLong("months"), .customLong("horizon")], help: "Months to forecast.")
     var months = 3
 
@@ -88,6 +98,8 @@ struct Outlook: ParsableCommand {
         if let asOf, PeriodDate(parsing: asOf).map(\.impliedFrequency).map({ $0 == .monthly || $0 == .daily }) != true {
             throw ValidationError("--as-of must be a month YYYY-MM or a day YYYY-MM-DD, not '\(asOf)'")
         }
+        if model != nil, models != nil { throw ValidationError("give --model or --models, not both") }
+        if let m = requestedModels, m.isEmpty { throw ValidationError("--models must name at least one model") }
         if data == nil, commodity == nil {
             throw ValidationError("name the price with --commodity (and --market), or give --data FILE --series ID")
         }
@@ -118,11 +130,11 @@ struct Outlook: ParsableCommand {
             for name in subject.models where name != "arima-x" {
                 candidates.append(.init(name: name, forecaster: try ForecasterRegistry.forecaster(named: name)))
             }
-            if let x = subject.exportRegressor, model == nil || model == "arima-x" {
+            if let x = subject.exportRegressor, requestedModels?.contains("arima-x") ?? true {
                 candidates.append(.init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: x)))
             }
             guard !candidates.isEmpty else {
-                throw ValidationError("--model arima-x needs the export link (--export-link names a price entry of --config)")
+                throw ValidationError("arima-x needs the export link (--export-link names a price entry of --config)")
             }
             let conformal = try ConformalRange(calibrationOrigins: calibrationOrigins)
             let study = try OutlookStudy.run(raw.values, period: raw.period, candidates: candidates,
@@ -199,7 +211,7 @@ struct Outlook: ParsableCommand {
                        commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
                        market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
                        unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
-                       models: model.map { [$0] } ?? ["theta", "ets", "arima", "naive"],
+                       models: requestedModels ?? ["theta", "ets", "arima", "naive"],
                        inputs: [.init(role: "price", file: URL(fileURLWithPath: path).lastPathComponent, series: chosen.id,
                                       data: bytes)],
                        exportRegressor: nil, exportLinkNote: nil)
@@ -257,7 +269,7 @@ struct Outlook: ParsableCommand {
         return Subject(series: s, reported: reported, commodity: entry.commodity ?? entry.name,
                        market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
                        decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
-                       models: model.map { [$0] } ?? (entry.models ?? ["theta"]), inputs: inputs,
+                       models: requestedModels ?? (entry.models ?? ["theta"]), inputs: inputs,
                        exportRegressor: regressor, exportLinkNote: note)
     }
 

@@ -90,7 +90,9 @@ public struct OutlookStudy: Sendable {
                                                  forecaster: c.forecaster, origins: selection)
             cached.append(f)
             var squared = 0.0, relative = 0.0, cases = 0
-            for (t, forecast) in f.forecasts {
+            // In origin order: the sums, and so the document, do not depend on the dictionary's order.
+            for t in f.forecasts.keys.sorted() {
+                guard let forecast = f.forecasts[t] else { continue }
                 for h in 1...options.months where t + h - 1 < n && y[t + h - 1].isFinite {
                     let e = y[t + h - 1] - forecast.mean[h - 1]
                     squared += e * e
