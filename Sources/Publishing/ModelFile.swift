@@ -255,14 +255,7 @@ extension ModelFile {
             model = try c.decode(Model.self, forKey: .model)
             statistics = try c.decode([String: Double?].self, forKey: .statistics)
             training = try c.decode(Training.self, forKey: .training)
-            switch model.kind {
-            case .ets: parameters = .ets(try c.decode(FittedModel.ETSState.self, forKey: .parameters))
-            case .theta: parameters = .theta(try c.decode(FittedModel.ThetaState.self, forKey: .parameters))
-            case .arima: parameters = .arima(try c.decode(FittedModel.ARIMAState.self, forKey: .parameters))
-            case .baseline:
-                _ = try c.decode([String: Double].self, forKey: .parameters)
-                parameters = .baseline
-            }
+            parameters = try FittedModel.State.decode(model.kind, from: c, forKey: .parameters)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -274,12 +267,7 @@ extension ModelFile {
             try c.encode(model, forKey: .model)
             try c.encode(statistics, forKey: .statistics)
             try c.encode(training, forKey: .training)
-            switch parameters {
-            case .ets(let s): try c.encode(s, forKey: .parameters)
-            case .theta(let s): try c.encode(s, forKey: .parameters)
-            case .arima(let s): try c.encode(s, forKey: .parameters)
-            case .baseline: try c.encode([String: Double](), forKey: .parameters)
-            }
+            try parameters.encode(to: &c, forKey: .parameters)
         }
 
         /// The checked model file: calendar, fingerprint and parameters against the values.

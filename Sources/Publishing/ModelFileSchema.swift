@@ -19,14 +19,14 @@ public enum ModelFileSchema {
         "created": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
                     "description": "When the model was saved (SOURCE_DATE_EPOCH when set)."},
         "seed": {"type": ["integer", "null"], "minimum": 0,
-                 "description": "Seed of simulated intervals (ETS with a multiplicative season); null for models that do not simulate."},
+                 "description": "Seed of simulated intervals (ETS with a multiplicative season, also as a member of a combination); null for models that do not simulate."},
         "model": {
           "type": "object", "required": ["name", "kind", "family", "display_name"], "additionalProperties": false,
           "properties": {
             "name": {"enum": ["ets", "ses", "holt", "damped", "holt-winters", "theta", "stm", "otm", "dotm",
-                              "arima", "arima-fixed", "naive", "snaive", "drift", "mean", "naive2"],
+                              "arima", "arima-fixed", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
                      "description": "The registry name the model was fitted under."},
-            "kind": {"enum": ["ets", "theta", "arima", "baseline"], "description": "Which parameters the model stores."},
+            "kind": {"enum": ["ets", "theta", "arima", "baseline", "ensemble"], "description": "Which parameters the model stores."},
             "family": {"type": "string", "description": "The family as forecast documents name it."},
             "display_name": {"type": "string", "description": "e.g. ETS(M,Ad,N), ARIMA(0,1,1)(0,1,1)[12], Theta(dotm)."}
           }
@@ -64,10 +64,37 @@ public enum ModelFileSchema {
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "arima"}}}}},
          "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "baseline"}}}}},
-         "then": {"properties": {"parameters": {"type": "object", "maxProperties": 0}}}}
+         "then": {"properties": {"parameters": {"$ref": "#/$defs/baseline"}}}},
+        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ensemble"}}}}},
+         "then": {"properties": {"parameters": {"$ref": "#/$defs/ensemble"}}}}
       ],
       "$defs": {
         "numbers": {"type": "array", "items": {"type": "number"}},
+        "baseline": {"type": "object", "maxProperties": 0,
+                     "description": "A baseline estimates nothing beyond its training values."},
+        "ensemble": {
+          "type": "object", "required": ["combiner", "intervals", "members"], "additionalProperties": false,
+          "properties": {
+            "combiner": {"enum": ["median", "mean"]},
+            "intervals": {"enum": ["quantiles", "envelope"]},
+            "members": {"type": "array", "minItems": 1, "items": {
+              "type": "object", "required": ["name", "kind", "parameters", "failure"], "additionalProperties": false,
+              "properties": {
+                "name": {"type": "string"},
+                "kind": {"enum": ["ets", "theta", "arima", "baseline", null]},
+                "parameters": {"type": ["object", "null"]},
+                "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."}
+              },
+              "allOf": [
+                {"if": {"properties": {"kind": {"const": "ets"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}}}},
+                {"if": {"properties": {"kind": {"const": "theta"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
+                {"if": {"properties": {"kind": {"const": "arima"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
+                {"if": {"properties": {"kind": {"const": "baseline"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/baseline"}}}},
+                {"if": {"properties": {"kind": {"const": null}}}, "then": {"properties": {"parameters": {"const": null}, "failure": {"type": "string"}}}}
+              ]
+            }}
+          }
+        },
         "ets": {
           "type": "object",
           "required": ["form", "period", "alpha", "beta", "gamma", "phi", "initial_states", "final_states",

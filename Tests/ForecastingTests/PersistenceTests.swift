@@ -9,19 +9,32 @@ import Testing
     static let series = ["N0001", "N0700", "N1500", "N3000"]
     static let names = FittedModel.savableNames.keys.sorted()
 
-    /// The state through JSON and back, as a model file carries it.
-    static func roundTrip(_ model: FittedModel) throws -> FittedModel {
-        let encoder = JSONEncoder()
-        let decoder = JSONDecoder()
-        var copy = model
-        switch model.state {
-        case .ets(let s): copy.state = .ets(try decoder.decode(FittedModel.ETSState.self, from: encoder.encode(s)))
-        case .theta(let s): copy.state = .theta(try decoder.decode(FittedModel.ThetaState.self, from: encoder.encode(s)))
-        case .arima(let s): copy.state = .arima(try decoder.decode(FittedModel.ARIMAState.self, from: encoder.encode(s)))
-        case .baseline: break
+    /// A model's kind, state and values as a model file carries them.
+    struct Carrier: Codable {
+        var state: FittedModel.State
+        var values: [Double]
+        enum CodingKeys: String, CodingKey { case kind, parameters, values }
+        init(_ model: FittedModel) {
+            state = model.state
+            values = model.values
         }
-        copy.values = try decoder.decode([Double].self, from: encoder.encode(model.values))
-        return copy
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            state = try FittedModel.State.decode(try c.decode(FittedModel.Kind.self, forKey: .kind), from: c, forKey: .parameters)
+            values = try c.decode([Double].self, forKey: .values)
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(state.kind, forKey: .kind)
+            try state.encode(to: &c, forKey: .parameters)
+            try c.encode(values, forKey: .values)
+        }
+    }
+
+    /// The model through JSON and back.
+    static func roundTrip(_ model: FittedModel) throws -> FittedModel {
+        let carried = try JSONDecoder().decode(Carrier.self, from: JSONEncoder().encode(Carrier(model)))
+        return FittedModel(name: model.name, values: carried.values, period: model.period, state: carried.state)
     }
 
     static func expectSame(_ a: Forecast, _ b: Forecast, _ label: String) {
@@ -73,12 +86,26 @@ import Testing
         }
     }
 
+    /// A member that cannot be fitted (Theta needs four observations) is saved with the reason,
+    /// and dropped again when forecasting from the file, with the same note.
     @Test(arguments: ["auto", "ensemble"])
-    func combinationsCannotBeSaved(name: String) {
-        #expect {
-            _ = try FittedModel.fit(named: name, [1, 2, 3, 4, 5, 6], period: 1)
-        } throws: { error in
-            "\(error)".contains("\(name) cannot be saved; save its members") && "\(error)".contains("ets, arima and theta")
+    func combinationsKeepEachMemberAndItsFailure(name: String) throws {
+        let y = [3.0, 5.0, 4.0]
+        let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 1, horizon: 4, levels: [80])
+        let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 1))
+        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        #expect(state.members.map(\.name) == ["ets", "arima", "theta"])
+        #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
+        #expect(direct.model.notes.contains { $0.hasPrefix("theta dropped: too-short") })
+        try loaded.verify()
+        Self.expectSame(try loaded.forecast(horizon: 4, levels: [80]), direct, name)
+    }
+
+    @Test func inverseMSECombinationsAndUnsavableModelsAreRefused() {
+        let weighted = Ensemble(members: Ensemble.defaultMembers, combiner: .inverseMSE)
+        #expect { _ = try weighted.fitModel([1, 2, 3, 4, 5, 6], period: 1) } throws: { "\($0)".contains("inverse-MSE") }
+        #expect { _ = try FittedModel.fit(named: "ces", [1, 2, 3, 4, 5, 6], period: 1) } throws: {
+            "\($0)".contains("ces cannot be saved. Models that can be saved:")
         }
     }
 

@@ -2,8 +2,8 @@
 /// which forecasts later from its stored parameters without estimating anything again.
 ///
 /// Conformances live beside each model (`ETS+Persistence.swift`, `Theta+Persistence.swift`,
-/// `SARIMA+Persistence.swift`, `Baselines+Persistence.swift`). Combinations (`ensemble`, `auto`)
-/// do not conform: each member is fitted on its own and can be saved on its own.
+/// `SARIMA+Persistence.swift`, `Baselines+Persistence.swift`); combinations (`ensemble`, `auto`)
+/// keep each member's state (`Ensemble+Persistence.swift`).
 public protocol PersistableForecaster: Forecaster {
     /// Fits the method to `y` (seasonal period `period`) and returns what its forecasts need.
     func fitModel(_ y: [Double], period: Int) throws -> FittedModel
@@ -34,11 +34,13 @@ public struct FittedModel: Sendable, Equatable {
         case arima(ARIMAState)
         /// naive, snaive, drift, mean, naive2: nothing is estimated beyond the observations.
         case baseline
+        /// ensemble, auto: each member's state.
+        case ensemble(EnsembleState)
     }
 
     /// The kinds of state, as a saved model names them.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case ets, theta, arima, baseline
+        case ets, theta, arima, baseline, ensemble
     }
 
     public init(name: String, values: [Double], period: Int, state: State) {
@@ -48,14 +50,7 @@ public struct FittedModel: Sendable, Equatable {
         self.state = state
     }
 
-    public var kind: Kind {
-        switch state {
-        case .ets: .ets
-        case .theta: .theta
-        case .arima: .arima
-        case .baseline: .baseline
-        }
-    }
+    public var kind: Kind { state.kind }
 
     /// The registry names whose fits can be saved, by kind: what a model file may name.
     public static let savableNames: [String: Kind] = [
@@ -63,12 +58,16 @@ public struct FittedModel: Sendable, Equatable {
         "theta": .theta, "stm": .theta, "otm": .theta, "dotm": .theta,
         "arima": .arima, "arima-fixed": .arima,
         "naive": .baseline, "snaive": .baseline, "drift": .baseline, "mean": .baseline, "naive2": .baseline,
+        "ensemble": .ensemble, "auto": .ensemble,
     ]
 
     /// The seed of the simulated intervals, for the models that simulate (ETS); nil otherwise.
     public var seed: UInt64? {
-        if case .ets(let s) = state { return s.seed }
-        return nil
+        switch state {
+        case .ets(let s): s.seed
+        case .ensemble(let s): s.seed
+        default: nil
+        }
     }
 
     /// Fits the registry model `name` to `y`; `.invalidArgument` when its fit cannot be kept
@@ -96,10 +95,6 @@ public struct FittedModel: Sendable, Equatable {
     /// Why `name` cannot be saved, with the names that can.
     public static func cannotBeSaved(_ name: String) -> String {
         let known = savableNames.keys.sorted().joined(separator: ", ")
-        if name == "auto" || name == "ensemble" {
-            return "\(name) cannot be saved; save its members (\(name) combines ets, arima and theta; save each of those). "
-                + "Models that can be saved: \(known)"
-        }
         return "\(name) cannot be saved. Models that can be saved: \(known)"
     }
 
@@ -119,6 +114,7 @@ public struct FittedModel: Sendable, Equatable {
         case .arima(let s): return try s.forecast(values, horizon: horizon, levels: levels)
         case .baseline:
             return try FittedModel.baseline(named: name).forecast(values, period: period, horizon: horizon, levels: levels)
+        case .ensemble(let s): return try s.forecast(values, name: name, period: period, horizon: horizon, levels: levels)
         }
     }
 
@@ -140,6 +136,7 @@ public struct FittedModel: Sendable, Equatable {
         case .theta(let s): try s.verify(values)
         case .arima(let s): try s.verify(values)
         case .baseline: _ = try FittedModel.baseline(named: name)
+        case .ensemble(let s): try s.verify(values, period: period)
         }
     }
 
@@ -153,5 +150,42 @@ public struct FittedModel: Sendable, Equatable {
     /// `a` and `b` agree to a relative 1e-9 (absolute below 1).
     static func agree(_ a: [Double], _ b: [Double]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0), abs($1)) }
+    }
+}
+
+extension FittedModel.State {
+    public var kind: FittedModel.Kind {
+        switch self {
+        case .ets: .ets
+        case .theta: .theta
+        case .arima: .arima
+        case .baseline: .baseline
+        case .ensemble: .ensemble
+        }
+    }
+
+    /// Writes the kind's parameters under `key` (an empty object for a baseline).
+    public func encode<Key: CodingKey>(to c: inout KeyedEncodingContainer<Key>, forKey key: Key) throws {
+        switch self {
+        case .ets(let s): try c.encode(s, forKey: key)
+        case .theta(let s): try c.encode(s, forKey: key)
+        case .arima(let s): try c.encode(s, forKey: key)
+        case .baseline: try c.encode([String: Double](), forKey: key)
+        case .ensemble(let s): try c.encode(s, forKey: key)
+        }
+    }
+
+    /// Reads the parameters of a model of `kind` under `key`.
+    public static func decode<Key: CodingKey>(_ kind: FittedModel.Kind, from c: KeyedDecodingContainer<Key>,
+                                              forKey key: Key) throws -> Self {
+        switch kind {
+        case .ets: return .ets(try c.decode(FittedModel.ETSState.self, forKey: key))
+        case .theta: return .theta(try c.decode(FittedModel.ThetaState.self, forKey: key))
+        case .arima: return .arima(try c.decode(FittedModel.ARIMAState.self, forKey: key))
+        case .baseline:
+            _ = try c.decode([String: Double].self, forKey: key)
+            return .baseline
+        case .ensemble: return .ensemble(try c.decode(FittedModel.EnsembleState.self, forKey: key))
+        }
     }
 }
