@@ -61,7 +61,7 @@ import Testing
         let stale = try PriceSpikeAlert().assess(s, asOf: .month(year: 2021, month: 9))
         let later = try PriceOutlook(series: s, forecast: ChartSampleData.forecast, spike: stale,
                                      commodity: Self.rice, market: Self.tamNong, unit: Self.unit)
-        #expect(later.text.vi.hasSuffix("Cảnh báo giá ALPS (WFP): Không đưa ra cảnh báo: giá mới nhất (tháng 6/2021) đã cũ hơn 2 tháng."))
+        #expect(later.text.vi.hasSuffix("Cảnh báo giá ALPS (WFP): Không đưa ra cảnh báo vì giá mới nhất (tháng 6/2021) đã cũ hơn 2 tháng."))
     }
 
     @Test func badArgumentsAreConfigurationErrors() {
