@@ -205,12 +205,14 @@ public struct ConformalRange: Sendable, Equatable {
     /// The rolling-origin coverage: at every origin of `f` before the end of the series, the
     /// range from earlier errors only, checked against each observed actual that follows.
     /// An actual on a bound counts as held.
-    public func coverage(_ f: OriginForecasts, level: Int) -> Coverage {
+    /// - Parameter only: when given, only the origins in it are evaluated (their ranges still use
+    ///   every earlier origin's errors).
+    public func coverage(_ f: OriginForecasts, level: Int, only: ClosedRange<Int>? = nil) -> Coverage {
         var cases = 0, hits = 0, modelHits = 0, modelMissing = false
         var byStep = Array(repeating: (cases: 0, hits: 0), count: f.horizon)
         var first: Int?, last: Int?
         var width = 0.0, modelWidth = 0.0, modelWidthCount = 0
-        for origin in f.forecasts.keys.sorted() where origin < f.y.count {
+        for origin in f.forecasts.keys.sorted() where origin < f.y.count && only.map({ $0.contains(origin) }) != false {
             let interval = f.forecasts[origin]?.interval(level: level)
             for case let r? in ranges(f, origin: origin, level: level) {
                 let i = origin + r.step - 1

@@ -84,7 +84,7 @@ enum PriceNotebook {
                                             unit: "VND/kg", labels: windowLabels, lines: lines).svg()))
         md += "![RMSE by window](\(rmseChart))\n\n"
 
-        md += try calibrationSection(options, whole: whole, export: export)
+        md += try calibrationSection(options, whole: whole, export: export, studyOrigins: origins, studyStart: priceStart)
 
         // The regression's forecast from the whole series.
         let full = try LaggedExportRegression(regressor: regressor).forecast(price.values, period: price.period,
@@ -108,7 +108,8 @@ enum PriceNotebook {
     /// its past errors (`ConformalRange`, split-conformal), over every rolling origin of the whole
     /// series (survey gaps included: each origin sees only the months before it, scored only on
     /// reported months), for the Đồng Tháp and An Giang wholesale prices and the export price.
-    static func calibrationSection(_ options: AnalysisReport.Options, whole: TimeSeries, export: TimeSeries) throws -> String {
+    static func calibrationSection(_ options: AnalysisReport.Options, whole: TimeSeries, export: TimeSeries, studyOrigins: [Int],
+                                   studyStart: PeriodDate) throws -> String {
         let (wfpAll, wfpRaw) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
         let (pinkAll, pinkRaw) = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
         let anGiang = try ReportData.observedOnly(try ReportData.series(wfpAll, "wfp-rice-wholesale-an-giang"), raw: wfpRaw,
@@ -119,6 +120,11 @@ enum PriceNotebook {
         var table = MarkdownTable(header: ["series", "model", "origins", "cases", "model's 80% interval", "calibrated 80% range",
                                            "mean width, model", "mean width, calibrated"])
         var dongThapTheta: ConformalRange.Coverage?
+        // The study's own windows above, as origins of the whole series.
+        let shift = studyStart.ordinal - (whole.start?.ordinal ?? studyStart.ordinal)
+        let studyRange = studyOrigins.first.flatMap { a in studyOrigins.last.map { (a + shift)...($0 + shift) } }
+        var studyTheta: ConformalRange.Coverage?
+        var studyTable = MarkdownTable(header: ["model", "cases", "model's 80% interval", "calibrated 80% range"])
         for (series, models) in [(whole, calibrationModels), (anGiang, ["naive", "theta"]), (exportReported, ["naive", "theta"])] {
             for name in models {
                 let forecaster: any Forecaster
@@ -135,6 +141,11 @@ enum PriceNotebook {
                                                      forecaster: forecaster, origins: conformal.usableOrigins(series.values))
                 let c = conformal.coverage(f, level: level)
                 if series.id == whole.id && name == "theta" { dongThapTheta = c }
+                if series.id == whole.id, let studyRange {
+                    let w = conformal.coverage(f, level: level, only: studyRange)
+                    studyTable.append([name, "\(w.cases)", ReportData.number(w.modelRate, 3), ReportData.number(w.rate, 3)])
+                    if name == "theta" { studyTheta = w }
+                }
                 let span = [c.firstOrigin, c.lastOrigin].map { $0.flatMap { series.date(at: $0)?.description } ?? "" }
                     .joined(separator: " – ")
                 table.append([series.id, name, span, "\(c.cases)", ReportData.number(c.modelRate, 3), ReportData.number(c.rate, 3),
@@ -155,6 +166,12 @@ enum PriceNotebook {
             + "counts (origin, month) pairs with a reported price; coverage is the share held (nominal 0.8, the bar 0.70–0.90); "
             + "width is the mean of upper / lower − 1.\n\n"
         md += table.text + "\n"
+        if let studyRange, let a = whole.date(at: studyRange.lowerBound), let b = whole.date(at: studyRange.upperBound) {
+            let held = studyTheta.map { " in which theta's own interval held \(ReportData.number($0.modelRate, 3)) of the prices" } ?? ""
+            md += "On the study's own \(studyRange.count) origins above (first test months \(a) – \(b)), calm years"
+                + "\(held), the same Đồng Tháp ranges:\n\n"
+                + studyTable.text + "\n"
+        }
         if let c = dongThapTheta, let rate = c.rate {
             md += "For the Đồng Tháp price the outlook's model (theta) held the price in \(c.hits) of \(c.cases) backtest "
                 + "months with the calibrated range (\(ReportData.number(rate, 3))), against "
