@@ -56,6 +56,9 @@ import Testing
         #expect(cover.cases == 4 && cover.hits == 2)
         #expect(cover.firstOrigin == 2 && cover.lastOrigin == 5)
         #expect(cover.byStep.map(\.cases) == [4] && cover.byStep.map(\.hits) == [2])
+        // Only origins 3 and 4 evaluated (their ranges still calibrated on the earlier errors): 1 of 2.
+        let part = c.coverage(f, level: 50, only: 3...4)
+        #expect(part.cases == 2 && part.hits == 1 && part.firstOrigin == 3 && part.lastOrigin == 4)
         let r2 = try #require(c.ranges(f, origin: 2, level: 50)[0])
         #expect(abs(r2.lower - 100) < 1e-9 && abs(r2.upper - 121) < 1e-9 && r2.calibration == 1)
         #expect(cover.modelHits == nil)
