@@ -35,6 +35,7 @@ import Testing
         #expect(CES.candidates(count: y.count, period: 12) == [.none])
         let f = try CES().forecast(y, period: 12, horizon: 3, levels: [])
         #expect(f.model.name == "CES(N)")
+        #expect(f.model.notes.contains { $0.contains("fewer than two seasonal cycles") })
         #expect(throws: ForecastingError.self) {
             try CES(seasonality: .full).forecast(y, period: 12, horizon: 3, levels: [])
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Complex Exponential Smoothing as a forecaster, with the seasonality chosen by AICc: the
 /// method of Svetunkov, Kourentzes & Ord (2022), "Complex exponential smoothing", Naval
 /// Research Logistics 69(8), 1108–1123, as automated by R `smooth::auto.ces` and statsforecast
@@ -96,7 +98,7 @@ public struct CES: Forecaster {
         for form in CES.candidates(count: y.count, period: period) {
             do {
                 let model = try CESModel.fit(y, period: period, seasonality: form)
-                evidence.append("CES(\(form.rawValue)) AICc \(model.aicc)")
+                evidence.append("CES(\(form.rawValue)) \(String(format: "%.2f", model.aicc))")
                 if model.aicc.isFinite, model.aicc < (best?.aicc ?? .infinity) { best = model }
             } catch {
                 if firstError == nil { firstError = error }
@@ -105,7 +107,12 @@ public struct CES: Forecaster {
         guard let best else {
             throw firstError ?? ForecastingError(.fitFailed, "no CES model could be fitted")
         }
-        return (best, evidence.count > 1 ? ["chosen by AICc among " + evidence.joined(separator: ", ")] : [])
+        var notes: [String] = []
+        if period >= 2 && y.count < 2 * period {
+            notes.append("fewer than two seasonal cycles (\(y.count) observations, period \(period)): non-seasonal CES(N) only")
+        }
+        if evidence.count > 1 { notes.append("chosen by AICc: " + evidence.joined(separator: ", ")) }
+        return (best, notes)
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
