@@ -102,8 +102,8 @@ struct CESRecursion {
 
     /// The sum of squared one-step errors after refining the starting states by backcasting:
     /// a forward pass, a pass through the reversed series from the forecasts beyond its end,
-    /// and a final forward pass from the states that backward pass reached (the procedure of
-    /// R `smooth::ces` with `initial = "backcasting"` and of statsforecast). `s` holds n + 2L
+    /// and a final forward pass from the states that backward pass reached (statsforecast's
+    /// `cescalc` with backfitting; R `smooth::ces` also initialises by backcasting). `s` holds n + 2L
     /// rows whose first L are the starting states; on return rows L..<n+L are the filtered
     /// states of the final pass and `errors` (if given) its one-step errors.
     func backcastSSE(_ y: UnsafeBufferPointer<Double>, states s: UnsafeMutablePointer<Double>,
