@@ -48,4 +48,24 @@ import Testing
         let b = try CES().forecast(ref.y, period: ref.period, horizon: ref.horizon, levels: [95])
         #expect(a == b)
     }
+
+    /// Awkward but valid series give finite forecasts and intervals: the shortest accepted, two
+    /// cycles exactly, negative values, a large scale, an exact seasonal pattern.
+    static let awkward: [(y: [Double], period: Int)] = {
+        let twoCycles: [Double] = (0..<24).map { t in 10 + Double(t % 12) + 0.1 * Double(t) }
+        let negative: [Double] = (0..<30).map { t in -50 + 3 * sin(Double(t)) - Double(t) }
+        let large: [Double] = (0..<40).map { t in 1e12 * (1 + 0.01 * Double(t % 7)) }
+        let pattern: [Double] = (0..<36).map { t in [1.0, 5, 9, 2][t % 4] }
+        return [([1, 3, 2, 5, 4], 1), (twoCycles, 12), (negative, 4), (large, 4), (pattern, 4)]
+    }()
+
+    @Test(arguments: 0..<5)
+    func awkwardSeriesGiveFiniteForecasts(index: Int) throws {
+        let (y, period) = Self.awkward[index]
+        let f = try CES().forecast(y, period: period, horizon: 8, levels: [95])
+        #expect(f.mean.count == 8 && f.mean.allSatisfy(\.isFinite), "\(f.model.name)")
+        let interval = try #require(f.interval(level: 95))
+        #expect(interval.lower.allSatisfy(\.isFinite) && interval.upper.allSatisfy(\.isFinite))
+        #expect(zip(interval.lower, interval.upper).allSatisfy { $0 <= $1 })
+    }
 }
