@@ -150,37 +150,44 @@ public struct OutlookDocument: Sendable {
         }
 
         // Alerts.
-        var alerts: [String: JSONTree] = [:]
-        switch anomaly {
-        case .success(let a):
+        /// One alert entry: the class and its meaning, or why there is none.
+        func alert(_ method: String, status: AlertStatus?, latest: PeriodDate?, value: Double?, class raw: String?,
+                   name: Bilingual?, meaning: Bilingual?, failure: String?) -> JSONTree {
             var o: [String: JSONTree] = [
-                "method": .string("FAO GIEWS Indicator of Price Anomalies (IPA)"), "status": .string(Self.status(a.status)),
-                "latest": .string(a.latest.description), "value": .of(a.point?.value),
-                "class": .of(a.band?.rawValue), "name": .of(a.band.map(AlertWording.name)),
-                "meaning": .of(AlertWording.explanation(a, maximumAge: maximumAlertAge, named: false)),
+                "method": .string(method), "status": .string(status.map(Self.status) ?? "not-computable"),
+                "latest": .of(latest?.description), "value": .of(value), "class": .of(raw), "name": .of(name),
+                "meaning": .of(meaning),
             ]
-            if a.band == nil { o["note"] = .string("no class is published: \(Self.status(a.status))") }
-            alerts["ipa"] = .object(o)
-        case .failure(let e):
-            alerts["ipa"] = .object(["method": .string("FAO GIEWS Indicator of Price Anomalies (IPA)"),
-                                     "status": .string("not-computable"), "latest": .null, "value": .null, "class": .null,
-                                     "name": .null, "meaning": .null, "note": .string(e.reason)])
+            if let failure {
+                o["note"] = .string(failure)
+            } else if raw == nil, let status {
+                o["note"] = .string("no class is published: \(Self.status(status))")
+            }
+            return .object(o)
         }
-        switch spike {
-        case .success(let s):
-            var o: [String: JSONTree] = [
-                "method": .string("WFP Alert for Price Spikes (ALPS)"), "status": .string(Self.status(s.status)),
-                "latest": .string(s.latest.description), "value": .of(s.point.value),
-                "class": .of(s.severity?.rawValue), "name": .of(s.severity.map(AlertWording.name)),
-                "meaning": .of(AlertWording.explanation(s, maximumAge: maximumAlertAge, named: false)),
-            ]
-            if s.severity == nil { o["note"] = .string("no class is published: \(Self.status(s.status))") }
-            alerts["alps"] = .object(o)
-        case .failure(let e):
-            alerts["alps"] = .object(["method": .string("WFP Alert for Price Spikes (ALPS)"),
-                                      "status": .string("not-computable"), "latest": .null, "value": .null, "class": .null,
-                                      "name": .null, "meaning": .null, "note": .string(e.reason)])
-        }
+        let ipa = "FAO GIEWS Indicator of Price Anomalies (IPA)", alps = "WFP Alert for Price Spikes (ALPS)"
+        let alerts: [String: JSONTree] = [
+            "ipa": {
+                switch anomaly {
+                case .success(let a):
+                    alert(ipa, status: a.status, latest: a.latest, value: a.point?.value, class: a.band?.rawValue,
+                          name: a.band.map(AlertWording.name),
+                          meaning: AlertWording.explanation(a, maximumAge: maximumAlertAge, named: false), failure: nil)
+                case .failure(let e):
+                    alert(ipa, status: nil, latest: nil, value: nil, class: nil, name: nil, meaning: nil, failure: e.reason)
+                }
+            }(),
+            "alps": {
+                switch spike {
+                case .success(let s):
+                    alert(alps, status: s.status, latest: s.latest, value: s.point.value, class: s.severity?.rawValue,
+                          name: s.severity.map(AlertWording.name),
+                          meaning: AlertWording.explanation(s, maximumAge: maximumAlertAge, named: false), failure: nil)
+                case .failure(let e):
+                    alert(alps, status: nil, latest: nil, value: nil, class: nil, name: nil, meaning: nil, failure: e.reason)
+                }
+            }(),
+        ]
 
         // Model and selection.
         let candidates: [JSONTree] = study.scores.map { s in
