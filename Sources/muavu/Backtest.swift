@@ -33,6 +33,9 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
     var level: [Int] = []
 
+    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations before the origin) or model (the models' own).")
+    var intervals: IntervalMethod = .calibrated
+
     @Option(name: .long, help: "Worker threads (default: every core).")
     var jobs: Int?
 
@@ -57,7 +60,7 @@ struct Backtest: ParsableCommand {
         try runReportingFailures {
             let plan = try RollingOrigin(horizon: horizon, windows: windows, step: step)
             let series = try input.load()
-            let forecasters = try modelNames.map { try ForecasterRegistry.forecaster(named: $0) }
+            let forecasters = try modelNames.map { intervals.applied(to: try ForecasterRegistry.forecaster(named: $0)) }
             let runner = try makeRunner(jobs: jobs)
             let progress = ProgressReporter(label: "series")
             let levels = self.levels
