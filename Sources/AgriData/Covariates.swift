@@ -101,3 +101,163 @@ public enum CovariateAligner {
                                 future: ahead.map { $0.1 ? .nan : $0.0 }, needsFuture: ahead.map(\.1))
     }
 }
+
+/// A covariate of a dynamic regression as the command line names it: a series id and a lag,
+/// written `ID` or `ID@lagK` (K ≥ 0 periods of the target's frequency; `vnm-rice-5pct@lag2` is
+/// x_t = the series two periods before t).
+public struct CovariateTerm: Sendable, Hashable, CustomStringConvertible {
+    public var id: String
+    public var lag: Int
+
+    public init(id: String, lag: Int = 0) {
+        self.id = id
+        self.lag = lag
+    }
+
+    /// Parses `ID` or `ID@lagK`; an empty id, a negative or malformed lag is a `.badConfiguration`.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let at = trimmed.lastIndex(of: "@") else {
+            guard !trimmed.isEmpty else {
+                throw DataError(.badConfiguration, file: "--covariates", "a covariate name is empty")
+            }
+            self.init(id: trimmed)
+            return
+        }
+        let id = String(trimmed[..<at])
+        let suffix = trimmed[trimmed.index(after: at)...]
+        guard !id.isEmpty, suffix.hasPrefix("lag"), let lag = Int(suffix.dropFirst(3)), lag >= 0,
+              suffix.dropFirst(3).allSatisfy(\.isASCII) else {
+            throw DataError(.badConfiguration, file: "--covariates",
+                            "'\(text)' is not a covariate: write ID or ID@lagK with K a whole number of periods ≥ 0")
+        }
+        self.init(id: id, lag: lag)
+    }
+
+    public var description: String { lag == 0 ? id : "\(id)@lag\(lag)" }
+}
+
+/// Covariates lined up with a target, ready for a regression with ARIMA errors: one row of
+/// regressors per target observation used, and one per forecast step.
+public struct RegressionDesign: Sendable, Equatable {
+    public var terms: [CovariateTerm]
+    /// The first target observation the fit can use: before it some covariate has no value.
+    public var firstObservation: Int
+    /// Rows for target observations `firstObservation...` to the last, one column per term.
+    public var rows: [[Double]]
+    /// Rows for forecast steps 1...horizon.
+    public var future: [[Double]]
+}
+
+extension CovariateAligner {
+    /// Lines up covariates of the target's own frequency with it: the regressor of term
+    /// `id@lagK` at target period t is the covariate's value at period t − K
+    /// (Hyndman & Athanasopoulos, FPP3 §10.6, lagged predictors).
+    ///
+    /// A covariate's value at a period comes from `covariates`, or, where that has none, from
+    /// `future` (the values supplied for the horizon). The fit starts at the first target
+    /// observation at which every covariate has a value and needs every value from there on; the
+    /// horizon needs every value of its steps, which a lag K ≥ h takes from the covariate's own
+    /// history. Anything missing is a `DataError` naming the covariate and the periods.
+    ///
+    /// - Parameters:
+    ///   - covariates: one series per term (the same series may serve several lags).
+    ///   - future: series of future values, matched to the terms by id (NFC); may be empty.
+    ///   - futureFile: where `future` came from, for the messages (nil when none was given).
+    public static func design(target: TimeSeries, terms: [CovariateTerm], covariates: [TimeSeries],
+                              future: [TimeSeries] = [], horizon: Int, file: String,
+                              futureFile: String? = nil) throws -> RegressionDesign {
+        guard terms.count == covariates.count else {
+            throw DataError(.badConfiguration, file: file, "\(terms.count) covariates named, \(covariates.count) series given")
+        }
+        guard let start = target.start else {
+            throw DataError(.badConfiguration, file: file, "the target '\(target.id)' has no dates to line covariates up with")
+        }
+        let frequency = target.frequency
+        func shifted(_ i: Int, _ lag: Int) -> PeriodDate { start.advanced(by: i - lag, frequency: frequency) }
+        var tables: [[Int: Double]] = []
+        for (term, series) in zip(terms, covariates) {
+            guard series.frequency == frequency, series.start != nil else {
+                throw DataError(.badConfiguration, file: file,
+                                "the covariate '\(series.id)' is \(series.frequency.rawValue), the target '\(target.id)' "
+                                    + "\(frequency.rawValue): a covariate must be a dated series of the target's frequency")
+            }
+            var table: [Int: Double] = [:]
+            let key = TextKey.nfc(term.id)
+            for f in future where TextKey.nfc(f.id) == key {
+                guard f.frequency == frequency else {
+                    throw DataError(.badConfiguration, file: futureFile ?? file,
+                                    "the future values of '\(f.id)' are \(f.frequency.rawValue), the target '\(target.id)' \(frequency.rawValue)")
+                }
+                for (i, v) in f.values.enumerated() where v.isFinite {
+                    if let d = f.date(at: i) { table[d.ordinal] = v }
+                }
+            }
+            for (i, v) in series.values.enumerated() where v.isFinite {
+                if let d = series.date(at: i) { table[d.ordinal] = v }
+            }
+            tables.append(table)
+        }
+        func value(_ j: Int, _ i: Int) -> Double? { tables[j][shifted(i, terms[j].lag).ordinal] }
+        let n = target.count
+        guard let first = (0..<n).first(where: { i in terms.indices.allSatisfy { value($0, i) != nil } }) else {
+            let span = describe(target, 0..<n)
+            let covered = terms.indices.map { j -> String in
+                let dates = (0..<n).compactMap { i in value(j, i) != nil ? i : nil }
+                return "'\(terms[j])' has values for " + (dates.isEmpty ? "none of them" : periods(target, dates))
+            }
+            throw DataError(.badConfiguration, file: file,
+                            "the target '\(target.id)' (\(span)) and its covariates do not overlap: "
+                                + covered.joined(separator: "; "))
+        }
+        for j in terms.indices {
+            let missing = (first..<n).filter { value(j, $0) == nil }
+            guard missing.isEmpty else {
+                let own = missing.map { shifted($0, terms[j].lag) }
+                throw DataError(.badConfiguration, file: file,
+                                "the covariate '\(terms[j].id)' has no value for \(list(own, frequency)), needed at lag \(terms[j].lag) "
+                                    + "by the target '\(target.id)' observations \(periods(target, missing))")
+            }
+        }
+        var messages: [String] = []
+        for j in terms.indices {
+            let missing = (n..<(n + max(0, horizon))).filter { value(j, $0) == nil }
+            guard !missing.isEmpty else { continue }
+            let own = missing.map { shifted($0, terms[j].lag) }
+            let steps = missing.map { String($0 - n + 1) }.joined(separator: ", ")
+            messages.append("the covariate '\(terms[j].id)' has no value for \(list(own, frequency)), needed at lag \(terms[j].lag) "
+                            + "by forecast step(s) \(steps) of '\(target.id)'")
+        }
+        guard messages.isEmpty else {
+            let hint = futureFile.map { "; add them to \($0)" } ?? "; give them with --future FILE (series_id,date,value)"
+            throw DataError(.missingValue, file: futureFile ?? file, messages.joined(separator: "; ") + hint)
+        }
+        let rows = (first..<n).map { i in terms.indices.map { value($0, i) ?? .nan } }
+        let ahead = (n..<(n + max(0, horizon))).map { i in terms.indices.map { value($0, i) ?? .nan } }
+        return RegressionDesign(terms: terms, firstObservation: first, rows: rows, future: ahead)
+    }
+
+    /// `a – b` for the dates of observations `range` of `series`.
+    static func describe(_ series: TimeSeries, _ range: Range<Int>) -> String {
+        guard let a = series.date(at: range.lowerBound), let b = series.date(at: range.upperBound - 1) else { return "no dates" }
+        return "\(a) – \(b)"
+    }
+
+    /// The dates of observation indices of `series`, consecutive ones as ranges.
+    static func periods(_ series: TimeSeries, _ indices: [Int]) -> String {
+        list(indices.compactMap { series.date(at: $0) }, series.frequency)
+    }
+
+    /// Dates in order, runs of consecutive periods written `a – b`; at most 12 items.
+    static func list(_ dates: [PeriodDate], _ frequency: Frequency) -> String {
+        var items: [String] = []
+        var i = 0
+        while i < dates.count {
+            var j = i
+            while j + 1 < dates.count && dates[j + 1] == dates[j].advanced(by: 1, frequency: frequency) { j += 1 }
+            items.append(j > i ? "\(dates[i]) – \(dates[j])" : "\(dates[i])")
+            i = j + 1
+        }
+        return items.count > 12 ? items.prefix(12).joined(separator: ", ") + ", ..." : items.joined(separator: ", ")
+    }
+}

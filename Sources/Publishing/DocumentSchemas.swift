@@ -5,6 +5,8 @@ public enum DocumentSchemas {
         "benchmark": BenchmarkSchema.text,
         "backtest": BacktestSchema.text,
         "forecast": ForecastSchema.text,
+        "model": ModelFileSchema.text,
+        "outlook": OutlookSchema.text,
         "publish-index": PublishIndexSchema.text,
         "regression": RegressionSchema.text,
         "validation": ValidationSchema.text,

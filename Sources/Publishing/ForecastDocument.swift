@@ -65,6 +65,27 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         public var observations: Int
         public var model: ModelEntry
         public var points: [Point]
+        /// The covariates of a regression with ARIMA errors and their coefficients; absent for a
+        /// model without covariates.
+        public var covariates: [CovariateEntry]? = nil
+    }
+
+    /// One covariate of a dynamic regression: x_t = `series` at period t − `lag`, with coefficient β
+    /// (the change of the forecast variable per unit of the covariate).
+    public struct CovariateEntry: Sendable, Equatable, Encodable {
+        /// The covariate's series id.
+        public var series: String
+        public var lag: Int
+        /// As written on the command line: `ID` or `ID@lagK`.
+        public var term: String
+        public var coefficient: Double?
+
+        public init(series: String, lag: Int, term: String, coefficient: Double?) {
+            self.series = series
+            self.lag = lag
+            self.term = term
+            self.coefficient = finite(coefficient)
+        }
     }
 
     /// The entry of one forecast series: dates continue the series' calendar.

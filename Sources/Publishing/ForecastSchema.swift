@@ -61,7 +61,22 @@ public enum ForecastSchema {
                 "lower": {"$ref": "#/$defs/bounds"},
                 "upper": {"$ref": "#/$defs/bounds"}
               }
-            }}
+            }},
+            "covariates": {
+              "type": "array",
+              "description": "Regression with ARIMA errors: the covariates (x_t = series at t - lag) and their coefficients; absent without covariates.",
+              "items": {
+                "type": "object",
+                "required": ["series", "lag", "term", "coefficient"],
+                "additionalProperties": false,
+                "properties": {
+                  "series": {"type": "string"},
+                  "lag": {"type": "integer", "minimum": 0},
+                  "term": {"type": "string", "description": "As named on the command line: ID or ID@lagK."},
+                  "coefficient": {"type": ["number", "null"]}
+                }
+              }
+            }
           }
         }
       }

@@ -14,6 +14,8 @@ struct Backtest: ParsableCommand {
         (series_id,subset,period,split,t,value; train and test are joined). Origins are laid back from
         the end of each series: the last window ends at the last observation, each earlier one STEP
         periods before (default STEP = H).
+        With --covariates (as in forecast), arima and arima-fixed are regressions with ARIMA errors given \
+        the covariates' actual values over each test window; every model is scored on the same months.
         """)
 
     @OptionGroup var input: SeriesInputOptions
@@ -42,6 +44,16 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1).", valueName: "p,d,q[,P,D,Q]"))
+    var order: String?
+
+    @Option(name: .long, help: ArgumentHelp("Covariate series ids for arima and arima-fixed; ID@lagK uses the series K periods earlier.",
+                                            valueName: "ID[@lagK],..."))
+    var covariates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Tidy CSV holding the covariate series (default: the --data file).", valueName: "file"))
+    var covariateData: String?
+
     var modelNames: [String] { commaSeparated(models) }
 
     var levels: [Int] { level.isEmpty ? [80, 95] : level }
@@ -54,19 +66,22 @@ struct Backtest: ParsableCommand {
         try validateLevels(levels)
         try input.validate()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        try validateCovariateOptions()
     }
 
     func run() throws {
         try runReportingFailures {
             let plan = try RollingOrigin(horizon: horizon, windows: windows, step: step)
-            let series = try input.load()
-            let forecasters = try modelNames.map { intervals.applied(to: try ForecasterRegistry.forecaster(named: $0)) }
+            let setup = try covariateSetup()
+            let series = try setup?.targets ?? input.load()
+            let forecasters = try modelNames.map { try ForecasterRegistry.forecaster(named: $0) }
+            let names = modelNames, order = self.order
             let runner = try makeRunner(jobs: jobs)
             let progress = ProgressReporter(label: "series")
             let levels = self.levels
             let inputs = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) }) { i in
                 let s = series[i]
-                let outcomes = forecasters.map { f -> Result<RollingOrigin.Result, ForecastingError> in
+                let outcomes = Self.forecasters(forecasters, names: names, setup: setup, series: i, order: order).map { intervals.applied(to: $0) }.map { f -> Result<RollingOrigin.Result, ForecastingError> in
                     do { return .success(try plan.evaluate(s.values, period: s.period, forecaster: f, levels: levels)) }
                     catch let e as ForecastingError { return .failure(e) }
                     catch { return .failure(ForecastingError(.fitFailed, "\(error)")) }

@@ -8,7 +8,7 @@ import Publishing
 /// whose train and test parts are joined), the series to keep, and how the tidy file is read.
 struct SeriesInputOptions: ParsableArguments {
     @Option(name: .long, help: "Tidy long CSV (series_id,date,value) or benchmark CSV.")
-    var data: String
+    var data: String = ""
 
     @Option(name: .long, help: "Only this series (repeatable; ids compared NFC-normalised).")
     var series: [String] = []
@@ -24,6 +24,7 @@ struct SeriesInputOptions: ParsableArguments {
 
     /// The series asked for, in file order (tidy) or id order (benchmark).
     func load() throws -> [TimeSeries] {
+        guard !data.isEmpty else { throw ValidationError("Missing expected argument '--data <data>'") }
         var all: [TimeSeries]
         if BenchmarkFormat.looksLikeBenchmark(path: data) {
             all = try BenchmarkFormat.read(path: data).map {
@@ -69,11 +70,25 @@ func validateLevels(_ levels: [Int]) throws {
 }
 
 /// `muavu forecast --data FILE --horizon H [--series ID]... [--model NAME] [--level 80 --level 95]
-/// [--period P] [--output FILE] [--jobs N]`.
+/// [--period P] [--output FILE] [--jobs N] [--order p,d,q] [--covariates ID[@lagK],... [--covariate-data FILE]
+/// [--future FILE]]`.
 struct Forecast: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Forecast series H periods ahead with prediction intervals.",
-        discussion: "A series that cannot be forecast is listed in the document's errors; the others still are.")
+        discussion: """
+        A series that cannot be forecast is listed in the document's errors; the others still are.
+
+        Covariates (regression with ARIMA errors, y_t = c + b1 x1_t + ... + e_t with e an ARIMA process): \
+        --covariates names series by id, from --covariate-data FILE when given, otherwise from the \
+        --data file itself (then they are not forecast, unless named with --series). ID@lagK uses the \
+        series K periods earlier (wb-rice-vnm-5@lag1: last month's export price); a covariate must have \
+        the target's frequency. Over the horizon each covariate needs a value per step: from its own \
+        data (a lag K covers steps 1..K), otherwise from --future FILE (tidy CSV series_id,date,value of \
+        the covariates' future periods). The fit starts at the first observation at which every \
+        covariate has a value. A missing covariate value names the covariate and the periods (exit 65). \
+        Models: arima (orders chosen automatically; also what auto means with covariates) or \
+        arima-fixed (--order). The document lists each series' covariates and coefficients.
+        """)
 
     @OptionGroup var input: SeriesInputOptions
 
@@ -92,33 +107,47 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Forecast from a model saved by muavu fit (no --data, --series or --model).", valueName: "file"))
+    var modelFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), with a mean or drift when d + D ≤ 1.",
+                                            valueName: "p,d,q[,P,D,Q]"))
+    var order: String?
+
+    @Option(name: .long, help: ArgumentHelp("Covariate series ids, comma-separated; ID@lagK uses the series K periods earlier.",
+                                            valueName: "ID[@lagK],..."))
+    var covariates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Tidy CSV holding the covariate series (default: the --data file).", valueName: "file"))
+    var covariateData: String?
+
+    @Option(name: .long, help: ArgumentHelp("Tidy CSV (series_id,date,value) of covariate values over the horizon.", valueName: "file"))
+    var future: String?
+
     var levels: [Int] { level.isEmpty ? [80, 95] : level.sorted() }
 
     func validate() throws {
+        if modelFile != nil { return try validateModelFileOptions() }
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
         try validateModels([model])
         try validateLevels(levels)
         try input.validate()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        try validateCovariateOptions()
     }
 
     func run() throws {
+        if let modelFile { return try runFromModelFile(modelFile) }
         try runReportingFailures {
+            if covariates != nil { return try runWithCovariates() }
             let series = try input.load()
-            let forecaster = try ForecasterRegistry.forecaster(named: model)
+            let forecaster: any Forecaster = try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model)
             let runner = try makeRunner(jobs: jobs)
             let progress = ProgressReporter(label: "series")
             let horizon = self.horizon, levels = self.levels
             let outcomes = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) }) { i in
                 let s = series[i]
-                do {
-                    return Result<Forecasting.Forecast, ForecastingError>.success(
-                        try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels))
-                } catch let e as ForecastingError {
-                    return .failure(e)
-                } catch {
-                    return .failure(ForecastingError(.fitFailed, "\(error)"))
-                }
+                return forecastOutcome { try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels) }
             }
             progress.finish()
             let document = ForecastDocument(dataset: input.datasetName, horizon: horizon, levels: levels,

@@ -17,6 +17,7 @@ struct Muavu: ParsableCommand {
             Benchmark.self,
             Backtest.self,
             Forecast.self,
+            Fit.self,
             Regress.self,
             Outlook.self,
             Publish.self,

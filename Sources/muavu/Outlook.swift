@@ -4,138 +4,309 @@ import Forecasting
 import Foundation
 import Publishing
 
-/// `muavu outlook --data FILE --series ID [--model NAME] [--horizon H] [--step S] [--level L]
-/// [--as-of DATE] [--language vi|en|both] [--output FILE]`: the price outlook in words.
+/// `muavu outlook --commodity rice --market "Đồng Tháp" [--lang vi|en|both] [--months N] [--json]`:
+/// the price outlook in words, or as a `muavu.outlook/v1` document.
 struct Outlook: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the price outlook of a monthly price series in Vietnamese and English.",
+        abstract: "Write the price outlook of a monthly price series in Vietnamese and English (or as JSON).",
         discussion: """
-        Forecasts the series, then words the expected price for the chosen step with its range, the \
-        change from the latest price and from the same month a year earlier, and the price alerts: \
-        WFP ALPS (price against its seasonal trend) and FAO GIEWS IPA (growth against the same month \
-        in other years). Alerts are given only while the latest price is at most two months older \
-        than --as-of (default: today, or SOURCE_DATE_EPOCH).
-        Series with survey gaps need --on-missing interpolate (or skip) for the forecast; the alerts \
-        always use the observed months only. The text goes to stdout or --output.
+        Finds the price series of --commodity at --market among the price entries of the model \
+        configuration (--config, default models/dong-thap.json), or takes --data FILE --series ID. \
+        The univariate models (the entry's, or --model) and the link to the export price (--export-link, \
+        a price entry of the configuration; regression on the export price of the month before with \
+        ARIMA errors) are compared by rolling origin, each origin seeing only the months before it; the \
+        model with the lowest RMSE forecasts --months months. Its 80% range is calibrated on its own \
+        past errors (split-conformal on the most recent --calibration-origins origins), and the share \
+        of such ranges that held the price in the backtest is reported.
+        The text words the expected price with its range, the change from the latest price and from \
+        the same month a year earlier, and the price alerts: WFP ALPS (price against its seasonal \
+        trend) and FAO GIEWS IPA (growth against the same month in other years), given only while \
+        the latest price is at most two months older than --as-of (default: today, or SOURCE_DATE_EPOCH). \
+        Alerts and scores use the reported months only; gaps are filled inside each training prefix.
+        --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
         """)
 
     @OptionGroup var dataOptions: TidyDataOptions
 
-    @Option(name: .long, help: "The tidy CSV file.")
-    var data: String
+    @Option(name: .long, help: ArgumentHelp("The model configuration whose price entries are searched.", valueName: "file"))
+    var config = "models/dong-thap.json"
 
-    @Option(name: .long, help: "The series id (needed when the file holds more than one series).")
+    @Option(name: .long, help: "The tidy CSV file (instead of a configuration entry).")
+    var data: String?
+
+    @Option(name: .long, help: "The series id in --data (needed when the file holds more than one series).")
     var series: String?
 
-    @Option(name: .long, help: "The forecasting model (see `muavu forecast --help`).")
-    var model = "theta"
+    @Option(name: .long, help: "Only this forecasting model (default: the entry's models, or theta, ets, arima and naive).")
+    var model: String?
 
-    @Option(name: .long, help: "Months to forecast.")
-    var horizon = 3
+    @Option(name: .long, help: ArgumentHelp("The candidate models, compared by rolling origin ('arima-x': the export link).",
+                                            valueName: "a,b,c"))
+    var models: String?
 
-    @Option(name: .long, help: "The forecast step the outlook is about (1 = the month after the latest).")
+    /// The candidates asked for on the command line, if any.
+    var requestedModels: [String]? {
+        if let model { return [model] }
+        return models.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    @Option(name: [.customLong("months"), .customLong("horizon")], help: "Months to forecast.")
+    var months = 3
+
+    @Option(name: .long, help: "The month the headline is about (1 = the month after the latest).")
     var step = 1
 
-    @Option(name: .long, help: "The interval level in percent (80 reads '8 chances in 10').")
+    @Option(name: .long, help: "The range's level in percent (80 reads '8 chances in 10').")
     var level = 80
 
     @Option(name: .long, help: ArgumentHelp("The date the alerts are judged against.", valueName: "YYYY-MM[-DD]"))
     var asOf: String?
 
-    @Option(name: .long, help: "Commodity name in Vietnamese (default: the series id).")
+    @Option(name: .long, help: "The commodity: searched in the configuration's price entries (e.g. rice, gạo), or its name with --data.")
     var commodity: String?
 
-    @Option(name: .long, help: "Commodity name in English (default: the Vietnamese one).")
+    @Option(name: .long, help: "Commodity name in English with --data (default: the Vietnamese one).")
     var commodityEn: String?
 
-    @Option(name: .long, help: "Market name in Vietnamese (default: the file's market column, if any).")
+    @Option(name: .long, help: "The market: searched in the configuration (e.g. \"Đồng Tháp\"), or its name with --data.")
     var market: String?
 
-    @Option(name: .long, help: "Market name in English (default: the Vietnamese one).")
+    @Option(name: .long, help: "Market name in English with --data (default: the Vietnamese one).")
     var marketEn: String?
 
-    @Option(name: .long, help: ArgumentHelp("Which text to write.", valueName: "vi|en|both"))
+    @Option(name: .long, help: ArgumentHelp("The configuration entry of the export price linked to, or 'none'.", valueName: "id"))
+    var exportLink = "wb-rice-vnm-5"
+
+    @Option(name: .long, help: "Recent origins whose errors calibrate the range.")
+    var calibrationOrigins = 24
+
+    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("Which text to write.", valueName: "vi|en|both"))
     var language = "both"
 
-    @Option(name: .long, help: "Write the text here ('-' or absent: stdout).")
+    @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text.")
+    var json = false
+
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Write here, whole or not at all ('-' or absent: stdout).")
     var output: String?
 
     func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1") }
-        guard (1...horizon).contains(step) else { throw ValidationError("--step must lie between 1 and --horizon (\(horizon))") }
+        guard months >= 1 else { throw ValidationError("--months must be at least 1") }
+        guard (1...months).contains(step) else { throw ValidationError("--step must lie between 1 and --months (\(months))") }
         guard (1...99).contains(level) else { throw ValidationError("--level must be between 1 and 99") }
-        guard ["vi", "en", "both"].contains(language) else { throw ValidationError("--language must be vi, en or both") }
+        guard ["vi", "en", "both"].contains(language) else { throw ValidationError("--lang (--language) must be vi, en or both") }
+        guard calibrationOrigins >= 1 else { throw ValidationError("--calibration-origins must be at least 1") }
         if let asOf, PeriodDate(parsing: asOf).map(\.impliedFrequency).map({ $0 == .monthly || $0 == .daily }) != true {
             throw ValidationError("--as-of must be a month YYYY-MM or a day YYYY-MM-DD, not '\(asOf)'")
         }
+        if model != nil, models != nil { throw ValidationError("give --model or --models, not both") }
+        if let m = requestedModels, m.isEmpty { throw ValidationError("--models must name at least one model") }
+        if data == nil, commodity == nil {
+            throw ValidationError("name the price with --commodity (and --market), or give --data FILE --series ID")
+        }
+    }
+
+    /// What the outlook is about, wherever it was found.
+    struct Subject {
+        var series: TimeSeries
+        /// The prices with NaN in the months nothing was reported.
+        var reported: TimeSeries
+        var commodity: Bilingual
+        var market: Bilingual
+        var unit: Bilingual
+        var decimals: Int
+        var models: [String]
+        var inputs: [OutlookDocument.Input]
+        var exportRegressor: [Double]?
+        var exportLinkNote: String?
     }
 
     func run() throws {
         try runReportingFailures {
-            let dataset = try TidyReader.read(path: data, options: dataOptions.readOptions())
-            let chosen: TimeSeries
-            if let id = series {
-                guard let s = dataset.series(named: id) else {
-                    let known = dataset.series.map(\.id).joined(separator: ", ")
-                    throw ValidationError("no series '\(id)' in \(data); the series are: \(known)")
-                }
-                chosen = s
-            } else if dataset.series.count == 1, let only = dataset.series.first {
-                chosen = only
-            } else {
-                throw ValidationError("\(data) holds \(dataset.series.count) series; choose one with --series")
-            }
-            guard case .month = chosen.start else {
-                throw ValidationError("series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
-            }
-            let observed = try observedMonths(of: chosen.id)
+            let subject = try data.map { try fromData($0) } ?? fromConfiguration()
             let asOfDate = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
+            let raw = subject.reported
 
-            let forecaster = try ForecasterRegistry.forecaster(named: model)
-            let levels = Array(Set([level, 80, 95])).sorted()
-            let forecast = try forecaster.forecast(chosen.values, period: chosen.period, horizon: horizon, levels: levels)
+            var candidates: [OutlookStudy.Candidate] = []
+            for name in subject.models where name != "arima-x" {
+                candidates.append(.init(name: name, forecaster: try ForecasterRegistry.forecaster(named: name)))
+            }
+            if let x = subject.exportRegressor, requestedModels?.contains("arima-x") ?? true {
+                candidates.append(.init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: x)))
+            }
+            guard !candidates.isEmpty else {
+                throw ValidationError("arima-x needs the export link (--export-link names a price entry of --config)")
+            }
+            let conformal = try ConformalRange(calibrationOrigins: calibrationOrigins)
+            let study = try OutlookStudy.run(raw.values, period: raw.period, candidates: candidates,
+                                             options: .init(months: months, level: level, conformal: conformal))
 
-            // The alerts see only the months with a reported price (no filled-in values).
-            var raw = chosen
-            let first = raw.start?.ordinal ?? 0
-            for i in raw.values.indices where !observed.months.contains(first + i) {
-                raw.values[i] = .nan
+            var spike: Result<PriceSpikeAlert.Assessment, OutlookDocument.Unavailable>
+            var anomaly: Result<PriceAnomalyIndicator.Assessment, OutlookDocument.Unavailable>
+            do { spike = .success(try PriceSpikeAlert().assess(raw, asOf: asOfDate)) } catch {
+                spike = .failure(.init("\(error)"))
+                printError("note: no ALPS for '\(raw.id)': \(error)")
             }
-            var spike: PriceSpikeAlert.Assessment?
-            var anomaly: PriceAnomalyIndicator.Assessment?
-            do { spike = try PriceSpikeAlert().assess(raw, asOf: asOfDate) } catch {
-                printError("note: no ALPS for '\(chosen.id)': \(error)")
-            }
-            do { anomaly = try PriceAnomalyIndicator().assess(raw, asOf: asOfDate) } catch {
-                printError("note: no IPA for '\(chosen.id)': \(error)")
+            do { anomaly = .success(try PriceAnomalyIndicator().assess(raw, asOf: asOfDate)) } catch {
+                anomaly = .failure(.init("\(error)"))
+                printError("note: no IPA for '\(raw.id)': \(error)")
             }
 
-            let commodityVi = commodity ?? chosen.id
-            let marketVi = market ?? observed.market ?? ""
-            // The latest and year-ago prices are observed ones, never filled-in values.
+            // The latest and year-ago prices are reported ones, never filled-in values.
+            let forecast = study.calibratedForecast
+            let coverage = study.coverage
             let outlook = try PriceOutlook(
-                series: raw, forecast: forecast, step: step, level: level, anomaly: anomaly, spike: spike,
-                commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
-                market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
-                unit: UnitText.bilingual(chosen.unit ?? ""))
+                series: raw, forecast: forecast, step: step, level: level, anomaly: try? anomaly.get(), spike: try? spike.get(),
+                commodity: subject.commodity, market: subject.market, unit: subject.unit, decimals: subject.decimals)
+                .with(following: forecast, after: step,
+                      backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
             let text = outlook.text
-            let body = switch language {
-            case "vi": text.vi + "\n"
-            case "en": text.en + "\n"
-            default: text.vi + "\n\n" + text.en + "\n"
+            let body: Data
+            if json {
+                let document = OutlookDocument(
+                    issued: IssueTime.now(), asOf: asOfDate, commodity: subject.commodity, market: subject.market,
+                    unit: subject.unit, inputs: subject.inputs, series: raw, study: study, anomaly: anomaly, spike: spike,
+                    exportLinkNote: subject.exportLinkNote, text: text)
+                body = try document.encoded()
+            } else {
+                body = switch language {
+                case "vi": Data((text.vi + "\n").utf8)
+                case "en": Data((text.en + "\n").utf8)
+                default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
+                }
             }
-            try AtomicFile.write(Data(body.utf8), to: output ?? "-")
-            printError("outlook: \(chosen.id), model \(forecast.model.name), as of \(asOfDate)")
+            try AtomicFile.write(body, to: output ?? "-")
+            let held = coverage.rate.map { String(format: "%.3f", $0) } ?? "n/a"
+            printError("outlook: \(raw.id), model \(study.forecast.model.name) (\(study.chosen?.name ?? "")), as of \(asOfDate); "
+                       + "backtest coverage of the \(level)% range \(held) (\(coverage.hits)/\(coverage.cases))")
         }
     }
 
-    /// The months with a reported value for `id`, and the series' market name if the file has a
-    /// `market` column.
-    func observedMonths(of id: String) throws -> (months: Set<Int>, market: String?) {
-        let found = try CSVTable(path: data).reportedPeriods(
-            of: id, idColumn: dataOptions.idColumn, dateColumn: dataOptions.dateColumn,
+    // MARK: - Finding the series
+
+    func fromData(_ path: String) throws -> Subject {
+        let dataset = try TidyReader.read(path: path, options: dataOptions.readOptions())
+        let chosen: TimeSeries
+        if let id = series {
+            guard let s = dataset.series(named: id) else {
+                let known = dataset.series.map(\.id).joined(separator: ", ")
+                throw ValidationError("no series '\(id)' in \(path); the series are: \(known)")
+            }
+            chosen = s
+        } else if dataset.series.count == 1, let only = dataset.series.first {
+            chosen = only
+        } else {
+            throw ValidationError("\(path) holds \(dataset.series.count) series; choose one with --series")
+        }
+        guard case .month = chosen.start else {
+            throw ValidationError("series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
+        }
+        let table = try CSVTable(path: path)
+        let found = try table.reportedPeriods(
+            of: chosen.id, idColumn: dataOptions.idColumn, dateColumn: dataOptions.dateColumn,
             valueColumn: dataOptions.valueColumn, labelColumn: "market")
-        return (found.ordinals, found.label)
+        let commodityVi = commodity ?? chosen.id
+        let marketVi = market ?? found.label ?? ""
+        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        return Subject(series: chosen, reported: Self.reportedOnly(chosen, found.ordinals),
+                       commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
+                       market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
+                       unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
+                       models: requestedModels ?? ["theta", "ets", "arima", "naive"],
+                       inputs: [.init(role: "price", file: URL(fileURLWithPath: path).lastPathComponent, series: chosen.id,
+                                      data: bytes)],
+                       exportRegressor: nil, exportLinkNote: nil)
+    }
+
+    func fromConfiguration() throws -> Subject {
+        let c = try PublishConfiguration.load(path: config)
+        let prices = c.forecasts.filter { $0.kind == .price }
+        let wantedCommodity = commodity.map(Self.fold) ?? ""
+        let wantedMarket = market.map(Self.fold)
+        func names(_ e: PublishConfiguration.Entry) -> [String] {
+            [e.commodity?.vi, e.commodity?.en, e.name.vi, e.name.en, e.series].compactMap { $0 }.map(Self.fold)
+        }
+        func markets(_ e: PublishConfiguration.Entry) -> [String] {
+            [e.market?.vi, e.market?.en].compactMap { $0 }.map(Self.fold)
+        }
+        let matches = prices.filter { e in
+            names(e).contains { $0.contains(wantedCommodity) }
+                && (wantedMarket.map { m in markets(e).contains { $0 == m || $0.contains(m) } } ?? true)
+        }
+        func listing() -> String {
+            prices.map { "\($0.commodity?.en ?? $0.name.en) at \($0.market?.vi ?? "?") (\($0.id))" }.joined(separator: "; ")
+        }
+        guard let entry = matches.first else {
+            throw ValidationError("no price of '\(commodity ?? "")'\(market.map { " at '\($0)'" } ?? "") in \(config); its prices are: \(listing())")
+        }
+        guard matches.count == 1 else {
+            throw ValidationError("'\(commodity ?? "")'\(market.map { " at '\($0)'" } ?? "") matches \(matches.count) prices in \(config) "
+                                  + "(\(matches.map(\.id).joined(separator: ", "))); name the market with --market")
+        }
+        let (s, reported, input) = try Self.read(c, entry, role: "price")
+        guard case .month = s.start else {
+            throw ValidationError("entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")
+        }
+        var inputs = [input]
+        var regressor: [Double]?
+        var note: String?
+        if exportLink != "none" {
+            if exportLink == entry.id {
+                note = "the series is the export price itself"
+            } else if let exportEntry = c.forecasts.first(where: { $0.id == exportLink }) {
+                let (x, _, xInput) = try Self.read(c, exportEntry, role: "export")
+                if let ps = s.start, let xs = x.start,
+                   let r = LaggedExportRegression.regressor(priceStart: ps, count: s.count, export: x.values, exportStart: xs) {
+                    regressor = r
+                    inputs.append(xInput)
+                } else {
+                    note = "the export price '\(exportLink)' does not cover the month before each price"
+                }
+            } else {
+                throw ValidationError("--export-link: no entry '\(exportLink)' in \(config)")
+            }
+        }
+        let unit = entry.unit ?? UnitText.bilingual(s.unit ?? "")
+        return Subject(series: s, reported: reported, commodity: entry.commodity ?? entry.name,
+                       market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
+                       decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
+                       models: requestedModels ?? (entry.models ?? ["theta"]), inputs: inputs,
+                       exportRegressor: regressor, exportLinkNote: note)
+    }
+
+    /// An entry's series (gaps filled per the dataset's policy), the same with NaN where nothing
+    /// was reported, and the file's fingerprint.
+    static func read(_ c: PublishConfiguration, _ entry: PublishConfiguration.Entry, role: String) throws
+        -> (TimeSeries, TimeSeries, OutlookDocument.Input) {
+        guard let spec = c.datasets[entry.dataset] else {
+            throw PublishingError(.badConfiguration, "\(c.file): unknown dataset '\(entry.dataset)'")
+        }
+        let path = c.resolve(spec.path)
+        guard let raw = FileManager.default.contents(atPath: path) else {
+            throw DataError(.fileNotFound, file: spec.path, "cannot read dataset '\(entry.dataset)'")
+        }
+        var options = TidyReadOptions()
+        options.onMissing = spec.onMissing ?? .fail
+        let table = try TidyReader.read(data: raw, file: spec.path, options: options)
+        guard let s = table.series(named: entry.series) else {
+            throw PublishingError(.badConfiguration, "\(c.file): no series '\(entry.series)' in \(spec.path)")
+        }
+        let found = try CSVTable(reader: CSVReader(data: raw, file: spec.path)).reportedPeriods(of: entry.series)
+        return (s, reportedOnly(s, found.ordinals),
+                .init(role: role, file: spec.path, series: entry.series, data: raw, source: spec.source))
+    }
+
+    static func reportedOnly(_ s: TimeSeries, _ ordinals: Set<Int>) -> TimeSeries {
+        var r = s
+        let first = r.start?.ordinal ?? 0
+        for i in r.values.indices where !ordinals.contains(first + i) { r.values[i] = .nan }
+        return r
+    }
+
+    /// NFC, lower case, without diacritics (đ → d): "Đồng Tháp" and "dong thap" compare equal.
+    static func fold(_ s: String) -> String {
+        s.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "đ", with: "d")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
     }
 
     func today() -> PeriodDate {

@@ -28,6 +28,11 @@ extension SARIMA {
 /// 5. models with an AR or MA root of modulus below 1.01 are rejected;
 /// 6. for long series (n > 150) or long seasons (m > 12) the search ranks by conditional sums
 ///    of squares, then refits the best models by exact likelihood.
+///
+/// With `regressors` the model is a regression with ARIMA errors, y_t = x_t'β + η_t
+/// (Hyndman & Athanasopoulos, FPP3 §10.2): as R `auto.arima(xreg=)`, the differences d and D are
+/// chosen on the residuals of the least-squares regression of y on x (with an intercept), and
+/// every candidate is fitted with the regressors.
 public struct AutoARIMA: Forecaster {
     public struct Options: Sendable, Hashable {
         public var maxP = 5, maxQ = 5, maxSeasonalP = 2, maxSeasonalQ = 2
@@ -55,13 +60,29 @@ public struct AutoARIMA: Forecaster {
     }
 
     public var options: Options
+    /// Regressors, one row per observation; their future values go to
+    /// `forecast(_:period:futureRegressors:levels:)`.
+    public var regressors: [[Double]]?
     public var name: String { "arima" }
 
-    public init(options: Options = Options()) { self.options = options }
+    public init(options: Options = Options(), regressors: [[Double]]? = nil) {
+        self.options = options
+        self.regressors = regressors
+    }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        guard regressors == nil else {
+            throw ForecastingError(.missingCovariates, "forecasting with regressors needs their future values")
+        }
         return try fit(y, period: period).forecast(horizon: horizon, levels: levels)
+    }
+
+    /// Forecasts with regressors, given their values over the horizon (one row per step).
+    public func forecast(_ y: [Double], period: Int, futureRegressors: [[Double]], levels: [Int]) throws -> Forecast {
+        try validateArguments(y, period: period, horizon: max(futureRegressors.count, 1), levels: levels)
+        return try fit(y, period: period).forecast(horizon: futureRegressors.count, levels: levels,
+                                                   futureRegressors: futureRegressors)
     }
 
     /// Selects and fits a model. Never fails on a finite, non-empty series: when no candidate
@@ -74,7 +95,17 @@ public struct AutoARIMA: Forecaster {
         var o = options
         let n = y.count
         var m = o.seasonal ? max(1, period) : 1
-        if UnitRoot.isConstant(y) {
+        let xreg = try SARIMA.regressorColumns(regressors, count: n)
+        // The unit-root tests look at y less its regression on x (R `auto.arima`).
+        var tested = y
+        if !xreg.isEmpty {
+            guard let ols = SARIMAEstimator.leastSquares(columns: [[Double](repeating: 1, count: n)] + xreg, y: y) else {
+                throw ForecastingError(.rankDeficient, "the regressors are collinear (or constant)")
+            }
+            let beta = ols.beta
+            tested = (0..<n).map { t in y[t] - beta[0] - xreg.indices.reduce(0) { $0 + beta[$1 + 1] * xreg[$1][t] } }
+        }
+        if xreg.isEmpty && UnitRoot.isConstant(y) {
             var fit = try SARIMAEstimator.fitConstantMean(y, period: m, notes: [])
             fit.notes = ["the series is constant; ARIMA(0,0,0) with its mean"]
             return fit
@@ -95,11 +126,11 @@ public struct AutoARIMA: Forecaster {
             bigD = 0
             notes.append("fewer than two seasons of data; no seasonal difference")
         } else if bigD == nil {
-            bigD = SeasonalStrength.seasonalDifferences(y, period: m, threshold: o.seasonalStrengthThreshold,
+            bigD = SeasonalStrength.seasonalDifferences(tested, period: m, threshold: o.seasonalStrengthThreshold,
                                                         maxD: o.maxSeasonalD)
         }
         let seasonalD = bigD ?? 0
-        var dx = y
+        var dx = tested
         for _ in 0..<seasonalD { dx = SARIMAEstimator.lagDifference(dx, m) }
         let nonSeasonalD = d ?? KPSSTest.differences(dx, alpha: o.alpha, maxD: o.maxD)
         for _ in 0..<nonSeasonalD { dx = SARIMAEstimator.lagDifference(dx, 1) }
@@ -108,7 +139,7 @@ public struct AutoARIMA: Forecaster {
                                 reason: "not enough data left after differencing")
         }
         if m == 1 && seasonalD == 0 { m = 1 }
-        if UnitRoot.isConstant(dx) {
+        if xreg.isEmpty && UnitRoot.isConstant(dx) {
             // The differenced series is constant: the series is a polynomial trend (plus season).
             let c = dx[0]
             let order = SARIMA.Order(p: 0, d: nonSeasonalD, q: 0, seasonalD: seasonalD, period: m)
@@ -127,7 +158,7 @@ public struct AutoARIMA: Forecaster {
             if o.maxP > 0 { o.maxP = min(o.maxP, m - 1) }
             if o.maxQ > 0 { o.maxQ = min(o.maxQ, m - 1) }
         }
-        let search = Search(y: y, period: m, d: nonSeasonalD, seasonalD: seasonalD, criterion: criterion,
+        let search = Search(y: y, xreg: xreg, period: m, d: nonSeasonalD, seasonalD: seasonalD, criterion: criterion,
                             approximation: approximation, options: o)
         var result: SARIMA.Fit?
         switch o.search {
@@ -140,14 +171,16 @@ public struct AutoARIMA: Forecaster {
         }
         fit.notes = notes + fit.notes
         fit.notes.append("orders chosen by \(o.search.rawValue) search on \(criterion.rawValue.uppercased())"
-                         + " (d by KPSS, D by seasonal strength)")
+                         + " (d by KPSS, D by seasonal strength"
+                         + (xreg.isEmpty ? ")" : ", both on the residuals of the regression on the covariates)"))
         return fit
     }
 
     /// ARIMA(0,d,0) (with drift when d = 1, mean when d = 0) when nothing else fits.
     private func fallback(_ y: [Double], period: Int, d: Int, reason: String) throws -> SARIMA.Fit {
         let order = SARIMA.Order(p: 0, d: d, q: 0, period: period)
-        var fit = try SARIMA(.init(order: order, includeConstant: d <= 1 && y.count > d + 1)).fit(y, period: period)
+        var fit = try SARIMA(.init(order: order, includeConstant: d <= 1 && y.count > d + 1),
+                             regressors: regressors).fit(y, period: period)
         fit.notes.insert("\(reason); fell back to \(fit.name)", at: 0)
         return fit
     }
@@ -155,6 +188,8 @@ public struct AutoARIMA: Forecaster {
     /// The candidate fits of one (d, D) pair.
     struct Search {
         let y: [Double]
+        /// Regressor columns (empty without regressors).
+        let xreg: [[Double]]
         let period: Int
         let d: Int
         let seasonalD: Int
@@ -163,9 +198,9 @@ public struct AutoARIMA: Forecaster {
         let options: Options
         let offset: Double
 
-        init(y: [Double], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
+        init(y: [Double], xreg: [[Double]] = [], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
              approximation: Bool, options: Options) {
-            self.y = y; self.period = period; self.d = d; self.seasonalD = seasonalD
+            self.y = y; self.xreg = xreg; self.period = period; self.d = d; self.seasonalD = seasonalD
             self.criterion = criterion; self.approximation = approximation; self.options = options
             var offset = 0.0
             if approximation {
@@ -173,7 +208,7 @@ public struct AutoARIMA: Forecaster {
                 // when d + D = 0, so CSS criteria stay on the likelihood's scale.
                 let order = SARIMA.Order(p: 0, d: d, q: 0, seasonalD: seasonalD, period: period)
                 if let f = try? SARIMAEstimator(y: y, specification: .init(order: order, includeConstant: true),
-                                                xreg: [], method: .css).fit() {
+                                                xreg: xreg, method: .css).fit() {
                     let s2 = Search.cssVariance(f)
                     offset = -2 * f.loglik - Double(y.count) * log(s2)
                 }
@@ -196,7 +231,7 @@ public struct AutoARIMA: Forecaster {
             let order = SARIMA.Order(p: c.p, d: d, q: c.q, seasonalP: c.bigP, seasonalD: seasonalD,
                                      seasonalQ: c.bigQ, period: period)
             let spec = SARIMA.Specification(order: order, includeConstant: c.constant)
-            guard var fit = try? SARIMAEstimator(y: y, specification: spec, xreg: [],
+            guard var fit = try? SARIMAEstimator(y: y, specification: spec, xreg: xreg,
                                                  method: approximate ? .css : .cssML).fit()
             else { return (nil, .infinity) }
             let npar = Double(fit.parameterCount + 1)

@@ -110,7 +110,7 @@ public struct SARIMA: Forecaster {
             spec.order.seasonalP = 0; spec.order.seasonalD = 0; spec.order.seasonalQ = 0
         }
         var notes: [String] = []
-        let xreg = try regressorColumns(count: y.count)
+        let xreg = try SARIMA.regressorColumns(regressors, count: y.count)
         if y.count > 1, Set(y).count == 1, xreg.isEmpty {
             notes.append("the series is constant; fitted ARIMA(0,0,0) with its mean")
             return try SARIMAEstimator.fitConstantMean(y, period: spec.order.period, notes: notes)
@@ -160,7 +160,7 @@ public struct SARIMA: Forecaster {
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         let estimator = try SARIMAEstimator(y: y, specification: spec,
-                                            xreg: try regressorColumns(count: y.count), method: .ml)
+                                            xreg: try SARIMA.regressorColumns(regressors, count: y.count), method: .ml)
         return try estimator.evaluate(coefficients)
     }
 
@@ -179,7 +179,9 @@ public struct SARIMA: Forecaster {
         return try fit.forecast(horizon: futureRegressors.count, levels: levels, futureRegressors: futureRegressors)
     }
 
-    private func regressorColumns(count n: Int) throws -> [[Double]] {
+    /// Regressor rows (one per observation) as columns, checked: n rows of one positive length,
+    /// every value finite. No rows, no columns.
+    static func regressorColumns(_ regressors: [[Double]]?, count n: Int) throws -> [[Double]] {
         guard let rows = regressors else { return [] }
         guard rows.count == n else {
             throw ForecastingError(.missingCovariates, "regressors have \(rows.count) rows for \(n) observations")

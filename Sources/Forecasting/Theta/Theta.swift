@@ -41,6 +41,14 @@ public struct Theta: Forecaster {
         }
         let adjustment = SeasonalAdjustment.detect(y, period: period)
         let model = try ThetaModel.fit(adjustment.adjust(y), variant: variant)
+        return forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
+    }
+
+    /// The forecast of a fitted `model` of the adjusted series, re-seasonalised by `adjustment`:
+    /// shared by `forecast(_:period:horizon:levels:)` and a model loaded from a file.
+    func forecast(_ model: ThetaModel, adjustment: SeasonalAdjustment, horizon: Int, levels: [Int]) -> Forecast {
+        let n = model.count
+        let displayName = "Theta(\(variant.rawValue))"
         let path = model.forecast(horizon: horizon)
         let intervals = levels.map { level -> PredictionInterval in
             let z = NormalDistribution.criticalValue(level: level)

@@ -26,6 +26,28 @@ public struct PriceOutlook: Sendable, Equatable {
     public var alerts: [Bilingual]
     /// Decimals for prices.
     public var decimals: Int
+    /// How often ranges like this one held the price in a rolling-origin backtest.
+    public var backtest: Backtest?
+    /// The months after `target` with their expected price and range.
+    public var following: [Month] = []
+
+    /// Ranges that held the actual price, of those checked.
+    public struct Backtest: Sendable, Equatable {
+        public var held: Int
+        public var cases: Int
+        public init(held: Int, cases: Int) {
+            self.held = held
+            self.cases = cases
+        }
+    }
+
+    /// A later month of the outlook.
+    public struct Month: Sendable, Equatable {
+        public var date: PeriodDate
+        public var expected: Double
+        public var lower: Double
+        public var upper: Double
+    }
 
     /// - Parameters:
     ///   - step: which forecast step the outlook is for (1 = the period after the last one).
@@ -73,6 +95,23 @@ public struct PriceOutlook: Sendable, Equatable {
         self.decimals = decimals
     }
 
+    /// The same outlook with the later months of `forecast` (steps after `step`) listed and the
+    /// backtest's hit rate stated.
+    public func with(following forecast: Forecast, after step: Int = 1, backtest: Backtest?) -> PriceOutlook {
+        var o = self
+        o.backtest = backtest
+        o.following = []
+        if let interval = forecast.interval(level: level) {
+            for h in (step + 1)..<max(step + 1, forecast.horizon + 1)
+            where h <= interval.lower.count && h <= interval.upper.count {
+                o.following.append(Month(date: target.advanced(by: h - step, frequency: .monthly),
+                                         expected: forecast.mean[h - 1], lower: interval.lower[h - 1],
+                                         upper: interval.upper[h - 1]))
+            }
+        }
+        return o
+    }
+
     static func periodsPerYear(_ series: TimeSeries) -> Int {
         switch series.start {
         case .month: 12
@@ -115,6 +154,21 @@ public struct PriceOutlook: Sendable, Equatable {
         en += "against the same month last year (\(when(yearAgoDate, .en))"
         en += yearAgo.map { ": \(n($0, .en)) \(unit.en)" } ?? ""
         en += "): \(lastYear.en)."
+        if !following.isEmpty {
+            vi += " Các tháng sau: " + following.map {
+                "\(when($0.date, .vi)) khoảng \(n($0.expected, .vi)) (\(n($0.lower, .vi))–\(n($0.upper, .vi))) \(unit.vi)"
+            }.joined(separator: "; ") + "."
+            en += " Later months: " + following.map {
+                "\(when($0.date, .en)) about \(n($0.expected, .en)) (\(n($0.lower, .en))–\(n($0.upper, .en))) \(unit.en)"
+            }.joined(separator: "; ") + "."
+        }
+        if let b = backtest, b.cases > 0 {
+            let share = Double(b.held) / Double(b.cases)
+            vi += " Kiểm tra trên giá các năm trước: \(NumberText.format(share * 100, language: .vi))% khoảng dự báo như vậy chứa "
+                + "đúng giá thực tế (\(b.held)/\(b.cases) lần)."
+            en += " In backtests on past prices, \(NumberText.format(share * 100, language: .en))% of such ranges held the actual "
+                + "price (\(b.held) of \(b.cases))."
+        }
         for a in alerts {
             vi += " " + a.vi
             en += " " + a.en

@@ -10,32 +10,6 @@ enum PriceNotebook {
     static let exportID = "wb-rice-vnm-5"
     static let levels = [80, 95]
 
-    /// Regression with ARIMA(0,1,1) errors and drift on x_t = the export price of month t − 1
-    /// (Hyndman & Athanasopoulos, FPP3 §10.2: y_t = β x_t + η_t, η an ARIMA process), fitted by
-    /// `SARIMA` with `regressors`. At an origin n the regressor of the first step, the export price
-    /// of month n − 1, is known; later steps would need an export price not yet observed, and the
-    /// last one observed stands in (a naive forecast of the regressor), so the backtest never uses
-    /// a value from after its origin.
-    struct LaggedExportRegression: Forecaster {
-        /// x_t for every month of the price series (the export price one month earlier).
-        var regressor: [Double]
-        var name: String { "arima-x" }
-
-        func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-            let n = y.count
-            guard n < regressor.count else {
-                throw ForecastingError(.missingCovariates, "no export price for month \(n + 1)")
-            }
-            let spec = SARIMA.Specification(order: .init(p: 0, d: 1, q: 1, period: 1), includeConstant: true)
-            let model = SARIMA(spec, regressors: regressor[0..<n].map { [$0] })
-            let known = regressor[n]
-            var forecast = try model.forecast(y, period: 1, futureRegressors: Array(repeating: [known], count: horizon),
-                                              levels: levels)
-            forecast.model.notes.append("xreg1 = Viet Nam 5% export price of the month before (USD/t)")
-            return forecast
-        }
-    }
-
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         // The longest run of reported months: no price is filled in, so every test month was observed.
         let (wfp, wfpRaw) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .skip)
@@ -50,12 +24,9 @@ enum PriceNotebook {
         let unreported = whole.values.filter { !$0.isFinite }.count
         let span = "\(whole.date(at: 0)?.description ?? "") – \(whole.date(at: whole.count - 1)?.description ?? "")"
         // x_t = export price of month t − 1, for every month of the price series and one beyond.
-        var regressor: [Double] = []
-        for i in 0...price.count {
-            let j = priceStart.ordinal + i - 1 - exportStart.ordinal
-            regressor.append(j >= 0 && j < export.count ? export.values[j] : .nan)
-        }
-        guard regressor.allSatisfy(\.isFinite) else {
+        guard let regressor = LaggedExportRegression.regressor(priceStart: priceStart, count: price.count,
+                                                               export: export.values, exportStart: exportStart)
+        else {
             throw DataError(.badConfiguration, file: pink.file, "the export price does not cover the months before the price series")
         }
         let horizon = options.priceHorizon

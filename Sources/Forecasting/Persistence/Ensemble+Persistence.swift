@@ -1,0 +1,158 @@
+extension FittedModel {
+    /// A fitted combination as it is saved: how the members are combined, and each member's own
+    /// fitted state (or why it could not be fitted).
+    ///
+    /// Forecasting hands `Ensemble` (or `auto`) members that forecast from their stored states, so
+    /// the combination, its notes, the dropping of members that failed and the naïve fallback are
+    /// the ensemble's own code. Inverse-MSE weights are not saved: they refit every member on
+    /// validation windows, which a saved model does not do.
+    public struct EnsembleState: Sendable, Equatable, Codable {
+        public var combiner: EnsembleCombiner
+        public var intervals: IntervalCombiner
+        public var members: [Member]
+
+        /// One member: its registry name, then its fitted state or the reason its fit failed.
+        public struct Member: Sendable, Equatable, Codable {
+            public var name: String
+            public var state: State?
+            /// The error the member's fit gave, as the ensemble's notes write it.
+            public var failure: String?
+
+            enum CodingKeys: String, CodingKey { case name, kind, parameters, failure }
+
+            init(name: String, state: State?, failure: String?) {
+                self.name = name
+                self.state = state
+                self.failure = failure
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                name = try c.decode(String.self, forKey: .name)
+                failure = try c.decodeIfPresent(String.self, forKey: .failure)
+                if let kind = try c.decodeIfPresent(Kind.self, forKey: .kind) {
+                    state = try State.decode(kind, from: c, forKey: .parameters)
+                } else {
+                    state = nil
+                }
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(name, forKey: .name)
+                try c.encode(failure, forKey: .failure)
+                if let state {
+                    try c.encode(state.kind, forKey: .kind)
+                    try state.encode(to: &c, forKey: .parameters)
+                } else {
+                    try c.encodeNil(forKey: .kind)
+                    try c.encodeNil(forKey: .parameters)
+                }
+            }
+        }
+
+        /// The members as forecasters that forecast from their stored states.
+        func savedMembers(_ y: [Double], period: Int) throws -> [any Forecaster] {
+            try members.map { member in
+                guard let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
+                    throw ForecastingError(.invalidArgument, "'\(member.name)' cannot be a member of a saved ensemble")
+                }
+                switch (member.state, member.failure) {
+                case (let state?, nil):
+                    guard state.kind == kind else {
+                        throw ForecastingError(.invalidArgument,
+                                               "member '\(member.name)' has kind '\(kind.rawValue)', the model stores '\(state.kind.rawValue)'")
+                    }
+                    return SavedMember(name: member.name, model: FittedModel(name: member.name, values: y, period: period, state: state))
+                case (nil, let failure?):
+                    return SavedMember(name: member.name, failure: failure)
+                default:
+                    throw ForecastingError(.invalidArgument,
+                                           "member '\(member.name)' needs either its parameters or the reason its fit failed")
+                }
+            }
+        }
+
+        func forecaster(name: String, _ y: [Double], period: Int) throws -> any Forecaster {
+            guard combiner != .inverseMSE else {
+                throw ForecastingError(.invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
+            }
+            let ensemble = Ensemble(members: try savedMembers(y, period: period), combiner: combiner, intervals: intervals,
+                                    name: name)
+            guard name == "auto" else { return ensemble }
+            var auto = AutomaticForecaster()
+            auto.ensemble = ensemble
+            return auto
+        }
+
+        func forecast(_ y: [Double], name: String, period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+            try forecaster(name: name, y, period: period).forecast(y, period: period, horizon: horizon, levels: levels)
+        }
+
+        func verify(_ y: [Double], period: Int) throws {
+            for member in try savedMembers(y, period: period) {
+                if let saved = member as? SavedMember, case .success(let model) = saved.outcome { try model.verify() }
+            }
+        }
+
+        /// The seed of the first member that simulates.
+        var seed: UInt64? { members.lazy.compactMap { $0.state.flatMap { FittedModel(name: "", values: [], period: 1, state: $0).seed } }.first }
+    }
+
+    /// A member of a saved combination: its forecast comes from its stored state; a member whose
+    /// fit failed fails again with the same message.
+    struct SavedMember: Forecaster {
+        let name: String
+        let outcome: Result<FittedModel, StoredFailure>
+
+        init(name: String, model: FittedModel) {
+            self.name = name
+            outcome = .success(model)
+        }
+
+        init(name: String, failure: String) {
+            self.name = name
+            outcome = .failure(StoredFailure(description: failure))
+        }
+
+        func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+            try outcome.get().forecast(horizon: horizon, levels: levels)
+        }
+    }
+
+    /// A member's fit error as it was written when the combination was fitted.
+    struct StoredFailure: Error, Sendable, Equatable, CustomStringConvertible {
+        var description: String
+    }
+}
+
+extension Ensemble: PersistableForecaster {
+    /// Fits each member once and keeps its state (or why it failed).
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try validateArguments(y, period: period, horizon: 1, levels: [])
+        guard !members.isEmpty else { throw ForecastingError(.invalidArgument, "an ensemble needs members") }
+        guard combiner != .inverseMSE else {
+            throw ForecastingError(.invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
+        }
+        let saved = try members.map { member -> FittedModel.EnsembleState.Member in
+            guard member is any PersistableForecaster, let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
+                throw ForecastingError(.invalidArgument, "member '\(member.name)' of \(name) cannot be saved")
+            }
+            do {
+                return .init(name: member.name, state: try FittedModel.fit(member, y, period: period).state, failure: nil)
+            } catch {
+                return .init(name: member.name, state: nil, failure: Ensemble.describe(error))
+            }
+        }
+        let state = FittedModel.EnsembleState(combiner: combiner, intervals: intervals, members: saved)
+        return FittedModel(name: name, values: y, period: period, state: .ensemble(state))
+    }
+}
+
+extension AutomaticForecaster: PersistableForecaster {
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        var model = try ensemble.fitModel(y, period: period)
+        model.name = name
+        return model
+    }
+}

@@ -1,0 +1,120 @@
+extension FittedModel {
+    /// A fitted Theta model as it is saved: the variant, ℓ₀, α and θ of the state-space model of
+    /// Fiorucci et al. (2016), the classical seasonal adjustment it was fitted behind (kind and
+    /// indices), and the state after the last observation (ℓₙ, Ȳₙ, Aₙ, Bₙ).
+    ///
+    /// Forecasting adjusts the training observations by the stored indices, runs the Theta
+    /// recursion over them from ℓ₀ with α and θ (`ThetaModel.init`, no estimation), and forecasts
+    /// as `Theta` does. A constant series stores no parameters: its forecast is its value.
+    public struct ThetaState: Sendable, Equatable, Codable {
+        public var variant: ThetaModel.Variant
+        /// Nil for a constant series.
+        public var alpha: Double?
+        public var theta: Double?
+        public var initialLevel: Double?
+        public var adjustment: SeasonalAdjustment
+        /// ℓₙ, Ȳₙ, Aₙ, Bₙ after the last observation (empty for a constant series).
+        public var finalState: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case variant, alpha, theta, adjustment
+            case initialLevel = "initial_level", finalState = "final_state"
+        }
+
+        /// Every key is written, absent parameters as `null`, so that the document's shape is fixed.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(variant, forKey: .variant)
+            try c.encode(alpha, forKey: .alpha)
+            try c.encode(theta, forKey: .theta)
+            try c.encode(initialLevel, forKey: .initialLevel)
+            try c.encode(adjustment, forKey: .adjustment)
+            try c.encode(finalState, forKey: .finalState)
+        }
+
+        init(variant: ThetaModel.Variant, model: ThetaModel?, adjustment: SeasonalAdjustment) {
+            self.variant = variant
+            alpha = model?.alpha
+            theta = model?.theta
+            initialLevel = model?.initialLevel
+            self.adjustment = adjustment
+            finalState = model.map { [$0.level, $0.meanY, $0.intercept, $0.slope] } ?? []
+        }
+
+        var isConstant: Bool { alpha == nil }
+
+        /// The Theta model of the adjusted observations, run from the stored parameters.
+        func model(_ y: [Double]) throws -> ThetaModel? {
+            guard let alpha, let theta, let initialLevel else {
+                guard theta == nil, initialLevel == nil, finalState.isEmpty, let first = y.first,
+                      y.allSatisfy({ $0 == first }) else {
+                    throw ForecastingError(.invalidArgument,
+                                           "a Theta model without alpha, theta and initial_level is only the forecast of a constant series")
+                }
+                return nil
+            }
+            guard [alpha, theta, initialLevel].allSatisfy(\.isFinite), alpha > 0, alpha < 1, theta >= 1 else {
+                throw ForecastingError(.invalidArgument,
+                                       "Theta parameters out of range: alpha must be in (0, 1), theta at least 1, all finite")
+            }
+            guard y.count >= ThetaModel.minimumCount else {
+                throw ForecastingError(.tooShort,
+                                       "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
+            }
+            try checkAdjustment()
+            return ThetaModel(adjustment.adjust(y), variant: variant, initialLevel: initialLevel, alpha: alpha, theta: theta)
+        }
+
+        private func checkAdjustment() throws {
+            let a = adjustment
+            switch a.kind {
+            case .none: return
+            case .additive, .multiplicative:
+                guard a.period >= 2, a.indices.count == a.period, a.indices.allSatisfy(\.isFinite),
+                      a.kind == .additive || a.indices.allSatisfy({ $0 > 0 }) else {
+                    throw ForecastingError(.invalidArgument,
+                                           "the seasonal adjustment needs one finite index per season (period \(a.period), "
+                                           + "\(a.indices.count) indices; multiplicative indices positive)")
+                }
+            }
+        }
+
+        func forecast(_ y: [Double], name: String, horizon: Int, levels: [Int]) throws -> Forecast {
+            let forecaster = Theta(variant: variant, name: name)
+            guard let model = try model(y) else {
+                // A constant series: `Theta.forecast` forecasts its value without fitting.
+                return try forecaster.forecast(y, period: 1, horizon: horizon, levels: levels)
+            }
+            return forecaster.forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
+        }
+
+        func verify(_ y: [Double]) throws {
+            guard let model = try model(y) else { return }
+            guard FittedModel.agree([model.level, model.meanY, model.intercept, model.slope], finalState) else {
+                throw ForecastingError(.invalidArgument,
+                                       "the final state does not follow from the parameters and training values")
+            }
+        }
+    }
+}
+
+extension Theta: PersistableForecaster {
+    /// The fit behind `forecast(_:period:horizon:levels:)`: the same checks, the same seasonal
+    /// adjustment, the same estimation.
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try validateArguments(y, period: period, horizon: 1, levels: [])
+        let state: FittedModel.ThetaState
+        if let first = y.first, y.allSatisfy({ $0 == first }) {
+            state = FittedModel.ThetaState(variant: variant, model: nil, adjustment: .identity)
+        } else {
+            guard y.count >= ThetaModel.minimumCount else {
+                throw ForecastingError(.tooShort,
+                                       "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
+            }
+            let adjustment = SeasonalAdjustment.detect(y, period: period)
+            let model = try ThetaModel.fit(adjustment.adjust(y), variant: variant)
+            state = FittedModel.ThetaState(variant: variant, model: model, adjustment: adjustment)
+        }
+        return FittedModel(name: name, values: y, period: period, state: .theta(state))
+    }
+}

@@ -1,0 +1,328 @@
+import AgriData
+import Forecasting
+import Foundation
+
+/// `muavu.model/v1`: a fitted model saved as JSON (`muavu fit --save FILE`), read back by
+/// `muavu forecast --model-file FILE` to forecast without estimating anything again.
+///
+/// The document holds the model's registry name and kind, the kind's parameters and states
+/// (`FittedModel.State`), the training series with its calendar so that the forecast's dates and
+/// numbers are reproduced, the fit statistics, a SHA-256 of the training values (IEEE 754
+/// binary64, little-endian, in order: `hashlib.sha256(numpy.asarray(v, '<f8').tobytes())`),
+/// the seed of simulated intervals, the engine, and the time it was made (`SOURCE_DATE_EPOCH`
+/// when set). Numbers are written in the shortest form that reads back to the same double.
+///
+/// Reading checks, in order, and names the file, the field and what was expected when a check
+/// fails (`DataError`, exit 65): valid JSON, the `format` and its version (a newer version is
+/// refused with the version this engine reads), a model name this engine knows with its kind,
+/// every field of that kind, the training values against their SHA-256, and the parameters
+/// against the training values (the model's recursion must end in the stored final states).
+public struct ModelFile: Sendable, Equatable {
+    public static let formatName = "muavu.model"
+    public static let version = 1
+    public static var format: String { "\(formatName)/v\(version)" }
+
+    public var format: String = ModelFile.format
+    public var engine: Engine
+    /// ISO 8601 UTC.
+    public var created: String
+    /// The data file the series came from (its last path component), as forecasts name it.
+    public var dataset: String
+    public var series: TimeSeries
+    public var model: FittedModel
+    /// Fit criteria as the forecast shows them (`loglik`, `aicc`, `sigma2`, ...); null when undefined.
+    public var statistics: [String: Double?]
+    public var displayName: String
+    public var family: String
+
+    /// A saved model of `model`, fitted to `series` of data file `dataset`.
+    public init(model: FittedModel, series: TimeSeries, dataset: String, created: Date) throws {
+        self.model = model
+        self.series = series
+        self.dataset = dataset
+        engine = Engine.current
+        self.created = IssueTime.iso8601(created)
+        let summary = try model.summary()
+        displayName = summary.name
+        family = summary.family
+        var statistics: [String: Double?] = ["loglik": nil, "aicc": nil, "sigma2": nil]
+        for (k, v) in summary.criteria { statistics[k] = v.isFinite ? v : nil }
+        self.statistics = statistics
+    }
+
+    /// The SHA-256 of `values` as IEEE 754 binary64, little-endian, in order (hex).
+    public static func fingerprint(_ values: [Double]) -> String {
+        var bytes = Data(capacity: values.count * 8)
+        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        return SHA256.hex(bytes)
+    }
+
+    /// The document as JSON (sorted keys, a final newline).
+    public func encoded() throws -> Data {
+        try DocumentEncoder.encode(Document(self))
+    }
+
+    /// Writes the document whole or not at all.
+    public func write(to path: String) throws {
+        try AtomicFile.write(encoded(), to: path)
+    }
+
+    /// Reads and checks the model file at `path`.
+    public static func read(path: String) throws -> ModelFile {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DataError(.fileNotFound, file: path, "no such model file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError(.unreadable, file: path, "the model file cannot be read")
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Decodes and checks a model document; `file` names it in messages.
+    public static func decode(_ data: Data, file: String) throws -> ModelFile {
+        guard !data.isEmpty else {
+            throw DataError(.empty, file: file, "the model file is empty; expected a \(format) JSON document")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw DataError(.unreadable, file: file,
+                            "not valid JSON (a truncated or damaged file?); expected a \(format) document written by muavu fit")
+        }
+        guard let top = object as? [String: Any] else {
+            throw DataError(.badConfiguration, file: file, "expected a JSON object (a \(format) document)")
+        }
+        try checkFormat(top["format"], file: file)
+        try checkModelName(top["model"], file: file)
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: data)
+        } catch let error as DecodingError {
+            throw DataError(.badConfiguration, file: file, describe(error))
+        } catch {
+            throw DataError(.badConfiguration, file: file, "\(error)")
+        }
+        return try document.modelFile(file: file)
+    }
+
+    private static func checkFormat(_ value: Any?, file: String) throws {
+        guard let text = value as? String else {
+            throw DataError(.badConfiguration, file: file,
+                            "field 'format' is missing or not a string: not a muavu model file (expected \"format\": \"\(format)\")")
+        }
+        let prefix = formatName + "/v"
+        guard text.hasPrefix(prefix), let v = Int(text.dropFirst(prefix.count)) else {
+            throw DataError(.badConfiguration, file: file,
+                            "field 'format' is '\(text)': not a muavu model file (expected \"\(format)\")")
+        }
+        if v > version {
+            throw DataError(.badConfiguration, file: file,
+                            "field 'format' is '\(text)', saved by a newer muavu; this engine (\(Engine.current.version)) reads \(format): upgrade muavu, or fit the model again with this one")
+        }
+        if v < version {
+            throw DataError(.badConfiguration, file: file,
+                            "field 'format' is '\(text)', a version this engine (\(Engine.current.version)) cannot read: it reads \(format); fit the model again with muavu fit")
+        }
+    }
+
+    private static func checkModelName(_ value: Any?, file: String) throws {
+        let known = FittedModel.savableNames.keys.sorted().joined(separator: ", ")
+        guard let model = value as? [String: Any], let name = model["name"] as? String else {
+            throw DataError(.badConfiguration, file: file, "field 'model.name' is missing; expected one of: \(known)")
+        }
+        guard let kind = FittedModel.savableNames[name] else {
+            throw DataError(.badConfiguration, file: file,
+                            "field 'model.name': this engine does not know a saved model '\(name)'; it loads: \(known)")
+        }
+        guard let stated = model["kind"] as? String, stated == kind.rawValue else {
+            throw DataError(.badConfiguration, file: file,
+                            "field 'model.kind': a '\(name)' model has kind '\(kind.rawValue)', the file says \((model["kind"] as? String).map { "'\($0)'" } ?? "nothing")")
+        }
+    }
+
+    /// `field 'a.b[2].c': expected a number` from a decoding error.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            var s = ""
+            for key in keys + (last.map { [$0] } ?? []) {
+                if let i = key.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return s.isEmpty ? "(the document)" : s
+        }
+        func expected(_ type: Any.Type) -> String {
+            switch type {
+            case is Double.Type, is Double?.Type: "a number"
+            case is Int.Type, is UInt64.Type: "an integer"
+            case is String.Type: "a string"
+            case is Bool.Type: "true or false"
+            default: "a value of type \(type)"
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "field '\(path(context.codingPath, key))' is missing"
+        case .typeMismatch(let type, let context):
+            return "field '\(path(context.codingPath))': expected \(expected(type))"
+        case .valueNotFound(let type, let context):
+            return "field '\(path(context.codingPath))' is null; expected \(expected(type))"
+        case .dataCorrupted(let context):
+            return "field '\(path(context.codingPath))': \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+extension ModelFile {
+    /// The JSON shape of `muavu.model/v1`.
+    struct Document: Codable {
+        struct Model: Codable {
+            var name: String
+            var kind: FittedModel.Kind
+            var family: String
+            var displayName: String
+            enum CodingKeys: String, CodingKey { case name, kind, family, displayName = "display_name" }
+        }
+
+        struct Training: Codable {
+            var dataset: String
+            var id: String
+            var frequency: Frequency
+            var period: Int
+            var start: String?
+            var seasonsPerYear: Int?
+            var unit: String?
+            var count: Int
+            var values: [Double]
+            var sha256: String
+            enum CodingKeys: String, CodingKey {
+                case dataset, id, frequency, period, start, unit, count, values, sha256
+                case seasonsPerYear = "seasons_per_year"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(dataset, forKey: .dataset)
+                try c.encode(id, forKey: .id)
+                try c.encode(frequency, forKey: .frequency)
+                try c.encode(period, forKey: .period)
+                try c.encode(start, forKey: .start)
+                try c.encode(seasonsPerYear, forKey: .seasonsPerYear)
+                try c.encode(unit, forKey: .unit)
+                try c.encode(count, forKey: .count)
+                try c.encode(values, forKey: .values)
+                try c.encode(sha256, forKey: .sha256)
+            }
+        }
+
+        var format: String
+        var engine: Engine
+        var created: String
+        var seed: UInt64?
+        var model: Model
+        var statistics: [String: Double?]
+        var training: Training
+        var parameters: FittedModel.State
+
+        enum CodingKeys: String, CodingKey {
+            case format, engine, created, seed, model, statistics, training, parameters
+        }
+
+        init(_ file: ModelFile) {
+            format = file.format
+            engine = file.engine
+            created = file.created
+            seed = file.model.seed
+            model = Model(name: file.model.name, kind: file.model.kind, family: file.family, displayName: file.displayName)
+            statistics = file.statistics
+            let s = file.series
+            var seasons: Int?
+            if case .season(_, _, let k)? = s.start { seasons = k }
+            training = Training(dataset: file.dataset, id: s.id, frequency: s.frequency, period: file.model.period,
+                                start: s.start?.description, seasonsPerYear: seasons, unit: s.unit,
+                                count: file.model.values.count, values: file.model.values,
+                                sha256: ModelFile.fingerprint(file.model.values))
+            parameters = file.model.state
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            format = try c.decode(String.self, forKey: .format)
+            engine = try c.decode(Engine.self, forKey: .engine)
+            created = try c.decode(String.self, forKey: .created)
+            seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+            model = try c.decode(Model.self, forKey: .model)
+            statistics = try c.decode([String: Double?].self, forKey: .statistics)
+            training = try c.decode(Training.self, forKey: .training)
+            parameters = try FittedModel.State.decode(model.kind, from: c, forKey: .parameters)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(format, forKey: .format)
+            try c.encode(engine, forKey: .engine)
+            try c.encode(created, forKey: .created)
+            try c.encode(seed, forKey: .seed)
+            try c.encode(model, forKey: .model)
+            try c.encode(statistics, forKey: .statistics)
+            try c.encode(training, forKey: .training)
+            try parameters.encode(to: &c, forKey: .parameters)
+        }
+
+        /// The checked model file: calendar, fingerprint and parameters against the values.
+        func modelFile(file: String) throws -> ModelFile {
+            func bad(_ field: String, _ message: String) -> DataError {
+                DataError(.badConfiguration, file: file, "field '\(field)': \(message)")
+            }
+            let t = training
+            guard t.count == t.values.count else {
+                throw bad("training.count", "\(t.count), but training.values holds \(t.values.count) values")
+            }
+            guard !t.values.isEmpty else { throw bad("training.values", "empty; expected the training observations") }
+            guard t.period >= 1 else { throw bad("training.period", "expected an integer of at least 1, got \(t.period)") }
+            let computed = ModelFile.fingerprint(t.values)
+            guard computed == t.sha256.lowercased() else {
+                throw DataError(.impossibleValue, file: file,
+                                "field 'training.sha256': the training values do not match their SHA-256 (stored \(t.sha256), computed \(computed)): the file was edited or damaged")
+            }
+            var start: PeriodDate?
+            if let text = t.start {
+                guard let date = ModelFile.parseStart(text, frequency: t.frequency, seasonsPerYear: t.seasonsPerYear) else {
+                    throw bad("training.start", "'\(text)' is not a \(t.frequency.rawValue) date of the tidy-CSV forms")
+                }
+                start = date
+            }
+            if let seed, case .ets(let s) = parameters, s.seed != seed {
+                throw bad("seed", "\(seed), but parameters.seed is \(s.seed)")
+            }
+            let fitted = FittedModel(name: model.name, values: t.values, period: t.period, state: parameters)
+            do {
+                try fitted.verify()
+            } catch let error as ForecastingError {
+                throw bad("parameters", error.message)
+            }
+            var result: ModelFile
+            do {
+                result = try ModelFile(model: fitted,
+                                       series: TimeSeries(id: t.id, values: t.values, frequency: t.frequency,
+                                                          period: t.period, start: start, unit: t.unit),
+                                       dataset: t.dataset, created: Date())
+            } catch let error as ForecastingError {
+                throw bad("parameters", error.message)
+            }
+            result.created = created
+            result.engine = engine
+            return result
+        }
+    }
+
+    /// The training series' first date, in the form its frequency writes.
+    static func parseStart(_ text: String, frequency: Frequency, seasonsPerYear: Int?) -> PeriodDate? {
+        if frequency == .index { return Int(text).flatMap { $0 >= 1 ? PeriodDate.index($0) : nil } }
+        guard let date = PeriodDate(parsing: text, seasonsPerYear: seasonsPerYear ?? 3) else { return nil }
+        let implied = date.impliedFrequency
+        guard implied == frequency || (frequency == .weekly && implied == .daily) else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,46 @@
+import AgriData
+import ArgumentParser
+import Forecasting
+import Foundation
+
+/// `muavu backtest --covariates`: the models `arima` and `arima-fixed` become regressions with
+/// ARIMA errors on the covariates; at each origin they get the covariates' actual values over the
+/// test window (the forecast of a user who knew them, an upper bound on what the covariates give).
+/// Every model is scored on the same series, from its first observation with every covariate.
+extension Backtest {
+    /// Usage checks of `--order`, `--covariates` and `--covariate-data`.
+    func validateCovariateOptions() throws {
+        try validateOrder(order, models: modelNames)
+        guard let covariates else {
+            if covariateData != nil { throw ValidationError("--covariate-data needs --covariates") }
+            return
+        }
+        _ = try covariateTerms(covariates)
+        guard modelNames.contains(where: { $0 == "arima" || $0 == "arima-fixed" }) else {
+            throw ValidationError("--covariates applies to the models arima and arima-fixed; --models names neither")
+        }
+        if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
+            throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
+        }
+    }
+
+    /// The targets lined up with `--covariates`, or nil without them.
+    func covariateSetup() throws -> CovariateSetup? {
+        guard let covariates else { return nil }
+        return try CovariateSetup(input: input, covariates: covariates, covariateData: covariateData, future: nil, horizon: 0)
+    }
+
+    /// The models for series `i`: with covariates, arima and arima-fixed regress on them; with
+    /// `--order`, arima-fixed has those orders.
+    static func forecasters(_ registry: [any Forecaster], names: [String], setup: CovariateSetup?, series i: Int,
+                            order: String?) -> [any Forecaster] {
+        zip(names, registry).map { name, forecaster -> any Forecaster in
+            switch (name, setup) {
+            case ("arima", let setup?): return setup.model(i, errors: .automatic, name: name)
+            case ("arima-fixed", let setup?): return setup.model(i, errors: .fixed(order ?? "0,1,1"), name: name)
+            case ("arima-fixed", nil): return order.map { FixedOrderARIMA(order: $0) } ?? forecaster
+            default: return forecaster
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import AgriData
+import ArgumentParser
+import Forecasting
+import Foundation
+import Publishing
+
+/// The forecast `body` makes, or why there is none: a `ForecastingError` as it is, anything else
+/// as a failed fit (a series that cannot be forecast goes to the document's errors).
+func forecastOutcome(_ body: () throws -> Forecasting.Forecast) -> Result<Forecasting.Forecast, ForecastingError> {
+    do {
+        return .success(try body())
+    } catch let e as ForecastingError {
+        return .failure(e)
+    } catch {
+        return .failure(ForecastingError(.fitFailed, "\(error)"))
+    }
+}
+
+/// `arima-fixed` at the orders of `--order`, read against each series' own seasonal period.
+struct FixedOrderARIMA: Forecaster {
+    var order: String
+    var name: String { "arima-fixed" }
+
+    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecasting.Forecast {
+        try SARIMA(try SARIMA.Specification(parsing: order, period: period)).forecast(y, period: period, horizon: horizon, levels: levels)
+    }
+}
+
+/// `--covariates ID[@lagK],...` as terms (a usage error when malformed or repeated).
+func covariateTerms(_ text: String) throws -> [CovariateTerm] {
+    let items = commaSeparated(text)
+    guard !items.isEmpty else { throw ValidationError("--covariates names no series") }
+    do {
+        let terms = try items.map { try CovariateTerm(parsing: $0) }
+        if Set(terms).count != terms.count { throw ValidationError("a covariate is named twice in --covariates") }
+        return terms
+    } catch let e as DataError {
+        throw ValidationError("--covariates: \(e.message)")
+    }
+}
+
+/// Usage check of `--order`: it belongs to arima-fixed and must parse.
+func validateOrder(_ order: String?, models: [String]) throws {
+    guard let order else { return }
+    guard models.contains("arima-fixed") else { throw ValidationError("--order applies to the model arima-fixed") }
+    do { _ = try SARIMA.Specification(parsing: order, period: 1) } catch let e as ForecastingError {
+        throw ValidationError("--order: \(e.message)")
+    }
+}
+
+/// The target series lined up with their covariates (`CovariateAligner.design`), each from its
+/// first observation at which every covariate has a value.
+struct CovariateSetup {
+    var terms: [CovariateTerm]
+    var targets: [TimeSeries]
+    var designs: [RegressionDesign]
+
+    /// Reads the covariates from `covariateData` (default: the data file) and the future values
+    /// from `future`; a covariate of the data file is not a target unless named with `--series`.
+    /// A missing value over the sample or the `horizon` is a `DataError` naming the periods.
+    init(input: SeriesInputOptions, covariates: String, covariateData: String?, future: String?, horizon: Int) throws {
+        terms = try covariateTerms(covariates)
+        let readOptions = try input.dataOptions.readOptions()
+        let covariateFile = covariateData ?? input.data
+        let covariateSet = try TidyReader.read(path: covariateFile, options: readOptions)
+        let covariateSeries = try terms.map { term -> TimeSeries in
+            guard let s = covariateSet.series(named: term.id) else {
+                let known = covariateSet.series.prefix(10).map(\.id).joined(separator: ", ")
+                    + (covariateSet.series.count > 10 ? ", ..." : "")
+                throw DataError(.badConfiguration, file: covariateFile,
+                                "no covariate series '\(term.id)' in the file; its series are: \(known)")
+            }
+            return s
+        }
+        let named = Set(terms.map { TextKey.nfc($0.id) })
+        var futureSeries: [TimeSeries] = []
+        if let future {
+            futureSeries = try TidyReader.read(path: future, options: readOptions).series
+            for s in futureSeries where !named.contains(TextKey.nfc(s.id)) {
+                throw DataError(.badConfiguration, file: future,
+                                "'\(s.id)' is not a covariate; --covariates names \(terms.map(\.id).joined(separator: ", "))")
+            }
+        }
+        var all = try input.load()
+        if covariateData == nil && input.series.isEmpty {
+            // Series of the data file that serve as covariates are inputs, not targets.
+            all.removeAll { named.contains(TextKey.nfc($0.id)) }
+            guard !all.isEmpty else {
+                throw DataError(.badConfiguration, file: input.data, "every series of the file is a covariate; nothing to forecast")
+            }
+        }
+        let terms = self.terms
+        designs = try all.map { target in
+            try CovariateAligner.design(target: target, terms: terms, covariates: covariateSeries,
+                                        future: futureSeries, horizon: horizon, file: covariateFile,
+                                        futureFile: future)
+        }
+        targets = zip(all, designs).map { target, design in
+            var s = target
+            s.values = Array(target.values[design.firstObservation...])
+            s.start = target.date(at: design.firstObservation)
+            return s
+        }
+    }
+
+    /// The regression for target `i` with `errors`, its rows covering the sample and the horizon.
+    func model(_ i: Int, errors: DynamicRegression.Errors, name: String) -> DynamicRegression {
+        DynamicRegression(errors: errors, regressors: designs[i].rows + designs[i].future,
+                          labels: terms.map(\.description), name: name)
+    }
+
+    /// Why target `i` starts later than its data, for the model's notes.
+    func note(_ i: Int) -> String? {
+        let skipped = designs[i].firstObservation
+        guard skipped > 0, let first = targets[i].date(at: 0) else { return nil }
+        return "fitted from \(first): the covariates have no value for the \(skipped) observation(s) before it"
+    }
+}
+
+/// `muavu forecast --covariates`: regression with ARIMA errors (Hyndman & Athanasopoulos, FPP3
+/// ch. 10), y_t = c + Σ_j β_j x_{j,t−K_j} + η_t with η_t a (seasonal) ARIMA process, fitted by exact
+/// maximum likelihood (`SARIMA`, or `AutoARIMA` choosing the orders).
+extension Forecast {
+    /// Usage checks of `--order`, `--covariates`, `--covariate-data` and `--future`.
+    func validateCovariateOptions() throws {
+        try validateOrder(order, models: [model])
+        guard let covariates else {
+            if covariateData != nil { throw ValidationError("--covariate-data needs --covariates") }
+            if future != nil { throw ValidationError("--future needs --covariates") }
+            return
+        }
+        _ = try covariateTerms(covariates)
+        guard ["arima", "arima-fixed", "auto"].contains(model) else {
+            throw ValidationError("--covariates needs a regression with ARIMA errors: --model arima or arima-fixed, not \(model)")
+        }
+        if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
+            throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
+        }
+    }
+
+    func runWithCovariates() throws {
+        let setup = try CovariateSetup(input: input, covariates: covariates ?? "", covariateData: covariateData,
+                                       future: future, horizon: horizon)
+        let levels = self.levels, horizon = self.horizon
+        let errors: DynamicRegression.Errors = model == "arima-fixed" ? .fixed(order ?? "0,1,1") : .automatic
+        let viaAuto = model == "auto"
+        let runner = try makeRunner(jobs: jobs)
+        let progress = ProgressReporter(label: "series")
+        let targets = setup.targets
+        let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) }) { i in
+            forecastOutcome {
+                let s = targets[i]
+                var forecast = try setup.model(i, errors: errors, name: viaAuto ? "auto" : "arima")
+                    .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
+                if viaAuto { forecast.model.notes.append("auto with covariates is arima: regression with ARIMA errors") }
+                if let note = setup.note(i) { forecast.model.notes.append(note) }
+                return forecast
+            }
+        }
+        progress.finish()
+        var document = ForecastDocument(dataset: input.datasetName, horizon: horizon, levels: levels,
+                                        series: targets, outcomes: outcomes, issued: IssueTime.now())
+        for (i, outcome) in outcomes.enumerated() {
+            guard case .success(let forecast) = outcome,
+                  let k = document.series.firstIndex(where: { $0.id == targets[i].id }) else { continue }
+            document.series[k].covariates = setup.terms.enumerated().map { j, term in
+                ForecastDocument.CovariateEntry(series: term.id, lag: term.lag, term: term.description,
+                                                coefficient: forecast.model.parameters["xreg\(j + 1)"])
+            }
+        }
+        try AtomicFile.writeDocument(document, to: output)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import Publishing
+
+/// `muavu forecast --model-file FILE --horizon H [--level L]... [--output FILE]`: the forecast of
+/// a model saved by `muavu fit`, from its stored parameters (nothing is estimated again). The
+/// document is the one `muavu forecast` writes for that series and model.
+extension Forecast {
+    /// Usage checks when `--model-file` is given: the data and the model come from the file.
+    func validateModelFileOptions() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        try validateLevels(levels)
+        guard input.data.isEmpty, input.series.isEmpty else {
+            throw ValidationError("--model-file forecasts the series the model was fitted to: give no --data or --series")
+        }
+        guard model == "auto", order == nil else {
+            throw ValidationError("--model-file names the model: give no --model or --order")
+        }
+        guard covariates == nil, covariateData == nil, future == nil else {
+            throw ValidationError("--model-file forecasts a model without covariates: give no --covariates, --covariate-data or --future")
+        }
+    }
+
+    func runFromModelFile(_ path: String) throws {
+        try runReportingFailures {
+            let file = try ModelFile.read(path: path)
+            let outcome: Result<Forecasting.Forecast, ForecastingError>
+            do {
+                outcome = .success(try file.model.forecast(horizon: horizon, levels: levels))
+            } catch let e as ForecastingError {
+                outcome = .failure(e)
+            }
+            let document = ForecastDocument(dataset: file.dataset, horizon: horizon, levels: levels,
+                                            series: [file.series], outcomes: [outcome], issued: IssueTime.now())
+            try AtomicFile.writeDocument(document, to: output)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// CES on inputs a user can feed in: registry name, short, constant and non-finite series.
+@Suite struct CESInputTests {
+    @Test func registryKnowsCES() throws {
+        let forecaster = try ForecasterRegistry.forecaster(named: "ces")
+        #expect(forecaster.name == "ces")
+        #expect(ForecasterRegistry.names.contains("ces"))
+    }
+
+    @Test func tooShortSeriesIsAnError() {
+        #expect(throws: ForecastingError.self) {
+            try CES().forecast([1, 2, 4], period: 1, horizon: 3, levels: [95])
+        }
+    }
+
+    @Test func nonFiniteValuesAreAnError() {
+        #expect(throws: ForecastingError.self) {
+            try CES().forecast([1, 2, .nan, 4, 5, 6], period: 1, horizon: 3, levels: [95])
+        }
+    }
+
+    @Test func constantSeriesIsForecastByItsValue() throws {
+        let f = try CES().forecast([5, 5, 5, 5, 5, 5], period: 1, horizon: 4, levels: [95])
+        #expect(f.mean == [5, 5, 5, 5])
+        #expect(f.intervals.first?.lower == [5, 5, 5, 5])
+    }
+
+    /// Seasonal forms need two full cycles: with fewer, only N is tried (as AutoCES does), and
+    /// asking for a seasonal form explicitly is an error, not a crash.
+    @Test func seasonalFormsNeedTwoCycles() throws {
+        let y: [Double] = [3, 5, 4, 6, 4, 6, 5, 7, 5]
+        #expect(CES.candidates(count: y.count, period: 12) == [.none])
+        let f = try CES().forecast(y, period: 12, horizon: 3, levels: [])
+        #expect(f.model.name == "CES(N)")
+        #expect(throws: ForecastingError.self) {
+            try CES(seasonality: .full).forecast(y, period: 12, horizon: 3, levels: [])
+        }
+    }
+
+    /// Same input, same output: the forecast is deterministic.
+    @Test func deterministic() throws {
+        let ref = try CESReference.series("N1498")
+        let a = try CES().forecast(ref.y, period: ref.period, horizon: ref.horizon, levels: [95])
+        let b = try CES().forecast(ref.y, period: ref.period, horizon: ref.horizon, levels: [95])
+        #expect(a == b)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// A fitted model kept as a value, passed through JSON and forecast from its stored parameters
+/// gives the forecast of the forecaster itself, bit for bit (M3 series of the Theta fixtures,
+/// scripts/fixtures/theta_m3.py: yearly, quarterly, monthly and "other" periods).
+@Suite struct PersistenceTests {
+    static let series = ["N0001", "N0700", "N1500", "N3000"]
+    static let names = FittedModel.savableNames.keys.sorted()
+
+    /// A model's kind, state and values as a model file carries them.
+    struct Carrier: Codable {
+        var state: FittedModel.State
+        var values: [Double]
+        enum CodingKeys: String, CodingKey { case kind, parameters, values }
+        init(_ model: FittedModel) {
+            state = model.state
+            values = model.values
+        }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            state = try FittedModel.State.decode(try c.decode(FittedModel.Kind.self, forKey: .kind), from: c, forKey: .parameters)
+            values = try c.decode([Double].self, forKey: .values)
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(state.kind, forKey: .kind)
+            try state.encode(to: &c, forKey: .parameters)
+            try c.encode(values, forKey: .values)
+        }
+    }
+
+    /// The model through JSON and back.
+    static func roundTrip(_ model: FittedModel) throws -> FittedModel {
+        let carried = try JSONDecoder().decode(Carrier.self, from: JSONEncoder().encode(Carrier(model)))
+        return FittedModel(name: model.name, values: carried.values, period: model.period, state: carried.state)
+    }
+
+    static func expectSame(_ a: Forecast, _ b: Forecast, _ label: String) {
+        #expect(a.model == b.model, "\(label): \(a.model) vs \(b.model)")
+        #expect(a.mean.map(\.bitPattern) == b.mean.map(\.bitPattern), "\(label) mean")
+        #expect(a.intervals.map(\.level) == b.intervals.map(\.level), "\(label) levels")
+        for (x, y) in zip(a.intervals, b.intervals) {
+            #expect(x.lower.map(\.bitPattern) == y.lower.map(\.bitPattern), "\(label) lower \(x.level)")
+            #expect(x.upper.map(\.bitPattern) == y.upper.map(\.bitPattern), "\(label) upper \(x.level)")
+        }
+    }
+
+    @Test(arguments: series)
+    func everySavableModelForecastsFromItsParametersAsWhenFitted(id: String) throws {
+        let ref = try M3Reference.load("theta", id)
+        for name in Self.names {
+            let direct = try ForecasterRegistry.forecaster(named: name)
+                .forecast(ref.y, period: ref.period, horizon: 9, levels: [80, 95])
+            let fitted = try FittedModel.fit(named: name, ref.y, period: ref.period)
+            #expect(fitted.name == name)
+            #expect(fitted.kind == FittedModel.savableNames[name])
+            let loaded = try Self.roundTrip(fitted)
+            #expect(loaded == fitted, "\(id) \(name): JSON changed the model")
+            try loaded.verify()
+            Self.expectSame(try loaded.forecast(horizon: 9, levels: [80, 95]), direct, "\(id) \(name)")
+        }
+    }
+
+    /// A multiplicative season has no closed-form variance: the intervals are simulated with the
+    /// stored seed, and must come out the same.
+    @Test func simulatedIntervalsOfAMultiplicativeSeasonAreReproduced() throws {
+        let ref = try M3Reference.load("theta", "N1500")
+        let ets = ETS(try ETS.Specification(code: "MAM"))
+        let direct = try ets.forecast(ref.y, period: 12, horizon: 18, levels: [50, 90])
+        #expect(direct.model.notes.contains { $0.contains("simulated sample paths") })
+        let loaded = try Self.roundTrip(try ets.fitModel(ref.y, period: 12))
+        guard case .ets(let state) = loaded.state else { Issue.record("not an ETS state"); return }
+        #expect(state.form == "MAM" && state.initialStates.count == 2 + 12)
+        Self.expectSame(try loaded.forecast(horizon: 18, levels: [50, 90]), direct, "MAM")
+    }
+
+    @Test func constantSeriesAreSavedToo() throws {
+        let y = [Double](repeating: 7.5, count: 12)
+        for name in ["ets", "theta", "arima", "naive2"] {
+            let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 4, horizon: 3, levels: [80])
+            let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 4))
+            try loaded.verify()
+            Self.expectSame(try loaded.forecast(horizon: 3, levels: [80]), direct, "constant \(name)")
+        }
+    }
+
+    /// A member that cannot be fitted (Theta needs four observations) is saved with the reason,
+    /// and dropped again when forecasting from the file, with the same note.
+    @Test(arguments: ["auto", "ensemble"])
+    func combinationsKeepEachMemberAndItsFailure(name: String) throws {
+        let y = [3.0, 5.0, 4.0]
+        let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 1, horizon: 4, levels: [80])
+        let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 1))
+        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        #expect(state.members.map(\.name) == ["ets", "arima", "theta"])
+        #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
+        #expect(direct.model.notes.contains { $0.hasPrefix("theta dropped: too-short") })
+        try loaded.verify()
+        Self.expectSame(try loaded.forecast(horizon: 4, levels: [80]), direct, name)
+    }
+
+    @Test func inverseMSECombinationsAndUnsavableModelsAreRefused() {
+        let weighted = Ensemble(members: Ensemble.defaultMembers, combiner: .inverseMSE)
+        #expect { _ = try weighted.fitModel([1, 2, 3, 4, 5, 6], period: 1) } throws: { "\($0)".contains("inverse-MSE") }
+        #expect { _ = try FittedModel.fit(named: "ces", [1, 2, 3, 4, 5, 6], period: 1) } throws: {
+            "\($0)".contains("ces cannot be saved. Models that can be saved:")
+        }
+    }
+
+    /// Parameters that do not lead to the stored final states are refused by `verify`.
+    @Test func editedParametersAreRefused() throws {
+        let ref = try M3Reference.load("theta", "N0700")
+        for name in ["ets", "theta"] {
+            var model = try FittedModel.fit(named: name, ref.y, period: ref.period)
+            switch model.state {
+            case .ets(var s): s.alpha *= 0.9; model.state = .ets(s)
+            case .theta(var s): s.alpha = (s.alpha ?? 0.5) * 0.9; model.state = .theta(s)
+            default: Issue.record("unexpected kind")
+            }
+            #expect(throws: ForecastingError.self) { try model.verify() }
+        }
+        var arima = try FittedModel.fit(named: "arima", ref.y, period: ref.period)
+        if case .arima(var s) = arima.state {
+            s.ar.append(0.1)
+            arima.state = .arima(s)
+        }
+        #expect {
+            try arima.verify()
+        } throws: { error in
+            "\(error)".contains("ar coefficient(s), the model stores")
+        }
+    }
+
+    /// Every savable name is in the registry and its forecaster can be saved.
+    @Test func savableNamesAreRegisteredForecasters() throws {
+        for name in Self.names {
+            #expect(try ForecasterRegistry.forecaster(named: name) is any PersistableForecaster, "\(name)")
+        }
+        for name in ForecasterRegistry.names where FittedModel.savableNames[name] == nil {
+            #expect(!(try ForecasterRegistry.forecaster(named: name) is any PersistableForecaster), "\(name)")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// `muavu outlook --commodity rice --market "Đồng Tháp" --json`: the outlook found in the model
+/// configuration, as a `muavu.outlook/v1` document checked with python3's `jsonschema`, and the
+/// measured bar of issue 6: the calibrated 80% ranges held the price in 70–90% of the
+/// rolling-origin backtest (the computation itself is checked in ConformalRangeTests).
+@Suite("muavu outlook --json")
+struct OutlookDocumentTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let config = root.appendingPathComponent("models/dong-thap.json").path
+    static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
+    /// Fast candidates (theta and naive against the export link) keep the test quick in debug.
+    static let base = ["outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--as-of", "2021-07",
+                       "--models", "theta,naive,arima-x"]
+
+    func document(_ extra: [String] = []) throws -> (path: String, doc: [String: Any], bytes: Data, dir: URL) {
+        let dir = try DocumentCheck.temporaryDirectory()
+        let out = dir.appendingPathComponent("outlook.json").path
+        let r = try CLIRunner.run(Self.base + ["--json", "--out", out] + extra, environment: Self.epoch)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        return (out, try DocumentCheck.json(out), try Data(contentsOf: URL(fileURLWithPath: out)), dir)
+    }
+
+    @Test func theDocumentConformsAndItsRangesAreCalibrated() throws {
+        let (path, doc, _, dir) = try document()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try DocumentCheck.schemaViolation(kind: "outlook", document: path) == nil)
+        #expect(doc["schema"] as? String == "muavu.outlook/v1")
+        #expect(doc["issued"] as? String == "2026-11-29T00:00:00Z")
+        let series = try #require(doc["series"] as? [String: Any])
+        #expect(series["id"] as? String == "wfp-rice-wholesale-dong-thap")
+        let last = try #require(doc["last_observation"] as? [String: Any])
+        #expect(last["date"] as? String == "2021-06" && last["price"] as? Double == 9062.5)
+        let data = try #require(doc["data"] as? [[String: Any]])
+        #expect(data.map { $0["role"] as? String } == ["price", "export"])
+
+        // The comparison: univariate models against the export link, one chosen, with the reason.
+        let model = try #require(doc["model"] as? [String: Any])
+        let selection = try #require(model["selection"] as? [String: Any])
+        let candidates = try #require(selection["candidates"] as? [[String: Any]])
+        #expect(candidates.map { $0["name"] as? String } == ["theta", "naive", "arima-x"])
+        #expect(candidates.contains { $0["kind"] as? String == "export-link" })
+        #expect(candidates.filter { $0["chosen"] as? Bool == true }.count == 1)
+        let chosen = try #require(candidates.first { $0["chosen"] as? Bool == true })
+        let best = candidates.compactMap { $0["rmse"] as? Double }.min()
+        #expect(chosen["rmse"] as? Double == best)
+        let why = try #require(model["why"] as? [String: String])
+        #expect(why["en"]?.contains("lowest backtest RMSE") == true && why["en"]?.contains("export price") == true)
+
+        // The measured bar: 70–90% of the calibrated ranges held the price.
+        let range = try #require(doc["range"] as? [String: Any])
+        let backtest = try #require(range["backtest"] as? [String: Any])
+        let cases = try #require(backtest["cases"] as? Int), held = try #require(backtest["held"] as? Int)
+        let coverage = try #require(backtest["coverage"] as? Double)
+        #expect(cases >= 200)
+        #expect(abs(coverage - Double(held) / Double(cases)) < 1e-12)
+        #expect(coverage >= 0.70 && coverage <= 0.90, "coverage \(coverage)")
+
+        // Each month: the calibrated range around the expected price.
+        let months = try #require(doc["months"] as? [[String: Any]])
+        #expect(months.map { $0["date"] as? String } == ["2021-07", "2021-08", "2021-09"])
+        for m in months {
+            let e = try #require(m["expected"] as? Double), lo = try #require(m["lower"] as? Double)
+            let hi = try #require(m["upper"] as? Double)
+            #expect(lo < e && e < hi)
+            #expect(m["range"] as? String == "calibrated")
+        }
+        let text = try #require(doc["text"] as? [String: String])
+        #expect(text["en"]?.contains("of such ranges held the actual price (\(held) of \(cases))") == true)
+        #expect(text["vi"]?.contains("khoảng dự báo như vậy chứa đúng giá thực tế (\(held)/\(cases) lần)") == true)
+    }
+
+    @Test func theDocumentIsByteReproducible() throws {
+        let a = try document()
+        defer { try? FileManager.default.removeItem(at: a.dir) }
+        let b = try document()
+        defer { try? FileManager.default.removeItem(at: b.dir) }
+        #expect(a.bytes == b.bytes)
+    }
+
+    @Test func vietnameseTextFromAFoldedMarketName() throws {
+        let r = try CLIRunner.run(["outlook", "--config", Self.config, "--commodity", "gạo", "--market", "dong thap",
+                                   "--as-of", "2021-07", "--models", "theta", "--lang", "vi", "--months", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Gạo (bán buôn) tại Đồng Tháp: giá tháng 7/2021 dự kiến khoảng"), "\(r.stdout)")
+        #expect(r.stdout.contains("Các tháng sau: tháng 8/2021 khoảng"))
+        #expect(!r.stdout.contains("tháng 9/2021"))
+        #expect(r.stdout.contains("Kiểm tra trên giá các năm trước"))
+        #expect(!r.stdout.contains("expected"))
+    }
+
+    static let failures: [(args: [String], status: Int32, message: String)] = [
+        (["--commodity", "cà phê"], 64, "its prices are"),
+        (["--commodity", "rice"], 64, "name the market with --market"),
+        (["--commodity", "rice", "--market", "Đồng Tháp", "--export-link", "nothing"], 64, "--export-link"),
+        (["--commodity", "rice", "--market", "Đồng Tháp", "--model", "theta", "--models", "naive"], 64, "not both"),
+        (["--market", "Đồng Tháp"], 64, "--commodity"),
+        (["--commodity", "rice", "--market", "Đồng Tháp", "--models", "prophet"], 64, "prophet"),
+    ]
+
+    @Test("Exit 64 for a price the configuration does not have", arguments: failures.indices)
+    func badRequests(_ i: Int) throws {
+        let (args, status, message) = Self.failures[i]
+        let r = try CLIRunner.run(["outlook", "--config", Self.config] + args)
+        #expect(r.status == status, "\(args): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func anUnwritableOutputLeavesNothing() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("missing/outlook.json").path
+        let r = try CLIRunner.run(Self.base + ["--json", "--out", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot write"))
+        #expect(DocumentCheck.contents(dir).isEmpty)
+    }
+}
