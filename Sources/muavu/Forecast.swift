@@ -101,6 +101,9 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
     var level: [Int] = []
 
+    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own).")
+    var intervals: IntervalMethod = .calibrated
+
     @Option(name: .long, help: "Worker threads (default: every core).")
     var jobs: Int?
 
@@ -141,7 +144,8 @@ struct Forecast: ParsableCommand {
         try runReportingFailures {
             if covariates != nil { return try runWithCovariates() }
             let series = try input.load()
-            let forecaster: any Forecaster = try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model)
+            let forecaster = intervals.applied(
+                to: try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model))
             let runner = try makeRunner(jobs: jobs)
             let progress = ProgressReporter(label: "series")
             let horizon = self.horizon, levels = self.levels

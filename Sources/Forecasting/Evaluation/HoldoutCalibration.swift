@@ -8,13 +8,21 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     case model
     case calibrated
 
-    /// The forecaster that gives these intervals for `base`.
+    /// The forecaster that gives these intervals for `base`. Combinations
+    /// (`IntervalMethodConfigurable`) calibrate their members rather than themselves.
     public func applied(to base: any Forecaster) -> any Forecaster {
+        if let combination = base as? IntervalMethodConfigurable { return combination.with(intervals: self) }
         switch self {
         case .model: return base
         case .calibrated: return base is HoldoutCalibrated ? base : HoldoutCalibrated(base)
         }
     }
+}
+
+/// A method built of other methods that applies an `IntervalMethod` to its members.
+public protocol IntervalMethodConfigurable: Forecaster {
+    /// The same method with `intervals` applied.
+    func with(intervals: IntervalMethod) -> any Forecaster
 }
 
 /// A method that can refit, on other data, the very model it chose for a forecast, without
