@@ -28,6 +28,12 @@ forecast: build
 	@mkdir -p $(OUT)
 	bash scripts/forecast.sh $(BIN) $(OUT)
 
+# The bulletin as a reader sees it: headless Chromium (installed with fonts-noto-core when missing)
+# renders the whole of $(OUT)/bulletin.html to $(OUT)/bulletin.png. Not part of make test.
+.PHONY: screenshot
+screenshot: forecast
+	sh scripts/screenshot-bulletin.sh $(OUT)/bulletin.html $(OUT)/bulletin.png
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -166,6 +166,9 @@ public struct ModelFile: Sendable, Equatable {
             return "field '\(path(context.codingPath))': expected \(expected(type))"
         case .valueNotFound(let type, let context):
             return "field '\(path(context.codingPath))' is null; expected \(expected(type))"
+        case .dataCorrupted(let context) where context.debugDescription.hasPrefix("Cannot initialize"):
+            // An enumeration's raw value it does not have (a kind, a variant, a method).
+            return "field '\(path(context.codingPath))': not one of its allowed values (\(context.debugDescription))"
         case .dataCorrupted(let context):
             return "field '\(path(context.codingPath))': \(context.debugDescription)"
         @unknown default:

@@ -229,11 +229,12 @@ struct Outlook: ParsableCommand {
             [e.market?.vi, e.market?.en].compactMap { $0 }.map(Self.fold)
         }
         let matches = prices.filter { e in
-            names(e).contains { $0.contains(wantedCommodity) }
+            (wantedCommodity.isEmpty || names(e).contains { $0.contains(wantedCommodity) })
                 && (wantedMarket.map { m in markets(e).contains { $0 == m || $0.contains(m) } } ?? true)
         }
         func listing() -> String {
-            prices.map { "\($0.commodity?.en ?? $0.name.en) at \($0.market?.vi ?? "?") (\($0.id))" }.joined(separator: "; ")
+            prices.map { "\($0.commodity?.en ?? $0.name.en)\($0.market.map { " at \($0.vi)" } ?? "") (\($0.id))" }
+                .joined(separator: "; ")
         }
         guard let entry = matches.first else {
             throw ValidationError("no price of '\(commodity ?? "")'\(market.map { " at '\($0)'" } ?? "") in \(config); its prices are: \(listing())")

@@ -61,7 +61,26 @@ import Testing
         let stale = try PriceSpikeAlert().assess(s, asOf: .month(year: 2021, month: 9))
         let later = try PriceOutlook(series: s, forecast: ChartSampleData.forecast, spike: stale,
                                      commodity: Self.rice, market: Self.tamNong, unit: Self.unit)
-        #expect(later.text.vi.hasSuffix("Cảnh báo giá ALPS (WFP): Không đưa ra cảnh báo: giá mới nhất (tháng 6/2021) đã cũ hơn 2 tháng."))
+        #expect(later.text.vi.hasSuffix("Cảnh báo giá ALPS (WFP): Không đưa ra cảnh báo vì giá mới nhất (tháng 6/2021) đã cũ hơn 2 tháng."))
+    }
+
+    /// Three months forecast by hand: the headline for January 2018, the later months listed
+    /// with their ranges, and the backtest's 249 of 291 → 85.6% → "86%".
+    @Test func laterMonthsAndTheBacktestSentence() throws {
+        let (s, _) = to2017()
+        let f = Forecast(model: ModelSummary(name: "hand", family: "naive"), mean: [8200, 8300, 8400],
+                         intervals: [PredictionInterval(level: 80, lower: [7700, 7600, 7500], upper: [8700, 8900, 9100])])
+        let o = try PriceOutlook(series: s, forecast: f, commodity: Self.rice, market: Self.tamNong, unit: Self.unit)
+            .with(following: f, backtest: .init(held: 249, cases: 291))
+        #expect(o.following.map(\.date) == [.month(year: 2018, month: 2), .month(year: 2018, month: 3)])
+        #expect(o.text.vi.contains(" Các tháng sau: tháng 2/2018 khoảng 8.300 (7.600–8.900) đồng/kg; tháng 3/2018 khoảng 8.400 (7.500–9.100) đồng/kg."))
+        #expect(o.text.en.contains(" Later months: February 2018 about 8,300 (7,600–8,900) VND/kg; March 2018 about 8,400 (7,500–9,100) VND/kg."))
+        #expect(o.text.vi.hasSuffix(" Kiểm tra trên giá các năm trước: 86% khoảng dự báo như vậy chứa đúng giá thực tế (249/291 lần)."))
+        #expect(o.text.en.hasSuffix(" In backtests on past prices, 86% of such ranges held the actual price (249 of 291)."))
+        // No backtest, no sentence; the headline month is not listed again.
+        let plain = try PriceOutlook(series: s, forecast: f, commodity: Self.rice, market: Self.tamNong, unit: Self.unit)
+            .with(following: f, after: 3, backtest: .init(held: 0, cases: 0))
+        #expect(plain.following.isEmpty && !plain.text.en.contains("backtests"))
     }
 
     @Test func badArgumentsAreConfigurationErrors() {

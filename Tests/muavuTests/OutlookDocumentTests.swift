@@ -68,6 +68,25 @@ struct OutlookDocumentTests {
             #expect(lo < e && e < hi)
             #expect(m["range"] as? String == "calibrated")
         }
+        // The schema is not a rubber stamp: a coverage above 1 and a second chosen model are refused.
+        var broken = doc
+        var brokenRange = range, brokenBacktest = backtest
+        brokenBacktest["coverage"] = 1.5
+        brokenRange["backtest"] = brokenBacktest
+        broken["range"] = brokenRange
+        var brokenModel = model, brokenSelection = selection
+        brokenSelection["candidates"] = candidates.map { c -> [String: Any] in
+            var c = c
+            c["chosen"] = true
+            return c
+        }
+        brokenModel["selection"] = brokenSelection
+        broken["model"] = brokenModel
+        let brokenPath = dir.appendingPathComponent("broken.json").path
+        try JSONSerialization.data(withJSONObject: broken).write(to: URL(fileURLWithPath: brokenPath))
+        let violation = try #require(try DocumentCheck.schemaViolation(kind: "outlook", document: brokenPath))
+        #expect(violation.contains("1.5") && violation.contains("candidates"), "\(violation)")
+
         let text = try #require(doc["text"] as? [String: String])
         #expect(text["en"]?.contains("of such ranges held the actual price (\(held) of \(cases))") == true)
         #expect(text["vi"]?.contains("khoảng dự báo như vậy chứa đúng giá thực tế (\(held)/\(cases) lần)") == true)

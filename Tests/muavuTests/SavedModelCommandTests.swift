@@ -121,6 +121,8 @@ import Testing
         ("wrong type", ["field 'parameters.phi'", "expected a number"]),
         ("edited value", ["field 'training.sha256'", "do not match"]),
         ("edited parameter", ["field 'parameters'", "final states do not follow"]),
+        ("bad form", ["field 'parameters'", "'ZZZ' is not an ETS form"]),
+        ("wrong kind", ["field 'model.kind'", "has kind 'ets'", "'arima'"]),
     ]
 
     @Test(arguments: damages.map(\.label))
@@ -147,6 +149,8 @@ import Testing
             training["values"] = values
             doc["training"] = training
         case "edited parameter": parameters["alpha"] = (parameters["alpha"] as? Double ?? 0.5) * 0.5
+        case "bad form": parameters["form"] = "ZZZ"
+        case "wrong kind": doc["model"] = ["name": "ets", "kind": "arima", "family": "ets", "display_name": "ETS"]
         default: Issue.record("no damage \(label)")
         }
         if label != "truncated" {

@@ -160,6 +160,10 @@ extension FittedModel {
             if intercept != nil && o.differences != 0 {
                 throw ForecastingError(.invalidArgument, "a mean needs no differences, \(o) has \(o.differences)")
             }
+            if seasonal && o.seasonalP + o.seasonalQ > 0 && o.period > y.count {
+                throw ForecastingError(.invalidArgument,
+                                       "seasonal ARMA terms at a period of \(o.period) for \(y.count) observations")
+            }
             let lost = o.d + (seasonal ? o.seasonalD * o.period : 0)
             guard y.count > lost else {
                 throw ForecastingError(.tooShort, "\(o) needs more than \(lost) observations, the training series has \(y.count)")

@@ -83,15 +83,15 @@ public enum AlertWording {
             return nil
         case .stale:
             return Bilingual(
-                vi: "Không đưa ra cảnh báo: giá mới nhất (\(vi)) đã cũ hơn \(maximumAge) tháng.",
-                en: "No warning: the latest price (\(en)) is more than \(maximumAge) months old.")
+                vi: "Không đưa ra cảnh báo vì giá mới nhất (\(vi)) đã cũ hơn \(maximumAge) tháng.",
+                en: "No warning, as the latest price (\(en)) is more than \(maximumAge) months old.")
         case .future:
-            return Bilingual(vi: "Không đưa ra cảnh báo: giá mới nhất (\(vi)) sau ngày phát hành.",
-                             en: "No warning: the latest price (\(en)) is after the issue date.")
+            return Bilingual(vi: "Không đưa ra cảnh báo vì giá mới nhất (\(vi)) muộn hơn ngày phát hành.",
+                             en: "No warning, as the latest price (\(en)) is after the issue date.")
         case .notComputable:
             return Bilingual(
-                vi: "Chưa tính được: chưa đủ số liệu các năm trước cho \(vi).",
-                en: "Not computable: too few past years of prices for \(en).")
+                vi: "Chưa tính được vì chưa đủ số liệu các năm trước cho \(vi).",
+                en: "Not computable, as there are too few past years of prices for \(en).")
         }
     }
 
