@@ -14,6 +14,9 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
     public var dataset: String
     public var models: [String]
     public var levels: [Int]
+    /// Which intervals were scored: `model` (the models' own) or `calibrated` (holdout-calibrated,
+    /// `HoldoutCalibrated`). Absent in documents written before the choice existed (= `model`).
+    public var intervals: String?
     /// The shards this document covers (`["2/8"]`, or every shard after a merge); empty for a whole run.
     public var shards: [String]
     public var results: [Row]
@@ -86,12 +89,13 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
 
     /// The document of one benchmark run.
     public init(report: HoldoutBenchmark.Report, dataset: String, models: [String], levels: [Int],
-                shard: Shard?, issued: Date) {
+                intervals: IntervalMethod = .model, shard: Shard?, issued: Date) {
         engine = Engine.current
         self.issued = IssueTime.iso8601(issued)
         self.dataset = dataset
         self.models = models
         self.levels = levels
+        self.intervals = intervals.rawValue
         shards = shard.map { [$0.description] } ?? []
         results = report.rows.map { Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: levels, owa: report.owa($0)) }
         baseline = report.baseline.map { Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: levels, owa: report.owa($0)) }
@@ -109,9 +113,10 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
             guard part.schema == schemaName else {
                 throw PublishingError(.badConfiguration, "not a \(schemaName) document: \(part.schema)")
             }
-            guard part.dataset == merged.dataset, part.models == merged.models, part.levels == merged.levels else {
+            guard part.dataset == merged.dataset, part.models == merged.models, part.levels == merged.levels,
+                  (part.intervals ?? "model") == (merged.intervals ?? "model") else {
                 throw PublishingError(.badConfiguration,
-                                      "the documents come from different runs (dataset, models or levels differ)")
+                                      "the documents come from different runs (dataset, models, levels or intervals differ)")
             }
             for s in part.shards where !seenShards.insert(s).inserted {
                 throw PublishingError(.badConfiguration, "shard \(s) appears twice")

@@ -16,6 +16,8 @@ public enum BenchmarkSchema {
         "dataset": {"type": "string"},
         "models": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}},
+        "intervals": {"enum": ["model", "calibrated"],
+                      "description": "The models' own intervals, or intervals calibrated on a holdout of each series' last observations; absent means model."},
         "shards": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]+/[0-9]+$"},
                    "description": "Shards i/n this document covers; empty for a whole run."},
         "results": {"type": "array", "items": {"$ref": "#/$defs/row"}},

@@ -35,6 +35,9 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
     var level: [Int] = []
 
+    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations before the origin) or model (the models' own).")
+    var intervals: IntervalMethod = .calibrated
+
     @Option(name: .long, help: "Worker threads (default: every core).")
     var jobs: Int?
 
@@ -78,7 +81,7 @@ struct Backtest: ParsableCommand {
             let levels = self.levels
             let inputs = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) }) { i in
                 let s = series[i]
-                let outcomes = Self.forecasters(forecasters, names: names, setup: setup, series: i, order: order).map { f -> Result<RollingOrigin.Result, ForecastingError> in
+                let outcomes = Self.forecasters(forecasters, names: names, setup: setup, series: i, order: order).map { intervals.applied(to: $0) }.map { f -> Result<RollingOrigin.Result, ForecastingError> in
                     do { return .success(try plan.evaluate(s.values, period: s.period, forecaster: f, levels: levels)) }
                     catch let e as ForecastingError { return .failure(e) }
                     catch { return .failure(ForecastingError(.fitFailed, "\(error)")) }

@@ -34,6 +34,9 @@ struct Benchmark: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: every core).")
     var jobs: Int?
 
+    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own).")
+    var intervals: IntervalMethod = .calibrated
+
     @Option(name: .long, help: "Run shard i of n (i/n).")
     var shard: String?
 
@@ -90,12 +93,12 @@ struct Benchmark: ParsableCommand {
         let shard = try self.shard.map { try Shard(parsing: $0) }
         if let shard { series = shard.select(series, id: \.id) }
         let runner = try makeRunner(jobs: jobs)
-        let benchmark = try HoldoutBenchmark(models: modelNames, levels: levels, runner: runner)
+        let benchmark = try HoldoutBenchmark(models: modelNames, levels: levels, intervals: intervals, runner: runner)
         let progress = ProgressReporter(label: "series")
         let report = try benchmark.run(series) { done, total in progress.update(done: done, total: total) }
         progress.finish()
         return BenchmarkDocument(report: report, dataset: URL(fileURLWithPath: data).lastPathComponent,
-                                 models: modelNames, levels: levels, shard: shard, issued: IssueTime.now())
+                                 models: modelNames, levels: levels, intervals: intervals, shard: shard, issued: IssueTime.now())
     }
 
     private func mergeShards() throws -> BenchmarkDocument {

@@ -101,6 +101,12 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
     var level: [Int] = []
 
+    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own; the only kind with --model-file).")
+    var intervals: IntervalMethod?
+
+    /// Calibrated unless asked otherwise.
+    var intervalMethod: IntervalMethod { intervals ?? .calibrated }
+
     @Option(name: .long, help: "Worker threads (default: every core).")
     var jobs: Int?
 
@@ -141,7 +147,8 @@ struct Forecast: ParsableCommand {
         try runReportingFailures {
             if covariates != nil { return try runWithCovariates() }
             let series = try input.load()
-            let forecaster: any Forecaster = try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model)
+            let forecaster = intervalMethod.applied(
+                to: try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model))
             let runner = try makeRunner(jobs: jobs)
             let progress = ProgressReporter(label: "series")
             let horizon = self.horizon, levels = self.levels

@@ -150,7 +150,7 @@ extension Forecast {
         let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) }) { i in
             forecastOutcome {
                 let s = targets[i]
-                var forecast = try setup.model(i, errors: errors, name: viaAuto ? "auto" : "arima")
+                var forecast = try intervalMethod.applied(to: setup.model(i, errors: errors, name: viaAuto ? "auto" : "arima"))
                     .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
                 if viaAuto { forecast.model.notes.append("auto with covariates is arima: regression with ARIMA errors") }
                 if let note = setup.note(i) { forecast.model.notes.append(note) }

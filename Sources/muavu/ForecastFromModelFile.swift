@@ -5,7 +5,8 @@ import Publishing
 
 /// `muavu forecast --model-file FILE --horizon H [--level L]... [--output FILE]`: the forecast of
 /// a model saved by `muavu fit`, from its stored parameters (nothing is estimated again). The
-/// document is the one `muavu forecast` writes for that series and model.
+/// document is the one `muavu forecast --intervals model` writes for that series and model: a
+/// saved model gives the model's own intervals (calibration would refit on a holdout).
 extension Forecast {
     /// Usage checks when `--model-file` is given: the data and the model come from the file.
     func validateModelFileOptions() throws {
@@ -16,6 +17,10 @@ extension Forecast {
         }
         guard model == "auto", order == nil else {
             throw ValidationError("--model-file names the model: give no --model or --order")
+        }
+        guard intervals != .calibrated else {
+            throw ValidationError("a saved model forecasts from its stored parameters, without the holdout refit that "
+                                  + "calibrated intervals need: its intervals are the model's own (--intervals model)")
         }
         guard covariates == nil, covariateData == nil, future == nil else {
             throw ValidationError("--model-file forecasts a model without covariates: give no --covariates, --covariate-data or --future")

@@ -32,11 +32,31 @@ struct EnsembleAutoTests {
         #expect(isClose(i.lower, lower, relative: 1e-12))
         #expect(isClose(i.upper, upper, relative: 1e-12))
         #expect(f.model.family == "auto")
-        #expect(f.model.notes.first == AutomaticForecaster.rationale)
+        #expect(f.model.notes.first == AutomaticForecaster().rationale)
         #expect(f.model.notes.dropFirst().first?.hasPrefix("members: ETS(") == true)
         // The members' own parameters are kept under their names.
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("ets.") })
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("theta.") })
+    }
+
+    @Test func calibratedAutoAveragesItsMembersCalibratedIntervals() throws {
+        let ref = try EnsembleReference.load("N1500")
+        let y = ref.y, h = ref.horizon, m = ref.period
+        let auto = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: "auto"))
+        let f = try auto.forecast(y, period: m, horizon: h, levels: [80, 95])
+        let members = try [ETS(.automatic, name: "ets") as any Forecaster, AutoARIMA(), Theta(variant: .dotm, name: "theta")]
+            .map { try HoldoutCalibrated($0).forecast(y, period: m, horizon: h, levels: [80, 95]) }
+        for level in [80, 95] {
+            let i = try #require(f.interval(level: level))
+            let bands = try members.map { try #require($0.interval(level: level)) }
+            for t in 0..<h {
+                #expect(abs(f.mean[t] - members.map { $0.mean[t] }.reduce(0, +) / 3) <= 1e-9 * abs(f.mean[t]))
+                #expect(abs(i.lower[t] - bands.map { $0.lower[t] }.reduce(0, +) / 3) <= 1e-9 * abs(i.lower[t]))
+                #expect(abs(i.upper[t] - bands.map { $0.upper[t] }.reduce(0, +) / 3) <= 1e-9 * abs(i.upper[t]))
+            }
+        }
+        #expect(f.model.notes.first?.contains("holdout-calibrated") == true)
+        #expect(f.model.notes.contains { $0.hasPrefix("ets: intervals calibrated on a holdout") })
     }
 
     @Test func registryNamesResolve() throws {

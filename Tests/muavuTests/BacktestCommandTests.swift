@@ -18,7 +18,7 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("b.json").path
-        let r = try CLIRunner.run(["backtest", "--data", Self.data, "--horizon", "\(ref.horizon)", "--windows", "\(ref.windows)",
+        let r = try CLIRunner.run(["backtest", "--intervals", "model", "--data", Self.data, "--horizon", "\(ref.horizon)", "--windows", "\(ref.windows)",
                                    "--step", "\(ref.step)", "--models", "naive,snaive", "--output", out], environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try DocumentCheck.json(out)

@@ -20,7 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("bench.json").path
         let md = dir.appendingPathComponent("bench.md").path
-        let r = try CLIRunner.run(["benchmark", "--data", Self.data, "--models", "naive,naive2", "--jobs", "2",
+        let r = try CLIRunner.run(["benchmark", "--intervals", "model", "--data", Self.data, "--models", "naive,naive2", "--jobs", "2",
                                    "--output", out, "--markdown", md], environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let reference = try JSONDecoder().decode(

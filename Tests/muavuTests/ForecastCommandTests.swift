@@ -21,7 +21,7 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.json").path
-        let r = try CLIRunner.run(["forecast", "--data", Self.data, "--horizon", "6", "--model", "naive",
+        let r = try CLIRunner.run(["forecast", "--intervals", "model", "--data", Self.data, "--horizon", "6", "--model", "naive",
                                    "--level", "80", "--level", "95", "--output", out], environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let ref = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("forecast/naive.json"))))

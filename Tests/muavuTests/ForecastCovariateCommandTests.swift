@@ -41,7 +41,7 @@ import Testing
                           covariates: String = "wb-rice-vnm-5@lag1") -> [String] {
         var a = ["forecast", "--data", target, "--covariate-data", export, "--covariates", covariates,
                  "--model", "arima-fixed", "--order", order, "--on-missing", "skip", "--horizon", "\(horizon)",
-                 "--level", "95"]
+                 "--level", "95", "--intervals", "model"]
         if let future { a += ["--future", future] }
         return a
     }

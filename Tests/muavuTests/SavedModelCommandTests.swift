@@ -35,7 +35,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let saved = try Self.fit(model, series: series, in: dir)
         let levels = ["--level", "80", "--level", "90"]
-        let direct = try CLIRunner.run(["forecast", "--data", Self.data, "--series", series, "--model", model,
+        let direct = try CLIRunner.run(["forecast", "--intervals", "model", "--data", Self.data, "--series", series, "--model", model,
                                         "--horizon", "10"] + levels, environment: Self.epoch)
         let fromFile = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "10"] + levels,
                                          environment: Self.epoch)
@@ -49,7 +49,7 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let saved = try Self.fit("arima-fixed", in: dir, extra: ["--order", "1,1,0,0,1,1"])
-        let direct = try CLIRunner.run(["forecast", "--data", Self.data, "--series", "N1402", "--model", "arima-fixed",
+        let direct = try CLIRunner.run(["forecast", "--intervals", "model", "--data", Self.data, "--series", "N1402", "--model", "arima-fixed",
                                         "--order", "1,1,0,0,1,1", "--horizon", "14"], environment: Self.epoch)
         let fromFile = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "14"], environment: Self.epoch)
         #expect(direct.status == 0 && fromFile.status == 0, "\(direct.stderr) \(fromFile.stderr)")
@@ -178,6 +178,8 @@ import Testing
         let saved = try Self.fit("naive", in: dir)
         let withData = try CLIRunner.run(["forecast", "--model-file", saved, "--data", Self.data, "--horizon", "2"])
         #expect(withData.status == 64 && withData.stderr.contains("give no --data"), "\(withData.stderr)")
+        let calibrated = try CLIRunner.run(["forecast", "--model-file", saved, "--intervals", "calibrated", "--horizon", "2"])
+        #expect(calibrated.status == 64 && calibrated.stderr.contains("--intervals model"), "\(calibrated.stderr)")
         let missing = try CLIRunner.run(["forecast", "--model-file", dir.appendingPathComponent("none.json").path,
                                          "--horizon", "2"])
         #expect(missing.status == 65 && missing.stderr.contains("no such model file"), "\(missing.stderr)")

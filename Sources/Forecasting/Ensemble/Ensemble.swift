@@ -202,3 +202,16 @@ public struct Ensemble: Forecaster {
         }
     }
 }
+
+extension Ensemble: IntervalMethodConfigurable {
+    /// Calibrated: every member's intervals calibrated on its holdout (`HoldoutCalibrated`) and
+    /// the bounds combined like the points (`.quantiles`); the envelope of calibrated members
+    /// would count the same missing uncertainty twice. Model: unchanged.
+    public func with(intervals method: IntervalMethod) -> any Forecaster {
+        guard method == .calibrated else { return self }
+        var e = self
+        e.members = members.map { IntervalMethod.calibrated.applied(to: $0) }
+        e.intervals = .quantiles
+        return e
+    }
+}

@@ -22,11 +22,13 @@ public struct HoldoutBenchmark: Sendable {
     public var forecasters: [any Forecaster]
     public var baseline: (any Forecaster)?
 
-    /// Models by registry name; the baseline is the registry's `naive2` when it is registered.
-    public init(models: [String], levels: [Int] = [95], runner: BatchRunner) throws {
+    /// Models by registry name with `intervals`; the baseline is the registry's `naive2` when it
+    /// is registered (with the same intervals).
+    public init(models: [String], levels: [Int] = [95], intervals: IntervalMethod = .model,
+                runner: BatchRunner) throws {
         let baseline = ForecasterRegistry.names.contains(Self.baselineName)
-            ? try ForecasterRegistry.forecaster(named: Self.baselineName) : nil
-        try self.init(forecasters: models.map { try ForecasterRegistry.forecaster(named: $0) },
+            ? intervals.applied(to: try ForecasterRegistry.forecaster(named: Self.baselineName)) : nil
+        try self.init(forecasters: models.map { intervals.applied(to: try ForecasterRegistry.forecaster(named: $0)) },
                       baseline: baseline, levels: levels, runner: runner)
     }
 

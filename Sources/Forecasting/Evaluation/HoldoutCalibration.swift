@@ -1,0 +1,164 @@
+/// Which prediction intervals a forecast carries.
+///
+/// - `model`: the model's own intervals (analytic or simulated), as R `forecast` and
+///   statsforecast give them.
+/// - `calibrated`: the model's intervals widened where a holdout of the series' own last
+///   observations shows them too narrow (`HoldoutCalibrated`). muavu's default.
+public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
+    case model
+    case calibrated
+
+    /// The forecaster that gives these intervals for `base`. Combinations
+    /// (`IntervalMethodConfigurable`) calibrate their members rather than themselves.
+    public func applied(to base: any Forecaster) -> any Forecaster {
+        if let combination = base as? IntervalMethodConfigurable { return combination.with(intervals: self) }
+        switch self {
+        case .model: return base
+        case .calibrated: return base is HoldoutCalibrated ? base : HoldoutCalibrated(base)
+        }
+    }
+}
+
+/// A method built of other methods that applies an `IntervalMethod` to its members.
+public protocol IntervalMethodConfigurable: Forecaster {
+    /// The same method with `intervals` applied.
+    func with(intervals: IntervalMethod) -> any Forecaster
+}
+
+/// A method that can refit, on other data, the very model it chose for a forecast, without
+/// choosing again (a holdout refit of automatic ETS refits the selected form only).
+public protocol ChosenModelRefitting: Forecaster {
+    /// The forecaster that refits the model behind `forecast` (or `self` when it cannot tell).
+    func refitter(for forecast: Forecast) -> any Forecaster
+}
+
+/// Prediction intervals calibrated on a holdout of the series' last observations.
+///
+/// Model-based intervals take the model and its estimated parameters as true; on held-out data
+/// they are too narrow, most of all on short yearly and quarterly series (on M3's test parts the
+/// 95% intervals of automatic ETS cover 82% of yearly points and Theta's 76%; statsforecast's
+/// are the same). Empirical intervals from out-of-sample errors correct this (Williams &
+/// Goodman 1971; Lee & Scholtes 2014, *IJF* 30(2); split-conformal prediction, Vovk et al. 2005).
+///
+/// The method is refitted (the chosen model only, when it is a `ChosenModelRefitting`) on the
+/// series without its last m = min(h, n − n₀) observations, n₀ = max(8, 2m_s) for seasonal
+/// period m_s, and forecasts them. Each holdout error is standardised by the model's own
+/// standard error at that step, read off its 95% interval on the side the observation fell:
+///
+///     z_j = (y_{n−m+j} − ŷ_j) / s_j,   s_j = |b_j − ŷ_j| / z₀.₉₇₅,   j = 1 … m,
+///
+/// with b_j the upper bound when y ≥ ŷ and the lower bound otherwise (asymmetric intervals keep
+/// their shape). The holdout scale ĉ = √(Σ z_j² / m) measures how much larger the errors are than
+/// the model says; with the scale estimated from m errors the standardised error is Student-t
+/// with m degrees of freedom. Each level-L interval of the forecast on the whole series is then
+/// widened about its point forecast by
+///
+///     f_L = max(1, ĉ · t_{m, (1+L)/2} / z_{(1+L)/2}),
+///
+/// never narrowed: the model's interval is the floor, the holdout can only add the uncertainty
+/// the model leaves out (parameter estimates, model choice, change). When the series is too
+/// short for m ≥ 4 or the holdout refit fails, the model's intervals are kept and a note says
+/// why. Point forecasts and fitted values are the base method's, unchanged.
+///
+/// On M3 (fitted on train, scored on test) the 95% coverage of ETS becomes 0.90–0.96 in every
+/// subset (docs/benchmarks/m3.md).
+public struct HoldoutCalibrated: Forecaster {
+    public var base: any Forecaster
+    public var name: String { base.name }
+
+    /// Holdouts shorter than this leave the model's intervals as they are.
+    public static let minimumHoldout = 4
+
+    public init(_ base: any Forecaster) {
+        self.base = base
+    }
+
+    /// Observations kept for the refit: at least 8, and two seasons.
+    public static func minimumFitLength(period: Int) -> Int { max(8, 2 * period) }
+
+    /// The holdout length m for a series of `count` observations and horizon `horizon`, or nil.
+    public static func holdoutLength(count: Int, period: Int, horizon: Int) -> Int? {
+        let m = min(horizon, count - minimumFitLength(period: period))
+        return m >= minimumHoldout ? m : nil
+    }
+
+    /// The widening factor f_L of a level-`level` interval for holdout scale `scale` from `m` errors.
+    public static func wideningFactor(scale: Double, holdout m: Int, level: Int) -> Double {
+        let t = StudentT.criticalValue(level: Double(level), degreesOfFreedom: Double(m))
+        let z = NormalDistribution.criticalValue(level: level)
+        return max(1, scale * t / z)
+    }
+
+    /// The holdout scale ĉ = √(Σ z_j² / m) of `actual` against a holdout forecast, or nil when
+    /// the forecast has no 95% interval or a zero-width interval met a non-zero error.
+    public static func holdoutScale(actual: [Double], forecast: Forecast) -> Double? {
+        guard let interval = forecast.interval(level: 95), actual.count <= forecast.mean.count,
+              !actual.isEmpty else { return nil }
+        let z95 = NormalDistribution.criticalValue(level: 95)
+        var sum = 0.0
+        for (j, y) in actual.enumerated() {
+            let error = y - forecast.mean[j]
+            let bound = error >= 0 ? interval.upper[j] : interval.lower[j]
+            let s = abs(bound - forecast.mean[j]) / z95
+            guard error.isFinite, s.isFinite else { return nil }
+            if error == 0 { continue }
+            guard s > 0 else { return nil }
+            sum += (error / s) * (error / s)
+        }
+        return (sum / Double(actual.count)).squareRoot()
+    }
+
+    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+        var result = try base.forecast(y, period: period, horizon: horizon, levels: levels)
+        guard !levels.isEmpty else { return result }
+        let n = y.count
+        guard let m = Self.holdoutLength(count: n, period: period, horizon: horizon) else {
+            result.model.notes.append(
+                "intervals: the model's own; \(n) observations are too few for a holdout of \(Self.minimumHoldout) "
+                + "after \(Self.minimumFitLength(period: period)) kept for the fit")
+            return result
+        }
+        let head = Array(y[..<(n - m)])
+        var held: Forecast?
+        if let chosen = (base as? ChosenModelRefitting)?.refitter(for: result) {
+            held = try? chosen.forecast(head, period: period, horizon: m, levels: [95])
+        }
+        if held == nil {
+            do {
+                held = try base.forecast(head, period: period, horizon: m, levels: [95])
+            } catch {
+                result.model.notes.append("intervals: the model's own; the holdout refit failed (\(error))")
+                return result
+            }
+        }
+        guard let held else { return result }
+        guard let scale = Self.holdoutScale(actual: Array(y[(n - m)...]), forecast: held) else {
+            result.model.notes.append("intervals: the model's own; the holdout forecast had no usable 95% interval")
+            return result
+        }
+        var widened: [String] = []
+        for (k, interval) in result.intervals.enumerated() {
+            let f = Self.wideningFactor(scale: scale, holdout: m, level: interval.level)
+            guard f > 1 else { continue }
+            var lower = interval.lower, upper = interval.upper
+            for j in 0..<result.mean.count {
+                let mu = result.mean[j]
+                lower[j] = mu - f * (mu - interval.lower[j])
+                upper[j] = mu + f * (interval.upper[j] - mu)
+            }
+            result.intervals[k] = PredictionInterval(level: interval.level, lower: lower, upper: upper)
+            widened.append("\(interval.level)% ×" + Self.format(f))
+        }
+        result.model.criteria["holdout_scale"] = scale
+        let widenedNote = widened.isEmpty ? "the model's intervals kept" : "widened " + widened.joined(separator: ", ")
+        result.model.notes.append(
+            "intervals calibrated on a holdout of the last \(m) observations: errors \(Self.format(scale))× "
+            + "the model's standard error; \(widenedNote)")
+        return result
+    }
+
+    private static func format(_ x: Double) -> String {
+        let r = (x * 100).rounded() / 100
+        return String(r)
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Forecasting
+
+/// `--intervals calibrated|model` on the commands that forecast.
+extension IntervalMethod: ExpressibleByArgument {}
