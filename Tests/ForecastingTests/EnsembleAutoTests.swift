@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import Forecasting
 
-/// `auto` is the mean of ETS, ARIMA and Theta with the members' envelope, and says so.
+/// `auto` is the mean of ETS, ARIMA, DOTM, STM and CES with the members' envelope, and says so.
 struct EnsembleAutoTests {
     @Test func autoIsTheMeanOfItsMembersWithTheirEnvelope() throws {
         let ref = try EnsembleReference.load("N1500")
         let y = ref.y, h = ref.horizon, m = ref.period
         let f = try AutomaticForecaster().forecast(y, period: m, horizon: h, levels: [95])
         let forecasters: [any Forecaster] = [ETS(.automatic, name: "ets"), AutoARIMA(),
-                                             Theta(variant: .dotm, name: "theta")]
+                                             Theta(variant: .dotm, name: "theta"), Theta(variant: .stm), CES()]
         var members: [Forecast] = []
         for forecaster in forecasters {
             members.append(try forecaster.forecast(y, period: m, horizon: h, levels: [95]))
@@ -23,7 +23,7 @@ struct EnsembleAutoTests {
                 lo = min(lo, band.lower[t])
                 hi = max(hi, band.upper[t])
             }
-            mean.append(sum / 3)
+            mean.append(sum / Double(members.count))
             lower.append(lo)
             upper.append(hi)
         }
@@ -44,15 +44,16 @@ struct EnsembleAutoTests {
         let y = ref.y, h = ref.horizon, m = ref.period
         let auto = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: "auto"))
         let f = try auto.forecast(y, period: m, horizon: h, levels: [80, 95])
-        let members = try [ETS(.automatic, name: "ets") as any Forecaster, AutoARIMA(), Theta(variant: .dotm, name: "theta")]
+        let members = try [ETS(.automatic, name: "ets") as any Forecaster, AutoARIMA(), Theta(variant: .dotm, name: "theta"),
+                           Theta(variant: .stm), CES()]
             .map { try HoldoutCalibrated($0).forecast(y, period: m, horizon: h, levels: [80, 95]) }
         for level in [80, 95] {
             let i = try #require(f.interval(level: level))
             let bands = try members.map { try #require($0.interval(level: level)) }
             for t in 0..<h {
-                #expect(abs(f.mean[t] - members.map { $0.mean[t] }.reduce(0, +) / 3) <= 1e-9 * abs(f.mean[t]))
-                #expect(abs(i.lower[t] - bands.map { $0.lower[t] }.reduce(0, +) / 3) <= 1e-9 * abs(i.lower[t]))
-                #expect(abs(i.upper[t] - bands.map { $0.upper[t] }.reduce(0, +) / 3) <= 1e-9 * abs(i.upper[t]))
+                #expect(abs(f.mean[t] - members.map { $0.mean[t] }.reduce(0, +) / 5) <= 1e-9 * abs(f.mean[t]))
+                #expect(abs(i.lower[t] - bands.map { $0.lower[t] }.reduce(0, +) / 5) <= 1e-9 * abs(i.lower[t]))
+                #expect(abs(i.upper[t] - bands.map { $0.upper[t] }.reduce(0, +) / 5) <= 1e-9 * abs(i.upper[t]))
             }
         }
         #expect(f.model.notes.first?.contains("holdout-calibrated") == true)
