@@ -58,6 +58,11 @@ struct EnsembleAutoTests {
         }
         #expect(f.model.notes.first?.contains("holdout-calibrated") == true)
         #expect(f.model.notes.contains { $0.hasPrefix("ets: intervals calibrated on a holdout") })
+        // Each member's holdout score is reported, as a backtest of the members on this series.
+        #expect(f.model.notes.contains { $0.hasPrefix("members' sMAPE on the holdout") && $0.contains("ces ") })
+        for name in ["ets", "arima", "theta", "stm", "ces"] {
+            #expect(f.model.criteria["\(name).holdout_smape"] != nil, "\(name)")
+        }
     }
 
     @Test func registryNamesResolve() throws {

@@ -13,6 +13,8 @@ import Testing
             var holdout: Int?
             var scale: Double?
             var factor: [String: Double]?
+            var holdout_mae: Double?
+            var holdout_smape: Double?
         }
         struct Series: Decodable {
             var id: String
@@ -52,6 +54,8 @@ import Testing
                     "\(s.id)")
             if let scale = expected.scale {
                 #expect(Self.close(try #require(f.model.criteria["holdout_scale"]), scale), "\(s.id) \(model)")
+                #expect(Self.close(try #require(f.model.criteria["holdout_mae"]), try #require(expected.holdout_mae)))
+                #expect(Self.close(try #require(f.model.criteria["holdout_smape"]), try #require(expected.holdout_smape)))
             } else {
                 #expect(f.model.criteria["holdout_scale"] == nil)
                 #expect(f.model.notes.contains { $0.contains("too few for a holdout") })

@@ -181,6 +181,13 @@ public struct Ensemble: Forecaster {
         for m in fitted {
             memberNotes += m.forecast.model.notes.map { "\(m.name): \($0)" }
         }
+        let scores = fitted.compactMap { m in
+            m.forecast.model.criteria["holdout_smape"].map { "\(m.name) \(String(format: "%.2f", $0))" }
+        }
+        if !scores.isEmpty {
+            memberNotes.insert("members' sMAPE on the holdout of the series' last observations: "
+                               + scores.joined(separator: ", "), at: 0)
+        }
         let members = fitted.map(\.forecast.model.name).joined(separator: ", ")
         return ModelSummary(name: "Ensemble[\(combiner.rawValue)](\(members))", family: name,
                             parameters: parameters, criteria: criteria,
