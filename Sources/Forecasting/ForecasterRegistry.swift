@@ -33,6 +33,7 @@ public enum ForecasterRegistry {
         Entry(name: "otm") { Theta(variant: .otm) },
         Entry(name: "dotm") { Theta(variant: .dotm) },
         Entry(name: "ces") { CES() },
+        Entry(name: "regression") { TrendSeasonRegression() },
         Entry(name: "arima") { AutoARIMA() }, Entry(name: "arima-fixed") { SARIMA() },
         Entry(name: "ensemble") { Ensemble(members: Ensemble.defaultMembers) }, Entry(name: "auto") { AutomaticForecaster() },
     ]
