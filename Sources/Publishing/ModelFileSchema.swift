@@ -24,9 +24,9 @@ public enum ModelFileSchema {
           "type": "object", "required": ["name", "kind", "family", "display_name"], "additionalProperties": false,
           "properties": {
             "name": {"enum": ["ets", "ses", "holt", "damped", "holt-winters", "theta", "stm", "otm", "dotm",
-                              "arima", "arima-fixed", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
+                              "arima", "arima-fixed", "ces", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
                      "description": "The registry name the model was fitted under."},
-            "kind": {"enum": ["ets", "theta", "arima", "baseline", "ensemble"], "description": "Which parameters the model stores."},
+            "kind": {"enum": ["ets", "theta", "arima", "ces", "baseline", "ensemble"], "description": "Which parameters the model stores."},
             "family": {"type": "string", "description": "The family as forecast documents name it."},
             "display_name": {"type": "string", "description": "e.g. ETS(M,Ad,N), ARIMA(0,1,1)(0,1,1)[12], Theta(dotm)."}
           }
@@ -63,6 +63,8 @@ public enum ModelFileSchema {
          "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "arima"}}}}},
          "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
+        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ces"}}}}},
+         "then": {"properties": {"parameters": {"$ref": "#/$defs/ces"}}}},
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "baseline"}}}}},
          "then": {"properties": {"parameters": {"$ref": "#/$defs/baseline"}}}},
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "ensemble"}}}}},
@@ -81,7 +83,7 @@ public enum ModelFileSchema {
               "type": "object", "required": ["name", "kind", "parameters", "failure"], "additionalProperties": false,
               "properties": {
                 "name": {"type": "string"},
-                "kind": {"enum": ["ets", "theta", "arima", "baseline", null]},
+                "kind": {"enum": ["ets", "theta", "arima", "ces", "baseline", null]},
                 "parameters": {"type": ["object", "null"]},
                 "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."}
               },
@@ -89,6 +91,7 @@ public enum ModelFileSchema {
                 {"if": {"properties": {"kind": {"const": "ets"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}}}},
                 {"if": {"properties": {"kind": {"const": "theta"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
                 {"if": {"properties": {"kind": {"const": "arima"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
+                {"if": {"properties": {"kind": {"const": "ces"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ces"}}}},
                 {"if": {"properties": {"kind": {"const": "baseline"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/baseline"}}}},
                 {"if": {"properties": {"kind": {"const": null}}}, "then": {"properties": {"parameters": {"const": null}, "failure": {"type": "string"}}}}
               ]
@@ -133,6 +136,25 @@ public enum ModelFileSchema {
             },
             "final_state": {"$ref": "#/$defs/numbers", "description": "l_n, mean of y, A_n, B_n; empty for a constant series.",
                             "maxItems": 4}
+          }
+        },
+        "ces": {
+          "type": "object",
+          "required": ["seasonality", "lag", "alpha0", "alpha1", "beta0", "beta1", "initial_states", "final_states",
+                       "sigma2", "notes"],
+          "additionalProperties": false,
+          "description": "Complex Exponential Smoothing: the form, its constants and the state rows; every parameter null for a constant series.",
+          "properties": {
+            "seasonality": {"enum": ["N", "S", "P", "F", null], "description": "none, simple, partial or full seasonality."},
+            "lag": {"type": "integer", "minimum": 1, "description": "The lag of the recursion: the seasonal period for S, P and F, 1 for N."},
+            "alpha0": {"type": ["number", "null"]}, "alpha1": {"type": ["number", "null"]},
+            "beta0": {"type": ["number", "null"], "description": "Forms P and F only."},
+            "beta1": {"type": ["number", "null"], "description": "Form F only."},
+            "initial_states": {"$ref": "#/$defs/numbers",
+                               "description": "The lag rows before the first observation after backcasting, row by row: l, c, then s (P) or s, d (F)."},
+            "final_states": {"$ref": "#/$defs/numbers", "description": "The lag rows after the last observation, same layout."},
+            "sigma2": {"type": ["number", "null"], "minimum": 0},
+            "notes": {"type": "array", "items": {"type": "string"}}
           }
         },
         "arima": {

@@ -15,7 +15,7 @@ struct Fit: ParsableCommand {
         `muavu forecast --model-file FILE --horizon H` forecasts from it without estimating anything, \
         with the same output as `muavu forecast` on the same data and model. Models that can be saved: \
         the ETS family (ets, ses, holt, damped, holt-winters), the Theta family (theta, stm, otm, dotm), \
-        arima and arima-fixed, the baselines (naive, snaive, drift, mean, naive2), and the combinations \
+        arima and arima-fixed, ces, the baselines (naive, snaive, drift, mean, naive2), and the combinations \
         auto and ensemble, saved with each member's parameters (a member whose fit failed is saved with \
         the reason, and is dropped again when forecasting, as when fitted).
         """)

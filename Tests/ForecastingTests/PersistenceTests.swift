@@ -104,8 +104,16 @@ import Testing
     @Test func inverseMSECombinationsAndUnsavableModelsAreRefused() {
         let weighted = Ensemble(members: Ensemble.defaultMembers, combiner: .inverseMSE)
         #expect { _ = try weighted.fitModel([1, 2, 3, 4, 5, 6], period: 1) } throws: { "\($0)".contains("inverse-MSE") }
-        #expect { _ = try FittedModel.fit(named: "ces", [1, 2, 3, 4, 5, 6], period: 1) } throws: {
-            "\($0)".contains("ces cannot be saved. Models that can be saved:")
+        #expect { _ = try FittedModel.fit(Unsavable(), [1, 2, 3, 4, 5, 6], period: 1) } throws: {
+            "\($0)".contains("unsavable cannot be saved. Models that can be saved:")
+        }
+    }
+
+    /// A forecaster whose fit cannot be kept.
+    struct Unsavable: Forecaster {
+        let name = "unsavable"
+        func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+            try Naive().forecast(y, period: period, horizon: horizon, levels: levels)
         }
     }
 

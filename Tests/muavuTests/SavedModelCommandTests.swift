@@ -29,7 +29,8 @@ import Testing
     @Test(arguments: [("ets", "N1402"), ("holt-winters", "N1402"), ("theta", "N1402"), ("stm", "N0646"),
                       ("arima", "N1402"), ("arima", "N0646"), ("arima-fixed", "Lúa Đông Xuân"), ("naive", "N0646"),
                       ("snaive", "N1402"), ("drift", "Lúa Đông Xuân"), ("mean", "N0646"), ("naive2", "N1402"),
-                      ("ets", "Lúa Đông Xuân"), ("damped", "N0646"), ("auto", "N1402"), ("ensemble", "N0646")])
+                      ("ets", "Lúa Đông Xuân"), ("damped", "N0646"), ("auto", "N1402"), ("ensemble", "N0646"),
+                      ("ces", "N1402"), ("ces", "N0646"), ("ces", "Lúa Đông Xuân")])
     func forecastFromTheSavedModelIsByteIdentical(model: String, series: String) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -94,6 +95,27 @@ import Testing
         let again = try Self.fit("ets", in: try DocumentCheck.temporaryDirectory())
         #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: saved))
         try? FileManager.default.removeItem(at: URL(fileURLWithPath: again).deletingLastPathComponent())
+    }
+
+    /// A CES file records its form, constants and state rows; an edited constant is refused.
+    @Test func aSavedCESModelIsCheckedAgainstItsTrainingValues() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let saved = try Self.fit("ces", in: dir)
+        var doc = try Self.json(saved)
+        let model = try #require(doc["model"] as? [String: Any])
+        #expect(model["kind"] as? String == "ces" && (model["display_name"] as? String)?.hasPrefix("CES(") == true)
+        var parameters = try #require(doc["parameters"] as? [String: Any])
+        let lag = try #require(parameters["lag"] as? Int)
+        #expect(["N", "S", "P", "F"].contains(parameters["seasonality"] as? String ?? ""))
+        #expect((parameters["initial_states"] as? [Double])?.count ?? 0 >= 2 * lag)
+        parameters["alpha0"] = (parameters["alpha0"] as? Double ?? 1) * 0.9
+        doc["parameters"] = parameters
+        try Self.write(doc, to: saved)
+        #expect(try DocumentCheck.schemaViolation(kind: "model", document: saved) == nil)
+        let r = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "3"], environment: Self.epoch)
+        #expect(r.status == 65 && r.stdout.isEmpty, "\(r.stderr)")
+        #expect(r.stderr.contains(saved) && r.stderr.contains("final states do not follow"), "\(r.stderr)")
     }
 
     @Test func theSchemaRejectsADocumentThatBreaksIt() throws {
@@ -168,9 +190,9 @@ import Testing
     @Test func combinationsAndBadUsageAreRefusedWithExit64() throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let target = dir.appendingPathComponent("ces.json").path
-        let ces = try CLIRunner.run(["fit", "--data", Self.data, "--series", "N1402", "--model", "ces", "--save", target])
-        #expect(ces.status == 64 && ces.stderr.contains("ces cannot be saved. Models that can be saved:"), "\(ces.stderr)")
+        let target = dir.appendingPathComponent("prophet.json").path
+        let unknown = try CLIRunner.run(["fit", "--data", Self.data, "--series", "N1402", "--model", "prophet", "--save", target])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no model 'prophet'"), "\(unknown.stderr)")
         #expect(DocumentCheck.contents(dir).isEmpty)
         let many = try CLIRunner.run(["fit", "--data", Self.data, "--model", "naive", "--save", target])
         #expect(many.status == 64)

@@ -2,7 +2,7 @@
 /// which forecasts later from its stored parameters without estimating anything again.
 ///
 /// Conformances live beside each model (`ETS+Persistence.swift`, `Theta+Persistence.swift`,
-/// `SARIMA+Persistence.swift`, `Baselines+Persistence.swift`); combinations (`ensemble`, `auto`)
+/// `SARIMA+Persistence.swift`, `CES+Persistence.swift`, `Baselines+Persistence.swift`); combinations (`ensemble`, `auto`)
 /// keep each member's state (`Ensemble+Persistence.swift`).
 public protocol PersistableForecaster: Forecaster {
     /// Fits the method to `y` (seasonal period `period`) and returns what its forecasts need.
@@ -13,7 +13,7 @@ public protocol PersistableForecaster: Forecaster {
 /// training observations and period, and the parameters and starting states of its family.
 ///
 /// `forecast(horizon:levels:)` runs the model's own recursions (the ETS state equations, the
-/// Theta state recursion, the ARIMA state-space filter) from the stored parameters over the
+/// Theta state recursion, the ARIMA state-space filter, the CES recursion) from the stored parameters over the
 /// stored observations, then forecasts as the fitted forecaster would: no optimiser runs, and
 /// the forecast equals the one `forecast(_:period:horizon:levels:)` of the forecaster gives on
 /// the same data. The baselines have no estimated parameters: their forecasts are closed-form
@@ -32,6 +32,7 @@ public struct FittedModel: Sendable, Equatable {
         case ets(ETSState)
         case theta(ThetaState)
         case arima(ARIMAState)
+        case ces(CESState)
         /// naive, snaive, drift, mean, naive2: nothing is estimated beyond the observations.
         case baseline
         /// ensemble, auto: each member's state.
@@ -40,7 +41,7 @@ public struct FittedModel: Sendable, Equatable {
 
     /// The kinds of state, as a saved model names them.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case ets, theta, arima, baseline, ensemble
+        case ets, theta, arima, ces, baseline, ensemble
     }
 
     public init(name: String, values: [Double], period: Int, state: State) {
@@ -57,6 +58,7 @@ public struct FittedModel: Sendable, Equatable {
         "ets": .ets, "ses": .ets, "holt": .ets, "damped": .ets, "holt-winters": .ets,
         "theta": .theta, "stm": .theta, "otm": .theta, "dotm": .theta,
         "arima": .arima, "arima-fixed": .arima,
+        "ces": .ces,
         "naive": .baseline, "snaive": .baseline, "drift": .baseline, "mean": .baseline, "naive2": .baseline,
         "ensemble": .ensemble, "auto": .ensemble,
     ]
@@ -112,6 +114,7 @@ public struct FittedModel: Sendable, Equatable {
         case .ets(let s): return try s.forecast(values, horizon: horizon, levels: levels)
         case .theta(let s): return try s.forecast(values, name: name, horizon: horizon, levels: levels)
         case .arima(let s): return try s.forecast(values, horizon: horizon, levels: levels)
+        case .ces(let s): return try s.forecast(values, name: name, period: period, horizon: horizon, levels: levels)
         case .baseline:
             return try FittedModel.baseline(named: name).forecast(values, period: period, horizon: horizon, levels: levels)
         case .ensemble(let s): return try s.forecast(values, name: name, period: period, horizon: horizon, levels: levels)
@@ -135,6 +138,7 @@ public struct FittedModel: Sendable, Equatable {
         case .ets(let s): try s.verify(values)
         case .theta(let s): try s.verify(values)
         case .arima(let s): try s.verify(values)
+        case .ces(let s): try s.verify(values, period: period)
         case .baseline: _ = try FittedModel.baseline(named: name)
         case .ensemble(let s): try s.verify(values, period: period)
         }
@@ -159,6 +163,7 @@ extension FittedModel.State {
         case .ets: .ets
         case .theta: .theta
         case .arima: .arima
+        case .ces: .ces
         case .baseline: .baseline
         case .ensemble: .ensemble
         }
@@ -170,6 +175,7 @@ extension FittedModel.State {
         case .ets(let s): try c.encode(s, forKey: key)
         case .theta(let s): try c.encode(s, forKey: key)
         case .arima(let s): try c.encode(s, forKey: key)
+        case .ces(let s): try c.encode(s, forKey: key)
         case .baseline: try c.encode([String: Double](), forKey: key)
         case .ensemble(let s): try c.encode(s, forKey: key)
         }
@@ -182,6 +188,7 @@ extension FittedModel.State {
         case .ets: return .ets(try c.decode(FittedModel.ETSState.self, forKey: key))
         case .theta: return .theta(try c.decode(FittedModel.ThetaState.self, forKey: key))
         case .arima: return .arima(try c.decode(FittedModel.ARIMAState.self, forKey: key))
+        case .ces: return .ces(try c.decode(FittedModel.CESState.self, forKey: key))
         case .baseline:
             _ = try c.decode([String: Double].self, forKey: key)
             return .baseline

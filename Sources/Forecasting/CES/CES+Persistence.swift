@@ -1,0 +1,229 @@
+import Foundation
+
+extension FittedModel {
+    /// A fitted Complex Exponential Smoothing model as it is saved: the seasonal form, its lag L,
+    /// the complex smoothing constants α₀ + iα₁ (and β₀, β₁), the L state rows the final filtering
+    /// pass starts from (the data-driven starting states after backcasting), the L state rows after
+    /// the last observation, σ², and the notes of the fit (the AICc evidence of the chosen form).
+    ///
+    /// Forecasting runs the CES state equations (`CESRecursion`; Svetunkov, Kourentzes & Ord 2022,
+    /// Naval Research Logistics 69(8), §2–3) once forward over the training observations from the
+    /// stored starting rows: the same final pass estimation ends with, so the one-step errors,
+    /// Σe², σ² = Σe²/(n − k − 1), the criteria and the final states come out as when fitted, with
+    /// no backcasting and no optimiser. A constant series stores no parameters: its forecast is
+    /// its value.
+    public struct CESState: Sendable, Equatable, Codable {
+        /// N, S, P or F; nil for a constant series.
+        public var seasonality: CES.Seasonality?
+        /// The lag L of the recursion: the seasonal period for S, P and F, 1 for N.
+        public var lag: Int
+        public var alpha0: Double?
+        public var alpha1: Double?
+        /// β₀ of the partial and full forms.
+        public var beta0: Double?
+        /// β₁ of the full form.
+        public var beta1: Double?
+        /// The L state rows before the first observation, oldest first, row by row (ℓ, c, then s
+        /// for P, s and d for F), as backcasting left them.
+        public var initialStates: [Double]
+        /// The L state rows after the last observation, in the same layout.
+        public var finalStates: [Double]
+        /// Σe²/(n − k − 1) of the fit; nil for a constant series.
+        public var sigma2: Double?
+        /// The notes of the fit (the AICc evidence, a short-series fallback).
+        public var notes: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case seasonality, lag, alpha0, alpha1, beta0, beta1, sigma2, notes
+            case initialStates = "initial_states", finalStates = "final_states"
+        }
+
+        /// Every key is written, absent parameters as `null`, so that the document's shape is fixed.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(seasonality, forKey: .seasonality)
+            try c.encode(lag, forKey: .lag)
+            try c.encode(alpha0, forKey: .alpha0)
+            try c.encode(alpha1, forKey: .alpha1)
+            try c.encode(beta0, forKey: .beta0)
+            try c.encode(beta1, forKey: .beta1)
+            try c.encode(initialStates, forKey: .initialStates)
+            try c.encode(finalStates, forKey: .finalStates)
+            try c.encode(sigma2, forKey: .sigma2)
+            try c.encode(notes, forKey: .notes)
+        }
+
+        /// The state of a constant series.
+        static let constant = CESState(seasonality: nil, lag: 1, alpha0: nil, alpha1: nil, beta0: nil, beta1: nil,
+                                       initialStates: [], finalStates: [], sigma2: nil, notes: [])
+
+        init(seasonality: CES.Seasonality?, lag: Int, alpha0: Double?, alpha1: Double?, beta0: Double?, beta1: Double?,
+             initialStates: [Double], finalStates: [Double], sigma2: Double?, notes: [String]) {
+            self.seasonality = seasonality
+            self.lag = lag
+            self.alpha0 = alpha0
+            self.alpha1 = alpha1
+            self.beta0 = beta0
+            self.beta1 = beta1
+            self.initialStates = initialStates
+            self.finalStates = finalStates
+            self.sigma2 = sigma2
+            self.notes = notes
+        }
+
+        init(_ model: CESModel, initialStates: [Double], notes: [String]) {
+            self.init(seasonality: model.seasonality, lag: model.period,
+                      alpha0: model.parameters.alpha0, alpha1: model.parameters.alpha1,
+                      beta0: model.parameters.beta0, beta1: model.parameters.beta1,
+                      initialStates: initialStates, finalStates: model.finalStates, sigma2: model.sigma2, notes: notes)
+        }
+
+        /// The CES model run over `y` (seasonal period `period`) from the stored parameters and
+        /// starting rows; nil for a constant series.
+        func model(_ y: [Double], period: Int) throws -> CESModel? {
+            guard let seasonality else {
+                guard alpha0 == nil, alpha1 == nil, beta0 == nil, beta1 == nil, sigma2 == nil,
+                      initialStates.isEmpty, finalStates.isEmpty, let first = y.first, y.allSatisfy({ $0 == first }) else {
+                    throw ForecastingError(.invalidArgument,
+                                           "a CES model without a seasonality is only the forecast of a constant series")
+                }
+                return nil
+            }
+            guard let alpha0, let alpha1 else {
+                throw ForecastingError(.invalidArgument, "CES(\(seasonality.rawValue)) needs alpha0 and alpha1")
+            }
+            let needsBeta0 = seasonality == .partial || seasonality == .full, needsBeta1 = seasonality == .full
+            guard (beta0 != nil) == needsBeta0, (beta1 != nil) == needsBeta1 else {
+                throw ForecastingError(.invalidArgument,
+                                       "CES(\(seasonality.rawValue)) has "
+                                       + ["no beta", "beta0", "beta0 and beta1"][(needsBeta0 ? 1 : 0) + (needsBeta1 ? 1 : 0)]
+                                       + "; the model stores \(beta0 == nil ? "no" : "a") beta0 and \(beta1 == nil ? "no" : "a") beta1")
+            }
+            let parameters = CES.Parameters(alpha0: alpha0, alpha1: alpha1, beta0: beta0, beta1: beta1)
+            guard ([alpha0, alpha1] + [beta0, beta1].compactMap { $0 } + initialStates).allSatisfy(\.isFinite) else {
+                throw ForecastingError(.nonFinite, "the CES parameters or initial states are not finite")
+            }
+            let expectedLag = seasonality == .none ? 1 : period
+            guard lag == expectedLag else {
+                throw ForecastingError(.invalidArgument,
+                                       "CES(\(seasonality.rawValue)) of a series with period \(period) has lag \(expectedLag), the model stores \(lag)")
+            }
+            let checked = try CESModel.checkedLag(y, period: period, seasonality: seasonality)
+            let rows = checked * seasonality.components
+            guard initialStates.count == rows, finalStates.count == rows else {
+                throw ForecastingError(.invalidArgument,
+                                       "CES(\(seasonality.rawValue)) with lag \(checked) has \(rows) states; "
+                                       + "the model stores \(initialStates.count) initial and \(finalStates.count) final ones")
+            }
+            return CESModel(y, seasonality: seasonality, lag: checked, parameters: parameters, filteredFrom: initialStates)
+        }
+
+        func forecast(_ y: [Double], name: String, period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+            let forecaster = CES(name: name)
+            guard let model = try model(y, period: period) else {
+                // A constant series: `CES.forecast` forecasts its value without fitting.
+                return try forecaster.forecast(y, period: period, horizon: horizon, levels: levels)
+            }
+            return forecaster.forecast(model, notes: notes, horizon: horizon, levels: levels)
+        }
+
+        func verify(_ y: [Double], period: Int) throws {
+            guard let model = try model(y, period: period) else { return }
+            guard FittedModel.agree(model.finalStates, finalStates) else {
+                throw ForecastingError(.invalidArgument,
+                                       "the final states do not follow from the parameters, initial states and training values")
+            }
+            guard let sigma2, FittedModel.agree([model.sigma2], [sigma2]) else {
+                throw ForecastingError(.invalidArgument, "sigma2 does not follow from the parameters, initial states and training values")
+            }
+        }
+    }
+}
+
+extension CESModel {
+    /// The model with the given constants, filtered once forward through `y` from the L starting
+    /// rows `initial` (no backcasting): the final pass of `init(_:period:seasonality:parameters:)`.
+    init(_ y: [Double], seasonality: CES.Seasonality, lag: Int, parameters: CES.Parameters, filteredFrom initial: [Double]) {
+        let n = y.count, c = seasonality.components
+        let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
+        var states = [Double](repeating: 0, count: (n + 2 * lag) * c)
+        for k in 0..<initial.count { states[k] = initial[k] }
+        var errors = [Double](repeating: .nan, count: n)
+        let sse = y.withUnsafeBufferPointer { yb in
+            states.withUnsafeMutableBufferPointer { sb in
+                errors.withUnsafeMutableBufferPointer { eb -> Double in
+                    guard let s = sb.baseAddress else { return .nan }
+                    return recursion.pass(yb, states: s, reversed: false, errors: eb.baseAddress)
+                }
+            }
+        }
+        self.seasonality = seasonality
+        self.period = lag
+        self.parameters = parameters
+        self.sse = sse
+        self.criterion = Double(n) * log(sse)
+        self.count = n
+        self.fitted = zip(y, errors).map { $0 - $1 }
+        self.finalStates = Array(states[(n * c)..<((n + lag) * c)])
+    }
+
+    /// The L starting rows the final forward pass of the fit runs from: the data-driven starting
+    /// states after one forward pass and one pass through the reversed series
+    /// (`CESRecursion.backcastSSE` without its last pass).
+    static func backcastStartingRows(_ y: [Double], seasonality: CES.Seasonality, lag: Int,
+                                     parameters: CES.Parameters) throws -> [Double] {
+        let start = try startingStates(y, lag: lag, seasonality: seasonality)
+        let c = seasonality.components, rows = y.count + 2 * lag
+        let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
+        var states = [Double](repeating: 0, count: rows * c)
+        for k in 0..<start.count { states[k] = start[k] }
+        y.withUnsafeBufferPointer { yb in
+            states.withUnsafeMutableBufferPointer { sb in
+                guard let s = sb.baseAddress else { return }
+                _ = recursion.pass(yb, states: s, reversed: false)
+                recursion.reverseRows(s, rows: rows)
+                _ = recursion.pass(yb, states: s, reversed: true)
+                recursion.reverseRows(s, rows: rows)
+            }
+        }
+        return Array(states[0..<(lag * c)])
+    }
+}
+
+extension CES: PersistableForecaster {
+    /// The fit behind `forecast(_:period:horizon:levels:)`: the same checks, the same choice of
+    /// form, the same estimation; then the starting rows its final filtering pass ran from.
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try validateArguments(y, period: period, horizon: 1, levels: [])
+        if let first = y.first, y.allSatisfy({ $0 == first }) {
+            return FittedModel(name: name, values: y, period: period, state: .ces(.constant))
+        }
+        let (model, notes) = try fit(y, period: period)
+        let initial = try CESModel.backcastStartingRows(y, seasonality: model.seasonality, lag: model.period,
+                                                        parameters: model.parameters)
+        let state = FittedModel.CESState(model, initialStates: initial, notes: notes)
+        return FittedModel(name: name, values: y, period: period, state: .ces(state))
+    }
+
+    /// The forecast of a fitted model, as `forecast(_:period:horizon:levels:)` gives it: normal
+    /// intervals mean ± z·σ·√(Σψ²) (`CESModel.forecast(horizon:)`).
+    func forecast(_ model: CESModel, notes: [String], horizon: Int, levels: [Int]) -> Forecast {
+        let path = model.forecast(horizon: horizon)
+        let intervals = levels.map { level -> PredictionInterval in
+            let z = NormalDistribution.criticalValue(level: level)
+            return PredictionInterval(level: level,
+                                      lower: zip(path.mean, path.standardErrors).map { $0 - z * $1 },
+                                      upper: zip(path.mean, path.standardErrors).map { $0 + z * $1 })
+        }
+        return Forecast(
+            model: ModelSummary(name: "CES(\(model.seasonality.rawValue))", family: name,
+                                parameters: model.parameters.named,
+                                criteria: ["loglik": model.logLikelihood, "aic": model.aic, "aicc": model.aicc,
+                                           "bic": model.bic, "sigma2": model.sigma2,
+                                           "mse": model.sse / Double(model.count)],
+                                notes: notes),
+            mean: path.mean,
+            intervals: intervals,
+            fitted: model.fitted)
+    }
+}
