@@ -94,7 +94,7 @@ import Testing
         let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 1, horizon: 4, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 1))
         guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
-        #expect(state.members.map(\.name) == ["ets", "arima", "theta"])
+        #expect(state.members.map(\.name) == (name == "auto" ? ["ets", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
         #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
         #expect(direct.model.notes.contains { $0.hasPrefix("theta dropped: too-short") })
         try loaded.verify()
