@@ -118,6 +118,36 @@ struct PublishPriceRangeTests {
         #expect(markdown.contains("8 times in 10") && markdown.contains("8 trong 10 lần"))
     }
 
+    @Test("A monthly price with fewer than 24 reported months keeps the model's own intervals, without a range backtest")
+    func shortPriceKeepsModelIntervals() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The first 20 months of the publish fixture's Đồng Tháp prices.
+        let lines = try String(contentsOfFile: CLIRunner.fixture("publish/prices.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+        try Data((lines.prefix(21).joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("short.csv"))
+        let config = """
+        {"name": "short", "title": {"vi": "Giá", "en": "Price"}, "horizon": 3, "levels": [80, 95],
+         "datasets": {"p": {"path": "short.csv", "onMissing": "interpolate"}},
+         "forecasts": [{"id": "rice-price", "kind": "price", "name": {"vi": "Giá gạo", "en": "Rice price"},
+                        "dataset": "p", "series": "wfp-rice-wholesale-dong-thap", "models": ["naive", "theta"]}]}
+        """
+        try Data(config.utf8).write(to: dir.appendingPathComponent("short.json"))
+        let out = dir.appendingPathComponent("out")
+        let run = try CLIRunner.run(["publish", "--config", dir.appendingPathComponent("short.json").path, "--out", out.path],
+                                    environment: Self.epoch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try DocumentCheck.json(out.appendingPathComponent("index.json").path)
+        let entry = try #require((index["series"] as? [[String: Any]])?.first)
+        let selection = try #require(entry["selection"] as? [String: Any])
+        #expect(selection["range"] == nil)
+        #expect(selection["span"] as? String == "1 × 3")
+        let markdown = try String(contentsOf: out.appendingPathComponent("bulletin.md"), encoding: .utf8)
+        #expect(markdown.contains("8 trên 10 khả năng"))
+        #expect(!markdown.contains("Kiểm tra trên giá các năm trước"))
+        #expect(!markdown.contains("hiệu chỉnh theo sai số gần đây của mô hình, khoảng 95%"))
+    }
+
     @Test("The Vietnamese method box names leave-one-year-out in words")
     func leaveOneYearOutWording() throws {
         let dir = try DocumentCheck.temporaryDirectory()
