@@ -111,15 +111,7 @@ public struct OutlookStudy: Sendable {
                                     note: note ?? "no reported month to score"))
             }
         }
-        // Lowest RMSE; ties and unscored candidates go by the given order.
-        let order = scores.indices.sorted { a, b in
-            switch (scores[a].rmse, scores[b].rmse) {
-            case let (x?, y?): return x < y || (x == y && a < b)
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a < b
-            }
-        }
+        let order = preferenceOrder(scores.map(\.rmse))
         var lastError: (any Error)?
         for i in order {
             do {
@@ -142,6 +134,19 @@ public struct OutlookStudy: Sendable {
             }
         }
         throw lastError ?? ForecastingError(.fitFailed, "no model could forecast the series")
+    }
+
+    /// The order in which candidates are tried: lowest backtest RMSE first; ties and unscored
+    /// candidates (nil) go by the given order. `muavu publish` chooses its models by the same rule.
+    static func preferenceOrder(_ rmse: [Double?]) -> [Int] {
+        rmse.indices.sorted { a, b in
+            switch (rmse[a], rmse[b]) {
+            case let (x?, y?): return x < y || (x == y && a < b)
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        }
     }
 
     /// The chosen model's forecast with the interval at the outlook's level replaced by the

@@ -37,8 +37,13 @@ enum BulletinAssembly {
                                      historyLength: monthly ? 72 : 25)
             chart.decimals = nil
             var caption = p.entry.name
-            caption.vi += ": thực tế và dự báo, khoảng 80% và 95%"
-            caption.en += ": observed and forecast, 80% and 95% ranges"
+            if p.selection.range != nil {
+                caption.vi += ": thực tế và dự báo; khoảng 80% hiệu chỉnh theo sai số gần đây của mô hình, khoảng 95% của mô hình"
+                caption.en += ": observed and forecast; 80% range calibrated on the model's recent errors, 95% range the model's own"
+            } else {
+                caption.vi += ": thực tế và dự báo, khoảng 80% và 95%"
+                caption.en += ": observed and forecast, 80% and 95% ranges"
+            }
             charts.append(Bulletin.Chart(file: p.chartFile, caption: caption, chart: chart))
             skill.append(skillLine(p))
         }
@@ -51,13 +56,17 @@ enum BulletinAssembly {
         }
         let model = Bilingual(
             vi: "Năng suất: xu hướng tuyến tính hoặc bậc hai của các năm gần nhất cộng hồi quy theo chỉ số khí hậu nông nghiệp "
-                + "(ENSO ONI trung bình trong vụ), chọn theo sai số bỏ-một-năm (LOYO) và so với ETS, như hệ thống JRC MARS. "
+                + "(ENSO ONI trung bình trong vụ), chọn theo sai số kiểm định bỏ một năm (LOYO) và so với ETS, như hệ thống JRC MARS. "
                 + "Sản lượng = diện tích × năng suất; độ bất định của hai phần được kết hợp bằng mô phỏng. Giá và diện tích: "
-                + "các mô hình chuỗi thời gian được kiểm định lùi (rolling origin), giữ mô hình có sai số nhỏ nhất.",
+                + "các mô hình chuỗi thời gian được kiểm định lùi (rolling origin), giữ mô hình có sai số nhỏ nhất; với giá "
+                + "theo tháng, mô hình theo giá gạo xuất khẩu cũng được so sánh, và khoảng 80% được hiệu chỉnh theo các sai số "
+                + "gần đây nhất của mô hình (phương pháp conformal).",
             en: "Yield: a linear or quadratic trend of recent years plus a regression on agro-climatic indicators (ENSO ONI "
                 + "averaged over the crop window), chosen by leave-one-year-out (LOYO) error and judged against ETS, as in "
                 + "JRC MARS. Production = area × yield, the uncertainty of both combined by simulation. Prices and area: "
-                + "time-series models compared by rolling-origin backtest, keeping the one with the smallest error.")
+                + "time-series models compared by rolling-origin backtest, keeping the one with the smallest error; for "
+                + "monthly prices the link to the rice export price is compared too, and the 80% range is calibrated on the "
+                + "model's most recent errors (split-conformal).")
         let method = Bulletin.Method(model: model, skill: skill, sources: sources, caveats: configuration.caveats)
         return Bulletin(header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
                         priceAlerts: alerts, method: method)
@@ -90,7 +99,7 @@ enum BulletinAssembly {
         case .yield:
             let s = p.selection
             return Bilingual(
-                vi: "\(name.vi): mô hình \(p.forecast.model.name). Sai số bỏ-một-năm (LOYO) \(s.span), \(p.unit.vi): "
+                vi: "\(name.vi): mô hình \(p.forecast.model.name). Sai số kiểm định bỏ một năm (LOYO) \(s.span), \(p.unit.vi): "
                     + scores(s, .vi, decimals: d) + " (* = được chọn).",
                 en: "\(name.en): model \(p.forecast.model.name). Leave-one-year-out (LOYO) error \(s.span), \(p.unit.en): "
                     + scores(s, .en, decimals: d) + " (* = chosen).")
@@ -104,11 +113,36 @@ enum BulletinAssembly {
                     + "Yield: see above.")
         case .series, .price:
             let s = p.selection
+            guard let r = s.range else {
+                return Bilingual(
+                    vi: "\(name.vi): mô hình \(p.forecast.model.name). Kiểm định lùi \(s.span) bước, \(p.unit.vi): "
+                        + scores(s, .vi, decimals: p.decimals) + " (* = được chọn).",
+                    en: "\(name.en): model \(p.forecast.model.name). Rolling-origin backtest \(s.span) steps, \(p.unit.en): "
+                        + scores(s, .en, decimals: p.decimals) + " (* = chosen).")
+            }
             return Bilingual(
-                vi: "\(name.vi): mô hình \(p.forecast.model.name). Kiểm định lùi \(s.span) bước, \(p.unit.vi): "
-                    + scores(s, .vi, decimals: p.decimals) + " (* = được chọn).",
-                en: "\(name.en): model \(p.forecast.model.name). Rolling-origin backtest \(s.span) steps, \(p.unit.en): "
-                    + scores(s, .en, decimals: p.decimals) + " (* = chosen).")
+                vi: "\(name.vi): mô hình \(p.forecast.model.name). Kiểm định lùi từ \(r.origins) điểm xuất phát, "
+                    + "dự báo \(r.months) tháng, \(p.unit.vi): "
+                    + scores(s, .vi, decimals: p.decimals) + " (* = được chọn). " + rangeSentence(r, .vi),
+                en: "\(name.en): model \(p.forecast.model.name). Rolling-origin backtest from \(r.origins) origins, "
+                    + "\(r.months) months ahead, \(p.unit.en): "
+                    + scores(s, .en, decimals: p.decimals) + " (* = chosen). " + rangeSentence(r, .en))
         }
+    }
+
+    /// How often the calibrated range held the price in the backtest, against the aim of `level`
+    /// in 100 (80%: 8 times in 10) and the model's own interval.
+    static func rangeSentence(_ r: ModelSelection.CalibratedRange, _ l: Language) -> String {
+        func pct(_ x: Double?) -> String { x.map { NumberText.format($0 * 100, decimals: 0, language: l) + "%" } ?? "–" }
+        let aim = r.level % 10 == 0 ? (l == .vi ? "\(r.level / 10) trong 10 lần" : "\(r.level / 10) times in 10")
+            : "\(r.level)%"
+        if l == .vi {
+            return "Khoảng \(r.level)% được hiệu chỉnh theo \(r.calibrationOrigins) sai số gần nhất của mô hình ở mỗi tháng dự báo; "
+                + "kiểm tra trên giá các năm trước, khoảng như vậy chứa đúng giá thực tế \(r.held)/\(r.cases) lần "
+                + "(\(pct(r.coverage)); mục tiêu \(aim); khoảng \(r.level)% gốc của mô hình: \(pct(r.modelCoverage)))."
+        }
+        return "The \(r.level)% range is calibrated on the model's \(r.calibrationOrigins) most recent errors at each month ahead; "
+            + "in backtests on past prices such ranges held the actual price \(r.held) times in \(r.cases) "
+            + "(\(pct(r.coverage)); the aim is \(aim); the model's own \(r.level)% interval: \(pct(r.modelCoverage)))."
     }
 }

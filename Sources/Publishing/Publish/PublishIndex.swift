@@ -50,6 +50,7 @@ struct PublishIndex: Encodable {
         var method: String
         var span: String
         var candidates: [Candidate]
+        var range: CalibratedRange?
 
         init(_ s: ModelSelection) {
             method = s.method
@@ -57,6 +58,43 @@ struct PublishIndex: Encodable {
             candidates = s.candidates.map {
                 Candidate(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: $0.coverage80, chosen: $0.chosen, note: $0.note)
             }
+            range = s.range.map(CalibratedRange.init)
+        }
+    }
+
+    /// The calibrated range of a monthly price and its rolling-origin backtest.
+    struct CalibratedRange: Encodable {
+        var level: Int
+        var method = "split-conformal"
+        var calibrationOrigins: Int
+        var cases: Int
+        var held: Int
+        var coverage: Double?
+        var modelIntervalCoverage: Double?
+
+        init(_ r: ModelSelection.CalibratedRange) {
+            level = r.level
+            calibrationOrigins = r.calibrationOrigins
+            cases = r.cases
+            held = r.held
+            coverage = r.coverage
+            modelIntervalCoverage = r.modelCoverage
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case level, method, calibrationOrigins = "calibration_origins", cases, held, coverage
+            case modelIntervalCoverage = "model_interval_coverage"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(level, forKey: .level)
+            try c.encode(method, forKey: .method)
+            try c.encode(calibrationOrigins, forKey: .calibrationOrigins)
+            try c.encode(cases, forKey: .cases)
+            try c.encode(held, forKey: .held)
+            try c.encode(finite(coverage), forKey: .coverage)
+            try c.encode(finite(modelIntervalCoverage), forKey: .modelIntervalCoverage)
         }
     }
 

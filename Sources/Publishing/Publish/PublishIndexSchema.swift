@@ -65,7 +65,22 @@ public enum PublishIndexSchema {
                 "coverage_80": {"$ref": "#/$defs/score"},
                 "chosen": {"type": "boolean"},
                 "note": {"type": "string"}
-              }}}
+              }}},
+            "range": {
+              "description": "A monthly price's range at the headline level, calibrated on the chosen model's recent errors (split-conformal), with how often such ranges held the price in a rolling-origin backtest.",
+              "type": "object",
+              "required": ["level", "method", "calibration_origins", "cases", "held", "coverage", "model_interval_coverage"],
+              "additionalProperties": false,
+              "properties": {
+                "level": {"type": "integer", "minimum": 1, "maximum": 99},
+                "method": {"const": "split-conformal"},
+                "calibration_origins": {"type": "integer", "minimum": 1},
+                "cases": {"type": "integer", "minimum": 0},
+                "held": {"type": "integer", "minimum": 0},
+                "coverage": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                "model_interval_coverage": {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+              }
+            }
           }
         },
         "series": {

@@ -21,6 +21,28 @@ public struct ModelSelection: Sendable, Equatable {
         public var note: String?
     }
 
+    /// For a monthly price: how the chosen model's range was calibrated and how often such
+    /// ranges held the price in the rolling-origin backtest (nil: the model's own intervals).
+    public var range: CalibratedRange?
+
+    public struct CalibratedRange: Sendable, Equatable {
+        /// The calibrated level (%).
+        public var level: Int
+        /// The origins the candidates were compared on, and the months ahead scored.
+        public var origins: Int
+        public var months: Int
+        /// The most recent errors of each step that calibrate a range.
+        public var calibrationOrigins: Int
+        /// (origin, month) pairs checked, and those whose calibrated range held the price.
+        public var cases: Int
+        public var held: Int
+        /// Of the same cases, those the model's own interval at `level` held (nil: no such interval).
+        public var modelHeld: Int?
+
+        public var coverage: Double? { cases > 0 ? Double(held) / Double(cases) : nil }
+        public var modelCoverage: Double? { cases > 0 ? modelHeld.map { Double($0) / Double(cases) } : nil }
+    }
+
     public var chosen: Score? { candidates.first { $0.chosen } }
 }
 
@@ -69,15 +91,7 @@ enum UnivariateChoice {
             }
         }
         // Lowest backtest RMSE; ties and unscored models go by the configuration's order.
-        var order = Array(scores.indices)
-        order.sort { a, b in
-            switch (scores[a].rmse, scores[b].rmse) {
-            case let (x?, y?): return x < y || (x == y && a < b)
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a < b
-            }
-        }
+        let order = OutlookStudy.preferenceOrder(scores.map(\.rmse))
         var lastError: (any Error)?
         for i in order {
             do {

@@ -7,6 +7,11 @@ import Foundation
 /// chart per series, the bilingual bulletin (HTML and Markdown) and `index.json`, which says what
 /// was published, when, from which data (SHA-256 of every input) and with which models.
 ///
+/// A monthly price is published as `muavu outlook` gives it for the issue day
+/// (`PublishedPriceStudy`): the model chosen among the entry's and the export-price link, its 80%
+/// range calibrated on its recent errors, and the backtest coverage of such ranges. Other series
+/// keep the model with the lowest rolling-origin RMSE (`UnivariateChoice`) and its own intervals.
+///
 /// Everything is computed in memory first; only then are the files written, into a temporary
 /// sibling of the output directory that is renamed into place. A bad configuration or bad data
 /// leaves no output behind. Output is a pure function of the configuration, the data and the
@@ -78,12 +83,28 @@ public enum Publisher {
             var item: PublishedSeries
             switch entry.kind {
             case .series, .price:
+                // A monthly price: the model and calibrated range of `muavu outlook`.
+                if entry.kind == .price, case .month = s.start, let start = s.start, let d = datasets[entry.dataset] {
+                    let reported = try reportedOnly(s, raw: d.raw, file: d.file)
+                    if PublishedPriceStudy.applies(reported.values) {
+                        let export = configuration.forecasts.first { $0.id == PublishedPriceStudy.exportLinkEntry }
+                            .flatMap { e in datasets[e.dataset]?.table.series(named: e.series) }
+                        let candidates = try PublishedPriceStudy.candidates(entry, start: start, count: s.count, export: export)
+                        let (forecast, selection, _) = try PublishedPriceStudy.forecast(
+                            reported, candidates: candidates, months: horizon, level: headlineLevel(levels), levels: levels)
+                        item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
+                                               unit: unit, decimals: decimals, selection: selection)
+                        try addPriceOutlook(&item, asOf: issueDay, level: headlineLevel(levels))
+                        break
+                    }
+                }
                 let (forecast, selection) = try UnivariateChoice.forecast(
                     s, models: entry.models ?? [], horizon: horizon, levels: levels, windows: windows)
                 item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: forecast, datasetFile: file, unit: unit,
                                        decimals: decimals, selection: selection)
                 if entry.kind == .price, case .month = s.start, let d = datasets[entry.dataset] {
-                    try addPriceOutlook(&item, raw: d.raw, file: d.file, asOf: issueDay, level: headlineLevel(levels))
+                    item.history = try reportedOnly(s, raw: d.raw, file: d.file)
+                    try addPriceOutlook(&item, asOf: issueDay, level: headlineLevel(levels))
                 }
             case .yield:
                 guard case .year(let firstYear) = s.start else { throw fail("\(at): a yield series must be yearly") }
@@ -177,22 +198,33 @@ public enum Publisher {
         return .day(year: c.year, month: c.month, day: c.day)
     }
 
-    /// The price outlook and alerts of a monthly price. The alerts and the latest and year-ago
-    /// prices use only the months with a reported price, never filled-in values.
-    static func addPriceOutlook(_ item: inout PublishedSeries, raw: Data, file: String, asOf: PeriodDate, level: Int) throws {
-        let s = item.fitted
-        let observed = try observedMonths(raw: raw, file: file, series: item.entry.series)
+    /// `s` with NaN in the months for which the file reports no price.
+    static func reportedOnly(_ s: TimeSeries, raw: Data, file: String) throws -> TimeSeries {
+        let observed = try observedMonths(raw: raw, file: file, series: s.id)
         var history = s
         let first = s.start?.ordinal ?? 0
         for i in history.values.indices where !observed.contains(first + i) { history.values[i] = .nan }
-        item.history = history
+        return history
+    }
+
+    /// The price outlook and alerts of a monthly price, worded as `muavu outlook` words them: the
+    /// first month with its range, the later months, and how often such ranges held the price
+    /// (when the range is calibrated). The alerts and the latest and year-ago prices use
+    /// `item.history`, the months with a reported price only.
+    static func addPriceOutlook(_ item: inout PublishedSeries, asOf: PeriodDate, level: Int) throws {
+        let history = item.history
         let spike = try? PriceSpikeAlert().assess(history, asOf: asOf)
         let anomaly = try? PriceAnomalyIndicator().assess(history, asOf: asOf)
         let commodity = item.entry.commodity ?? item.entry.name
         let market = item.entry.market ?? Bilingual(vi: "", en: "")
-        item.outlook = try PriceOutlook(series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
-                                        spike: spike, commodity: commodity, market: market, unit: item.unit,
-                                        decimals: item.decimals)
+        var outlook = try PriceOutlook(series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
+                                       spike: spike, commodity: commodity, market: market, unit: item.unit,
+                                       decimals: item.decimals)
+        if let r = item.selection.range {
+            outlook = outlook.with(following: item.forecast, after: 1,
+                                   backtest: r.cases > 0 ? .init(held: r.held, cases: r.cases) : nil)
+        }
+        item.outlook = outlook
         if spike != nil || anomaly != nil {
             item.alert = Bulletin.PriceAlert(commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
         }
