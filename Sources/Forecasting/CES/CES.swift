@@ -126,22 +126,6 @@ public struct CES: Forecaster {
                             fitted: y)
         }
         let (model, notes) = try fit(y, period: period)
-        let path = model.forecast(horizon: horizon)
-        let intervals = levels.map { level -> PredictionInterval in
-            let z = NormalDistribution.criticalValue(level: level)
-            return PredictionInterval(level: level,
-                                      lower: zip(path.mean, path.standardErrors).map { $0 - z * $1 },
-                                      upper: zip(path.mean, path.standardErrors).map { $0 + z * $1 })
-        }
-        return Forecast(
-            model: ModelSummary(name: "CES(\(model.seasonality.rawValue))", family: name,
-                                parameters: model.parameters.named,
-                                criteria: ["loglik": model.logLikelihood, "aic": model.aic, "aicc": model.aicc,
-                                           "bic": model.bic, "sigma2": model.sigma2,
-                                           "mse": model.sse / Double(model.count)],
-                                notes: notes),
-            mean: path.mean,
-            intervals: intervals,
-            fitted: model.fitted)
+        return forecast(model, notes: notes, horizon: horizon, levels: levels)
     }
 }
