@@ -41,7 +41,7 @@ public protocol ChosenModelRefitting: Forecaster {
 /// Goodman 1971; Lee & Scholtes 2014, *IJF* 30(2); split-conformal prediction, Vovk et al. 2005).
 ///
 /// The method is refitted (the chosen model only, when it is a `ChosenModelRefitting`) on the
-/// series without its last m = min(h, n − n₀) observations, n₀ = max(8, 2m_s) for seasonal
+/// series without its last m = min(max(h, 4), n − n₀) observations, n₀ = max(8, 2m_s) for seasonal
 /// period m_s, and forecasts them. Each holdout error is standardised by the model's own
 /// standard error at that step, read off its 95% interval on the side the observation fell:
 ///
@@ -78,9 +78,11 @@ public struct HoldoutCalibrated: Forecaster {
     /// Observations kept for the refit: at least 8, and two seasons.
     public static func minimumFitLength(period: Int) -> Int { max(8, 2 * period) }
 
-    /// The holdout length m for a series of `count` observations and horizon `horizon`, or nil.
+    /// The holdout length m = min(max(h, 4), n − n₀) for a series of `count` observations and
+    /// horizon h, or nil when it is below 4. A horizon shorter than 4 still gets a holdout of 4
+    /// (its scale then also counts the errors a few steps further ahead).
     public static func holdoutLength(count: Int, period: Int, horizon: Int) -> Int? {
-        let m = min(horizon, count - minimumFitLength(period: period))
+        let m = min(max(horizon, minimumHoldout), count - minimumFitLength(period: period))
         return m >= minimumHoldout ? m : nil
     }
 
@@ -117,7 +119,7 @@ public struct HoldoutCalibrated: Forecaster {
         guard let m = Self.holdoutLength(count: n, period: period, horizon: horizon) else {
             result.model.notes.append(
                 "intervals: the model's own; \(n) observations are too few for a holdout of \(Self.minimumHoldout) "
-                + "after \(Self.minimumFitLength(period: period)) kept for the fit")
+                + "after the \(Self.minimumFitLength(period: period)) kept for the fit")
             return result
         }
         let head = Array(y[..<(n - m)])

@@ -69,7 +69,8 @@ struct PublishedSeries: Sendable {
 
 /// Univariate forecasting with the choice among models by a rolling-origin backtest
 /// (Tashman 2000; FPP3 §5.10): the model with the lowest RMSE over the windows is refitted on the
-/// whole series. WFP's price forecasts keep whichever of ARIMA and Holt–Winters backtests better.
+/// whole series. Intervals are holdout-calibrated (`HoldoutCalibrated`), in the backtest and in
+/// the forecast, as `muavu forecast` gives them by default. WFP's price forecasts keep whichever of ARIMA and Holt–Winters backtests better.
 enum UnivariateChoice {
     static func forecast(_ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
                          windows requested: Int) throws -> (Forecast, ModelSelection) {
@@ -78,7 +79,7 @@ enum UnivariateChoice {
         let windows = max(1, min(requested, (s.count - horizon - minimumTrain) / horizon + 1))
         var scores: [ModelSelection.Score] = []
         for name in models {
-            let forecaster = try ForecasterRegistry.forecaster(named: name)
+            let forecaster = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: name))
             do {
                 let origin = try RollingOrigin(horizon: horizon, windows: windows)
                 _ = try origin.origins(count: s.count, minimumTrain: minimumTrain)
@@ -95,7 +96,7 @@ enum UnivariateChoice {
         var lastError: (any Error)?
         for i in order {
             do {
-                let f = try ForecasterRegistry.forecaster(named: scores[i].name)
+                let f = try IntervalMethod.calibrated.applied(to: ForecasterRegistry.forecaster(named: scores[i].name))
                     .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
                 scores[i].chosen = true
                 let span = "\(windows) × \(horizon)"

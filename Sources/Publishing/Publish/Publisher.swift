@@ -10,7 +10,8 @@ import Foundation
 /// A monthly price is published as `muavu outlook` gives it for the issue day
 /// (`PublishedPriceStudy`): the model chosen among the entry's and the export-price link, its 80%
 /// range calibrated on its recent errors, and the backtest coverage of such ranges. Other series
-/// keep the model with the lowest rolling-origin RMSE (`UnivariateChoice`) and its own intervals.
+/// keep the model with the lowest rolling-origin RMSE (`UnivariateChoice`), with its intervals
+/// calibrated on a holdout of the series' last values (`HoldoutCalibrated`).
 ///
 /// Everything is computed in memory first; only then are the files written, into a temporary
 /// sibling of the output directory that is renamed into place. A bad configuration or bad data
