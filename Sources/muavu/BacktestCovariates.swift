@@ -16,8 +16,8 @@ extension Backtest {
             return
         }
         _ = try covariateTerms(covariates)
-        guard modelNames.contains(where: { $0 == "arima" || $0 == "arima-fixed" }) else {
-            throw ValidationError("--covariates applies to the models arima and arima-fixed; --models names neither")
+        guard modelNames.contains(where: { ["arima", "arima-fixed", "regression"].contains($0) }) else {
+            throw ValidationError("--covariates applies to the models arima, arima-fixed and regression; --models names none of them")
         }
         if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
             throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
@@ -38,6 +38,7 @@ extension Backtest {
             switch (name, setup) {
             case ("arima", let setup?): return setup.model(i, errors: .automatic, name: name)
             case ("arima-fixed", let setup?): return setup.model(i, errors: .fixed(order ?? "0,1,1"), name: name)
+            case ("regression", let setup?): return setup.model(i, errors: .fixed("0,0,0"), name: name)
             case ("arima-fixed", nil): return order.map { FixedOrderARIMA(order: $0) } ?? forecaster
             default: return forecaster
             }

@@ -86,8 +86,9 @@ struct Forecast: ParsableCommand {
         data (a lag K covers steps 1..K), otherwise from --future FILE (tidy CSV series_id,date,value of \
         the covariates' future periods). The fit starts at the first observation at which every \
         covariate has a value. A missing covariate value names the covariate and the periods (exit 65). \
-        Models: arima (orders chosen automatically; also what auto means with covariates) or \
-        arima-fixed (--order). The document lists each series' covariates and coefficients.
+        Models: arima (orders chosen automatically; also what auto means with covariates), \
+        arima-fixed (--order), or regression (a mean and the covariates with white-noise errors, \
+        by maximum likelihood: the least-squares coefficients). The document lists each series' covariates and coefficients.
         """)
 
     @OptionGroup var input: SeriesInputOptions

@@ -130,8 +130,8 @@ extension Forecast {
             return
         }
         _ = try covariateTerms(covariates)
-        guard ["arima", "arima-fixed", "auto"].contains(model) else {
-            throw ValidationError("--covariates needs a regression with ARIMA errors: --model arima or arima-fixed, not \(model)")
+        guard ["arima", "arima-fixed", "regression", "auto"].contains(model) else {
+            throw ValidationError("--covariates needs a regression: --model regression, arima or arima-fixed, not \(model)")
         }
         if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
             throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
@@ -142,7 +142,12 @@ extension Forecast {
         let setup = try CovariateSetup(input: input, covariates: covariates ?? "", covariateData: covariateData,
                                        future: future, horizon: horizon)
         let levels = self.levels, horizon = self.horizon
-        let errors: DynamicRegression.Errors = model == "arima-fixed" ? .fixed(order ?? "0,1,1") : .automatic
+        let errors: DynamicRegression.Errors
+        switch model {
+        case "arima-fixed": errors = .fixed(order ?? "0,1,1")
+        case "regression": errors = .fixed("0,0,0")   // white-noise errors: linear regression on the covariates
+        default: errors = .automatic
+        }
         let viaAuto = model == "auto"
         let runner = try makeRunner(jobs: jobs)
         let progress = ProgressReporter(label: "series")
@@ -150,9 +155,14 @@ extension Forecast {
         let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) }) { i in
             forecastOutcome {
                 let s = targets[i]
-                var forecast = try intervalMethod.applied(to: setup.model(i, errors: errors, name: viaAuto ? "auto" : "arima"))
+                var forecast = try intervalMethod.applied(to: setup.model(i, errors: errors, name: viaAuto ? "auto" : model == "regression" ? "regression" : "arima"))
                     .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
                 if viaAuto { forecast.model.notes.append("auto with covariates is arima: regression with ARIMA errors") }
+                if model == "regression" {
+                    forecast.model.family = "regression"
+                    forecast.model.notes.append("regression: a mean and the covariates with white-noise errors "
+                                                + "(ARIMA(0,0,0) errors, by maximum likelihood)")
+                }
                 if let note = setup.note(i) { forecast.model.notes.append(note) }
                 return forecast
             }

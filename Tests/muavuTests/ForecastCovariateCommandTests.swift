@@ -91,6 +91,32 @@ import Testing
         #expect(try DocumentCheck.schemaViolation(kind: "forecast", document: out) == nil)
     }
 
+    /// `--model regression`: the mean and the covariates with white-noise errors, whose maximum
+    /// likelihood coefficients are the least-squares ones (statsmodels OLS, Fixtures/covariates/ols.json).
+    @Test func regressionOnCovariatesIsLeastSquares() throws {
+        struct OLS: Decodable { var intercept, slope, sigma2: Double; var mean: [Double] }
+        let ols = try JSONDecoder().decode(OLS.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/ols.json"))))
+        var args = Self.arguments(order: "0,0,0")
+        args[try #require(args.firstIndex(of: "arima-fixed"))] = "regression"
+        let order = try #require(args.firstIndex(of: "--order"))
+        args.removeSubrange(order...(order + 1))
+        let r = try CLIRunner.run(args, environment: Self.epoch)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let series = try #require((doc?["series"] as? [[String: Any]])?.first)
+        let model = try #require(series["model"] as? [String: Any])
+        #expect(model["family"] as? String == "regression")
+        let parameters = try #require(model["parameters"] as? [String: Any])
+        #expect(Self.close(parameters["intercept"], ols.intercept, 1e-6), "\(parameters)")
+        let covariates = try #require(series["covariates"] as? [[String: Any]])
+        #expect(Self.close(covariates.first?["coefficient"], ols.slope, 1e-6))
+        let points = try #require(series["points"] as? [[String: Any]])
+        for (h, p) in points.enumerated() { #expect(Self.close(p["mean"], ols.mean[h], 1e-6), "h=\(h + 1)") }
+        let usage = try CLIRunner.run(["forecast", "--data", Self.target, "--covariates", "wb-rice-vnm-5", "--model", "ets",
+                                       "--horizon", "2"])
+        #expect(usage.status == 64 && usage.stderr.contains("--model regression, arima or arima-fixed"), "\(usage.stderr)")
+    }
+
     /// Covariates in the data file itself: they are inputs, not forecast, and give the same fit.
     @Test func covariatesFromTheDataFile() throws {
         let dir = try DocumentCheck.temporaryDirectory()
