@@ -14,7 +14,7 @@ struct Backtest: ParsableCommand {
         (series_id,subset,period,split,t,value; train and test are joined). Origins are laid back from
         the end of each series: the last window ends at the last observation, each earlier one STEP
         periods before (default STEP = H).
-        With --covariates (as in forecast), arima and arima-fixed are regressions with ARIMA errors given \
+        With --covariates (as in forecast), regression, arima and arima-fixed regress on the covariates given \
         the covariates' actual values over each test window; every model is scored on the same months.
         """)
 
@@ -47,7 +47,7 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1).", valueName: "p,d,q[,P,D,Q]"))
     var order: String?
 
-    @Option(name: .long, help: ArgumentHelp("Covariate series ids for arima and arima-fixed; ID@lagK uses the series K periods earlier.",
+    @Option(name: .long, help: ArgumentHelp("Covariate series ids for regression, arima and arima-fixed; ID@lagK uses the series K periods earlier.",
                                             valueName: "ID[@lagK],..."))
     var covariates: String?
 

@@ -3,8 +3,8 @@ import ArgumentParser
 import Forecasting
 import Foundation
 
-/// `muavu backtest --covariates`: the models `arima` and `arima-fixed` become regressions with
-/// ARIMA errors on the covariates; at each origin they get the covariates' actual values over the
+/// `muavu backtest --covariates`: the models `regression` (independent errors), `arima` and
+/// `arima-fixed` (ARIMA errors) regress on the covariates; at each origin they get the covariates' actual values over the
 /// test window (the forecast of a user who knew them, an upper bound on what the covariates give).
 /// Every model is scored on the same series, from its first observation with every covariate.
 extension Backtest {
@@ -30,7 +30,7 @@ extension Backtest {
         return try CovariateSetup(input: input, covariates: covariates, covariateData: covariateData, future: nil, horizon: 0)
     }
 
-    /// The models for series `i`: with covariates, arima and arima-fixed regress on them; with
+    /// The models for series `i`: with covariates, regression, arima and arima-fixed regress on them; with
     /// `--order`, arima-fixed has those orders.
     static func forecasters(_ registry: [any Forecaster], names: [String], setup: CovariateSetup?, series i: Int,
                             order: String?) -> [any Forecaster] {
@@ -38,7 +38,7 @@ extension Backtest {
             switch (name, setup) {
             case ("arima", let setup?): return setup.model(i, errors: .automatic, name: name)
             case ("arima-fixed", let setup?): return setup.model(i, errors: .fixed(order ?? "0,1,1"), name: name)
-            case ("regression", let setup?): return setup.model(i, errors: .fixed("0,0,0"), name: name)
+            case ("regression", let setup?): return setup.model(i, errors: .whiteNoise, name: name)
             case ("arima-fixed", nil): return order.map { FixedOrderARIMA(order: $0) } ?? forecaster
             default: return forecaster
             }

@@ -51,7 +51,7 @@ struct Fit: ParsableCommand {
                 let ids = all.prefix(5).map(\.id).joined(separator: ", ") + (all.count > 5 ? ", ..." : "")
                 throw ValidationError("\(input.datasetName) has \(all.count) series (\(ids)); name one with --series")
             }
-            var fitted: FittedModel
+            let fitted: FittedModel
             if let order {
                 let spec = try SARIMA.Specification(parsing: order, period: series.period)
                 fitted = try FittedModel.fit(SARIMA(spec), series.values, period: series.period)

@@ -87,8 +87,8 @@ struct Forecast: ParsableCommand {
         the covariates' future periods). The fit starts at the first observation at which every \
         covariate has a value. A missing covariate value names the covariate and the periods (exit 65). \
         Models: arima (orders chosen automatically; also what auto means with covariates), \
-        arima-fixed (--order), or regression (a mean and the covariates with white-noise errors, \
-        by maximum likelihood: the least-squares coefficients). The document lists each series' covariates and coefficients.
+        arima-fixed (--order), or regression (least squares on a mean and the covariates, \
+        with independent errors). The document lists each series' covariates and coefficients.
         """)
 
     @OptionGroup var input: SeriesInputOptions

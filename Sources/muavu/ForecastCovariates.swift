@@ -145,7 +145,7 @@ extension Forecast {
         let errors: DynamicRegression.Errors
         switch model {
         case "arima-fixed": errors = .fixed(order ?? "0,1,1")
-        case "regression": errors = .fixed("0,0,0")   // white-noise errors: linear regression on the covariates
+        case "regression": errors = .whiteNoise
         default: errors = .automatic
         }
         let viaAuto = model == "auto"
@@ -155,14 +155,9 @@ extension Forecast {
         let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) }) { i in
             forecastOutcome {
                 let s = targets[i]
-                var forecast = try intervalMethod.applied(to: setup.model(i, errors: errors, name: viaAuto ? "auto" : model == "regression" ? "regression" : "arima"))
+                var forecast = try intervalMethod.applied(to: setup.model(i, errors: errors, name: model))
                     .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
                 if viaAuto { forecast.model.notes.append("auto with covariates is arima: regression with ARIMA errors") }
-                if model == "regression" {
-                    forecast.model.family = "regression"
-                    forecast.model.notes.append("regression: a mean and the covariates with white-noise errors "
-                                                + "(ARIMA(0,0,0) errors, by maximum likelihood)")
-                }
                 if let note = setup.note(i) { forecast.model.notes.append(note) }
                 return forecast
             }

@@ -139,6 +139,19 @@ import Testing
         } throws: { error in
             "\(error)".contains("ar coefficient(s), the model stores")
         }
+        // An edited coefficient no longer gives the stored likelihood.
+        var edited = try FittedModel.fit(SARIMA(.init(order: .init(p: 1, d: 1, q: 0, period: ref.period))), ref.y,
+                                         period: ref.period)
+        try edited.verify()
+        if case .arima(var s) = edited.state {
+            s.ar[0] *= 0.9
+            edited.state = .arima(s)
+        }
+        #expect {
+            try edited.verify()
+        } throws: { error in
+            "\(error)".contains("log-likelihood")
+        }
     }
 
     /// Every savable name is in the registry and its forecaster can be saved.

@@ -91,10 +91,10 @@ import Testing
         #expect(try DocumentCheck.schemaViolation(kind: "forecast", document: out) == nil)
     }
 
-    /// `--model regression`: the mean and the covariates with white-noise errors, whose maximum
-    /// likelihood coefficients are the least-squares ones (statsmodels OLS, Fixtures/covariates/ols.json).
+    /// `--model regression`: least squares on a mean and the covariates, with its prediction intervals
+    /// (statsmodels OLS, Fixtures/covariates/ols.json).
     @Test func regressionOnCovariatesIsLeastSquares() throws {
-        struct OLS: Decodable { var intercept, slope, sigma2: Double; var mean: [Double] }
+        struct OLS: Decodable { var intercept, slope, sigma2: Double; var mean, lower95, upper95: [Double] }
         let ols = try JSONDecoder().decode(OLS.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/ols.json"))))
         var args = Self.arguments(order: "0,0,0")
         args[try #require(args.firstIndex(of: "arima-fixed"))] = "regression"
@@ -111,7 +111,13 @@ import Testing
         let covariates = try #require(series["covariates"] as? [[String: Any]])
         #expect(Self.close(covariates.first?["coefficient"], ols.slope, 1e-6))
         let points = try #require(series["points"] as? [[String: Any]])
-        for (h, p) in points.enumerated() { #expect(Self.close(p["mean"], ols.mean[h], 1e-6), "h=\(h + 1)") }
+        let criteria = try #require(model["criteria"] as? [String: Any])
+        #expect(Self.close(criteria["sigma2"], ols.sigma2, 1e-6))
+        for (h, p) in points.enumerated() {
+            #expect(Self.close(p["mean"], ols.mean[h], 1e-6), "h=\(h + 1)")
+            #expect(Self.close((p["lower"] as? [String: Any])?["95"], ols.lower95[h], 1e-6), "h=\(h + 1)")
+            #expect(Self.close((p["upper"] as? [String: Any])?["95"], ols.upper95[h], 1e-6), "h=\(h + 1)")
+        }
         let usage = try CLIRunner.run(["forecast", "--data", Self.target, "--covariates", "wb-rice-vnm-5", "--model", "ets",
                                        "--horizon", "2"])
         #expect(usage.status == 64 && usage.stderr.contains("--model regression, arima or arima-fixed"), "\(usage.stderr)")

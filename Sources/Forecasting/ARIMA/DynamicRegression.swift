@@ -14,12 +14,16 @@ public struct DynamicRegression: Forecaster {
         case automatic
         /// Fixed orders, `p,d,q` or `p,d,q,P,D,Q` (the seasonal period is the series').
         case fixed(String)
+        /// Independent errors: ordinary least squares on a mean and the regressors
+        /// (`LinearRegression`), with its prediction intervals x₀ᵀβ̂ ± t_{n−p}√(σ̂² + x₀ᵀCov(β̂)x₀).
+        case whiteNoise
     }
 
     public var errors: Errors
     public var regressors: [[Double]]
     /// What each regressor column is, for the model's notes (`wb-rice-vnm-5@lag1`).
     public var labels: [String]
+    /// The registry name the model answers to; the forecast's family.
     public var name: String
 
     public init(errors: Errors, regressors: [[Double]], labels: [String] = [], name: String = "arima") {
@@ -44,11 +48,41 @@ public struct DynamicRegression: Forecaster {
         case .fixed(let order):
             forecast = try SARIMA(try SARIMA.Specification(parsing: order, period: period), regressors: past)
                 .forecast(y, period: period, futureRegressors: ahead, levels: levels)
+        case .whiteNoise:
+            forecast = try Self.leastSquares(y, past: past, ahead: ahead, levels: levels)
         }
+        forecast.model.family = name
         if !labels.isEmpty {
             let names = labels.enumerated().map { "xreg\($0.offset + 1) = \($0.element)" }
-            forecast.model.notes.append("regression with ARIMA errors on " + names.joined(separator: ", "))
+            let errors = self.errors == .whiteNoise ? "independent errors" : "ARIMA errors"
+            forecast.model.notes.append("regression with \(errors) on " + names.joined(separator: ", "))
         }
         return forecast
+    }
+
+    /// Ordinary least squares of y on a mean and the regressor columns `xreg1`, `xreg2`, …, with the
+    /// coefficients named as `SARIMA.Fit` names them (`intercept`, `xreg1`, …).
+    static func leastSquares(_ y: [Double], past: [[Double]], ahead: [[Double]], levels: [Int]) throws -> Forecast {
+        let k = past.first?.count ?? 0
+        func columns(_ rows: [[Double]]) -> [String: [Double]] {
+            Dictionary(uniqueKeysWithValues: (0..<k).map { j in ("xreg\(j + 1)", rows.map { $0[j] }) })
+        }
+        var fitColumns = columns(past)
+        fitColumns["y"] = y
+        let formula = try RegressionFormula("y ~ 1" + (0..<k).map { " + xreg\($0 + 1)" }.joined())
+        let fit = try LinearRegression.fit(formula, columns: fitColumns)
+        let predictions = try fit.predict(columns(ahead), rows: ahead.count, levels: levels)
+        var parameters: [String: Double] = [:]
+        for c in fit.coefficients { parameters[c.term == "(Intercept)" ? "intercept" : c.term] = c.estimate }
+        return Forecast(
+            model: ModelSummary(name: "Regression with independent errors", family: "regression", parameters: parameters,
+                                criteria: ["loglik": fit.logLikelihood, "aic": fit.aic, "bic": fit.bic,
+                                           "sigma2": fit.sigma * fit.sigma]),
+            mean: predictions.map(\.mean),
+            intervals: levels.map { level in
+                PredictionInterval(level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
+                                   upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
+            },
+            fitted: fit.fitted)
     }
 }

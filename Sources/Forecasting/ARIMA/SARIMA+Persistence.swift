@@ -137,7 +137,8 @@ extension FittedModel {
         }
 
         /// The coefficient blocks match the orders, every number is finite, σ² is not negative,
-        /// and the series is longer than the differences take.
+        /// the series is longer than the differences take, and (for a likelihood fit) the exact
+        /// log-likelihood at the stored coefficients is the stored one: edited coefficients are refused.
         func verify(_ y: [Double]) throws {
             let o = order
             guard [o.p, o.d, o.q, o.seasonalP, o.seasonalD, o.seasonalQ].allSatisfy({ $0 >= 0 }), o.period >= 1 else {
@@ -167,6 +168,17 @@ extension FittedModel {
             let lost = o.d + (seasonal ? o.seasonalD * o.period : 0)
             guard y.count > lost else {
                 throw ForecastingError(.tooShort, "\(o) needs more than \(lost) observations, the training series has \(y.count)")
+            }
+            if method != .css, let loglik, loglik.isFinite {
+                let coefficients = ar + ma + seasonalAR + seasonalMA + [intercept ?? drift].compactMap { $0 }
+                let evaluated = try SARIMA(.init(order: o, includeConstant: includeConstant))
+                    .evaluate(y, period: o.period, coefficients: coefficients).loglik
+                // The fit computed its log-likelihood by this same evaluation: it comes back to the last
+                // bits, while the likelihood is flat at the optimum, so only a tight tolerance sees an edit.
+                guard abs(evaluated - loglik) <= 1e-9 * max(1, abs(loglik)) else {
+                    throw ForecastingError(.invalidArgument,
+                                           "the stored coefficients give a log-likelihood of \(evaluated), not the stored \(loglik)")
+                }
             }
         }
     }

@@ -38,13 +38,8 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
 
     public init(intervals: IntervalMethod = .model) {
         intervalMethod = intervals
-        switch intervals {
-        case .model:
-            ensemble = Ensemble(members: Self.members, combiner: .mean, intervals: .envelope, name: "auto")
-        case .calibrated:
-            ensemble = Ensemble(members: Self.members.map { HoldoutCalibrated($0) }, combiner: .mean,
-                                intervals: .quantiles, name: "auto")
-        }
+        ensemble = Ensemble(members: Self.members, combiner: .mean, intervals: .envelope, name: "auto")
+            .withIntervals(intervals)
     }
 
     /// The members: automatic ETS, automatic ARIMA, dynamic optimised Theta, the standard Theta

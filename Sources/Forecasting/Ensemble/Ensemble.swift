@@ -214,7 +214,10 @@ extension Ensemble: IntervalMethodConfigurable {
     /// Calibrated: every member's intervals calibrated on its holdout (`HoldoutCalibrated`) and
     /// the bounds combined like the points (`.quantiles`); the envelope of calibrated members
     /// would count the same missing uncertainty twice. Model: unchanged.
-    public func with(intervals method: IntervalMethod) -> any Forecaster {
+    public func with(intervals method: IntervalMethod) -> any Forecaster { withIntervals(method) }
+
+    /// `with(intervals:)` as an `Ensemble`.
+    public func withIntervals(_ method: IntervalMethod) -> Ensemble {
         guard method == .calibrated else { return self }
         var e = self
         e.members = members.map { IntervalMethod.calibrated.applied(to: $0) }

@@ -122,21 +122,20 @@ public struct HoldoutCalibrated: Forecaster {
                 + "after the \(Self.minimumFitLength(period: period)) kept for the fit")
             return result
         }
-        let head = Array(y[..<(n - m)])
-        var held: Forecast?
-        if let chosen = (base as? ChosenModelRefitting)?.refitter(for: result) {
-            held = try? chosen.forecast(head, period: period, horizon: m, levels: [95])
-        }
-        if held == nil {
-            do {
+        let head = Array(y[..<(n - m)]), actual = Array(y[(n - m)...])
+        let chosen = (base as? ChosenModelRefitting)?.refitter(for: result)
+        let held: Forecast
+        do {
+            if let chosen, let f = try? chosen.forecast(head, period: period, horizon: m, levels: [95]) {
+                held = f
+            } else {
                 held = try base.forecast(head, period: period, horizon: m, levels: [95])
-            } catch {
-                result.model.notes.append("intervals: the model's own; the holdout refit failed (\(error))")
-                return result
             }
+        } catch {
+            result.model.notes.append("intervals: the model's own; the holdout refit failed (\(error))")
+            return result
         }
-        guard let held else { return result }
-        guard let scale = Self.holdoutScale(actual: Array(y[(n - m)...]), forecast: held) else {
+        guard let scale = Self.holdoutScale(actual: actual, forecast: held) else {
             result.model.notes.append("intervals: the model's own; the holdout forecast had no usable 95% interval")
             return result
         }
@@ -155,7 +154,7 @@ public struct HoldoutCalibrated: Forecaster {
         }
         // The holdout is also a backtest of the method on this series: its scores go in the criteria
         // (an ensemble lists them per member), so a reader sees how each model did on the latest data.
-        let actual = Array(y[(n - m)...]), predicted = Array(held.mean.prefix(m))
+        let predicted = Array(held.mean.prefix(m))
         result.model.criteria["holdout_scale"] = scale
         if let mae = Metrics.mae(actual, predicted) { result.model.criteria["holdout_mae"] = mae }
         if let smape = Metrics.smape(actual, predicted) { result.model.criteria["holdout_smape"] = smape }
