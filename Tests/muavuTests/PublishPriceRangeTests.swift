@@ -15,14 +15,14 @@ struct PublishPriceRangeTests {
     /// The Đồng Tháp wholesale price and the export price it is linked to, from the bundled
     /// datasets; fast univariate candidates (theta, naive) keep the test quick in debug, the
     /// export link (`arima-x`) is added by both commands.
-    static func configuration(in dir: URL) throws -> String {
+    static func configuration(in dir: URL, levels: [Int] = [80, 95]) throws -> String {
         let datasets = root.appendingPathComponent("datasets").path
         let text = """
         {
           "name": "price-range-test",
           "title": {"vi": "Bản tin giá", "en": "Price bulletin"},
           "horizon": 3,
-          "levels": [80, 95],
+          "levels": \(levels),
           "datasets": {
             "wfp": {"path": "\(datasets)/wfp-rice-wholesale.csv", "onMissing": "interpolate"},
             "pinksheet": {"path": "\(datasets)/wb-pinksheet-monthly.csv", "onMissing": "interpolate"}
@@ -46,6 +46,26 @@ struct PublishPriceRangeTests {
         let path = dir.appendingPathComponent("prices.json").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
+    }
+
+    @Test("Every configured level is published for a monthly price, not only the range's")
+    func configuredLevelsArePublished() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = try Self.configuration(in: dir, levels: [50, 80, 95])
+        let out = dir.appendingPathComponent("out")
+        let published = try CLIRunner.run(["publish", "--config", config, "--out", out.path], environment: Self.epoch)
+        #expect(published.status == 0, "\(published.stderr)")
+        let forecast = try DocumentCheck.json(out.appendingPathComponent("forecasts/wfp-rice-wholesale-dong-thap.json").path)
+        let series = try #require((forecast["series"] as? [[String: Any]])?.first)
+        let points = try #require(series["points"] as? [[String: Any]])
+        #expect(!points.isEmpty)
+        for p in points {
+            let mean = try #require(p["mean"] as? Double)
+            let lower = try #require((p["lower"] as? [String: Any])?["50"] as? Double)
+            let upper = try #require((p["upper"] as? [String: Any])?["50"] as? Double)
+            #expect(lower < mean && mean < upper)
+        }
     }
 
     @Test("Same expected prices and 80% ranges as muavu outlook; coverage reported and within 70–90%")

@@ -43,11 +43,15 @@ public struct OutlookStudy: Sendable {
         /// The most recent origins before the end on which the candidates are compared.
         public var selectionOrigins = 24
         public var conformal: ConformalRange
+        /// Further interval levels (%) the forecast must carry, besides the range's, 80 and 95.
+        public var levels: [Int]
 
-        public init(months: Int = 3, level: Int = 80, selectionOrigins: Int = 24, conformal: ConformalRange? = nil) {
+        public init(months: Int = 3, level: Int = 80, selectionOrigins: Int = 24, conformal: ConformalRange? = nil,
+                    levels: [Int] = []) {
             self.months = months
             self.level = level
             self.selectionOrigins = selectionOrigins
+            self.levels = levels
             self.conformal = conformal ?? .standard
         }
     }
@@ -81,7 +85,7 @@ public struct OutlookStudy: Sendable {
         guard usable.contains(n) else {
             throw ForecastingError(.tooShort, "\(y.filter(\.isFinite).count) reported prices are too few (at least \(conformal.minimumTrain))")
         }
-        let levels = Array(Set([options.level, 80, 95])).sorted()
+        let levels = Array(Set([options.level, 80, 95] + options.levels)).sorted()
         let selection = Array(usable.filter { $0 < n }.suffix(options.selectionOrigins))
         var scores: [Score] = []
         var cached: [ConformalRange.OriginForecasts] = []

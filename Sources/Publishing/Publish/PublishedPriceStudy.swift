@@ -39,7 +39,7 @@ enum PublishedPriceStudy {
     static func forecast(_ reported: TimeSeries, candidates: [OutlookStudy.Candidate], months: Int, level: Int,
                          levels: [Int]) throws -> (Forecast, ModelSelection, OutlookStudy) {
         let study = try OutlookStudy.run(reported.values, period: reported.period, candidates: candidates,
-                                         options: .init(months: months, level: level))
+                                         options: .init(months: months, level: level, levels: levels))
         var forecast = study.calibratedForecast
         // The published levels only, in their order.
         forecast.intervals = levels.compactMap { forecast.interval(level: $0) }
