@@ -51,14 +51,23 @@ public struct BatchRunner: Sendable {
 }
 
 /// Result slots written by index from many threads; each slot is written once, by one worker,
-/// and read only after every worker has finished (`concurrentPerform` returns).
+/// and read only after every worker has finished (`concurrentPerform` returns). The slots are
+/// raw memory allocated once: distinct slots can be written concurrently, which an `Array` does
+/// not allow (its mutating accessors touch the whole array, and writes can be lost).
 private final class Slots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func store(_ value: T, at i: Int) {
-        storage.withUnsafeMutableBufferPointer { $0[i] = value }
+    private let base: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
     }
-    func values() -> [T] { storage.compactMap { $0 } }
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+    func store(_ value: T, at i: Int) { base[i] = value }
+    func values() -> [T] { (0..<count).compactMap { base[$0] } }
 }
 
 /// The next index to claim and how many are done.
