@@ -47,10 +47,8 @@ import Testing
         let ref = try CESReference.series(id)
         for (code, fit) in ref.candidates {
             let model = try CESModel(ref.y, period: ref.period, seasonality: fit.form, parameters: fit.cesParameters)
-            let rows = try CESModel.backcastStartingRows(ref.y, seasonality: fit.form, lag: model.period,
-                                                         parameters: fit.cesParameters)
             let saved = FittedModel(name: "ces", values: ref.y, period: ref.period,
-                                    state: .ces(FittedModel.CESState(model, initialStates: rows, notes: [])))
+                                    state: .ces(FittedModel.CESState(model, notes: [])))
             let loaded = try PersistenceTests.roundTrip(saved)
             try loaded.verify()
             let f = try loaded.forecast(horizon: ref.horizon, levels: [])

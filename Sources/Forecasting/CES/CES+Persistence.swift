@@ -71,11 +71,11 @@ extension FittedModel {
             self.notes = notes
         }
 
-        init(_ model: CESModel, initialStates: [Double], notes: [String]) {
+        init(_ model: CESModel, notes: [String]) {
             self.init(seasonality: model.seasonality, lag: model.period,
                       alpha0: model.parameters.alpha0, alpha1: model.parameters.alpha1,
                       beta0: model.parameters.beta0, beta1: model.parameters.beta1,
-                      initialStates: initialStates, finalStates: model.finalStates, sigma2: model.sigma2, notes: notes)
+                      initialStates: model.initialStates, finalStates: model.finalStates, sigma2: model.sigma2, notes: notes)
         }
 
         /// The CES model run over `y` (seasonal period `period`) from the stored parameters and
@@ -140,68 +140,17 @@ extension FittedModel {
     }
 }
 
-extension CESModel {
-    /// The model with the given constants, filtered once forward through `y` from the L starting
-    /// rows `initial` (no backcasting): the final pass of `init(_:period:seasonality:parameters:)`.
-    init(_ y: [Double], seasonality: CES.Seasonality, lag: Int, parameters: CES.Parameters, filteredFrom initial: [Double]) {
-        let n = y.count, c = seasonality.components
-        let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
-        var states = [Double](repeating: 0, count: (n + 2 * lag) * c)
-        for k in 0..<initial.count { states[k] = initial[k] }
-        var errors = [Double](repeating: .nan, count: n)
-        let sse = y.withUnsafeBufferPointer { yb in
-            states.withUnsafeMutableBufferPointer { sb in
-                errors.withUnsafeMutableBufferPointer { eb -> Double in
-                    guard let s = sb.baseAddress else { return .nan }
-                    return recursion.pass(yb, states: s, reversed: false, errors: eb.baseAddress)
-                }
-            }
-        }
-        self.seasonality = seasonality
-        self.period = lag
-        self.parameters = parameters
-        self.sse = sse
-        self.criterion = Double(n) * log(sse)
-        self.count = n
-        self.fitted = zip(y, errors).map { $0 - $1 }
-        self.finalStates = Array(states[(n * c)..<((n + lag) * c)])
-    }
-
-    /// The L starting rows the final forward pass of the fit runs from: the data-driven starting
-    /// states after one forward pass and one pass through the reversed series
-    /// (`CESRecursion.backcastSSE` without its last pass).
-    static func backcastStartingRows(_ y: [Double], seasonality: CES.Seasonality, lag: Int,
-                                     parameters: CES.Parameters) throws -> [Double] {
-        let start = try startingStates(y, lag: lag, seasonality: seasonality)
-        let c = seasonality.components, rows = y.count + 2 * lag
-        let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
-        var states = [Double](repeating: 0, count: rows * c)
-        for k in 0..<start.count { states[k] = start[k] }
-        y.withUnsafeBufferPointer { yb in
-            states.withUnsafeMutableBufferPointer { sb in
-                guard let s = sb.baseAddress else { return }
-                _ = recursion.pass(yb, states: s, reversed: false)
-                recursion.reverseRows(s, rows: rows)
-                _ = recursion.pass(yb, states: s, reversed: true)
-                recursion.reverseRows(s, rows: rows)
-            }
-        }
-        return Array(states[0..<(lag * c)])
-    }
-}
-
 extension CES: PersistableForecaster {
     /// The fit behind `forecast(_:period:horizon:levels:)`: the same checks, the same choice of
-    /// form, the same estimation; then the starting rows its final filtering pass ran from.
+    /// form, the same estimation; the fitted model keeps the starting rows its final filtering
+    /// pass ran from.
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
         if let first = y.first, y.allSatisfy({ $0 == first }) {
             return FittedModel(name: name, values: y, period: period, state: .ces(.constant))
         }
         let (model, notes) = try fit(y, period: period)
-        let initial = try CESModel.backcastStartingRows(y, seasonality: model.seasonality, lag: model.period,
-                                                        parameters: model.parameters)
-        let state = FittedModel.CESState(model, initialStates: initial, notes: notes)
+        let state = FittedModel.CESState(model, notes: notes)
         return FittedModel(name: name, values: y, period: period, state: .ces(state))
     }
 

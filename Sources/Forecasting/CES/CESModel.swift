@@ -4,7 +4,7 @@ import Foundation
 /// parameters: Svetunkov, Kourentzes & Ord (2022), Naval Research Logistics 69(8), 1108–1123.
 ///
 /// Estimation follows R `smooth::ces` and statsforecast's `auto_ces`: the starting states are
-/// set from the data (below) and refined by backcasting (`CESRecursion.backcastSSE`); the
+/// set from the data (below) and refined by backcasting (`CESRecursion.backcast`); the
 /// complex smoothing constants minimise the concentrated Gaussian criterion n·log Σeₜ² by
 /// bounded Nelder–Mead from α₀ = 1.3, α₁ = 1 (β₀ = 0.1 for P; β₀ = 1.3, β₁ = 1 for F) within
 /// α₀ ∈ [0.01, 1.8], α₁ ∈ [0.01, 1.9], β₀, β₁ ∈ [0.01, 1.5] (the bounds statsforecast gives
@@ -31,7 +31,10 @@ public struct CESModel: Sendable, Equatable, Codable {
     public var count: Int
     /// One-step fitted values yₜ − eₜ.
     public var fitted: [Double]
-    /// The last L state rows (L = `period`, or 1 for N), oldest first, flattened row by row.
+    /// The L state rows the final forward pass ran from (the starting states after
+    /// backcasting), oldest first, flattened row by row (ℓ, c, then s for P, s and d for F).
+    public var initialStates: [Double]
+    /// The last L state rows (L = `period`, or 1 for N), in the same layout.
     public var finalStates: [Double]
 
     /// Smoothing constants plus one for σ².
@@ -124,18 +127,38 @@ public struct CESModel: Sendable, Equatable, Codable {
                   startingStates: try CESModel.startingStates(y, lag: lag, seasonality: seasonality))
     }
 
+    /// The model run through `y` from the data-driven starting states `start`: backcasting
+    /// (`CESRecursion.backcast`) refines them, then the final forward pass
+    /// (`init(_:seasonality:lag:parameters:filteredFrom:)`) gives the errors and states.
     init(_ y: [Double], period: Int, seasonality: CES.Seasonality, parameters: CES.Parameters,
          lag: Int, startingStates start: [Double]) {
+        let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
+        var states = [Double](repeating: 0, count: (y.count + 2 * lag) * seasonality.components)
+        for k in 0..<start.count { states[k] = start[k] }
+        y.withUnsafeBufferPointer { yb in
+            states.withUnsafeMutableBufferPointer { sb in
+                guard let s = sb.baseAddress else { return }
+                recursion.backcast(yb, states: s)
+            }
+        }
+        self.init(y, seasonality: seasonality, lag: lag, parameters: parameters,
+                  filteredFrom: Array(states[0..<(lag * seasonality.components)]))
+    }
+
+    /// The model with the given constants, filtered once forward through `y` from the L starting
+    /// rows `initial` (no backcasting): the final pass of a fit, and the whole run of a saved
+    /// model from its stored starting rows.
+    init(_ y: [Double], seasonality: CES.Seasonality, lag: Int, parameters: CES.Parameters, filteredFrom initial: [Double]) {
         let n = y.count, c = seasonality.components
         let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
         var states = [Double](repeating: 0, count: (n + 2 * lag) * c)
-        for k in 0..<start.count { states[k] = start[k] }
+        for k in 0..<initial.count { states[k] = initial[k] }
         var errors = [Double](repeating: .nan, count: n)
         let sse = y.withUnsafeBufferPointer { yb in
             states.withUnsafeMutableBufferPointer { sb in
                 errors.withUnsafeMutableBufferPointer { eb -> Double in
                     guard let s = sb.baseAddress else { return .nan }
-                    return recursion.backcastSSE(yb, states: s, errors: eb.baseAddress)
+                    return recursion.pass(yb, states: s, reversed: false, errors: eb.baseAddress)
                 }
             }
         }
@@ -146,6 +169,7 @@ public struct CESModel: Sendable, Equatable, Codable {
         self.criterion = Double(n) * log(sse)
         self.count = n
         self.fitted = zip(y, errors).map { $0 - $1 }
+        self.initialStates = initial
         // Rows n..<n+L hold the states after the last L observations.
         self.finalStates = Array(states[(n * c)..<((n + lag) * c)])
     }

@@ -100,19 +100,23 @@ struct CESRecursion {
         }
     }
 
-    /// The sum of squared one-step errors after refining the starting states by backcasting:
-    /// a forward pass, a pass through the reversed series from the forecasts beyond its end,
-    /// and a final forward pass from the states that backward pass reached (statsforecast's
-    /// `cescalc` with backfitting; R `smooth::ces` also initialises by backcasting). `s` holds n + 2L
-    /// rows whose first L are the starting states; on return rows L..<n+L are the filtered
-    /// states of the final pass and `errors` (if given) its one-step errors.
-    func backcastSSE(_ y: UnsafeBufferPointer<Double>, states s: UnsafeMutablePointer<Double>,
-                     errors: UnsafeMutablePointer<Double>? = nil) -> Double {
+    /// Refines the L starting rows by backcasting: a forward pass, then a pass through the
+    /// reversed series from the forecasts beyond its end (statsforecast's `cescalc` with
+    /// backfitting; R `smooth::ces` also initialises by backcasting). `s` holds n + 2L rows whose
+    /// first L are the starting states; on return those first L rows are the states the final
+    /// forward pass starts from.
+    func backcast(_ y: UnsafeBufferPointer<Double>, states s: UnsafeMutablePointer<Double>) {
         let rows = y.count + 2 * lag
         _ = pass(y, states: s, reversed: false)
         reverseRows(s, rows: rows)
         _ = pass(y, states: s, reversed: true)
         reverseRows(s, rows: rows)
-        return pass(y, states: s, reversed: false, errors: errors)
+    }
+
+    /// The sum of squared one-step errors of the final forward pass after `backcast`: the
+    /// estimation criterion's Σe², allocation-free.
+    func backcastSSE(_ y: UnsafeBufferPointer<Double>, states s: UnsafeMutablePointer<Double>) -> Double {
+        backcast(y, states: s)
+        return pass(y, states: s, reversed: false)
     }
 }
