@@ -77,9 +77,10 @@ enum UnivariateChoice {
         // Leave the oldest window at least 2 periods of a season or 8 values to fit on.
         let minimumTrain = max(8, 2 * s.period)
         let windows = max(1, min(requested, (s.count - horizon - minimumTrain) / horizon + 1))
+        // Each model built once: backtested, then, if chosen, refitted on the whole series.
+        let forecasters = try models.map { IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: $0)) }
         var scores: [ModelSelection.Score] = []
-        for name in models {
-            let forecaster = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: name))
+        for (name, forecaster) in zip(models, forecasters) {
             do {
                 let origin = try RollingOrigin(horizon: horizon, windows: windows)
                 _ = try origin.origins(count: s.count, minimumTrain: minimumTrain)
@@ -96,8 +97,7 @@ enum UnivariateChoice {
         var lastError: (any Error)?
         for i in order {
             do {
-                let f = try IntervalMethod.calibrated.applied(to: ForecasterRegistry.forecaster(named: scores[i].name))
-                    .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
+                let f = try forecasters[i].forecast(s.values, period: s.period, horizon: horizon, levels: levels)
                 scores[i].chosen = true
                 let span = "\(windows) × \(horizon)"
                 var forecast = f
