@@ -12,9 +12,9 @@ struct Outlook: ParsableCommand {
         discussion: """
         Finds the price series of --commodity at --market among the price entries of the model \
         configuration (--config, default models/dong-thap.json), or takes --data FILE --series ID. \
-        The univariate models (the entry's, or --model) and the link to the export price (--export-link, \
-        a price entry of the configuration; regression on the export price of the month before with \
-        ARIMA errors) are compared by rolling origin, each origin seeing only the months before it; the \
+        The univariate models (the entry's, or --model) and the link to the export price (the \
+        configuration's exportLink entry, or --export-link; regression on the export price of the month \
+        before with ARIMA errors) are compared by rolling origin, each origin seeing only the months before it; the \
         model with the lowest RMSE forecasts --months months. Its 80% range is calibrated on its own \
         past errors (split-conformal on the most recent --calibration-origins origins), and the share \
         of such ranges that held the price in the backtest is reported.
@@ -74,8 +74,9 @@ struct Outlook: ParsableCommand {
     @Option(name: .long, help: "Market name in English with --data (default: the Vietnamese one).")
     var marketEn: String?
 
-    @Option(name: .long, help: ArgumentHelp("The configuration entry of the export price linked to, or 'none'.", valueName: "id"))
-    var exportLink = "wb-rice-vnm-5"
+    @Option(name: .long, help: ArgumentHelp("The price entry of --config whose export price is linked to, or 'none' "
+                                            + "(default: the configuration's exportLink).", valueName: "id"))
+    var exportLink: String?
 
     @Option(name: .long, help: "Recent origins whose errors calibrate the range.")
     var calibrationOrigins = 24
@@ -126,13 +127,9 @@ struct Outlook: ParsableCommand {
             let asOfDate = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
             let raw = subject.reported
 
-            var candidates: [OutlookStudy.Candidate] = []
-            for name in subject.models where name != "arima-x" {
-                candidates.append(.init(name: name, forecaster: try ForecasterRegistry.forecaster(named: name)))
-            }
-            if let x = subject.exportRegressor, requestedModels?.contains("arima-x") ?? true {
-                candidates.append(.init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: x)))
-            }
+            let linked = requestedModels?.contains("arima-x") ?? true
+            let candidates = try OutlookStudy.candidates(models: subject.models,
+                                                         exportRegressor: linked ? subject.exportRegressor : nil)
             guard !candidates.isEmpty else {
                 throw ValidationError("arima-x needs the export link (--export-link names a price entry of --config)")
             }
@@ -140,16 +137,10 @@ struct Outlook: ParsableCommand {
             let study = try OutlookStudy.run(raw.values, period: raw.period, candidates: candidates,
                                              options: .init(months: months, level: level, conformal: conformal))
 
-            var spike: Result<PriceSpikeAlert.Assessment, OutlookDocument.Unavailable>
-            var anomaly: Result<PriceAnomalyIndicator.Assessment, OutlookDocument.Unavailable>
-            do { spike = .success(try PriceSpikeAlert().assess(raw, asOf: asOfDate)) } catch {
-                spike = .failure(.init("\(error)"))
-                printError("note: no ALPS for '\(raw.id)': \(error)")
-            }
-            do { anomaly = .success(try PriceAnomalyIndicator().assess(raw, asOf: asOfDate)) } catch {
-                anomaly = .failure(.init("\(error)"))
-                printError("note: no IPA for '\(raw.id)': \(error)")
-            }
+            let alerts = PriceAlerts(raw, asOf: asOfDate)
+            let (spike, anomaly) = (alerts.spike, alerts.anomaly)
+            if case .failure(let why) = spike { printError("note: no ALPS for '\(raw.id)': \(why.reason)") }
+            if case .failure(let why) = anomaly { printError("note: no IPA for '\(raw.id)': \(why.reason)") }
 
             // The latest and year-ago prices are reported ones, never filled-in values.
             let forecast = study.calibratedForecast
@@ -207,7 +198,7 @@ struct Outlook: ParsableCommand {
         let commodityVi = commodity ?? chosen.id
         let marketVi = market ?? found.label ?? ""
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
-        return Subject(series: chosen, reported: Self.reportedOnly(chosen, found.ordinals),
+        return Subject(series: chosen, reported: ConfiguredDatasets.reportedOnly(chosen, months: found.ordinals),
                        commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
                        market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
                        unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
@@ -243,64 +234,34 @@ struct Outlook: ParsableCommand {
             throw ValidationError("'\(commodity ?? "")'\(market.map { " at '\($0)'" } ?? "") matches \(matches.count) prices in \(config) "
                                   + "(\(matches.map(\.id).joined(separator: ", "))); name the market with --market")
         }
-        let (s, reported, input) = try Self.read(c, entry, role: "price")
+        // --export-link in place of the configuration's exportLink.
+        var linked = c
+        if let name = exportLink {
+            if name == "none" {
+                linked.exportLink = nil
+            } else {
+                guard c.forecasts.contains(where: { $0.id == name && $0.kind == .price }) else {
+                    throw ValidationError("--export-link: no price entry '\(name)' in \(config); its prices are: \(listing())")
+                }
+                linked.exportLink = name
+            }
+        }
+        let exportEntry = linked.exportLinkEntry
+        var data = try ConfiguredDatasets(linked, keys: [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []))
+        let s = try data.series(of: entry, at: "the price entry '\(entry.id)'")
         guard case .month = s.start else {
             throw ValidationError("entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")
         }
-        var inputs = [input]
-        var regressor: [Double]?
-        var note: String?
-        if exportLink != "none" {
-            if exportLink == entry.id {
-                note = "the series is the export price itself"
-            } else if let exportEntry = c.forecasts.first(where: { $0.id == exportLink }) {
-                let (x, _, xInput) = try Self.read(c, exportEntry, role: "export")
-                if let ps = s.start, let xs = x.start,
-                   let r = LaggedExportRegression.regressor(priceStart: ps, count: s.count, export: x.values, exportStart: xs) {
-                    regressor = r
-                    inputs.append(xInput)
-                } else {
-                    note = "the export price '\(exportLink)' does not cover the month before each price"
-                }
-            } else {
-                throw ValidationError("--export-link: no entry '\(exportLink)' in \(config)")
-            }
-        }
+        let reported = try data.reportedOnly(s, dataset: entry.dataset)
+        var inputs = [try data.input(of: entry, role: "price")]
+        let link = try data.exportLink(of: entry, price: s)
+        if link.regressor != nil, let exportEntry { inputs.append(try data.input(of: exportEntry, role: "export")) }
         let unit = entry.unit ?? UnitText.bilingual(s.unit ?? "")
         return Subject(series: s, reported: reported, commodity: entry.commodity ?? entry.name,
                        market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
                        decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
-                       models: requestedModels ?? (entry.models ?? ["theta"]), inputs: inputs,
-                       exportRegressor: regressor, exportLinkNote: note)
-    }
-
-    /// An entry's series (gaps filled per the dataset's policy), the same with NaN where nothing
-    /// was reported, and the file's fingerprint.
-    static func read(_ c: PublishConfiguration, _ entry: PublishConfiguration.Entry, role: String) throws
-        -> (TimeSeries, TimeSeries, OutlookDocument.Input) {
-        guard let spec = c.datasets[entry.dataset] else {
-            throw PublishingError(.badConfiguration, "\(c.file): unknown dataset '\(entry.dataset)'")
-        }
-        let path = c.resolve(spec.path)
-        guard let raw = FileManager.default.contents(atPath: path) else {
-            throw DataError(.fileNotFound, file: spec.path, "cannot read dataset '\(entry.dataset)'")
-        }
-        var options = TidyReadOptions()
-        options.onMissing = spec.onMissing ?? .fail
-        let table = try TidyReader.read(data: raw, file: spec.path, options: options)
-        guard let s = table.series(named: entry.series) else {
-            throw PublishingError(.badConfiguration, "\(c.file): no series '\(entry.series)' in \(spec.path)")
-        }
-        let found = try CSVTable(reader: CSVReader(data: raw, file: spec.path)).reportedPeriods(of: entry.series)
-        return (s, reportedOnly(s, found.ordinals),
-                .init(role: role, file: spec.path, series: entry.series, data: raw, source: spec.source))
-    }
-
-    static func reportedOnly(_ s: TimeSeries, _ ordinals: Set<Int>) -> TimeSeries {
-        var r = s
-        let first = r.start?.ordinal ?? 0
-        for i in r.values.indices where !ordinals.contains(first + i) { r.values[i] = .nan }
-        return r
+                       models: requestedModels ?? entry.priceModels, inputs: inputs,
+                       exportRegressor: link.regressor, exportLinkNote: link.note)
     }
 
     /// NFC, lower case, without diacritics (đ → d): "Đồng Tháp" and "dong thap" compare equal.
@@ -310,9 +271,5 @@ struct Outlook: ParsableCommand {
             .trimmingCharacters(in: .whitespaces)
     }
 
-    func today() -> PeriodDate {
-        let days = Int((IssueTime.now().timeIntervalSince1970 / 86_400).rounded(.down))
-        let c = PeriodDate.civilFromDays(days)
-        return .day(year: c.year, month: c.month, day: c.day)
-    }
+    func today() -> PeriodDate { Publisher.day(of: IssueTime.now()) }
 }

@@ -44,6 +44,10 @@ struct ConfigurationTests {
         #expect(c.horizon(of: c.forecasts[0]) == 2)
         #expect(c.horizon(of: c.forecasts[2]) == 3)
         #expect(c.seed == 42)
+        #expect(c.exportLink == nil && c.exportLinkEntry == nil)
+        let linked = try PublishConfiguration.decode(sampleConfiguration { $0["exportLink"] = "price" }, file: "sample.json")
+        #expect(linked.exportLink == "price")
+        #expect(linked.exportLinkEntry?.series == "rice-price")
     }
 
     /// Each bad configuration and a word its message must contain.
@@ -65,6 +69,9 @@ struct ConfigurationTests {
         ("no forecasts", "nothing to publish", { $0["forecasts"] = [[String: Any]]() }),
         ("missing title", "missing 'title'", { $0.removeValue(forKey: "title") }),
         ("bad kind", "kind", { patchEntry(&$0, 2) { $0["kind"] = "weather" } }),
+        ("export link to no entry", "exportLink names 'wb-rice'", { $0["exportLink"] = "wb-rice" }),
+        ("export link to a yield entry", "exportLink: 'yield' is a yield entry, not a price entry", { $0["exportLink"] = "yield" }),
+        ("export link not a string", "exportLink", { $0["exportLink"] = 5 }),
     ]
 
     @Test("Bad configurations are refused with a message that says what is wrong", arguments: badCases.indices)
@@ -95,5 +102,9 @@ struct ConfigurationTests {
             #expect(e.kind == .yield || e.kind == .production)
         }
         #expect(c.caveats.contains { $0.en.contains("national series") })
+        // The export link is the World Bank export price, the series the price study's notebook uses.
+        let link = try #require(c.exportLinkEntry)
+        #expect(link.kind == .price && link.dataset == "pinksheet")
+        #expect(link.series == PriceNotebook.exportID)
     }
 }

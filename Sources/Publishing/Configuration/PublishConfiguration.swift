@@ -9,8 +9,9 @@ import Foundation
 ///
 /// Loading validates everything that can be checked without the data (unknown keys, unknown
 /// dataset or calendar names, unknown models, horizon < 1, levels outside 1–99, references
-/// between entries); `Publisher` checks the rest (series present, calendars valid) before it
-/// writes anything.
+/// between entries: a production's yield entry, the `exportLink` price entry); `Publisher` checks
+/// the rest (series present, the export link's a monthly one; calendars valid) before it writes
+/// anything.
 public struct PublishConfiguration: Sendable, Equatable {
     /// Where a dataset lives and how its gaps are treated.
     public struct Dataset: Sendable, Equatable, Decodable {
@@ -75,6 +76,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var yield: String?
         /// The unit as the bulletin says it (default: from the data's unit column).
         public var unit: Bilingual?
+
+        /// The univariate candidates of a monthly price's study (`theta` when `models` names none).
+        public var priceModels: [String] { models ?? ["theta"] }
     }
 
     public var name: String
@@ -88,6 +92,10 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var calendars: [String: String]
     public var forecasts: [Entry]
     public var caveats: [Bilingual]
+    /// The `id` of the monthly price entry whose series is the export price the other monthly
+    /// prices are linked to (`LaggedExportRegression`, the `arima-x` candidate of `muavu publish`
+    /// and `muavu outlook`); nil: no link.
+    public var exportLink: String? = nil
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
     /// The directory the configuration's relative paths start from.
@@ -116,7 +124,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     }
 
     static let topKeys: Set<String> = ["name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
-                                       "calendars", "forecasts", "caveats", "nextIssueMonths", "description"]
+                                       "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description"]
     static let entryKeys: Set<String> = ["id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
                                          "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
                                          "yield", "unit", "description"]
@@ -155,6 +163,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             calendars: raw.calendars ?? [:], forecasts: raw.forecasts, caveats: raw.caveats ?? [])
         c.file = file
         c.nextIssueMonths = raw.nextIssueMonths
+        c.exportLink = raw.exportLink
         try c.validate()
         return c
     }
@@ -172,6 +181,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var forecasts: [Entry]
         var caveats: [Bilingual]?
         var nextIssueMonths: Int?
+        var exportLink: String?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -242,7 +252,19 @@ public struct PublishConfiguration: Sendable, Equatable {
                 }
             }
         }
+        if let link = exportLink {
+            let prices = forecasts.filter { $0.kind == .price }.map(\.id).joined(separator: ", ")
+            guard let target = forecasts.first(where: { $0.id == link }) else {
+                throw fail("exportLink names '\(link)', which is not an entry id; the price entries are: \(prices)")
+            }
+            guard target.kind == .price else {
+                throw fail("exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)")
+            }
+        }
     }
+
+    /// The entry `exportLink` names (nil: no link).
+    public var exportLinkEntry: Entry? { exportLink.flatMap { link in forecasts.first { $0.id == link } } }
 }
 
 extension Bilingual: Decodable {

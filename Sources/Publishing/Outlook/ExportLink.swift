@@ -31,6 +31,13 @@ public struct LaggedExportRegression: Forecaster {
         return x
     }
 
+    /// The regressor of the monthly series `price` from the monthly series `export` (nil when
+    /// either has no dates or the export price does not cover the months before the price's).
+    public static func regressor(for price: TimeSeries, export: TimeSeries) -> [Double]? {
+        guard let priceStart = price.start, let exportStart = export.start else { return nil }
+        return regressor(priceStart: priceStart, count: price.count, export: export.values, exportStart: exportStart)
+    }
+
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let n = y.count
         guard n < regressor.count else {

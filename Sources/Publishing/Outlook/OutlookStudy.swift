@@ -22,6 +22,21 @@ public struct OutlookStudy: Sendable {
         }
     }
 
+    /// The candidates of a price: the univariate `models` by registry name, in their order
+    /// (`arima-x`, the export link, is not one of them), then the link to the export price
+    /// (`LaggedExportRegression`, named `arima-x`) when its regressor is given.
+    /// `muavu outlook` and `muavu publish` build their candidates here.
+    public static func candidates(models: [String], exportRegressor: [Double]?) throws -> [Candidate] {
+        var candidates: [Candidate] = []
+        for name in models where name != "arima-x" {
+            candidates.append(.init(name: name, forecaster: try ForecasterRegistry.forecaster(named: name)))
+        }
+        if let x = exportRegressor {
+            candidates.append(.init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: x)))
+        }
+        return candidates
+    }
+
     /// A candidate's rolling-origin score.
     public struct Score: Sendable, Equatable {
         public var name: String

@@ -9,22 +9,10 @@ import Foundation
 /// (`LaggedExportRegression`) are compared by rolling origin; the chosen model's range at the
 /// headline level is calibrated on its own recent errors (split-conformal, `ConformalRange`).
 enum PublishedPriceStudy {
-    /// The configuration entry of the export price linked to (the default of `muavu outlook --export-link`).
-    static let exportLinkEntry = "wb-rice-vnm-5"
-
-    /// The study's candidates for `entry`, whose prices start at `start` and run `count` months.
-    /// - Parameter export: the export price series, when the configuration has it.
-    static func candidates(_ entry: PublishConfiguration.Entry, start: PeriodDate, count: Int,
-                           export: TimeSeries?) throws -> [OutlookStudy.Candidate] {
-        var candidates: [OutlookStudy.Candidate] = []
-        for name in entry.models ?? ["theta"] where name != "arima-x" {
-            candidates.append(.init(name: name, forecaster: try ForecasterRegistry.forecaster(named: name)))
-        }
-        if entry.id != exportLinkEntry, let x = export, let xs = x.start,
-           let r = LaggedExportRegression.regressor(priceStart: start, count: count, export: x.values, exportStart: xs) {
-            candidates.append(.init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: r)))
-        }
-        return candidates
+    /// The study's candidates for `entry`: its univariate models (`theta` when it names none) and
+    /// the export link when `exportRegressor` is given (`OutlookStudy.candidates`).
+    static func candidates(_ entry: PublishConfiguration.Entry, exportRegressor: [Double]?) throws -> [OutlookStudy.Candidate] {
+        try OutlookStudy.candidates(models: entry.priceModels, exportRegressor: exportRegressor)
     }
 
     /// Whether `reported` (NaN where no price was reported) has enough reported months for the

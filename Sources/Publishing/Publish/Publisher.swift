@@ -28,19 +28,11 @@ public enum Publisher {
     public static func build(_ configuration: PublishConfiguration, issued: Date) throws -> [File] {
         let issueDay = day(of: issued)
         // 1. Inputs: datasets and calendars, each read once and fingerprinted.
-        var inputs: [PublishIndex.Input] = []
-        var datasets: [String: (table: TidyDataset, raw: Data, file: String)] = [:]
-        for key in configuration.datasets.keys.sorted() {
-            guard let spec = configuration.datasets[key] else { continue }
-            let path = configuration.resolve(spec.path)
-            guard let raw = FileManager.default.contents(atPath: path) else {
-                throw DataError(.fileNotFound, file: spec.path, "cannot read dataset '\(key)'")
+        var data = try ConfiguredDatasets(configuration)
+        var inputs: [PublishIndex.Input] = data.datasets.keys.sorted().compactMap { key in
+            data.datasets[key].map {
+                .init(name: key, kind: "dataset", path: $0.file, sha256: SHA256.hex($0.raw), bytes: $0.raw.count)
             }
-            var options = TidyReadOptions()
-            options.onMissing = spec.onMissing ?? .fail
-            let table = try TidyReader.read(data: raw, file: spec.path, options: options)
-            datasets[key] = (table, raw, spec.path)
-            inputs.append(.init(name: key, kind: "dataset", path: spec.path, sha256: SHA256.hex(raw), bytes: raw.count))
         }
         var calendars: [String: CropCalendar] = [:]
         for key in configuration.calendars.keys.sorted() {
@@ -52,23 +44,16 @@ public enum Publisher {
             calendars[key] = try CropCalendar.decode(raw, file: relative)
             inputs.append(.init(name: key, kind: "calendar", path: relative, sha256: SHA256.hex(raw), bytes: raw.count))
         }
+        // The export price the monthly prices are linked to, checked before anything is forecast.
+        _ = try data.exportSeries()
 
         func fail(_ message: String) -> PublishingError {
             PublishingError(.badConfiguration, "\(configuration.file): \(message)")
         }
         func series(_ dataset: String, _ id: String, _ at: String) throws -> (TimeSeries, String) {
-            guard let d = datasets[dataset] else { throw fail("\(at): unknown dataset '\(dataset)'") }
-            guard let s = d.table.series(named: id) else {
-                let known = d.table.series.map(\.id).joined(separator: ", ")
-                throw fail("\(at): unknown series '\(id)' in dataset '\(dataset)' (\(d.file)); its series are: \(known)")
-            }
-            guard s.start != nil else { throw fail("\(at): series '\(id)' has no dates") }
-            guard !s.hasMissing else {
-                throw DataError(.missingValue, file: d.file,
-                                "series '\(id)' has gaps; set \"onMissing\": \"interpolate\" or \"skip\" for dataset '\(dataset)'")
-            }
+            let s = try data.series(dataset, id, at: at)
             // Documents and charts name the file, not where it sat on the machine that published.
-            return (s, URL(fileURLWithPath: d.file).lastPathComponent)
+            return (s, URL(fileURLWithPath: data.datasets[dataset]?.file ?? "").lastPathComponent)
         }
 
         // 2. Forecasts, in the configuration's order (a production entry uses an earlier yield entry).
@@ -85,28 +70,23 @@ public enum Publisher {
             switch entry.kind {
             case .series, .price:
                 // A monthly price: the model and calibrated range of `muavu outlook`.
-                if entry.kind == .price, case .month = s.start, let start = s.start, let d = datasets[entry.dataset] {
-                    let reported = try reportedOnly(s, raw: d.raw, file: d.file)
-                    if PublishedPriceStudy.applies(reported.values) {
-                        let export = configuration.forecasts.first { $0.id == PublishedPriceStudy.exportLinkEntry }
-                            .flatMap { e in datasets[e.dataset]?.table.series(named: e.series) }
-                        let candidates = try PublishedPriceStudy.candidates(entry, start: start, count: s.count, export: export)
-                        let (forecast, selection, _) = try PublishedPriceStudy.forecast(
-                            reported, candidates: candidates, months: horizon, level: headlineLevel(levels), levels: levels)
-                        item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
-                                               unit: unit, decimals: decimals, selection: selection)
-                        try addPriceOutlook(&item, asOf: issueDay, level: headlineLevel(levels))
-                        break
-                    }
+                let monthly: Bool
+                if case .month = s.start { monthly = entry.kind == .price } else { monthly = false }
+                let reported = monthly ? try data.reportedOnly(s, dataset: entry.dataset) : s
+                if monthly, PublishedPriceStudy.applies(reported.values) {
+                    let link = try data.exportLink(of: entry, price: s)
+                    let candidates = try PublishedPriceStudy.candidates(entry, exportRegressor: link.regressor)
+                    let (forecast, selection, _) = try PublishedPriceStudy.forecast(
+                        reported, candidates: candidates, months: horizon, level: headlineLevel(levels), levels: levels)
+                    item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
+                                           unit: unit, decimals: decimals, selection: selection)
+                } else {
+                    let (forecast, selection) = try UnivariateChoice.forecast(
+                        s, models: entry.models ?? [], horizon: horizon, levels: levels, windows: windows)
+                    item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
+                                           unit: unit, decimals: decimals, selection: selection)
                 }
-                let (forecast, selection) = try UnivariateChoice.forecast(
-                    s, models: entry.models ?? [], horizon: horizon, levels: levels, windows: windows)
-                item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: forecast, datasetFile: file, unit: unit,
-                                       decimals: decimals, selection: selection)
-                if entry.kind == .price, case .month = s.start, let d = datasets[entry.dataset] {
-                    item.history = try reportedOnly(s, raw: d.raw, file: d.file)
-                    try addPriceOutlook(&item, asOf: issueDay, level: headlineLevel(levels))
-                }
+                if monthly { try addPriceOutlook(&item, asOf: issueDay, level: headlineLevel(levels)) }
             case .yield:
                 guard case .year(let firstYear) = s.start else { throw fail("\(at): a yield series must be yearly") }
                 var indicators: [CropYieldModel.Indicator] = []
@@ -193,19 +173,11 @@ public enum Publisher {
         }
     }
 
-    static func day(of date: Date) -> PeriodDate {
+    /// The UTC day of `date` (the issue day of a bulletin, the default `--as-of` of an outlook).
+    public static func day(of date: Date) -> PeriodDate {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         let c = PeriodDate.civilFromDays(days)
         return .day(year: c.year, month: c.month, day: c.day)
-    }
-
-    /// `s` with NaN in the months for which the file reports no price.
-    static func reportedOnly(_ s: TimeSeries, raw: Data, file: String) throws -> TimeSeries {
-        let observed = try observedMonths(raw: raw, file: file, series: s.id)
-        var history = s
-        let first = s.start?.ordinal ?? 0
-        for i in history.values.indices where !observed.contains(first + i) { history.values[i] = .nan }
-        return history
     }
 
     /// The price outlook and alerts of a monthly price, worded as `muavu outlook` words them: the
@@ -214,8 +186,8 @@ public enum Publisher {
     /// `item.history`, the months with a reported price only.
     static func addPriceOutlook(_ item: inout PublishedSeries, asOf: PeriodDate, level: Int) throws {
         let history = item.history
-        let spike = try? PriceSpikeAlert().assess(history, asOf: asOf)
-        let anomaly = try? PriceAnomalyIndicator().assess(history, asOf: asOf)
+        let alerts = PriceAlerts(history, asOf: asOf)
+        let spike = try? alerts.spike.get(), anomaly = try? alerts.anomaly.get()
         let commodity = item.entry.commodity ?? item.entry.name
         let market = item.entry.market ?? Bilingual(vi: "", en: "")
         var outlook = try PriceOutlook(series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
@@ -231,7 +203,8 @@ public enum Publisher {
         }
     }
 
-    /// The months (`PeriodDate.ordinal`) in which `series` has a reported value in the file.
+    /// The months (`PeriodDate.ordinal`) in which `series` has a reported value in the file (for
+    /// the notebooks; publish and outlook keep the parsed rows in `ConfiguredDatasets`).
     static func observedMonths(raw: Data, file: String, series id: String) throws -> Set<Int> {
         try CSVTable(reader: CSVReader(data: raw, file: file)).reportedPeriods(of: id).ordinals
     }

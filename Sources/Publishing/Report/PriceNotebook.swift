@@ -7,6 +7,10 @@ import Foundation
 /// ARIMA errors, compared by rolling origin (Tashman 2000; FPP3 §5.10).
 enum PriceNotebook {
     static let priceID = "wfp-rice-wholesale-dong-thap"
+    /// The study's export price: the series of the main configuration's `exportLink` entry
+    /// (models/dong-thap.json), which `muavu publish` and `muavu outlook` link the prices to; the
+    /// notebook studies the bundled data and does not read the configuration, so a test
+    /// (`ConfigurationTests`) checks that the two name the same series.
     static let exportID = "wb-rice-vnm-5"
     static let levels = [80, 95]
 

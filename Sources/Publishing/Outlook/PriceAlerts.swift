@@ -1,0 +1,20 @@
+import Forecasting
+
+/// The two price alerts of a monthly price on a given day, judged on the months with a reported
+/// price only: WFP's ALPS (`PriceSpikeAlert`, the price against its seasonal trend) and FAO
+/// GIEWS's IPA (`PriceAnomalyIndicator`, growth against the same month in other years), each the
+/// assessment or why it could not be made. `muavu outlook` and `muavu publish` both assess here.
+public struct PriceAlerts: Sendable {
+    public var spike: Result<PriceSpikeAlert.Assessment, OutlookDocument.Unavailable>
+    public var anomaly: Result<PriceAnomalyIndicator.Assessment, OutlookDocument.Unavailable>
+
+    /// - Parameter reported: the prices, NaN where none was reported.
+    public init(_ reported: TimeSeries, asOf: PeriodDate) {
+        do { spike = .success(try PriceSpikeAlert().assess(reported, asOf: asOf)) } catch {
+            spike = .failure(.init("\(error)"))
+        }
+        do { anomaly = .success(try PriceAnomalyIndicator().assess(reported, asOf: asOf)) } catch {
+            anomaly = .failure(.init("\(error)"))
+        }
+    }
+}

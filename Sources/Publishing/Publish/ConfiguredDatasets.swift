@@ -1,0 +1,121 @@
+import AgriData
+import Forecasting
+import Foundation
+
+/// The datasets of a model configuration, each file read once: its bytes (fingerprinted in
+/// `index.json` and in `muavu.outlook/v1`), its series with gaps treated by the dataset's
+/// `onMissing` policy, and, parsed once when a monthly price first asks for them, the months for
+/// which the file reports a value (`reportedOnly`). `muavu publish` reads every dataset of the
+/// configuration; `muavu outlook` only those of the price and of its export link.
+public struct ConfiguredDatasets: Sendable {
+    /// One dataset as read.
+    public struct Dataset: Sendable {
+        public var key: String
+        /// The path as the configuration gives it.
+        public var file: String
+        public var raw: Data
+        public var table: TidyDataset
+        public var source: Bilingual?
+    }
+
+    public let configuration: PublishConfiguration
+    /// The datasets read, by configuration key.
+    public private(set) var datasets: [String: Dataset] = [:]
+    /// The rows of the datasets whose reported months were asked for, parsed once.
+    private var rows: [String: CSVTable] = [:]
+
+    /// Reads the datasets named `keys` (default: all of them), in key order.
+    public init(_ configuration: PublishConfiguration, keys: [String]? = nil) throws {
+        self.configuration = configuration
+        for key in (keys ?? Array(configuration.datasets.keys)).sorted() where datasets[key] == nil {
+            guard let spec = configuration.datasets[key] else {
+                throw failure("unknown dataset '\(key)'; the datasets are: \(configuration.datasets.keys.sorted().joined(separator: ", "))")
+            }
+            let path = configuration.resolve(spec.path)
+            guard let raw = FileManager.default.contents(atPath: path) else {
+                throw DataError(.fileNotFound, file: spec.path, "cannot read dataset '\(key)'")
+            }
+            var options = TidyReadOptions()
+            options.onMissing = spec.onMissing ?? .fail
+            let table = try TidyReader.read(data: raw, file: spec.path, options: options)
+            datasets[key] = Dataset(key: key, file: spec.path, raw: raw, table: table, source: spec.source)
+        }
+    }
+
+    func failure(_ message: String) -> PublishingError {
+        PublishingError(.badConfiguration, "\(configuration.file): \(message)")
+    }
+
+    /// The series `id` of dataset `dataset`, dated and without gaps; `at` says where the
+    /// configuration asks for it (`forecasts[4] (wfp-…)`), for the error.
+    public func series(_ dataset: String, _ id: String, at: String) throws -> TimeSeries {
+        guard let d = datasets[dataset] else { throw failure("\(at): unknown dataset '\(dataset)'") }
+        guard let s = d.table.series(named: id) else {
+            let known = d.table.series.map(\.id).joined(separator: ", ")
+            throw failure("\(at): unknown series '\(id)' in dataset '\(dataset)' (\(d.file)); its series are: \(known)")
+        }
+        guard s.start != nil else { throw failure("\(at): series '\(id)' has no dates") }
+        guard !s.hasMissing else {
+            throw DataError(.missingValue, file: d.file,
+                            "series '\(id)' has gaps; set \"onMissing\": \"interpolate\" or \"skip\" for dataset '\(dataset)'")
+        }
+        return s
+    }
+
+    /// The series of `entry` (`at` as in `series(_:_:at:)`).
+    public func series(of entry: PublishConfiguration.Entry, at: String) throws -> TimeSeries {
+        try series(entry.dataset, entry.series, at: at)
+    }
+
+    /// The series of the configuration's `exportLink` entry, checked to be a monthly series of its
+    /// dataset (nil: the configuration has no export link).
+    public func exportSeries() throws -> TimeSeries? {
+        guard let link = configuration.exportLinkEntry else { return nil }
+        let s = try series(of: link, at: "exportLink (\(link.id))")
+        guard case .month = s.start else {
+            throw failure("exportLink (\(link.id)): series '\(link.series)' is not monthly; the export link needs monthly prices")
+        }
+        return s
+    }
+
+    /// The export link of the monthly price `price`, the series of `entry`: the regressor of
+    /// `LaggedExportRegression` (x_t = the export price of month t − 1), or why there is none.
+    /// Both nil: the configuration links no export price.
+    public func exportLink(of entry: PublishConfiguration.Entry, price: TimeSeries) throws
+        -> (regressor: [Double]?, note: String?) {
+        guard let link = configuration.exportLinkEntry, let export = try exportSeries() else { return (nil, nil) }
+        if link.id == entry.id { return (nil, "the series is the export price itself") }
+        guard let regressor = LaggedExportRegression.regressor(for: price, export: export) else {
+            return (nil, "the export price '\(link.id)' does not cover the month before each price")
+        }
+        return (regressor, nil)
+    }
+
+    /// The fingerprinted file of `entry`'s dataset for `muavu.outlook/v1` (`role`: `price` or `export`).
+    public func input(of entry: PublishConfiguration.Entry, role: String) throws -> OutlookDocument.Input {
+        guard let d = datasets[entry.dataset] else { throw failure("unknown dataset '\(entry.dataset)'") }
+        return .init(role: role, file: d.file, series: entry.series, data: d.raw, source: d.source)
+    }
+
+    /// `s`, a series of `dataset`, with NaN in the months for which the file reports no value
+    /// (the file's rows are parsed on the first call for a dataset and kept).
+    public mutating func reportedOnly(_ s: TimeSeries, dataset: String) throws -> TimeSeries {
+        guard let d = datasets[dataset] else { throw failure("unknown dataset '\(dataset)'") }
+        let table: CSVTable
+        if let parsed = rows[dataset] {
+            table = parsed
+        } else {
+            table = try CSVTable(reader: CSVReader(data: d.raw, file: d.file))
+            rows[dataset] = table
+        }
+        return Self.reportedOnly(s, months: try table.reportedPeriods(of: s.id).ordinals)
+    }
+
+    /// `s` with NaN at every period whose `PeriodDate.ordinal` is not in `months`.
+    public static func reportedOnly(_ s: TimeSeries, months: Set<Int>) -> TimeSeries {
+        var reported = s
+        let first = s.start?.ordinal ?? 0
+        for i in reported.values.indices where !months.contains(first + i) { reported.values[i] = .nan }
+        return reported
+    }
+}
