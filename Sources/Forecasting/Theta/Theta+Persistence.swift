@@ -99,22 +99,12 @@ extension FittedModel {
 }
 
 extension Theta: PersistableForecaster {
-    /// The fit behind `forecast(_:period:horizon:levels:)`: the same checks, the same seasonal
-    /// adjustment, the same estimation.
+    /// The fit behind `forecast(_:period:horizon:levels:)` (`fit(_:period:)`), kept.
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
-        let state: FittedModel.ThetaState
-        if let first = y.first, y.allSatisfy({ $0 == first }) {
-            state = FittedModel.ThetaState(variant: variant, model: nil, adjustment: .identity)
-        } else {
-            guard y.count >= ThetaModel.minimumCount else {
-                throw ForecastingError(.tooShort,
-                                       "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
-            }
-            let adjustment = SeasonalAdjustment.detect(y, period: period)
-            let model = try ThetaModel.fit(adjustment.adjust(y), variant: variant)
-            state = FittedModel.ThetaState(variant: variant, model: model, adjustment: adjustment)
-        }
+        let fitted = try fit(y, period: period)
+        let state = FittedModel.ThetaState(variant: variant, model: fitted?.model,
+                                           adjustment: fitted?.adjustment ?? .identity)
         return FittedModel(name: name, values: y, period: period, state: .theta(state))
     }
 }

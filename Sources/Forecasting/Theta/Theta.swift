@@ -25,23 +25,28 @@ public struct Theta: Forecaster {
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
-        let n = y.count
-        let displayName = "Theta(\(variant.rawValue))"
-        if let first = y.first, y.allSatisfy({ $0 == first }) {
-            let mean = [Double](repeating: first, count: horizon)
-            return Forecast(model: ModelSummary(name: displayName, family: name,
+        guard let (model, adjustment) = try fit(y, period: period) else {
+            let mean = [Double](repeating: y[0], count: horizon)
+            return Forecast(model: ModelSummary(name: "Theta(\(variant.rawValue))", family: name,
                                                 notes: ["constant series: the forecast is its value"]),
                             mean: mean,
                             intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
                             fitted: y)
         }
-        guard n >= ThetaModel.minimumCount else {
+        return forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
+    }
+
+    /// The fit behind every forecast and saved model: the seasonal adjustment of `y` (validated
+    /// finite values) and the model of the adjusted series; nil for a constant series, which is
+    /// forecast by its value.
+    func fit(_ y: [Double], period: Int) throws -> (model: ThetaModel, adjustment: SeasonalAdjustment)? {
+        if let first = y.first, y.allSatisfy({ $0 == first }) { return nil }
+        guard y.count >= ThetaModel.minimumCount else {
             throw ForecastingError(.tooShort,
-                                   "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(n)")
+                                   "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
         }
         let adjustment = SeasonalAdjustment.detect(y, period: period)
-        let model = try ThetaModel.fit(adjustment.adjust(y), variant: variant)
-        return forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
+        return (try ThetaModel.fit(adjustment.adjust(y), variant: variant), adjustment)
     }
 
     /// The forecast of a fitted `model` of the adjusted series, re-seasonalised by `adjustment`:
