@@ -3,8 +3,10 @@ import Testing
 @testable import Forecasting
 
 /// The h-step standard errors of CES against the state-space form written out independently:
-/// xₜ = F xₜ₋L + g eₜ, yₜ = w′xₜ₋L + eₜ, so ψ_{h,j} = w′F^(h−j−1)g for N, and the variance is
-/// σ²(1 + Σ ψ²) (Svetunkov, Kourentzes & Ord 2022, §2.2; Hyndman et al. 2008, §6.1).
+/// xₜ = F xₜ₋₁ + g eₜ, yₜ = w′xₜ₋₁ + eₜ, so ψ_{h,j} = w′F^(h−j−1)g and the variance is
+/// σ²(1 + Σ ψ²) (Svetunkov, Kourentzes & Ord 2022, §2–3; Hyndman et al. 2008, §6.1). For N the
+/// matrices are written here; for every form (the seasonal ones stack the last m periods' states)
+/// in scripts/fixtures/ces_state_space_variance.py.
 @Suite struct CESIntervalTests {
     static func matrixPower(_ a: [[Double]], _ k: Int) -> [[Double]] {
         var result = [[1.0, 0], [0, 1]]
@@ -35,37 +37,44 @@ import Testing
         }
     }
 
-    /// For the seasonal forms, the standard errors agree with the spread of simulated paths:
-    /// innovations drawn from N(0, σ²) (seeded) fed through the recursion from the final states.
-    @Test(arguments: [CES.Seasonality.simple, .partial, .full])
-    func seasonalStandardErrorsMatchSimulation(form: CES.Seasonality) throws {
-        let ref = try CESReference.series("N1500")
-        let model = try CESModel.fit(ref.y, period: ref.period, seasonality: form)
-        let h = 18
-        let analytic = model.forecast(horizon: h)
-        let recursion = CESRecursion(seasonality: form, lag: model.period, parameters: model.parameters)
-        var generator = SeededGenerator(seed: 20221)
-        let paths = 4000
-        let sigma = model.sigma2.squareRoot()
-        var sum = [Double](repeating: 0, count: h), sumSquares = [Double](repeating: 0, count: h)
-        var states = [Double](repeating: 0, count: (model.period + h) * form.components)
-        for _ in 0..<paths {
-            for k in 0..<states.count { states[k] = k < model.finalStates.count ? model.finalStates[k] : 0 }
-            states.withUnsafeMutableBufferPointer { sb in
-                for k in 0..<h {
-                    let y = recursion.forecast(sb.baseAddress!, row: model.period + k) + sigma * generator.nextNormal()
-                    recursion.update(sb.baseAddress!, row: model.period + k, observation: y)
-                    sum[k] += y
-                    sumSquares[k] += y * y
-                }
-            }
+    /// The h-step variance multipliers v_h = 1 + Σ_{j<h} (w′F^(j−1)g)² of each form (N, S, P, F),
+    /// computed with numpy from CES's state-space matrices written out by hand, at statsforecast's
+    /// constants (Fixtures/ces_variance.json, scripts/fixtures/ces_state_space_variance.py).
+    struct VarianceReference: Decodable {
+        struct Case: Decodable {
+            var series: String
+            var seasonality: String
+            var period: Int
+            var parameters: [String: Double]
+            var multipliers: [Double]
         }
-        for k in 0..<h {
-            let mean = sum[k] / Double(paths)
-            let sd = (sumSquares[k] / Double(paths) - mean * mean).squareRoot()
-            // The standard error of a sample standard deviation is about sd/√(2·paths) ≈ 1.1 %.
-            #expect(abs(sd - analytic.standardErrors[k]) <= 0.05 * analytic.standardErrors[k], "\(form) step \(k + 1)")
-            #expect(abs(mean - analytic.mean[k]) <= 0.1 * analytic.standardErrors[k], "\(form) step \(k + 1) mean")
+        var source: String
+        var cases: [Case]
+
+        static func load() throws -> VarianceReference {
+            let url = try #require(Bundle.module.url(forResource: "ces_variance", withExtension: "json",
+                                                     subdirectory: "Fixtures"))
+            return try JSONDecoder().decode(VarianceReference.self, from: Data(contentsOf: url))
+        }
+    }
+
+    /// σ·√v_h from the state-space matrices is the standard error of every form at every step
+    /// (three seasons and more), the model run at the fixture's constants on the same series.
+    @Test func standardErrorsFollowTheStateSpaceMatricesOfEveryForm() throws {
+        let reference = try VarianceReference.load()
+        #expect(Set(reference.cases.map(\.seasonality)) == ["N", "S", "P", "F"])
+        for c in reference.cases {
+            let ref = try CESReference.series(c.series)
+            let form = try #require(CES.Seasonality(rawValue: c.seasonality))
+            #expect(c.period == ref.period)
+            let parameters = CES.Parameters(alpha0: c.parameters["alpha_0"] ?? .nan, alpha1: c.parameters["alpha_1"] ?? .nan,
+                                            beta0: c.parameters["beta_0"], beta1: c.parameters["beta_1"])
+            let model = try CESModel(ref.y, period: ref.period, seasonality: form, parameters: parameters)
+            let se = model.forecast(horizon: c.multipliers.count).standardErrors
+            for (k, v) in c.multipliers.enumerated() {
+                let expected = (model.sigma2 * v).squareRoot()
+                #expect(abs(se[k] - expected) <= 1e-10 * expected, "\(c.series) \(c.seasonality) step \(k + 1)")
+            }
         }
     }
 }
