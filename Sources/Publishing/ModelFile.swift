@@ -15,8 +15,10 @@ import Foundation
 /// Reading checks, in order, and names the file, the field and what was expected when a check
 /// fails (`DataError`, exit 65): valid JSON, the `format` and its version (a newer version is
 /// refused with the version this engine reads), a model name this engine knows with its kind,
-/// every field of that kind, the training values against their SHA-256, and the parameters
-/// against the training values (the model's recursion must end in the stored final states).
+/// every field of that kind, the training values against their SHA-256, the parameters against
+/// the training values (the model's recursion, run once and kept for the forecasts, must end in
+/// the stored final states: `FittedModel.verified()`), and the stored display name, family and
+/// statistics against those that run gives.
 public struct ModelFile: Sendable, Equatable {
     public static let formatName = "muavu.model"
     public static let version = 1
@@ -37,17 +39,28 @@ public struct ModelFile: Sendable, Equatable {
 
     /// A saved model of `model`, fitted to `series` of data file `dataset`.
     public init(model: FittedModel, series: TimeSeries, dataset: String, created: Date) throws {
+        self.init(model: model, summary: try model.summary(), series: series, dataset: dataset,
+                  created: IssueTime.iso8601(created), engine: Engine.current)
+    }
+
+    /// The document of `model`, whose summary is `summary`.
+    init(model: FittedModel, summary: ModelSummary, series: TimeSeries, dataset: String, created: String, engine: Engine) {
         self.model = model
         self.series = series
         self.dataset = dataset
-        engine = Engine.current
-        self.created = IssueTime.iso8601(created)
-        let summary = try model.summary()
+        self.engine = engine
+        self.created = created
         displayName = summary.name
         family = summary.family
+        statistics = ModelFile.statistics(summary)
+    }
+
+    /// The fit statistics a document writes for `summary`: its criteria, with `loglik`, `aicc` and
+    /// `sigma2` always present, `null` where undefined or not finite.
+    static func statistics(_ summary: ModelSummary) -> [String: Double?] {
         var statistics: [String: Double?] = ["loglik": nil, "aicc": nil, "sigma2": nil]
         for (k, v) in summary.criteria { statistics[k] = v.isFinite ? v : nil }
-        self.statistics = statistics
+        return statistics
     }
 
     /// The SHA-256 of `values` as IEEE 754 binary64, little-endian, in order (hex).
@@ -299,25 +312,55 @@ extension ModelFile {
             if let seed, case .ets(let s) = parameters, s.seed != seed {
                 throw bad("seed", "\(seed), but parameters.seed is \(s.seed)")
             }
-            let fitted = FittedModel(name: model.name, values: t.values, period: t.period, state: parameters)
+            // One run of the model's recursion checks the parameters and gives the summary; the
+            // model keeps it for its forecasts.
+            let fitted: FittedModel, summary: ModelSummary
             do {
-                try fitted.verify()
+                fitted = try FittedModel(name: model.name, values: t.values, period: t.period, state: parameters).verified()
+                summary = try fitted.summary()
             } catch let error as ForecastingError {
                 throw bad("parameters", error.message)
             }
-            var result: ModelFile
-            do {
-                result = try ModelFile(model: fitted,
-                                       series: TimeSeries(id: t.id, values: t.values, frequency: t.frequency,
-                                                          period: t.period, start: start, unit: t.unit),
-                                       dataset: t.dataset, created: Date())
-            } catch let error as ForecastingError {
-                throw bad("parameters", error.message)
-            }
-            result.created = created
-            result.engine = engine
-            return result
+            try checkSummary(summary, file: file)
+            return ModelFile(model: fitted, summary: summary,
+                             series: TimeSeries(id: t.id, values: t.values, frequency: t.frequency,
+                                                period: t.period, start: start, unit: t.unit),
+                             dataset: t.dataset, created: created, engine: engine)
         }
+
+        /// The stored name, family and statistics are those the parameters give (`summary`, from
+        /// the run that checked them): an edited or damaged value is refused, naming its field.
+        /// Numbers agree to a relative 1e-9 (absolute below 1), as the final states are checked.
+        func checkSummary(_ summary: ModelSummary, file: String) throws {
+            func bad(_ field: String, stored: String, computed: String) -> DataError {
+                DataError(.impossibleValue, file: file,
+                          "field '\(field)': \(stored), but the parameters and training values give \(computed): "
+                          + "the file was edited or damaged")
+            }
+            guard model.displayName == summary.name else {
+                throw bad("model.display_name", stored: "'\(model.displayName)'", computed: "'\(summary.name)'")
+            }
+            guard model.family == summary.family else {
+                throw bad("model.family", stored: "'\(model.family)'", computed: "'\(summary.family)'")
+            }
+            let computed = ModelFile.statistics(summary)
+            for key in Set(statistics.keys).union(computed.keys).sorted() {
+                let stored = statistics[key], expected = computed[key]
+                switch (stored, expected) {
+                case (nil, let b?): throw bad("statistics.\(key)", stored: "missing", computed: ModelFile.text(b))
+                case (let a?, nil): throw bad("statistics.\(key)", stored: ModelFile.text(a), computed: "no such statistic")
+                case (let a??, let b??) where abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)): continue
+                case (nil?, nil?): continue
+                case (let a?, let b?): throw bad("statistics.\(key)", stored: ModelFile.text(a), computed: ModelFile.text(b))
+                case (nil, nil): continue
+                }
+            }
+        }
+    }
+
+    /// A statistic as a refusal shows it: the number, or null.
+    static func text(_ value: Double?) -> String {
+        value.map { "\($0)" } ?? "null"
     }
 
     /// The training series' first date, in the form its frequency writes.

@@ -58,9 +58,51 @@ import Testing
             #expect(fitted.kind == FittedModel.savableNames[name])
             let loaded = try Self.roundTrip(fitted)
             #expect(loaded == fitted, "\(id) \(name): JSON changed the model")
-            try loaded.verify()
+            let checked = try loaded.verified()
+            #expect(checked == loaded)
             Self.expectSame(try loaded.forecast(horizon: 9, levels: [80, 95]), direct, "\(id) \(name)")
+            // The checked model forecasts from the run it kept: the same numbers.
+            Self.expectSame(try checked.forecast(horizon: 9, levels: [80, 95]), direct, "\(id) \(name) checked")
+            #expect(try checked.summary() == direct.model, "\(id) \(name) summary")
         }
+    }
+
+    /// A checked model keeps its run only while it is the same model: a changed state, series or
+    /// name forecasts from a run of its own.
+    @Test func aCheckedModelForgetsItsRunWhenChanged() throws {
+        let ref = try M3Reference.load("theta", "N0700")
+        let checked = try FittedModel.fit(named: "theta", ref.y, period: ref.period).verified()
+        let before = try checked.forecast(horizon: 6, levels: [80])
+        var edited = checked
+        guard case .theta(var s) = edited.state else { Issue.record("not a Theta state"); return }
+        s.alpha = (s.alpha ?? 0.5) * 0.9
+        edited.state = .theta(s)
+        let fresh = FittedModel(name: edited.name, values: edited.values, period: edited.period, state: edited.state)
+        Self.expectSame(try edited.forecast(horizon: 6, levels: [80]), try fresh.forecast(horizon: 6, levels: [80]), "state")
+        #expect(try edited.forecast(horizon: 6, levels: [80]).mean != before.mean)
+        #expect(throws: ForecastingError.self) { try edited.verify() }
+
+        var renamed = checked
+        renamed.name = "stm"
+        #expect(try renamed.summary().family == "stm")
+        var shorter = checked
+        shorter.values.removeLast()
+        #expect(try shorter.forecast(horizon: 6, levels: [80]).fitted?.count == ref.y.count - 1)
+    }
+
+    /// A combination is checked member by member: an edited member is refused, naming what does
+    /// not follow.
+    @Test func anEditedMemberOfACombinationIsRefused() throws {
+        let ref = try M3Reference.load("theta", "N1500")
+        var model = try FittedModel.fit(named: "auto", ref.y, period: ref.period)
+        try model.verify()
+        guard case .ensemble(var s) = model.state,
+              let k = s.members.firstIndex(where: { $0.name == "theta" }),
+              case .theta(var member)? = s.members[k].state else { Issue.record("no Theta member"); return }
+        member.alpha = (member.alpha ?? 0.5) * 0.9
+        s.members[k].state = .theta(member)
+        model.state = .ensemble(s)
+        #expect { try model.verify() } throws: { "\($0)".contains("final state does not follow") }
     }
 
     /// A multiplicative season has no closed-form variance: the intervals are simulated with the

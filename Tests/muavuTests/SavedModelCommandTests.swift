@@ -4,8 +4,9 @@ import Testing
 /// `muavu fit --save` and `muavu forecast --model-file` end to end: the forecast from a saved
 /// model is byte-identical to `muavu forecast` on the same data, model and horizon; the saved
 /// document conforms to `muavu schema model` (python3 `jsonschema`) and its SHA-256 is the one
-/// python3 `hashlib` computes; damaged, foreign-version or unknown-model files exit 65 naming
-/// the file and the field.
+/// python3 `hashlib` computes; damaged, foreign-version or unknown-model files, and files whose
+/// stored statistics or name are not those the parameters give, exit 65 naming the file and the
+/// field.
 @Suite struct SavedModelCommandTests {
     static let data = CLIRunner.fixture("forecast/series.csv")
     static let epoch = ["SOURCE_DATE_EPOCH": "1764374400"]
@@ -118,6 +119,22 @@ import Testing
         #expect(r.stderr.contains(saved) && r.stderr.contains("final states do not follow"), "\(r.stderr)")
     }
 
+    /// Theta's final state (ℓₙ, Ȳₙ, Aₙ, Bₙ) does not depend on θ, so an edited θ passes the
+    /// state check; the stored statistics (mse, sigma2) are those of the fit, and refuse it.
+    @Test func anEditedThetaCoefficientIsRefusedByTheStoredStatistics() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let saved = try Self.fit("theta", in: dir)
+        var doc = try Self.json(saved)
+        var parameters = try #require(doc["parameters"] as? [String: Any])
+        parameters["theta"] = try #require(parameters["theta"] as? Double) + 0.5
+        doc["parameters"] = parameters
+        try Self.write(doc, to: saved)
+        let r = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "3"], environment: Self.epoch)
+        #expect(r.status == 65 && r.stdout.isEmpty, "\(r.stderr)")
+        #expect(r.stderr.contains(saved) && r.stderr.contains("field 'statistics.mse'"), "\(r.stderr)")
+    }
+
     @Test func theSchemaRejectsADocumentThatBreaksIt() throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -145,6 +162,10 @@ import Testing
         ("edited parameter", ["field 'parameters'", "final states do not follow"]),
         ("bad form", ["field 'parameters'", "'ZZZ' is not an ETS form"]),
         ("wrong kind", ["field 'model.kind'", "has kind 'ets'", "'arima'"]),
+        ("edited statistic", ["field 'statistics.loglik'", "the parameters and training values give", "edited or damaged"]),
+        ("missing statistic", ["field 'statistics.aicc': missing", "the parameters and training values give"]),
+        ("extra statistic", ["field 'statistics.mase'", "no such statistic"]),
+        ("edited name", ["field 'model.display_name': 'ETS(A,A,A)'", "give 'ETS("]),
     ]
 
     @Test(arguments: damages.map(\.label))
@@ -173,6 +194,19 @@ import Testing
         case "edited parameter": parameters["alpha"] = (parameters["alpha"] as? Double ?? 0.5) * 0.5
         case "bad form": parameters["form"] = "ZZZ"
         case "wrong kind": doc["model"] = ["name": "ets", "kind": "arima", "family": "ets", "display_name": "ETS"]
+        case "edited statistic", "missing statistic", "extra statistic":
+            var statistics = try #require(doc["statistics"] as? [String: Any])
+            switch label {
+            case "edited statistic": statistics["loglik"] = try #require(statistics["loglik"] as? Double) + 0.5
+            case "missing statistic": statistics["aicc"] = nil
+            default: statistics["mase"] = 0.8
+            }
+            doc["statistics"] = statistics
+        case "edited name":
+            var model = try #require(doc["model"] as? [String: Any])
+            #expect(model["display_name"] as? String != "ETS(A,A,A)")
+            model["display_name"] = "ETS(A,A,A)"
+            doc["model"] = model
         default: Issue.record("no damage \(label)")
         }
         if label != "truncated" {

@@ -118,17 +118,21 @@ extension FittedModel {
             return CESModel(y, seasonality: seasonality, lag: checked, parameters: parameters, filteredFrom: initialStates)
         }
 
-        func forecast(_ y: [Double], name: String, period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+        /// The forecast of `model`, the run of `model(_:period:)` over the training values `y`.
+        func forecast(_ model: CESModel?, _ y: [Double], name: String, period: Int, horizon: Int,
+                      levels: [Int]) throws -> Forecast {
             let forecaster = CES(name: name)
-            guard let model = try model(y, period: period) else {
+            guard let model else {
                 // A constant series: `CES.forecast` forecasts its value without fitting.
                 return try forecaster.forecast(y, period: period, horizon: horizon, levels: levels)
             }
             return forecaster.forecast(model, notes: notes, horizon: horizon, levels: levels)
         }
 
-        func verify(_ y: [Double], period: Int) throws {
-            guard let model = try model(y, period: period) else { return }
+        /// `model`, the run of `model(_:period:)`, ends in the stored final states and gives the
+        /// stored σ².
+        func verify(_ model: CESModel?) throws {
+            guard let model else { return }
             guard FittedModel.agree(model.finalStates, finalStates) else {
                 throw ForecastingError(.invalidArgument,
                                        "the final states do not follow from the parameters, initial states and training values")

@@ -51,7 +51,8 @@ extension FittedModel {
             }
         }
 
-        /// The members as forecasters that forecast from their stored states.
+        /// The members as forecasters that forecast from their stored states, each checked and
+        /// run once (`FittedModel.verified()`).
         func savedMembers(_ y: [Double], period: Int) throws -> [any Forecaster] {
             try members.map { member in
                 guard let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
@@ -63,7 +64,8 @@ extension FittedModel {
                         throw ForecastingError(.invalidArgument,
                                                "member '\(member.name)' has kind '\(kind.rawValue)', the model stores '\(state.kind.rawValue)'")
                     }
-                    return SavedMember(name: member.name, model: FittedModel(name: member.name, values: y, period: period, state: state))
+                    let model = try FittedModel(name: member.name, values: y, period: period, state: state).verified()
+                    return SavedMember(name: member.name, model: model)
                 case (nil, let failure?):
                     return SavedMember(name: member.name, failure: failure)
                 default:
@@ -83,16 +85,6 @@ extension FittedModel {
             var auto = AutomaticForecaster()
             auto.ensemble = ensemble
             return auto
-        }
-
-        func forecast(_ y: [Double], name: String, period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-            try forecaster(name: name, y, period: period).forecast(y, period: period, horizon: horizon, levels: levels)
-        }
-
-        func verify(_ y: [Double], period: Int) throws {
-            for member in try savedMembers(y, period: period) {
-                if let saved = member as? SavedMember, case .success(let model) = saved.outcome { try model.verify() }
-            }
         }
 
         /// The seed of the first member that simulates.

@@ -17,16 +17,21 @@ public protocol PersistableForecaster: Forecaster {
 /// stored observations, then forecasts as the fitted forecaster would: no optimiser runs, and
 /// the forecast equals the one `forecast(_:period:horizon:levels:)` of the forecaster gives on
 /// the same data. The baselines have no estimated parameters: their forecasts are closed-form
-/// functions of the stored observations (FPP3 §5.2).
+/// functions of the stored observations (FPP3 §5.2). A model read from a file is checked by
+/// `verified()`, which runs the recursion once and keeps the run for its forecasts.
 public struct FittedModel: Sendable, Equatable {
     /// The registry name (`ets`, `holt`, `theta`, `stm`, `arima`, `naive`, ...).
-    public var name: String
+    public var name: String { didSet { if name != oldValue { run = nil } } }
     /// The observations the model was fitted to, in time order.
-    public var values: [Double]
+    public var values: [Double] { didSet { if values != oldValue { run = nil } } }
     /// The seasonal period the forecaster was given.
-    public var period: Int
+    public var period: Int { didSet { if period != oldValue { run = nil } } }
     /// The family's parameters and starting states.
-    public var state: State
+    public var state: State { didSet { if state != oldValue { run = nil } } }
+    /// The model's recursion run over `values`, kept by `verified()` so that the forecasts and
+    /// the summary of a checked model start from it instead of running it again; nil otherwise.
+    /// Changing the name, values, period or state drops it.
+    private var run: Run?
 
     public enum State: Sendable, Equatable {
         case ets(ETSState)
@@ -49,6 +54,12 @@ public struct FittedModel: Sendable, Equatable {
         self.values = values
         self.period = period
         self.state = state
+    }
+
+    /// Two models are equal when their name, values, period and state are: a kept run is the
+    /// function of these and does not count.
+    public static func == (a: FittedModel, b: FittedModel) -> Bool {
+        a.name == b.name && a.values == b.values && a.period == b.period && a.state == b.state
     }
 
     public var kind: Kind { state.kind }
@@ -101,7 +112,7 @@ public struct FittedModel: Sendable, Equatable {
     }
 
     /// Point forecasts and intervals for steps 1...horizon at `levels` (%), from the stored
-    /// parameters.
+    /// parameters: from the run `verified()` kept, or from a run of the recursion made now.
     public func forecast(horizon: Int, levels: [Int]) throws -> Forecast {
         guard horizon >= 1 else {
             throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)")
@@ -110,15 +121,7 @@ public struct FittedModel: Sendable, Equatable {
             throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
         }
         try checkValues()
-        switch state {
-        case .ets(let s): return try s.forecast(values, horizon: horizon, levels: levels)
-        case .theta(let s): return try s.forecast(values, name: name, horizon: horizon, levels: levels)
-        case .arima(let s): return try s.forecast(values, horizon: horizon, levels: levels)
-        case .ces(let s): return try s.forecast(values, name: name, period: period, horizon: horizon, levels: levels)
-        case .baseline:
-            return try FittedModel.baseline(named: name).forecast(values, period: period, horizon: horizon, levels: levels)
-        case .ensemble(let s): return try s.forecast(values, name: name, period: period, horizon: horizon, levels: levels)
-        }
+        return try forecast(run ?? makeRun(), horizon: horizon, levels: levels)
     }
 
     /// What the model is, as a forecast document shows it (name, family, parameters, criteria).
@@ -126,21 +129,80 @@ public struct FittedModel: Sendable, Equatable {
         try forecast(horizon: 1, levels: []).model
     }
 
-    /// Checks that the stored parameters are consistent with the stored observations: the
-    /// model's recursion is run and must end in the stored final states (relative difference
-    /// at most 1e-9), so that an edited or damaged file is refused rather than forecast from.
-    public func verify() throws {
+    /// The model with its recursion run once over the stored observations and checked against
+    /// the stored parameters, so that an edited or damaged file is refused rather than forecast
+    /// from: the run must end in the stored final states (relative difference at most 1e-9;
+    /// ETS, Theta, CES), CES's σ² must be the stored one, ARIMA's exact log-likelihood at the
+    /// stored coefficients the stored one (`ARIMAState.verify`), and each member of a
+    /// combination must pass its own check. The run is kept: the forecasts and summary of the
+    /// returned model start from it.
+    public func verified() throws -> FittedModel {
         try checkValues()
         guard FittedModel.savableNames[name] == kind else {
             throw ForecastingError(.invalidArgument, "the model '\(name)' does not have a state of kind '\(kind.rawValue)'")
         }
+        let run = try makeRun()
+        switch (state, run) {
+        case (.ets(let s), .ets(let model)):
+            guard FittedModel.agree(model.finalStates, s.finalStates) else {
+                throw ForecastingError(.invalidArgument,
+                                       "the final states do not follow from the parameters, initial states and training values")
+            }
+        case (.theta(let s), .theta(let model)): try s.verify(model)
+        case (.ces(let s), .ces(let model)): try s.verify(model)
+        // ARIMA: `ARIMAState.fit` verified; combinations: `EnsembleState.savedMembers` verified
+        // each member; baselines have nothing to check.
+        default: break
+        }
+        var model = self
+        model.run = run
+        return model
+    }
+
+    /// Checks the stored parameters against the stored observations (`verified()`).
+    public func verify() throws {
+        _ = try verified()
+    }
+
+    /// A model's recursion run over its training values: what its forecasts start from.
+    enum Run: Sendable {
+        case ets(ETS.Model)
+        /// Nil for a constant series.
+        case theta(ThetaModel?)
+        case arima(SARIMA.Fit)
+        /// Nil for a constant series.
+        case ces(CESModel?)
+        /// Baselines (closed-form) and combinations (members forecasting from their runs).
+        case forecaster(any Forecaster)
+    }
+
+    /// Runs the model's recursion over `values` from the stored parameters.
+    private func makeRun() throws -> Run {
         switch state {
-        case .ets(let s): try s.verify(values)
-        case .theta(let s): try s.verify(values)
-        case .arima(let s): try s.verify(values)
-        case .ces(let s): try s.verify(values, period: period)
-        case .baseline: _ = try FittedModel.baseline(named: name)
-        case .ensemble(let s): try s.verify(values, period: period)
+        case .ets(let s): return .ets(try s.model(values))
+        case .theta(let s): return .theta(try s.model(values))
+        case .arima(let s): return .arima(try s.fit(values))
+        case .ces(let s): return .ces(try s.model(values, period: period))
+        case .baseline: return .forecaster(try FittedModel.baseline(named: name))
+        case .ensemble(let s): return .forecaster(try s.forecaster(name: name, values, period: period))
+        }
+    }
+
+    /// The forecast from a run of this model's recursion.
+    private func forecast(_ run: Run, horizon: Int, levels: [Int]) throws -> Forecast {
+        switch (state, run) {
+        case (.ets(let s), .ets(let model)):
+            return model.forecast(horizon: horizon, levels: levels, simulationPaths: s.simulationPaths, seed: s.seed)
+        case (.theta(let s), .theta(let model)):
+            return try s.forecast(model, values, name: name, horizon: horizon, levels: levels)
+        case (.arima, .arima(let fit)):
+            return try fit.forecast(horizon: horizon, levels: levels)
+        case (.ces(let s), .ces(let model)):
+            return try s.forecast(model, values, name: name, period: period, horizon: horizon, levels: levels)
+        case (_, .forecaster(let forecaster)):
+            return try forecaster.forecast(values, period: period, horizon: horizon, levels: levels)
+        default:
+            throw ForecastingError(.invalidArgument, "the run of the model does not match its kind '\(kind.rawValue)'")
         }
     }
 

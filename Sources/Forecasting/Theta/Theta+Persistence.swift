@@ -79,17 +79,19 @@ extension FittedModel {
             }
         }
 
-        func forecast(_ y: [Double], name: String, horizon: Int, levels: [Int]) throws -> Forecast {
+        /// The forecast of `model`, the run of `model(_:)` over the training values `y`.
+        func forecast(_ model: ThetaModel?, _ y: [Double], name: String, horizon: Int, levels: [Int]) throws -> Forecast {
             let forecaster = Theta(variant: variant, name: name)
-            guard let model = try model(y) else {
+            guard let model else {
                 // A constant series: `Theta.forecast` forecasts its value without fitting.
                 return try forecaster.forecast(y, period: 1, horizon: horizon, levels: levels)
             }
             return forecaster.forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
         }
 
-        func verify(_ y: [Double]) throws {
-            guard let model = try model(y) else { return }
+        /// `model`, the run of `model(_:)`, ends in the stored final state.
+        func verify(_ model: ThetaModel?) throws {
+            guard let model else { return }
             guard FittedModel.agree([model.level, model.meanY, model.intercept, model.slope], finalState) else {
                 throw ForecastingError(.invalidArgument,
                                        "the final state does not follow from the parameters and training values")
