@@ -113,31 +113,63 @@ public struct HoldoutCalibrated: Forecaster {
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        var result = try base.forecast(y, period: period, horizon: horizon, levels: levels)
-        guard !levels.isEmpty else { return result }
+        try forecast(y, period: period, horizon: horizon, levels: levels, keeping: false, reusing: nil).forecast
+    }
+
+    /// Whether the base method's fit can be kept and forecast from again (`FittedModel`) as the
+    /// holdout refit: a savable single model that refits itself on the holdout. A
+    /// `ChosenModelRefitting` method refits another model there (the chosen form only), and a
+    /// combination's members are calibrated one by one.
+    var keepsFits: Bool {
+        guard base is any PersistableForecaster, let kind = FittedModel.savableNames[base.name] else { return false }
+        return kind != .ensemble && !(base is any ChosenModelRefitting)
+    }
+
+    /// The forecast of `forecast(_:period:horizon:levels:)`, for forecasts on growing prefixes of
+    /// one series (the windows of a backtest). With `keeping`, the base method is fitted once as a
+    /// `FittedModel` (`keepsFits`), its forecast taken from that fit (the same numbers: a kept fit
+    /// forecasts as the method does) and the fit returned. `previous`, the fit an earlier call
+    /// returned, serves as the holdout refit when it was fitted to exactly the holdout's
+    /// training part (the same observations, period and method): when the holdout length equals
+    /// the step between windows, the previous window's fit.
+    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int], keeping: Bool,
+                  reusing previous: FittedModel?) throws -> (forecast: Forecast, fit: FittedModel?) {
+        var kept: FittedModel?
+        var result: Forecast
+        if keeping, keepsFits, let fit = try? FittedModel.fit(base, y, period: period),
+           let f = try? fit.forecast(horizon: horizon, levels: levels) {
+            kept = fit
+            result = f
+        } else {
+            result = try base.forecast(y, period: period, horizon: horizon, levels: levels)
+        }
+        guard !levels.isEmpty else { return (result, kept) }
         let n = y.count
         guard let m = Self.holdoutLength(count: n, period: period, horizon: horizon) else {
             result.model.notes.append(
                 "intervals: the model's own; \(n) observations are too few for a holdout of \(Self.minimumHoldout) "
                 + "after the \(Self.minimumFitLength(period: period)) kept for the fit")
-            return result
+            return (result, kept)
         }
         let head = Array(y[..<(n - m)]), actual = Array(y[(n - m)...])
         let chosen = (base as? ChosenModelRefitting)?.refitter(for: result)
         let held: Forecast
         do {
-            if let chosen, let f = try? chosen.forecast(head, period: period, horizon: m, levels: [95]) {
+            if keepsFits, let previous, previous.name == base.name, previous.period == period, previous.values == head,
+               let f = try? previous.forecast(horizon: m, levels: [95]) {
+                held = f
+            } else if let chosen, let f = try? chosen.forecast(head, period: period, horizon: m, levels: [95]) {
                 held = f
             } else {
                 held = try base.forecast(head, period: period, horizon: m, levels: [95])
             }
         } catch {
             result.model.notes.append("intervals: the model's own; the holdout refit failed (\(error))")
-            return result
+            return (result, kept)
         }
         guard let scale = Self.holdoutScale(actual: actual, forecast: held) else {
             result.model.notes.append("intervals: the model's own; the holdout forecast had no usable 95% interval")
-            return result
+            return (result, kept)
         }
         var widened: [String] = []
         for (k, interval) in result.intervals.enumerated() {
@@ -162,7 +194,7 @@ public struct HoldoutCalibrated: Forecaster {
         result.model.notes.append(
             "intervals calibrated on a holdout of the last \(m) observations: errors \(Self.format(scale))× "
             + "the model's standard error; \(widenedNote)")
-        return result
+        return (result, kept)
     }
 
     private static func format(_ x: Double) -> String {

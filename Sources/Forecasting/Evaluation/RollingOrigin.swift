@@ -89,12 +89,26 @@ public struct RollingOrigin: Sendable, Equatable {
 
     /// Refits `forecaster` at every origin of `y` and scores each window.
     /// The first failing window's error is thrown (the caller records it against the series).
+    ///
+    /// With calibrated intervals (`HoldoutCalibrated`) each window also refits the method on its
+    /// training part less the holdout; when the holdout is as long as the step between windows,
+    /// that is the previous window's fit, which is kept and forecast from again rather than
+    /// estimated twice (same numbers).
     public func evaluate(_ y: [Double], period: Int, forecaster: any Forecaster, levels: [Int]) throws -> Result {
         var windows: [Window] = []
+        let calibrated = forecaster as? HoldoutCalibrated
+        let keeping = calibrated?.keepsFits ?? false
+        var kept: FittedModel?
         for origin in try origins(count: y.count) {
             let train = Array(y[0..<origin])
             let test = Array(y[origin..<(origin + horizon)])
-            let forecast = try forecaster.forecast(train, period: period, horizon: horizon, levels: levels)
+            let forecast: Forecast
+            if let calibrated, keeping {
+                (forecast, kept) = try calibrated.forecast(train, period: period, horizon: horizon, levels: levels,
+                                                           keeping: true, reusing: kept)
+            } else {
+                forecast = try forecaster.forecast(train, period: period, horizon: horizon, levels: levels)
+            }
             guard forecast.mean.count == horizon else {
                 throw ForecastingError(.fitFailed, "\(forecaster.name) returned \(forecast.mean.count) steps, expected \(horizon)")
             }
