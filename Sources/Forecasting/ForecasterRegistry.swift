@@ -27,6 +27,7 @@ public enum ForecasterRegistry {
         Entry(name: "ses") { ETS(.simple, name: "ses") },
         Entry(name: "holt") { ETS(.holt, name: "holt") },
         Entry(name: "damped") { ETS(.damped, name: "damped") },
+        Entry(name: "ets-aw") { ETSAkaikeWeighted() },
         Entry(name: "holt-winters") { ETS(.holtWinters, name: "holt-winters") },
         Entry(name: "theta") { Theta(variant: .dotm, name: "theta") },
         Entry(name: "stm") { Theta(variant: .stm) },

@@ -45,7 +45,7 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     /// The members: automatic ETS, automatic ARIMA, dynamic optimised Theta, the standard Theta
     /// method and automatic complex exponential smoothing, by their registry names.
     public static var members: [any Forecaster] {
-        [ETS(.automatic, name: "ets"), AutoARIMA(), Theta(variant: .dotm, name: "theta"), Theta(variant: .stm),
+        [ETSAkaikeWeighted(), AutoARIMA(), Theta(variant: .dotm, name: "theta"), Theta(variant: .stm),
          CES()]
     }
 

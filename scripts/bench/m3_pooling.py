@@ -1,0 +1,94 @@
+"""Combination rules for `auto` that use each series' own holdout errors, scored on validation
+windows made of M3's training parts only (the test parts are never read).
+
+    python3 scripts/bench/m3_pooling.py [--muavu .build/release/muavu] [--m3 ../shared/bench/m3.csv]
+        [--members ets,arima,theta,stm,ces] [--work out/members]
+
+Window w holds out the h training values that end (w - 1)·h values before the training part's
+end (h = the series' test horizon: 6, 8, 18, 8), fitting on what comes before (series with at
+least 8 values left). The members' errors on window w + 1 are the evidence a rule may use for
+window w: exactly the holdout `auto` has when it calibrates its members' intervals (the last h
+values of what it is fitted on). Rules, all fixed before scoring:
+- mean: the equally weighted mean of every member (what `auto` is);
+- median: their median;
+- trimmed: the mean without the highest and lowest forecast at each step (Jose & Winkler 2008,
+  IJF 24(1));
+- best-k: the mean of the k members with the lowest sMAPE on the evidence window (forecast
+  pooling, Kourentzes, Barrow & Petropoulos 2019, IJPE 209), the mean of all where a series has
+  no evidence window.
+Prints each rule's sMAPE over every point of windows 1 and 2, by M3 subset and over all.
+"""
+import argparse, json, os, subprocess
+import numpy as np, pandas as pd
+
+p = argparse.ArgumentParser()
+p.add_argument("--muavu", default=".build/release/muavu")
+p.add_argument("--m3", default="../shared/bench/m3.csv")
+p.add_argument("--members", default="ets,arima,theta,stm,ces")
+p.add_argument("--work", default="out/members")
+a = p.parse_args()
+members = a.members.split(",")
+os.makedirs(a.work, exist_ok=True)
+m3 = pd.read_csv(a.m3)
+train = m3[m3.split == "train"].sort_values(["series_id", "t"])
+horizon = m3[m3.split == "test"].groupby("series_id").size().to_dict()
+subset_of = train.groupby("series_id").subset.first().to_dict()
+
+# windows[w] = {series: (actual, {member: forecast})}
+windows = {}
+for window in (1, 2, 3):
+    parts, actual = [], {}
+    for sid, g in train.groupby("series_id"):
+        h = horizon[sid]
+        if len(g) - window * h < 8:
+            continue
+        parts.append(g.iloc[: len(g) - window * h])
+        actual[sid] = g.value.to_numpy()[len(g) - window * h: len(g) - (window - 1) * h]
+    fit = pd.concat(parts)
+    forecasts = {}
+    for subset, sub in fit.groupby("subset"):
+        path = f"{a.work}/window{window}-{subset}.csv"
+        sub.to_csv(path, index=False)
+        h = horizon[sub.series_id.iloc[0]]
+        for m in members:
+            out = f"{a.work}/window{window}-{subset}-{m}.json"
+            if not os.path.exists(out):
+                subprocess.run([a.muavu, "forecast", "--intervals", "model", "--data", path, "--horizon", str(h),
+                                "--model", m, "--level", "95", "--output", out], check=True, stderr=subprocess.DEVNULL)
+            for s in json.load(open(out))["series"]:
+                forecasts.setdefault(s["id"], {})[m] = np.array([pt["mean"] for pt in s["points"]])
+    windows[window] = {k: (actual[k], forecasts[k]) for k in actual
+                       if k in forecasts and all(m in forecasts[k] for m in members)}
+
+def smape(y, f):
+    return 200 * np.abs(y - f) / (np.abs(y) + np.abs(f))
+
+def combine(rule, f, evidence):
+    stack = np.array([f[m] for m in members])
+    if rule == "mean":
+        return stack.mean(axis=0)
+    if rule == "median":
+        return np.median(stack, axis=0)
+    if rule == "trimmed":
+        s = np.sort(stack, axis=0)
+        return s[1:-1].mean(axis=0)
+    k = int(rule.split("-")[1])
+    if evidence is None:
+        return stack.mean(axis=0)
+    y, g = evidence
+    order = sorted(members, key=lambda m: (float(np.mean(smape(y, g[m]))), members.index(m)))
+    return np.mean([f[m] for m in order[:k]], axis=0)
+
+rules = ["mean", "median", "trimmed"] + [f"best-{k}" for k in range(1, len(members))]
+for w in (1, 2):
+    print(f"\nwindow {w} ({len(windows[w])} series; evidence from window {w + 1} for "
+          f"{sum(k in windows[w + 1] for k in windows[w])} of them)")
+    print("%-8s" % "rule" + "".join("%11s" % s for s in ["yearly", "quarterly", "monthly", "other", "all"]))
+    for rule in rules:
+        errs = {}
+        for k, (y, f) in windows[w].items():
+            e = smape(y, combine(rule, f, windows[w + 1].get(k)))
+            errs.setdefault(subset_of[k], []).append(e)
+        row = [float(np.mean(np.concatenate(errs[s]))) for s in ["yearly", "quarterly", "monthly", "other"]]
+        row.append(float(np.mean(np.concatenate([np.concatenate(v) for v in errs.values()]))))
+        print("%-8s" % rule + "".join("%11.3f" % v for v in row))
