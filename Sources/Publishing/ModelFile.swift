@@ -312,6 +312,9 @@ extension ModelFile {
             if let seed, case .ets(let s) = parameters, s.seed != seed {
                 throw bad("seed", "\(seed), but parameters.seed is \(s.seed)")
             }
+            if let seed, case .etsWeighted(let s) = parameters, let stored = s.models.first?.seed, stored != seed {
+                throw bad("seed", "\(seed), but parameters.models[0].seed is \(stored)")
+            }
             // One run of the model's recursion checks the parameters and gives the summary; the
             // model keeps it for its forecasts.
             let fitted: FittedModel, summary: ModelSummary

@@ -23,10 +23,10 @@ public enum ModelFileSchema {
         "model": {
           "type": "object", "required": ["name", "kind", "family", "display_name"], "additionalProperties": false,
           "properties": {
-            "name": {"enum": ["ets", "ses", "holt", "damped", "holt-winters", "theta", "stm", "otm", "dotm",
+            "name": {"enum": ["ets", "ses", "holt", "damped", "holt-winters", "ets-aw", "theta", "stm", "otm", "dotm",
                               "arima", "arima-fixed", "ces", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
                      "description": "The registry name the model was fitted under."},
-            "kind": {"enum": ["ets", "theta", "arima", "ces", "baseline", "ensemble"], "description": "Which parameters the model stores."},
+            "kind": {"enum": ["ets", "ets-aw", "theta", "arima", "ces", "baseline", "ensemble"], "description": "Which parameters the model stores."},
             "family": {"type": "string", "description": "The family as forecast documents name it."},
             "display_name": {"type": "string", "description": "e.g. ETS(M,Ad,N), ARIMA(0,1,1)(0,1,1)[12], Theta(dotm)."}
           }
@@ -59,6 +59,8 @@ public enum ModelFileSchema {
       "allOf": [
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "ets"}}}}},
          "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}, "seed": {"type": "integer"}}}},
+        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ets-aw"}}}}},
+         "then": {"properties": {"parameters": {"$ref": "#/$defs/ets-aw"}, "seed": {"type": "integer"}}}},
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "theta"}}}}},
          "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
         {"if": {"properties": {"model": {"properties": {"kind": {"const": "arima"}}}}},
@@ -83,12 +85,13 @@ public enum ModelFileSchema {
               "type": "object", "required": ["name", "kind", "parameters", "failure"], "additionalProperties": false,
               "properties": {
                 "name": {"type": "string"},
-                "kind": {"enum": ["ets", "theta", "arima", "ces", "baseline", null]},
+                "kind": {"enum": ["ets", "ets-aw", "theta", "arima", "ces", "baseline", null]},
                 "parameters": {"type": ["object", "null"]},
                 "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."}
               },
               "allOf": [
                 {"if": {"properties": {"kind": {"const": "ets"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}}}},
+                {"if": {"properties": {"kind": {"const": "ets-aw"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets-aw"}}}},
                 {"if": {"properties": {"kind": {"const": "theta"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
                 {"if": {"properties": {"kind": {"const": "arima"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
                 {"if": {"properties": {"kind": {"const": "ces"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ces"}}}},
@@ -115,6 +118,14 @@ public enum ModelFileSchema {
             "notes": {"type": "array", "items": {"type": "string"}},
             "simulation_paths": {"type": "integer", "minimum": 0},
             "seed": {"type": "integer", "minimum": 0}
+          }
+        },
+        "ets-aw": {
+          "type": "object", "required": ["models", "weights"], "additionalProperties": false,
+          "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc).",
+          "properties": {
+            "models": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ets"}},
+            "weights": {"$ref": "#/$defs/numbers", "minItems": 1}
           }
         },
         "theta": {

@@ -8,7 +8,7 @@ struct EnsembleAutoTests {
         let ref = try EnsembleReference.load("N1500")
         let y = ref.y, h = ref.horizon, m = ref.period
         let f = try AutomaticForecaster().forecast(y, period: m, horizon: h, levels: [95])
-        let forecasters: [any Forecaster] = [ETS(.automatic, name: "ets"), AutoARIMA(),
+        let forecasters: [any Forecaster] = [ETSAkaikeWeighted(), AutoARIMA(),
                                              Theta(variant: .dotm, name: "theta"), Theta(variant: .stm), CES()]
         var members: [Forecast] = []
         for forecaster in forecasters {
@@ -33,9 +33,9 @@ struct EnsembleAutoTests {
         #expect(isClose(i.upper, upper, relative: 1e-12))
         #expect(f.model.family == "auto")
         #expect(f.model.notes.first == AutomaticForecaster().rationale)
-        #expect(f.model.notes.dropFirst().first?.hasPrefix("members: ETS(") == true)
+        #expect(f.model.notes.dropFirst().first?.hasPrefix("members: ETS Akaike-weighted (") == true)
         // The members' own parameters are kept under their names.
-        #expect(f.model.parameters.keys.contains { $0.hasPrefix("ets.") })
+        #expect(f.model.parameters.keys.contains { $0.hasPrefix("ets-aw.") })
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("theta.") })
     }
 
@@ -44,7 +44,7 @@ struct EnsembleAutoTests {
         let y = ref.y, h = ref.horizon, m = ref.period
         let auto = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: "auto"))
         let f = try auto.forecast(y, period: m, horizon: h, levels: [80, 95])
-        let members = try [ETS(.automatic, name: "ets") as any Forecaster, AutoARIMA(), Theta(variant: .dotm, name: "theta"),
+        let members = try [ETSAkaikeWeighted() as any Forecaster, AutoARIMA(), Theta(variant: .dotm, name: "theta"),
                            Theta(variant: .stm), CES()]
             .map { try HoldoutCalibrated($0).forecast(y, period: m, horizon: h, levels: [80, 95]) }
         for level in [80, 95] {
@@ -57,10 +57,10 @@ struct EnsembleAutoTests {
             }
         }
         #expect(f.model.notes.first?.contains("holdout-calibrated") == true)
-        #expect(f.model.notes.contains { $0.hasPrefix("ets: intervals calibrated on a holdout") })
+        #expect(f.model.notes.contains { $0.hasPrefix("ets-aw: intervals calibrated on a holdout") })
         // Each member's holdout score is reported, as a backtest of the members on this series.
         #expect(f.model.notes.contains { $0.hasPrefix("members' sMAPE on the holdout") && $0.contains("ces ") })
-        for name in ["ets", "arima", "theta", "stm", "ces"] {
+        for name in ["ets-aw", "arima", "theta", "stm", "ces"] {
             #expect(f.model.criteria["\(name).holdout_smape"] != nil, "\(name)")
         }
     }

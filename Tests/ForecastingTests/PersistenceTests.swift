@@ -136,7 +136,7 @@ import Testing
         let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 1, horizon: 4, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 1))
         guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
-        #expect(state.members.map(\.name) == (name == "auto" ? ["ets", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
+        #expect(state.members.map(\.name) == (name == "auto" ? ["ets-aw", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
         #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
         #expect(direct.model.notes.contains { $0.hasPrefix("theta dropped: too-short") })
         try loaded.verify()
@@ -194,6 +194,24 @@ import Testing
         } throws: { error in
             "\(error)".contains("log-likelihood")
         }
+    }
+
+    /// Akaike-weighted ETS: an edited weight, or an edited member, is refused.
+    @Test func editedAkaikeWeightsAreRefused() throws {
+        let ref = try M3Reference.load("theta", "N0700")
+        let fitted = try FittedModel.fit(named: "ets-aw", ref.y, period: ref.period)
+        try fitted.verify()
+        guard case .etsWeighted(let state) = fitted.state else { Issue.record("not an ets-aw state"); return }
+        #expect(state.models.count > 1 && state.models.count == state.weights.count)
+        var weights = state
+        weights.weights.swapAt(0, weights.weights.count - 1)
+        var model = fitted
+        model.state = .etsWeighted(weights)
+        #expect { try model.verify() } throws: { "\($0)".contains("not the Akaike weights") }
+        var member = state
+        member.models[0].alpha *= 0.9
+        model.state = .etsWeighted(member)
+        #expect { try model.verify() } throws: { "\($0)".contains("final states do not follow") }
     }
 
     /// Every savable name is in the registry and its forecaster can be saved.

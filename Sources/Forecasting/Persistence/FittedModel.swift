@@ -35,6 +35,8 @@ public struct FittedModel: Sendable, Equatable {
 
     public enum State: Sendable, Equatable {
         case ets(ETSState)
+        /// ets-aw: the candidate ETS models and their Akaike weights.
+        case etsWeighted(ETSWeightedState)
         case theta(ThetaState)
         case arima(ARIMAState)
         case ces(CESState)
@@ -46,7 +48,7 @@ public struct FittedModel: Sendable, Equatable {
 
     /// The kinds of state, as a saved model names them.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case ets, theta, arima, ces, baseline, ensemble
+        case ets, etsWeighted = "ets-aw", theta, arima, ces, baseline, ensemble
     }
 
     public init(name: String, values: [Double], period: Int, state: State) {
@@ -66,7 +68,7 @@ public struct FittedModel: Sendable, Equatable {
 
     /// The registry names whose fits can be saved, by kind: what a model file may name.
     public static let savableNames: [String: Kind] = [
-        "ets": .ets, "ses": .ets, "holt": .ets, "damped": .ets, "holt-winters": .ets,
+        "ets": .ets, "ses": .ets, "holt": .ets, "damped": .ets, "holt-winters": .ets, "ets-aw": .etsWeighted,
         "theta": .theta, "stm": .theta, "otm": .theta, "dotm": .theta,
         "arima": .arima, "arima-fixed": .arima,
         "ces": .ces,
@@ -78,6 +80,7 @@ public struct FittedModel: Sendable, Equatable {
     public var seed: UInt64? {
         switch state {
         case .ets(let s): s.seed
+        case .etsWeighted(let s): s.models.first?.seed
         case .ensemble(let s): s.seed
         default: nil
         }
@@ -150,7 +153,8 @@ public struct FittedModel: Sendable, Equatable {
             }
         case (.theta(let s), .theta(let model)): try s.verify(model)
         case (.ces(let s), .ces(let model)): try s.verify(model)
-        // ARIMA: `ARIMAState.fit` verified; combinations: `EnsembleState.savedMembers` verified
+        // ARIMA: `ARIMAState.fit` verified; ets-aw: `ETSWeightedState.fit` checked each model's
+        // final states and the weights; combinations: `EnsembleState.savedMembers` verified
         // each member; baselines have nothing to check.
         default: break
         }
@@ -167,6 +171,8 @@ public struct FittedModel: Sendable, Equatable {
     /// A model's recursion run over its training values: what its forecasts start from.
     enum Run: Sendable {
         case ets(ETS.Model)
+        /// Every candidate run, with its checked weight.
+        case etsWeighted(ETSAkaikeWeighted.Fit)
         /// Nil for a constant series.
         case theta(ThetaModel?)
         case arima(SARIMA.Fit)
@@ -180,6 +186,7 @@ public struct FittedModel: Sendable, Equatable {
     private func makeRun() throws -> Run {
         switch state {
         case .ets(let s): return .ets(try s.model(values))
+        case .etsWeighted(let s): return .etsWeighted(try s.fit(values))
         case .theta(let s): return .theta(try s.model(values))
         case .arima(let s): return .arima(try s.fit(values))
         case .ces(let s): return .ces(try s.model(values, period: period))
@@ -193,6 +200,8 @@ public struct FittedModel: Sendable, Equatable {
         switch (state, run) {
         case (.ets(let s), .ets(let model)):
             return model.forecast(horizon: horizon, levels: levels, simulationPaths: s.simulationPaths, seed: s.seed)
+        case (.etsWeighted(let s), .etsWeighted(let fit)):
+            return try s.forecast(fit, name: name, horizon: horizon, levels: levels)
         case (.theta(let s), .theta(let model)):
             return try s.forecast(model, values, name: name, horizon: horizon, levels: levels)
         case (.arima, .arima(let fit)):
@@ -223,6 +232,7 @@ extension FittedModel.State {
     public var kind: FittedModel.Kind {
         switch self {
         case .ets: .ets
+        case .etsWeighted: .etsWeighted
         case .theta: .theta
         case .arima: .arima
         case .ces: .ces
@@ -235,6 +245,7 @@ extension FittedModel.State {
     public func encode<Key: CodingKey>(to c: inout KeyedEncodingContainer<Key>, forKey key: Key) throws {
         switch self {
         case .ets(let s): try c.encode(s, forKey: key)
+        case .etsWeighted(let s): try c.encode(s, forKey: key)
         case .theta(let s): try c.encode(s, forKey: key)
         case .arima(let s): try c.encode(s, forKey: key)
         case .ces(let s): try c.encode(s, forKey: key)
@@ -248,6 +259,7 @@ extension FittedModel.State {
                                               forKey key: Key) throws -> Self {
         switch kind {
         case .ets: return .ets(try c.decode(FittedModel.ETSState.self, forKey: key))
+        case .etsWeighted: return .etsWeighted(try c.decode(FittedModel.ETSWeightedState.self, forKey: key))
         case .theta: return .theta(try c.decode(FittedModel.ThetaState.self, forKey: key))
         case .arima: return .arima(try c.decode(FittedModel.ARIMAState.self, forKey: key))
         case .ces: return .ces(try c.decode(FittedModel.CESState.self, forKey: key))

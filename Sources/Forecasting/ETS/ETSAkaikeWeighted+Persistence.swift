@@ -1,0 +1,61 @@
+extension FittedModel {
+    /// A fitted Akaike-weighted ETS as it is saved: each candidate model (`ETSState`) and its
+    /// weight. Loading runs each model's recursion over the training values, checks its final
+    /// states, and checks that the stored weights are the Akaike weights of the models' AICc.
+    public struct ETSWeightedState: Sendable, Equatable, Codable {
+        public var models: [ETSState]
+        public var weights: [Double]
+
+        init(_ fit: ETSAkaikeWeighted.Fit, specification: ETS.Specification) {
+            models = fit.models.map { ETSState($0, specification: specification) }
+            weights = fit.weights
+        }
+
+        /// The models run over `y` from their stored parameters, with the stored weights,
+        /// checked: final states as stored, weights the Akaike weights of the runs' AICc
+        /// (relative difference at most 1e-9).
+        func fit(_ y: [Double]) throws -> ETSAkaikeWeighted.Fit {
+            guard !models.isEmpty, models.count == weights.count else {
+                throw ForecastingError(.invalidArgument,
+                                       "an Akaike-weighted ETS stores \(models.count) models and \(weights.count) weights; "
+                                       + "it needs at least one model and one weight for each")
+            }
+            let runs = try models.map { state in
+                let run = try state.model(y)
+                guard FittedModel.agree(run.finalStates, state.finalStates) else {
+                    throw ForecastingError(.invalidArgument, "ETS(\(state.form)): the final states do not follow from "
+                                           + "the parameters, initial states and training values")
+                }
+                return run
+            }
+            let expected = runs.count == 1 ? [1] : ETSAkaikeWeighted.akaikeWeights(runs.map(\.aicc))
+            guard FittedModel.agree(expected, weights) else {
+                throw ForecastingError(.invalidArgument, "the weights are not the Akaike weights of the models' AICc")
+            }
+            return ETSAkaikeWeighted.Fit(models: runs, weights: weights)
+        }
+
+        /// The specification the forecasts need (simulation paths and seed of the first model).
+        var specification: ETS.Specification {
+            var spec = ETS.Specification.automatic
+            if let first = models.first {
+                spec.simulationPaths = first.simulationPaths
+                spec.seed = first.seed
+            }
+            return spec
+        }
+
+        func forecast(_ fit: ETSAkaikeWeighted.Fit, name: String, horizon: Int, levels: [Int]) throws -> Forecast {
+            try ETSAkaikeWeighted(specification, name: name).forecast(fit, horizon: horizon, levels: levels)
+        }
+    }
+}
+
+extension ETSAkaikeWeighted: PersistableForecaster {
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try validateArguments(y, period: period, horizon: 1, levels: [])
+        return FittedModel(name: name, values: y, period: period,
+                           state: .etsWeighted(FittedModel.ETSWeightedState(try fit(y, period: period),
+                                                                            specification: specification)))
+    }
+}
