@@ -48,10 +48,11 @@ struct ETSAkaikeWeightedTests {
         }
     }
 
-    /// muavu considers the same forms as the reference, and where its fits reach statsforecast's
-    /// AICc (within 1 for every form with weight above 1 %) its weights agree to 0.05 and its
-    /// first-step forecast to 2 % (both are local Nelder–Mead searches; multi-step damped
-    /// forecasts differ by the damping sum, see `ETSTests.automaticSelection`).
+    /// muavu considers the same forms as the reference and fits each at least as well (AICc no
+    /// worse by more than 0.5 %, at least 2 units; both are local Nelder–Mead searches, see
+    /// `ETSTests.optimisedFitIsAsGood`). On the series where every form reaches statsforecast's
+    /// AICc within 0.5, the weights agree to 0.05 and the first-step forecast to 2 % (multi-step
+    /// damped forecasts differ by the damping sum, see `ETSTests.automaticSelection`).
     @Test func forecastsAgreeWithStatsforecastWeighted() throws {
         var compared = 0
         for s in Reference.shared.series {
@@ -60,9 +61,10 @@ struct ETSAkaikeWeightedTests {
             #expect(fit.models.map(\.form.code).sorted() == s.forms.map(\.form).sorted(), "\(s.id)")
             #expect(abs(fit.weights.reduce(0, +) - 1) < 1e-12)
             var agree = true
-            for (i, f) in s.forms.enumerated() where s.weights[i] > 0.01 {
-                guard let model = fit.models.first(where: { $0.form.code == f.form }) else { agree = false; continue }
-                if abs(model.aicc - f.aicc) > 1 { agree = false }
+            for f in s.forms {
+                let model = try #require(fit.models.first { $0.form.code == f.form })
+                #expect(model.aicc <= f.aicc + max(2, 0.005 * abs(f.aicc)), "\(s.id) \(f.form): \(model.aicc) vs \(f.aicc)")
+                if abs(model.aicc - f.aicc) > 0.5 { agree = false }
             }
             guard agree else { continue }
             compared += 1
@@ -74,7 +76,7 @@ struct ETSAkaikeWeightedTests {
             #expect(abs(forecast.mean[0] - s.weightedMean[0]) <= 0.02 * abs(s.weightedMean[0]),
                     "\(s.id): \(forecast.mean[0]) vs \(s.weightedMean[0])")
         }
-        #expect(compared >= 4, "only \(compared) series reached statsforecast's optima")
+        #expect(compared >= 3, "only \(compared) series reached statsforecast's optima")
     }
 
     /// The intervals are the highest-weighted model's, moved by the difference of the means;
