@@ -22,6 +22,7 @@ struct PublishPriceRangeTests {
           "name": "price-range-test",
           "title": {"vi": "Bản tin giá", "en": "Price bulletin"},
           "horizon": 3,
+          "exportLink": "wb-rice-vnm-5",
           "levels": \(levels),
           "datasets": {
             "wfp": {"path": "\(datasets)/wfp-rice-wholesale.csv", "onMissing": "interpolate"},

@@ -132,10 +132,6 @@ extension FittedModel {
             return fit
         }
 
-        func forecast(_ y: [Double], horizon: Int, levels: [Int]) throws -> Forecast {
-            try fit(y).forecast(horizon: horizon, levels: levels)
-        }
-
         /// The coefficient blocks match the orders, every number is finite, σ² is not negative,
         /// the series is longer than the differences take, and (for a likelihood fit) the exact
         /// log-likelihood at the stored coefficients is the stored one: edited coefficients are refused.

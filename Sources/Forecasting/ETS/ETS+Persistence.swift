@@ -82,17 +82,6 @@ extension FittedModel {
             return model
         }
 
-        func forecast(_ y: [Double], horizon: Int, levels: [Int]) throws -> Forecast {
-            try model(y).forecast(horizon: horizon, levels: levels, simulationPaths: simulationPaths, seed: seed)
-        }
-
-        func verify(_ y: [Double]) throws {
-            let run = try model(y)
-            guard FittedModel.agree(run.finalStates, finalStates) else {
-                throw ForecastingError(.invalidArgument,
-                                       "the final states do not follow from the parameters, initial states and training values")
-            }
-        }
     }
 }
 

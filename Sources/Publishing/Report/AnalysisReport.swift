@@ -115,11 +115,7 @@ enum ReportData {
 
     /// `series` with the values that were filled in (not in the file) set to NaN.
     static func observedOnly(_ series: TimeSeries, raw: Data, file: String) throws -> TimeSeries {
-        let observed = try Publisher.observedMonths(raw: raw, file: file, series: series.id)
-        var s = series
-        let first = s.start?.ordinal ?? 0
-        for i in s.values.indices where !observed.contains(first + i) { s.values[i] = .nan }
-        return s
+        ConfiguredDatasets.reportedOnly(series, months: try Publisher.observedMonths(raw: raw, file: file, series: series.id))
     }
 
     static func labels(_ s: TimeSeries, extra: Int = 0) -> [String] {
