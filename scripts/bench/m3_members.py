@@ -2,7 +2,7 @@
 scored on validation windows made of M3's training parts only (the test parts are never read).
 
     python3 scripts/bench/m3_members.py [--muavu .build/release/muavu] [--m3 ../shared/bench/m3.csv]
-        [--models ets,arima,theta,stm,ces,damped,ses,otm,naive2,drift,holt] [--max-members 5]
+        [--models ets,ets-aw,arima,theta,stm,ces,damped,ses,otm,naive2,drift,holt] [--max-members 5]
         [--by all|period|subset] [--combiners mean,median] [--top 10] [--work out/members]
 
 Window 1 holds out each series' last h training values (h = its test horizon: 6, 8, 18, 8);
@@ -21,13 +21,13 @@ import numpy as np, pandas as pd
 p = argparse.ArgumentParser()
 p.add_argument("--muavu", default=".build/release/muavu")
 p.add_argument("--m3", default="../shared/bench/m3.csv")
-p.add_argument("--models", default="ets,arima,theta,stm,ces,damped,ses,otm,naive2,drift,holt")
+p.add_argument("--models", default="ets,ets-aw,arima,theta,stm,ces,damped,ses,otm,naive2,drift,holt")
 p.add_argument("--max-members", type=int, default=5)
 p.add_argument("--by", choices=["all", "period", "subset"], default="all")
 p.add_argument("--combiners", default="mean")
 p.add_argument("--top", type=int, default=10)
 p.add_argument("--work", default="out/members")
-p.add_argument("--current", default="mean ets+arima+theta+stm+ces",
+p.add_argument("--current", default="mean ets-aw+arima+theta+stm+ces",
                help="the combination auto uses now, scored beside the best")
 a = p.parse_args()
 models = a.models.split(",")

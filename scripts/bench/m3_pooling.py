@@ -2,7 +2,7 @@
 windows made of M3's training parts only (the test parts are never read).
 
     python3 scripts/bench/m3_pooling.py [--muavu .build/release/muavu] [--m3 ../shared/bench/m3.csv]
-        [--members ets,arima,theta,stm,ces] [--work out/members]
+        [--members ets-aw,arima,theta,stm,ces] [--work out/members]
 
 Window w holds out the h training values that end (w - 1)·h values before the training part's
 end (h = the series' test horizon: 6, 8, 18, 8), fitting on what comes before (series with at
@@ -24,7 +24,7 @@ import numpy as np, pandas as pd
 p = argparse.ArgumentParser()
 p.add_argument("--muavu", default=".build/release/muavu")
 p.add_argument("--m3", default="../shared/bench/m3.csv")
-p.add_argument("--members", default="ets,arima,theta,stm,ces")
+p.add_argument("--members", default="ets-aw,arima,theta,stm,ces")
 p.add_argument("--work", default="out/members")
 a = p.parse_args()
 members = a.members.split(",")
