@@ -36,6 +36,7 @@ public enum ForecasterRegistry {
         Entry(name: "ces") { CES() },
         Entry(name: "regression") { TrendSeasonRegression() },
         Entry(name: "arima") { AutoARIMA() }, Entry(name: "arima-fixed") { SARIMA() },
+        Entry(name: "arima-exhaustive") { AutoARIMA.exhaustive },
         Entry(name: "ensemble") { Ensemble(members: Ensemble.defaultMembers) }, Entry(name: "auto") { AutomaticForecaster() },
     ]
 }

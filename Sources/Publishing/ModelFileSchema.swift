@@ -24,7 +24,7 @@ public enum ModelFileSchema {
           "type": "object", "required": ["name", "kind", "family", "display_name"], "additionalProperties": false,
           "properties": {
             "name": {"enum": ["ets", "ses", "holt", "damped", "holt-winters", "ets-aw", "theta", "stm", "otm", "dotm",
-                              "arima", "arima-fixed", "ces", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
+                              "arima", "arima-fixed", "arima-exhaustive", "ces", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
                      "description": "The registry name the model was fitted under."},
             "kind": {"enum": ["ets", "ets-aw", "theta", "arima", "ces", "baseline", "ensemble"], "description": "Which parameters the model stores."},
             "family": {"type": "string", "description": "The family as forecast documents name it."},

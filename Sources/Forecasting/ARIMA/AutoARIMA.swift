@@ -63,11 +63,21 @@ public struct AutoARIMA: Forecaster {
     /// Regressors, one row per observation; their future values go to
     /// `forecast(_:period:futureRegressors:levels:)`.
     public var regressors: [[Double]]?
-    public var name: String { "arima" }
+    /// The registry name: `arima` (stepwise search) or `arima-exhaustive` (`exhaustive`).
+    public let name: String
 
-    public init(options: Options = Options(), regressors: [[Double]]? = nil) {
+    public init(options: Options = Options(), regressors: [[Double]]? = nil, name: String = "arima") {
         self.options = options
         self.regressors = regressors
+        self.name = name
+    }
+
+    /// Every order combination within the bounds (R `auto.arima(stepwise = FALSE)`), under the
+    /// registry name `arima-exhaustive`.
+    public static var exhaustive: AutoARIMA {
+        var options = Options()
+        options.search = .exhaustive
+        return AutoARIMA(options: options, name: "arima-exhaustive")
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {

@@ -70,7 +70,7 @@ public struct FittedModel: Sendable, Equatable {
     public static let savableNames: [String: Kind] = [
         "ets": .ets, "ses": .ets, "holt": .ets, "damped": .ets, "holt-winters": .ets, "ets-aw": .etsWeighted,
         "theta": .theta, "stm": .theta, "otm": .theta, "dotm": .theta,
-        "arima": .arima, "arima-fixed": .arima,
+        "arima": .arima, "arima-fixed": .arima, "arima-exhaustive": .arima,
         "ces": .ces,
         "naive": .baseline, "snaive": .baseline, "drift": .baseline, "mean": .baseline, "naive2": .baseline,
         "ensemble": .ensemble, "auto": .ensemble,
