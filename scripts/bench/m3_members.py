@@ -15,8 +15,9 @@ series), with `--by subset` by M3 subset. Prints the best of each group, with th
 each window, and the pooled score of the best choice per group. docs/benchmarks/m3.md has the
 result.
 """
-import argparse, itertools, json, os, subprocess
-import numpy as np, pandas as pd
+import argparse, itertools
+import numpy as np
+import m3_windows
 
 p = argparse.ArgumentParser()
 p.add_argument("--muavu", default=".build/release/muavu")
@@ -32,45 +33,20 @@ p.add_argument("--current", default="mean ets-aw+arima+theta+stm+ces",
 a = p.parse_args()
 models = a.models.split(",")
 combiners = a.combiners.split(",")
-os.makedirs(a.work, exist_ok=True)
-m3 = pd.read_csv(a.m3)
-train = m3[m3.split == "train"].sort_values(["series_id", "t"])
-horizon = m3[m3.split == "test"].groupby("series_id").size().to_dict()
+train, horizon = m3_windows.load(a.m3)
 group_of = train.groupby("series_id").first()
 group_of = (group_of["period"].astype(str) if a.by == "period"
             else group_of["subset"] if a.by == "subset" else group_of["subset"].map(lambda _: "all")).to_dict()
 
 # data[group][window] = (actual values, {model: forecasts}, series count)
 data = {}
-for window in (1, 2):
-    parts, actual = [], {}
-    for sid, g in train.groupby("series_id"):
-        h = horizon[sid]
-        if len(g) - window * h < 8:
-            continue
-        fit = g.iloc[: len(g) - window * h]
-        actual[sid] = g.value.to_numpy()[len(g) - window * h: len(g) - (window - 1) * h]
-        parts.append(fit)
-    fit = pd.concat(parts)
-    forecasts = {}
-    for subset, sub in fit.groupby("subset"):
-        path = f"{a.work}/window{window}-{subset}.csv"
-        sub.to_csv(path, index=False)
-        h = horizon[sub.series_id.iloc[0]]
-        for m in models:
-            out = f"{a.work}/window{window}-{subset}-{m}.json"
-            if not os.path.exists(out):
-                subprocess.run([a.muavu, "forecast", "--intervals", "model", "--data", path, "--horizon", str(h),
-                                "--model", m, "--level", "95", "--output", out], check=True, stderr=subprocess.DEVNULL)
-            doc = json.load(open(out))
-            for s in doc["series"]:
-                forecasts.setdefault(m, {})[s["id"]] = np.array([pt["mean"] for pt in s["points"]])
-    ids = sorted(k for k in actual if all(k in forecasts[m] for m in models))
-    for group in sorted(set(group_of[k] for k in ids)):
-        gids = [k for k in ids if group_of[k] == group]
-        data.setdefault(group, {})[window] = (
-            np.concatenate([actual[k] for k in gids]),
-            {m: np.concatenate([forecasts[m][k] for k in gids]) for m in models}, len(gids))
+for w in (1, 2):
+    held = m3_windows.window(train, horizon, w, models, a.muavu, a.work)
+    for group in sorted(set(group_of[k] for k in held)):
+        gids = [k for k in held if group_of[k] == group]
+        data.setdefault(group, {})[w] = (
+            np.concatenate([held[k][0] for k in gids]),
+            {m: np.concatenate([held[k][1][m] for k in gids]) for m in models}, len(gids))
 
 def errors(group, window, members, combiner):
     y, f, _ = data[group][window]

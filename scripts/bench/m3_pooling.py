@@ -18,8 +18,9 @@ values of what it is fitted on). Rules, all fixed before scoring:
   no evidence window.
 Prints each rule's sMAPE over every point of windows 1 and 2, by M3 subset and over all.
 """
-import argparse, json, os, subprocess
-import numpy as np, pandas as pd
+import argparse
+import numpy as np
+import m3_windows
 
 p = argparse.ArgumentParser()
 p.add_argument("--muavu", default=".build/release/muavu")
@@ -28,37 +29,11 @@ p.add_argument("--members", default="ets-aw,arima,theta,stm,ces")
 p.add_argument("--work", default="out/members")
 a = p.parse_args()
 members = a.members.split(",")
-os.makedirs(a.work, exist_ok=True)
-m3 = pd.read_csv(a.m3)
-train = m3[m3.split == "train"].sort_values(["series_id", "t"])
-horizon = m3[m3.split == "test"].groupby("series_id").size().to_dict()
+train, horizon = m3_windows.load(a.m3)
 subset_of = train.groupby("series_id").subset.first().to_dict()
 
 # windows[w] = {series: (actual, {member: forecast})}
-windows = {}
-for window in (1, 2, 3):
-    parts, actual = [], {}
-    for sid, g in train.groupby("series_id"):
-        h = horizon[sid]
-        if len(g) - window * h < 8:
-            continue
-        parts.append(g.iloc[: len(g) - window * h])
-        actual[sid] = g.value.to_numpy()[len(g) - window * h: len(g) - (window - 1) * h]
-    fit = pd.concat(parts)
-    forecasts = {}
-    for subset, sub in fit.groupby("subset"):
-        path = f"{a.work}/window{window}-{subset}.csv"
-        sub.to_csv(path, index=False)
-        h = horizon[sub.series_id.iloc[0]]
-        for m in members:
-            out = f"{a.work}/window{window}-{subset}-{m}.json"
-            if not os.path.exists(out):
-                subprocess.run([a.muavu, "forecast", "--intervals", "model", "--data", path, "--horizon", str(h),
-                                "--model", m, "--level", "95", "--output", out], check=True, stderr=subprocess.DEVNULL)
-            for s in json.load(open(out))["series"]:
-                forecasts.setdefault(s["id"], {})[m] = np.array([pt["mean"] for pt in s["points"]])
-    windows[window] = {k: (actual[k], forecasts[k]) for k in actual
-                       if k in forecasts and all(m in forecasts[k] for m in members)}
+windows = {w: m3_windows.window(train, horizon, w, members, a.muavu, a.work) for w in (1, 2, 3)}
 
 def smape(y, f):
     return 200 * np.abs(y - f) / (np.abs(y) + np.abs(f))

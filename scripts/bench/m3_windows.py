@@ -1,0 +1,43 @@
+"""Validation windows made of M3's training parts only, shared by m3_members.py and
+m3_pooling.py: window w holds out the h training values that end (w - 1)·h values before the
+training part's end (h = the series' test horizon: 6, 8, 18, 8) and fits on what comes before
+(series with at least 8 values left). Forecasts come from `muavu forecast --intervals model`
+(point forecasts only), cached as JSON under `work`.
+"""
+import json, os, subprocess
+import numpy as np, pandas as pd
+
+
+def load(m3_path):
+    """The training parts (sorted) and each series' test horizon."""
+    m3 = pd.read_csv(m3_path)
+    train = m3[m3.split == "train"].sort_values(["series_id", "t"])
+    horizon = m3[m3.split == "test"].groupby("series_id").size().to_dict()
+    return train, horizon
+
+
+def window(train, horizon, w, models, muavu, work):
+    """{series: (held-out values, {model: point forecasts})} for window w, for the series where
+    every model gave a forecast."""
+    os.makedirs(work, exist_ok=True)
+    parts, actual = [], {}
+    for sid, g in train.groupby("series_id"):
+        h = horizon[sid]
+        if len(g) - w * h < 8:
+            continue
+        parts.append(g.iloc[: len(g) - w * h])
+        actual[sid] = g.value.to_numpy()[len(g) - w * h: len(g) - (w - 1) * h]
+    forecasts = {}
+    for subset, sub in pd.concat(parts).groupby("subset"):
+        path = f"{work}/window{w}-{subset}.csv"
+        sub.to_csv(path, index=False)
+        h = horizon[sub.series_id.iloc[0]]
+        for m in models:
+            out = f"{work}/window{w}-{subset}-{m}.json"
+            if not os.path.exists(out):
+                subprocess.run([muavu, "forecast", "--intervals", "model", "--data", path, "--horizon", str(h),
+                                "--model", m, "--level", "95", "--output", out], check=True, stderr=subprocess.DEVNULL)
+            for s in json.load(open(out))["series"]:
+                forecasts.setdefault(s["id"], {})[m] = np.array([pt["mean"] for pt in s["points"]])
+    return {k: (actual[k], forecasts[k]) for k in sorted(actual)
+            if k in forecasts and all(m in forecasts[k] for m in models)}
