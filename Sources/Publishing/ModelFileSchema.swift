@@ -121,11 +121,12 @@ public enum ModelFileSchema {
           }
         },
         "ets-aw": {
-          "type": "object", "required": ["models", "weights"], "additionalProperties": false,
-          "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc).",
+          "type": "object", "required": ["models", "weights", "notes"], "additionalProperties": false,
+          "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc); the statistics of the file are the highest-weighted model's.",
           "properties": {
             "models": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ets"}},
-            "weights": {"$ref": "#/$defs/numbers", "minItems": 1}
+            "weights": {"type": "array", "minItems": 1, "items": {"type": "number", "minimum": 0, "maximum": 1}},
+            "notes": {"type": "array", "items": {"type": "string"}, "description": "Candidates left out and why."}
           }
         },
         "theta": {

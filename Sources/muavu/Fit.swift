@@ -14,8 +14,9 @@ struct Fit: ParsableCommand {
         calendar, the fit statistics and a SHA-256 of the training values; \
         `muavu forecast --model-file FILE --horizon H` forecasts from it without estimating anything, \
         with the same output as `muavu forecast` on the same data and model. Models that can be saved: \
-        the ETS family (ets, ses, holt, damped, holt-winters), the Theta family (theta, stm, otm, dotm), \
-        arima and arima-fixed, ces, the baselines (naive, snaive, drift, mean, naive2), and the combinations \
+        the ETS family (ets, ses, holt, damped, holt-winters, and ets-aw with every candidate and its weight), \
+        the Theta family (theta, stm, otm, dotm), \
+        arima, arima-exhaustive and arima-fixed, ces, the baselines (naive, snaive, drift, mean, naive2), and the combinations \
         auto and ensemble, saved with each member's parameters (a member whose fit failed is saved with \
         the reason, and is dropped again when forecasting, as when fitted).
         """)

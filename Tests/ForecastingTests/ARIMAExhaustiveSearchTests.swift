@@ -28,34 +28,38 @@ struct ARIMAExhaustiveSearchTests {
         }
     }
 
-    /// muavu's non-stepwise search chooses statsforecast's model on at least three series in
-    /// four, including where the stepwise search stops short; where the choice agrees, so does
-    /// the AICc (to 0.2 %: both optimisers stop near, not at, the same optimum of seasonal MA
-    /// terms); and it never ends with a worse criterion than muavu's stepwise search. The
-    /// choices differ where the two optimisers end apart: muavu's maximum likelihood reaches an
-    /// MA root on the unit circle that the 1.01 rule then refuses (N1200: θ₁ → −1, where
-    /// statsforecast stops at −0.87), or muavu reaches a lower AICc than statsforecast's choice
-    /// (N0900, N1250), as in `ARIMAAutoSelectionTests`.
+    /// muavu's non-stepwise search chooses statsforecast's model on every series but four known
+    /// ones, including the three where both engines' stepwise searches stop short of it (N0750,
+    /// N0800, N0850); where the choice agrees, so does the AICc (to 0.2 %: both optimisers stop
+    /// near, not at, the same optimum of seasonal MA terms); and it never ends with a worse
+    /// criterion than muavu's stepwise search. The four differ where the optimisers end apart:
+    /// on N0900 and N1250 muavu reaches a lower AICc than statsforecast's choice; on N1200 and
+    /// N0950 muavu's maximum likelihood for statsforecast's choice reaches an MA root on the
+    /// unit circle (N1200: θ₁ → −1, where statsforecast stops at −0.87), which the 1.01 rule
+    /// refuses.
     @Test func choosesStatsforecastsModels() throws {
         let ref = try Reference.load()
         let exhaustive = try #require(try ForecasterRegistry.forecaster(named: "arima-exhaustive") as? AutoARIMA)
         #expect(exhaustive.name == "arima-exhaustive" && exhaustive.options.search == .exhaustive)
-        var agree = 0
+        let known: Set = ["N0900", "N1250", "N1200", "N0950"]
         var differences: [String] = []
         for s in ref.series {
             let fit = try exhaustive.fit(s.values, period: s.period)
             let expected = s.exhaustive.model.trimmingCharacters(in: .whitespaces)
             if fit.name == expected {
-                agree += 1
-                #expect(abs(fit.aicc - s.exhaustive.aicc) <= 2e-3 * abs(s.exhaustive.aicc), "\(s.id): \(fit.aicc) vs \(s.exhaustive.aicc)")
+                #expect(abs(fit.aicc - s.exhaustive.aicc) <= 2e-3 * abs(s.exhaustive.aicc),
+                        "\(s.id): \(fit.aicc) vs \(s.exhaustive.aicc)")
             } else {
-                differences.append("\(s.id): \(fit.name) \(fit.aicc) vs \(expected) \(s.exhaustive.aicc)")
+                differences.append(s.id)
+                #expect(known.contains(s.id), "\(s.id): \(fit.name) \(fit.aicc) vs \(expected) \(s.exhaustive.aicc)")
+                if ["N0900", "N1250"].contains(s.id) { #expect(fit.aicc < s.exhaustive.aicc, "\(s.id)") }
             }
             let stepwise = try AutoARIMA().fit(s.values, period: s.period)
             #expect(fit.aicc <= stepwise.aicc + 1e-9, "\(s.id)")
+            if ["N0750", "N0800", "N0850"].contains(s.id) {
+                #expect(s.stepwise.model != s.exhaustive.model && fit.name == expected && stepwise.name != expected, "\(s.id)")
+            }
         }
-        #expect(agree * 4 >= ref.series.count * 3, "\(agree)/\(ref.series.count): \(differences)")
-        // The reference has series where the two searches end differently.
-        #expect(ref.series.contains { $0.stepwise.model != $0.exhaustive.model })
+        #expect(differences.count <= known.count, "\(differences)")
     }
 }

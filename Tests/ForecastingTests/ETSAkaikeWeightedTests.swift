@@ -97,6 +97,19 @@ struct ETSAkaikeWeightedTests {
         #expect(weighted.model.parameters.keys.filter { $0.hasPrefix("weight.") }.count > 1)
     }
 
+    /// Candidates left out are said, as `ETS` says it, and a saved model keeps the note.
+    @Test func leftOutCandidatesAreNoted() throws {
+        let s = try #require(Reference.shared.series.first { $0.id == "N2900" })
+        var y = s.y
+        y[3] = -abs(y[3])
+        let f = try ETSAkaikeWeighted().forecast(y, period: s.period, horizon: 3, levels: [80])
+        let note = "multiplicative error and season left out: the series has zero or negative values"
+        #expect(f.model.notes.contains(note))
+        #expect(f.model.parameters.keys.allSatisfy { !$0.hasPrefix("weight.M") })
+        let saved = try FittedModel.fit(named: "ets-aw", y, period: s.period).verified()
+        #expect(try saved.forecast(horizon: 3, levels: [80]).model == f.model)
+    }
+
     /// A constant series and a two-value series are `ETS`'s own fallbacks.
     @Test func degenerateSeriesFallBackToETS() throws {
         for y in [[5.0, 5, 5, 5, 5, 5], [3.0, 4]] {

@@ -212,6 +212,17 @@ import Testing
         member.models[0].alpha *= 0.9
         model.state = .etsWeighted(member)
         #expect { try model.verify() } throws: { "\($0)".contains("final states do not follow") }
+        // The smallest weight, edited by a part in a thousand, is refused however small it is.
+        var small = state
+        let k = try #require(small.weights.indices.min { small.weights[$0] < small.weights[$1] })
+        #expect(small.weights[k] < 1e-3)
+        small.weights[k] *= 1.001
+        model.state = .etsWeighted(small)
+        #expect { try model.verify() } throws: { "\($0)".contains("not the Akaike weights") }
+        var seeds = state
+        seeds.models[seeds.models.count - 1].seed += 1
+        model.state = .etsWeighted(seeds)
+        #expect { try model.verify() } throws: { "\($0)".contains("share one seed") }
     }
 
     /// Every savable name is in the registry and its forecaster can be saved.

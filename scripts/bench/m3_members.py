@@ -8,7 +8,7 @@ scored on validation windows made of M3's training parts only (the test parts ar
 Window 1 holds out each series' last h training values (h = its test horizon: 6, 8, 18, 8);
 window 2 the h values before those (series with at least 8 values left to fit on). Every
 candidate forecasts each window with `muavu forecast --intervals model` (point forecasts only
-are used); each combination of 2 to --max-members candidates is scored by sMAPE over every
+are used); each combination of 1 to --max-members candidates is scored by sMAPE over every
 point of both windows (series where every candidate gave a forecast). With `--by period` the
 scores are kept apart by the series' seasonal period (1, 4, 12: what `auto` can see of a
 series), with `--by subset` by M3 subset. Prints the best of each group, with their score on

@@ -2,9 +2,10 @@
 m3_pooling.py: window w holds out the h training values that end (w - 1)·h values before the
 training part's end (h = the series' test horizon: 6, 8, 18, 8) and fits on what comes before
 (series with at least 8 values left). Forecasts come from `muavu forecast --intervals model`
-(point forecasts only), cached as JSON under `work`.
+(point forecasts only), cached as JSON under `work`; the cache is emptied when the muavu binary
+changes (its path, size or modification time, kept in `work/BINARY`).
 """
-import json, os, subprocess
+import glob, json, os, subprocess
 import numpy as np, pandas as pd
 
 
@@ -16,10 +17,23 @@ def load(m3_path):
     return train, horizon
 
 
+def fresh_cache(muavu, work):
+    """Empties `work` of forecasts made by another muavu binary than `muavu`."""
+    os.makedirs(work, exist_ok=True)
+    st = os.stat(muavu)
+    stamp = f"{os.path.realpath(muavu)} {st.st_size} {int(st.st_mtime)}\n"
+    path = os.path.join(work, "BINARY")
+    if not os.path.exists(path) or open(path).read() != stamp:
+        for old in glob.glob(os.path.join(work, "window*-*.json")):
+            os.remove(old)
+        with open(path, "w") as f:
+            f.write(stamp)
+
+
 def window(train, horizon, w, models, muavu, work):
     """{series: (held-out values, {model: point forecasts})} for window w, for the series where
     every model gave a forecast."""
-    os.makedirs(work, exist_ok=True)
+    fresh_cache(muavu, work)
     parts, actual = [], {}
     for sid, g in train.groupby("series_id"):
         h = horizon[sid]

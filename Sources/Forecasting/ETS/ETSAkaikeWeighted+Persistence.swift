@@ -1,24 +1,31 @@
 extension FittedModel {
-    /// A fitted Akaike-weighted ETS as it is saved: each candidate model (`ETSState`) and its
-    /// weight. Loading runs each model's recursion over the training values, checks its final
-    /// states, and checks that the stored weights are the Akaike weights of the models' AICc.
+    /// A fitted Akaike-weighted ETS as it is saved: each candidate model (`ETSState`), its
+    /// weight, and which candidates were left out and why. Loading runs each model's recursion
+    /// over the training values, checks its final states, and checks that the stored weights
+    /// are the Akaike weights of the models' AICc.
     public struct ETSWeightedState: Sendable, Equatable, Codable {
         public var models: [ETSState]
         public var weights: [Double]
+        public var notes: [String]
 
         init(_ fit: ETSAkaikeWeighted.Fit, specification: ETS.Specification) {
             models = fit.models.map { ETSState($0, specification: specification) }
             weights = fit.weights
+            notes = fit.notes
         }
 
         /// The models run over `y` from their stored parameters, with the stored weights,
-        /// checked: final states as stored, weights the Akaike weights of the runs' AICc
-        /// (relative difference at most 1e-9).
+        /// checked: one seed and one number of simulated paths for all models, final states as
+        /// stored, and weights the Akaike weights of the runs' AICc (each to a relative 1e-9).
         func fit(_ y: [Double]) throws -> ETSAkaikeWeighted.Fit {
-            guard !models.isEmpty, models.count == weights.count else {
+            guard let first = models.first, models.count == weights.count else {
                 throw ForecastingError(.invalidArgument,
                                        "an Akaike-weighted ETS stores \(models.count) models and \(weights.count) weights; "
                                        + "it needs at least one model and one weight for each")
+            }
+            guard models.allSatisfy({ $0.seed == first.seed && $0.simulationPaths == first.simulationPaths }) else {
+                throw ForecastingError(.invalidArgument,
+                                       "the models of an Akaike-weighted ETS must share one seed and one simulation_paths")
             }
             let runs = try models.map { state in
                 let run = try state.model(y)
@@ -29,10 +36,12 @@ extension FittedModel {
                 return run
             }
             let expected = runs.count == 1 ? [1] : ETSAkaikeWeighted.akaikeWeights(runs.map(\.aicc))
-            guard FittedModel.agree(expected, weights) else {
+            // Relative to each weight, however small: an absolute tolerance would let a weight
+            // below 1e-9 change unnoticed.
+            guard zip(expected, weights).allSatisfy({ abs($0 - $1) <= 1e-9 * max(abs($0), abs($1)) }) else {
                 throw ForecastingError(.invalidArgument, "the weights are not the Akaike weights of the models' AICc")
             }
-            return ETSAkaikeWeighted.Fit(models: runs, weights: weights)
+            return ETSAkaikeWeighted.Fit(models: runs, weights: weights, notes: notes)
         }
 
         /// The specification the forecasts need (simulation paths and seed of the first model).

@@ -30,6 +30,8 @@ public struct ETSAkaikeWeighted: Forecaster {
     public struct Fit: Sendable, Equatable {
         public var models: [ETS.Model]
         public var weights: [Double]
+        /// Which candidates were left out and why (as `ETS` says it).
+        public var notes: [String] = []
     }
 
     /// Fits every candidate that can be fitted and weighs it by AICc.
@@ -38,7 +40,7 @@ public struct ETSAkaikeWeighted: Forecaster {
         guard y.count >= 2, y.allSatisfy(\.isFinite), !y.allSatisfy({ $0 == y[0] }) else {
             return Fit(models: [try ets.fit(y, period: period)], weights: [1])
         }
-        let (forms, _) = try ETS.candidates(specification, y: y, period: period)
+        let (forms, notes) = try ETS.candidates(specification, y: y, period: period)
         var models: [ETS.Model] = []
         for form in forms {
             guard let model = try? ETSEstimation.fit(y, form: form, period: period, specification: specification),
@@ -46,7 +48,7 @@ public struct ETSAkaikeWeighted: Forecaster {
             models.append(model)
         }
         guard models.count > 1 else { return Fit(models: [try ets.fit(y, period: period)], weights: [1]) }
-        return Fit(models: models, weights: Self.akaikeWeights(models.map(\.aicc)))
+        return Fit(models: models, weights: Self.akaikeWeights(models.map(\.aicc)), notes: notes)
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
@@ -81,6 +83,7 @@ public struct ETSAkaikeWeighted: Forecaster {
         for (model, w) in zip(fit.models, fit.weights) {
             f.model.parameters["weight.\(model.form.code)"] = w
         }
+        f.model.notes = fit.notes + f.model.notes
         f.model.notes.append("point forecasts: the Akaike-weighted mean of \(fit.models.count) ETS models "
                              + "(weights from AICc); intervals of the highest-weighted one, centred on that mean")
         return f

@@ -20,7 +20,7 @@
 /// The members were chosen on two validation windows that hold no test data
 /// (`scripts/bench/m3_members.py`): every M3 series' training part without its last h values
 /// (h = the test horizon: 6, 8, 18, 8), and without the h values before those, forecast h ahead
-/// and scored on the values held out. Among the equally weighted means of 2 to 5 of ETS,
+/// and scored on the values held out. Among the equally weighted means of 1 to 5 of ETS,
 /// Akaike-weighted ETS, ARIMA, DOTM, STM, CES, damped trend, SES, Holt, OTM, Naive2 and drift,
 /// the five members above score best over both windows (13.400 sMAPE, against 13.422 with
 /// ETS's selected model and 13.576 for the mean of ETS, ARIMA and DOTM). Scored afterwards on
@@ -57,14 +57,16 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
         AutomaticForecaster(intervals: intervals)
     }
 
-    /// Why `auto` is what it is, as the forecast's first note.
+    /// Why `auto` is what it is, as the forecast's first note; it names the members this
+    /// combination has (a saved model keeps the members it was fitted with).
     public var rationale: String {
         let bounds = intervalMethod == .model
             ? "the members' envelope as intervals"
             : "intervals averaged from the members' holdout-calibrated intervals"
-        return "auto: the mean of the ETS (Akaike-weighted), ARIMA, Theta (DOTM and STM) and CES forecasts, with \(bounds); "
-            + "the members were chosen on a validation split of M3 (the training parts' last values), and on M3 "
-            + "the combination beat each member overall (Makridakis et al. 2020; Timmermann 2006)"
+        let names = ensemble.members.map(\.name).joined(separator: ", ")
+        return "auto: the mean of the \(names) forecasts, with \(bounds); the members were chosen on two "
+            + "validation windows of M3's training parts (docs/benchmarks/m3.md), and on M3 the combination beat "
+            + "each member overall (Makridakis et al. 2020; Timmermann 2006)"
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
