@@ -82,9 +82,13 @@ import Testing
         #expect(try edited.forecast(horizon: 6, levels: [80]).mean != before.mean)
         #expect(throws: ForecastingError.self) { try edited.verify() }
 
-        var renamed = checked
-        renamed.name = "stm"
-        #expect(try renamed.summary().family == "stm")
+        // A baseline's run is the forecaster its name gives: renamed, it must run the new one.
+        let naive = try FittedModel.fit(named: "naive", ref.y, period: ref.period).verified()
+        var renamed = naive
+        renamed.name = "drift"
+        let drift = try ForecasterRegistry.forecaster(named: "drift").forecast(ref.y, period: ref.period, horizon: 6, levels: [80])
+        Self.expectSame(try renamed.forecast(horizon: 6, levels: [80]), drift, "renamed")
+        #expect(drift.mean != (try naive.forecast(horizon: 6, levels: [80])).mean)
         var shorter = checked
         shorter.values.removeLast()
         #expect(try shorter.forecast(horizon: 6, levels: [80]).fitted?.count == ref.y.count - 1)
