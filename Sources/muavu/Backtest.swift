@@ -14,7 +14,8 @@ struct Backtest: ParsableCommand {
         (series_id,subset,period,split,t,value; train and test are joined). Origins are laid back from
         the end of each series: the last window ends at the last observation, each earlier one STEP
         periods before (default STEP = H).
-        With --covariates (as in forecast), regression, arima and arima-fixed regress on the covariates given \
+        With --covariates (as in forecast), regression, arima, arima-exhaustive and arima-fixed regress on the \
+        covariates given \
         the covariates' actual values over each test window; every model is scored on the same months.
         """)
 

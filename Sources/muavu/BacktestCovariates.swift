@@ -16,8 +16,8 @@ extension Backtest {
             return
         }
         _ = try covariateTerms(covariates)
-        guard modelNames.contains(where: { ["arima", "arima-fixed", "regression"].contains($0) }) else {
-            throw ValidationError("--covariates applies to the models arima, arima-fixed and regression; --models names none of them")
+        guard modelNames.contains(where: { ["arima", "arima-exhaustive", "arima-fixed", "regression"].contains($0) }) else {
+            throw ValidationError("--covariates applies to the models arima, arima-exhaustive, arima-fixed and regression; --models names none of them")
         }
         if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
             throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
@@ -37,6 +37,7 @@ extension Backtest {
         zip(names, registry).map { name, forecaster -> any Forecaster in
             switch (name, setup) {
             case ("arima", let setup?): return setup.model(i, errors: .automatic, name: name)
+            case ("arima-exhaustive", let setup?): return setup.model(i, errors: .exhaustive, name: name)
             case ("arima-fixed", let setup?): return setup.model(i, errors: .fixed(order ?? "0,1,1"), name: name)
             case ("regression", let setup?): return setup.model(i, errors: .whiteNoise, name: name)
             case ("arima-fixed", nil): return order.map { FixedOrderARIMA(order: $0) } ?? forecaster

@@ -87,6 +87,7 @@ struct Forecast: ParsableCommand {
         the covariates' future periods). The fit starts at the first observation at which every \
         covariate has a value. A missing covariate value names the covariate and the periods (exit 65). \
         Models: arima (orders chosen automatically; also what auto means with covariates), \
+        arima-exhaustive (orders chosen by searching every combination), \
         arima-fixed (--order), or regression (least squares on a mean and the covariates, \
         with independent errors). The document lists each series' covariates and coefficients.
         """)

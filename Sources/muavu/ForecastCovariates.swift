@@ -130,8 +130,8 @@ extension Forecast {
             return
         }
         _ = try covariateTerms(covariates)
-        guard ["arima", "arima-fixed", "regression", "auto"].contains(model) else {
-            throw ValidationError("--covariates needs a regression: --model regression, arima or arima-fixed, not \(model)")
+        guard ["arima", "arima-exhaustive", "arima-fixed", "regression", "auto"].contains(model) else {
+            throw ValidationError("--covariates needs a regression: --model regression, arima, arima-exhaustive or arima-fixed, not \(model)")
         }
         if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
             throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
@@ -146,6 +146,7 @@ extension Forecast {
         switch model {
         case "arima-fixed": errors = .fixed(order ?? "0,1,1")
         case "regression": errors = .whiteNoise
+        case "arima-exhaustive": errors = .exhaustive
         default: errors = .automatic
         }
         let viaAuto = model == "auto"

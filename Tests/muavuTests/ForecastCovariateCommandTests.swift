@@ -120,7 +120,32 @@ import Testing
         }
         let usage = try CLIRunner.run(["forecast", "--data", Self.target, "--covariates", "wb-rice-vnm-5", "--model", "ets",
                                        "--horizon", "2"])
-        #expect(usage.status == 64 && usage.stderr.contains("--model regression, arima or arima-fixed"), "\(usage.stderr)")
+        #expect(usage.status == 64 && usage.stderr.contains("--model regression, arima, arima-exhaustive or arima-fixed"), "\(usage.stderr)")
+    }
+
+    /// `arima-exhaustive` with covariates: the search of every order combination over the same
+    /// regression ends with a criterion no worse than the stepwise `arima`'s, and says what it
+    /// regressed on.
+    @Test func exhaustiveSearchWithCovariates() throws {
+        var criteria: [String: Double] = [:]
+        for name in ["arima", "arima-exhaustive"] {
+            var args = Self.arguments(order: "0,0,0")
+            args[try #require(args.firstIndex(of: "arima-fixed"))] = name
+            let order = try #require(args.firstIndex(of: "--order"))
+            args.removeSubrange(order...(order + 1))
+            let r = try CLIRunner.run(args, environment: Self.epoch)
+            #expect(r.status == 0, "\(r.stderr)")
+            let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            let series = try #require((doc?["series"] as? [[String: Any]])?.first)
+            let model = try #require(series["model"] as? [String: Any])
+            #expect(model["family"] as? String == name)
+            let notes = try #require(model["notes"] as? [String])
+            #expect(notes.contains { $0.contains("xreg1 = wb-rice-vnm-5@lag1") }, "\(notes)")
+            #expect(notes.contains { $0.contains(name == "arima" ? "stepwise search" : "exhaustive search") }, "\(notes)")
+            criteria[name] = try #require((model["criteria"] as? [String: Any])?["aicc"] as? Double)
+        }
+        let exhaustive = try #require(criteria["arima-exhaustive"]), stepwise = try #require(criteria["arima"])
+        #expect(exhaustive <= stepwise + 1e-9)
     }
 
     /// Covariates in the data file itself: they are inputs, not forecast, and give the same fit.

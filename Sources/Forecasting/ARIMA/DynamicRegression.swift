@@ -12,6 +12,8 @@ public struct DynamicRegression: Forecaster {
     public enum Errors: Sendable, Hashable {
         /// Orders chosen by `AutoARIMA` (Hyndman & Khandakar 2008) with the regressors.
         case automatic
+        /// Orders chosen by `AutoARIMA`'s search of every order combination (`arima-exhaustive`).
+        case exhaustive
         /// Fixed orders, `p,d,q` or `p,d,q,P,D,Q` (the seasonal period is the series').
         case fixed(String)
         /// Independent errors: ordinary least squares on a mean and the regressors
@@ -45,6 +47,10 @@ public struct DynamicRegression: Forecaster {
         switch errors {
         case .automatic:
             forecast = try AutoARIMA(regressors: past).forecast(y, period: period, futureRegressors: ahead, levels: levels)
+        case .exhaustive:
+            var search = AutoARIMA.exhaustive
+            search.regressors = past
+            forecast = try search.forecast(y, period: period, futureRegressors: ahead, levels: levels)
         case .fixed(let order):
             forecast = try SARIMA(try SARIMA.Specification(parsing: order, period: period), regressors: past)
                 .forecast(y, period: period, futureRegressors: ahead, levels: levels)
