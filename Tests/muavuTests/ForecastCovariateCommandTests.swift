@@ -46,6 +46,15 @@ import Testing
         return a
     }
 
+    /// The same regression for a model without orders (`regression`, `arima`, `arima-exhaustive`).
+    static func arguments(model: String) throws -> [String] {
+        var args = arguments(order: "0,0,0")
+        args[try #require(args.firstIndex(of: "arima-fixed"))] = model
+        let order = try #require(args.firstIndex(of: "--order"))
+        args.removeSubrange(order...(order + 1))
+        return args
+    }
+
     /// (order, fixture case, muavu's name of the constant and statsmodels' names of constant and slope).
     static let cases: [(String, String, String, String, String)] = [
         ("1,0,0", "ar1_mean", "intercept", "const", "x1"),
@@ -96,11 +105,7 @@ import Testing
     @Test func regressionOnCovariatesIsLeastSquares() throws {
         struct OLS: Decodable { var intercept, slope, sigma2: Double; var mean, lower95, upper95: [Double] }
         let ols = try JSONDecoder().decode(OLS.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/ols.json"))))
-        var args = Self.arguments(order: "0,0,0")
-        args[try #require(args.firstIndex(of: "arima-fixed"))] = "regression"
-        let order = try #require(args.firstIndex(of: "--order"))
-        args.removeSubrange(order...(order + 1))
-        let r = try CLIRunner.run(args, environment: Self.epoch)
+        let r = try CLIRunner.run(try Self.arguments(model: "regression"), environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let series = try #require((doc?["series"] as? [[String: Any]])?.first)
@@ -129,11 +134,7 @@ import Testing
     @Test func exhaustiveSearchWithCovariates() throws {
         var criteria: [String: Double] = [:]
         for name in ["arima", "arima-exhaustive"] {
-            var args = Self.arguments(order: "0,0,0")
-            args[try #require(args.firstIndex(of: "arima-fixed"))] = name
-            let order = try #require(args.firstIndex(of: "--order"))
-            args.removeSubrange(order...(order + 1))
-            let r = try CLIRunner.run(args, environment: Self.epoch)
+            let r = try CLIRunner.run(try Self.arguments(model: name), environment: Self.epoch)
             #expect(r.status == 0, "\(r.stderr)")
             let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
             let series = try #require((doc?["series"] as? [[String: Any]])?.first)
