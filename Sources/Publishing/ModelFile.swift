@@ -309,17 +309,17 @@ extension ModelFile {
                 }
                 start = date
             }
-            if let seed, case .ets(let s) = parameters, s.seed != seed {
-                throw bad("seed", "\(seed), but parameters.seed is \(s.seed)")
-            }
-            if let seed, case .etsWeighted(let s) = parameters, let stored = s.models.first?.seed, stored != seed {
-                throw bad("seed", "\(seed), but parameters.models[0].seed is \(stored)")
+            // The seed written at the top is the model's own (`FittedModel.seed`: an ETS model's, an
+            // ets-aw model's, or a combination's first simulating member's).
+            let stored = FittedModel(name: model.name, values: t.values, period: t.period, state: parameters)
+            if let seed, let own = stored.seed, own != seed {
+                throw bad("seed", "\(seed), but the parameters' seed is \(own)")
             }
             // One run of the model's recursion checks the parameters and gives the summary; the
             // model keeps it for its forecasts.
             let fitted: FittedModel, summary: ModelSummary
             do {
-                fitted = try FittedModel(name: model.name, values: t.values, period: t.period, state: parameters).verified()
+                fitted = try stored.verified()
                 summary = try fitted.summary()
             } catch let error as ForecastingError {
                 throw bad("parameters", error.message)

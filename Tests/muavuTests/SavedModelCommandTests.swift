@@ -167,6 +167,7 @@ import Testing
         ("missing statistic", ["field 'statistics.aicc': missing", "the parameters and training values give"]),
         ("extra statistic", ["field 'statistics.mase'", "no such statistic"]),
         ("edited name", ["field 'model.display_name': 'ETS(A,A,A)'", "give 'ETS("]),
+        ("edited seed", ["field 'seed': 7, but the parameters' seed is 20080601"]),
     ]
 
     @Test(arguments: damages.map(\.label))
@@ -203,6 +204,7 @@ import Testing
             default: statistics["mase"] = 0.8
             }
             doc["statistics"] = statistics
+        case "edited seed": doc["seed"] = 7
         case "edited name":
             var model = try #require(doc["model"] as? [String: Any])
             #expect(model["display_name"] as? String != "ETS(A,A,A)")

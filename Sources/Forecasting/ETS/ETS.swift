@@ -122,11 +122,9 @@ extension ETS {
         var best: Model?
         var bestValue = Double.infinity
         var ranking: [(Form, Double)] = []
-        for form in forms {
-            guard let model = try? ETSEstimation.fit(y, form: form, period: period, specification: spec) else { continue }
+        for model in ETS.fitEach(forms, y: y, period: period, spec: spec) {
             let value = model.criterion(spec.criterion)
-            guard !value.isNaN else { continue }
-            ranking.append((form, value))
+            ranking.append((model.form, value))
             if value < bestValue || best == nil && value.isFinite {
                 best = model
                 bestValue = value
@@ -134,6 +132,15 @@ extension ETS {
         }
         guard let best, bestValue < .infinity else { return nil }
         return (best, ranking)
+    }
+
+    /// Each of `forms` that can be estimated on `y` and has a criterion (not NaN), in order.
+    static func fitEach(_ forms: [Form], y: [Double], period: Int, spec: Specification) -> [Model] {
+        forms.compactMap { form in
+            guard let model = try? ETSEstimation.fit(y, form: form, period: period, specification: spec),
+                  !model.criterion(spec.criterion).isNaN else { return nil }
+            return model
+        }
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {

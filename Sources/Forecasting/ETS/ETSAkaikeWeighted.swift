@@ -41,12 +41,7 @@ public struct ETSAkaikeWeighted: Forecaster {
             return Fit(models: [try ets.fit(y, period: period)], weights: [1])
         }
         let (forms, notes) = try ETS.candidates(specification, y: y, period: period)
-        var models: [ETS.Model] = []
-        for form in forms {
-            guard let model = try? ETSEstimation.fit(y, form: form, period: period, specification: specification),
-                  model.aicc.isFinite else { continue }
-            models.append(model)
-        }
+        let models = ETS.fitEach(forms, y: y, period: period, spec: specification).filter { $0.aicc.isFinite }
         guard models.count > 1 else { return Fit(models: [try ets.fit(y, period: period)], weights: [1]) }
         return Fit(models: models, weights: Self.akaikeWeights(models.map(\.aicc)), notes: notes)
     }
