@@ -24,6 +24,9 @@ public struct TidyReadOptions: Sendable {
     public var covariates: [String] = []
     /// A column giving each series' unit; used when present in the header.
     public var unitColumn = "unit"
+    /// A text column naming each series (e.g. its market), read when set and present in the
+    /// header: the first non-empty cell of a row with a value (`TidyDataset.labels`).
+    public var labelColumn: String? = nil
     /// Impossible-value rules.
     public var bounds = ValueBounds.standard
     /// The separator, or `nil` to detect it from the header line.
@@ -45,14 +48,22 @@ public struct TidyDataset: Sendable {
     public var cropSeason: [String: Int] = [:]
     /// Number of data rows read.
     public var rows: Int = 0
+    /// Series id → the periods of the series with a value in the file (not filled in by
+    /// `MissingPolicy.interpolate`); the reader gives one for every series.
+    public var reported: [String: ReportedPeriods] = [:]
+    /// Series id → the series' label (`TidyReadOptions.labelColumn`), when it has one.
+    public var labels: [String: String] = [:]
 
     public init(file: String, series: [TimeSeries], covariates: [String: [String: [Double]]],
-                cropSeason: [String: Int] = [:], rows: Int = 0) {
+                cropSeason: [String: Int] = [:], rows: Int = 0, reported: [String: ReportedPeriods] = [:],
+                labels: [String: String] = [:]) {
         self.file = file
         self.series = series
         self.covariates = covariates
         self.cropSeason = cropSeason
         self.rows = rows
+        self.reported = reported
+        self.labels = labels
     }
 
     /// The series whose id equals `id` once both are NFC-normalised.
@@ -140,6 +151,7 @@ public enum TidyReader {
         var kind: RawDate.Kind
         var unit: String?
         var unitBytes: [UInt8]
+        var label: String? = nil
         var lowest: Double, highest: Double
         var lowestNote: String?, highestNote: String?
         var keys: [Int] = []
@@ -239,6 +251,7 @@ public enum TidyReader {
         }
         let idColumn = required[0], dateColumn = required[1], valueColumn = required[2]
         let unitColumn = column(options.unitColumn)
+        let labelColumn = options.labelColumn.flatMap(column)
         let width = header.count
         let idName = header[idColumn], dateName = header[dateColumn], valueName = header[valueColumn]
         let covariateNames = covariateColumns.map { header[$0] }
@@ -397,6 +410,10 @@ public enum TidyReader {
                                        + "\(below ? "below the minimum" : "above the maximum") \(Self.format(bound))"
                                        + "\(series[s].unit.map { " \($0)" } ?? "") for series '\(series[s].id)'\(note)"))
             }
+            if let j = labelColumn, series[s].label == nil, !v.isNaN,
+               let text = t.string(j)?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                series[s].label = text
+            }
             // Covariates.
             for (c, j) in covariateColumns.enumerated() {
                 let x: Double = t.withField(j) { f in
@@ -434,6 +451,8 @@ public enum TidyReader {
         var built: [TimeSeries] = []
         var covariates: [String: [String: [Double]]] = [:]
         var cropSeason: [String: Int] = [:]
+        var reported: [String: ReportedPeriods] = [:]
+        var labels: [String: String] = [:]
         for acc in series {
             let done = finish(acc, refused: refused.contains(TextKey.nfc(acc.id)), layout: layout, options: options,
                               problems: &problems)
@@ -441,10 +460,13 @@ public enum TidyReader {
             if let s = done.series { built.append(s) }
             if let c = done.covariates { covariates[acc.id] = c }
             if let k = done.cropSeason { cropSeason[acc.id] = k }
+            if let r = done.reported { reported[acc.id] = r }
+            if let l = acc.label { labels[acc.id] = l }
         }
         var result = report(rows: rows, series: summaries)
         if result.problemCount == 0 {
-            result.dataset = TidyDataset(file: file, series: built, covariates: covariates, cropSeason: cropSeason, rows: rows)
+            result.dataset = TidyDataset(file: file, series: built, covariates: covariates, cropSeason: cropSeason, rows: rows,
+                                         reported: reported, labels: labels)
         }
         return result
     }
@@ -470,6 +492,7 @@ public enum TidyReader {
         var series: TimeSeries? = nil
         var covariates: [String: [Double]]? = nil
         var cropSeason: Int? = nil
+        var reported: ReportedPeriods? = nil
     }
 
     /// Settles a series' calendar (frequency, period, crop seasons, weekly or daily), reports
@@ -591,6 +614,7 @@ public enum TidyReader {
             for c in acc.covariates.indices { columns[c + 1][slot] = acc.covariates[c][k] }
         }
         var offset = 0
+        var filled: [Int] = []
         switch options.onMissing {
         case .fail:
             break
@@ -601,6 +625,7 @@ public enum TidyReader {
         case .interpolate:
             let run = MissingValues.completeEnds(columns)
             offset = run.lowerBound
+            filled = run.filter { columns[0][$0].isNaN }.map { $0 - offset }
             columns = columns.map { MissingValues.interpolateLinearly(Array($0[run])) }
         }
         if columns[0].isEmpty {
@@ -608,11 +633,13 @@ public enum TidyReader {
                                    "series '\(acc.id)' has no complete period"))
             return Finished(summary: summary)
         }
+        let firstPeriod = start.advanced(by: offset, frequency: frequency)
         let built = TimeSeries(id: acc.id, values: columns[0], frequency: frequency, period: period,
-                               start: start.advanced(by: offset, frequency: frequency), unit: acc.unit)
+                               start: firstPeriod, unit: acc.unit)
         var byName: [String: [Double]] = [:]
         for (c, name) in covariateNames.enumerated() { byName[name] = columns[c + 1] }
-        return Finished(summary: summary, series: built, covariates: covariateNames.isEmpty ? nil : byName, cropSeason: crop)
+        return Finished(summary: summary, series: built, covariates: covariateNames.isEmpty ? nil : byName, cropSeason: crop,
+                        reported: ReportedPeriods(start: firstPeriod, frequency: frequency, count: columns[0].count, filled: filled))
     }
 
     private static func frequencyOf(_ kind: RawDate.Kind) -> Frequency {

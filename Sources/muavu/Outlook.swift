@@ -175,7 +175,9 @@ struct Outlook: ParsableCommand {
     // MARK: - Finding the series
 
     func fromData(_ path: String) throws -> Subject {
-        let dataset = try TidyReader.read(path: path, options: dataOptions.readOptions())
+        var options = try dataOptions.readOptions()
+        options.labelColumn = "market"
+        let dataset = try TidyReader.read(path: path, options: options)
         let chosen: TimeSeries
         if let id = series {
             guard let s = dataset.series(named: id) else {
@@ -191,14 +193,13 @@ struct Outlook: ParsableCommand {
         guard case .month = chosen.start else {
             throw ValidationError("series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
         }
-        let table = try CSVTable(path: path)
-        let found = try table.reportedPeriods(
-            of: chosen.id, idColumn: dataOptions.idColumn, dateColumn: dataOptions.dateColumn,
-            valueColumn: dataOptions.valueColumn, labelColumn: "market")
+        guard let reported = dataset.reported[chosen.id] else {
+            throw ValidationError("no reported months for series '\(chosen.id)' in \(path)")
+        }
         let commodityVi = commodity ?? chosen.id
-        let marketVi = market ?? found.label ?? ""
+        let marketVi = market ?? dataset.labels[chosen.id] ?? ""
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
-        return Subject(series: chosen, reported: ConfiguredDatasets.reportedOnly(chosen, months: found.ordinals),
+        return Subject(series: chosen, reported: reported.masking(chosen),
                        commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
                        market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
                        unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
@@ -247,7 +248,7 @@ struct Outlook: ParsableCommand {
             }
         }
         let exportEntry = linked.exportLinkEntry
-        var data = try ConfiguredDatasets(linked, keys: [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []))
+        let data = try ConfiguredDatasets(linked, keys: [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []))
         let s = try data.series(of: entry, at: "the price entry '\(entry.id)'")
         guard case .month = s.start else {
             throw ValidationError("entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")

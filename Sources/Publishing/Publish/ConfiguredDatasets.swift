@@ -2,11 +2,11 @@ import AgriData
 import Forecasting
 import Foundation
 
-/// The datasets of a model configuration, each file read once: its bytes (fingerprinted in
-/// `index.json` and in `muavu.outlook/v1`), its series with gaps treated by the dataset's
-/// `onMissing` policy, and, parsed once when a monthly price first asks for them, the months for
-/// which the file reports a value (`reportedOnly`). `muavu publish` reads every dataset of the
-/// configuration; `muavu outlook` only those of the price and of its export link.
+/// The datasets of a model configuration, each file read and parsed once: its bytes (fingerprinted
+/// in `index.json` and in `muavu.outlook/v1`), its series with gaps treated by the dataset's
+/// `onMissing` policy, and the periods for which the file reports a value (`TidyDataset.reported`,
+/// used by `reportedOnly`). `muavu publish` reads every dataset of the configuration;
+/// `muavu outlook` only those of the price and of its export link.
 public struct ConfiguredDatasets: Sendable {
     /// One dataset as read.
     public struct Dataset: Sendable {
@@ -21,8 +21,6 @@ public struct ConfiguredDatasets: Sendable {
     public let configuration: PublishConfiguration
     /// The datasets read, by configuration key.
     public private(set) var datasets: [String: Dataset] = [:]
-    /// The rows of the datasets whose reported months were asked for, parsed once.
-    private var rows: [String: CSVTable] = [:]
 
     /// Reads the datasets named `keys` (default: all of them), in key order.
     public init(_ configuration: PublishConfiguration, keys: [String]? = nil) throws {
@@ -97,25 +95,13 @@ public struct ConfiguredDatasets: Sendable {
         return .init(role: role, file: d.file, series: entry.series, data: d.raw, source: d.source)
     }
 
-    /// `s`, a series of `dataset`, with NaN in the months for which the file reports no value
-    /// (the file's rows are parsed on the first call for a dataset and kept).
-    public mutating func reportedOnly(_ s: TimeSeries, dataset: String) throws -> TimeSeries {
+    /// `s`, a series of `dataset`, with NaN in the periods for which the file reports no value
+    /// (`ReportedPeriods.masking`, from the reading of the file).
+    public func reportedOnly(_ s: TimeSeries, dataset: String) throws -> TimeSeries {
         guard let d = datasets[dataset] else { throw failure("unknown dataset '\(dataset)'") }
-        let table: CSVTable
-        if let parsed = rows[dataset] {
-            table = parsed
-        } else {
-            table = try CSVTable(reader: CSVReader(data: d.raw, file: d.file))
-            rows[dataset] = table
+        guard let reported = d.table.reported[s.id] else {
+            throw failure("dataset '\(dataset)' (\(d.file)) has no series '\(s.id)'")
         }
-        return Self.reportedOnly(s, months: try table.reportedPeriods(of: s.id).ordinals)
-    }
-
-    /// `s` with NaN at every period whose `PeriodDate.ordinal` is not in `months`.
-    public static func reportedOnly(_ s: TimeSeries, months: Set<Int>) -> TimeSeries {
-        var reported = s
-        let first = s.start?.ordinal ?? 0
-        for i in reported.values.indices where !months.contains(first + i) { reported.values[i] = .nan }
-        return reported
+        return reported.masking(s)
     }
 }

@@ -28,7 +28,7 @@ public enum Publisher {
     public static func build(_ configuration: PublishConfiguration, issued: Date) throws -> [File] {
         let issueDay = day(of: issued)
         // 1. Inputs: datasets and calendars, each read once and fingerprinted.
-        var data = try ConfiguredDatasets(configuration)
+        let data = try ConfiguredDatasets(configuration)
         var inputs: [PublishIndex.Input] = data.datasets.keys.sorted().compactMap { key in
             data.datasets[key].map {
                 .init(name: key, kind: "dataset", path: $0.file, sha256: SHA256.hex($0.raw), bytes: $0.raw.count)
@@ -201,12 +201,6 @@ public enum Publisher {
         if spike != nil || anomaly != nil {
             item.alert = Bulletin.PriceAlert(commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
         }
-    }
-
-    /// The months (`PeriodDate.ordinal`) in which `series` has a reported value in the file (for
-    /// the notebooks; publish and outlook keep the parsed rows in `ConfiguredDatasets`).
-    static func observedMonths(raw: Data, file: String, series id: String) throws -> Set<Int> {
-        try CSVTable(reader: CSVReader(data: raw, file: file)).reportedPeriods(of: id).ordinals
     }
 }
 

@@ -95,15 +95,14 @@ struct NotebookPage {
 /// Reading helpers shared by the notebooks.
 enum ReportData {
     /// The tidy file `name` of the datasets directory, read with `onMissing`.
-    static func read(_ options: AnalysisReport.Options, _ name: String, onMissing: MissingPolicy) throws
-        -> (table: TidyDataset, raw: Data) {
+    static func read(_ options: AnalysisReport.Options, _ name: String, onMissing: MissingPolicy) throws -> TidyDataset {
         let path = URL(fileURLWithPath: options.datasets).appendingPathComponent(name).path
         guard let raw = FileManager.default.contents(atPath: path) else {
             throw DataError(.fileNotFound, file: path, "cannot read the dataset")
         }
         var o = TidyReadOptions()
         o.onMissing = onMissing
-        return (try TidyReader.read(data: raw, file: "datasets/" + name, options: o), raw)
+        return try TidyReader.read(data: raw, file: "datasets/" + name, options: o)
     }
 
     static func series(_ table: TidyDataset, _ id: String) throws -> TimeSeries {
@@ -113,9 +112,13 @@ enum ReportData {
         return s
     }
 
-    /// `series` with the values that were filled in (not in the file) set to NaN.
-    static func observedOnly(_ series: TimeSeries, raw: Data, file: String) throws -> TimeSeries {
-        ConfiguredDatasets.reportedOnly(series, months: try Publisher.observedMonths(raw: raw, file: file, series: series.id))
+    /// `series`, a series of `table` (or of the same file read the same way), with the values that
+    /// were filled in (not in the file) set to NaN.
+    static func observedOnly(_ series: TimeSeries, in table: TidyDataset) throws -> TimeSeries {
+        guard let reported = table.reported[series.id] else {
+            throw DataError(.badConfiguration, file: table.file, "no series '\(series.id)'")
+        }
+        return reported.masking(series)
     }
 
     static func labels(_ s: TimeSeries, extra: Int = 0) -> [String] {

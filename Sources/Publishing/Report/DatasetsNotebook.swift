@@ -25,13 +25,13 @@ enum DatasetsNotebook {
                 md += "Not a time series (a cross-section, used by `muavu regress`).\n\n"
                 continue
             }
-            let (table, raw) = try ReportData.read(options, resource.path, onMissing: .interpolate)
+            let table = try ReportData.read(options, resource.path, onMissing: .interpolate)
             var t = MarkdownTable(header: ["series", "name", "unit", "span", "rows", "missing", "min", "max", "values"])
             for entry in listed {
                 guard let s = table.series(named: entry.id) else {
                     throw DataError(.badConfiguration, file: table.file, "datapackage.json lists '\(entry.id)', which the file lacks")
                 }
-                let observed = try ReportData.observedOnly(s, raw: raw, file: table.file)
+                let observed = try ReportData.observedOnly(s, in: table)
                 let values = observed.values.filter(\.isFinite)
                 let chart = "charts/datasets/\(entry.id).svg"
                 charts.append((chart, LineChart.sparkline(observed.values).svg()))

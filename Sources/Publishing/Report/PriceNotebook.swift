@@ -16,10 +16,10 @@ enum PriceNotebook {
 
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         // The longest run of reported months: no price is filled in, so every test month was observed.
-        let (wfp, wfpRaw) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .skip)
-        let (wfpAll, _) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
-        let whole = try ReportData.observedOnly(try ReportData.series(wfpAll, priceID), raw: wfpRaw, file: wfp.file)
-        let (pink, _) = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
+        let wfp = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .skip)
+        let wfpAll = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
+        let whole = try ReportData.observedOnly(try ReportData.series(wfpAll, priceID), in: wfpAll)
+        let pink = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
         let price = try ReportData.series(wfp, priceID)
         let export = try ReportData.series(pink, exportID)
         guard let priceStart = price.start, let exportStart = export.start else {
@@ -114,11 +114,10 @@ enum PriceNotebook {
     /// reported months), for the Đồng Tháp and An Giang wholesale prices and the export price.
     static func calibrationSection(_ options: AnalysisReport.Options, whole: TimeSeries, export: TimeSeries, studyOrigins: [Int],
                                    studyStart: PeriodDate) throws -> String {
-        let (wfpAll, wfpRaw) = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
-        let (pinkAll, pinkRaw) = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
-        let anGiang = try ReportData.observedOnly(try ReportData.series(wfpAll, "wfp-rice-wholesale-an-giang"), raw: wfpRaw,
-                                                  file: wfpAll.file)
-        let exportReported = try ReportData.observedOnly(export, raw: pinkRaw, file: pinkAll.file)
+        let wfpAll = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
+        let pinkAll = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
+        let anGiang = try ReportData.observedOnly(try ReportData.series(wfpAll, "wfp-rice-wholesale-an-giang"), in: wfpAll)
+        let exportReported = try ReportData.observedOnly(export, in: pinkAll)
         let conformal = ConformalRange.standard
         let horizon = options.priceHorizon, level = 80
         var table = MarkdownTable(header: ["series", "model", "origins", "cases", "model's 80% interval", "calibrated 80% range",

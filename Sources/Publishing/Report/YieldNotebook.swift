@@ -24,8 +24,8 @@ enum YieldNotebook {
     static let colors = ["trend-linear": "#1f5fa8", "trend-quadratic": "#6a3d9a", "trend+climate": "#e07b00", "ets": "#2e8b57"]
 
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
-        let (cropTable, _) = try ReportData.read(options, "faostat-vnm-crops.csv", onMissing: .fail)
-        let (enso, _) = try ReportData.read(options, "enso-monthly.csv", onMissing: .fail)
+        let cropTable = try ReportData.read(options, "faostat-vnm-crops.csv", onMissing: .fail)
+        let enso = try ReportData.read(options, "enso-monthly.csv", onMissing: .fail)
         let oni = try ReportData.series(enso, "enso-oni")
         var md = "# Crop yield: trend, trend + ENSO, ETS\n\n"
             + "Viet Nam yields from FAOSTAT (`datasets/faostat-vnm-crops.csv`, production / area harvested) and the "
