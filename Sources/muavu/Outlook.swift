@@ -262,7 +262,7 @@ struct Outlook: ParsableCommand {
                        market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
                        decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
                        models: requestedModels ?? entry.priceModels, inputs: inputs,
-                       exportRegressor: link.regressor, exportLinkNote: link.note)
+                       exportRegressor: link.regressor, exportLinkNote: link.note?.en)
     }
 
     /// NFC, lower case, without diacritics (đ → d): "Đồng Tháp" and "dong thap" compare equal.

@@ -4,8 +4,9 @@ import Testing
 @testable import Publishing
 
 /// The configuration's `exportLink` in `muavu publish`: every monthly price but the export price
-/// itself gets the link as a candidate, and a link whose series is not in the data, or is not
-/// monthly, is refused with a message that names it before anything is forecast.
+/// itself gets the link as a candidate (the export price's selection and skill line say why it
+/// has none), and a link whose series is not in the data, or is not monthly, is refused with a
+/// message that names it before anything is forecast.
 @Suite struct PublishExportLinkTests {
     typealias R = OutlookStudyReference
 
@@ -58,6 +59,40 @@ import Testing
         }
         #expect(try candidates("price") == ["naive", "arima-x"])
         #expect(try candidates("export") == ["naive"])
+    }
+
+    /// The export price has no link to itself: `index.json` and both languages of the bulletin
+    /// (Markdown and HTML) say why, with the words of `ConfiguredDatasets.exportLink`; the linked
+    /// price has no such note.
+    @Test func theExportPriceSaysWhyTheLinkIsNotACandidate() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let configuration = try Self.configuration(in: dir)
+        let data = try ConfiguredDatasets(configuration)
+        let exportEntry = try #require(configuration.forecasts.first { $0.id == "export" })
+        let note = try #require(try data.exportLink(of: exportEntry, price: data.series(of: exportEntry, at: "test")).note)
+        #expect(note.en == "the series is the export price itself")
+
+        let files = try Publisher.build(configuration, issued: Self.issued)
+        let index = try #require(files.first { $0.path == "index.json" })
+        let object = try #require(try JSONSerialization.jsonObject(with: index.data) as? [String: Any])
+        let series = try #require(object["series"] as? [[String: Any]])
+        func selection(_ id: String) throws -> [String: Any] {
+            let entry = try #require(series.first { $0["id"] as? String == id })
+            return try #require(entry["selection"] as? [String: Any])
+        }
+        #expect(try selection("export")["export_link_note"] as? String == note.en)
+        #expect(try selection("price")["export_link_note"] == nil)
+
+        let sentences = [" Không so sánh mô hình theo giá xuất khẩu: \(note.vi).",
+                         " The export-price link is not among the candidates: \(note.en)."]
+        for name in ["bulletin.md", "bulletin.html"] {
+            let text = String(decoding: try #require(files.first { $0.path == name }).data, as: UTF8.self)
+            for sentence in sentences {
+                // Once: in the export price's skill line, not in the linked price's.
+                #expect(text.components(separatedBy: sentence).count == 2, "\(name): \(sentence)")
+            }
+        }
     }
 
     @Test(arguments: [("missing", "exportLink (export): unknown series 'missing' in dataset 'prices'"),

@@ -137,6 +137,20 @@ struct PublishPriceRangeTests {
         #expect(markdown.contains("such ranges held the actual price \(held) times in \(cases)"))
         #expect(markdown.contains("chứa đúng giá thực tế \(held)/\(cases) lần"))
         #expect(markdown.contains("8 times in 10") && markdown.contains("8 trong 10 lần"))
+
+        // The export price is not linked to itself: index.json (checked against the schema above)
+        // and the bulletin give the reason muavu outlook gives for the same entry.
+        let exportOutlookPath = dir.appendingPathComponent("export-outlook.json").path
+        let exportOutlook = try CLIRunner.run(
+            ["outlook", "--config", config, "--commodity", "export", "--months", "6", "--as-of", "2026-11-29", "--json",
+             "--out", exportOutlookPath], environment: Self.epoch)
+        #expect(exportOutlook.status == 0, "\(exportOutlook.stderr)")
+        let exportModel = try #require(try DocumentCheck.json(exportOutlookPath)["model"] as? [String: Any])
+        let outlookNote = try #require((exportModel["selection"] as? [String: Any])?["export_link_note"] as? String)
+        let exportEntry = try #require(entries.first { $0["id"] as? String == "wb-rice-vnm-5" })
+        #expect((exportEntry["selection"] as? [String: Any])?["export_link_note"] as? String == outlookNote)
+        #expect((entry["selection"] as? [String: Any])?["export_link_note"] == nil)
+        #expect(markdown.contains("The export-price link is not among the candidates: \(outlookNote)."))
     }
 
     @Test("A monthly price with fewer than 24 reported months keeps the model's own intervals, without a range backtest")

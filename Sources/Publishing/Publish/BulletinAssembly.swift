@@ -82,8 +82,19 @@ enum BulletinAssembly {
         e.dataset == key || e.area?.dataset == key || (e.indicators ?? []).contains { $0.dataset == key }
     }
 
-    /// One sentence per series: the model kept and its error, then the other candidates.
+    /// One sentence per series: the model kept and its error, then the other candidates, and for
+    /// a monthly price why the export-price link is not among them when it is not.
     static func skillLine(_ p: PublishedSeries) -> Bilingual {
+        var line = scoresLine(p)
+        if let note = p.selection.exportLinkNote {
+            line.vi += " Không so sánh mô hình theo giá xuất khẩu: \(note.vi)."
+            line.en += " The export-price link is not among the candidates: \(note.en)."
+        }
+        return line
+    }
+
+    /// The model kept and its error, then the other candidates.
+    private static func scoresLine(_ p: PublishedSeries) -> Bilingual {
         func n(_ v: Double?, _ d: Int, _ l: Language) -> String {
             v.map { NumberText.format($0, decimals: d, language: l) } ?? "–"
         }

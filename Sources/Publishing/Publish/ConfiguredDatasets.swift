@@ -77,14 +77,18 @@ public struct ConfiguredDatasets: Sendable {
     }
 
     /// The export link of the monthly price `price`, the series of `entry`: the regressor of
-    /// `LaggedExportRegression` (x_t = the export price of month t − 1), or why there is none.
+    /// `LaggedExportRegression` (x_t = the export price of month t − 1), or why there is none (in
+    /// both languages: the bulletin words it, `muavu.outlook/v1` and `index.json` give the English).
     /// Both nil: the configuration links no export price.
     public func exportLink(of entry: PublishConfiguration.Entry, price: TimeSeries) throws
-        -> (regressor: [Double]?, note: String?) {
+        -> (regressor: [Double]?, note: Bilingual?) {
         guard let link = configuration.exportLinkEntry, let export = try exportSeries() else { return (nil, nil) }
-        if link.id == entry.id { return (nil, "the series is the export price itself") }
+        if link.id == entry.id {
+            return (nil, Bilingual(vi: "chuỗi này chính là giá xuất khẩu", en: "the series is the export price itself"))
+        }
         guard let regressor = LaggedExportRegression.regressor(for: price, export: export) else {
-            return (nil, "the export price '\(link.id)' does not cover the month before each price")
+            return (nil, Bilingual(vi: "giá xuất khẩu '\(link.id)' không có số liệu cho tháng liền trước mỗi tháng có giá",
+                                   en: "the export price '\(link.id)' does not cover the month before each price"))
         }
         return (regressor, nil)
     }

@@ -51,6 +51,10 @@ struct PublishIndex: Encodable {
         var span: String
         var candidates: [Candidate]
         var range: CalibratedRange?
+        /// Why the export link is not a candidate (English, as in `muavu.outlook/v1`).
+        var exportLinkNote: String?
+
+        enum CodingKeys: String, CodingKey { case method, span, candidates, range, exportLinkNote = "export_link_note" }
 
         init(_ s: ModelSelection) {
             method = s.method
@@ -59,6 +63,7 @@ struct PublishIndex: Encodable {
                 Candidate(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: $0.coverage80, chosen: $0.chosen, note: $0.note)
             }
             range = s.range.map(CalibratedRange.init)
+            exportLinkNote = s.exportLinkNote?.en
         }
     }
 

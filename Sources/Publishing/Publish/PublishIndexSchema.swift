@@ -80,6 +80,10 @@ public enum PublishIndexSchema {
                 "coverage": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
                 "model_interval_coverage": {"type": ["number", "null"], "minimum": 0, "maximum": 1}
               }
+            },
+            "export_link_note": {
+              "description": "For a monthly price: why the link to the configuration's export price is not among the candidates (the series is the export price itself, or the export price does not cover the months before it).",
+              "type": "string", "minLength": 1
             }
           }
         },

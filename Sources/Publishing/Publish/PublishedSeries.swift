@@ -25,6 +25,11 @@ public struct ModelSelection: Sendable, Equatable {
     /// ranges held the price in the rolling-origin backtest (nil: the model's own intervals).
     public var range: CalibratedRange?
 
+    /// For a monthly price whose candidates could include the configuration's export link: why
+    /// they do not (the series is the export price itself, or the export price does not cover the
+    /// months before it); nil when the link is a candidate or none is configured.
+    public var exportLinkNote: Bilingual?
+
     public struct CalibratedRange: Sendable, Equatable {
         /// The calibrated level (%).
         public var level: Int

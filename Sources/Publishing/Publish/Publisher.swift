@@ -76,8 +76,10 @@ public enum Publisher {
                 if monthly, PublishedPriceStudy.applies(reported.values) {
                     let link = try data.exportLink(of: entry, price: s)
                     let candidates = try PublishedPriceStudy.candidates(entry, exportRegressor: link.regressor)
-                    let (forecast, selection, _) = try PublishedPriceStudy.forecast(
+                    let (forecast, scored, _) = try PublishedPriceStudy.forecast(
                         reported, candidates: candidates, months: horizon, level: headlineLevel(levels), levels: levels)
+                    var selection = scored
+                    selection.exportLinkNote = link.note
                     item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
                                            unit: unit, decimals: decimals, selection: selection)
                 } else {
