@@ -87,7 +87,15 @@ public enum ModelFileSchema {
                 "name": {"type": "string"},
                 "kind": {"enum": ["ets", "ets-aw", "theta", "arima", "ces", "baseline", null]},
                 "parameters": {"type": ["object", "null"]},
-                "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."}
+                "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."},
+                "box_cox": {
+                  "type": "object", "required": ["lambda"], "additionalProperties": false,
+                  "description": "A member fitted on the Box-Cox scale: its parameters are those of the transformed series. lambda is Guerrero's λ in [0, 1] of the training values (checked on load), or null with the reason the series stayed on its own scale.",
+                  "properties": {
+                    "lambda": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                    "untransformed": {"type": ["string", "null"]}
+                  }
+                }
               },
               "allOf": [
                 {"if": {"properties": {"kind": {"const": "ets"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}}}},

@@ -2,14 +2,23 @@ import Foundation
 import Testing
 @testable import Forecasting
 
-/// `auto` is the mean of ETS, ARIMA, DOTM, STM and CES with the members' envelope, and says so.
+/// `auto` is the mean of ETS, ARIMA, DOTM, STM and CES with the members' envelope, each fitted
+/// on the Box-Cox scale of a seasonal series, and says so.
 struct EnsembleAutoTests {
-    @Test func autoIsTheMeanOfItsMembersWithTheirEnvelope() throws {
-        let ref = try EnsembleReference.load("N1500")
+    /// The members as `auto` has them: on the Box-Cox scale when the period is above 1.
+    static func members(period: Int) -> [any Forecaster] {
+        let bases: [any Forecaster] = [ETSAkaikeWeighted(), AutoARIMA(), Theta(variant: .dotm, name: "theta"),
+                                       Theta(variant: .stm), CES()]
+        guard period > 1 else { return bases }
+        return bases.map { base -> any Forecaster in BoxCoxTransformed(base) }
+    }
+
+    @Test(arguments: ["N1500", "N0001"])
+    func autoIsTheMeanOfItsMembersWithTheirEnvelope(id: String) throws {
+        let ref = try EnsembleReference.load(id)
         let y = ref.y, h = ref.horizon, m = ref.period
         let f = try AutomaticForecaster().forecast(y, period: m, horizon: h, levels: [95])
-        let forecasters: [any Forecaster] = [ETSAkaikeWeighted(), AutoARIMA(),
-                                             Theta(variant: .dotm, name: "theta"), Theta(variant: .stm), CES()]
+        let forecasters = Self.members(period: m)
         var members: [Forecast] = []
         for forecaster in forecasters {
             members.append(try forecaster.forecast(y, period: m, horizon: h, levels: [95]))
@@ -37,6 +46,8 @@ struct EnsembleAutoTests {
         // The members' own parameters are kept under their names.
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("ets-aw.") })
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("theta.") })
+        // λ is Guerrero's for a seasonal series, and absent for a yearly one.
+        #expect(f.model.parameters["arima.lambda"] == (m > 1 ? BoxCox.guerreroLambda(y, period: m) : nil))
     }
 
     @Test func calibratedAutoAveragesItsMembersCalibratedIntervals() throws {
@@ -44,8 +55,7 @@ struct EnsembleAutoTests {
         let y = ref.y, h = ref.horizon, m = ref.period
         let auto = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: "auto"))
         let f = try auto.forecast(y, period: m, horizon: h, levels: [80, 95])
-        let members = try [ETSAkaikeWeighted() as any Forecaster, AutoARIMA(), Theta(variant: .dotm, name: "theta"),
-                           Theta(variant: .stm), CES()]
+        let members = try Self.members(period: m)
             .map { try HoldoutCalibrated($0).forecast(y, period: m, horizon: h, levels: [80, 95]) }
         for level in [80, 95] {
             let i = try #require(f.interval(level: level))

@@ -109,6 +109,30 @@ import Testing
         #expect { try model.verify() } throws: { "\($0)".contains("final state does not follow") }
     }
 
+    /// `auto` fits its members on the Box-Cox scale of a seasonal series: the saved members keep
+    /// λ, forecast as `auto` does, and an edited λ or a member stripped of it is refused.
+    @Test func autoKeepsItsMembersBoxCoxScale() throws {
+        let ref = try M3Reference.load("theta", "N1500")
+        let lambda = try #require(BoxCox.guerreroLambda(ref.y, period: ref.period))
+        let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(ref.y, period: ref.period, horizon: 18,
+                                                                              levels: [80, 95])
+        let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", ref.y, period: ref.period))
+        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        #expect(state.members.allSatisfy { $0.boxCox?.lambda == lambda && $0.boxCox?.untransformed == nil })
+        try loaded.verify()
+        Self.expectSame(try loaded.forecast(horizon: 18, levels: [80, 95]), direct, "auto on the Box-Cox scale")
+
+        var edited = state
+        edited.members[1].boxCox?.lambda = lambda + 0.01
+        var model = loaded
+        model.state = .ensemble(edited)
+        #expect { try model.verify() } throws: { "\($0)".contains("stores Box-Cox λ") }
+        var stripped = state
+        stripped.members[0].boxCox = nil
+        model.state = .ensemble(stripped)
+        #expect(throws: (any Error).self) { try model.verify() }
+    }
+
     /// A multiplicative season has no closed-form variance: the intervals are simulated with the
     /// stored seed, and must come out the same.
     @Test func simulatedIntervalsOfAMultiplicativeSeasonAreReproduced() throws {
@@ -142,6 +166,7 @@ import Testing
         guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
         #expect(state.members.map(\.name) == (name == "auto" ? ["ets-aw", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
         #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
+        #expect(state.members.allSatisfy { $0.boxCox == nil }, "a non-seasonal series stays on its own scale")
         #expect(direct.model.notes.contains { $0.hasPrefix("theta dropped: too-short") })
         try loaded.verify()
         Self.expectSame(try loaded.forecast(horizon: 4, levels: [80]), direct, name)

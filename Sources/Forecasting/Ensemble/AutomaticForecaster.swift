@@ -49,8 +49,9 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     /// The members: Akaike-weighted ETS, automatic ARIMA, dynamic optimised Theta, the standard
     /// Theta method and automatic complex exponential smoothing, by their registry names.
     public static var members: [any Forecaster] {
-        [ETSAkaikeWeighted(), AutoARIMA(), Theta(variant: .dotm, name: "theta"), Theta(variant: .stm),
-         CES()]
+        let bases: [any Forecaster] = [ETSAkaikeWeighted(), AutoARIMA(), Theta(variant: .dotm, name: "theta"),
+                                       Theta(variant: .stm), CES()]
+        return bases.map { BoxCoxTransformed($0, minimumPeriod: 2) }
     }
 
     public func with(intervals: IntervalMethod) -> any Forecaster {

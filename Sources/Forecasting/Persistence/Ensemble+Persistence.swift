@@ -17,19 +17,32 @@ extension FittedModel {
             public var state: State?
             /// The error the member's fit gave, as the ensemble's notes write it.
             public var failure: String?
+            /// For a member fitted on the Box–Cox scale (`BoxCoxTransformed`): the λ its state was
+            /// fitted with, or why the series stayed on its own scale. Nil for a member fitted on
+            /// the series itself.
+            public var boxCox: BoxCoxChoice?
 
-            enum CodingKeys: String, CodingKey { case name, kind, parameters, failure }
+            /// The Box–Cox transformation a member's state was fitted on: λ, or no λ and the
+            /// reason (`BoxCoxTransformed.Untransformed`).
+            public struct BoxCoxChoice: Sendable, Equatable, Codable {
+                public var lambda: Double?
+                public var untransformed: String?
+            }
 
-            init(name: String, state: State?, failure: String?) {
+            enum CodingKeys: String, CodingKey { case name, kind, parameters, failure, boxCox = "box_cox" }
+
+            init(name: String, state: State?, failure: String?, boxCox: BoxCoxChoice? = nil) {
                 self.name = name
                 self.state = state
                 self.failure = failure
+                self.boxCox = boxCox
             }
 
             public init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 name = try c.decode(String.self, forKey: .name)
                 failure = try c.decodeIfPresent(String.self, forKey: .failure)
+                boxCox = try c.decodeIfPresent(BoxCoxChoice.self, forKey: .boxCox)
                 if let kind = try c.decodeIfPresent(Kind.self, forKey: .kind) {
                     state = try State.decode(kind, from: c, forKey: .parameters)
                 } else {
@@ -41,6 +54,7 @@ extension FittedModel {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(name, forKey: .name)
                 try c.encode(failure, forKey: .failure)
+                try c.encodeIfPresent(boxCox, forKey: .boxCox)
                 if let state {
                     try c.encode(state.kind, forKey: .kind)
                     try state.encode(to: &c, forKey: .parameters)
@@ -58,14 +72,15 @@ extension FittedModel {
                 guard let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
                     throw ForecastingError(.invalidArgument, "'\(member.name)' cannot be a member of a saved ensemble")
                 }
+                let (values, boxCox) = try member.scale(of: y, period: period)
                 switch (member.state, member.failure) {
                 case (let state?, nil):
                     guard state.kind == kind else {
                         throw ForecastingError(.invalidArgument,
                                                "member '\(member.name)' has kind '\(kind.rawValue)', the model stores '\(state.kind.rawValue)'")
                     }
-                    let model = try FittedModel(name: member.name, values: y, period: period, state: state).verified()
-                    return SavedMember(name: member.name, model: model)
+                    let model = try FittedModel(name: member.name, values: values, period: period, state: state).verified()
+                    return SavedMember(name: member.name, model: model, boxCox: boxCox)
                 case (nil, let failure?):
                     return SavedMember(name: member.name, failure: failure)
                 default:
@@ -96,19 +111,30 @@ extension FittedModel {
     struct SavedMember: Forecaster {
         let name: String
         let outcome: Result<FittedModel, StoredFailure>
+        /// The member's scale: nil for the series itself, else the Box–Cox transformation (or the
+        /// reason there is none) its model was fitted on.
+        let boxCox: Result<BoxCox, BoxCoxTransformed.Untransformed>?
 
-        init(name: String, model: FittedModel) {
+        init(name: String, model: FittedModel, boxCox: Result<BoxCox, BoxCoxTransformed.Untransformed>? = nil) {
             self.name = name
             outcome = .success(model)
+            self.boxCox = boxCox
         }
 
         init(name: String, failure: String) {
             self.name = name
             outcome = .failure(StoredFailure(description: failure))
+            boxCox = nil
         }
 
+        /// The stored model's forecast, transformed back as `BoxCoxTransformed` does.
         func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-            try outcome.get().forecast(horizon: horizon, levels: levels)
+            let f = try outcome.get().forecast(horizon: horizon, levels: levels)
+            switch boxCox {
+            case nil: return f
+            case .success(let transformation)?: return transformation.backTransformed(f)
+            case .failure(let reason)?: return BoxCoxTransformed.untransformed(f, because: reason)
+            }
         }
     }
 
@@ -127,13 +153,32 @@ extension Ensemble: PersistableForecaster {
             throw ForecastingError(.invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
         }
         let saved = try members.map { member -> FittedModel.EnsembleState.Member in
-            guard member is any PersistableForecaster, let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
+            // A member on the Box-Cox scale keeps its base model's state, fitted on the transformed series.
+            var base = member, values = y
+            var boxCox: FittedModel.EnsembleState.Member.BoxCoxChoice?
+            if let transformed = member as? BoxCoxTransformed {
+                base = transformed.base
+            }
+            if let transformed = member as? BoxCoxTransformed, transformed.transforms(period: period) {
+                switch transformed.transformation(for: y, period: period) {
+                case .success(let t):
+                    guard let w = t.forward(y) else {
+                        throw ForecastingError(.invalidArgument, "the Box-Cox transformation needs positive values")
+                    }
+                    values = w
+                    boxCox = .init(lambda: t.lambda, untransformed: nil)
+                case .failure(let reason):
+                    boxCox = .init(lambda: nil, untransformed: reason.description)
+                }
+            }
+            guard base is any PersistableForecaster, let kind = FittedModel.savableNames[base.name], kind != .ensemble else {
                 throw ForecastingError(.invalidArgument, "member '\(member.name)' of \(name) cannot be saved")
             }
             do {
-                return .init(name: member.name, state: try FittedModel.fit(member, y, period: period).state, failure: nil)
+                return .init(name: member.name, state: try FittedModel.fit(base, values, period: period).state,
+                             failure: nil, boxCox: boxCox)
             } catch {
-                return .init(name: member.name, state: nil, failure: Ensemble.describe(error))
+                return .init(name: member.name, state: nil, failure: Ensemble.describe(error), boxCox: boxCox)
             }
         }
         let state = FittedModel.EnsembleState(combiner: combiner, intervals: intervals, members: saved)
@@ -146,5 +191,34 @@ extension AutomaticForecaster: PersistableForecaster {
         var model = try ensemble.fitModel(y, period: period)
         model.name = name
         return model
+    }
+}
+
+extension FittedModel.EnsembleState.Member {
+    /// The series this member's state was fitted on, and its transformation: `y` itself for a
+    /// member without `boxCox`; otherwise the Box–Cox scale, whose λ must be Guerrero's λ in
+    /// [0, 1] of the stored observations (`BoxCoxTransformed`'s choice, recomputed here), so that
+    /// an edited λ or edited observations are refused.
+    func scale(of y: [Double], period: Int) throws
+        -> (values: [Double], boxCox: Result<BoxCox, BoxCoxTransformed.Untransformed>?) {
+        guard let boxCox else { return (y, nil) }
+        let choice = BoxCoxTransformed.transformation(for: y, period: period)
+        switch (choice, boxCox.lambda) {
+        case (.success(let t), let stored?):
+            guard abs(t.lambda - stored) <= 1e-12 * max(1, abs(stored)), let w = t.forward(y) else {
+                throw ForecastingError(.invalidArgument,
+                                       "member '\(name)' stores Box-Cox λ = \(stored), but Guerrero's λ of the stored "
+                                       + "observations is \(t.lambda)")
+            }
+            return (w, .success(t))
+        case (.failure(let reason), nil):
+            return (y, .failure(reason))
+        case (.success(let t), nil):
+            throw ForecastingError(.invalidArgument,
+                                   "member '\(name)' stores no Box-Cox λ, but the stored observations give λ = \(t.lambda)")
+        case (.failure(let reason), let stored?):
+            throw ForecastingError(.invalidArgument,
+                                   "member '\(name)' stores Box-Cox λ = \(stored), but the stored observations have none: \(reason)")
+        }
     }
 }

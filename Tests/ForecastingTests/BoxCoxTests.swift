@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// Reference values from scripts/fixtures/box_cox.py (coreforecast, scipy, statsforecast 2.1.1).
+struct BoxCoxReference: Decodable {
+    struct Guerrero: Decodable {
+        var id: String
+        var period: Int
+        var values: [Double]
+        var coreforecast: Double
+        var tight: Double
+        var cv: Double
+    }
+    struct Transform: Decodable {
+        var lambda: Double
+        var x: [Double]
+        var w: [Double]
+        var inverse_of: [Double]
+        /// nil where λw + 1 < 0 (scipy: NaN; muavu: 0, the edge of the domain).
+        var inverse: [Double?]
+    }
+    struct ThetaCase: Decodable {
+        var id: String
+        var period: Int
+        var lambda: Double
+        var horizon: Int
+        var mean: [Double]
+    }
+    var guerrero: [Guerrero]
+    var transform: [Transform]
+    var theta: ThetaCase
+
+    static func load() throws -> BoxCoxReference {
+        let url = try #require(Bundle.module.url(forResource: "box_cox", withExtension: "json",
+                                                 subdirectory: "Fixtures/boxcox"))
+        return try JSONDecoder().decode(BoxCoxReference.self, from: Data(contentsOf: url))
+    }
+}
+
+struct BoxCoxTests {
+    @Test func transformAndInverseMatchScipy() throws {
+        for t in try BoxCoxReference.load().transform {
+            let bc = BoxCox(lambda: t.lambda)
+            let w = try #require(bc.forward(t.x))
+            #expect(isClose(w, t.w, relative: 1e-13), "λ = \(t.lambda)")
+            #expect(isClose(bc.inverse(t.inverse_of), t.inverse.map { $0 ?? 0 }, relative: 1e-13), "λ = \(t.lambda)")
+            #expect(t.inverse.contains(nil) == (t.lambda == 1), "the fixture's case outside the domain")
+            #expect(isClose(bc.inverse(w), t.x, relative: 1e-12), "round trip at λ = \(t.lambda)")
+        }
+    }
+
+    @Test func valuesOutsideTheDomainAreRefusedOrMappedToItsEdge() {
+        let bc = BoxCox(lambda: 0.5)
+        #expect(bc.forward([3, 0, 2]) == nil)
+        #expect(bc.forward([3, -1]) == nil)
+        #expect(bc.forward(.nan) == nil)
+        // λw + 1 ≤ 0 has no preimage among the positive numbers: 0, the edge of the domain.
+        #expect(bc.inverse(-2) == 0)
+        #expect(bc.inverse(-3) == 0)
+        #expect(bc.inverse(Double.nan).isNaN)
+    }
+
+    /// λ on [0, 1] matches coreforecast's Guerrero λ to its tolerance, and the numpy/scipy
+    /// criterion minimised tightly to 1e-6, with a criterion no larger than 1e-8 relative (at a
+    /// bound, both stop within their tolerances of it).
+    @Test func guerreroLambdaMatchesCoreforecastAndTheTightMinimum() throws {
+        for g in try BoxCoxReference.load().guerrero {
+            let lambda = try #require(BoxCox.guerreroLambda(g.values, period: g.period), "\(g.id)")
+            #expect(abs(lambda - g.tight) <= 1e-6, "\(g.id): \(lambda) vs \(g.tight)")
+            #expect(abs(lambda - g.coreforecast) <= 1e-4, "\(g.id): \(lambda) vs coreforecast \(g.coreforecast)")
+            let p = max(g.period, 2), k = g.values.count / p, start = g.values.count - k * p
+            let parts = (0..<k).map { Array(g.values[(start + $0 * p)..<(start + ($0 + 1) * p)]) }
+            let cv = BoxCox.guerreroCV(lambda, means: parts.map { BoxCox.mean($0)! },
+                                       deviations: parts.map { BoxCox.standardDeviation($0)! })
+            #expect(cv <= g.cv * (1 + 1e-8), "\(g.id): criterion \(cv) vs \(g.cv)")
+        }
+    }
+
+    @Test func guerreroLambdaNeedsPositiveVaryingSubseries() {
+        #expect(BoxCox.guerreroLambda([1, 2, 3, -1, 5, 6], period: 1) == nil)
+        #expect(BoxCox.guerreroLambda([4, 5, 6], period: 2) == nil, "one whole subseries")
+        #expect(BoxCox.guerreroLambda([5, 5, 5, 5, 5, 5], period: 2) == nil, "no variation")
+    }
+
+    /// Brent's method on functions with known minima, including one at a bound.
+    @Test func brentFindsKnownMinima() throws {
+        let parabola = try Brent.minimize({ ($0 - 0.3) * ($0 - 0.3) + 2 }, lower: 0, upper: 1)
+        #expect(abs(parabola.x - 0.3) <= 1e-7)
+        #expect(abs(parabola.value - 2) <= 1e-12)
+        let cosine = try Brent.minimize({ cos($0) }, lower: 2, upper: 5, tolerance: 1e-10)
+        #expect(abs(cosine.x - Double.pi) <= 1e-7)
+        let edge = try Brent.minimize({ $0 }, lower: 0, upper: 1)
+        #expect(edge.x <= 1e-7)
+        #expect(throws: ForecastingError.self) { try Brent.minimize({ $0 }, lower: 1, upper: 1) }
+    }
+
+    /// The standard Theta method on the Box–Cox scale of N1405, transformed back, against
+    /// statsforecast's Theta on scipy's transformation of the series; the bounds are the base
+    /// forecast's bounds on the transformed scale, transformed back.
+    @Test func thetaOnTheBoxCoxScaleMatchesStatsforecast() throws {
+        let ref = try BoxCoxReference.load()
+        let c = ref.theta
+        let y = try #require(ref.guerrero.first { $0.id == c.id }).values
+        let f = try BoxCoxTransformed(Theta(variant: .stm)).forecast(y, period: c.period, horizon: c.horizon,
+                                                                     levels: [80, 95])
+        let lambda = try #require(f.model.parameters["lambda"])
+        #expect(abs(lambda - c.lambda) <= 1e-6)
+        #expect(isClose(f.mean, c.mean, relative: 1e-3))
+        let bc = BoxCox(lambda: lambda)
+        let onScale = try Theta(variant: .stm).forecast(try #require(bc.forward(y)), period: c.period,
+                                                        horizon: c.horizon, levels: [80, 95])
+        for (band, base) in zip(f.intervals, onScale.intervals) {
+            #expect(band.lower == bc.inverse(base.lower) && band.upper == bc.inverse(base.upper))
+            #expect(zip(band.lower, f.mean).allSatisfy { $0 < $1 } && zip(band.upper, f.mean).allSatisfy { $0 > $1 })
+        }
+        #expect(f.model.notes.contains { $0.hasPrefix("fitted on the Box-Cox scale, λ = ") })
+    }
+
+    /// A series with a value ≤ 0 stays on its own scale and says why; below `minimumPeriod`
+    /// the base method's forecast is returned unchanged.
+    @Test func seriesTheTransformationDoesNotApplyToAreForecastAsTheyAre() throws {
+        let y = try #require(try BoxCoxReference.load().guerrero.first { $0.id == "N1405" }).values
+        var shifted = y
+        shifted[3] = -1
+        let base = Theta(variant: .stm)
+        let plain = try base.forecast(shifted, period: 12, horizon: 6, levels: [95])
+        let f = try BoxCoxTransformed(base).forecast(shifted, period: 12, horizon: 6, levels: [95])
+        #expect(f.mean == plain.mean)
+        #expect(f.model.parameters["lambda"] == nil)
+        #expect(f.model.notes.last == "fitted on the series' own scale (no Box-Cox transformation): the series has values ≤ 0")
+        let yearly = try base.forecast(y, period: 1, horizon: 6, levels: [95])
+        #expect(try BoxCoxTransformed(base, minimumPeriod: 2).forecast(y, period: 1, horizon: 6, levels: [95]) == yearly)
+        #expect(try BoxCoxTransformed(base, minimumPeriod: 2).forecast(y, period: 12, horizon: 6, levels: [95]).mean
+                != base.forecast(y, period: 12, horizon: 6, levels: [95]).mean)
+    }
+}
