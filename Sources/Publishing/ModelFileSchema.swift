@@ -89,10 +89,11 @@ public enum ModelFileSchema {
                 "parameters": {"type": ["object", "null"]},
                 "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."},
                 "box_cox": {
-                  "type": "object", "required": ["lambda"], "additionalProperties": false,
-                  "description": "A member fitted on the Box-Cox scale: its parameters are those of the transformed series. lambda is Guerrero's λ in [0, 1] of the training values (checked on load), or null with the reason the series stayed on its own scale.",
+                  "type": "object", "required": ["lambda", "scale", "untransformed"], "additionalProperties": false,
+                  "description": "A member fitted on the Box-Cox scale, w = ((y/scale)^lambda - 1)/lambda (log(y/scale) at 0): its parameters are those of the transformed series. lambda is Guerrero's λ in [0, 1] and scale the geometric mean of the training values (both checked on load); or both null, with the reason the series stayed on its own scale.",
                   "properties": {
                     "lambda": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                    "scale": {"type": ["number", "null"], "exclusiveMinimum": 0},
                     "untransformed": {"type": ["string", "null"]}
                   }
                 }

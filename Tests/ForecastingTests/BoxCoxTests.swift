@@ -24,6 +24,7 @@ struct BoxCoxReference: Decodable {
         var id: String
         var period: Int
         var lambda: Double
+        var scale: Double
         var horizon: Int
         var mean: [Double]
     }
@@ -47,7 +48,22 @@ struct BoxCoxTests {
             #expect(isClose(bc.inverse(t.inverse_of), t.inverse.map { $0 ?? 0 }, relative: 1e-13), "λ = \(t.lambda)")
             #expect(t.inverse.contains(nil) == (t.lambda == 1), "the fixture's case outside the domain")
             #expect(isClose(bc.inverse(w), t.x, relative: 1e-12), "round trip at λ = \(t.lambda)")
+            // On the scale of a reference level c: w(y) = w₁(y/c), the same whatever the unit of y.
+            let scaled = BoxCox(lambda: t.lambda, scale: 250)
+            let units = try #require(scaled.forward(t.x.map { $0 * 250 }))
+            #expect(isClose(units, t.w, relative: 1e-12), "λ = \(t.lambda), c = 250")
+            #expect(isClose(scaled.inverse(t.w), t.x.map { $0 * 250 }, relative: 1e-12))
         }
+    }
+
+    /// As λ → 0 the transformation tends to the logarithm; expm1/log1p keep it exact to
+    /// rounding there (the naive (y^λ − 1)/λ loses about 8 digits at λ = 1e-9).
+    @Test func aTinyLambdaIsTheLogarithmToRounding() throws {
+        let x = [0.37, 1.0, 2.5, 14.2, 880.0, 12345.6]
+        let tiny = BoxCox(lambda: 1e-9)
+        let w = try #require(tiny.forward(x))
+        #expect(isClose(w, x.map { log($0) }, relative: 1e-8))
+        #expect(isClose(tiny.inverse(w), x, relative: 1e-14))
     }
 
     @Test func valuesOutsideTheDomainAreRefusedOrMappedToItsEdge() {
@@ -66,21 +82,27 @@ struct BoxCoxTests {
     /// bound, both stop within their tolerances of it).
     @Test func guerreroLambdaMatchesCoreforecastAndTheTightMinimum() throws {
         for g in try BoxCoxReference.load().guerrero {
-            let lambda = try #require(BoxCox.guerreroLambda(g.values, period: g.period), "\(g.id)")
+            let lambda = try #require(Guerrero.lambda(g.values, period: g.period), "\(g.id)")
             #expect(abs(lambda - g.tight) <= 1e-6, "\(g.id): \(lambda) vs \(g.tight)")
             #expect(abs(lambda - g.coreforecast) <= 1e-4, "\(g.id): \(lambda) vs coreforecast \(g.coreforecast)")
             let p = max(g.period, 2), k = g.values.count / p, start = g.values.count - k * p
             let parts = (0..<k).map { Array(g.values[(start + $0 * p)..<(start + ($0 + 1) * p)]) }
-            let cv = BoxCox.guerreroCV(lambda, means: parts.map { BoxCox.mean($0)! },
-                                       deviations: parts.map { BoxCox.standardDeviation($0)! })
+            let cv = Guerrero.criterion(lambda, means: parts.map { Guerrero.mean($0)! },
+                                        deviations: parts.map { Guerrero.standardDeviation($0)! })
             #expect(cv <= g.cv * (1 + 1e-8), "\(g.id): criterion \(cv) vs \(g.cv)")
         }
     }
 
     @Test func guerreroLambdaNeedsPositiveVaryingSubseries() {
-        #expect(BoxCox.guerreroLambda([1, 2, 3, -1, 5, 6], period: 1) == nil)
-        #expect(BoxCox.guerreroLambda([4, 5, 6], period: 2) == nil, "one whole subseries")
-        #expect(BoxCox.guerreroLambda([5, 5, 5, 5, 5, 5], period: 2) == nil, "no variation")
+        #expect(Guerrero.lambda([1, 2, 3, -1, 5, 6], period: 1) == nil)
+        #expect(Guerrero.lambda([4, 5, 6], period: 2) == nil, "one whole subseries")
+        #expect(Guerrero.lambda([5, 5, 5, 5, 5, 5], period: 2) == nil, "no variation")
+        let transformed = BoxCoxTransformed(Naive())
+        #expect(transformed.scale(for: [4, 5, 6, 7, 5, 6, 8, 9], period: 4)
+                == .untransformed("Guerrero's λ needs more than two seasons of data (8 values)"), "R's n > 2m")
+        if case .boxCox = transformed.scale(for: [4, 5, 6, 7, 5, 6, 8, 9, 7], period: 4) {} else {
+            Issue.record("nine quarters are enough")
+        }
     }
 
     /// Brent's method on functions with known minima, including one at a bound.
@@ -96,8 +118,9 @@ struct BoxCoxTests {
     }
 
     /// The standard Theta method on the Box–Cox scale of N1405, transformed back, against
-    /// statsforecast's Theta on scipy's transformation of the series; the bounds are the base
-    /// forecast's bounds on the transformed scale, transformed back.
+    /// statsforecast's Theta on scipy's transformation of the series divided by its geometric
+    /// mean; the bounds and fitted values are the base forecast's on the transformed scale,
+    /// transformed back.
     @Test func thetaOnTheBoxCoxScaleMatchesStatsforecast() throws {
         let ref = try BoxCoxReference.load()
         let c = ref.theta
@@ -106,14 +129,21 @@ struct BoxCoxTests {
                                                                      levels: [80, 95])
         let lambda = try #require(f.model.parameters["lambda"])
         #expect(abs(lambda - c.lambda) <= 1e-6)
-        #expect(isClose(f.mean, c.mean, relative: 1e-3))
-        let bc = BoxCox(lambda: lambda)
+        #expect(isClose(f.mean, c.mean, relative: 5e-4))
+        let bc = BoxCox(lambda: lambda, scale: try #require(f.model.parameters["boxcox_scale"]))
+        let geometricMean = exp(y.map { log($0) }.reduce(0, +) / Double(y.count))
+        #expect(abs(bc.scale - geometricMean) <= 1e-12 * geometricMean)
+        #expect(abs(bc.scale - c.scale) <= 1e-12 * c.scale)
         let onScale = try Theta(variant: .stm).forecast(try #require(bc.forward(y)), period: c.period,
                                                         horizon: c.horizon, levels: [80, 95])
         for (band, base) in zip(f.intervals, onScale.intervals) {
             #expect(band.lower == bc.inverse(base.lower) && band.upper == bc.inverse(base.upper))
             #expect(zip(band.lower, f.mean).allSatisfy { $0 < $1 } && zip(band.upper, f.mean).allSatisfy { $0 > $1 })
         }
+        // Fitted values come back through the same inverse.
+        let fitted = try #require(f.fitted), fittedOnScale = try #require(onScale.fitted)
+        #expect(fitted.count == y.count)
+        for (a, b) in zip(fitted, fittedOnScale) where b.isFinite { #expect(a == bc.inverse(b)) }
         #expect(f.model.notes.contains { $0.hasPrefix("fitted on the Box-Cox scale, λ = ") })
     }
 

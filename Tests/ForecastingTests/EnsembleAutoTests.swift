@@ -42,13 +42,13 @@ struct EnsembleAutoTests {
         #expect(isClose(i.upper, upper, relative: 1e-12))
         #expect(f.model.family == "auto")
         #expect(f.model.notes.first?.hasPrefix(AutomaticForecaster().rationale) == true)
-        #expect(f.model.notes.first?.contains("Box-Cox scale, λ = ") == (m > 1))
+        #expect(f.model.notes.first?.contains("geometric mean, λ = ") == (m > 1))
         #expect(f.model.notes.dropFirst().first?.hasPrefix("members: ETS Akaike-weighted (") == true)
         // The members' own parameters are kept under their names.
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("ets-aw.") })
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("theta.") })
         // λ is Guerrero's for a seasonal series, and absent for a yearly one.
-        #expect(f.model.parameters["arima.lambda"] == (m > 1 ? BoxCox.guerreroLambda(y, period: m) : nil))
+        #expect(f.model.parameters["arima.lambda"] == (m > 1 ? Guerrero.lambda(y, period: m) : nil))
     }
 
     @Test func calibratedAutoAveragesItsMembersCalibratedIntervals() throws {

@@ -110,10 +110,11 @@ import Testing
     }
 
     /// `auto` fits its members on the Box-Cox scale of a seasonal series: the saved members keep
-    /// λ, forecast as `auto` does, and an edited λ or a member stripped of it is refused.
+    /// λ and the reference level, forecast as `auto` does, and an
+    /// edited λ or reference level, or a member stripped of them, is refused.
     @Test func autoKeepsItsMembersBoxCoxScale() throws {
         let ref = try M3Reference.load("theta", "N1500")
-        let lambda = try #require(BoxCox.guerreroLambda(ref.y, period: ref.period))
+        let lambda = try #require(Guerrero.lambda(ref.y, period: ref.period))
         let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(ref.y, period: ref.period, horizon: 18,
                                                                               levels: [80, 95])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", ref.y, period: ref.period))
@@ -122,15 +123,29 @@ import Testing
         try loaded.verify()
         Self.expectSame(try loaded.forecast(horizon: 18, levels: [80, 95]), direct, "auto on the Box-Cox scale")
 
-        var edited = state
-        edited.members[1].boxCox?.lambda = lambda + 0.01
-        var model = loaded
-        model.state = .ensemble(edited)
-        #expect { try model.verify() } throws: { "\($0)".contains("stores Box-Cox λ") }
-        var stripped = state
-        stripped.members[0].boxCox = nil
-        model.state = .ensemble(stripped)
-        #expect(throws: (any Error).self) { try model.verify() }
+        for edit in ["lambda", "scale", "stripped"] {
+            var edited = state
+            switch edit {
+            case "lambda": edited.members[1].boxCox?.lambda = lambda + 0.01
+            case "scale": edited.members[2].boxCox?.scale? *= 1.001
+            default: edited.members[0].boxCox = nil
+            }
+            var model = loaded
+            model.state = .ensemble(edited)
+            #expect(throws: (any Error).self, "\(edit)") { try model.verify() }
+        }
+    }
+
+    /// A seasonal series that stays on its own scale (a value ≤ 0) keeps the reason in its saved
+    /// members, and forecasts as `auto` does.
+    @Test func autoKeepsWhyASeasonalSeriesStayedOnItsScale() throws {
+        var y = try M3Reference.load("theta", "N1500").y
+        y[5] = 0
+        let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(y, period: 12, horizon: 6, levels: [80])
+        let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", y, period: 12))
+        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        #expect(state.members.allSatisfy { $0.boxCox?.lambda == nil && $0.boxCox?.untransformed == "the series has values ≤ 0" })
+        Self.expectSame(try loaded.forecast(horizon: 6, levels: [80]), direct, "untransformed auto")
     }
 
     /// A multiplicative season has no closed-form variance: the intervals are simulated with the

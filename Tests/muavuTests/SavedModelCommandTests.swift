@@ -48,6 +48,35 @@ import Testing
         #expect(try DocumentCheck.schemaViolation(kind: "model", document: saved) == nil)
     }
 
+    /// A monthly series with a zero stays off the Box-Cox scale in `auto`: the saved file says
+    /// why for every member (λ and reference level null), conforms to the schema, and forecasts
+    /// as `auto` does.
+    @Test func autoOffTheBoxCoxScaleIsSavedWithTheReason() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = try String(contentsOfFile: Self.data, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("N1402,") }.map(String.init)
+        var edited = rows
+        let cells = edited[7].split(separator: ",")
+        edited[7] = "\(cells[0]),\(cells[1]),0"
+        let data = dir.appendingPathComponent("zero.csv").path
+        try ("series_id,date,value\n" + edited.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let saved = dir.appendingPathComponent("auto.json").path
+        let fit = try CLIRunner.run(["fit", "--data", data, "--model", "auto", "--save", saved], environment: Self.epoch)
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let members = try #require((try Self.json(saved)["parameters"] as? [String: Any])?["members"] as? [[String: Any]])
+        for member in members {
+            let boxCox = try #require(member["box_cox"] as? [String: Any])
+            #expect(boxCox["lambda"] is NSNull && boxCox["scale"] is NSNull)
+            #expect(boxCox["untransformed"] as? String == "the series has values ≤ 0")
+        }
+        #expect(try DocumentCheck.schemaViolation(kind: "model", document: saved) == nil)
+        let direct = try CLIRunner.run(["forecast", "--intervals", "model", "--data", data, "--model", "auto", "--horizon", "6"],
+                                       environment: Self.epoch)
+        let fromFile = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "6"], environment: Self.epoch)
+        #expect(direct.status == 0 && fromFile.stdout == direct.stdout)
+    }
+
     @Test func arimaAtGivenOrdersIsSavedWithThem() throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

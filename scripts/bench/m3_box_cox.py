@@ -1,7 +1,9 @@
 """How `auto` came to fit its members on the Box-Cox scale of seasonal series: the mean of the
 five members fitted on each series as it is, on its Box-Cox scale (Guerrero λ in [0, 1]), and on
 the Box-Cox scale for seasonal series only, scored on the validation windows of m3_windows.py
-(M3's training parts only; the test parts are never read).
+(M3's training parts only; the test parts are never read). The Box-Cox scale is taken of the
+series itself (`box-cox`, `box-cox seasonal`) and of the series divided by its geometric mean
+(`unit-free seasonal`, what `auto` does: the same forecasts whatever the unit of the data).
 
     python3 scripts/bench/m3_box_cox.py [--muavu .build/release/muavu] [--m3 ../shared/bench/m3.csv]
         [--members ets-aw,arima,theta,stm,ces] [--work out/box-cox]
@@ -12,7 +14,7 @@ without a λ (a value ≤ 0, fewer than two subseries, no variation) stays on it
 member forecasts the transformed series with `muavu forecast --intervals model`, and its points
 are transformed back (medians). Prints sMAPE (over every point) and MASE (mean over series,
 scaled by the in-sample seasonal-naive MAE of the fit part) by subset and by seasonal period
-for each window, and checks that the seasonal-only variant is what `muavu forecast --model
+for each window, and checks that the unit-free seasonal variant is what `muavu forecast --model
 auto` gives (`muavu auto`: the same design, with λ from muavu's own minimiser on the series
 itself rather than from this script's transformed CSV; where two candidate models tie to
 rounding, the choice can differ). docs/benchmarks/m3.md has the result.
@@ -59,43 +61,50 @@ def inverse(w, lam):
     return np.where(base > 0, np.abs(base) ** (1 / lam), 0.0)
 
 
-def transformed_window(w, held):
-    """{series: {member: back-transformed point forecasts}} on the Box-Cox scale."""
+def transformed_window(w, held, unit_free):
+    """{series: {member: back-transformed point forecasts}} on the Box-Cox scale (of y divided
+    by its geometric mean when `unit_free`)."""
+    tag = "bcu" if unit_free else "bc"
     parts, lams = [], {}
     for sid, g in train.groupby("series_id"):
         if sid not in held:
             continue
         g = g.iloc[: len(g) - w * horizon[sid]].copy()
-        lam = guerrero(g.value.to_numpy(float), int(g.period.iloc[0]))
+        x = g.value.to_numpy(float)
+        lam = guerrero(x, int(g.period.iloc[0]))
+        if lam is not None and len(x) <= 2 * int(g.period.iloc[0]):
+            lam = None  # more than two seasons are needed, as in muavu and R's BoxCox.lambda
+        scale = float(np.exp(np.mean(np.log(x)))) if lam is not None and unit_free else 1.0
         if lam is not None:
-            g["value"] = forward(g.value.to_numpy(float), lam)
-        lams[sid] = lam
+            g["value"] = forward(x / scale, lam)
+        lams[sid] = (lam, scale)
         parts.append(g)
     out = {}
     for subset, sub in pd.concat(parts).groupby("subset"):
-        path = f"{a.work}/window{w}-bc-{subset}.csv"
+        path = f"{a.work}/window{w}-{tag}-{subset}.csv"
         sub.to_csv(path, index=False)
         h = horizon[sub.series_id.iloc[0]]
         for m in members:
-            dest = f"{a.work}/window{w}-bc-{subset}-{m}.json"
+            dest = f"{a.work}/window{w}-{tag}-{subset}-{m}.json"
             if not os.path.exists(dest):
                 subprocess.run([a.muavu, "forecast", "--intervals", "model", "--data", path, "--horizon", str(h),
                                 "--model", m, "--level", "95", "--output", dest], check=True, stderr=subprocess.DEVNULL)
             for s in json.load(open(dest))["series"]:
                 f = np.array([pt["mean"] for pt in s["points"]])
-                lam = lams[s["id"]]
-                out.setdefault(s["id"], {})[m] = f if lam is None else inverse(f, lam)
+                lam, scale = lams[s["id"]]
+                out.setdefault(s["id"], {})[m] = f if lam is None else scale * inverse(f, lam)
     return out
 
 
 info = train.groupby("series_id").agg(subset=("subset", "first"), period=("period", "first"))
 for w in (1, 2):
     held = m3_windows.window(train, horizon, w, members + ["auto"], a.muavu, a.work)
-    bc = transformed_window(w, held)
+    bc = transformed_window(w, held, unit_free=False)
+    bcu = transformed_window(w, held, unit_free=True)
     rows = {}
     gap = 0.0
     for sid, (y, f) in held.items():
-        if sid not in bc or any(m not in bc[sid] for m in members):
+        if any(sid not in t or any(m not in t[sid] for m in members) for t in (bc, bcu)):
             continue
         period = int(info.period[sid])
         x = train[train.series_id == sid].value.to_numpy(float)[: len(train[train.series_id == sid]) - w * horizon[sid]]
@@ -103,19 +112,20 @@ for w in (1, 2):
         scale = np.mean(np.abs(x[lag:] - x[:-lag]))
         raw = np.mean([f[m] for m in members], 0)
         boxcox = np.mean([bc[sid][m] for m in members], 0)
+        unit_free = np.mean([bcu[sid][m] for m in members], 0)
         variants = {"raw": raw, "box-cox": boxcox, "box-cox seasonal": boxcox if period > 1 else raw,
-                    "muavu auto": f["auto"]}
-        gap = max(gap, np.max(np.abs(variants["box-cox seasonal"] - f["auto"]) / np.abs(f["auto"])))
+                    "unit-free seasonal": unit_free if period > 1 else raw, "muavu auto": f["auto"]}
+        gap = max(gap, np.max(np.abs(variants["unit-free seasonal"] - f["auto"]) / np.abs(f["auto"])))
         for name, c in variants.items():
             e = 200 * np.abs(y - c) / (np.abs(y) + np.abs(c))
             mase = np.mean(np.abs(y - c)) / scale
             for group in ("all", info.subset[sid], f"period {period}"):
                 rows.setdefault((group, name), []).append((e, mase))
-    print(f"window {w} ({len(held)} series); largest relative gap between 'box-cox seasonal' and muavu auto: {gap:.1e}")
+    print(f"window {w} ({len(held)} series); largest relative gap between 'unit-free seasonal' and muavu auto: {gap:.1e}")
     groups = ["all", "yearly", "quarterly", "monthly", "other", "period 1", "period 4", "period 12"]
     for group in groups:
         cells = []
-        for name in ("raw", "box-cox", "box-cox seasonal", "muavu auto"):
+        for name in ("raw", "box-cox", "box-cox seasonal", "unit-free seasonal", "muavu auto"):
             r = rows[(group, name)]
             cells.append(f"{name} {np.concatenate([e for e, _ in r]).mean():.3f} / {np.mean([m for _, m in r]):.3f}")
-        print(f"  {group:10s} sMAPE / MASE: " + "   ".join(cells))
+        print(f"  {group:10s} sMAPE / MASE: " + " | ".join(cells))

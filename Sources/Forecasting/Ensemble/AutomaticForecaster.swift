@@ -2,16 +2,17 @@
 ///
 /// It is the equally weighted mean of five automatic methods: Akaike-weighted ETS
 /// (`ETSAkaikeWeighted`), ARIMA, dynamic optimised Theta, the standard Theta method and complex
-/// exponential smoothing (`AutomaticForecaster.members`). On a seasonal series (period > 1) and
-/// positive values each member is fitted on the Box–Cox scale, with Guerrero's λ in [0, 1]
-/// (`BoxCoxTransformed`), and its forecast transformed back: a log-like scale gives ARIMA, the
-/// one additive member, seasonal swings and errors proportional to the level, and steadies
-/// the others. Non-seasonal series are fitted as they are. With the models' own intervals
-/// (`IntervalMethod.model`) its intervals are the members' envelope; with calibrated intervals
-/// (the CLI's default) each member's intervals are calibrated on a holdout of the series
-/// (`HoldoutCalibrated`) and the bounds are averaged like the points (quantile averaging), since
-/// the envelope of calibrated members is too wide. A member that fails is dropped with a note;
-/// when all fail, seasonal naïve or naïve (see `Ensemble`).
+/// exponential smoothing (`AutomaticForecaster.members`). On a seasonal series (period > 1)
+/// with positive values each member is fitted on the Box–Cox scale of the series divided by its
+/// geometric mean, with Guerrero's λ in [0, 1] (`BoxCoxTransformed`), and its forecast
+/// transformed back: a log-like scale gives ARIMA, the one additive member, seasonal swings and
+/// errors proportional to the level, and the division makes the forecasts the same whatever
+/// the unit of the data. Non-seasonal series are fitted as they are. With the models' own
+/// intervals (`IntervalMethod.model`) its intervals are the members' envelope; with calibrated
+/// intervals (the CLI's default) each member's intervals are calibrated on a holdout of the
+/// series (`HoldoutCalibrated`) and the bounds are averaged like the points (quantile
+/// averaging), since the envelope of calibrated members is too wide. A member that fails is
+/// dropped with a note; when all fail, seasonal naïve or naïve (see `Ensemble`).
 ///
 /// Why this design. Combinations of these families beat the selection of one of them per series
 /// on M3 and M4 (Makridakis, Spiliotis & Assimakopoulos 2020, *IJF* 36(1), §4; Petropoulos &
@@ -21,27 +22,25 @@
 /// per-series selection by rolling-origin error (13.387 sMAPE for selection against 12.666 for
 /// the mean of ETS, ARIMA and Theta).
 ///
-/// The members and their scale were chosen on two validation windows that hold no test data
-/// (`scripts/bench/m3_members.py`, `scripts/bench/m3_box_cox.py`): every M3 series' training
-/// part without its last h values (h = the test horizon: 6, 8, 18, 8), and without the h values
-/// before those, forecast h ahead and scored on the values held out. Among the equally weighted
-/// means of 1 to 5 of ETS, Akaike-weighted ETS, ARIMA, DOTM, STM, CES, damped trend, SES, Holt,
-/// OTM, Naive2 and drift, the five members above score best over both windows. Fitting them on
-/// the Box–Cox scale lowers the sMAPE on both windows for quarterly and monthly series
-/// (window 1 / window 2: 8.726 / 10.434 → 8.716 / 10.263 and 14.008 / 14.448 → 13.628 /
-/// 14.366); for non-seasonal series it is better on one window and worse on the other, and
-/// Guerrero's λ rests there on subseries of two values, so they stay on their own scale. Scored
-/// afterwards on the M3 test parts (sMAPE over every step; docs/benchmarks/m3.md, which also
-/// lists the rules tried and not taken, and that the restriction to seasonal series was
-/// settled after a test run of the transformation on every series):
+/// The members were chosen on two validation windows that hold no test data
+/// (`scripts/bench/m3_members.py`): every M3 series' training part without its last h values
+/// (h = the test horizon: 6, 8, 18, 8), and without the h values before those, forecast h ahead
+/// and scored on the values held out. Among the equally weighted means of 1 to 5 of ETS,
+/// Akaike-weighted ETS, ARIMA, DOTM, STM, CES, damped trend, SES, Holt, OTM, Naive2 and drift,
+/// the five members above score best over both windows. The Box–Cox scale of every series
+/// ranked first on both windows among the scales tried (`scripts/bench/m3_box_cox.py`); keeping
+/// non-seasonal series on their own scale was settled after a test run of that design showed
+/// the yearly loss the windows had hinted at, and the division by the geometric mean was added
+/// for unit invariance (docs/benchmarks/m3.md tells the order and every number). Scored on the
+/// M3 test parts (sMAPE over every step):
 ///
 /// | subset    | auto   | ets-aw | best single model |
 /// |-----------|--------|--------|-------------------|
 /// | yearly    | 15.672 | 16.054 | 15.783 (theta)    |
-/// | quarterly |  9.103 |  9.212 |  9.212 (ets-aw)   |
-/// | monthly   | 13.253 | 13.839 | 13.738 (theta)    |
+/// | quarterly |  9.142 |  9.212 |  9.212 (ets-aw)   |
+/// | monthly   | 13.266 | 13.839 | 13.738 (theta)    |
 /// | other     |  4.347 |  4.328 |  4.328 (ets-aw)   |
-/// | all       | 12.493 | 12.957 | 12.880 (theta)    |
+/// | all       | 12.508 | 12.957 | 12.880 (theta)    |
 public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     public var name: String { "auto" }
     public var ensemble: Ensemble
@@ -84,8 +83,8 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
         guard let key = parameters.keys.filter({ $0.hasSuffix(".lambda") }).min(), let lambda = parameters[key] else {
             return ""
         }
-        return "; on this seasonal series the members were fitted on its Box-Cox scale, λ = "
-            + BoxCox.format(lambda) + " (Guerrero), and their forecasts transformed back"
+        return "; on this seasonal series the members were fitted on the Box-Cox scale of the series divided by "
+            + "its geometric mean, λ = " + BoxCox.format(lambda) + " (Guerrero), and their forecasts transformed back"
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {

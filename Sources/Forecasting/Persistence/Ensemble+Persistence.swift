@@ -17,16 +17,42 @@ extension FittedModel {
             public var state: State?
             /// The error the member's fit gave, as the ensemble's notes write it.
             public var failure: String?
-            /// For a member fitted on the Box–Cox scale (`BoxCoxTransformed`): the λ its state was
-            /// fitted with, or why the series stayed on its own scale. Nil for a member fitted on
-            /// the series itself.
+            /// For a member of a method on the Box–Cox scale (`BoxCoxTransformed`) that applies to
+            /// the series' period: the λ and reference level its state was fitted with, or why
+            /// the series stayed on its own scale. Nil for a member fitted on the series itself.
             public var boxCox: BoxCoxChoice?
 
-            /// The Box–Cox transformation a member's state was fitted on: λ, or no λ and the
-            /// reason (`BoxCoxTransformed.Untransformed`).
+            /// The Box–Cox scale a member's state was fitted on (λ and the reference level c), or
+            /// no λ and the reason (`BoxCoxTransformed.Scale.untransformed`). Every key is
+            /// written, null when absent.
             public struct BoxCoxChoice: Sendable, Equatable, Codable {
                 public var lambda: Double?
+                public var scale: Double?
                 public var untransformed: String?
+
+                init(_ scale: BoxCoxTransformed.Scale) {
+                    switch scale {
+                    case .boxCox(let t): lambda = t.lambda; self.scale = t.scale; untransformed = nil
+                    case .untransformed(let reason): lambda = nil; self.scale = nil; untransformed = reason
+                    case .original: lambda = nil; self.scale = nil; untransformed = nil
+                    }
+                }
+
+                enum CodingKeys: String, CodingKey { case lambda, scale, untransformed }
+
+                public init(from decoder: any Decoder) throws {
+                    let c = try decoder.container(keyedBy: CodingKeys.self)
+                    lambda = try c.decodeIfPresent(Double.self, forKey: .lambda)
+                    scale = try c.decodeIfPresent(Double.self, forKey: .scale)
+                    untransformed = try c.decodeIfPresent(String.self, forKey: .untransformed)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var c = encoder.container(keyedBy: CodingKeys.self)
+                    try c.encode(lambda, forKey: .lambda)
+                    try c.encode(scale, forKey: .scale)
+                    try c.encode(untransformed, forKey: .untransformed)
+                }
             }
 
             enum CodingKeys: String, CodingKey { case name, kind, parameters, failure, boxCox = "box_cox" }
@@ -72,7 +98,8 @@ extension FittedModel {
                 guard let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
                     throw ForecastingError(.invalidArgument, "'\(member.name)' cannot be a member of a saved ensemble")
                 }
-                let (values, boxCox) = try member.scale(of: y, period: period)
+                let scale = try member.scale(of: y, period: period)
+                let values = try BoxCoxTransformed.values(y, on: scale)
                 switch (member.state, member.failure) {
                 case (let state?, nil):
                     guard state.kind == kind else {
@@ -80,7 +107,7 @@ extension FittedModel {
                                                "member '\(member.name)' has kind '\(kind.rawValue)', the model stores '\(state.kind.rawValue)'")
                     }
                     let model = try FittedModel(name: member.name, values: values, period: period, state: state).verified()
-                    return SavedMember(name: member.name, model: model, boxCox: boxCox)
+                    return SavedMember(name: member.name, model: model, scale: scale)
                 case (nil, let failure?):
                     return SavedMember(name: member.name, failure: failure)
                 default:
@@ -111,30 +138,24 @@ extension FittedModel {
     struct SavedMember: Forecaster {
         let name: String
         let outcome: Result<FittedModel, StoredFailure>
-        /// The member's scale: nil for the series itself, else the Box–Cox transformation (or the
-        /// reason there is none) its model was fitted on.
-        let boxCox: Result<BoxCox, BoxCoxTransformed.Untransformed>?
+        /// The scale the member's model was fitted on.
+        let scale: BoxCoxTransformed.Scale
 
-        init(name: String, model: FittedModel, boxCox: Result<BoxCox, BoxCoxTransformed.Untransformed>? = nil) {
+        init(name: String, model: FittedModel, scale: BoxCoxTransformed.Scale = .original) {
             self.name = name
             outcome = .success(model)
-            self.boxCox = boxCox
+            self.scale = scale
         }
 
         init(name: String, failure: String) {
             self.name = name
             outcome = .failure(StoredFailure(description: failure))
-            boxCox = nil
+            scale = .original
         }
 
         /// The stored model's forecast, transformed back as `BoxCoxTransformed` does.
         func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-            let f = try outcome.get().forecast(horizon: horizon, levels: levels)
-            switch boxCox {
-            case nil: return f
-            case .success(let transformation)?: return transformation.backTransformed(f)
-            case .failure(let reason)?: return BoxCoxTransformed.untransformed(f, because: reason)
-            }
+            BoxCoxTransformed.transformedBack(try outcome.get().forecast(horizon: horizon, levels: levels), from: scale)
         }
     }
 
@@ -158,18 +179,9 @@ extension Ensemble: PersistableForecaster {
             var boxCox: FittedModel.EnsembleState.Member.BoxCoxChoice?
             if let transformed = member as? BoxCoxTransformed {
                 base = transformed.base
-            }
-            if let transformed = member as? BoxCoxTransformed, transformed.transforms(period: period) {
-                switch transformed.transformation(for: y, period: period) {
-                case .success(let t):
-                    guard let w = t.forward(y) else {
-                        throw ForecastingError(.invalidArgument, "the Box-Cox transformation needs positive values")
-                    }
-                    values = w
-                    boxCox = .init(lambda: t.lambda, untransformed: nil)
-                case .failure(let reason):
-                    boxCox = .init(lambda: nil, untransformed: reason.description)
-                }
+                let scale = transformed.scale(for: y, period: period)
+                values = try BoxCoxTransformed.values(y, on: scale)
+                if scale != .original { boxCox = .init(scale) }
             }
             guard base is any PersistableForecaster, let kind = FittedModel.savableNames[base.name], kind != .ensemble else {
                 throw ForecastingError(.invalidArgument, "member '\(member.name)' of \(name) cannot be saved")
@@ -195,30 +207,37 @@ extension AutomaticForecaster: PersistableForecaster {
 }
 
 extension FittedModel.EnsembleState.Member {
-    /// The series this member's state was fitted on, and its transformation: `y` itself for a
-    /// member without `boxCox`; otherwise the Box–Cox scale, whose λ must be Guerrero's λ in
-    /// [0, 1] of the stored observations (`BoxCoxTransformed`'s choice, recomputed here), so that
-    /// an edited λ or edited observations are refused.
-    func scale(of y: [Double], period: Int) throws
-        -> (values: [Double], boxCox: Result<BoxCox, BoxCoxTransformed.Untransformed>?) {
-        guard let boxCox else { return (y, nil) }
-        let choice = BoxCoxTransformed.transformation(for: y, period: period)
-        switch (choice, boxCox.lambda) {
-        case (.success(let t), let stored?):
-            guard abs(t.lambda - stored) <= 1e-12 * max(1, abs(stored)), let w = t.forward(y) else {
+    /// The scale this member's state was fitted on: the series itself for a member without
+    /// `boxCox`; otherwise what `auto`'s members choose (`BoxCoxTransformed` with λ in [0, 1]),
+    /// recomputed from the stored observations and compared with what is stored: the same
+    /// reason, or λ within 1e-6 and the reference level within 1e-9 relative (the stored values
+    /// are then used, so the forecasts are those of the saved fit). An edited λ, reference level
+    /// or observations are refused.
+    func scale(of y: [Double], period: Int) throws -> BoxCoxTransformed.Scale {
+        guard let boxCox else { return .original }
+        let recomputed = BoxCoxTransformed(Naive()).scale(for: y, period: period)
+        switch (recomputed, boxCox.lambda, boxCox.scale) {
+        case (.boxCox(let t), let lambda?, let scale?):
+            guard abs(t.lambda - lambda) <= 1e-6, abs(t.scale - scale) <= 1e-9 * t.scale, lambda >= 0, lambda <= 1 else {
                 throw ForecastingError(.invalidArgument,
-                                       "member '\(name)' stores Box-Cox λ = \(stored), but Guerrero's λ of the stored "
-                                       + "observations is \(t.lambda)")
+                                       "member '\(name)' stores Box-Cox λ = \(lambda) and reference level \(scale), but the "
+                                       + "stored observations give λ = \(t.lambda) and \(t.scale)")
             }
-            return (w, .success(t))
-        case (.failure(let reason), nil):
-            return (y, .failure(reason))
-        case (.success(let t), nil):
+            return .boxCox(BoxCox(lambda: lambda, scale: scale))
+        case (.untransformed(let reason), nil, nil) where boxCox.untransformed == reason:
+            return recomputed
+        default:
             throw ForecastingError(.invalidArgument,
-                                   "member '\(name)' stores no Box-Cox λ, but the stored observations give λ = \(t.lambda)")
-        case (.failure(let reason), let stored?):
-            throw ForecastingError(.invalidArgument,
-                                   "member '\(name)' stores Box-Cox λ = \(stored), but the stored observations have none: \(reason)")
+                                   "member '\(name)' stores a Box-Cox scale (λ \(boxCox.lambda.map { "\($0)" } ?? "none")) that the "
+                                   + "stored observations do not give (\(Self.describe(recomputed)))")
+        }
+    }
+
+    static func describe(_ scale: BoxCoxTransformed.Scale) -> String {
+        switch scale {
+        case .original: "no transformation for this period"
+        case .boxCox(let t): "λ = \(t.lambda)"
+        case .untransformed(let reason): reason
         }
     }
 }

@@ -1,14 +1,21 @@
-/// A method fitted on the Box–Cox scale of the series, with λ chosen per series by Guerrero's
-/// method in `lower...upper`, and its forecast transformed back (`BoxCox`).
+import Foundation
+
+/// A method fitted on the Box–Cox scale of the series (`BoxCox`), with λ chosen per series by
+/// Guerrero's method in `lower...upper` and the geometric mean as the reference level, and its
+/// forecast transformed back.
 ///
 /// Point forecasts come back as medians, interval bounds as the same quantiles, fitted values
-/// through the same inverse. A series the transformation does not apply to (a value ≤ 0, fewer
-/// than two whole subseries for Guerrero's criterion, no variation in them) is forecast on its
-/// own scale, with a note saying why. λ is kept in the parameters (`lambda`).
+/// through the same inverse. A series the transformation does not apply to (a value ≤ 0, no more
+/// than two seasons of data, as R's `BoxCox.lambda` requires, or subseries that do not vary) is
+/// forecast on its own scale, with a note saying why. λ and the reference level are kept in the
+/// parameters (`lambda`, `boxcox_scale`).
 ///
 /// λ is confined to [0, 1], between the logarithm and no transformation, as in the bootstrap of
 /// Bergmeir, Hyndman & Benítez (2016, *IJF* 32(2), §3.1): powers above 1 or below 0 make
-/// extreme back-transformed forecasts from small errors on the transformed scale.
+/// extreme back-transformed forecasts from small errors on the transformed scale. On the
+/// transformed scale the series is centred near 0, so the base methods use their additive forms
+/// (multiplicative ETS and multiplicative decomposition need positive data), as R's `ets` does
+/// whenever a λ is given.
 ///
 /// With `minimumPeriod` > 1 only seasonal series are transformed; the others are forecast by
 /// the base method as it is, without a note (`auto` does this: for a non-seasonal series
@@ -28,81 +35,63 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
         self.minimumPeriod = minimumPeriod
     }
 
-    /// Whether series of seasonal period `period` are transformed at all.
-    public func transforms(period: Int) -> Bool { period >= minimumPeriod }
-
-    /// The transformation for `y`, or why there is none.
-    public func transformation(for y: [Double], period: Int) -> Result<BoxCox, Untransformed> {
-        Self.transformation(for: y, period: period, lower: lower, upper: upper)
+    /// The scale a series is fitted on.
+    public enum Scale: Sendable, Equatable {
+        /// The period is below `minimumPeriod`: the base method as it is, without a note.
+        case original
+        /// The Box–Cox scale.
+        case boxCox(BoxCox)
+        /// The series' own scale, because the transformation does not apply (the reason).
+        case untransformed(String)
     }
 
-    /// The Guerrero transformation with λ in `lower...upper` for `y`, or why there is none.
-    public static func transformation(for y: [Double], period: Int, lower: Double = 0,
-                                      upper: Double = 1) -> Result<BoxCox, Untransformed> {
-        guard y.allSatisfy({ $0 > 0 }) else { return .failure(Untransformed("the series has values ≤ 0")) }
-        guard let lambda = BoxCox.guerreroLambda(y, period: period, lower: lower, upper: upper) else {
-            return .failure(Untransformed(
-                "Guerrero's λ needs at least two whole subseries of \(max(period, 2)) values that vary"))
+    /// The scale this method fits `y` on.
+    public func scale(for y: [Double], period: Int) -> Scale {
+        guard period >= minimumPeriod else { return .original }
+        guard y.allSatisfy({ $0 > 0 }) else { return .untransformed("the series has values ≤ 0") }
+        guard y.count > 2 * period else {
+            return .untransformed("Guerrero's λ needs more than two seasons of data (\(2 * period) values)")
         }
-        return .success(BoxCox(lambda: lambda))
-    }
-
-    /// Why a series is forecast on its own scale.
-    public struct Untransformed: Error, Sendable, Equatable, CustomStringConvertible {
-        public var description: String
-        public init(_ description: String) { self.description = description }
+        guard let lambda = Guerrero.lambda(y, period: period, lower: lower, upper: upper) else {
+            return .untransformed("Guerrero's λ needs subseries of \(max(period, 2)) values that vary")
+        }
+        let geometricMean = exp(y.reduce(0) { $0 + log($1) } / Double(y.count))
+        return .boxCox(BoxCox(lambda: lambda, scale: geometricMean))
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
-        guard transforms(period: period) else {
-            return try base.forecast(y, period: period, horizon: horizon, levels: levels)
-        }
-        switch transformation(for: y, period: period) {
-        case .success(let boxCox):
-            guard let w = boxCox.forward(y) else {
-                throw ForecastingError(.invalidArgument, "the Box-Cox transformation needs positive values")
-            }
-            return boxCox.backTransformed(try base.forecast(w, period: period, horizon: horizon, levels: levels))
-        case .failure(let reason):
-            return Self.untransformed(try base.forecast(y, period: period, horizon: horizon, levels: levels),
-                                      because: reason)
-        }
+        let scale = scale(for: y, period: period)
+        let f = try base.forecast(try Self.values(y, on: scale), period: period, horizon: horizon, levels: levels)
+        return Self.transformedBack(f, from: scale)
     }
 
-    /// A forecast made on the series' own scale, with the note saying why.
-    static func untransformed(_ f: Forecast, because reason: Untransformed) -> Forecast {
-        var f = f
-        f.model.notes.append("fitted on the series' own scale (no Box-Cox transformation): \(reason)")
-        return f
+    /// `y` on `scale`.
+    static func values(_ y: [Double], on scale: Scale) throws -> [Double] {
+        guard case .boxCox(let boxCox) = scale else { return y }
+        guard let w = boxCox.forward(y) else {
+            throw ForecastingError(.invalidArgument, "the Box-Cox transformation needs positive values")
+        }
+        return w
+    }
+
+    /// A forecast made on `scale`, on the series' own scale again, with the note saying how.
+    static func transformedBack(_ f: Forecast, from scale: Scale) -> Forecast {
+        switch scale {
+        case .original:
+            return f
+        case .boxCox(let boxCox):
+            return boxCox.backTransformed(f)
+        case .untransformed(let reason):
+            var f = f
+            f.model.notes.append("fitted on the series' own scale (no Box-Cox transformation): \(reason)")
+            return f
+        }
     }
 
     /// The base method's refitter of the model behind `forecast`, on the Box–Cox scale again.
     public func refitter(for forecast: Forecast) -> any Forecaster {
         guard let chosen = (base as? any ChosenModelRefitting)?.refitter(for: forecast) else { return self }
         return BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod)
-    }
-}
-
-extension BoxCox {
-    /// A forecast made on the Box–Cox scale, transformed back: points and fitted values through
-    /// the inverse, each interval bound likewise (a quantile stays the same quantile). λ goes in
-    /// the parameters (`lambda`), and a note says what the numbers are.
-    public func backTransformed(_ f: Forecast) -> Forecast {
-        var out = f
-        out.mean = inverse(f.mean)
-        out.intervals = f.intervals.map {
-            PredictionInterval(level: $0.level, lower: inverse($0.lower), upper: inverse($0.upper))
-        }
-        out.fitted = f.fitted.map(inverse)
-        out.model.parameters["lambda"] = lambda
-        out.model.notes.append("fitted on the Box-Cox scale, λ = \(Self.format(lambda)) (Guerrero); "
-                               + "point forecasts transformed back are medians")
-        return out
-    }
-
-    static func format(_ x: Double) -> String {
-        let r = (x * 1000).rounded() / 1000
-        return String(r)
     }
 }

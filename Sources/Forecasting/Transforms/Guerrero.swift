@@ -1,0 +1,67 @@
+import Foundation
+
+/// Guerrero's choice of the Box–Cox λ: the power that makes the ratio of each subseries'
+/// standard deviation to a power of its mean most nearly constant, which stabilises the variance
+/// (Guerrero 1993, "Time-series analysis supported by power transformations", *Journal of
+/// Forecasting* 12(1), 37–48; R `forecast::BoxCox.lambda(method = "guerrero")`).
+///
+/// The series' last ⌊n/p⌋·p observations are cut into consecutive subseries of length
+/// p = max(period, 2) (R's non-seasonal subseries length is 2), each with mean μᵢ and sample
+/// standard deviation σᵢ, and
+///
+///     CV(λ) = sd(rᵢ) / mean(rᵢ),   rᵢ = σᵢ / μᵢ^(1−λ),
+///
+/// is minimised over λ in [lower, upper] by Brent's method. A bound is taken when its criterion
+/// is no larger than at the minimiser's point (Brent's method never evaluates the bounds
+/// themselves).
+public enum Guerrero {
+    /// The criterion CV(λ) for subseries with these means and standard deviations.
+    static func criterion(_ lambda: Double, means: [Double], deviations: [Double]) -> Double {
+        let r = zip(means, deviations).map { $1 / pow($0, 1 - lambda) }
+        guard let m = mean(r), m != 0, let s = standardDeviation(r) else { return .nan }
+        return s / m
+    }
+
+    /// The subseries' means and standard deviations, or nil when there are fewer than two whole
+    /// subseries, a value is not positive and finite, or no subseries varies.
+    static func subseries(_ y: [Double], period: Int) -> (means: [Double], deviations: [Double])? {
+        guard y.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+        let p = max(period, 2)
+        let count = y.count / p
+        guard count >= 2 else { return nil }
+        let start = y.count - count * p
+        var means: [Double] = [], deviations: [Double] = []
+        for i in 0..<count {
+            let part = Array(y[(start + i * p)..<(start + (i + 1) * p)])
+            guard let m = mean(part), let s = standardDeviation(part) else { return nil }
+            means.append(m)
+            deviations.append(s)
+        }
+        guard deviations.contains(where: { $0 > 0 }) else { return nil }
+        return (means, deviations)
+    }
+
+    /// Guerrero's λ in `lower...upper`, or nil when the criterion is undefined for `y`
+    /// (`subseries`).
+    public static func lambda(_ y: [Double], period: Int, lower: Double = 0, upper: Double = 1) -> Double? {
+        guard let (means, deviations) = subseries(y, period: period) else { return nil }
+        let cv = { (l: Double) in criterion(l, means: means, deviations: deviations) }
+        guard let best = try? Brent.minimize(cv, lower: lower, upper: upper), best.value.isFinite else { return nil }
+        var choice = (x: best.x, value: best.value)
+        for bound in [lower, upper] {
+            let v = cv(bound)
+            if v.isFinite, v <= choice.value { choice = (bound, v) }
+        }
+        return choice.x
+    }
+
+    static func mean(_ x: [Double]) -> Double? {
+        x.isEmpty ? nil : x.reduce(0, +) / Double(x.count)
+    }
+
+    /// The sample standard deviation (divisor n − 1).
+    static func standardDeviation(_ x: [Double]) -> Double? {
+        guard x.count >= 2, let m = mean(x) else { return nil }
+        return (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)).squareRoot()
+    }
+}
