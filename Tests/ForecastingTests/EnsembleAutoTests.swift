@@ -2,23 +2,19 @@ import Foundation
 import Testing
 @testable import Forecasting
 
-/// `auto` is the mean of ETS, ARIMA, DOTM, STM and CES with the members' envelope, each fitted
-/// on the Box-Cox scale of a seasonal series, and says so.
+/// `auto` is the mean of ETS, ARIMA (on the Box-Cox scale), DOTM, STM and CES with the members'
+/// envelope, and says so.
 struct EnsembleAutoTests {
-    /// The members as `auto` has them: on the Box-Cox scale when the period is above 1.
-    static func members(period: Int) -> [any Forecaster] {
-        let bases: [any Forecaster] = [ETSAkaikeWeighted(), AutoARIMA(), Theta(variant: .dotm, name: "theta"),
-                                       Theta(variant: .stm), CES()]
-        guard period > 1 else { return bases }
-        return bases.map { base -> any Forecaster in BoxCoxTransformed(base) }
-    }
+    /// The members as `auto` has them: ARIMA on the Box-Cox scale.
+    static let members: [any Forecaster] = [ETSAkaikeWeighted(), BoxCoxTransformed(AutoARIMA()),
+                                            Theta(variant: .dotm, name: "theta"), Theta(variant: .stm), CES()]
 
     @Test(arguments: ["N1500", "N0001"])
     func autoIsTheMeanOfItsMembersWithTheirEnvelope(id: String) throws {
         let ref = try EnsembleReference.load(id)
         let y = ref.y, h = ref.horizon, m = ref.period
         let f = try AutomaticForecaster().forecast(y, period: m, horizon: h, levels: [95])
-        let forecasters = Self.members(period: m)
+        let forecasters = Self.members
         var members: [Forecast] = []
         for forecaster in forecasters {
             members.append(try forecaster.forecast(y, period: m, horizon: h, levels: [95]))
@@ -42,13 +38,14 @@ struct EnsembleAutoTests {
         #expect(isClose(i.upper, upper, relative: 1e-12))
         #expect(f.model.family == "auto")
         #expect(f.model.notes.first?.hasPrefix(AutomaticForecaster().rationale) == true)
-        #expect(f.model.notes.first?.contains("geometric mean, λ = ") == (m > 1))
+        #expect(f.model.notes.first?.contains("geometric mean (Guerrero): arima λ = ") == true)
         #expect(f.model.notes.dropFirst().first?.hasPrefix("members: ETS Akaike-weighted (") == true)
         // The members' own parameters are kept under their names.
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("ets-aw.") })
         #expect(f.model.parameters.keys.contains { $0.hasPrefix("theta.") })
-        // λ is Guerrero's for a seasonal series, and absent for a yearly one.
-        #expect(f.model.parameters["arima.lambda"] == (m > 1 ? Guerrero.lambda(y, period: m) : nil))
+        // ARIMA's λ is Guerrero's; the other members are fitted on the series itself.
+        #expect(f.model.parameters["arima.lambda"] == Guerrero.lambda(y, period: m))
+        #expect(f.model.parameters["ets-aw.lambda"] == nil && f.model.parameters["ces.lambda"] == nil)
     }
 
     @Test func calibratedAutoAveragesItsMembersCalibratedIntervals() throws {
@@ -56,7 +53,7 @@ struct EnsembleAutoTests {
         let y = ref.y, h = ref.horizon, m = ref.period
         let auto = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: "auto"))
         let f = try auto.forecast(y, period: m, horizon: h, levels: [80, 95])
-        let members = try Self.members(period: m)
+        let members = try Self.members
             .map { try HoldoutCalibrated($0).forecast(y, period: m, horizon: h, levels: [80, 95]) }
         for level in [80, 95] {
             let i = try #require(f.interval(level: level))

@@ -109,9 +109,9 @@ import Testing
         #expect { try model.verify() } throws: { "\($0)".contains("final state does not follow") }
     }
 
-    /// `auto` fits its members on the Box-Cox scale of a seasonal series: the saved members keep
-    /// λ and the reference level, forecast as `auto` does, and an
-    /// edited λ or reference level, or a member stripped of them, is refused.
+    /// `auto` fits its ARIMA member on the Box-Cox scale: the saved member keeps λ and the
+    /// reference level, the model forecasts as `auto` does, and an edited λ or reference level,
+    /// or the member stripped of them, is refused.
     @Test func autoKeepsItsMembersBoxCoxScale() throws {
         let ref = try M3Reference.load("theta", "N1500")
         let lambda = try #require(Guerrero.lambda(ref.y, period: ref.period))
@@ -119,7 +119,8 @@ import Testing
                                                                               levels: [80, 95])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", ref.y, period: ref.period))
         guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
-        #expect(state.members.allSatisfy { $0.boxCox?.lambda == lambda && $0.boxCox?.untransformed == nil })
+        #expect(state.members.map { $0.boxCox?.lambda } == [nil, lambda, nil, nil, nil])
+        #expect(state.members[1].boxCox?.untransformed == nil)
         try loaded.verify()
         Self.expectSame(try loaded.forecast(horizon: 18, levels: [80, 95]), direct, "auto on the Box-Cox scale")
 
@@ -127,8 +128,8 @@ import Testing
             var edited = state
             switch edit {
             case "lambda": edited.members[1].boxCox?.lambda = lambda + 0.01
-            case "scale": edited.members[2].boxCox?.scale? *= 1.001
-            default: edited.members[0].boxCox = nil
+            case "scale": edited.members[1].boxCox?.scale? *= 1.001
+            default: edited.members[1].boxCox = nil
             }
             var model = loaded
             model.state = .ensemble(edited)
@@ -136,15 +137,16 @@ import Testing
         }
     }
 
-    /// A seasonal series that stays on its own scale (a value ≤ 0) keeps the reason in its saved
-    /// members, and forecasts as `auto` does.
+    /// A series that stays on its own scale (a value ≤ 0) keeps the reason in its saved ARIMA
+    /// member, and forecasts as `auto` does.
     @Test func autoKeepsWhyASeasonalSeriesStayedOnItsScale() throws {
         var y = try M3Reference.load("theta", "N1500").y
         y[5] = 0
         let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(y, period: 12, horizon: 6, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", y, period: 12))
         guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
-        #expect(state.members.allSatisfy { $0.boxCox?.lambda == nil && $0.boxCox?.untransformed == "the series has values ≤ 0" })
+        #expect(state.members.map { $0.boxCox?.untransformed } == [nil, "the series has values ≤ 0", nil, nil, nil])
+        #expect(state.members[1].boxCox?.lambda == nil && state.members[1].boxCox?.scale == nil)
         Self.expectSame(try loaded.forecast(horizon: 6, levels: [80]), direct, "untransformed auto")
     }
 
@@ -181,7 +183,12 @@ import Testing
         guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
         #expect(state.members.map(\.name) == (name == "auto" ? ["ets-aw", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
         #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
-        #expect(state.members.allSatisfy { $0.boxCox == nil }, "a non-seasonal series stays on its own scale")
+        if name == "auto" {
+            #expect(state.members[1].boxCox?.untransformed == "Guerrero's λ needs subseries of 2 values that vary")
+            #expect(state.members.enumerated().allSatisfy { $0.offset == 1 || $0.element.boxCox == nil })
+        } else {
+            #expect(state.members.allSatisfy { $0.boxCox == nil })
+        }
         #expect(direct.model.notes.contains { $0.hasPrefix("theta dropped: too-short") })
         try loaded.verify()
         Self.expectSame(try loaded.forecast(horizon: 4, levels: [80]), direct, name)

@@ -15,7 +15,9 @@ import Foundation
 /// extreme back-transformed forecasts from small errors on the transformed scale. On the
 /// transformed scale the series is centred near 0, so the base methods use their additive forms
 /// (multiplicative ETS and multiplicative decomposition need positive data), as R's `ets` does
-/// whenever a λ is given.
+/// whenever a λ is given. The base method should not depend on the origin of its data: ARIMA
+/// with a mean or differencing does not; CES, whose recursion has no level to absorb it, turns
+/// explosive on a series centred near 0 (`auto` transforms ARIMA only).
 ///
 /// With `minimumPeriod` > 1 only seasonal series are transformed; the others are forecast by
 /// the base method as it is, without a note (`auto` does this: for a non-seasonal series
