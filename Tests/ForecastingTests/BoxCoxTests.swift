@@ -105,6 +105,34 @@ struct BoxCoxTests {
         }
     }
 
+    /// λ does not change with the unit of the series, down to the ends of the doubles (to the
+    /// minimiser's tolerance: the rounding of y / c moves its path by about 1e-8).
+    @Test func guerreroLambdaIgnoresTheUnit() throws {
+        for g in try BoxCoxReference.load().guerrero {
+            let lambda = try #require(Guerrero.lambda(g.values, period: g.period))
+            for unit in [1e-200, 1e-3, 1e3, 1e200] {
+                let scaled = try #require(Guerrero.lambda(g.values.map { $0 * unit }, period: g.period), "\(g.id) × \(unit)")
+                #expect(abs(scaled - lambda) <= 1e-7, "\(g.id) × \(unit): \(scaled) vs \(lambda)")
+            }
+        }
+    }
+
+    /// A holdout refit keeps the whole series' scale (λ and reference level) instead of choosing
+    /// again on the shorter series, even where the shorter series would stay on its own scale.
+    @Test func theRefitterKeepsTheScaleOfTheFit() throws {
+        let y = try #require(try BoxCoxReference.load().guerrero.first { $0.id == "N1405" }).values
+        let method = BoxCoxTransformed(SARIMA(SARIMA.Specification(order: .init(p: 0, d: 1, q: 1, period: 12))))
+        let f = try method.forecast(y, period: 12, horizon: 6, levels: [95])
+        guard case .boxCox(let t) = method.scale(for: y, period: 12) else { Issue.record("N1405 is transformed"); return }
+        let refit = try #require(method.refitter(for: f) as? BoxCoxTransformed)
+        #expect(refit.fixedScale == .boxCox(t))
+        let head = Array(y.prefix(24))
+        #expect(method.scale(for: head, period: 12) != .boxCox(t), "24 values alone would stay on their own scale")
+        #expect(refit.scale(for: head, period: 12) == .boxCox(t))
+        let held = try refit.forecast(head, period: 12, horizon: 6, levels: [95])
+        #expect(held.model.parameters["lambda"] == t.lambda && held.model.parameters["boxcox_scale"] == t.scale)
+    }
+
     /// Brent's method on functions with known minima, including one at a bound.
     @Test func brentFindsKnownMinima() throws {
         let parabola = try Brent.minimize({ ($0 - 0.3) * ($0 - 0.3) + 2 }, lower: 0, upper: 1)

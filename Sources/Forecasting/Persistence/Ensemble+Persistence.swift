@@ -228,15 +228,16 @@ extension FittedModel.EnsembleState.Member {
             return recomputed
         default:
             throw ForecastingError(.invalidArgument,
-                                   "member '\(name)' stores a Box-Cox scale (λ \(boxCox.lambda.map { "\($0)" } ?? "none")) that the "
-                                   + "stored observations do not give (\(Self.describe(recomputed)))")
+                                   "member '\(name)' stores a Box-Cox scale (λ \(boxCox.lambda.map { "\($0)" } ?? "none"), "
+                                   + "reference level \(boxCox.scale.map { "\($0)" } ?? "none")) that the stored observations "
+                                   + "do not give (\(Self.describe(recomputed)))")
         }
     }
 
     static func describe(_ scale: BoxCoxTransformed.Scale) -> String {
         switch scale {
         case .original: "no transformation for this period"
-        case .boxCox(let t): "λ = \(t.lambda)"
+        case .boxCox(let t): "λ = \(t.lambda), reference level \(t.scale)"
         case .untransformed(let reason): reason
         }
     }

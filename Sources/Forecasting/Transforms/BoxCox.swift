@@ -10,7 +10,8 @@ import Foundation
 /// fitted on w make the variance, the seasonal swing and the growth of the series proportional to
 /// a power of its level. Dividing by c (`BoxCoxTransformed` takes the geometric mean of the
 /// series, as Box & Cox normalise their likelihood) makes w the same whatever the unit of y: a
-/// series in đồng and the same series in thousands of đồng get the same forecasts.
+/// series in đồng and the same series in thousands of đồng give a method the same w, and so the
+/// same forecasts in their units.
 ///
 /// Forecasts on w are transformed back by the inverse, which maps the median of the forecast
 /// distribution to its median and a quantile to the same quantile: the back-transformed point

@@ -20,21 +20,26 @@ import Foundation
 /// explosive on a series centred near 0 (`auto` transforms ARIMA only).
 ///
 /// With `minimumPeriod` > 1 only seasonal series are transformed; the others are forecast by
-/// the base method as it is, without a note (`auto` does this: for a non-seasonal series
-/// Guerrero's subseries are pairs of values, and λ is poorly determined).
+/// the base method as it is, without a note (for a non-seasonal series Guerrero's subseries
+/// are pairs of values, and λ is less well determined).
 public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
     public var base: any Forecaster
     public var lower: Double
     public var upper: Double
     /// Series with a shorter seasonal period are not transformed.
     public var minimumPeriod: Int
+    /// A scale kept from an earlier fit instead of choosing one for the series (a holdout refit
+    /// of the chosen model uses the whole series' λ and reference level).
+    public var fixedScale: Scale?
     public var name: String { base.name }
 
-    public init(_ base: any Forecaster, lower: Double = 0, upper: Double = 1, minimumPeriod: Int = 1) {
+    public init(_ base: any Forecaster, lower: Double = 0, upper: Double = 1, minimumPeriod: Int = 1,
+                fixedScale: Scale? = nil) {
         self.base = base
         self.lower = lower
         self.upper = upper
         self.minimumPeriod = minimumPeriod
+        self.fixedScale = fixedScale
     }
 
     /// The scale a series is fitted on.
@@ -49,6 +54,7 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
 
     /// The scale this method fits `y` on.
     public func scale(for y: [Double], period: Int) -> Scale {
+        if let fixedScale { return fixedScale }
         guard period >= minimumPeriod else { return .original }
         guard y.allSatisfy({ $0 > 0 }) else { return .untransformed("the series has values ≤ 0") }
         guard y.count > 2 * period else {
@@ -91,9 +97,17 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
         }
     }
 
-    /// The base method's refitter of the model behind `forecast`, on the Box–Cox scale again.
+    /// The model behind `forecast` refitted on other data (a holdout) without choosing again:
+    /// the base method's refitter when it has one, on the same scale (λ and reference level read
+    /// back from the forecast's parameters, or the series' own scale).
     public func refitter(for forecast: Forecast) -> any Forecaster {
-        guard let chosen = (base as? any ChosenModelRefitting)?.refitter(for: forecast) else { return self }
-        return BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod)
+        let chosen = (base as? any ChosenModelRefitting)?.refitter(for: forecast) ?? base
+        let scale: Scale
+        if let lambda = forecast.model.parameters["lambda"], let c = forecast.model.parameters["boxcox_scale"] {
+            scale = .boxCox(BoxCox(lambda: lambda, scale: c))
+        } else {
+            scale = .original
+        }
+        return BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod, fixedScale: scale)
     }
 }

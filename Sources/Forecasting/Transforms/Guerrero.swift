@@ -5,7 +5,8 @@ import Foundation
 /// (Guerrero 1993, "Time-series analysis supported by power transformations", *Journal of
 /// Forecasting* 12(1), 37–48; R `forecast::BoxCox.lambda(method = "guerrero")`).
 ///
-/// The series' last ⌊n/p⌋·p observations are cut into consecutive subseries of length
+/// The series' last ⌊n/p⌋·p observations (divided by the geometric mean of the series, which
+/// does not change the criterion) are cut into consecutive subseries of length
 /// p = max(period, 2) (R's non-seasonal subseries length is 2), each with mean μᵢ and sample
 /// standard deviation σᵢ, and
 ///
@@ -25,7 +26,11 @@ public enum Guerrero {
     /// The subseries' means and standard deviations, or nil when there are fewer than two whole
     /// subseries, a value is not positive and finite, or no subseries varies.
     static func subseries(_ y: [Double], period: Int) -> (means: [Double], deviations: [Double])? {
-        guard y.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+        guard y.allSatisfy({ $0 > 0 && $0.isFinite }), !y.isEmpty else { return nil }
+        // On y divided by its geometric mean, which leaves CV(λ) unchanged (every rᵢ takes the
+        // same factor) and keeps the squares finite for values near the ends of the doubles.
+        let c = exp(y.reduce(0) { $0 + log($1) } / Double(y.count))
+        let y = y.map { $0 / c }
         let p = max(period, 2)
         let count = y.count / p
         guard count >= 2 else { return nil }
