@@ -62,15 +62,13 @@ def inverse(w, lam):
     return np.where(base > 0, np.abs(base) ** (1 / lam), 0.0)
 
 
-def transformed_window(w, held, unit_free):
+def transformed_window(w, held, fits, unit_free):
     """{series: {member: back-transformed point forecasts}} on the Box-Cox scale (of y divided
-    by its geometric mean when `unit_free`)."""
+    by its geometric mean when `unit_free`); `fits` from m3_windows.fit_parts."""
     tag = "bcu" if unit_free else "bc"
     parts, lams = [], {}
-    for sid, g in train.groupby("series_id"):
-        if sid not in held:
-            continue
-        g = g.iloc[: len(g) - w * horizon[sid]].copy()
+    for sid in held:
+        g = fits[sid][0].copy()
         x = g.value.to_numpy(float)
         lam = guerrero(x, int(g.period.iloc[0]))
         if lam is not None and len(x) <= 2 * int(g.period.iloc[0]):
@@ -100,15 +98,16 @@ def transformed_window(w, held, unit_free):
 info = train.groupby("series_id").agg(subset=("subset", "first"), period=("period", "first"))
 for w in (1, 2):
     held = m3_windows.window(train, horizon, w, members + ["auto"], a.muavu, a.work)
-    bc = transformed_window(w, held, unit_free=False)
-    bcu = transformed_window(w, held, unit_free=True)
+    fits = m3_windows.fit_parts(train, horizon, w)
+    bc = transformed_window(w, held, fits, unit_free=False)
+    bcu = transformed_window(w, held, fits, unit_free=True)
     rows = {}
     gap = 0.0
     for sid, (y, f) in held.items():
         if any(sid not in t or any(m not in t[sid] for m in members) for t in (bc, bcu)):
             continue
         period = int(info.period[sid])
-        x = train[train.series_id == sid].value.to_numpy(float)[: len(train[train.series_id == sid]) - w * horizon[sid]]
+        x = fits[sid][0].value.to_numpy(float)
         lag = period if len(x) > period else 1
         scale = np.mean(np.abs(x[lag:] - x[:-lag]))
         raw = np.mean([f[m] for m in members], 0)

@@ -30,19 +30,26 @@ def fresh_cache(muavu, work):
             f.write(stamp)
 
 
-def window(train, horizon, w, models, muavu, work):
-    """{series: (held-out values, {model: point forecasts})} for window w, for the series where
-    every model gave a forecast."""
-    fresh_cache(muavu, work)
-    parts, actual = [], {}
+def fit_parts(train, horizon, w):
+    """{series: (the training rows window w forecasts from, its held-out values)} for the series
+    with at least 8 values before the window."""
+    parts = {}
     for sid, g in train.groupby("series_id"):
         h = horizon[sid]
         if len(g) - w * h < 8:
             continue
-        parts.append(g.iloc[: len(g) - w * h])
-        actual[sid] = g.value.to_numpy()[len(g) - w * h: len(g) - (w - 1) * h]
+        parts[sid] = (g.iloc[: len(g) - w * h], g.value.to_numpy()[len(g) - w * h: len(g) - (w - 1) * h])
+    return parts
+
+
+def window(train, horizon, w, models, muavu, work):
+    """{series: (held-out values, {model: point forecasts})} for window w, for the series where
+    every model gave a forecast."""
+    fresh_cache(muavu, work)
+    parts = fit_parts(train, horizon, w)
+    actual = {sid: held for sid, (_, held) in parts.items()}
     forecasts = {}
-    for subset, sub in pd.concat(parts).groupby("subset"):
+    for subset, sub in pd.concat([rows for rows, _ in parts.values()]).groupby("subset"):
         path = f"{work}/window{w}-{subset}.csv"
         sub.to_csv(path, index=False)
         h = horizon[sub.series_id.iloc[0]]

@@ -215,7 +215,7 @@ extension FittedModel.EnsembleState.Member {
     /// or observations are refused.
     func scale(of y: [Double], period: Int) throws -> BoxCoxTransformed.Scale {
         guard let boxCox else { return .original }
-        let recomputed = BoxCoxTransformed(Naive()).scale(for: y, period: period)
+        let recomputed = BoxCoxTransformed.scale(for: y, period: period)
         switch (recomputed, boxCox.lambda, boxCox.scale) {
         case (.boxCox(let t), let lambda?, let scale?):
             guard abs(t.lambda - lambda) <= 1e-6, abs(t.scale - scale) <= 1e-9 * t.scale, lambda >= 0, lambda <= 1 else {

@@ -58,6 +58,11 @@ public struct BoxCox: Sendable, Equatable {
 
     public func inverse(_ w: [Double]) -> [Double] { w.map(inverse) }
 
+    /// exp(mean log y), the reference level `BoxCoxTransformed` divides by (y positive).
+    static func geometricMean(_ y: [Double]) -> Double {
+        exp(y.reduce(0) { $0 + log($1) } / Double(y.count))
+    }
+
     static func format(_ x: Double) -> String {
         let r = (x * 1000).rounded() / 1000
         return String(r)

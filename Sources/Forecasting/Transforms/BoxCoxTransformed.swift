@@ -52,9 +52,18 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
         case untransformed(String)
     }
 
-    /// The scale this method fits `y` on.
+    /// The scale this method fits `y` on: `fixedScale` when set, otherwise the choice of
+    /// `scale(for:period:lower:upper:minimumPeriod:)` with this method's bounds.
     public func scale(for y: [Double], period: Int) -> Scale {
-        if let fixedScale { return fixedScale }
+        fixedScale ?? Self.scale(for: y, period: period, lower: lower, upper: upper, minimumPeriod: minimumPeriod)
+    }
+
+    /// The scale chosen for `y`: the series itself below `minimumPeriod`; its own scale, with
+    /// the reason, when a value is ≤ 0, there are no more than two seasons, or Guerrero's λ is
+    /// undefined; otherwise the Box–Cox scale with Guerrero's λ in `lower...upper` and the
+    /// geometric mean as the reference level.
+    public static func scale(for y: [Double], period: Int, lower: Double = 0, upper: Double = 1,
+                             minimumPeriod: Int = 1) -> Scale {
         guard period >= minimumPeriod else { return .original }
         guard y.allSatisfy({ $0 > 0 }) else { return .untransformed("the series has values ≤ 0") }
         guard y.count > 2 * period else {
@@ -63,8 +72,7 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
         guard let lambda = Guerrero.lambda(y, period: period, lower: lower, upper: upper) else {
             return .untransformed("Guerrero's λ needs subseries of \(max(period, 2)) values that vary")
         }
-        let geometricMean = exp(y.reduce(0) { $0 + log($1) } / Double(y.count))
-        return .boxCox(BoxCox(lambda: lambda, scale: geometricMean))
+        return .boxCox(BoxCox(lambda: lambda, scale: BoxCox.geometricMean(y)))
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {

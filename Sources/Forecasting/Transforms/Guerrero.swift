@@ -29,7 +29,7 @@ public enum Guerrero {
         guard y.allSatisfy({ $0 > 0 && $0.isFinite }), !y.isEmpty else { return nil }
         // On y divided by its geometric mean, which leaves CV(λ) unchanged (every rᵢ takes the
         // same factor) and keeps the squares finite for values near the ends of the doubles.
-        let c = exp(y.reduce(0) { $0 + log($1) } / Double(y.count))
+        let c = BoxCox.geometricMean(y)
         let y = y.map { $0 / c }
         let p = max(period, 2)
         let count = y.count / p
@@ -60,13 +60,10 @@ public enum Guerrero {
         return choice.x
     }
 
-    static func mean(_ x: [Double]) -> Double? {
-        x.isEmpty ? nil : x.reduce(0, +) / Double(x.count)
-    }
+    static func mean(_ x: [Double]) -> Double? { Metrics.mean(x) }
 
     /// The sample standard deviation (divisor n − 1).
     static func standardDeviation(_ x: [Double]) -> Double? {
-        guard x.count >= 2, let m = mean(x) else { return nil }
-        return (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)).squareRoot()
+        x.count >= 2 ? SeasonalStrength.variance(x).squareRoot() : nil
     }
 }
