@@ -4,7 +4,8 @@ import PackageDescription
 /// muavu: crop-forecast and market-access modelling engine for Đồng Tháp.
 ///
 /// Dependencies point one way:
-/// muavu (CLI) → Publishing → AgriData → Forecasting → LinearAlgebra → CLapack.
+/// muavu (CLI) → Publishing → AgriData → Forecasting → LinearAlgebra → CLapack;
+/// Publishing → CFileSystem (one system call, for output directories).
 let package = Package(
     name: "muavu",
     products: [
@@ -24,9 +25,12 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        // The one system call Glibc's overlay lacks (renameat2 with RENAME_EXCHANGE), for
+        // replacing an output directory in one step.
+        .target(name: "CFileSystem", path: "Sources/CFileSystem"),
         .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
         .target(name: "AgriData", dependencies: ["Forecasting"]),
-        .target(name: "Publishing", dependencies: ["Forecasting", "AgriData"]),
+        .target(name: "Publishing", dependencies: ["Forecasting", "AgriData", "CFileSystem"]),
         .executableTarget(
             name: "muavu",
             dependencies: [

@@ -9,6 +9,7 @@ public enum DocumentSchemas {
         "outlook": OutlookSchema.text,
         "publish-index": PublishIndexSchema.text,
         "regression": RegressionSchema.text,
+        "report-index": ReportIndexSchema.text,
         "validation": ValidationSchema.text,
     ]
 

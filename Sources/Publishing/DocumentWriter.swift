@@ -9,6 +9,8 @@ public struct PublishingError: Error, Sendable, Equatable, CustomStringConvertib
         case encodingFailed = "encoding-failed"
         /// A configuration is invalid.
         case badConfiguration = "bad-configuration"
+        /// An output path that would replace what the user did not ask to replace (`OutputDirectory`).
+        case unsafeOutput = "unsafe-output"
     }
     public var code: Code
     public var message: String

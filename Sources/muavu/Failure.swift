@@ -29,7 +29,7 @@ func runReportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode(error.code == .illegalArgument ? 1 : 65)
     } catch let error as PublishingError {
         printError("error: \(error.description)")
-        throw ExitCode(error.code == .badConfiguration ? 64 : 1)
+        throw ExitCode(error.code == .badConfiguration || error.code == .unsafeOutput ? 64 : 1)
     } catch {
         printError("error: \(error)")
         throw ExitCode(1)

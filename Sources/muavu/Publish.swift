@@ -12,14 +12,17 @@ struct Publish: ParsableCommand {
         series, and writes DIR/index.json (what was published, when, from which data and models), \
         DIR/forecasts/ID.json (muavu.forecast/v1), DIR/charts/ID.svg and DIR/bulletin.html and \
         DIR/bulletin.md (Vietnamese first, English beside). The issue time is SOURCE_DATE_EPOCH when \
-        set, so runs are byte-reproducible. DIR is built beside itself and renamed into place: a bad \
-        configuration (exit 64) or bad data (exit 65) leaves no output.
+        set, so runs are byte-reproducible. DIR is built beside itself and swapped into place in one \
+        step: a bad configuration (exit 64) or bad data (exit 65) leaves no output. DIR must be new, \
+        empty, or a previous muavu publish output (its index.json says so); anything else (a file, a \
+        folder of other files, the current folder or one above it, a folder holding the configuration \
+        or its data) is refused with exit 64 and left untouched. Two runs into one place wait for each other.
         """)
 
     @Option(name: .long, help: "The model configuration (JSON).")
     var config: String
 
-    @Option(name: .long, help: "The output directory (replaced whole).")
+    @Option(name: .long, help: "The output directory: new, empty, or a previous publish output (replaced whole).")
     var out: String
 
     func validate() throws {
@@ -29,7 +32,7 @@ struct Publish: ParsableCommand {
     func run() throws {
         try runReportingFailures {
             let configuration = try PublishConfiguration.load(path: config)
-            let files = try Publisher.publish(configuration, to: out, issued: IssueTime.now())
+            let files = try Publisher.publish(configuration, to: out, issued: IssueTime.now(), waiting: printError)
             printError("published \(files.count) files to \(out)/ (bulletin: \(out)/bulletin.html, \(out)/bulletin.md)")
         }
     }

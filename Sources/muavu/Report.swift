@@ -11,11 +11,14 @@ struct Report: ParsableCommand {
         Writes DIR/README.md, DIR/datasets.md, DIR/yield-study.md, DIR/price-study.md, \
         DIR/m3-benchmark.md and their charts under DIR/charts/. The M3 notebook reads the committed \
         benchmark documents (--benchmarks DIR/m3*.json); it does not run M3. The issue time is \
-        SOURCE_DATE_EPOCH when set, so runs are byte-reproducible. DIR is built beside itself and \
-        renamed into place: bad data (exit 65) leaves no output.
+        SOURCE_DATE_EPOCH when set, so runs are byte-reproducible. DIR/index.json lists every file \
+        (muavu.report-index/v1). DIR is built beside itself and swapped into place in one step: bad \
+        data (exit 65) leaves no output. DIR must be new, empty or a previous muavu report output; \
+        anything else (a file, a folder of other files, the current folder or one above it, a folder \
+        holding the inputs) is refused with exit 64 and left untouched.
         """)
 
-    @Option(name: .long, help: "The output directory (replaced whole).")
+    @Option(name: .long, help: "The output directory: new, empty, or a previous report output (replaced whole).")
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("The datasets directory (with datapackage.json).", valueName: "dir"))
@@ -48,7 +51,7 @@ struct Report: ParsableCommand {
             var options = AnalysisReport.Options(datasets: datasets, calendars: calendars, benchmarks: benchmarks)
             options.priceWindows = priceWindows
             if !notebook.isEmpty { options.notebooks = notebook.compactMap(AnalysisReport.Notebook.init(rawValue:)) }
-            let files = try AnalysisReport.write(options, to: out, issued: IssueTime.now())
+            let files = try AnalysisReport.write(options, to: out, issued: IssueTime.now(), waiting: printError)
             printError("wrote \(files.count) files to \(out)/ (start at \(out)/README.md)")
         }
     }

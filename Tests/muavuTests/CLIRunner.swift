@@ -27,8 +27,10 @@ enum CLIRunner {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name).path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    in directory: URL? = nil) throws -> CLIResult {
         let process = Process()
+        if let directory { process.currentDirectoryURL = directory }
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

@@ -54,8 +54,8 @@ struct PublishCommandTests {
             + ["rice-yield", "rice-production", "rice-price"].flatMap { ["forecasts/\($0).json", "charts/\($0).svg"] }
         #expect(Set(files.keys) == Set(expected))
 
-        // The second run into an existing directory replaces it with the same bytes.
-        try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
+        // The second run into a previous publication replaces it whole, with the same bytes.
+        try FileManager.default.copyItem(at: first, to: second)
         try Data("stale".utf8).write(to: second.appendingPathComponent("old.txt"))
         let run2 = try CLIRunner.run(["publish", "--config", config, "--out", second.path], environment: Self.epoch)
         #expect(run2.status == 0, "\(run2.stderr)")

@@ -60,8 +60,8 @@ import Testing
                                    "--notebook", "m3-benchmark"])
         #expect(result.status == 0, "\(result.stderr)")
         let committed = Self.root.appendingPathComponent("notebooks-exported")
-        // README.md and index.html list the notebooks rendered, so they differ for a subset.
-        let written = Self.files(under: out).filter { $0 != "README.md" && $0 != "index.html" }
+        // README.md, index.html and index.json list the notebooks rendered, so they differ for a subset.
+        let written = Self.files(under: out).filter { !["README.md", "index.html", "index.json"].contains($0) }
         #expect(written.contains("datasets.md") && written.contains("yield-study.md") && written.contains("m3-benchmark.md"))
         #expect(written.contains("charts/yield-study/vnm-rice-yield-loyo.svg"))
         for path in written {
@@ -110,6 +110,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("charts/price-study/arima-x-forecast.svg").path))
     }
 
+    /// The committed notebooks carry their manifest, so `make notebooks` may replace the folder:
+    /// it names the report kind, conforms to `muavu schema report-index` (python3 jsonschema) and
+    /// lists every other committed file with the SHA-256 that sha256sum computes.
+    @Test func committedNotebooksCarryTheirManifest() throws {
+        let committed = Self.root.appendingPathComponent("notebooks-exported")
+        let manifest = committed.appendingPathComponent("index.json")
+        #expect(try DocumentCheck.schemaViolation(kind: "report-index", document: manifest.path) == nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any])
+        #expect(object["schema"] as? String == "muavu.report-index/v1")
+        let listed = try #require(object["files"] as? [[String: Any]])
+        #expect(Set(listed.compactMap { $0["path"] as? String }) == Set(Self.files(under: committed).filter { $0 != "index.json" }))
+        let paths = listed.compactMap { $0["path"] as? String }.map { committed.appendingPathComponent($0).path }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = paths
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        process.waitUntilExit()
+        #expect(lines.count == listed.count)
+        for (entry, line) in zip(listed, lines) {
+            #expect(entry["sha256"] as? String == line.split(separator: " ").first.map(String.init), "\(entry["path"] ?? "")")
+        }
+    }
+
     @Test func unknownNotebookIsAUsageError() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -124,9 +150,11 @@ import Testing
         let out = dir.appendingPathComponent("nb")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("old\n".utf8).write(to: out.appendingPathComponent("keep.txt"))
+        // A previous report output (its manifest names the kind), which a good run would replace.
+        try Data(#"{"schema": "muavu.report-index/v1"}"#.utf8).write(to: out.appendingPathComponent("index.json"))
         let result = try CLIRunner.run(["report", "--out", out.path, "--datasets", dir.appendingPathComponent("none").path,
                                         "--notebook", "datasets"])
         #expect(result.status == 65, "\(result.stderr)")
-        #expect(Self.files(under: dir) == ["nb/keep.txt"])
+        #expect(Self.files(under: dir) == ["nb/index.json", "nb/keep.txt"])
     }
 }

@@ -108,7 +108,12 @@ public struct PublishConfiguration: Sendable, Equatable {
 
     /// `path` resolved against the configuration's directory.
     public func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
+        PhysicalPath.resolve(path, from: baseDirectory)
+    }
+
+    /// Every file the configuration reads: itself, its datasets and its calendars (resolved).
+    public var inputPaths: [String] {
+        [PhysicalPath.resolve(file)] + datasets.values.map { resolve($0.path) } + calendars.values.map(resolve)
     }
 
     // MARK: - Loading
@@ -119,7 +124,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             throw PublishingError(.badConfiguration, "\(path): cannot read the configuration file")
         }
         var configuration = try decode(data, file: path)
-        configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        configuration.baseDirectory = PhysicalPath.parent(of: PhysicalPath.resolve(path))
         return configuration
     }
 

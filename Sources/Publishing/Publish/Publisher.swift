@@ -157,11 +157,15 @@ public enum Publisher {
         return files
     }
 
-    /// Builds the publication and writes it to `directory` whole or not at all.
+    /// Builds the publication and writes it to `directory` whole or not at all. The directory is
+    /// checked before anything is computed (`OutputDirectory`: exit 64 when it is unsafe);
+    /// `waiting` is told when another run is writing there.
     @discardableResult
-    public static func publish(_ configuration: PublishConfiguration, to directory: String, issued: Date) throws -> [File] {
+    public static func publish(_ configuration: PublishConfiguration, to directory: String, issued: Date,
+                               waiting: (String) -> Void = { _ in }) throws -> [File] {
+        let output = try OutputDirectory(directory, kind: .publish, inputs: configuration.inputPaths)
         let files = try build(configuration, issued: issued)
-        try PublicationWriter.write(files, to: directory)
+        try output.write(files, waiting: waiting)
         return files
     }
 
@@ -203,52 +207,5 @@ public enum Publisher {
         if spike != nil || anomaly != nil {
             item.alert = Bulletin.PriceAlert(commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
         }
-    }
-}
-
-/// Writes a publication whole or not at all: every file goes into a temporary sibling
-/// directory, which is then renamed onto the target. POSIX cannot swap two directories in one
-/// step, so an existing target is first renamed aside and removed only after the new one is in
-/// place; if the second rename fails the old one is put back.
-public enum PublicationWriter {
-    public static func write(_ files: [Publisher.File], to directory: String) throws {
-        let target = URL(fileURLWithPath: directory).standardized
-        let parent = target.deletingLastPathComponent()
-        let fm = FileManager.default
-        let pid = getpid()
-        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
-        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
-        func failure(_ what: String) -> PublishingError {
-            PublishingError(.writeFailed, "cannot write \(directory): \(what)")
-        }
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: temporary)
-            try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for file in files {
-                let url = temporary.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
-            }
-        } catch {
-            try? fm.removeItem(at: temporary)
-            throw failure(error.localizedDescription)
-        }
-        var movedAside = false
-        if fm.fileExists(atPath: target.path) {
-            guard rename(target.path, old.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(at: temporary)
-                throw failure(reason)
-            }
-            movedAside = true
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if movedAside { _ = rename(old.path, target.path) }
-            try? fm.removeItem(at: temporary)
-            throw failure(reason)
-        }
-        if movedAside { try? fm.removeItem(at: old) }
     }
 }

@@ -47,6 +47,7 @@ public enum AnalysisReport {
         let stamp = "Issued \(IssueTime.iso8601(issued)) by muavu \(Engine.current.version) (`muavu report`)."
         var files: [Publisher.File] = []
         var index: [(String, String)] = []
+        var notebooks: [ReportIndex.Notebook] = []
         for notebook in options.notebooks {
             let page: NotebookPage
             switch notebook {
@@ -63,6 +64,7 @@ public enum AnalysisReport {
             files.append(Publisher.File(path: notebook.rawValue + ".html",
                                         data: Data(NotebookHTML.page(title: page.title, markdown: markdown, charts: svgs).utf8)))
             index.append((name, page.title))
+            notebooks.append(.init(name: notebook.rawValue, title: page.title, markdown: name, html: notebook.rawValue + ".html"))
         }
         var readme = "# muavu notebooks\n\nThe analyses behind muavu's forecasts, rendered by `muavu report --out notebooks-exported` "
             + "(`make notebooks`) from the bundled datasets. Charts are SVG files under `charts/`; each notebook is also "
@@ -73,14 +75,21 @@ public enum AnalysisReport {
         files.append(Publisher.File(path: "README.md", data: Data(readme.utf8)))
         files.append(Publisher.File(path: "index.html",
                                     data: Data(NotebookHTML.page(title: "muavu notebooks", markdown: readme, charts: [:]).utf8)))
+        let manifest = ReportIndex(issued: issued, notebooks: notebooks, files: files)
+        files.append(Publisher.File(path: OutputDirectory.Kind.manifest, data: try DocumentEncoder.encode(manifest)))
         return files
     }
 
-    /// Renders the notebooks and writes them to `directory`, whole or not at all.
+    /// Renders the notebooks and writes them to `directory`, whole or not at all. The directory
+    /// is checked first (`OutputDirectory`): new, empty or a previous report output, holding none
+    /// of the inputs.
     @discardableResult
-    public static func write(_ options: Options, to directory: String, issued: Date) throws -> [Publisher.File] {
+    public static func write(_ options: Options, to directory: String, issued: Date,
+                             waiting: (String) -> Void = { _ in }) throws -> [Publisher.File] {
+        let output = try OutputDirectory(directory, kind: .report,
+                                         inputs: [options.datasets, options.calendars, options.benchmarks])
         let files = try build(options, issued: issued)
-        try PublicationWriter.write(files, to: directory)
+        try output.write(files, waiting: waiting)
         return files
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `muavu.report-index/v1`: the `index.json` of a `muavu report` output, which names the kind of
+/// the folder (`OutputDirectory`), when it was rendered and every file with its SHA-256. Its
+/// schema is `muavu schema report-index`.
+struct ReportIndex: Encodable {
+    struct Notebook: Encodable {
+        var name: String
+        var title: String
+        var markdown: String
+        var html: String
+    }
+
+    struct OutputFile: Encodable {
+        var path: String
+        var sha256: String
+        var bytes: Int
+    }
+
+    var schema = OutputDirectory.Kind.report.schema
+    var engine = Engine.current
+    var issued: String
+    var notebooks: [Notebook]
+    var files: [OutputFile]
+
+    init(issued: Date, notebooks: [Notebook], files: [Publisher.File]) {
+        self.issued = IssueTime.iso8601(issued)
+        self.notebooks = notebooks
+        self.files = files.map { OutputFile(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }
+            .sorted { $0.path < $1.path }
+    }
+}
+
+/// JSON Schema (draft 2020-12) of `muavu.report-index/v1`, the `index.json` of `muavu report`.
+public enum ReportIndexSchema {
+    public static let text = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://muavu.example/schemas/report-index/v1",
+      "title": "muavu.report-index/v1",
+      "description": "What a muavu report run rendered and when: its notebooks and every output file with its SHA-256. It marks the folder as a muavu report output, which a later run may replace.",
+      "type": "object",
+      "required": ["schema", "engine", "issued", "notebooks", "files"],
+      "additionalProperties": false,
+      "properties": {
+        "schema": {"const": "muavu.report-index/v1"},
+        "engine": {
+          "type": "object", "required": ["name", "version"],
+          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
+        },
+        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        "notebooks": {"type": "array", "items": {
+          "type": "object", "required": ["name", "title", "markdown", "html"], "additionalProperties": false,
+          "properties": {
+            "name": {"enum": ["datasets", "yield-study", "price-study", "m3-benchmark"]},
+            "title": {"type": "string", "minLength": 1},
+            "markdown": {"type": "string"},
+            "html": {"type": "string"}
+          }}},
+        "files": {"type": "array", "items": {
+          "type": "object", "required": ["path", "sha256", "bytes"], "additionalProperties": false,
+          "properties": {
+            "path": {"type": "string"},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "bytes": {"type": "integer", "minimum": 0}
+          }}}
+      }
+    }
+    """#
+}
