@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BIN := .build/release/muavu
 OUT ?= out
 
-.PHONY: all deps build forecast test bench fuzz notebooks clean
+.PHONY: all deps build forecast test fuzz sanitize notebooks clean
 
 all: build
 
@@ -41,14 +41,37 @@ test: deps
 clean:
 	rm -rf .build $(OUT)
 
-# libFuzzer over the CSV tokenizer, the tidy reader and the structure check (Fuzz/, seeds in
-# Fuzz/corpus); bounded: FUZZ_SECONDS (default 60). A crashing input lands in .build-fuzz/artifacts/.
+# libFuzzer over muavu's readers (Fuzz/): the CSV tokenizer, tidy reader and structure check
+# (seeds Fuzz/corpus), the publish configuration (Fuzz/corpus-configuration), the saved-model file,
+# read and forecast from (Fuzz/corpus-model), and the regression formula parser (Fuzz/corpus-formula).
+# Each runs FUZZ_SECONDS (default 60); FUZZERS picks some. A crashing input lands in
+# .build-fuzz/artifacts/NAME-*. Not part of make test.
+FUZZERS ?= TidyReaderFuzzer ConfigurationFuzzer ModelFileFuzzer FormulaFuzzer
 fuzz: deps
 	$(SWIFT) build --package-path Fuzz -c debug --scratch-path .build-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-	@mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
-	.build-fuzz/debug/TidyReaderFuzzer .build-fuzz/corpus Fuzz/corpus -max_len=4096 \
-	  -max_total_time=$${FUZZ_SECONDS:-60} -artifact_prefix=.build-fuzz/artifacts/
+	@mkdir -p .build-fuzz/artifacts
+	@set -e; for f in $(FUZZERS); do \
+	  case $$f in \
+	    TidyReaderFuzzer) seeds=Fuzz/corpus; len=4096;; \
+	    ConfigurationFuzzer) seeds=Fuzz/corpus-configuration; len=16384;; \
+	    ModelFileFuzzer) seeds=Fuzz/corpus-model; len=32768;; \
+	    FormulaFuzzer) seeds=Fuzz/corpus-formula; len=512;; \
+	  esac; \
+	  mkdir -p .build-fuzz/corpus/$$f; \
+	  echo "== $$f for $${FUZZ_SECONDS:-60} s (seeds $$seeds)" >&2; \
+	  start=$$(date +%s); \
+	  .build-fuzz/debug/$$f .build-fuzz/corpus/$$f $$seeds -max_len=$$len -rss_limit_mb=4096 \
+	    -max_total_time=$${FUZZ_SECONDS:-60} -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/$$f- ; \
+	  echo "== $$f done in $$(( $$(date +%s) - start )) s" >&2; \
+	done
+
+# The whole test suite under AddressSanitizer (with its leak and use-after-return checks), in its own
+# build folder; the muavu binary the end-to-end tests run is built with it too. Not part of make test.
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-sanitize --sanitize=address
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	  $(SWIFT) test --skip-build --scratch-path .build-sanitize --sanitize=address
 
 # The rendered analyses (Markdown notebooks and SVG charts) in notebooks-exported/, written whole.
 # SOURCE_DATE_EPOCH (default: the fixed date the committed notebooks carry) makes them byte-reproducible.

@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: property-based checks of the date arithmetic, the readers and the formula parser.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,9 +42,11 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"],
+        .testTarget(name: "ForecastingTests",
+                    dependencies: ["Forecasting", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "AgriDataTests", dependencies: ["AgriData"],
+        .testTarget(name: "AgriDataTests",
+                    dependencies: ["AgriData", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
         .testTarget(name: "muavuTests", dependencies: ["muavu"],

@@ -1,4 +1,5 @@
 import AgriData
+import FuzzSupport
 import Foundation
 
 /// One fuzz input: the first byte chooses the reading options and a chunk size, the rest is the file.
@@ -46,18 +47,7 @@ public func fuzzTidyReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links an executable target's entry point as `<Target>_main` (aliased to `main`), which
-// `-parse-as-library` leaves undefined; this entry point hands control to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
-) -> CInt
-
 @_cdecl("TidyReaderFuzzer_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { start, size in fuzzTidyReader(start, size) }
+    runFuzzer(argc, argv) { start, size in fuzzTidyReader(start, size) }
 }
