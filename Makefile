@@ -34,9 +34,12 @@ forecast: build
 screenshot: forecast
 	sh scripts/screenshot-bulletin.sh $(OUT)/bulletin.html $(OUT)/bulletin.png
 
+# Each phase says how long it took (on stderr).
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@start=$$(date +%s); $(SWIFT) build --build-tests; \
+	  echo "== make test: build took $$(( $$(date +%s) - start )) s" >&2
+	@start=$$(date +%s); $(SWIFT) test --skip-build; status=$$?; \
+	  echo "== make test: tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 
 clean:
 	rm -rf .build $(OUT)
