@@ -38,26 +38,64 @@ public enum DocumentEncoder {
 }
 
 /// Writes files whole or not at all: a temporary file beside the target, then `rename(2)`.
+///
+/// The target is resolved physically first (`PhysicalPath`), so an output named through a link
+/// replaces the file the link points to, not the link. A device, pipe or socket (`/dev/null`,
+/// `/dev/stdout`, a FIFO) is written to directly: renaming over it would replace the node itself.
 public enum AtomicFile {
+    /// Refuses, before any work is done, an output `path` given with `option` that is a folder,
+    /// one of the run's `inputs`, or an earlier output of the same run (`-` and nil: stdout).
+    public static func checkTarget(_ path: String?, option: String, inputs: [String?], otherOutputs: [String?] = []) throws {
+        guard let path, path != "-" else { return }
+        func refuse(_ why: String) -> PublishingError {
+            PublishingError(.unsafeOutput, "will not write \(option) '\(path)': \(why); nothing was changed")
+        }
+        guard !path.isEmpty else { throw refuse("the path is empty") }
+        let resolved = PhysicalPath.resolve(path)
+        var info = stat()
+        if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw refuse("it is a folder") }
+        for case let input? in inputs where input != "-" && !input.isEmpty && PhysicalPath.resolve(input) == resolved {
+            throw refuse("it is '\(input)', which this run reads")
+        }
+        for case let other? in otherOutputs where other != "-" && PhysicalPath.resolve(other) == resolved {
+            throw refuse("it is also where '\(other)' is written")
+        }
+    }
+
     /// Writes `data` to `path` atomically; `-` means standard output.
     public static func write(_ data: Data, to path: String) throws {
         if path == "-" {
             FileHandle.standardOutput.write(data)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw PublishingError(.writeFailed, "cannot write \(path): \(error.localizedDescription)")
+        func failure(_ reason: String) -> PublishingError { PublishingError(.writeFailed, "cannot write \(path): \(reason)") }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw failure("it is a folder") }
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw failure(String(cString: strerror(errno))) }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch { throw failure(error.localizedDescription) }
+            return
         }
-        if rename(temporary.path, url.path) != 0 {
+        let target = PhysicalPath.resolve(path)
+        let folder = PhysicalPath.parent(of: target), prefix = "." + PhysicalPath.name(of: target) + ".tmp-"
+        // Temporaries of earlier runs that were killed: their process is gone.
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) {
+            if let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+            }
+        }
+        let temporary = folder + "/" + prefix + "\(getpid())"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw failure(error.localizedDescription)
+        }
+        if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw PublishingError(.writeFailed, "cannot write \(path): \(reason)")
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw failure(reason)
         }
     }
 
