@@ -47,7 +47,14 @@ struct Regress: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
-            let model = try RegressionFormula(formula)
+            let model: RegressionFormula
+            do {
+                model = try RegressionFormula(formula)
+            } catch let error as ForecastingError {
+                // The formula is an argument: a syntax error in it is bad usage (64), not bad data.
+                printError("error: --formula: \(error.description)")
+                throw ExitCode(64)
+            }
             let table = try CSVTable(path: data)
             var needed = model.columnsUsed
             if let weights, !needed.contains(weights) { needed.append(weights) }

@@ -159,6 +159,14 @@ public struct HoldoutBenchmark: Sendable {
             }
             var t = MetricTotals()
             t.add(actual: s.test, forecast: forecast, insample: s.train, period: s.period, levels: levels)
+            // Values near the largest double can overflow a measure (|y − f|, the MASE scale):
+            // the series is then not scored, and says why, rather than sink the row (or the run).
+            let scale = Metrics.seasonalNaiveMAE(s.train, period: s.period) ?? 0
+            let error = Metrics.mae(s.test, forecast.mean) ?? 0
+            guard t.smapeSum.isFinite, t.maseSum.isFinite, scale.isFinite, error.isFinite else {
+                return .failure(ForecastingError(.nonFinite,
+                    "the series cannot be scored: its sMAPE or MASE overflows double precision (values near ±1.8e308)"))
+            }
             return .success(t)
         } catch let error as ForecastingError {
             return .failure(error)
