@@ -704,7 +704,7 @@ public enum TidyReader {
     private static func reading(of kind: RawDate.Kind, forced: Frequency?, period: Int?) -> String {
         let prefix = forced.map { "--frequency \($0.rawValue): " } ?? ""
         switch kind {
-        case .year: return prefix + "read as years" + (forced == nil ? " (YYYY); --frequency index reads four-digit numbers as an index" : "")
+        case .year: return prefix + (forced == nil ? "four-digit numbers (YYYY) read as years; --frequency index reads them as an integer index" : "read as years")
         case .quarter: return prefix + "read as quarters"
         case .month: return prefix + "read as months"
         case .day: return prefix + "read as days"

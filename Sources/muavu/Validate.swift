@@ -119,7 +119,7 @@ struct Validate: ParsableCommand {
                 throw ExitCode(65)
             }
             if output == nil || output != "-" {
-                print(ValidationDocument.summary(report), terminator: "")
+                print(MessageText.escaped(ValidationDocument.summary(report), keepingLineBreaks: true), terminator: "")
             }
         }
     }

@@ -153,9 +153,13 @@ public struct HoldoutBenchmark: Sendable {
         }
         do {
             let forecast = try forecaster.forecast(s.train, period: s.period, horizon: s.test.count, levels: levels)
-            guard forecast.mean.count == s.test.count, forecast.mean.allSatisfy(\.isFinite) else {
+            guard forecast.mean.count == s.test.count else {
                 return .failure(ForecastingError(.fitFailed,
-                    "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count)) or non-finite values"))
+                    "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count))"))
+            }
+            guard forecast.mean.allSatisfy(\.isFinite) else {
+                return .failure(ForecastingError(.nonFinite,
+                    "\(forecaster.name) returned a non-finite forecast (the values overflow double precision)"))
             }
             var t = MetricTotals()
             t.add(actual: s.test, forecast: forecast, insample: s.train, period: s.period, levels: levels)
