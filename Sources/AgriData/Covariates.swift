@@ -187,6 +187,7 @@ extension CovariateAligner {
                 if let d = series.date(at: i) { table[d.ordinal] = v }
             }
             let key = TextKey.nfc(term.id)
+            let lastObserved = series.date(at: series.count - 1)
             for f in future where TextKey.nfc(f.id) == key {
                 guard f.frequency == frequency else {
                     throw DataError(.badConfiguration, file: futureFile ?? file,
@@ -201,6 +202,13 @@ extension CovariateAligner {
                                         "the future value of '\(f.id)' at \(d) (\(TidyReader.format(v))) conflicts with its "
                                             + "observed value \(TidyReader.format(observed)) in \(file): future values are for "
                                             + "periods after the observations")
+                    }
+                    // A "future" value before the last observation would silently stand in for
+                    // a past value that the data does not have.
+                    if table[d.ordinal] == nil, let lastObserved, d <= lastObserved {
+                        throw DataError(.badConfiguration, file: futureFile ?? file,
+                                        "the future value of '\(f.id)' at \(d) is not after its last observation "
+                                            + "(\(lastObserved) in \(file)): future values are for periods after the observations")
                     }
                     table[d.ordinal] = v
                 }

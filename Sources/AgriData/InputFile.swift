@@ -20,6 +20,28 @@ public enum InputFile {
     }
     private static let cache = Cache()
 
+    /// All the bytes of `path` (a regular file, a pipe, a FIFO or `-`), for the readers of whole
+    /// JSON files. `what` names the kind of file in messages ("model file"): a missing path is
+    /// `.fileNotFound` ("no such model file"), a directory or an unreadable file `.unreadable`.
+    public static func bytes(of path: String, what: String) throws -> Data {
+        let contents: Contents
+        do {
+            contents = try self.contents(of: path)
+        } catch var error as DataError {
+            error.message = error.code == .fileNotFound
+                ? "no such \(what)" : error.message.replacingOccurrences(of: "a data file", with: "a \(what)")
+            throw error
+        }
+        switch contents {
+        case .bytes(let data): return data
+        case .regularFile:
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DataError(.unreadable, file: path, "cannot read the \(what)")
+            }
+            return data
+        }
+    }
+
     /// `-` names standard input.
     public static func isStandardInput(_ path: String) -> Bool { path == "-" }
 

@@ -83,13 +83,24 @@ import Glibc
         #expect(try Self.onlySeries(r)["observations"] as? Int == 60)
     }
 
-    /// A directory given as --data says it is a directory (it used to say file-not-found).
-    @Test func directoryAsDataIsNamedADirectory() throws {
+    /// A directory given where a file is read says it is a directory (it used to say
+    /// file-not-found), for data, model files and bounds files.
+    @Test(arguments: [
+        ["forecast", "--horizon", "3", "--data", "DIR"],
+        ["validate", "--data", "DIR"],
+        ["regress", "--formula", "y ~ x", "--data", "DIR"],
+        ["benchmark", "--models", "naive", "--data", "DIR"],
+        ["forecast", "--horizon", "3", "--model-file", "DIR"],
+        ["forecast", "--horizon", "3", "--data", "MONTHLY", "--bounds", "DIR"],
+    ])
+    func directoryIsNamedADirectory(_ arguments: [String]) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLIRunner.run(["forecast", "--data", dir.path, "--horizon", "3"])
+        let r = try CLIRunner.run(arguments.map {
+            $0 == "DIR" ? dir.path : $0 == "MONTHLY" ? Self.fixture("hostile-monthly-60.csv") : $0
+        })
         #expect(r.status == 65)
-        #expect(r.stderr.contains("directory") && !r.stderr.contains("file-not-found"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(dir.path): this is a directory") && !r.stderr.contains("file-not-found"), "\(r.stderr)")
     }
 
     // MARK: How dates are read

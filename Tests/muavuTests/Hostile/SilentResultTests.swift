@@ -51,7 +51,7 @@ import Testing
 
     /// Theta and CES check their minimum length (4 and 5) before looking for a constant series,
     /// so 3 constant observations are refused like 3 others; drift needs 3, naive 2.
-    @Test(arguments: [("theta", "at least 4 observations, got 3"), ("ces", "at least 5 observations, got 3")])
+    @Test(arguments: [("theta", "at least 4 observations, got 3"), ("ces", "CES(N) needs at least 5 observations, got 3")])
     func thetaAndCESRefuseAShortConstantSeries(_ model: String, _ expected: String) throws {
         let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-constant-3.csv"), "--horizon", "2",
                                    "--model", model])
@@ -110,6 +110,16 @@ import Testing
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("hostile-future-conflict.csv"), "\(r.stderr)")
         #expect(r.stderr.contains("'x' at 2004-12 (999)") && r.stderr.contains("observed value 53"), "\(r.stderr)")
+    }
+
+    /// A --future value dated before the covariate's last observation, where the data has no
+    /// value (2001-12, before x starts), is refused rather than used as a past value.
+    @Test func futureValueBeforeTheObservationsIsRefused() throws {
+        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-covariate-data.csv"), "--series", "y",
+                                   "--covariates", "x", "--future", Self.fixture("hostile-future-past.csv"),
+                                   "--horizon", "2", "--model", "regression"])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("'x' at 2001-12 is not after its last observation (2004-12"), "\(r.stderr)")
     }
 
     // MARK: Overflow in benchmark totals
