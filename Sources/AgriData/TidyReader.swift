@@ -745,7 +745,7 @@ public enum TidyReader {
         let text = t.lossyString(column)
         let hint = text.contains(",") ? " (write decimals with a point, without thousands separators)" : ""
         return DataError(.notNumeric, file: file, line: line, column: column + 1, columnName: name,
-                         "expected a number, found '\(text)'\(hint)")
+                         NumberParser.refusal(text) + hint)
     }
 
     static func format(_ v: Double) -> String {

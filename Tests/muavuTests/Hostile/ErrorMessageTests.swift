@@ -212,6 +212,14 @@ import Glibc
         #expect(!r.stderr.contains("\0"))
     }
 
+    /// A number too large for a double is named as such, not as "not a number".
+    @Test func valueBeyondTheLargestDoubleIsNamed() throws {
+        let r = try CLIRunner.run(["validate", "--data", Self.fixture("hostile-value-overflow.csv")])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("hostile-value-overflow.csv:3:3:") && r.stderr.contains("'1e999' is beyond the largest number"),
+                "\(r.stderr)")
+    }
+
     /// A formula is an argument: its syntax errors are usage errors (64).
     @Test(arguments: ["y ~ x +", "y x"])
     func formulaSyntaxErrorIsAUsageError(_ formula: String) throws {

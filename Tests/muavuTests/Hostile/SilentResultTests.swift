@@ -60,6 +60,17 @@ import Testing
         #expect(message.hasPrefix("too-short:") && message.contains(expected), "\(message)")
     }
 
+    /// Seasonal naïve on less than one season has no residual either (its intervals used to have
+    /// zero width, with a note): refused as too short.
+    @Test func seasonalNaiveOnLessThanOneSeasonIsTooShort() throws {
+        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-short-season.csv"), "--horizon", "2",
+                                   "--model", "snaive"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let message = Self.errors(try Self.document(r)).first?["message"] as? String ?? ""
+        #expect(message.hasPrefix("too-short:") && message.contains("more than one season (12)") && message.contains("got 6"),
+                "\(message)")
+    }
+
     /// A benchmark series with one training value is a failure with the reason, not a 0%
     /// coverage in the row: the row counts the other series only.
     @Test func benchmarkWithOneTrainingValueReportsTooShort() throws {
