@@ -27,9 +27,10 @@ enum CLIRunner {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name).path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+    /// Runs `muavu` (or `executable`, e.g. a shell that pipes into it) with `arguments`.
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }

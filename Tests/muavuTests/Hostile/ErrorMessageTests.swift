@@ -12,18 +12,8 @@ import Glibc
     /// Runs the binary with the bytes of `file` on its standard input through a pipe
     /// (`cat FILE | muavu ...`).
     static func run(_ arguments: [String], piping file: String) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "cat \"$0\" | \"$@\"", file, CLIRunner.binary.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try CLIRunner.run(["-c", "cat \"$0\" | \"$@\"", file, CLIRunner.binary.path] + arguments,
+                          executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     static func document(_ r: CLIResult) throws -> [String: Any] {
@@ -210,6 +200,16 @@ import Glibc
         #expect(r.status == 65)
         #expect(r.stderr.contains("ab\\0c"), "\(r.stderr)")
         #expect(!r.stderr.contains("\0"))
+    }
+
+    /// A series named twice (once precomposed, once decomposed: the same id NFC-normalised) is a
+    /// usage error, not a document with the series twice.
+    @Test(arguments: [["rice", "rice"], ["gi\u{1EBF}ng", "gie\u{0302}\u{0301}ng"]])
+    func seriesNamedTwiceIsAUsageError(_ ids: [String]) throws {
+        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
+                                   "--series", ids[0], "--series", ids[1]])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("is given twice"), "\(r.stderr)")
     }
 
     /// A number too large for a double is named as such, not as "not a number".
