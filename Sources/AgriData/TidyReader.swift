@@ -636,6 +636,16 @@ public enum TidyReader {
             break
         }
         if reading == nil { reading = Self.reading(of: acc.kind, forced: options.frequency, period: period) }
+        // Months that all step by whole quarters are a quarterly series (as the weeks above): read
+        // as months, `--on-missing interpolate` would invent two values of every three.
+        if options.frequency == nil, frequency == .monthly, ordinals.count >= 2,
+           zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 3 == 0 }) {
+            frequency = .quarterly
+            ordinals = ordinals.map { $0 / 3 }   // year·12 + month − 1 → year·4 + quarter − 1
+            start = .quarter(year: ordinals[0] / 4, quarter: ordinals[0] % 4 + 1)
+            reading = (acc.kind == .day ? "YYYY-MM-01" : "YYYY-MM") + " dates three months apart read as quarters (\(start)); "
+                + "--frequency monthly reads them as months"
+        }
         let first = ordinals[0], last = ordinals[ordinals.count - 1]
         let span = (last - first) / step + 1
         summary.frequency = frequency.rawValue

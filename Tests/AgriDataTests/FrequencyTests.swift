@@ -105,3 +105,51 @@ import Testing
         #expect(found.first?.message.contains("--frequency \(asked.rawValue) does not read") == true, "\(found)")
     }
 }
+
+/// Months three apart are quarters (issue 12 §3's kind: read as months, a gap-filling policy
+/// would invent two values of every three).
+@Suite struct QuarterlyMonthsTests {
+    static func rows(_ dates: [String]) -> String {
+        "series_id,date,value\n" + dates.enumerated().map { "s,\($1),\($0 + 1)\n" }.joined()
+    }
+
+    @Test(arguments: [
+        (["2015-01", "2015-04", "2015-07", "2015-10", "2016-01"], PeriodDate.quarter(year: 2015, quarter: 1)),
+        (["2015-03", "2015-06", "2015-09"], .quarter(year: 2015, quarter: 1)),
+        (["2015-04-01", "2015-07-01", "2015-10-01", "2016-01-01"], .quarter(year: 2015, quarter: 2)),
+    ])
+    func monthsThreeApartAreQuarterly(_ dates: [String], _ start: PeriodDate) throws {
+        var options = TidyReadOptions()
+        options.onMissing = .interpolate
+        let s = try TidyReader.read(data: Data(Self.rows(dates).utf8), file: "q.csv", options: options).series[0]
+        #expect(s.frequency == .quarterly)
+        #expect(s.period == 4)
+        #expect(s.start == start)
+        #expect(s.count == dates.count)   // nothing invented
+        #expect(s.dateReading?.contains("read as quarters") == true)
+    }
+
+    /// A gap of two quarters stays a gap of quarters; --frequency monthly keeps months.
+    @Test func quarterGapsAndMonthlyOnRequest() throws {
+        let text = Self.rows(["2015-01", "2015-04", "2015-10", "2016-01"])
+        var options = TidyReadOptions()
+        let found = try TidyReader.validate(data: Data(text.utf8), file: "q.csv", options: options).problems
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("has no row for 2015-Q3") == true, "\(found)")
+        options.frequency = .monthly
+        options.onMissing = .interpolate
+        let monthly = try TidyReader.read(data: Data(text.utf8), file: "q.csv", options: options).series[0]
+        #expect(monthly.frequency == .monthly)
+        #expect(monthly.count == 13)
+    }
+
+    /// A monthly series with one gap of three months stays monthly.
+    @Test func monthlyWithAGapStaysMonthly() throws {
+        let text = Self.rows(["2015-01", "2015-02", "2015-05", "2015-06"])
+        var options = TidyReadOptions()
+        options.onMissing = .interpolate
+        let s = try TidyReader.read(data: Data(text.utf8), file: "q.csv", options: options).series[0]
+        #expect(s.frequency == .monthly)
+        #expect(s.count == 6)
+    }
+}
