@@ -636,15 +636,24 @@ public enum TidyReader {
             break
         }
         if reading == nil { reading = Self.reading(of: acc.kind, forced: options.frequency, period: period) }
-        // Months that all step by whole quarters are a quarterly series (as the weeks above): read
-        // as months, `--on-missing interpolate` would invent two values of every three.
-        if options.frequency == nil, frequency == .monthly, ordinals.count >= 2,
-           zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 3 == 0 }) {
-            frequency = .quarterly
-            ordinals = ordinals.map { $0 / 3 }   // year·12 + month − 1 → year·4 + quarter − 1
-            start = .quarter(year: ordinals[0] / 4, quarter: ordinals[0] % 4 + 1)
-            reading = (acc.kind == .day ? "YYYY-MM-01" : "YYYY-MM") + " dates three months apart read as quarters (\(start)); "
-                + "--frequency monthly reads them as months"
+        // Months that all step by whole years or whole quarters are a yearly or quarterly series
+        // (as the weeks above): read as months, `--on-missing interpolate` would invent eleven
+        // values of every twelve, or two of every three.
+        if options.frequency == nil, frequency == .monthly, ordinals.count >= 2 {
+            let steps = zip(ordinals.dropFirst(), ordinals).map { $0 - $1 }
+            let written = acc.kind == .day ? "YYYY-MM-01" : "YYYY-MM"
+            if steps.allSatisfy({ $0 % 12 == 0 }) {
+                frequency = .yearly
+                ordinals = ordinals.map { $0 / 12 }   // year·12 + month − 1 → year
+                start = .year(ordinals[0])
+                reading = "\(written) dates twelve months apart read as years; --frequency monthly reads them as months"
+            } else if steps.allSatisfy({ $0 % 3 == 0 }) {
+                frequency = .quarterly
+                ordinals = ordinals.map { $0 / 3 }   // year·12 + month − 1 → year·4 + quarter − 1
+                start = .quarter(year: ordinals[0] / 4, quarter: ordinals[0] % 4 + 1)
+                reading = "\(written) dates three months apart read as quarters (from \(start)); "
+                    + "--frequency monthly reads them as months"
+            }
         }
         let first = ordinals[0], last = ordinals[ordinals.count - 1]
         let span = (last - first) / step + 1

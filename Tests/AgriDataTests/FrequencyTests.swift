@@ -129,6 +129,19 @@ import Testing
         #expect(s.dateReading?.contains("read as quarters") == true)
     }
 
+    /// Months twelve apart (pandas' yearly `AS` dates) are years.
+    @Test(arguments: [["2015-01-01", "2016-01-01", "2018-01-01"], ["2015-06", "2016-06", "2018-06"]])
+    func monthsTwelveApartAreYearly(_ dates: [String]) throws {
+        var options = TidyReadOptions()
+        options.onMissing = .interpolate
+        let s = try TidyReader.read(data: Data(Self.rows(dates).utf8), file: "y.csv", options: options).series[0]
+        #expect(s.frequency == .yearly)
+        #expect(s.start == .year(2015))
+        #expect(s.count == 4)   // 2017 filled, nothing else
+        #expect(s.values[2] == 2.5)
+        #expect(s.dateReading?.contains("read as years") == true)
+    }
+
     /// A gap of two quarters stays a gap of quarters; --frequency monthly keeps months.
     @Test func quarterGapsAndMonthlyOnRequest() throws {
         let text = Self.rows(["2015-01", "2015-04", "2015-10", "2016-01"])
