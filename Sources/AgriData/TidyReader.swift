@@ -655,6 +655,13 @@ public enum TidyReader {
                     + "--frequency monthly reads them as months"
             }
         }
+        if options.frequency == nil, frequency == .quarterly, acc.kind == .quarter, ordinals.count >= 2,
+           zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 4 == 0 }) {
+            frequency = .yearly
+            ordinals = ordinals.map { $0 / 4 }   // year·4 + quarter − 1 → year
+            start = .year(ordinals[0])
+            reading = "YYYY-Qn dates four quarters apart read as years; --frequency quarterly reads them as quarters"
+        }
         let first = ordinals[0], last = ordinals[ordinals.count - 1]
         let span = (last - first) / step + 1
         summary.frequency = frequency.rawValue

@@ -130,7 +130,8 @@ import Testing
     }
 
     /// Months twelve apart (pandas' yearly `AS` dates) are years.
-    @Test(arguments: [["2015-01-01", "2016-01-01", "2018-01-01"], ["2015-06", "2016-06", "2018-06"]])
+    @Test(arguments: [["2015-01-01", "2016-01-01", "2018-01-01"], ["2015-06", "2016-06", "2018-06"],
+                      ["2015-Q2", "2016-Q2", "2018-Q2"]])
     func monthsTwelveApartAreYearly(_ dates: [String]) throws {
         var options = TidyReadOptions()
         options.onMissing = .interpolate
