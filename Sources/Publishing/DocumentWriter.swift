@@ -45,6 +45,14 @@ public enum AtomicFile {
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
+        // Where the user asked to write is a usage error when it cannot be a file: say which.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw PublishingError(.badConfiguration, "cannot write \(path): it is a directory; name a file in it")
+        }
+        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw PublishingError(.badConfiguration, "cannot write \(path): the folder \(directory.path) does not exist")
+        }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
             try data.write(to: temporary)

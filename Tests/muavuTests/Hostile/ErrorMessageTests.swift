@@ -93,6 +93,19 @@ import Glibc
         #expect(r.stderr.contains("\(dir.path): this is a directory") && !r.stderr.contains("file-not-found"), "\(r.stderr)")
     }
 
+    /// --output that cannot be a file (a directory, or in a folder that does not exist) is a usage
+    /// error that says which (it was exit 1 "Is a directory", or "The file doesn't exist").
+    @Test(arguments: [("DIR", "it is a directory"), ("DIR/missing/out.json", "does not exist")])
+    func outputThatCannotBeAFileSaysWhy(_ output: String, _ reason: String) throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
+                                   "--model", "naive", "--output", output.replacingOccurrences(of: "DIR", with: dir.path)])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains(reason), "\(r.stderr)")
+        #expect(DocumentCheck.contents(dir).isEmpty)
+    }
+
     // MARK: How dates are read
 
     /// Whole numbers: 1..1500 is an index (it used to fail: 1000 and up were years); 1000..1099
