@@ -70,6 +70,14 @@ struct Regress: ParsableCommand {
                 throw DataError(.missingValue, file: data,
                                 "no row has a value in every column the model uses (\(needed.joined(separator: ", ")))")
             }
+            // A weight that is not positive is bad data at its own line and column (the fit would
+            // name only its position among the fitted rows).
+            if let weights, let w = cases.columns[weights],
+               let k = w.indices.first(where: { !(w[$0] > 0 && w[$0].isFinite) }) {
+                throw DataError(.impossibleValue, file: data, line: table.rows[cases.kept[k]].line,
+                                column: table.header.firstIndex(of: weights).map { $0 + 1 }, columnName: weights,
+                                "weights must be positive and finite, found \(w[k])")
+            }
             let fit = try LinearRegression.fit(model, columns: cases.columns,
                                                options: RegressionOptions(weights: weights.flatMap { cases.columns[$0] },
                                                                           ridge: ridge))

@@ -233,6 +233,15 @@ import Glibc
                 "\(r.stderr)")
     }
 
+    /// A weight that is not positive is named at its line and column of the file (it was "fitted
+    /// row 2", a position among the rows kept).
+    @Test func nonPositiveWeightIsNamedAtItsLine() throws {
+        let r = try CLIRunner.run(["regress", "--data", Self.fixture("hostile-negative-weight.csv"), "--formula", "y ~ x",
+                                   "--weights", "w"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("hostile-negative-weight.csv:4:3: column 'w'") && r.stderr.contains("found -1"), "\(r.stderr)")
+    }
+
     /// A formula is an argument: its syntax errors are usage errors (64).
     @Test(arguments: ["y ~ x +", "y x"])
     func formulaSyntaxErrorIsAUsageError(_ formula: String) throws {
