@@ -638,8 +638,9 @@ public enum TidyReader {
         if reading == nil { reading = Self.reading(of: acc.kind, forced: options.frequency, period: period) }
         // Months that all step by whole years or whole quarters are a yearly or quarterly series
         // (as the weeks above): read as months, `--on-missing interpolate` would invent eleven
-        // values of every twelve, or two of every three.
-        if options.frequency == nil, frequency == .monthly, ordinals.count >= 2 {
+        // values of every twelve, or two of every three. A --period given says the user reads
+        // the calendar as written, so nothing is inferred then.
+        if options.frequency == nil, options.period == nil, frequency == .monthly, ordinals.count >= 2 {
             let steps = zip(ordinals.dropFirst(), ordinals).map { $0 - $1 }
             let written = acc.kind == .day ? "YYYY-MM-01" : "YYYY-MM"
             if steps.allSatisfy({ $0 % 12 == 0 }) {
@@ -655,7 +656,7 @@ public enum TidyReader {
                     + "--frequency monthly reads them as months"
             }
         }
-        if options.frequency == nil, frequency == .quarterly, acc.kind == .quarter, ordinals.count >= 2,
+        if options.frequency == nil, options.period == nil, frequency == .quarterly, acc.kind == .quarter, ordinals.count >= 2,
            zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 4 == 0 }) {
             frequency = .yearly
             ordinals = ordinals.map { $0 / 4 }   // year·4 + quarter − 1 → year

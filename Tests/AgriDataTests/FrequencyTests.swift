@@ -157,6 +157,17 @@ import Testing
         #expect(monthly.count == 13)
     }
 
+    /// With --period the calendar is read as written: months three apart stay months.
+    @Test func periodGivenKeepsMonths() throws {
+        var options = TidyReadOptions()
+        options.period = 12
+        options.onMissing = .interpolate
+        let text = Self.rows(["2015-01", "2015-04", "2015-07"])
+        let s = try TidyReader.read(data: Data(text.utf8), file: "q.csv", options: options).series[0]
+        #expect(s.frequency == .monthly)
+        #expect(s.count == 7)
+    }
+
     /// A monthly series with one gap of three months stays monthly.
     @Test func monthlyWithAGapStaysMonthly() throws {
         let text = Self.rows(["2015-01", "2015-02", "2015-05", "2015-06"])
