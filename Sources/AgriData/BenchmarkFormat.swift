@@ -88,7 +88,7 @@ public enum BenchmarkFormat {
                 value = parsed
             } else {
                 throw DataError(.notNumeric, file: file, line: record.line, column: v.column, columnName: "value",
-                                "expected a number, found '\(v.text)'")
+                                NumberParser.refusal(v.text))
             }
             let k: Int
             if let found = position[id.text] {

@@ -133,7 +133,7 @@ public struct CSVTable: Sendable {
             if CSVTable.isMissing(cell) { return nil }
             guard let v = NumberParser.parse(cell) else {
                 throw DataError(.notNumeric, file: file, line: record.line, column: j + 1, columnName: name,
-                                "expected a number, found '\(cell)'")
+                                NumberParser.refusal(cell))
             }
             return v
         }

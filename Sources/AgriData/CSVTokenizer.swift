@@ -38,13 +38,15 @@ public struct CSVTokenizer {
     private var atEOF = false
     private var nextLine = 1
 
-    /// Opens `path` for streaming. Throws `.fileNotFound` or `.unreadable`.
+    /// Opens `path` for streaming (a pipe or FIFO: its bytes, read once; `-`: standard input).
+    /// Throws `.fileNotFound` or `.unreadable` (a directory says so).
     public init(path: String, separator: UInt8? = nil, lenient: Bool = false, chunkSize: Int = 1 << 20) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(.fileNotFound, file: path, "no such file")
+        if case .bytes(let data) = try InputFile.contents(of: path) {
+            // A pipe, FIFO or standard input: read once, kept (`InputFile`).
+            try self.init(source: .data(data, 0), file: path, separator: separator, lenient: lenient, chunkSize: chunkSize)
+            return
         }
-        let fd = isDirectory.boolValue ? -1 : open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw DataError(.unreadable, file: path, "cannot read the file") }
         try self.init(source: .file(Descriptor(fd)), file: path, separator: separator, lenient: lenient,
                       chunkSize: chunkSize)

@@ -183,18 +183,35 @@ extension CovariateAligner {
                                     + "\(frequency.rawValue): a covariate must be a dated series of the target's frequency")
             }
             var table: [Int: Double] = [:]
+            for (i, v) in series.values.enumerated() where v.isFinite {
+                if let d = series.date(at: i) { table[d.ordinal] = v }
+            }
             let key = TextKey.nfc(term.id)
+            let lastObserved = series.date(at: series.count - 1)
             for f in future where TextKey.nfc(f.id) == key {
                 guard f.frequency == frequency else {
                     throw DataError(.badConfiguration, file: futureFile ?? file,
                                     "the future values of '\(f.id)' are \(f.frequency.rawValue), the target '\(target.id)' \(frequency.rawValue)")
                 }
                 for (i, v) in f.values.enumerated() where v.isFinite {
-                    if let d = f.date(at: i) { table[d.ordinal] = v }
+                    guard let d = f.date(at: i) else { continue }
+                    // A future value for an observed period would be one of two values for it:
+                    // say so rather than keep either silently.
+                    if let observed = table[d.ordinal], observed != v {
+                        throw DataError(.badConfiguration, file: futureFile ?? file,
+                                        "the future value of '\(f.id)' at \(d) (\(TidyReader.format(v))) conflicts with its "
+                                            + "observed value \(TidyReader.format(observed)) in \(file): future values are for "
+                                            + "periods after the observations")
+                    }
+                    // A "future" value before the last observation would silently stand in for
+                    // a past value that the data does not have.
+                    if table[d.ordinal] == nil, let lastObserved, d <= lastObserved {
+                        throw DataError(.badConfiguration, file: futureFile ?? file,
+                                        "the future value of '\(f.id)' at \(d) is not after its last observation "
+                                            + "(\(lastObserved) in \(file)): future values are for periods after the observations")
+                    }
+                    table[d.ordinal] = v
                 }
-            }
-            for (i, v) in series.values.enumerated() where v.isFinite {
-                if let d = series.date(at: i) { table[d.ordinal] = v }
             }
             tables.append(table)
         }

@@ -74,9 +74,7 @@ public struct CropCalendar: Codable, Sendable, Equatable {
 
     /// Reads and validates a calendar file.
     public static func load(path: String) throws -> CropCalendar {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.fileNotFound, file: path, "cannot read the calendar")
-        }
+        let data = try InputFile.bytes(of: path, what: "calendar")
         return try decode(data, file: path)
     }
 

@@ -45,9 +45,7 @@ public struct DataPackage: Codable, Sendable {
 
     /// Reads `datapackage.json`. Throws `.badConfiguration` naming what is wrong.
     public static func load(path: String) throws -> DataPackage {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.fileNotFound, file: path, "cannot read the data package")
-        }
+        let data = try InputFile.bytes(of: path, what: "data package")
         do {
             var package = try JSONDecoder().decode(DataPackage.self, from: data)
             package.directory = URL(fileURLWithPath: path).deletingLastPathComponent().path

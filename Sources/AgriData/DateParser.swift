@@ -46,6 +46,42 @@ struct RawDate: Equatable {
     }
 }
 
+extension DateParser {
+    /// `date` as `frequency` reads it (`--frequency`), or `nil` when that frequency has no reading
+    /// of it. `nil` frequency: the date as written.
+    static func read(_ date: RawDate, as frequency: Frequency?) -> RawDate? {
+        guard let frequency else { return date }
+        let isQuarterStart = (date.part - 1) % 3 == 0
+        switch (frequency, date.kind) {
+        case (.index, .index), (.yearly, .year), (.quarterly, .quarter), (.monthly, .month),
+             (.weekly, .day), (.daily, .day), (.season, .season):
+            return date
+        case (.index, .year):
+            return date.year >= 1 ? RawDate(kind: .index, year: 0, part: 0, day: 0, index: date.year) : nil
+        case (.yearly, .month) where date.part == 1, (.yearly, .day) where date.part == 1 && date.day == 1:
+            return RawDate(kind: .year, year: date.year, part: 0, day: 0, index: 0)
+        case (.quarterly, .month) where isQuarterStart, (.quarterly, .day) where isQuarterStart && date.day == 1:
+            return RawDate(kind: .quarter, year: date.year, part: (date.part - 1) / 3 + 1, day: 0, index: 0)
+        case (.monthly, .day) where date.day == 1:
+            return RawDate(kind: .month, year: date.year, part: date.part, day: 0, index: 0)
+        default:
+            return nil
+        }
+    }
+
+    /// What `--frequency` reads, for messages.
+    static func accepted(by frequency: Frequency) -> String {
+        switch frequency {
+        case .index: "whole numbers (an integer index, also with four digits)"
+        case .yearly: "YYYY, YYYY-01 or YYYY-01-01"
+        case .quarterly: "YYYY-Qn, or the first month or day of a quarter (YYYY-04, YYYY-04-01)"
+        case .monthly: "YYYY-MM or the first of a month (YYYY-MM-01)"
+        case .weekly, .daily: "YYYY-MM-DD"
+        case .season: "YYYY-Sn"
+        }
+    }
+}
+
 /// Parses the contract's date forms straight from a field's bytes, without building a string:
 /// `YYYY`, `YYYY-Qn`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Sn` (n = 1...9), or a positive integer index.
 /// Accepts the same texts as `PeriodDate(parsing:)` (which allows seasons up to its `seasonsPerYear`).

@@ -8,6 +8,16 @@ import Foundation
 /// are exact doubles, so the one rounding is the correct one; W. D. Clinger, "How to read floating
 /// point numbers accurately", PLDI 1990). Everything else goes to `strtod`, which rounds correctly.
 public enum NumberParser {
+    /// Why `text` is not read as a number: a number too large for a double is said to be one,
+    /// rather than "not a number".
+    public static func refusal(_ text: String) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if !t.isEmpty, t.allSatisfy({ "0123456789+-.eE".contains($0) }), let v = Double(t), v.isInfinite {
+            return "'\(t)' is beyond the largest number a double holds (±1.8e308)"
+        }
+        return "expected a number, found '\(text)'"
+    }
+
     public static func parse(_ text: String) -> Double? {
         var t = text
         return t.withUTF8 { parse(bytes: $0) }

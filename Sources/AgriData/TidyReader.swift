@@ -19,6 +19,12 @@ public struct TidyReadOptions: Sendable {
     public var idColumn = "series_id", dateColumn = "date", valueColumn = "value"
     /// Force the seasonal period (for crop seasons `YYYY-Sn`: the number of crops a year).
     public var period: Int? = nil
+    /// Force how the dates are read (`--frequency`): `.index` reads every whole number as an index
+    /// (also four-digit ones), `.monthly` accepts month starts `YYYY-MM-01`, `.quarterly` quarter
+    /// starts (`YYYY-01-01`, `-04-01`, ...) and `YYYY-MM` of a quarter's first month, `.yearly`
+    /// `YYYY-01-01` and `YYYY-01`, `.weekly` and `.daily` days without guessing between the two.
+    /// `nil` infers it per series (`TidyReader`).
+    public var frequency: Frequency? = nil
     public var onMissing: MissingPolicy = .fail
     /// Covariate columns to keep (numeric, aligned with the values).
     public var covariates: [String] = []
@@ -53,6 +59,10 @@ public struct TidyDataset: Sendable {
     public var reported: [String: ReportedPeriods] = [:]
     /// Series id → the series' label (`TidyReadOptions.labelColumn`), when it has one.
     public var labels: [String: String] = [:]
+    /// Series id → how its dates were read (`TimeSeries.dateReading` of each series says the same).
+    public var readings: [String: String] {
+        Dictionary(series.compactMap { s in s.dateReading.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
 
     public init(file: String, series: [TimeSeries], covariates: [String: [String: [Double]]],
                 cropSeason: [String: Int] = [:], rows: Int = 0, reported: [String: ReportedPeriods] = [:],
@@ -166,6 +176,7 @@ public enum TidyReader {
         var maxSeason = 0
         var missingCells = 0
         var unusable = false           // a row was refused (bad date), so the grid is incomplete
+        var onlyMonthStarts = true     // every day date is the 1st of a month (pandas' monthly `MS`)
     }
 
     private struct Problems {
@@ -307,8 +318,12 @@ public enum TidyReader {
                 if let k = indexOf[key] {
                     s = k
                 } else {
-                    guard let date = t.withField(dateColumn, DateParser.parse) else {
+                    guard let parsed = t.withField(dateColumn, DateParser.parse) else {
                         problems.add(badDate(t, file: file, line: line, column: dateColumn, name: dateName))
+                        continue
+                    }
+                    guard let date = DateParser.read(parsed, as: options.frequency) else {
+                        problems.add(unexpectedDate(t, parsed, options.frequency, file: file, line: line, column: dateColumn, name: dateName))
                         continue
                     }
                     var unit: String? = nil
@@ -329,11 +344,26 @@ public enum TidyReader {
                 t.withField(idColumn) { lastIdBytes = Array($0) }
             }
             // Date.
-            guard let date = t.withField(dateColumn, DateParser.parse) else {
+            guard let parsed = t.withField(dateColumn, DateParser.parse) else {
                 problems.add(badDate(t, file: file, line: line, column: dateColumn, name: dateName))
                 series[s].unusable = true
                 continue
             }
+            guard var date = DateParser.read(parsed, as: options.frequency) else {
+                problems.add(unexpectedDate(t, parsed, options.frequency, file: file, line: line, column: dateColumn, name: dateName))
+                series[s].unusable = true
+                continue
+            }
+            // Whole numbers: four digits read as a year, others as an index. A series that holds
+            // both (1..1500, or 1000..10000) is an index throughout: a year and an index of the
+            // same number have the same key, so the rows read so far stay where they are.
+            if options.frequency == nil, date.kind == .year, series[s].kind == .index {
+                date = RawDate(kind: .index, year: 0, part: 0, day: 0, index: date.year)
+            } else if options.frequency == nil, date.kind == .index, series[s].kind == .year {
+                series[s].kind = .index
+                series[s].firstRaw = RawDate(kind: .index, year: 0, part: 0, day: 0, index: series[s].firstRaw.year)
+            }
+            if date.kind == .day, date.day != 1 { series[s].onlyMonthStarts = false }
             if date.kind != series[s].kind {
                 let first = series[s].firstRaw
                 problems.add(DataError(.mixedFrequency, file: file, line: line, column: dateColumn + 1, columnName: dateName,
@@ -540,6 +570,7 @@ public enum TidyReader {
         var ordinals = acc.keys
         var period = options.period
         var start = acc.firstRaw.date(seasonsPerYear: max(1, options.period ?? 3))
+        var reading: String? = nil
         switch acc.kind {
         case .season:
             let distinct = acc.seasonsSeen.nonzeroBitCount
@@ -556,28 +587,81 @@ public enum TidyReader {
                 ordinals = acc.raws.map { $0.year * k + $0.part - 1 }
                 start = acc.raws[0].date(seasonsPerYear: k)
             }
-        case .day:
-            // Weekly when the dates step by whole weeks; an off-grid date is then reported.
-            var diffs = 0, weekly = 0, smallest = Int.max
-            for k in 1..<max(1, ordinals.count) {
-                let d = ordinals[k] - ordinals[k - 1]
-                diffs += 1
-                if d % 7 == 0 { weekly += 1 }
-                smallest = min(smallest, d)
+        case .day where options.frequency == nil && acc.onlyMonthStarts && ordinals.count >= 2:
+            // Every date the 1st of a month: monthly data as pandas (`MS`) and statsforecast write it.
+            frequency = .monthly
+            ordinals = ordinals.map { o in
+                let c = PeriodDate.civilFromDays(o)
+                return c.year * 12 + c.month - 1
             }
-            if diffs > 0, smallest >= 7, weekly * 2 > diffs {
+            start = .month(year: acc.firstRaw.year, month: acc.firstRaw.part)
+            reading = "YYYY-MM-01 (every date the 1st of a month) read as months; --frequency daily reads them as days"
+        case .day:
+            // Weekly when most steps are whole weeks (or when asked). The grid is the weekday most
+            // dates fall on; a date off it is one error naming its row and the grid, rather than
+            // a daily series with a gap every week.
+            var diffs = 0, weekly = 0
+            for k in 1..<max(1, ordinals.count) {
+                diffs += 1
+                if (ordinals[k] - ordinals[k - 1]) % 7 == 0 { weekly += 1 }
+            }
+            let isWeekly = options.frequency == .weekly || (options.frequency == nil && diffs > 0 && weekly * 2 > diffs)
+            if isWeekly {
                 frequency = .weekly
                 step = 7
-                for k in 1..<ordinals.count where (ordinals[k] - ordinals[0]) % 7 != 0 {
+                var onWeekday = [Int](repeating: 0, count: 7)
+                for o in ordinals { onWeekday[((o % 7) + 7) % 7] += 1 }
+                let weekday = onWeekday.indices.max { onWeekday[$0] < onWeekday[$1] || (onWeekday[$0] == onWeekday[$1] && $0 > $1) }!
+                let anchor = ordinals.first { ((($0 % 7) + 7) % 7) == weekday }!
+                let c = PeriodDate.civilFromDays(anchor)
+                start = .day(year: c.year, month: c.month, day: c.day)
+                for k in ordinals.indices where (ordinals[k] - anchor) % 7 != 0 {
+                    let c = PeriodDate.civilFromDays(ordinals[k])
+                    let date = PeriodDate.day(year: c.year, month: c.month, day: c.day)
+                    let before = (ordinals[k] - anchor) >= 0 ? (ordinals[k] - anchor) / 7 : (ordinals[k] - anchor - 6) / 7
+                    let earlier = start.advanced(by: before, frequency: .weekly), later = start.advanced(by: before + 1, frequency: .weekly)
                     problems.add(DataError(.mixedFrequency, file: file, line: Int(acc.lines[k]), column: dateColumn + 1,
                                            columnName: dateName,
-                                           "series '\(acc.id)' is weekly (from \(start)), but this date is not a whole "
-                                           + "number of weeks after it"))
+                                           "\(date) is off the grid of series '\(acc.id)': weekly from \(start), every 7 days "
+                                           + "(the nearest dates on it are \(earlier) and \(later))"))
                     acc.unusable = true
                 }
+                reading = options.frequency == .weekly
+                    ? "--frequency weekly: YYYY-MM-DD read as weeks, every 7 days from \(start)"
+                    : "YYYY-MM-DD read as weeks (the dates step by whole weeks), every 7 days from \(start); --frequency daily reads them as days"
+            } else {
+                reading = options.frequency == .daily ? "--frequency daily: YYYY-MM-DD read as days" : "YYYY-MM-DD read as days"
             }
         default:
             break
+        }
+        if reading == nil { reading = Self.reading(of: acc.kind, forced: options.frequency, period: period) }
+        // Months that all step by whole years or whole quarters are a yearly or quarterly series
+        // (as the weeks above): read as months, `--on-missing interpolate` would invent eleven
+        // values of every twelve, or two of every three. A --period given says the user reads
+        // the calendar as written, so nothing is inferred then.
+        if options.frequency == nil, options.period == nil, frequency == .monthly, ordinals.count >= 2 {
+            let steps = zip(ordinals.dropFirst(), ordinals).map { $0 - $1 }
+            let written = acc.kind == .day ? "YYYY-MM-01" : "YYYY-MM"
+            if steps.allSatisfy({ $0 % 12 == 0 }) {
+                frequency = .yearly
+                ordinals = ordinals.map { $0 / 12 }   // year·12 + month − 1 → year
+                start = .year(ordinals[0])
+                reading = "\(written) dates twelve months apart read as years; --frequency monthly reads them as months"
+            } else if steps.allSatisfy({ $0 % 3 == 0 }) {
+                frequency = .quarterly
+                ordinals = ordinals.map { $0 / 3 }   // year·12 + month − 1 → year·4 + quarter − 1
+                start = .quarter(year: ordinals[0] / 4, quarter: ordinals[0] % 4 + 1)
+                reading = "\(written) dates three months apart read as quarters (from \(start)); "
+                    + "--frequency monthly reads them as months"
+            }
+        }
+        if options.frequency == nil, options.period == nil, frequency == .quarterly, acc.kind == .quarter, ordinals.count >= 2,
+           zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 4 == 0 }) {
+            frequency = .yearly
+            ordinals = ordinals.map { $0 / 4 }   // year·4 + quarter − 1 → year
+            start = .year(ordinals[0])
+            reading = "YYYY-Qn dates four quarters apart read as years; --frequency quarterly reads them as quarters"
         }
         let first = ordinals[0], last = ordinals[ordinals.count - 1]
         let span = (last - first) / step + 1
@@ -634,12 +718,26 @@ public enum TidyReader {
             return Finished(summary: summary)
         }
         let firstPeriod = start.advanced(by: offset, frequency: frequency)
-        let built = TimeSeries(id: acc.id, values: columns[0], frequency: frequency, period: period,
+        var built = TimeSeries(id: acc.id, values: columns[0], frequency: frequency, period: period,
                                start: firstPeriod, unit: acc.unit)
+        built.dateReading = reading
         var byName: [String: [Double]] = [:]
         for (c, name) in covariateNames.enumerated() { byName[name] = columns[c + 1] }
         return Finished(summary: summary, series: built, covariates: covariateNames.isEmpty ? nil : byName, cropSeason: crop,
                         reported: ReportedPeriods(start: firstPeriod, frequency: frequency, count: columns[0].count, filled: filled))
+    }
+
+    /// How dates of `kind` were read, for the documents.
+    private static func reading(of kind: RawDate.Kind, forced: Frequency?, period: Int?) -> String {
+        let prefix = forced.map { "--frequency \($0.rawValue): " } ?? ""
+        switch kind {
+        case .year: return prefix + (forced == nil ? "four-digit numbers (YYYY) read as years; --frequency index reads them as an integer index" : "read as years")
+        case .quarter: return prefix + "read as quarters"
+        case .month: return prefix + "read as months"
+        case .day: return prefix + "read as days"
+        case .season: return prefix + "YYYY-Sn read as crop seasons"
+        case .index: return prefix + "whole numbers read as an integer index (no calendar)"
+        }
     }
 
     private static func frequencyOf(_ kind: RawDate.Kind) -> Frequency {
@@ -661,11 +759,20 @@ public enum TidyReader {
                             : "expected a date (YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-Sn or a positive integer), found '\(text)'")
     }
 
+    private static func unexpectedDate(_ t: CSVTokenizer, _ date: RawDate, _ frequency: Frequency?, file: String, line: Int,
+                                       column: Int, name: String) -> DataError {
+        let text = t.lossyString(column).trimmingCharacters(in: .whitespaces)
+        let f = frequency ?? .index
+        return DataError(.badDate, file: file, line: line, column: column + 1, columnName: name,
+                         "'\(text)' is \(date.kindName), which --frequency \(f.rawValue) does not read: "
+                            + "it reads \(DateParser.accepted(by: f))")
+    }
+
     private static func notNumeric(_ t: CSVTokenizer, file: String, line: Int, column: Int, name: String) -> DataError {
         let text = t.lossyString(column)
         let hint = text.contains(",") ? " (write decimals with a point, without thousands separators)" : ""
         return DataError(.notNumeric, file: file, line: line, column: column + 1, columnName: name,
-                         "expected a number, found '\(text)'\(hint)")
+                         NumberParser.refusal(text) + hint)
     }
 
     static func format(_ v: Double) -> String {

@@ -49,9 +49,7 @@ public struct ValueBounds: Codable, Sendable, Equatable {
 
     /// Reads bounds from a JSON file. Throws `.badConfiguration` with the decoder's reason.
     public static func load(path: String) throws -> ValueBounds {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.fileNotFound, file: path, "cannot read the bounds file")
-        }
+        let data = try InputFile.bytes(of: path, what: "bounds file")
         do {
             return try JSONDecoder().decode(ValueBounds.self, from: data)
         } catch {

@@ -88,5 +88,15 @@ extension Forecaster {
         guard y.allSatisfy({ $0.isFinite }) else {
             throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
         }
+        guard y.count >= Self.minimumObservations else {
+            throw ForecastingError(.tooShort, "one observation cannot be forecast with intervals: every model needs at least "
+                                   + "\(Self.minimumObservations) observations (one more than it forecasts from, to estimate "
+                                   + "the error variance); got \(y.count)")
+        }
     }
+
+    /// The fewest observations any model accepts: with one there is no residual, so an interval
+    /// would have zero width (a bound equal to the mean), which no data supports. Models that
+    /// need more say so (drift 3, Theta 4, CES 4 or more, seasonal ETS 4).
+    public static var minimumObservations: Int { 2 }
 }

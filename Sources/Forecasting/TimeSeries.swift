@@ -181,6 +181,9 @@ public struct TimeSeries: Sendable, Equatable {
     public var start: PeriodDate?
     /// Unit of the values (`t/ha`, `VND/kg`, `USD/t`...), when known.
     public var unit: String?
+    /// How the dates of the file were read (`1000` as a year or an index, `2015-01-01` as a day
+    /// or a month...), when the series came from a file; documents repeat it.
+    public var dateReading: String? = nil
 
     public init(id: String, values: [Double], frequency: Frequency = .index, period: Int? = nil,
                 start: PeriodDate? = nil, unit: String? = nil) {

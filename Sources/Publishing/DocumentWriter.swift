@@ -71,7 +71,10 @@ public enum AtomicFile {
         func failure(_ reason: String) -> PublishingError { PublishingError(.writeFailed, "cannot write \(path): \(reason)") }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            guard info.st_mode & S_IFMT != S_IFDIR else { throw failure("it is a folder") }
+            // Where the user asked to write is a usage error when it cannot be a file: say which.
+            guard info.st_mode & S_IFMT != S_IFDIR else {
+                throw PublishingError(.badConfiguration, "cannot write \(path): it is a directory; name a file in it")
+            }
             guard let handle = FileHandle(forWritingAtPath: path) else { throw failure(String(cString: strerror(errno))) }
             defer { try? handle.close() }
             do { try handle.write(contentsOf: data) } catch { throw failure(error.localizedDescription) }
@@ -79,6 +82,10 @@ public enum AtomicFile {
         }
         let target = PhysicalPath.resolve(path)
         let folder = PhysicalPath.parent(of: target), prefix = "." + PhysicalPath.name(of: target) + ".tmp-"
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw PublishingError(.badConfiguration, "cannot write \(path): the folder \(folder) does not exist")
+        }
         // Temporaries of earlier runs that were killed: their process is gone.
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) {
             if let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {

@@ -68,6 +68,9 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         /// The covariates of a regression with ARIMA errors and their coefficients; absent for a
         /// model without covariates.
         public var covariates: [CovariateEntry]? = nil
+        /// How the data file's dates were read (`2015-01-01` as a month or a day, `1000` as a year
+        /// or an index); absent for a series without a data file's dates.
+        public var dates_read_as: String? = nil
     }
 
     /// One covariate of a dynamic regression: x_t = `series` at period t − `lag`, with coefficient β
@@ -101,7 +104,23 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
                          mean: finite(forecast.mean[h]), lower: lower, upper: upper)
         }
         return SeriesEntry(id: series.id, frequency: series.frequency.rawValue, period: series.period,
-                           observations: series.count, model: ModelEntry(forecast.model), points: points)
+                           observations: series.count, model: ModelEntry(forecast.model), points: points,
+                           dates_read_as: series.dateReading)
+    }
+
+    /// Why the forecast of `series` cannot be dated: a step would fall after 9999-12-31, which a
+    /// four-digit year cannot write (`nil` when every step can be written).
+    public static func undatable(series: TimeSeries, horizon: Int) -> ForecastingError? {
+        guard horizon >= 1, let last = series.date(at: series.count + horizon - 1) else { return nil }
+        let year: Int
+        switch last {
+        case .year(let y), .quarter(let y, _), .month(let y, _), .day(let y, _, _), .season(let y, _, _): year = y
+        case .index: return nil
+        }
+        guard year > 9999 else { return nil }
+        return ForecastingError(.invalidArgument,
+                                "a forecast \(horizon) steps ahead would reach the year \(year), after 9999-12-31 (the last "
+                                + "date the documents can write with four digits); shorten --horizon")
     }
 
     /// `outcomes[i]` is the forecast of `series[i]` or why there is none.
@@ -114,6 +133,10 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         self.levels = levels
         var entries: [SeriesEntry] = [], errors: [ErrorEntry] = []
         for (s, outcome) in zip(series, outcomes) {
+            if let error = Self.undatable(series: s, horizon: horizon) {
+                errors.append(ErrorEntry(id: s.id, message: error.description))
+                continue
+            }
             switch outcome {
             case .success(let f): entries.append(Self.entry(series: s, forecast: f, levels: levels))
             case .failure(let e): errors.append(ErrorEntry(id: s.id, message: e.description))

@@ -38,6 +38,7 @@ public enum ForecastSchema {
             "frequency": {"enum": ["yearly", "quarterly", "monthly", "weekly", "daily", "season", "index"]},
             "period": {"type": "integer", "minimum": 1},
             "observations": {"type": "integer", "minimum": 0},
+            "dates_read_as": {"type": "string", "description": "How the data file's dates were read: e.g. '2015-01-01' as a month or a day, '1000' as a year or an integer index (--frequency chooses)."},
             "model": {
               "type": "object",
               "required": ["name", "family", "parameters", "criteria", "notes"],

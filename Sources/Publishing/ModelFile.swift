@@ -82,12 +82,7 @@ public struct ModelFile: Sendable, Equatable {
 
     /// Reads and checks the model file at `path`.
     public static func read(path: String) throws -> ModelFile {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DataError(.fileNotFound, file: path, "no such model file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.unreadable, file: path, "the model file cannot be read")
-        }
+        let data = try InputFile.bytes(of: path, what: "model file")
         return try decode(data, file: path)
     }
 
@@ -212,9 +207,12 @@ extension ModelFile {
             var count: Int
             var values: [Double]
             var sha256: String
+            /// How the data file's dates were read (`TimeSeries.dateReading`); absent when unknown.
+            var datesReadAs: String? = nil
             enum CodingKeys: String, CodingKey {
                 case dataset, id, frequency, period, start, unit, count, values, sha256
                 case seasonsPerYear = "seasons_per_year"
+                case datesReadAs = "dates_read_as"
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -229,6 +227,7 @@ extension ModelFile {
                 try c.encode(count, forKey: .count)
                 try c.encode(values, forKey: .values)
                 try c.encode(sha256, forKey: .sha256)
+                try c.encodeIfPresent(datesReadAs, forKey: .datesReadAs)
             }
         }
 
@@ -259,6 +258,7 @@ extension ModelFile {
                                 start: s.start?.description, seasonsPerYear: seasons, unit: s.unit,
                                 count: file.model.values.count, values: file.model.values,
                                 sha256: ModelFile.fingerprint(file.model.values))
+            training.datesReadAs = s.dateReading
             parameters = file.model.state
         }
 
@@ -325,9 +325,10 @@ extension ModelFile {
                 throw bad("parameters", error.message)
             }
             try checkSummary(summary, file: file)
-            return ModelFile(model: fitted, summary: summary,
-                             series: TimeSeries(id: t.id, values: t.values, frequency: t.frequency,
-                                                period: t.period, start: start, unit: t.unit),
+            var series = TimeSeries(id: t.id, values: t.values, frequency: t.frequency, period: t.period, start: start,
+                                    unit: t.unit)
+            series.dateReading = t.datesReadAs
+            return ModelFile(model: fitted, summary: summary, series: series,
                              dataset: t.dataset, created: created, engine: engine)
         }
 

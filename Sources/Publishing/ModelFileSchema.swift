@@ -48,6 +48,7 @@ public enum ModelFileSchema {
             "start": {"type": ["string", "null"], "description": "The first date, in the tidy-CSV form of the frequency."},
             "seasons_per_year": {"type": ["integer", "null"], "minimum": 1},
             "unit": {"type": ["string", "null"]},
+            "dates_read_as": {"type": "string", "description": "How the data file's dates were read (as in muavu.forecast/v1)."},
             "count": {"type": "integer", "minimum": 1},
             "values": {"type": "array", "minItems": 1, "items": {"type": "number"}},
             "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",

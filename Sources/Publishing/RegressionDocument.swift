@@ -153,7 +153,12 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
             Coefficient(term: c.term, estimate: nullIfNonFinite(c.estimate), std_error: nullIfNonFinite(c.standardError),
                         t: nullIfNonFinite(c.t), p: nullIfNonFinite(c.p))
         }
-        let undefinedT = fit.coefficients.filter { !$0.t.isFinite }.map(\.term)
+        let undefinedSE = fit.coefficients.filter { !$0.standardError.isFinite }.map(\.term)
+        if !undefinedSE.isEmpty {
+            notes.append("std_error, t and p are null for \(undefinedSE.joined(separator: ", ")): the variance of the estimate "
+                         + "is not finite (the values are too large for double precision)")
+        }
+        let undefinedT = fit.coefficients.filter { !$0.t.isFinite && $0.standardError.isFinite }.map(\.term)
         if !undefinedT.isEmpty {
             notes.append("t is null for \(undefinedT.joined(separator: ", ")): the standard error is 0 (an exact fit) or not finite")
         }

@@ -38,5 +38,6 @@ func runReportingFailures(_ body: () throws -> Void) throws {
 
 /// Writes a line to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    // User text in a message (a series id with a NUL byte...) must be visible.
+    FileHandle.standardError.write(Data((MessageText.escaped(message, keepingLineBreaks: true) + "\n").utf8))
 }

@@ -18,6 +18,10 @@ struct SeriesInputOptions: ParsableArguments {
 
     func validate() throws {
         try dataOptions.validate()
+        var seen = Set<String>()
+        for id in series where !seen.insert(TextKey.nfc(id)).inserted {
+            throw ValidationError("--series '\(MessageText.escaped(id))' is given twice")
+        }
     }
 
     var datasetName: String { URL(fileURLWithPath: data).lastPathComponent }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Publishing
 
 @main
@@ -24,4 +25,16 @@ struct Muavu: ParsableCommand {
             Report.self,
         ]
     )
+
+    /// Refuses a malformed `SOURCE_DATE_EPOCH` (exit 64) before any command runs: a document must
+    /// never carry the current time when the user asked for a fixed one.
+    static func main() {
+        do {
+            _ = try IssueTime.sourceDateEpoch()
+        } catch {
+            printError("error: \(error)")
+            Foundation.exit(64)
+        }
+        main(nil)
+    }
 }

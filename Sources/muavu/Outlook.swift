@@ -181,8 +181,9 @@ struct Outlook: ParsableCommand {
         let chosen: TimeSeries
         if let id = series {
             guard let s = dataset.series(named: id) else {
-                let known = dataset.series.map(\.id).joined(separator: ", ")
-                throw ValidationError("no series '\(id)' in \(path); the series are: \(known)")
+                // ArgumentParser prints this message itself: the file's ids are escaped here.
+                let known = dataset.series.map { MessageText.escaped($0.id) }.joined(separator: ", ")
+                throw ValidationError("no series '\(MessageText.escaped(id))' in \(path); the series are: \(known)")
             }
             chosen = s
         } else if dataset.series.count == 1, let only = dataset.series.first {

@@ -47,7 +47,14 @@ struct Regress: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
-            let model = try RegressionFormula(formula)
+            let model: RegressionFormula
+            do {
+                model = try RegressionFormula(formula)
+            } catch let error as ForecastingError {
+                // The formula is an argument: a syntax error in it is bad usage (64), not bad data.
+                printError("error: --formula: \(error.description)")
+                throw ExitCode(64)
+            }
             let table = try CSVTable(path: data)
             var needed = model.columnsUsed
             if let weights, !needed.contains(weights) { needed.append(weights) }
@@ -62,6 +69,14 @@ struct Regress: ParsableCommand {
             guard !cases.kept.isEmpty else {
                 throw DataError(.missingValue, file: data,
                                 "no row has a value in every column the model uses (\(needed.joined(separator: ", ")))")
+            }
+            // A weight that is not positive is bad data at its own line and column (the fit would
+            // name only its position among the fitted rows).
+            if let weights, let w = cases.columns[weights],
+               let k = w.indices.first(where: { !(w[$0] > 0 && w[$0].isFinite) }) {
+                throw DataError(.impossibleValue, file: data, line: table.rows[cases.kept[k]].line,
+                                column: table.header.firstIndex(of: weights).map { $0 + 1 }, columnName: weights,
+                                "weights must be positive and finite, found \(w[k])")
             }
             let fit = try LinearRegression.fit(model, columns: cases.columns,
                                                options: RegressionOptions(weights: weights.flatMap { cases.columns[$0] },

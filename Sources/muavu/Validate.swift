@@ -1,5 +1,6 @@
 import AgriData
 import ArgumentParser
+import Forecasting
 import Foundation
 import Publishing
 
@@ -27,11 +28,21 @@ struct TidyDataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("JSON file of plausible ranges per unit and series id.", valueName: "file"))
     var bounds: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How to read the dates (default: inferred per series): index (whole numbers, also four-digit ones), daily, "
+            + "weekly, monthly (also YYYY-MM-01), quarterly, yearly or season.",
+        valueName: "index|daily|weekly|monthly|quarterly|yearly|season"))
+    var frequency: String?
+
     func validate() throws {
         guard MissingPolicy(rawValue: onMissing) != nil else {
             throw ValidationError("--on-missing must be fail, skip or interpolate, not '\(onMissing)'")
         }
         if let period, period < 1 { throw ValidationError("--period must be at least 1") }
+        if let frequency, Frequency(rawValue: frequency) == nil {
+            throw ValidationError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), "
+                                  + "not '\(frequency)'")
+        }
     }
 
     /// The reader's options; `covariates` are the covariate columns to keep.
@@ -43,6 +54,7 @@ struct TidyDataOptions: ParsableArguments {
         o.period = period
         o.onMissing = MissingPolicy(rawValue: onMissing) ?? .fail
         o.covariates = covariates
+        o.frequency = frequency.flatMap(Frequency.init(rawValue:))
         if let bounds { o.bounds = try ValueBounds.load(path: bounds) }
         return o
     }
@@ -107,7 +119,7 @@ struct Validate: ParsableCommand {
                 throw ExitCode(65)
             }
             if output == nil || output != "-" {
-                print(ValidationDocument.summary(report), terminator: "")
+                print(MessageText.escaped(ValidationDocument.summary(report), keepingLineBreaks: true), terminator: "")
             }
         }
     }

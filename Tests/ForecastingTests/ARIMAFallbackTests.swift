@@ -36,10 +36,14 @@ import Testing
     }
 
     @Test func veryShortSeries() throws {
-        for n in 1...4 {
+        for n in 2...4 {
             let y = (0..<n).map { Double($0 * $0) + 1 }
             let fc = try AutoARIMA().forecast(y, period: 4, horizon: 3, levels: [80, 95])
             #expect(fc.mean.count == 3 && fc.mean.allSatisfy { $0.isFinite }, "n = \(n)")
+        }
+        // One observation has no residual to size an interval with (issue 12).
+        #expect { _ = try AutoARIMA().forecast([1], period: 4, horizon: 3, levels: [80, 95]) } throws: {
+            ($0 as? ForecastingError)?.code == .tooShort
         }
     }
 }

@@ -42,11 +42,20 @@ import Testing
         #expect(f.mean == [5, 6, 7, 5, 6])
     }
 
-    @Test func shortSeriesForecastWithoutCrashing() throws {
+    /// One observation has no residual: an interval would have zero width, so every baseline
+    /// refuses it as too short (issue 12); drift, whose slope takes a second one, needs 3.
+    @Test func oneObservationIsTooShortForEveryBaseline() throws {
         for method in [Naive(), SeasonalNaive(), Drift(), HistoricalMean(), Naive2()] as [any Forecaster] {
-            let f = try method.forecast([4], period: 12, horizon: 3, levels: [95])
-            #expect(f.mean == [4, 4, 4])
-            #expect(f.interval(level: 95)?.lower == [4, 4, 4])
+            #expect { _ = try method.forecast([4], period: 12, horizon: 3, levels: [95]) } throws: {
+                ($0 as? ForecastingError)?.code == .tooShort
+            }
+        }
+        #expect { _ = try Drift().forecast([4, 6], period: 1, horizon: 3, levels: [95]) } throws: {
+            ($0 as? ForecastingError)?.code == .tooShort && "\($0)".contains("at least 3 observations")
+        }
+        for method in [Naive(), SeasonalNaive(), HistoricalMean(), Naive2()] as [any Forecaster] {
+            let f = try method.forecast([4, 6], period: 1, horizon: 3, levels: [95])
+            #expect(f.mean.count == 3 && f.mean.allSatisfy(\.isFinite))
         }
     }
 

@@ -39,9 +39,13 @@ struct EnsembleFallbackTests {
 
     @Test func realMembersOnAShortSeriesNeverThrow() throws {
         // Two observations: ETS, ARIMA and Theta each either fit something or are dropped.
-        for y in [[5.0, 7.0], [3.0], [-1.0, 0, 2, 0, -3, 4]] {
+        for y in [[5.0, 7.0], [-1.0, 0, 2, 0, -3, 4]] {
             let f = try Ensemble(members: Ensemble.defaultMembers).forecast(y, period: 4, horizon: 3, levels: [95])
             #expect(f.mean.count == 3 && f.mean.allSatisfy(\.isFinite))
+        }
+        // One observation is too short for every model, the fallbacks included (issue 12).
+        #expect { _ = try Ensemble(members: Ensemble.defaultMembers).forecast([3.0], period: 4, horizon: 3, levels: [95]) } throws: {
+            ($0 as? ForecastingError)?.code == .tooShort
         }
     }
 

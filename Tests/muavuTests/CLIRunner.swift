@@ -27,11 +27,13 @@ enum CLIRunner {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name).path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:],
+    /// Runs `muavu` (or `executable`, e.g. a shell that pipes into it) with `arguments`, in
+    /// `directory` when given.
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL? = nil,
                     in directory: URL? = nil) throws -> CLIResult {
         let process = Process()
         if let directory { process.currentDirectoryURL = directory }
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }

@@ -134,8 +134,9 @@ struct OutlookDocumentTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("missing/outlook.json").path
         let r = try CLIRunner.run(Self.base + ["--json", "--out", out])
-        #expect(r.status == 1)
-        #expect(r.stderr.contains("cannot write"))
+        // A folder that does not exist is a usage error (64) that says so (issue 12 §4).
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("cannot write") && r.stderr.contains("does not exist"), "\(r.stderr)")
         #expect(DocumentCheck.contents(dir).isEmpty)
     }
 }

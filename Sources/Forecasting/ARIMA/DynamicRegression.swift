@@ -1,3 +1,5 @@
+import Foundation
+
 /// Regression with ARIMA errors over a known path of regressors (Hyndman & Athanasopoulos, FPP3
 /// ch. 10): y_t = x_t'β + η_t with η_t a (seasonal) ARIMA process, fitted by exact maximum
 /// likelihood (`SARIMA`, or `AutoARIMA` choosing the orders).
@@ -44,6 +46,44 @@ public struct DynamicRegression: Forecaster {
         }
         let past = Array(regressors[0..<n]), ahead = Array(regressors[n..<(n + horizon)])
         var forecast: Forecast
+        do {
+            forecast = try fitAndForecast(y, past: past, ahead: ahead, period: period, levels: levels)
+        } catch var error as ForecastingError {
+            error.message = named(error.message)
+            throw error
+        }
+        forecast.model.family = name
+        if !labels.isEmpty {
+            let names = labels.enumerated().map { "xreg\($0.offset + 1) = \($0.element)" }
+            let errors = self.errors == .whiteNoise ? "independent errors" : "ARIMA errors"
+            forecast.model.notes.append("regression with \(errors) on " + names.joined(separator: ", "))
+        }
+        return forecast
+    }
+
+    /// A message about the regressors in the user's names: `xreg2` becomes `'c@lag1'`, and a
+    /// message that names no column gets the list of covariates.
+    func named(_ message: String) -> String {
+        guard !labels.isEmpty else { return message }
+        var text = message
+        var replaced = false
+        // Longest index first, so that xreg1 does not eat the start of xreg12.
+        for (j, label) in labels.enumerated().reversed() {
+            let token = "xreg\(j + 1)"
+            if text.contains(token) {
+                text = text.replacingOccurrences(of: token, with: "'\(label)'")
+                replaced = true
+            }
+        }
+        if !replaced, text.contains("regressors") {
+            text += " (covariates: \(labels.joined(separator: ", ")))"
+        }
+        return text
+    }
+
+    private func fitAndForecast(_ y: [Double], past: [[Double]], ahead: [[Double]], period: Int,
+                                levels: [Int]) throws -> Forecast {
+        var forecast: Forecast
         switch errors {
         case .automatic:
             forecast = try AutoARIMA(regressors: past).forecast(y, period: period, futureRegressors: ahead, levels: levels)
@@ -56,12 +96,6 @@ public struct DynamicRegression: Forecaster {
                 .forecast(y, period: period, futureRegressors: ahead, levels: levels)
         case .whiteNoise:
             forecast = try Self.leastSquares(y, past: past, ahead: ahead, levels: levels)
-        }
-        forecast.model.family = name
-        if !labels.isEmpty {
-            let names = labels.enumerated().map { "xreg\($0.offset + 1) = \($0.element)" }
-            let errors = self.errors == .whiteNoise ? "independent errors" : "ARIMA errors"
-            forecast.model.notes.append("regression with \(errors) on " + names.joined(separator: ", "))
         }
         return forecast
     }

@@ -2,7 +2,7 @@
 /// ŷ_{T+h} = y_T + h (y_T − y₁)/(T − 1), with σ̂ₕ = σ̂ √(h (1 + h/(T − 1))) (FPP3 table 5.2),
 /// σ̂ the RMS of the T − 1 residuals yₜ − yₜ₋₁ − b.
 ///
-/// One observation has no slope: the forecast is flat (the naïve one), with a note.
+/// Needs 3 observations: with 2 the residual is 0 and the interval would have zero width.
 public struct Drift: Forecaster {
     public var name: String { "drift" }
     public init() {}
@@ -10,12 +10,11 @@ public struct Drift: Forecaster {
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         let n = y.count
-        guard n >= 2 else {
-            var f = try Naive().forecast(y, period: period, horizon: horizon, levels: levels)
-            f.model = ModelSummary(name: "Drift", family: name, parameters: ["drift": 0],
-                                   criteria: f.model.criteria,
-                                   notes: ["one observation: no slope to estimate, the forecast is flat"])
-            return f
+        guard n >= 3 else {
+            // Two observations fix the slope and leave a residual of exactly 0: the interval
+            // would have zero width.
+            throw ForecastingError(.tooShort, "the drift method needs at least 3 observations (one for the level, one for "
+                                   + "the slope, one to estimate the error variance), got \(n)")
         }
         let slope = (y[n - 1] - y[0]) / Double(n - 1)
         let mean = (1...horizon).map { y[n - 1] + Double($0) * slope }

@@ -12,8 +12,7 @@ public struct HistoricalMean: Forecaster {
         let sigma = BaselineIntervals.rootMeanSquare(residuals, divisor: n - 1)
         let sigmaH = [Double](repeating: sigma * (1 + 1 / Double(n)).squareRoot(), count: horizon)
         let point = [Double](repeating: mean, count: horizon)
-        var notes: [String] = []
-        if n == 1 { notes.append("one observation: intervals have zero width") }
+        let notes: [String] = []
         return Forecast(model: ModelSummary(name: "Mean", family: name,
                                             parameters: ["mean": mean],
                                             criteria: ["sigma2": sigma * sigma], notes: notes),

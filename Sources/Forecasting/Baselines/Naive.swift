@@ -7,8 +7,7 @@ public struct Naive: Forecaster {
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         let fit = Naive.fit(y, horizon: horizon)
-        var notes: [String] = []
-        if y.count == 1 { notes.append("one observation: intervals have zero width") }
+        let notes: [String] = []
         return Forecast(model: ModelSummary(name: "Naive", family: name,
                                             criteria: ["sigma2": fit.sigma * fit.sigma], notes: notes),
                         mean: fit.mean,

@@ -117,6 +117,8 @@ public struct CES: Forecaster {
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        // The length is checked first, so that a short constant series is refused like any other.
+        _ = try CESModel.checkedLag(y, period: period, seasonality: .none)
         if let first = y.first, y.allSatisfy({ $0 == first }) {
             let mean = [Double](repeating: first, count: horizon)
             return Forecast(model: ModelSummary(name: "CES", family: name,

@@ -153,12 +153,24 @@ public struct HoldoutBenchmark: Sendable {
         }
         do {
             let forecast = try forecaster.forecast(s.train, period: s.period, horizon: s.test.count, levels: levels)
-            guard forecast.mean.count == s.test.count, forecast.mean.allSatisfy(\.isFinite) else {
+            guard forecast.mean.count == s.test.count else {
                 return .failure(ForecastingError(.fitFailed,
-                    "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count)) or non-finite values"))
+                    "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count))"))
+            }
+            guard forecast.mean.allSatisfy(\.isFinite) else {
+                return .failure(ForecastingError(.nonFinite,
+                    "\(forecaster.name) returned a non-finite forecast (the values overflow double precision)"))
             }
             var t = MetricTotals()
             t.add(actual: s.test, forecast: forecast, insample: s.train, period: s.period, levels: levels)
+            // Values near the largest double can overflow a measure (|y − f|, the MASE scale):
+            // the series is then not scored, and says why, rather than sink the row (or the run).
+            let scale = Metrics.seasonalNaiveMAE(s.train, period: s.period) ?? 0
+            let error = Metrics.mae(s.test, forecast.mean) ?? 0
+            guard t.smapeSum.isFinite, t.maseSum.isFinite, scale.isFinite, error.isFinite else {
+                return .failure(ForecastingError(.nonFinite,
+                    "the series cannot be scored: its sMAPE or MASE overflows double precision (values near ±1.8e308)"))
+            }
             return .success(t)
         } catch let error as ForecastingError {
             return .failure(error)

@@ -27,8 +27,15 @@ public enum Metrics {
     /// The M3/M4 symmetric MAPE of one step, in percent: 200·|y − f| / (|y| + |f|), 0 when y = f = 0.
     @inline(__always)
     public static func smapeTerm(_ y: Double, _ f: Double) -> Double {
-        let denominator = abs(y) + abs(f)
-        return denominator == 0 ? 0 : 200 * abs(y - f) / denominator
+        let denominator = abs(y) + abs(f), difference = abs(y - f)
+        if denominator == 0 { return 0 }
+        if denominator.isFinite && difference.isFinite { return 200 * difference / denominator }
+        // Near the largest double the sum or the difference overflows; the ratio does not depend
+        // on the scale, so take it on y and f divided by the larger of |y| and |f|.
+        let scale = max(abs(y), abs(f))
+        guard scale.isFinite else { return .nan }
+        let a = y / scale, b = f / scale
+        return 200 * abs(a - b) / (abs(a) + abs(b))
     }
 
     /// sMAPE of the M3 and M4 competitions, in percent: (1/h) Σ 200·|yₜ − fₜ| / (|yₜ| + |fₜ|).

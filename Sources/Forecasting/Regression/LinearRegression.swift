@@ -105,8 +105,10 @@ public enum LinearRegression {
         var coefficients: [RegressionCoefficient] = []
         for j in 0..<p {
             let se = covariance[j, j].squareRoot()
-            let t = beta[j] / se
-            let pValue = StudentT.twoSidedPValue(t, degreesOfFreedom: dfResidual)
+            // A standard error that overflows (or is undefined) leaves t and p undefined too:
+            // β/∞ = 0 would claim "no evidence" (p = 1) where nothing could be computed.
+            let t = se.isFinite ? beta[j] / se : .nan
+            let pValue = t.isNaN ? .nan : StudentT.twoSidedPValue(t, degreesOfFreedom: dfResidual)
             coefficients.append(RegressionCoefficient(term: names[j], estimate: beta[j], standardError: se,
                                                       t: t, p: pValue))
         }

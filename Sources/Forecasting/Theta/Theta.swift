@@ -40,11 +40,12 @@ public struct Theta: Forecaster {
     /// finite values) and the model of the adjusted series; nil for a constant series, which is
     /// forecast by its value.
     func fit(_ y: [Double], period: Int) throws -> (model: ThetaModel, adjustment: SeasonalAdjustment)? {
-        if let first = y.first, y.allSatisfy({ $0 == first }) { return nil }
+        // The length is checked first, so that a short constant series is refused like any other.
         guard y.count >= ThetaModel.minimumCount else {
             throw ForecastingError(.tooShort,
                                    "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
         }
+        if let first = y.first, y.allSatisfy({ $0 == first }) { return nil }
         let adjustment = SeasonalAdjustment.detect(y, period: period)
         return (try ThetaModel.fit(adjustment.adjust(y), variant: variant), adjustment)
     }
