@@ -72,6 +72,7 @@ struct Backtest: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            try AtomicFile.checkTarget(output, option: "--output", inputs: [input.data, input.dataOptions.bounds, covariateData])
             let plan = try RollingOrigin(horizon: horizon, windows: windows, step: step)
             let setup = try covariateSetup()
             let series = try setup?.targets ?? input.load()

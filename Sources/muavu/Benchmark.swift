@@ -71,6 +71,9 @@ struct Benchmark: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            let inputs = [data] + merge.map(Optional.some)
+            try AtomicFile.checkTarget(markdown, option: "--markdown", inputs: inputs)
+            try AtomicFile.checkTarget(output, option: "--output", inputs: inputs, otherOutputs: [markdown])
             let document = merge.isEmpty ? try benchmark() : try mergeShards()
             if let markdown {
                 try AtomicFile.write(Data(document.markdown.utf8), to: markdown)

@@ -47,6 +47,7 @@ struct Fit: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            try AtomicFile.checkTarget(save, option: "--save", inputs: [input.data, input.dataOptions.bounds])
             let all = try input.load()
             guard all.count == 1, let series = all.first else {
                 let ids = all.prefix(5).map(\.id).joined(separator: ", ") + (all.count > 5 ? ", ..." : "")

@@ -151,6 +151,8 @@ struct Forecast: ParsableCommand {
     func run() throws {
         if let modelFile { return try runFromModelFile(modelFile) }
         try runReportingFailures {
+            try AtomicFile.checkTarget(output, option: "--output",
+                                       inputs: [input.data, input.dataOptions.bounds, covariateData, future])
             if covariates != nil { return try runWithCovariates() }
             let series = try input.load()
             let forecaster = intervalMethod.applied(

@@ -29,6 +29,7 @@ extension Forecast {
 
     func runFromModelFile(_ path: String) throws {
         try runReportingFailures {
+            try AtomicFile.checkTarget(output, option: "--output", inputs: [path])
             let file = try ModelFile.read(path: path)
             let outcome: Result<Forecasting.Forecast, ForecastingError>
             do {

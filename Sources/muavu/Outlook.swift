@@ -123,6 +123,7 @@ struct Outlook: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            try AtomicFile.checkTarget(output, option: "--output", inputs: [data, config, dataOptions.bounds])
             let subject = try data.map { try fromData($0) } ?? fromConfiguration()
             let asOfDate = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
             let raw = subject.reported

@@ -47,6 +47,7 @@ struct Regress: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            try AtomicFile.checkTarget(output, option: "--output", inputs: [data])
             let model: RegressionFormula
             do {
                 model = try RegressionFormula(formula)

@@ -95,6 +95,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            try AtomicFile.checkTarget(output, option: "--output", inputs: [data, reading.bounds])
             let columns = covariates.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                 .filter { !$0.isEmpty }
             if format == "calendar" {
