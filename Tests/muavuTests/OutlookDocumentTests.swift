@@ -12,7 +12,7 @@ struct OutlookDocumentTests {
     static let config = root.appendingPathComponent("models/dong-thap.json").path
     static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
     /// Fast candidates (theta and naive against the export link) keep the test quick in debug.
-    static let base = ["outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--as-of", "2021-07",
+    static let base = ["outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--as-of", "2022-07",
                        "--models", "theta,naive,arima-x"]
 
     func document(_ extra: [String] = []) throws -> (path: String, doc: [String: Any], bytes: Data, dir: URL) {
@@ -33,7 +33,7 @@ struct OutlookDocumentTests {
         let series = try #require(doc["series"] as? [String: Any])
         #expect(series["id"] as? String == "wfp-rice-wholesale-dong-thap")
         let last = try #require(doc["last_observation"] as? [String: Any])
-        #expect(last["date"] as? String == "2021-06" && last["price"] as? Double == 9062.5)
+        #expect(last["date"] as? String == "2022-06" && last["price"] as? Double == 8625)
         let data = try #require(doc["data"] as? [[String: Any]])
         #expect(data.map { $0["role"] as? String } == ["price", "export"])
 
@@ -61,7 +61,7 @@ struct OutlookDocumentTests {
 
         // Each month: the calibrated range around the expected price.
         let months = try #require(doc["months"] as? [[String: Any]])
-        #expect(months.map { $0["date"] as? String } == ["2021-07", "2021-08", "2021-09"])
+        #expect(months.map { $0["date"] as? String } == ["2022-07", "2022-08", "2022-09"])
         for m in months {
             let e = try #require(m["expected"] as? Double), lo = try #require(m["lower"] as? Double)
             let hi = try #require(m["upper"] as? Double)
@@ -102,11 +102,11 @@ struct OutlookDocumentTests {
 
     @Test func vietnameseTextFromAFoldedMarketName() throws {
         let r = try CLIRunner.run(["outlook", "--config", Self.config, "--commodity", "gạo", "--market", "dong thap",
-                                   "--as-of", "2021-07", "--models", "theta", "--lang", "vi", "--months", "2"])
+                                   "--as-of", "2022-07", "--models", "theta", "--lang", "vi", "--months", "2"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Gạo (bán buôn) tại Đồng Tháp: giá tháng 7/2021 dự kiến khoảng"), "\(r.stdout)")
-        #expect(r.stdout.contains("Các tháng sau: tháng 8/2021 khoảng"))
-        #expect(!r.stdout.contains("tháng 9/2021"))
+        #expect(r.stdout.hasPrefix("Gạo (bán buôn) tại Đồng Tháp: giá tháng 7/2022 dự kiến khoảng"), "\(r.stdout)")
+        #expect(r.stdout.contains("Các tháng sau: tháng 8/2022 khoảng"))
+        #expect(!r.stdout.contains("tháng 9/2022"))
         #expect(r.stdout.contains("Kiểm tra trên giá các năm trước"))
         #expect(!r.stdout.contains("expected"))
     }
