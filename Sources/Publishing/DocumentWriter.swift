@@ -53,7 +53,9 @@ public enum AtomicFile {
         guard !path.isEmpty else { throw refuse("the path is empty") }
         let resolved = PhysicalPath.resolve(path)
         var info = stat()
-        if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw refuse("it is a folder") }
+        if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw refuse("it is a directory; name a file in it") }
+        let folder = PhysicalPath.parent(of: resolved)
+        if stat(folder, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR { throw refuse("the folder \(folder) does not exist") }
         for case let input? in inputs where input != "-" && !input.isEmpty && PhysicalPath.resolve(input) == resolved {
             throw refuse("it is '\(input)', which this run reads")
         }

@@ -21,7 +21,8 @@ struct AtomicFileTests {
         let cases: [(String, [String?], [String?], String)] = [
             (data, [data], [], "which this run reads"),
             (dir + "/./sub/../data.csv", [data], [], "which this run reads"),
-            (dir, [], [], "is a folder"),
+            (dir, [], [], "is a directory"),
+            (dir + "/missing/out.json", [], [], "does not exist"),
             (dir + "/a.json", [], [dir + "/a.json"], "also where"),
             ("", [], [], "empty"),
         ]

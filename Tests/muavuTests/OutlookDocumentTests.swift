@@ -136,7 +136,7 @@ struct OutlookDocumentTests {
         let r = try CLIRunner.run(Self.base + ["--json", "--out", out])
         // A folder that does not exist is a usage error (64) that says so (issue 12 §4).
         #expect(r.status == 64)
-        #expect(r.stderr.contains("cannot write") && r.stderr.contains("does not exist"), "\(r.stderr)")
+        #expect(r.stderr.contains("will not write --output") && r.stderr.contains("does not exist"), "\(r.stderr)")
         #expect(DocumentCheck.contents(dir).isEmpty)
     }
 }
