@@ -198,3 +198,15 @@ public struct OutputDirectory: Sendable {
         }
     }
 }
+
+/// One file of an output as its manifest (`index.json`) lists it.
+struct ManifestEntry: Encodable {
+    var path: String
+    var sha256: String
+    var bytes: Int
+
+    /// The entries of `files`, by path.
+    static func list(_ files: [Publisher.File]) -> [ManifestEntry] {
+        files.map { ManifestEntry(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }.sorted { $0.path < $1.path }
+    }
+}

@@ -135,12 +135,6 @@ struct PublishIndex: Encodable {
         var family: String
     }
 
-    struct OutputFile: Encodable {
-        var path: String
-        var sha256: String
-        var bytes: Int
-    }
-
     struct BulletinFiles: Encodable {
         var html: String
         var markdown: String
@@ -153,7 +147,7 @@ struct PublishIndex: Encodable {
     var inputs: [Input]
     var series: [Series]
     var bulletin: BulletinFiles
-    var files: [OutputFile]
+    var files: [ManifestEntry]
 
     init(configuration c: PublishConfiguration, issued: Date, inputs: [Input], published: [PublishedSeries], levels: [Int],
          files: [Publisher.File]) {
@@ -172,7 +166,6 @@ struct PublishIndex: Encodable {
                           document: p.documentFile, chart: p.chartFile)
         }
         bulletin = BulletinFiles(html: "bulletin.html", markdown: "bulletin.md")
-        self.files = files.map { OutputFile(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }
-            .sorted { $0.path < $1.path }
+        self.files = ManifestEntry.list(files)
     }
 }

@@ -11,23 +11,16 @@ struct ReportIndex: Encodable {
         var html: String
     }
 
-    struct OutputFile: Encodable {
-        var path: String
-        var sha256: String
-        var bytes: Int
-    }
-
     var schema = OutputDirectory.Kind.report.schema
     var engine = Engine.current
     var issued: String
     var notebooks: [Notebook]
-    var files: [OutputFile]
+    var files: [ManifestEntry]
 
     init(issued: Date, notebooks: [Notebook], files: [Publisher.File]) {
         self.issued = IssueTime.iso8601(issued)
         self.notebooks = notebooks
-        self.files = files.map { OutputFile(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }
-            .sorted { $0.path < $1.path }
+        self.files = ManifestEntry.list(files)
     }
 }
 
