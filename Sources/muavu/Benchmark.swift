@@ -63,9 +63,9 @@ struct Benchmark: ParsableCommand {
         guard data != nil else { throw ValidationError("--data FILE is required") }
         try validateModels(modelNames)
         try validateLevels(levels)
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
         if let shard {
-            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError(e.message) }
+            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError("--shard: \(e.message)") }
         }
     }
 

@@ -10,7 +10,7 @@ import Publishing
 extension Forecast {
     /// Usage checks when `--model-file` is given: the data and the model come from the file.
     func validateModelFileOptions() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        try checkOption(horizon, Limits.horizon, "--horizon")
         try validateLevels(levels)
         guard input.data.isEmpty, input.series.isEmpty else {
             throw ValidationError("--model-file forecasts the series the model was fitted to: give no --data or --series")

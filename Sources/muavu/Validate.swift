@@ -1,5 +1,6 @@
 import AgriData
 import ArgumentParser
+import Forecasting
 import Foundation
 import Publishing
 
@@ -31,7 +32,7 @@ struct TidyDataOptions: ParsableArguments {
         guard MissingPolicy(rawValue: onMissing) != nil else {
             throw ValidationError("--on-missing must be fail, skip or interpolate, not '\(onMissing)'")
         }
-        if let period, period < 1 { throw ValidationError("--period must be at least 1") }
+        if let period { try checkOption(period, Limits.period, "--period") }
     }
 
     /// The reader's options; `covariates` are the covariate columns to keep.
@@ -79,6 +80,7 @@ struct Validate: ParsableCommand {
         guard ["tidy", "csv", "calendar"].contains(format) else {
             throw ValidationError("--format must be tidy, csv or calendar, not '\(format)'")
         }
+        try reading.validate()
     }
 
     func run() throws {

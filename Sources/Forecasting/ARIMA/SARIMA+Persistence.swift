@@ -140,6 +140,8 @@ extension FittedModel {
             guard [o.p, o.d, o.q, o.seasonalP, o.seasonalD, o.seasonalQ].allSatisfy({ $0 >= 0 }), o.period >= 1 else {
                 throw ForecastingError(.invalidArgument, "ARIMA orders cannot be negative and the period is at least 1")
             }
+            try Limits.checkOrders(p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
+                                   seasonalQ: o.seasonalQ, period: o.period, "order")
             let seasonal = o.period > 1
             let expected = [("ar", o.p, ar.count), ("ma", o.q, ma.count),
                             ("seasonal_ar", seasonal ? o.seasonalP : 0, seasonalAR.count),

@@ -29,6 +29,9 @@ struct SARIMAEstimator {
         self.specification = specification
         self.method = method
         var order = specification.order
+        // Bounded before anything is sized by them (an order of 1e5 would ask for 80 GB).
+        try Limits.checkOrders(p: order.p, d: order.d, q: order.q, seasonalP: order.seasonalP, seasonalD: order.seasonalD,
+                               seasonalQ: order.seasonalQ, period: max(1, order.period), "ARIMA order")
         if order.period <= 1 { order.period = 1; order.seasonalP = 0; order.seasonalD = 0; order.seasonalQ = 0 }
         self.order = order
         p = order.p; q = order.q; bigP = order.seasonalP; bigQ = order.seasonalQ

@@ -56,6 +56,7 @@ extension FittedModel {
                 throw ForecastingError(.invalidArgument, "'\(self.form)' is not an ETS form (e.g. ANN, AAdN, MAdM)")
             }
             let m = form.hasSeason ? period : 1
+            try Limits.period.check(m, "the ETS period")
             guard m >= 1, !form.hasSeason || m >= 2 else {
                 throw ForecastingError(.invalidArgument, "a seasonal ETS model needs a period of at least 2, got \(period)")
             }
@@ -68,6 +69,7 @@ extension FittedModel {
             guard parameters.allSatisfy(\.isFinite) else {
                 throw ForecastingError(.nonFinite, "the ETS parameters or initial states are not finite")
             }
+            try Limits.simulationPaths.check(simulationPaths, "simulation_paths")
             guard estimatedParameters >= 0, simulationPaths >= 0 else {
                 throw ForecastingError(.invalidArgument, "estimated_parameters and simulation_paths cannot be negative")
             }
