@@ -64,8 +64,13 @@ public enum Limits {
     public static let arimaOrder = Bound(0...20)
     /// The seasonal lags an ARIMA model may reach, period × (P + Q).
     public static let seasonalLags = 10_000
+    /// The degree of the AR and of the MA polynomial, p + period × P and q + period × Q: R's
+    /// `stats::arima` ("maximum supported lag is 350"). The exact likelihood's state has that
+    /// many components, and its covariance their square: 350 keeps a fit to seconds and
+    /// megabytes, where a period of 10000 with P = 1 would take 800 MB and hours.
+    public static let arimaLag = 350
     /// Rolling-origin windows, and the periods between their origins.
-    public static let windows = Bound(1...10_000)
+    public static let windows = Bound(1...1_000)
     public static let step = Bound(1...10_000)
     /// `muavu outlook --months` (and its headline `--step`).
     public static let outlookMonths = Bound(1...24)
@@ -104,6 +109,13 @@ public enum Limits {
         guard period == 1 || period * (seasonalP + seasonalQ) <= seasonalLags else {
             throw ForecastingError(.invalidArgument,
                                    "\(name): period × (P + Q) must be at most \(seasonalLags), got \(period) × \(seasonalP + seasonalQ)")
+        }
+        let m = period > 1 ? period : 0
+        let (ar, ma) = (p + m * seasonalP, q + m * seasonalQ)
+        guard ar <= arimaLag, ma <= arimaLag else {
+            throw ForecastingError(.invalidArgument,
+                                   "\(name): the largest lag, p + period × P = \(ar) and q + period × Q = \(ma), must be at most \(arimaLag) "
+                                   + "(as in R's arima)")
         }
     }
 }

@@ -40,6 +40,13 @@ struct SARIMAEstimator {
         guard n - lost >= 1 else {
             throw ForecastingError(.tooShort, "\(order) needs more than \(lost) observations, got \(n)")
         }
+        // A lag polynomial as long as the differenced series has nothing to be estimated from, and
+        // its exact likelihood would still cost minutes (`SARIMA.fit` falls back to a simpler model).
+        let seasonalLag = order.period > 1 ? order.period : 0
+        let longest = max(p + seasonalLag * bigP, q + seasonalLag * bigQ)
+        guard longest < n - lost else {
+            throw ForecastingError(.tooShort, "\(order) reaches \(longest) periods back; the differenced series has \(n - lost)")
+        }
         var cols: [[Double]] = []
         hasIntercept = specification.includeConstant && order.differences == 0
         hasDrift = specification.includeConstant && order.differences == 1
