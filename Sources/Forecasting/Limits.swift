@@ -86,6 +86,11 @@ public enum Limits {
     public static let calibrationOrigins = Bound(1...1_000)
     /// Simulated sample paths of a saved ETS model's intervals (`simulation_paths`; default 5000).
     public static let simulationPaths = Bound(0...100_000)
+    /// The lag K of a covariate `ID@lagK` (`--covariates`).
+    public static let covariateLag = Bound(0...10_000)
+    /// Each count a benchmark document's totals hold (series, steps, covered steps, ...): up to
+    /// 10¹², so that adding the shards of any run cannot overflow.
+    public static let documentCount = Bound(0...1_000_000_000_000)
     /// Rolling-origin windows of a configuration entry (`backtestWindows`).
     public static let backtestWindows = Bound(1...1_000)
 

@@ -88,6 +88,10 @@ import Glibc
         refusal(["regress", "--data", good, "--formula", "value ~ 1", "--level", intMax], 64, "--level"),
         refusal(["report", "--out", "/nonexistent/report", "--price-windows", intMax], 64, "--price-windows", "1000"),
         refusal(["fit", "--data", good, "--model", "snaive", "--period", intMax, "--save", "/nonexistent/m.json"], 64, "--period"),
+        // Found after the cases: a covariate's lag.
+        refusal(["forecast", "--data", CLIRunner.fixture("covariates/dong-thap.csv"), "--horizon", "1",
+                 "--covariate-data", CLIRunner.fixture("covariates/export.csv"), "--covariates", "wb-rice-vnm-5@lag\(intMax)",
+                 "--model", "regression"], 64, "--covariates", "10000"),
     ] + models.map {
         // "failed to allocate 8000000032 bytes" in forecast with any model.
         refusal(["forecast", "--data", good, "--horizon", "1000000000", "--model", $0], 64, "--horizon", "10000")
@@ -141,6 +145,45 @@ import Glibc
         let r = try CLIRunner.run(["backtest", "--data", Self.good, "--horizon", "20", "--windows", "3", "--models", "naive"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("60 observations are too few for 3 windows of horizon 20 and step 20"))
+    }
+
+    @Test("A crop calendar's yearOffset near Int.min or Int.max is refused (it overflowed the month arithmetic)",
+          arguments: ["-9223372036854775808", "9223372036854775807", "3"])
+    func calendarYearOffsetBeyondItsLimitIsRefused(_ offset: String) throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = try String(contentsOfFile: CLIRunner.fixture("publish/rice-calendar.json"), encoding: .utf8)
+        let edited = source.replacingOccurrences(of: "\"yearOffset\": -1", with: "\"yearOffset\": \(offset)")
+        #expect(edited != source)
+        let file = dir.appendingPathComponent("calendar.json")
+        try Data(edited.utf8).write(to: file)
+        let r = try CLIRunner.run(["validate", "--format", "calendar", "--data", file.path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("yearOffset") && r.stderr.contains("calendar.json"), "\(r.stderr)")
+    }
+
+    @Test("Shard documents whose counts near Int.max would overflow the merge are refused naming the field")
+    func benchmarkMergeOfHugeCountsIsRefused() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var parts: [String] = []
+        for shard in ["1/2", "2/2"] {
+            let path = dir.appendingPathComponent("shard-\(parts.count + 1).json").path
+            let r = try CLIRunner.run(["benchmark", "--data", CLIRunner.fixture("bench/m3_small.csv"), "--models", "naive",
+                                       "--shard", shard, "--output", path])
+            #expect(r.status == 0, "\(r.stderr)")
+            var document = try DocumentCheck.json(path)
+            var results = try #require(document["results"] as? [[String: Any]])
+            var totals = try #require(results[0]["totals"] as? [String: Any])
+            totals["steps"] = Int.max
+            results[0]["totals"] = totals
+            document["results"] = results
+            try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path))
+            parts.append(path)
+        }
+        let r = try CLIRunner.run(["benchmark", "--merge"] + parts)
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("results[0].totals.steps") && r.stderr.contains("shard-1.json"), "\(r.stderr)")
     }
 
     // MARK: - Saved model files
@@ -306,7 +349,7 @@ import Glibc
         "forecast --period 60",
         "forecast --period 10000",
         "backtest --period 60",
-        "validate --period 10000",
+        "validate --period 10000 --on-missing interpolate",
         "forecast --order 20,0,20,20,0,20",
         "forecast --order 20,1,20,2,1,2",
         "forecast --order 0,0,0,1,0,0 --period 350",
@@ -339,7 +382,8 @@ import Glibc
             return ["forecast", "--data", try longSeries(10_050, in: dir), "--horizon", "12", "--period", "10000"] + auto
         case "backtest --period 60":
             return ["backtest", "--data", good, "--horizon", "6", "--windows", "2", "--period", "60", "--models", "snaive,auto"]
-        case "validate --period 10000": return ["validate", "--data", seasons, "--period", "10000"]
+        case "validate --period 10000 --on-missing interpolate":
+            return ["validate", "--data", seasons, "--period", "10000", "--on-missing", "interpolate"]
         case "forecast --order 20,0,20,20,0,20", "forecast --order 20,1,20,2,1,2":
             return ["forecast", "--data", good, "--horizon", "12", "--model", "arima-fixed", "--order", String(label.split(separator: " ").last!)]
         case "forecast --order 0,0,0,1,0,0 --period 350":
