@@ -73,6 +73,12 @@ extension FittedModel {
             guard estimatedParameters >= 0, simulationPaths >= 0 else {
                 throw ForecastingError(.invalidArgument, "estimated_parameters and simulation_paths cannot be negative")
             }
+            // At most the four smoothing parameters, the initial states and σ² (Int.max overflowed
+            // the information criteria).
+            guard estimatedParameters <= states + 5 else {
+                throw ForecastingError(.invalidArgument,
+                                       "estimated_parameters is \(estimatedParameters); ETS(\(self.form)) with \(states) states has at most \(states + 5)")
+            }
             if form.error == .multiplicative || form.season == .multiplicative, !y.allSatisfy({ $0 > 0 }) {
                 throw ForecastingError(.outOfDomain, "ETS(\(self.form)) needs strictly positive observations")
             }

@@ -239,8 +239,8 @@ public struct FittedModel: Sendable, Equatable {
 
 extension FittedModel.State {
     /// The seasonal periods the parameters were fitted at (each > 1; empty without a season):
-    /// an ETS season, Theta's seasonal adjustment, a seasonal ARIMA part, CES's lag, and those of
-    /// the members of a combination.
+    /// an ETS season, Theta's seasonal adjustment, a seasonal ARIMA part, and those of the members
+    /// of a combination. (CES checks its lag against the period itself, `CESState.model`.)
     public var seasonalPeriods: [Int] {
         switch self {
         case .ets(let s): return s.period > 1 ? [s.period] : []
@@ -249,8 +249,7 @@ extension FittedModel.State {
         case .arima(let s):
             let o = s.order
             return o.period > 1 && o.seasonalP + o.seasonalD + o.seasonalQ > 0 ? [o.period] : []
-        case .ces(let s): return s.lag > 1 ? [s.lag] : []
-        case .baseline: return []
+        case .ces, .baseline: return []
         case .ensemble(let s): return s.members.flatMap { $0.state?.seasonalPeriods ?? [] }
         }
     }

@@ -225,6 +225,14 @@ import Glibc
         Edit(label: "ETS seasonal period Int.max", model: "holt-winters", path: ["parameters", "period"], text: intMax,
              field: "parameters.period"),
         Edit(label: "seed -1", model: "holt-winters", path: ["seed"], text: "-1", field: "seed"),
+        // Found after the cases: Int.max overflowed ETS's information criteria; ARIMA's
+        // counts loaded silently.
+        Edit(label: "ETS estimated_parameters Int.max", model: "holt-winters", path: ["parameters", "estimated_parameters"],
+             text: intMax, field: "parameters"),
+        Edit(label: "ARIMA nobs Int.max", model: "arima-fixed", order: "1,0,0,1,0,0", path: ["parameters", "nobs"],
+             text: intMax, field: "parameters"),
+        Edit(label: "ARIMA parameter_count Int.max", model: "arima-fixed", order: "1,0,0,1,0,0", path: ["parameters", "parameter_count"],
+             text: intMax, field: "parameters"),
     ]
 
     /// Fits `model` to `bounds-good.csv` into `dir` and returns the file.
