@@ -101,6 +101,16 @@ import Testing
         #expect(HoldoutCalibrated.minimumFitLength(period: Int.max) == Int.max)
     }
 
+    @Test("The crop-yield model and a fitted ARIMA refuse a horizon past 10000")
+    func yieldAndArimaForecastsRefuseLongHorizons() throws {
+        #expect(throws: ForecastingError.self) {
+            _ = try CropYieldModel.forecast(yields: Array(Self.y.prefix(20)), firstYear: 2000, horizon: Int.max, levels: [80])
+        }
+        let fit = try SARIMA().fit(Self.y, period: 12)
+        #expect(throws: ForecastingError.self) { _ = try fit.forecast(horizon: 1_000_000_000, levels: [80]) }
+        #expect(try fit.forecast(horizon: 10_000, levels: [80]).mean.count == 10_000)
+    }
+
     @Test("Long horizons simulate within a budget: 5000 ETS paths up to 1000 steps, at least 500 beyond",
           arguments: [(12, 5000), (1000, 5000), (1001, 4995), (10_000, 500), (100, 2)])
     func simulatedPathsStayWithinTheBudget(_ horizon: Int, _ expected: Int) {

@@ -287,6 +287,7 @@ extension SARIMA {
         /// state-space forecast recursion (R `predict.Arima`).
         public func forecast(horizon: Int, levels: [Int], futureRegressors: [[Double]] = []) throws -> Forecast {
             guard horizon >= 1 else { throw ForecastingError(.invalidArgument, "horizon must be at least 1") }
+            try Limits.horizon.check(horizon, "horizon")
             if !regression.isEmpty {
                 guard futureRegressors.count == horizon,
                       futureRegressors.allSatisfy({ $0.count == regression.count && $0.allSatisfy(\.isFinite) })
