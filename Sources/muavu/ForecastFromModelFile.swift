@@ -15,6 +15,9 @@ extension Forecast {
         guard input.data.isEmpty, input.series.isEmpty else {
             throw ValidationError("--model-file forecasts the series the model was fitted to: give no --data or --series")
         }
+        guard input.dataOptions.period == nil else {
+            throw ValidationError("--model-file forecasts at the period the model was fitted at (its training.period): give no --period")
+        }
         guard model == "auto", order == nil else {
             throw ValidationError("--model-file names the model: give no --model or --order")
         }

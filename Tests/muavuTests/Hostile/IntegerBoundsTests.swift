@@ -279,6 +279,10 @@ import Glibc
             #expect(r.status == 64, "\(r.stderr)")
             #expect(r.stderr.contains("--horizon") && r.stderr.contains("10000"), "\(r.stderr)")
         }
+        // A --period beside --model-file was silently ignored.
+        let r = try CLIRunner.run(["forecast", "--model-file", file.path, "--horizon", "3", "--intervals", "model", "--period", Self.intMax])
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("--period"), "\(r.stderr)")
     }
 
     // MARK: - At each maximum
