@@ -70,6 +70,10 @@ public enum BenchmarkFormat {
                 throw DataError(.notNumeric, file: file, line: record.line, column: p.column, columnName: "period",
                                 "expected a positive whole number, found '\(p.text)'")
             }
+            guard Limits.period.contains(period) else {
+                throw DataError(.impossibleValue, file: file, line: record.line, column: p.column, columnName: "period",
+                                "the period \(Limits.period.refusal(p.text))")
+            }
             let s = cell("split")
             guard s.text == "train" || s.text == "test" else {
                 throw DataError(.impossibleValue, file: file, line: record.line, column: s.column, columnName: "split",
@@ -141,6 +145,12 @@ public enum BenchmarkFormat {
                     }
                 }
                 if row.test { test.append(row.value) } else { train.append(row.value) }
+            }
+            guard builder.period <= train.count + test.count else {
+                throw DataError(.impossibleValue, file: file, line: builder.firstLine, columnName: "period",
+                                "series '\(id)': the period "
+                                + Bound(1...(train.count + test.count), reason: "the series has \(train.count + test.count) rows")
+                                    .refusal(String(builder.period)))
             }
             series.append(HoldoutSeries(id: id, subset: builder.subset, period: builder.period,
                                           train: train, test: test))

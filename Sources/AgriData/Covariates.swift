@@ -131,6 +131,9 @@ public struct CovariateTerm: Sendable, Hashable, CustomStringConvertible {
             throw DataError(.badConfiguration, file: "--covariates",
                             "'\(text)' is not a covariate: write ID or ID@lagK with K a whole number of periods ≥ 0")
         }
+        guard Limits.covariateLag.contains(lag) else {
+            throw DataError(.badConfiguration, file: "--covariates", "the lag of '\(text)' \(Limits.covariateLag.refusal(String(lag)))")
+        }
         self.init(id: id, lag: lag)
     }
 

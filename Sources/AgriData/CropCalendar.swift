@@ -72,6 +72,9 @@ public struct CropCalendar: Codable, Sendable, Equatable {
     /// Crops a year: the period of a season-indexed series.
     public var period: Int { seasons.count }
 
+    /// The crop years a month window may lie from its season's (`MonthWindow.yearOffset`).
+    public static let yearOffset = Bound(-2...2)
+
     /// Reads and validates a calendar file.
     public static func load(path: String) throws -> CropCalendar {
         let data = try InputFile.bytes(of: path, what: "calendar")
@@ -104,6 +107,7 @@ public struct CropCalendar: Codable, Sendable, Equatable {
     /// two covariate windows of one crop year share a month.
     public func validate(file: String = "calendar") throws {
         func fail(_ message: String) -> DataError { DataError(.badConfiguration, file: file, message) }
+        guard seasons.count <= Limits.period.range.upperBound else { throw fail("a calendar holds at most 10000 seasons") }
         guard !seasons.isEmpty else { throw fail("a calendar needs at least one season") }
         let numbers = seasons.map(\.number).sorted()
         guard numbers == Array(1...seasons.count) else {
@@ -115,6 +119,11 @@ public struct CropCalendar: Codable, Sendable, Equatable {
             for (what, w) in [("start", s.start), ("harvest", s.harvest), ("covariateWindow", s.covariateWindow)] {
                 guard (1...12).contains(w.from), (1...12).contains(w.to) else {
                     throw fail("\(label): \(what) months must be 1–12, found \(w.from)–\(w.to)")
+                }
+                // A window lies within a crop year of its season: a year or two either side at most
+                // (and an offset near Int.max overflowed the month arithmetic).
+                guard CropCalendar.yearOffset.contains(w.yearOffset) else {
+                    throw fail("\(label): \(what) yearOffset \(CropCalendar.yearOffset.refusal(String(w.yearOffset)))")
                 }
             }
             let grow = s.start.months(cropYear: 0), cut = s.harvest.months(cropYear: 0)

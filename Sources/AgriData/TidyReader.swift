@@ -133,11 +133,21 @@ public enum TidyReader {
     /// Checks `path` and reports every problem. Throws only when the file cannot be opened or a
     /// quote is never closed (nothing after it can be read).
     public static func validate(path: String, options: TidyReadOptions = TidyReadOptions()) throws -> ValidationReport {
-        try run(CSVTokenizer(path: path, separator: options.separator, lenient: true), options: options)
+        try checkOptions(options, file: path)
+        return try run(CSVTokenizer(path: path, separator: options.separator, lenient: true), options: options)
     }
 
     public static func validate(data: Data, file: String, options: TidyReadOptions = TidyReadOptions()) throws -> ValidationReport {
-        try run(CSVTokenizer(data: data, file: file, separator: options.separator, lenient: true), options: options)
+        try checkOptions(options, file: file)
+        return try run(CSVTokenizer(data: data, file: file, separator: options.separator, lenient: true), options: options)
+    }
+
+    /// A forced period is bounded (`Limits.period`) before anything is read: it multiplies the
+    /// years of crop-season dates.
+    private static func checkOptions(_ options: TidyReadOptions, file: String) throws {
+        if let period = options.period, !Limits.period.contains(period) {
+            throw DataError(.badConfiguration, file: file, "the period \(Limits.period.refusal(String(period)))")
+        }
     }
 
     private static func dataset(from report: ValidationReport) throws -> TidyDataset {

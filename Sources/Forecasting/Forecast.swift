@@ -81,6 +81,9 @@ extension Forecaster {
         guard period >= 1 else {
             throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)")
         }
+        // Above these a caller's typo (or Int.max) would ask for gigabytes or overflow: `Limits`.
+        try Limits.horizon.check(horizon, "horizon")
+        try Limits.period.check(period, "period")
         for level in levels where !(1...99).contains(level) {
             throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
         }

@@ -103,6 +103,7 @@ public struct ModelFile: Sendable, Equatable {
         }
         try checkFormat(top["format"], file: file)
         try checkModelName(top["model"], file: file)
+        try checkIntegers(top, path: "", file: file)
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
@@ -146,6 +147,34 @@ public struct ModelFile: Sendable, Equatable {
         guard let stated = model["kind"] as? String, stated == kind.rawValue else {
             throw DataError(.badConfiguration, file: file,
                             "field 'model.kind': a '\(name)' model has kind '\(kind.rawValue)', the file says \((model["kind"] as? String).map { "'\($0)'" } ?? "nothing")")
+        }
+    }
+
+    /// The bounds of a model file's integers, by key (`Limits`): wherever they appear (a
+    /// combination's members hold their own). `p`, `d`, `q` and the seasonal orders are bounded
+    /// inside an `order` object.
+    static let integerBounds: [String: Bound] = [
+        "seed": Limits.seed, "period": Limits.period, "seasons_per_year": Limits.period, "lag": Limits.period,
+        "simulation_paths": Limits.simulationPaths,
+    ]
+    static let orderKeys: Set<String> = ["p", "d", "q", "seasonal_p", "seasonal_d", "seasonal_q"]
+
+    /// Every bounded integer is a whole number within its bound, checked on the JSON itself
+    /// before it is decoded (so that 1e6 or 9223372036854775807 never reaches the model):
+    /// exit 65 naming the field.
+    private static func checkIntegers(_ value: Any, path: String, file: String) throws {
+        if let object = value as? [String: Any] {
+            for (key, item) in object {
+                let at = path.isEmpty ? key : "\(path).\(key)"
+                let bound = path.hasSuffix("order") && orderKeys.contains(key) ? Limits.arimaOrder : integerBounds[key]
+                if let bound, item is NSNumber, bound.wholeNumber(fromJSON: item) == nil {
+                    throw DataError(.impossibleValue, file: file,
+                                    "field '\(at)' \(bound.refusal(Bound.describe(jsonValue: item)))")
+                }
+                try checkIntegers(item, path: at, file: file)
+            }
+        } else if let array = value as? [Any] {
+            for (i, item) in array.enumerated() { try checkIntegers(item, path: "\(path)[\(i)]", file: file) }
         }
     }
 
@@ -297,6 +326,15 @@ extension ModelFile {
             }
             guard !t.values.isEmpty else { throw bad("training.values", "empty; expected the training observations") }
             guard t.period >= 1 else { throw bad("training.period", "expected an integer of at least 1, got \(t.period)") }
+            // A period is at most the series' length, unless it is the frequency's own (a short
+            // monthly series keeps 12); and it is the one the parameters were fitted at.
+            let natural = t.frequency == .season ? (t.seasonsPerYear ?? t.period) : t.frequency.defaultPeriod
+            let allowed = Bound(1...min(Limits.period.range.upperBound, max(t.count, natural)),
+                                reason: "the training series has \(t.count) values")
+            guard allowed.contains(t.period) else { throw bad("training.period", allowed.refusal(String(t.period))) }
+            for seasonal in parameters.seasonalPeriods where seasonal != t.period {
+                throw bad("training.period", "\(t.period), but the parameters were fitted at a period of \(seasonal): the file was edited or damaged")
+            }
             let computed = ModelFile.fingerprint(t.values)
             guard computed == t.sha256.lowercased() else {
                 throw DataError(.impossibleValue, file: file,
@@ -306,6 +344,13 @@ extension ModelFile {
             if let text = t.start {
                 guard let date = ModelFile.parseStart(text, frequency: t.frequency, seasonsPerYear: t.seasonsPerYear) else {
                     throw bad("training.start", "'\(text)' is not a \(t.frequency.rawValue) date of the tidy-CSV forms")
+                }
+                // The training values must end on a date the tidy-CSV forms can write (a year of four
+                // digits, an index of at most nine): an edited start would shift every date past them.
+                let end = date.advanced(by: t.count - 1, frequency: t.frequency)
+                guard ModelFile.writable(end) else {
+                    throw bad("training.start", "'\(text)' puts the last of the \(t.count) training values at \(end), "
+                              + "past the dates muavu reads and writes (years up to 9999, indexes up to 999999999)")
                 }
                 start = date
             }
@@ -367,9 +412,17 @@ extension ModelFile {
         value.map { "\($0)" } ?? "null"
     }
 
+    /// Whether `date` has a four-digit year (or an index of at most nine digits), as the readers take.
+    static func writable(_ date: PeriodDate) -> Bool {
+        switch date {
+        case .year(let y), .quarter(let y, _), .month(let y, _), .day(let y, _, _), .season(let y, _, _): (0...9999).contains(y)
+        case .index(let i): (1...999_999_999).contains(i)
+        }
+    }
+
     /// The training series' first date, in the form its frequency writes.
     static func parseStart(_ text: String, frequency: Frequency, seasonsPerYear: Int?) -> PeriodDate? {
-        if frequency == .index { return Int(text).flatMap { $0 >= 1 ? PeriodDate.index($0) : nil } }
+        if frequency == .index { return Int(text).flatMap { (1...999_999_999).contains($0) ? PeriodDate.index($0) : nil } }
         guard let date = PeriodDate(parsing: text, seasonsPerYear: seasonsPerYear ?? 3) else { return nil }
         let implied = date.impliedFrequency
         guard implied == frequency || (frequency == .weekly && implied == .daily) else { return nil }

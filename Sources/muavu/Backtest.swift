@@ -60,13 +60,14 @@ struct Backtest: ParsableCommand {
     var levels: [Int] { level.isEmpty ? [80, 95] : level }
 
     func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
-        guard windows >= 1 else { throw ValidationError("--windows must be at least 1, got \(windows)") }
-        if let step, step < 1 { throw ValidationError("--step must be at least 1, got \(step)") }
+        // Each factor of (windows − 1) × step + horizon bounded first: no product can overflow.
+        try checkOption(horizon, Limits.horizon, "--horizon")
+        try checkOption(windows, Limits.windows, "--windows")
+        if let step { try checkOption(step, Limits.step, "--step") }
         try validateModels(modelNames)
         try validateLevels(levels)
         try input.validate()
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
         try validateCovariateOptions()
     }
 

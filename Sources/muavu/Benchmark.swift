@@ -63,9 +63,9 @@ struct Benchmark: ParsableCommand {
         guard data != nil else { throw ValidationError("--data FILE is required") }
         try validateModels(modelNames)
         try validateLevels(levels)
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
         if let shard {
-            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError(e.message) }
+            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError("--shard: \(e.message)") }
         }
     }
 
@@ -104,16 +104,36 @@ struct Benchmark: ParsableCommand {
                                  models: modelNames, levels: levels, intervals: intervals, shard: shard, issued: IssueTime.now())
     }
 
+    /// The counts of a shard's totals are within `Limits.documentCount`: adding the shards then
+    /// cannot overflow (an edited count near Int.max crashed the merge).
+    static func checkCounts(_ document: BenchmarkDocument, file: String) throws {
+        for (part, rows) in [("results", document.results), ("baseline", document.baseline)] {
+            for (i, row) in rows.enumerated() {
+                let t = row.totals
+                var counts = [("series", t.series), ("failures", t.failures), ("steps", t.steps), ("mase_series", t.maseSeries)]
+                counts += t.covered.sorted { $0.key < $1.key }.map { ("covered.\($0.key)", $0.value) }
+                counts += t.intervalSteps.sorted { $0.key < $1.key }.map { ("interval_steps.\($0.key)", $0.value) }
+                for (name, value) in counts where !Limits.documentCount.contains(value) {
+                    throw DataError(.impossibleValue, file: file,
+                                    "field '\(part)[\(i)].totals.\(name)' \(Limits.documentCount.refusal(String(value)))")
+                }
+            }
+        }
+    }
+
     private func mergeShards() throws -> BenchmarkDocument {
         let parts = try merge.map { path -> BenchmarkDocument in
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw DataError(.fileNotFound, file: path, "no such file")
             }
+            let document: BenchmarkDocument
             do {
-                return try JSONDecoder().decode(BenchmarkDocument.self, from: bytes)
+                document = try JSONDecoder().decode(BenchmarkDocument.self, from: bytes)
             } catch {
                 throw DataError(.badConfiguration, file: path, "not a \(BenchmarkDocument.schemaName) document: \(error)")
             }
+            try Self.checkCounts(document, file: path)
+            return document
         }
         return try BenchmarkDocument.merge(parts, issued: IssueTime.now())
     }

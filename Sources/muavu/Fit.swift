@@ -39,6 +39,7 @@ struct Fit: ParsableCommand {
         if order != nil && model != "arima-fixed" {
             throw ValidationError("--order sets the orders of arima-fixed; the model is \(model)")
         }
+        try validateOrder(order, models: [model])
         guard input.series.count <= 1 else {
             throw ValidationError("fit saves one series: give --series once, got \(input.series.count)")
         }

@@ -37,8 +37,7 @@ struct SeriesInputOptions: ParsableArguments {
         } else {
             all = try TidyReader.read(path: data, options: dataOptions.readOptions()).series
         }
-        guard !series.isEmpty else { return all }
-        return try series.map { id in
+        let chosen = series.isEmpty ? all : try series.map { id in
             let key = TextKey.nfc(id)
             guard let s = all.first(where: { TextKey.nfc($0.id) == key }) else {
                 let known = all.prefix(10).map(\.id).joined(separator: ", ") + (all.count > 10 ? ", ..." : "")
@@ -46,6 +45,8 @@ struct SeriesInputOptions: ParsableArguments {
             }
             return s
         }
+        try checkPeriodOption(dataOptions.period, of: chosen)
+        return chosen
     }
 }
 
@@ -67,9 +68,7 @@ func validateModels(_ names: [String]) throws {
 
 /// Usage errors for interval levels (integer percentages strictly between 0 and 100).
 func validateLevels(_ levels: [Int]) throws {
-    for l in levels where !(1...99).contains(l) {
-        throw ValidationError("--level must be between 1 and 99 (a percentage), got \(l)")
-    }
+    for l in levels { try checkOption(l, Limits.level, "--level") }
     if Set(levels).count != levels.count { throw ValidationError("a level is given twice") }
 }
 
@@ -140,11 +139,11 @@ struct Forecast: ParsableCommand {
 
     func validate() throws {
         if modelFile != nil { return try validateModelFileOptions() }
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        try checkOption(horizon, Limits.horizon, "--horizon")
         try validateModels([model])
         try validateLevels(levels)
         try input.validate()
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
         try validateCovariateOptions()
     }
 

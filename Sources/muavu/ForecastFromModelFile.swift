@@ -10,10 +10,13 @@ import Publishing
 extension Forecast {
     /// Usage checks when `--model-file` is given: the data and the model come from the file.
     func validateModelFileOptions() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        try checkOption(horizon, Limits.horizon, "--horizon")
         try validateLevels(levels)
         guard input.data.isEmpty, input.series.isEmpty else {
             throw ValidationError("--model-file forecasts the series the model was fitted to: give no --data or --series")
+        }
+        guard input.dataOptions.period == nil else {
+            throw ValidationError("--model-file forecasts at the period the model was fitted at (its training.period): give no --period")
         }
         guard model == "auto", order == nil else {
             throw ValidationError("--model-file names the model: give no --model or --order")

@@ -91,11 +91,12 @@ struct Outlook: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard months >= 1 else { throw ValidationError("--months must be at least 1") }
+        try checkOption(months, Limits.outlookMonths, "--months")
         guard (1...months).contains(step) else { throw ValidationError("--step must lie between 1 and --months (\(months))") }
-        guard (1...99).contains(level) else { throw ValidationError("--level must be between 1 and 99") }
+        try checkOption(level, Limits.level, "--level")
         guard ["vi", "en", "both"].contains(language) else { throw ValidationError("--lang (--language) must be vi, en or both") }
-        guard calibrationOrigins >= 1 else { throw ValidationError("--calibration-origins must be at least 1") }
+        try checkOption(calibrationOrigins, Limits.calibrationOrigins, "--calibration-origins")
+        try dataOptions.validate()
         if let asOf, PeriodDate(parsing: asOf).map(\.impliedFrequency).map({ $0 == .monthly || $0 == .daily }) != true {
             throw ValidationError("--as-of must be a month YYYY-MM or a day YYYY-MM-DD, not '\(asOf)'")
         }
@@ -192,6 +193,7 @@ struct Outlook: ParsableCommand {
         } else {
             throw ValidationError("\(path) holds \(dataset.series.count) series; choose one with --series")
         }
+        try checkPeriodOption(dataOptions.period, of: [chosen])
         guard case .month = chosen.start else {
             throw ValidationError("series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
         }

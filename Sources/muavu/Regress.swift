@@ -37,9 +37,7 @@ struct Regress: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        for l in level where !(1...99).contains(l) {
-            throw ValidationError("--level must be between 1 and 99, got \(l)")
-        }
+        for l in level { try checkOption(l, Limits.level, "--level") }
         if let ridge, !(ridge >= 0 && ridge.isFinite) {
             throw ValidationError("--ridge must be a finite number >= 0, got \(ridge)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecasting
 import Foundation
 import Publishing
 
@@ -39,7 +40,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         guard !out.isEmpty, out != "-" else { throw ValidationError("--out must name a directory") }
-        guard priceWindows >= 1 else { throw ValidationError("--price-windows must be at least 1") }
+        try checkOption(priceWindows, Limits.backtestWindows, "--price-windows")
         for name in notebook where AnalysisReport.Notebook(rawValue: name) == nil {
             throw ValidationError("no notebook '\(name)'; known: "
                                   + AnalysisReport.Notebook.allCases.map(\.rawValue).joined(separator: ", "))

@@ -38,7 +38,7 @@ struct TidyDataOptions: ParsableArguments {
         guard MissingPolicy(rawValue: onMissing) != nil else {
             throw ValidationError("--on-missing must be fail, skip or interpolate, not '\(onMissing)'")
         }
-        if let period, period < 1 { throw ValidationError("--period must be at least 1") }
+        if let period { try checkOption(period, Limits.period, "--period") }
         if let frequency, Frequency(rawValue: frequency) == nil {
             throw ValidationError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), "
                                   + "not '\(frequency)'")
@@ -91,6 +91,7 @@ struct Validate: ParsableCommand {
         guard ["tidy", "csv", "calendar"].contains(format) else {
             throw ValidationError("--format must be tidy, csv or calendar, not '\(format)'")
         }
+        try reading.validate()
     }
 
     func run() throws {

@@ -56,7 +56,7 @@ struct ConfigurationTests {
         ("unknown model", "unknown model 'prophet'", { patchEntry(&$0, 2) { $0["models"] = ["naive", "prophet"] } }),
         ("horizon 0", "horizon must be at least 1", { $0["horizon"] = 0 }),
         ("entry horizon 0", "horizon must be at least 1", { patchEntry(&$0, 2) { $0["horizon"] = 0 } }),
-        ("level 120", "level 120", { $0["levels"] = [80, 120] }),
+        ("level 120", "levels[1] must be at least 1 and at most 99", { $0["levels"] = [80, 120] }),
         ("next issue in 0 months", "nextIssueMonths", { $0["nextIssueMonths"] = 0 }),
         ("unknown key", "unknown key 'horizn'", { $0["horizn"] = 3 }),
         ("unknown entry key", "unknown key 'modles'", { patchEntry(&$0, 2) { $0["modles"] = ["naive"] } }),

@@ -154,7 +154,7 @@ struct PublishCommandTests {
         ("bad-unknown-series.json", 64, "unknown series 'wfp-rice-wholesale-can-tho'"),
         ("bad-unknown-model.json", 64, "unknown model 'prophet'"),
         ("bad-horizon-0.json", 64, "horizon must be at least 1"),
-        ("bad-level-120.json", 64, "level 120"),
+        ("bad-level-120.json", 64, "must be at least 1 and at most 99 (a whole number), got 120"),
         ("bad-calendar-overlap.json", 65, "overlap"),
         ("bad-missing-file.json", 65, "no-such-file.csv"),
     ]

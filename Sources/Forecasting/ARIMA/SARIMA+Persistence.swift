@@ -140,7 +140,15 @@ extension FittedModel {
             guard [o.p, o.d, o.q, o.seasonalP, o.seasonalD, o.seasonalQ].allSatisfy({ $0 >= 0 }), o.period >= 1 else {
                 throw ForecastingError(.invalidArgument, "ARIMA orders cannot be negative and the period is at least 1")
             }
+            try Limits.checkOrders(p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
+                                   seasonalQ: o.seasonalQ, period: o.period, "order")
             let seasonal = o.period > 1
+            // Counts of what the fit used: at most the observations, and the coefficients and the constant.
+            let coefficients = o.p + o.q + (seasonal ? o.seasonalP + o.seasonalQ : 0) + 1
+            guard (0...y.count).contains(nobs), (0...coefficients).contains(parameterCount) else {
+                throw ForecastingError(.invalidArgument, "nobs \(nobs) and parameter_count \(parameterCount) must be at most the "
+                                       + "\(y.count) training values and the \(coefficients) coefficients of \(o)")
+            }
             let expected = [("ar", o.p, ar.count), ("ma", o.q, ma.count),
                             ("seasonal_ar", seasonal ? o.seasonalP : 0, seasonalAR.count),
                             ("seasonal_ma", seasonal ? o.seasonalQ : 0, seasonalMA.count)]

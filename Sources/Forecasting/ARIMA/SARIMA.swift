@@ -61,6 +61,9 @@ public struct SARIMA: Forecaster {
                 throw ForecastingError(.invalidArgument, "ARIMA order must be 'p,d,q' or 'p,d,q,P,D,Q', got '\(text)'")
             }
             let v = parts.map { $0 ?? 0 }
+            try Limits.checkOrders(p: v[0], d: v[1], q: v[2], seasonalP: v.count == 6 ? v[3] : 0,
+                                   seasonalD: v.count == 6 ? v[4] : 0, seasonalQ: v.count == 6 ? v[5] : 0,
+                                   period: period, "ARIMA order")
             self.init(order: Order(p: v[0], d: v[1], q: v[2],
                                    seasonalP: v.count == 6 ? v[3] : 0,
                                    seasonalD: v.count == 6 ? v[4] : 0,
@@ -284,6 +287,7 @@ extension SARIMA {
         /// state-space forecast recursion (R `predict.Arima`).
         public func forecast(horizon: Int, levels: [Int], futureRegressors: [[Double]] = []) throws -> Forecast {
             guard horizon >= 1 else { throw ForecastingError(.invalidArgument, "horizon must be at least 1") }
+            try Limits.horizon.check(horizon, "horizon")
             if !regression.isEmpty {
                 guard futureRegressors.count == horizon,
                       futureRegressors.allSatisfy({ $0.count == regression.count && $0.allSatisfy(\.isFinite) })

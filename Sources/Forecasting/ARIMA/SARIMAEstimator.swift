@@ -29,6 +29,9 @@ struct SARIMAEstimator {
         self.specification = specification
         self.method = method
         var order = specification.order
+        // Bounded before anything is sized by them (an order of 1e5 would ask for 80 GB).
+        try Limits.checkOrders(p: order.p, d: order.d, q: order.q, seasonalP: order.seasonalP, seasonalD: order.seasonalD,
+                               seasonalQ: order.seasonalQ, period: max(1, order.period), "ARIMA order")
         if order.period <= 1 { order.period = 1; order.seasonalP = 0; order.seasonalD = 0; order.seasonalQ = 0 }
         self.order = order
         p = order.p; q = order.q; bigP = order.seasonalP; bigQ = order.seasonalQ
@@ -36,6 +39,13 @@ struct SARIMAEstimator {
         let lost = order.d + order.seasonalD * order.period
         guard n - lost >= 1 else {
             throw ForecastingError(.tooShort, "\(order) needs more than \(lost) observations, got \(n)")
+        }
+        // A lag polynomial as long as the differenced series has nothing to be estimated from, and
+        // its exact likelihood would still cost minutes (`SARIMA.fit` falls back to a simpler model).
+        let seasonalLag = order.period > 1 ? order.period : 0
+        let longest = max(p + seasonalLag * bigP, q + seasonalLag * bigQ)
+        guard longest < n - lost else {
+            throw ForecastingError(.tooShort, "\(order) reaches \(longest) periods back; the differenced series has \(n - lost)")
         }
         var cols: [[Double]] = []
         hasIntercept = specification.includeConstant && order.differences == 0

@@ -13,6 +13,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         guard count >= 1, (1...count).contains(index) else {
             throw ForecastingError(.invalidArgument, "a shard is i/n with 1 ≤ i ≤ n, got \(index)/\(count)")
         }
+        try Limits.shards.check(count, "the number of shards n")
         self.index = index
         self.count = count
     }

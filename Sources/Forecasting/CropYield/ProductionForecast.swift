@@ -14,11 +14,23 @@ import Foundation
 /// (The delta method, Var P ≈ E[A]²σ_Y² + E[Y]²σ_A², agrees to first order; simulation keeps
 /// the product's skewness.)
 public enum ProductionForecast {
-    public static func combine(area: Forecast, yield: Forecast, levels: [Int], draws: Int = 20_000,
+    /// Simulated draws (draws × steps) one forecast may ask for: 20000 draws up to 100 steps
+    /// ahead, fewer beyond (at least 500), so that the longest horizon (`Limits.horizon`) takes
+    /// seconds and megabytes.
+    public static let drawBudget = 2_000_000
+
+    /// `draws` per step over `horizon` steps, within `drawBudget`.
+    public static func drawsPerStep(requested draws: Int, horizon: Int) -> Int {
+        let fit = drawBudget / max(horizon, 1)
+        return fit >= draws ? draws : min(draws, max(fit, 500))
+    }
+
+    public static func combine(area: Forecast, yield: Forecast, levels: [Int], draws requested: Int = 20_000,
                                seed: UInt64) throws -> Forecast {
         let h = min(area.horizon, yield.horizon)
         guard h >= 1 else { throw ForecastingError(.invalidArgument, "area and yield forecasts need at least one step") }
-        guard draws >= 100 else { throw ForecastingError(.invalidArgument, "need at least 100 draws, got \(draws)") }
+        guard requested >= 100 else { throw ForecastingError(.invalidArgument, "need at least 100 draws, got \(requested)") }
+        let draws = drawsPerStep(requested: requested, horizon: h)
         var rng = SeededGenerator(seed: seed)
         var lower = [[Double]](repeating: [], count: levels.count)
         var upper = [[Double]](repeating: [], count: levels.count)

@@ -56,6 +56,7 @@ extension FittedModel {
                 throw ForecastingError(.invalidArgument, "'\(self.form)' is not an ETS form (e.g. ANN, AAdN, MAdM)")
             }
             let m = form.hasSeason ? period : 1
+            try Limits.period.check(m, "the ETS period")
             guard m >= 1, !form.hasSeason || m >= 2 else {
                 throw ForecastingError(.invalidArgument, "a seasonal ETS model needs a period of at least 2, got \(period)")
             }
@@ -68,8 +69,15 @@ extension FittedModel {
             guard parameters.allSatisfy(\.isFinite) else {
                 throw ForecastingError(.nonFinite, "the ETS parameters or initial states are not finite")
             }
+            try Limits.simulationPaths.check(simulationPaths, "simulation_paths")
             guard estimatedParameters >= 0, simulationPaths >= 0 else {
                 throw ForecastingError(.invalidArgument, "estimated_parameters and simulation_paths cannot be negative")
+            }
+            // At most the four smoothing parameters, the initial states and σ² (Int.max overflowed
+            // the information criteria).
+            guard estimatedParameters <= states + 5 else {
+                throw ForecastingError(.invalidArgument,
+                                       "estimated_parameters is \(estimatedParameters); ETS(\(self.form)) with \(states) states has at most \(states + 5)")
             }
             if form.error == .multiplicative || form.season == .multiplicative, !y.allSatisfy({ $0 > 0 }) {
                 throw ForecastingError(.outOfDomain, "ETS(\(self.form)) needs strictly positive observations")

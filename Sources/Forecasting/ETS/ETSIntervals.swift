@@ -115,7 +115,8 @@ extension ETS.Model {
                                                         upper: zip(mean, sd).map { $0 + z * $1 }))
                 }
             } else {
-                var paths = simulate(horizon: h, paths: max(simulationPaths, 2), seed: seed)
+                let count = ETS.Model.simulatedPaths(requested: simulationPaths, horizon: h)
+                var paths = simulate(horizon: h, paths: count, seed: seed)
                 for i in 0..<h { paths[i].sort() }
                 for level in levels {
                     let lo = 0.5 - Double(level) / 200, hi = 0.5 + Double(level) / 200
@@ -123,10 +124,23 @@ extension ETS.Model {
                                                         lower: paths.map { ETS.Model.quantile(sorted: $0, lo) },
                                                         upper: paths.map { ETS.Model.quantile(sorted: $0, hi) }))
                 }
-                summary.notes.append("intervals from \(max(simulationPaths, 2)) simulated sample paths")
+                summary.notes.append("intervals from \(count) simulated sample paths")
             }
         }
         return Forecast(model: summary, mean: mean, intervals: intervals, fitted: fitted)
+    }
+
+    /// Simulated values (paths × steps) one forecast may ask for: 5000 paths up to 1000 steps ahead,
+    /// fewer beyond (40 MB and a few seconds at most; docs/contract.md, "Limits").
+    public static let simulationBudget = 5_000_000
+
+    /// The paths simulated for `requested` paths over `horizon` steps: the requested number (at
+    /// least 2) while paths × steps stays within `simulationBudget`, else as many as fit, and at
+    /// least 500 (whose 2.5% and 97.5% quantiles still rest on a dozen paths each).
+    public static func simulatedPaths(requested: Int, horizon: Int) -> Int {
+        let requested = max(requested, 2)
+        let fit = simulationBudget / max(horizon, 1)
+        return fit >= requested ? requested : min(requested, max(fit, 500))
     }
 
     /// The sample quantile with linear interpolation between order statistics (Hyndman & Fan

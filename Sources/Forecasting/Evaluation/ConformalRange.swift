@@ -36,6 +36,7 @@ public struct ConformalRange: Sendable, Equatable {
         guard calibrationOrigins >= 1 else {
             throw ForecastingError(.invalidArgument, "calibrationOrigins must be at least 1, got \(calibrationOrigins)")
         }
+        try Limits.calibrationOrigins.check(calibrationOrigins, "calibrationOrigins")
         guard minimumTrain >= 1 else {
             throw ForecastingError(.invalidArgument, "minimumTrain must be at least 1, got \(minimumTrain)")
         }

@@ -76,7 +76,10 @@ public struct HoldoutCalibrated: Forecaster {
     }
 
     /// Observations kept for the refit: at least 8, and two seasons.
-    public static func minimumFitLength(period: Int) -> Int { max(8, 2 * period) }
+    public static func minimumFitLength(period: Int) -> Int {
+        let (twice, overflow) = period.multipliedReportingOverflow(by: 2)
+        return overflow ? Int.max : max(8, twice)
+    }
 
     /// The holdout length m = min(max(h, 4), n − n₀) for a series of `count` observations and
     /// horizon h, or nil when it is below 4. A horizon shorter than 4 still gets a holdout of 4
@@ -134,6 +137,8 @@ public struct HoldoutCalibrated: Forecaster {
     /// the step between windows, the previous window's fit.
     func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int], keeping: Bool,
                   reusing previous: FittedModel?) throws -> (forecast: Forecast, fit: FittedModel?) {
+        try Limits.horizon.check(horizon, "horizon")
+        try Limits.period.check(period, "period")
         var kept: FittedModel?
         var result: Forecast
         if keeping, keepsFits, let fit = try? FittedModel.fit(base, y, period: period),

@@ -19,6 +19,10 @@ public struct RollingOrigin: Sendable, Equatable {
         }
         let step = step ?? horizon
         guard step >= 1 else { throw ForecastingError(.invalidArgument, "step must be at least 1, got \(step)") }
+        // Each factor bounded, so that (windows − 1) × step + horizon cannot overflow.
+        try Limits.horizon.check(horizon, "horizon")
+        try Limits.windows.check(windows, "windows")
+        try Limits.step.check(step, "step")
         self.horizon = horizon
         self.windows = windows
         self.step = step
@@ -27,7 +31,13 @@ public struct RollingOrigin: Sendable, Equatable {
     /// The training lengths (origins) for a series of `count` observations, oldest first.
     /// Throws `.tooShort` when the oldest window would train on fewer than `minimumTrain` values.
     public func origins(count: Int, minimumTrain: Int = 1) throws -> [Int] {
-        let first = count - horizon - (windows - 1) * step
+        // The members are public: a caller may have set them past `Limits` after `init`.
+        let (laidBack, overflow) = (windows - 1).multipliedReportingOverflow(by: step)
+        let (span, overflow2) = laidBack.addingReportingOverflow(horizon)
+        guard !overflow, !overflow2, windows >= 1, step >= 1, horizon >= 1 else {
+            throw ForecastingError(.invalidArgument, "windows \(windows), step \(step) and horizon \(horizon) are out of range")
+        }
+        let first = count - span
         guard first >= max(1, minimumTrain) else {
             throw ForecastingError(.tooShort,
                                    "\(count) observations are too few for \(windows) windows of horizon \(horizon) "

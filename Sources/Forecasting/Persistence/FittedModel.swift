@@ -99,6 +99,7 @@ public struct FittedModel: Sendable, Equatable {
             throw ForecastingError(.invalidArgument, FittedModel.cannotBeSaved(name))
         }
         guard period >= 1 else { throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)") }
+        try Limits.period.check(period, "period")
         guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
         guard y.allSatisfy(\.isFinite) else {
             throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
@@ -120,6 +121,7 @@ public struct FittedModel: Sendable, Equatable {
         guard horizon >= 1 else {
             throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)")
         }
+        try Limits.horizon.check(horizon, "horizon")
         for level in levels where !(1...99).contains(level) {
             throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
         }
@@ -143,6 +145,12 @@ public struct FittedModel: Sendable, Equatable {
         try checkValues()
         guard FittedModel.savableNames[name] == kind else {
             throw ForecastingError(.invalidArgument, "the model '\(name)' does not have a state of kind '\(kind.rawValue)'")
+        }
+        // A seasonal state was fitted at the model's period: an edited period is refused here,
+        // before the run (a stored 1e6 would otherwise be shown while 12 seasonal states are used).
+        for seasonal in state.seasonalPeriods where seasonal != period {
+            throw ForecastingError(.invalidArgument,
+                                   "the period is \(period), but the parameters hold a season of \(seasonal) (the period they were fitted at)")
         }
         let run = try makeRun()
         switch (state, run) {
@@ -220,6 +228,7 @@ public struct FittedModel: Sendable, Equatable {
             throw ForecastingError(.nonFinite, "the training series is empty or has non-finite values")
         }
         guard period >= 1 else { throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)") }
+        try Limits.period.check(period, "period")
     }
 
     /// `a` and `b` agree to a relative 1e-9 (absolute below 1).
@@ -229,6 +238,22 @@ public struct FittedModel: Sendable, Equatable {
 }
 
 extension FittedModel.State {
+    /// The seasonal periods the parameters were fitted at (each > 1; empty without a season):
+    /// an ETS season, Theta's seasonal adjustment, a seasonal ARIMA part, and those of the members
+    /// of a combination. (CES checks its lag against the period itself, `CESState.model`.)
+    public var seasonalPeriods: [Int] {
+        switch self {
+        case .ets(let s): return s.period > 1 ? [s.period] : []
+        case .etsWeighted(let s): return s.models.compactMap { $0.period > 1 ? $0.period : nil }
+        case .theta(let s): return s.adjustment.kind == .none || s.adjustment.period <= 1 ? [] : [s.adjustment.period]
+        case .arima(let s):
+            let o = s.order
+            return o.period > 1 && o.seasonalP + o.seasonalD + o.seasonalQ > 0 ? [o.period] : []
+        case .ces, .baseline: return []
+        case .ensemble(let s): return s.members.flatMap { $0.state?.seasonalPeriods ?? [] }
+        }
+    }
+
     public var kind: FittedModel.Kind {
         switch self {
         case .ets: .ets

@@ -148,6 +148,7 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail("forecasts[\(i)]: unknown key '\(unknown)'")
             }
         }
+        try checkIntegers(top, fail: fail)
         let raw: Raw
         do {
             raw = try JSONDecoder().decode(Raw.self, from: data)
@@ -171,6 +172,37 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.exportLink = raw.exportLink
         try c.validate()
         return c
+    }
+
+    /// The bounds of the configuration's integers (`Limits`; docs/contract.md, "Limits").
+    static let topIntegers: [(key: String, bound: Bound)] = [
+        ("horizon", Limits.horizon), ("seed", Limits.seed), ("nextIssueMonths", Bound(1...24)),
+    ]
+    static let entryIntegers: [(key: String, bound: Bound)] = [
+        ("horizon", Limits.horizon), ("decimals", Bound(0...6)), ("backtestWindows", Limits.backtestWindows),
+        ("trendYears", Bound(6...1_000)),
+    ]
+    static let lagMonths = Bound(0...120)
+
+    /// Every integer of the configuration is a whole number within its bound, checked on the JSON
+    /// itself before it is decoded: `"seed": -1` or `"horizon": 1e19` is refused naming the field
+    /// and the range, not as "not valid JSON", and nothing is sized by an unchecked number.
+    private static func checkIntegers(_ top: [String: Any], fail: (String) -> PublishingError) throws {
+        func check(_ value: Any?, _ path: String, _ bound: Bound) throws {
+            guard let value, !(value is NSNull), value is NSNumber else { return }  // absent, or a type the decoder refuses
+            guard bound.wholeNumber(fromJSON: value) != nil else {
+                throw fail("\(path) \(bound.refusal(Bound.describe(jsonValue: value)))")
+            }
+        }
+        for (key, bound) in topIntegers { try check(top[key], key, bound) }
+        for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() { try check(level, "levels[\(i)]", Limits.level) }
+        for (i, item) in ((top["forecasts"] as? [Any]) ?? []).enumerated() {
+            guard let entry = item as? [String: Any] else { continue }
+            for (key, bound) in entryIntegers { try check(entry[key], "forecasts[\(i)].\(key)", bound) }
+            for (j, indicator) in ((entry["indicators"] as? [Any]) ?? []).enumerated() {
+                try check((indicator as? [String: Any])?["lagMonths"], "forecasts[\(i)].indicators[\(j)].lagMonths", lagMonths)
+            }
+        }
     }
 
     private struct Raw: Decodable {
@@ -202,7 +234,8 @@ public struct PublishConfiguration: Sendable, Equatable {
             throw fail("level \(l) is not a percentage between 1 and 99")
         }
         guard Set(levels).count == levels.count else { throw fail("a level is given twice") }
-        guard horizon >= 1 else { throw fail("horizon must be at least 1, got \(horizon)") }
+        guard Limits.horizon.contains(horizon) else { throw fail("horizon \(Limits.horizon.refusal(String(horizon)))") }
+        guard Limits.seed.contains(Int(clamping: seed)) else { throw fail("seed \(Limits.seed.refusal(String(seed)))") }
         if let m = nextIssueMonths, !(1...24).contains(m) { throw fail("nextIssueMonths must be 1–24, got \(m)") }
         guard !forecasts.isEmpty else { throw fail("'forecasts' is empty: nothing to publish") }
         let datasetNames = datasets.keys.sorted().joined(separator: ", ")
@@ -226,14 +259,17 @@ public struct PublishConfiguration: Sendable, Equatable {
             }
             guard seen.insert(e.id).inserted else { throw fail("\(at): the id is used twice") }
             try checkDataset(e.dataset, at)
-            if let h = e.horizon, h < 1 { throw fail("\(at): horizon must be at least 1, got \(h)") }
+            if let h = e.horizon, !Limits.horizon.contains(h) { throw fail("\(at): horizon \(Limits.horizon.refusal(String(h)))") }
             if let d = e.decimals, !(0...6).contains(d) { throw fail("\(at): decimals must be 0–6, got \(d)") }
-            if let w = e.backtestWindows, w < 1 { throw fail("\(at): backtestWindows must be at least 1, got \(w)") }
+            if let w = e.backtestWindows, !Limits.backtestWindows.contains(w) {
+                throw fail("\(at): backtestWindows \(Limits.backtestWindows.refusal(String(w)))")
+            }
             switch e.kind {
             case .series, .price:
                 try checkModels(e.models, at)
             case .yield:
                 if let n = e.trendYears, n < 6 { throw fail("\(at): trendYears must be at least 6, got \(n)") }
+                if let n = e.trendYears, n > 1_000 { throw fail("\(at): trendYears \(Bound(6...1_000).refusal(String(n)))") }
                 for (j, ind) in (e.indicators ?? []).enumerated() {
                     try checkDataset(ind.dataset, "\(at).indicators[\(j)]")
                     if let cal = ind.calendar, calendars[cal] == nil {

@@ -90,6 +90,8 @@ public struct OutlookStudy: Sendable {
     public static func run(_ y: [Double], period: Int, candidates: [Candidate], options: Options) throws -> OutlookStudy {
         guard !candidates.isEmpty else { throw ForecastingError(.invalidArgument, "no candidate model") }
         guard options.months >= 1 else { throw ForecastingError(.invalidArgument, "months must be at least 1") }
+        // The publish horizon reaches here too: bounded as every horizon is.
+        try Limits.horizon.check(options.months, "months")
         guard (1...99).contains(options.level) else { throw ForecastingError(.invalidArgument, "level must be 1–99") }
         guard let last = y.last, last.isFinite else {
             throw ForecastingError(.nonFinite, "the latest month has no reported price")
