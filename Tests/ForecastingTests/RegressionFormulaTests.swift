@@ -41,6 +41,19 @@ import Testing
         }
     }
 
+    /// A degree or power past what an Int holds is named as too large, where it starts (issue 12 §4:
+    /// it used to say "expected a whole number, found ')'").
+    @Test(arguments: ["y ~ poly(x, 99999999999999999999)", "y ~ I(x^9223372036854775808)"])
+    func hugeNumbersAreTooLargeNotMissing(_ text: String) {
+        #expect {
+            try RegressionFormula(text)
+        } throws: { error in
+            guard let e = error as? ForecastingError, e.code == .badFormula else { return false }
+            return e.message.contains("is too large") && !e.message.contains("found ')'")
+                && e.message.contains("at position \(text.contains("poly") ? 13 : 9):")
+        }
+    }
+
     @Test func emptyAndDegenerateFormulas() {
         #expect(throws: ForecastingError.self) { try RegressionFormula("") }
         #expect(throws: ForecastingError.self) { try RegressionFormula("y ~ y") }

@@ -156,9 +156,14 @@ struct FormulaParser {
             s.append(characters[index])
             index += 1
         }
-        guard let v = Int(s) else {
+        guard !s.isEmpty else {
             throw fail("expected a whole number" + (peek().map { ", found '\($0)'" } ?? ", found the end"),
                        at: start)
+        }
+        // Digits beyond what an Int holds are a number too large, not a missing one; every power
+        // and degree is at most 30, so the value is only needed up to that.
+        guard let v = Int(s) else {
+            throw fail("the whole number \(s.count > 24 ? String(s.prefix(20)) + "…" : s) is too large (at most 30 here)", at: start)
         }
         return v
     }
