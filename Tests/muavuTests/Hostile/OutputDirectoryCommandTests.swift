@@ -129,19 +129,32 @@ struct OutputDirectoryCommandTests {
         #expect(Self.names(w) == ["datasets", "latest", "link", "models", "out", "victim"])
     }
 
-    @Test("Four publishes into one folder at once all succeed, one after another, and leave it whole")
+    @Test("Eight publishes into one folder at once all succeed, one after another, leave it whole, and a reader never finds it missing")
     func concurrentPublishes() throws {
         let (root, w) = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         let reference = try publish("reference", in: w)
         #expect(reference.status == 0)
         let expected = Self.tree(w.appendingPathComponent("reference"))
-        let results = Mutex4()
-        DispatchQueue.concurrentPerform(iterations: 4) { i in
+        #expect(try publish("out", in: w).status == 0)
+        let results = StatusBoard(8)
+        // A reader polls the publication while the runs replace it: it must never be missing.
+        let index = w.appendingPathComponent("out/index.json").path
+        let watching = StatusBoard(2)
+        let reader = Thread {
+            var missing: Int32 = 0
+            while watching.values[0] == -2 { if access(index, F_OK) != 0 { missing += 1 } }
+            watching.set(1, missing)
+        }
+        reader.start()
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
             let r = try? publish("out", in: w)
             results.set(i, r?.status ?? -1)
         }
-        #expect(results.values == [0, 0, 0, 0])
+        watching.set(0, 0)
+        while watching.values[1] == -2 { usleep(1000) }
+        #expect(watching.values[1] == 0, "the publication was missing \(watching.values[1]) times while it was replaced")
+        #expect(results.values == Array(repeating: 0, count: 8))
         #expect(Self.tree(w.appendingPathComponent("out")) == expected)
         #expect(Self.names(w) == ["datasets", "models", "out", "reference", "victim"])
     }
@@ -188,10 +201,11 @@ struct OutputDirectoryCommandTests {
     }
 }
 
-/// Four exit statuses written from concurrent threads.
-final class Mutex4: @unchecked Sendable {
+/// Exit statuses (or flags) written from concurrent threads; -2 until set.
+final class StatusBoard: @unchecked Sendable {
     private let lock = NSLock()
-    private var statuses: [Int32] = [-2, -2, -2, -2]
+    private var statuses: [Int32]
+    init(_ count: Int) { statuses = Array(repeating: -2, count: count) }
     func set(_ i: Int, _ s: Int32) { lock.lock(); statuses[i] = s; lock.unlock() }
     var values: [Int32] { lock.lock(); defer { lock.unlock() }; return statuses }
 }
