@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BIN := .build/release/muavu
 OUT ?= out
 
-.PHONY: all deps build forecast test fuzz sanitize notebooks clean
+.PHONY: all deps venv build forecast test fuzz sanitize notebooks clean
 
 all: build
 
@@ -34,11 +34,22 @@ forecast: build
 screenshot: forecast
 	sh scripts/screenshot-bulletin.sh $(OUT)/bulletin.html $(OUT)/bulletin.png
 
-# Each phase says how long it took (on stderr).
-test: deps
+# The Python tools the tests use as independent references (jsonschema), pinned in
+# requirements-test.txt, in a project venv; rebuilt when the requirements change.
+VENV := .venv-test
+$(VENV)/.installed: requirements-test.txt
+	@start=$$(date +%s); rm -rf $(VENV); \
+	  { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-test.txt \
+	    && touch $@; } || { echo "could not build $(VENV) from requirements-test.txt (python3 -m venv, PyPI)" >&2; exit 1; }; \
+	  echo "== make test: Python venv took $$(( $$(date +%s) - start )) s" >&2
+
+venv: $(VENV)/.installed
+
+# Each phase says how long it took (on stderr). Tests call the venv's interpreter (MUAVU_PYTHON).
+test: deps venv
 	@start=$$(date +%s); $(SWIFT) build --build-tests; \
 	  echo "== make test: build took $$(( $$(date +%s) - start )) s" >&2
-	@start=$$(date +%s); $(SWIFT) test --skip-build; status=$$?; \
+	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build; status=$$?; \
 	  echo "== make test: tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 
 clean:
@@ -71,9 +82,9 @@ fuzz: deps
 
 # The whole test suite under AddressSanitizer (with its leak and use-after-return checks), in its own
 # build folder; the muavu binary the end-to-end tests run is built with it too. Not part of make test.
-sanitize: deps
+sanitize: deps venv
 	$(SWIFT) build --build-tests --scratch-path .build-sanitize --sanitize=address
-	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python \
 	  $(SWIFT) test --skip-build --scratch-path .build-sanitize --sanitize=address
 
 # The rendered analyses (Markdown notebooks and SVG charts) in notebooks-exported/, written whole.

@@ -48,8 +48,10 @@ let package = Package(
         .testTarget(name: "AgriDataTests",
                     dependencies: ["AgriData", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
-        .testTarget(name: "muavuTests", dependencies: ["muavu"],
+        // Test support: the one way tests reach the Python reference tools (requirements-test.txt).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
+        .testTarget(name: "muavuTests", dependencies: ["muavu", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import TestSupport
 import Testing
 @testable import Publishing
 
@@ -79,8 +80,6 @@ import Testing
 
     @Test func htmlParsesWithPython() throws {
         // An independent parser: Python's html.parser, checking every opened element is closed.
-        let python = URL(fileURLWithPath: "/usr/bin/python3")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else { return }
         let html = try BulletinSample.make().html()
         let script = """
         import sys, html.parser
@@ -97,17 +96,8 @@ import Testing
         p = P(); p.feed(sys.stdin.read()); p.close()
         print("ok" if not p.bad and not p.stack else "bad %s %s" % (p.bad[:3], p.stack[:3]))
         """
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(html.utf8))
-        try input.fileHandleForWriting.close()
-        let result = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        // The interpreter is required: a missing one fails the test (TestSupport.Python).
+        let result = try Python.run(["-c", script], input: Data(html.utf8)).output
         #expect(result.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Helpers shared by the end-to-end tests of the forecast, backtest and benchmark commands.
@@ -29,16 +30,8 @@ enum DocumentCheck {
         for e in errors[:5]: print(list(e.absolute_path), e.message)
         sys.exit(1 if errors else 0)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemaPath, path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : "jsonschema: \(text)"
+        let result = try Python.run(["-c", script, schemaPath, path])
+        return result.status == 0 ? nil : "jsonschema: \(result.output)"
     }
 
     /// The document with every `"seconds"` line removed: timings are measurements and differ

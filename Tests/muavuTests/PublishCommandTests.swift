@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `muavu publish` end to end: the built binary on Fixtures/publish (subsets of the bundled data).
@@ -136,16 +137,9 @@ struct PublishCommandTests {
         print("checked", 1 + len(docs), "documents,", bad, "errors")
         sys.exit(1 if bad or not docs else 0)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, dir.path, out.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let result = try Python.run(["-c", script, dir.path, out.path])
+        let output = result.output
+        #expect(result.status == 0, "\(output)")
         #expect(output.contains("checked 4 documents, 0 errors"), "\(output)")
     }
 

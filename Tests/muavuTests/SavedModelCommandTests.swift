@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `muavu fit --save` and `muavu forecast --model-file` end to end: the forecast from a saved
@@ -114,14 +115,7 @@ import Testing
         t = json.load(open(sys.argv[1]))["training"]
         print(hashlib.sha256(struct.pack("<%dd" % len(t["values"]), *t["values"])).hexdigest())
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, saved]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let digest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let digest = try Python.run(["-c", script, saved]).output
         #expect(digest.trimmingCharacters(in: .whitespacesAndNewlines) == training["sha256"] as? String)
         // Saving again gives the same bytes.
         let again = try Self.fit("ets", in: try DocumentCheck.temporaryDirectory())

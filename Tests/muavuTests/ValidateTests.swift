@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end: `muavu validate` on deliberately broken files (Fixtures/malformed, written by
@@ -111,14 +112,9 @@ import Testing
     @Test(.enabled(if: FileManager.default.fileExists(
         atPath: datasetsDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data").path)))
     func datasetsAreUpToDate() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("scripts/datasets/build.py").path,
-                             "--check"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "run python3 scripts/datasets/build.py")
+        let script = Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("scripts/datasets/build.py").path
+        let result = try Python.run([script, "--check"])
+        #expect(result.status == 0, "run python3 scripts/datasets/build.py: \(result.output)")
     }
 
     @Test(arguments: ["mekong-rice.json", "mango.json"])
