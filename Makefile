@@ -81,10 +81,11 @@ fuzz: deps
 	done
 
 # The whole test suite under AddressSanitizer (with its leak and use-after-return checks), in its own
-# build folder; the muavu binary the end-to-end tests run is built with it too. Not part of make test.
+# build folder; the muavu binary the end-to-end tests run is built with it too (MUAVU_SANITIZED tells
+# the timed at-maximum test that the binary is instrumented). Not part of make test.
 sanitize: deps venv
 	$(SWIFT) build --build-tests --scratch-path .build-sanitize --sanitize=address
-	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python \
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python MUAVU_SANITIZED=1 \
 	  $(SWIFT) test --skip-build --scratch-path .build-sanitize --sanitize=address
 
 # The rendered analyses (Markdown notebooks and SVG charts) in notebooks-exported/, written whole.

@@ -422,7 +422,10 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: dir) }
         let m = try Self.measured(Self.arguments(label, in: dir), in: dir)
         #expect(m.status == 0, "\(label): exit \(m.status): \(m.stderr)")
-        #expect(m.seconds < 60, "\(label): \(m.seconds) s")
+        // Under `make sanitize` (MUAVU_SANITIZED) the instrumented binary runs 3–4 times slower;
+        // the 60 s bound is for the build `make test` makes.
+        let seconds: Double = ProcessInfo.processInfo.environment["MUAVU_SANITIZED"] == nil ? 60 : 240
+        #expect(m.seconds < seconds, "\(label): \(m.seconds) s")
         #expect(m.maxResidentKB < 2_000_000, "\(label): \(m.maxResidentKB) KB")
     }
 }
