@@ -46,12 +46,10 @@ public struct OutputDirectory: Sendable {
     public init(_ requested: String, kind: Kind, inputs: [String]) throws {
         self.requested = requested
         self.kind = kind
-        path = Self.resolve(requested)
-        self.inputs = inputs.map { Self.resolve($0) }
+        path = PhysicalPath.resolve(requested)
+        self.inputs = inputs.map { PhysicalPath.resolve($0) }
         try check()
     }
-
-    static func resolve(_ path: String) -> String { PhysicalPath.resolve(path) }
 
     var parent: String { PhysicalPath.parent(of: path) }
     var name: String { PhysicalPath.name(of: path) }
@@ -153,13 +151,15 @@ public struct OutputDirectory: Sendable {
             try? fm.removeItem(atPath: temporary)
             throw failure(error.localizedDescription)
         }
+        // The error of the system call that just failed, the temporary folder removed.
+        func abandon() -> PublishingError {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(atPath: temporary)
+            return failure(reason)
+        }
         var info = stat()
         if lstat(path, &info) != 0 {
-            guard rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(atPath: temporary)
-                throw failure(reason)
-            }
+            guard rename(temporary, path) == 0 else { throw abandon() }
             return
         }
         if muavu_rename_exchange(temporary, path) == 0 {
@@ -167,23 +167,14 @@ public struct OutputDirectory: Sendable {
             try? fm.removeItem(atPath: temporary)
             return
         }
-        guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
-            let reason = String(cString: strerror(errno))
-            try? fm.removeItem(atPath: temporary)
-            throw failure(reason)
-        }
+        guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else { throw abandon() }
         // A file system that cannot exchange: move the old output aside, then the new one in.
         let old = parent + "/." + name + ".old-\(getpid())"
-        guard rename(path, old) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? fm.removeItem(atPath: temporary)
-            throw failure(reason)
-        }
+        guard rename(path, old) == 0 else { throw abandon() }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let error = abandon()
             _ = rename(old, path)
-            try? fm.removeItem(atPath: temporary)
-            throw failure(reason)
+            throw error
         }
         try? fm.removeItem(atPath: old)
     }
