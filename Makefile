@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BIN := .build/release/muavu
 OUT ?= out
 
-.PHONY: all deps venv build forecast test fuzz sanitize notebooks clean
+.PHONY: all deps venv build forecast test fuzz sanitize notebooks format clean
 
 all: build
 
@@ -54,6 +54,12 @@ test: deps venv
 
 clean:
 	rm -rf .build $(OUT)
+
+# Formats the Swift sources in place with the formatter that ships with the toolchain
+# (swift format), as .swift-format configures it. CI does not check formatting.
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests \
+	  Fuzz/Package.swift Fuzz/Sources Benchmarks/Package.swift Benchmarks/Sources
 
 # libFuzzer over muavu's readers (Fuzz/): the CSV tokenizer, tidy reader and structure check
 # (seeds Fuzz/corpus), the publish configuration (Fuzz/corpus-configuration), the saved-model file,
