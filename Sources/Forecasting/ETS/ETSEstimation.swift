@@ -6,14 +6,9 @@ enum ETSEstimation {
     /// Optimiser settings of statsforecast's ETS: the starting simplex moves each coordinate
     /// by 5 % of its own value (10⁻⁴ from zero), and the search stops when the standard
     /// deviation of the n + 1 objective values falls below 10⁻⁴ (the states have no common
-    /// scale, so no x tolerance), or after 1000 iterations. The small relative step keeps β
-    /// near its start β₀ = 0.1·α₀ unless the likelihood clearly asks for a steeper slope; on M3
-    /// this forecasts better than a step of 5 % of the range with a stop on the value range
-    /// (yearly sMAPE 16.066 against 16.464, quarterly 9.302 against 9.373).
-    ///
-    /// Series with a seasonal period (m > 1) keep the range-scaled step and the stop on the
-    /// value range: with the statsforecast settings monthly sMAPE worsens (14.234 against 14.172,
-    /// or 14.266 with the settings on the non-seasonal candidates only).
+    /// scale, so no x tolerance), or after 1000 iterations. Series with a seasonal period
+    /// (m > 1) keep the range-scaled step and the stop on the value range. Both choices were
+    /// measured on M3: docs/design/estimation-choices.md.
     static func optimizerOptions(parameterCount: Int, periodic: Bool = false) -> NelderMead.Options {
         var o = NelderMead.Options()
         o.xTolerance = .infinity

@@ -34,11 +34,8 @@ public protocol ChosenModelRefitting: Forecaster {
 
 /// Prediction intervals calibrated on a holdout of the series' last observations.
 ///
-/// Model-based intervals take the model and its estimated parameters as true; on held-out data
-/// they are too narrow, most of all on short yearly and quarterly series (on M3's test parts the
-/// 95% intervals of automatic ETS cover 82% of yearly points and Theta's 76%; statsforecast's
-/// are the same). Empirical intervals from out-of-sample errors correct this (Williams &
-/// Goodman 1971; Lee & Scholtes 2014, *IJF* 30(2); split-conformal prediction, Vovk et al. 2005).
+/// Empirical intervals from out-of-sample errors (Williams & Goodman 1971; Lee & Scholtes 2014,
+/// *IJF* 30(2); split-conformal prediction, Vovk et al. 2005). Why: docs/design/intervals.md.
 ///
 /// The method is refitted (the chosen model only, when it is a `ChosenModelRefitting`) on the
 /// series without its last m = min(max(h, 4), n − n₀) observations, n₀ = max(8, 2m_s) for seasonal
@@ -61,9 +58,6 @@ public protocol ChosenModelRefitting: Forecaster {
 /// why. Point forecasts and fitted values are the base method's, unchanged. The holdout's MAE and
 /// sMAPE are kept in the criteria (`holdout_mae`, `holdout_smape`): a backtest of the method on the
 /// series' latest m observations, which ensembles report per member.
-///
-/// On M3 (fitted on train, scored on test) the 95% coverage of ETS becomes 0.90–0.96 in every
-/// subset (docs/benchmarks/m3.md).
 public struct HoldoutCalibrated: Forecaster {
     public var base: any Forecaster
     public var name: String { base.name }
