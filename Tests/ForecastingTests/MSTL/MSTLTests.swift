@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// MSTL against statsforecast 2.1.1 (`MSTL`, statsmodels 0.15 `STL`): the decomposition to
+/// 1e-6, absolute below 1 and relative above (`mstlAbsoluteRelative`); points and 80/95% bounds
+/// to 1e-4 relative (`mstlRelative`).
+@Suite("MSTL against statsforecast")
+struct MSTLTests {
+    @Test(arguments: MSTLReference.names)
+    func components(_ name: String) throws {
+        let ref = MSTLReference.series(name)
+        let d = try MSTLDecomposition(ref.y, periods: ref.periods)
+        #expect(d.periods == ref.periods)
+        let trend = mstlAbsoluteRelative(d.trend, ref.trend)
+        let seasonal = zip(d.seasonal, ref.seasonal).map { mstlAbsoluteRelative($0, $1) }
+        let remainder = mstlAbsoluteRelative(d.remainder, ref.remainder)
+        print("MSTL \(name) components: trend \(trend), seasonal \(seasonal), remainder \(remainder)")
+        #expect(trend <= 1e-6)
+        #expect(seasonal.allSatisfy { $0 <= 1e-6 })
+        #expect(remainder <= 1e-6)
+    }
+
+    /// With statsforecast's trend model (its ETS form, parameters and initial states) run over
+    /// muavu's adjusted series, MSTL's forecast is statsforecast's: this checks the
+    /// decomposition, the ETS recursion and σ², the seasonal-naive continuation and the shift of
+    /// the bounds, apart from the ETS estimation.
+    @Test(arguments: MSTLReference.names)
+    func forecastFromReferenceTrendModel(_ name: String) throws {
+        let ref = MSTLReference.series(name)
+        let d = try MSTLDecomposition(ref.y, periods: ref.periods)
+        let model = try ETS.Model(evaluating: d.adjusted, form: ref.ets.form, period: 1, alpha: ref.ets.alpha,
+                                  beta: ref.ets.beta ?? 0, phi: ref.ets.phi ?? 1, initialStates: ref.ets.initialStates)
+        #expect(abs(model.sigma2 - ref.ets.sigma2) <= 1e-8 * ref.ets.sigma2, "σ² \(model.sigma2) vs \(ref.ets.sigma2)")
+        let fit = MSTL.Fit(decomposition: d, trendModel: model, notes: [])
+        let forecast = MSTL(periods: ref.periods).forecast(fit, horizon: ref.horizon, levels: [80, 95])
+        let (mean, bounds) = ref.forecastDifferences(forecast)
+        print("MSTL \(name) with statsforecast's \(ref.ets.form): points \(mean), bounds \(bounds)")
+        #expect(mean <= 1e-4)
+        #expect(bounds <= 1e-4)
+    }
+
+    /// The default MSTL, with muavu's own AutoETS on the adjusted series, chooses
+    /// statsforecast's ETS form and forecasts its points and bounds.
+    @Test(arguments: MSTLReference.names)
+    func defaultForecast(_ name: String) throws {
+        let ref = MSTLReference.series(name)
+        let mstl = MSTL(periods: ref.periods)
+        let fit = try mstl.fit(ref.y, period: ref.periods[0])
+        let forecast = mstl.forecast(fit, horizon: ref.horizon, levels: [80, 95])
+        let (mean, bounds) = ref.forecastDifferences(forecast)
+        let m = fit.trendModel
+        print("MSTL \(name) default: muavu \(m.form) alpha \(m.alpha) beta \(m.beta) l0/b0 \(m.initialStates) "
+              + "sigma2 \(m.sigma2) aicc \(m.aicc); statsforecast \(ref.ets.form) alpha \(ref.ets.alpha) "
+              + "beta \(ref.ets.beta ?? .nan) l0/b0 \(ref.ets.initialStates) sigma2 \(ref.ets.sigma2) "
+              + "aicc \(ref.ets.aicc); points \(mean), bounds \(bounds)")
+        #expect(m.form == ref.ets.form)
+        #expect(mean <= 1e-4)
+        #expect(bounds <= 1e-4)
+    }
+}
