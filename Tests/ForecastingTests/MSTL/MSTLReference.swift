@@ -65,12 +65,28 @@ func mstlRelative(_ a: [Double], _ b: [Double]) -> Double {
     return zip(a, b).map { abs($0 - $1) / abs($1) }.max() ?? 0
 }
 
+/// statsforecast's σ² from muavu's: statsforecast divides the sum of squared errors by n − k − 2
+/// (`ets.py`: n − np_eff − 1 with np_eff = k + 1), muavu's ETS by n − k, k the estimated
+/// smoothing parameters and initial states.
+func statsforecastSigma2(_ model: ETS.Model) -> Double {
+    let k = Double(model.estimatedParameterCount), n = Double(model.count)
+    return model.sigma2 * (n - k) / (n - k - 2)
+}
+
 extension MSTLReference.Series {
-    /// The largest relative difference of `forecast`'s points and 80/95% bounds from the fixture's.
-    func forecastDifferences(_ forecast: Forecast) -> (mean: Double, bounds: Double) {
-        guard let i80 = forecast.interval(level: 80), let i95 = forecast.interval(level: 95) else { return (.infinity, .infinity) }
-        let bounds = [mstlRelative(i80.lower, lo80), mstlRelative(i80.upper, hi80),
-                      mstlRelative(i95.lower, lo95), mstlRelative(i95.upper, hi95)].max()!
-        return (mstlRelative(forecast.mean, mean), bounds)
+    /// The largest differences of `forecast` from the fixture's: points relative to the point,
+    /// bounds relative to the bound (`relative`) and relative to the reference half-width
+    /// |bound − mean| (`halfWidth`, the stricter where a bound is far from zero and the meaningful
+    /// one where a bound crosses zero).
+    func forecastDifferences(_ forecast: Forecast) -> (mean: Double, relative: Double, halfWidth: Double) {
+        guard let i80 = forecast.interval(level: 80), let i95 = forecast.interval(level: 95) else {
+            return (.infinity, .infinity, .infinity)
+        }
+        let pairs = [(i80.lower, lo80), (i80.upper, hi80), (i95.lower, lo95), (i95.upper, hi95)]
+        let relative = pairs.map { mstlRelative($0, $1) }.max()!
+        let halfWidth = pairs.map { a, b in
+            (0..<b.count).map { abs(a[$0] - b[$0]) / abs(b[$0] - mean[$0]) }.max()!
+        }.max()!
+        return (mstlRelative(forecast.mean, mean), relative, halfWidth)
     }
 }
