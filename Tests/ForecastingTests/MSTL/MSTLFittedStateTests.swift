@@ -69,6 +69,21 @@ struct MSTLFittedStateTests {
         #expect(forecast.model.family == "mstl")
     }
 
+    /// Three years of daily values keep both the week and the year.
+    @Test func dailySeriesOfThreeYearsKeepsTheYear() throws {
+        let y = (0..<1100).map { t -> Double in
+            let x = Double(t)
+            return 100 + 0.01 * x + 3 * sin(2 * .pi * x / 7) + 8 * sin(2 * .pi * x / 365) + sin(x * 1.7)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let forecast = try MSTL().forecast(y, period: 7, horizon: 400, levels: [80])
+        print("MSTL [7, 365] on 1100 daily values: \(clock.now - start)")
+        #expect(forecast.model.name.hasPrefix("MSTL(7,365; ETS("))
+        #expect(forecast.model.notes.allSatisfy { !$0.contains("left out") })
+        #expect(forecast.mean.count == 400 && forecast.mean.allSatisfy(\.isFinite))
+    }
+
     /// Without a period that fits, MSTL is the trend forecaster alone.
     @Test func noSeasonIsTheTrendForecaster() throws {
         let y = (0..<20).map { 10 + Double($0) * 0.5 + sin(Double($0)) }
