@@ -30,7 +30,7 @@ extension MSTL {
             "mstl": {
               "type": "object", "required": ["periods", "settings", "last_cycles", "trend", "notes"],
               "additionalProperties": false,
-              "description": "MSTL: seasonal periods, decomposition settings, the last cycle of each seasonal component and the ETS model of the seasonally adjusted series.",
+              "description": "Seasonal periods, settings, last seasonal cycles, ETS model of the adjusted series.",
               "properties": {
                 "periods": {"type": "array", "uniqueItems": true, "items": {"type": "integer", "minimum": 2}},
                 "settings": {
@@ -65,7 +65,8 @@ extension MSTL {
             }
             guard periods.isEmpty || periods == MSTLDecomposition.usablePeriods(periods, count: y.count) else {
                 throw ForecastingError(.invalidArgument,
-                                       "MSTL periods \(periods) must be distinct, at least 2 and below half the \(y.count) training values")
+                                       "MSTL periods \(periods) must be distinct, at least 2 and below half "
+                                       + "the \(y.count) training values")
             }
             guard !periods.isEmpty else {
                 return Fit(decomposition: nil, trendModel: try trendModel(y), notes: notes)
@@ -83,7 +84,8 @@ extension MSTL {
             let model = try trend.model(adjusted)
             guard FittedModel.agree(model.finalStates, trend.finalStates) else {
                 throw ForecastingError(.invalidArgument,
-                                       "the trend model's final states do not follow from its parameters and the adjusted series")
+                                       "the trend model's final states do not follow from its parameters "
+                                       + "and the adjusted series")
             }
             return model
         }

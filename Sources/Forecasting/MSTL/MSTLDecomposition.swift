@@ -71,10 +71,12 @@ public struct MSTLDecomposition: Sendable, Equatable {
         let sorted = periods.sorted()
         guard !sorted.isEmpty, sorted == MSTLDecomposition.usablePeriods(sorted, count: n) else {
             throw ForecastingError(.invalidArgument,
-                                   "MSTL needs distinct seasonal periods of at least 2 and below half the \(n) observations, got \(periods)")
+                                   "MSTL needs distinct seasonal periods of at least 2 and below half the "
+                                   + "\(n) observations, got \(periods)")
         }
         guard (1...100).contains(settings.iterations) else {
-            throw ForecastingError(.invalidArgument, "MSTL iterations must be between 1 and 100, got \(settings.iterations)")
+            throw ForecastingError(.invalidArgument,
+                                   "MSTL iterations must be between 1 and 100, got \(settings.iterations)")
         }
         let stlSettings = try sorted.indices.map { try settings.stl($0, of: sorted.count) }
         var seasonal = [[Double]](repeating: [Double](repeating: 0, count: n), count: sorted.count)
@@ -105,7 +107,8 @@ public struct MSTLDecomposition: Sendable, Equatable {
         zip(periods, seasonal).map { m, s in Array(s.suffix(m)) }
     }
 
-    /// Σᵢ S⁽ⁱ⁾ continued h steps by seasonal naive: step j (1-based) repeats S⁽ⁱ⁾ₙ₋ₘᵢ₊((j−1) mod mᵢ)+1.
+    /// Σᵢ S⁽ⁱ⁾ continued h steps by seasonal naive: step j (1-based) repeats
+    /// S⁽ⁱ⁾ₙ₋ₘᵢ₊((j−1) mod mᵢ)+1.
     public static func seasonalForecast(lastCycles: [[Double]], horizon h: Int) -> [Double] {
         (0..<h).map { j in lastCycles.reduce(0) { $0 + $1[j % $1.count] } }
     }

@@ -71,18 +71,22 @@ public struct STL: Sendable, Equatable {
         func validate(period m: Int) throws {
             let odd = { (w: Int) in w >= 3 && w % 2 == 1 }
             guard odd(seasonalWindow) else {
-                throw ForecastingError(.invalidArgument, "the STL seasonal window must be an odd integer of at least 3, got \(seasonalWindow)")
+                throw ForecastingError(.invalidArgument,
+                                       "the STL seasonal window must be an odd integer of at least 3, "
+                                       + "got \(seasonalWindow)")
             }
             let nt = trendWindow(period: m), nl = lowPassWindow(period: m)
             guard odd(nt), nt > m, odd(nl), nl > m else {
                 throw ForecastingError(.invalidArgument,
-                                       "the STL trend (\(nt)) and low-pass (\(nl)) windows must be odd integers above the period \(m)")
+                                       "the STL trend (\(nt)) and low-pass (\(nl)) windows must be odd integers "
+                                       + "above the period \(m)")
             }
             guard [seasonalDegree, trendDegree, lowPassDegree].allSatisfy({ $0 == 0 || $0 == 1 }) else {
                 throw ForecastingError(.invalidArgument, "STL LOESS degrees are 0 or 1")
             }
             guard (1...100).contains(innerIterations) else {
-                throw ForecastingError(.invalidArgument, "STL inner iterations must be between 1 and 100, got \(innerIterations)")
+                throw ForecastingError(.invalidArgument,
+                                       "STL inner iterations must be between 1 and 100, got \(innerIterations)")
             }
         }
     }
@@ -99,7 +103,9 @@ public struct STL: Sendable, Equatable {
         guard np >= 2 else {
             throw ForecastingError(.invalidArgument, "STL needs a seasonal period of at least 2, got \(np)")
         }
-        guard y.count >= 2 else { throw ForecastingError(.tooShort, "STL needs at least 2 observations, got \(y.count)") }
+        guard y.count >= 2 else {
+            throw ForecastingError(.tooShort, "STL needs at least 2 observations, got \(y.count)")
+        }
         guard y.allSatisfy(\.isFinite) else {
             throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
         }
@@ -175,7 +181,9 @@ public struct STL: Sendable, Equatable {
         var left = 1, right = len
         for i in 1...n {
             if i > half && right != n { left += 1; right += 1 }
-            if let v = estimate(y, span: len, degree: degree, at: Double(i), left: left, right: right) { out[i - 1] = v }
+            if let v = estimate(y, span: len, degree: degree, at: Double(i), left: left, right: right) {
+                out[i - 1] = v
+            }
         }
         return out
     }

@@ -64,7 +64,8 @@ struct MSTLFittedStateTests {
         let forecast = try MSTL().forecast(ref.y, period: 7, horizon: 10, levels: [95])
         let weekly = try MSTL(periods: [7]).forecast(ref.y, period: 7, horizon: 10, levels: [95])
         #expect(forecast.mean == weekly.mean)
-        #expect(forecast.model.notes.first == "seasonal period 365 left out: 420 observations do not cover two of its cycles")
+        #expect(forecast.model.notes.first
+                == "seasonal period 365 left out: 420 observations do not cover two of its cycles")
         #expect(forecast.model.name.hasPrefix("MSTL(7; ETS("))
         #expect(forecast.model.family == "mstl")
     }
@@ -102,6 +103,8 @@ struct MSTLFittedStateTests {
             try MSTLDecomposition(y, periods: [4, 12], settings: .init(seasonalWindows: [11, 15, 19]))
         }
         #expect(throws: ForecastingError.self) { try MSTLDecomposition(y, periods: [70]) }
-        #expect(throws: ForecastingError.self) { try MSTL(periods: [0]).forecast(y, period: 12, horizon: 2, levels: []) }
+        #expect(throws: ForecastingError.self) {
+            try MSTL(periods: [0]).forecast(y, period: 12, horizon: 2, levels: [])
+        }
     }
 }

@@ -42,10 +42,14 @@ struct MSTLReference: Decodable {
     static let shared: MSTLReference = {
         guard let url = Bundle.module.url(forResource: "mstl_statsforecast", withExtension: "json",
                                           subdirectory: "Fixtures/mstl"),
-              let data = try? Data(contentsOf: url) else { fatalError("missing fixture Fixtures/mstl/mstl_statsforecast.json") }
+              let data = try? Data(contentsOf: url) else {
+            fatalError("missing fixture Fixtures/mstl/mstl_statsforecast.json")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do { return try decoder.decode(MSTLReference.self, from: data) } catch { fatalError("bad MSTL fixture: \(error)") }
+        do { return try decoder.decode(MSTLReference.self, from: data) } catch {
+            fatalError("bad MSTL fixture: \(error)")
+        }
     }()
 
     static var names: [String] { shared.series.map(\.name) }
