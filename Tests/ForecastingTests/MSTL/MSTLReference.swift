@@ -36,8 +36,26 @@ struct MSTLReference: Decodable {
         var hi95: [Double]
     }
 
+    /// One statsmodels `STL` decomposition with the settings it reports (`STL.config`).
+    struct STLCase: Decodable {
+        var name: String
+        var period: Int
+        var y: [Double]
+        var seasonalWindow: Int
+        var seasonalDegree: Int
+        var trendWindow: Int
+        var trendDegree: Int
+        var lowPassWindow: Int
+        var lowPassDegree: Int
+        var innerIterations: Int
+        var seasonal: [Double]
+        var trend: [Double]
+        var remainder: [Double]
+    }
+
     var source: String
     var series: [Series]
+    var stl: [STLCase]
 
     static let shared: MSTLReference = {
         guard let url = Bundle.module.url(forResource: "mstl_statsforecast", withExtension: "json",
@@ -55,6 +73,8 @@ struct MSTLReference: Decodable {
     static var names: [String] { shared.series.map(\.name) }
 
     static func series(_ name: String) -> Series { shared.series.first { $0.name == name }! }
+
+    static var stlNames: [String] { shared.stl.map(\.name) }
 }
 
 /// The largest |a − b| / max(1, |b|) (absolute below 1, relative above): the components' measure.

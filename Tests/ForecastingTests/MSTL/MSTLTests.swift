@@ -21,6 +21,29 @@ struct MSTLTests {
         #expect(remainder <= 1e-6)
     }
 
+    /// STL alone, with statsmodels' default linear seasonal LOESS and its default windows, and with
+    /// every window, degree and the inner passes given.
+    @Test(arguments: MSTLReference.stlNames)
+    func stl(_ name: String) throws {
+        let ref = MSTLReference.shared.stl.first { $0.name == name }!
+        let given = STL.Settings(seasonalWindow: ref.seasonalWindow, seasonalDegree: ref.seasonalDegree,
+                                 trendWindow: ref.trendWindow, lowPassWindow: ref.lowPassWindow,
+                                 trendDegree: ref.trendDegree, lowPassDegree: ref.lowPassDegree,
+                                 innerIterations: ref.innerIterations)
+        #expect(given.trendWindow(period: ref.period) == ref.trendWindow)
+        #expect(given.lowPassWindow(period: ref.period) == ref.lowPassWindow)
+        if name == "N2000 defaults" {
+            let defaults = STL.Settings(seasonalWindow: ref.seasonalWindow, seasonalDegree: 1)
+            #expect(defaults.trendWindow(period: ref.period) == ref.trendWindow)
+            #expect(defaults.lowPassWindow(period: ref.period) == ref.lowPassWindow)
+        }
+        let fit = try STL(ref.y, period: ref.period, settings: given)
+        let diffs = [mstlAbsoluteRelative(fit.seasonal, ref.seasonal), mstlAbsoluteRelative(fit.trend, ref.trend),
+                     mstlAbsoluteRelative(fit.remainder, ref.remainder)]
+        print("STL \(name): seasonal, trend, remainder \(diffs)")
+        #expect(diffs.allSatisfy { $0 <= 1e-6 })
+    }
+
     /// With statsforecast's trend model (its ETS form, parameters and initial states) run over
     /// muavu's adjusted series, MSTL's forecast is statsforecast's: this checks the
     /// decomposition, the ETS recursion, the seasonal-naive continuation and the shift of the
