@@ -34,13 +34,15 @@ extension MSTL {
               "properties": {
                 "periods": {"type": "array", "uniqueItems": true, "items": {"type": "integer", "minimum": 2}},
                 "settings": {
-                  "type": "object", "required": ["iterations", "seasonal_degree", "inner_iterations"],
+                  "type": "object",
+                  "required": ["iterations", "seasonal_degree", "inner_iterations", "robust_iterations"],
                   "additionalProperties": false,
                   "properties": {
                     "seasonal_windows": {"type": ["array", "null"], "items": {"type": "integer", "minimum": 3}},
                     "iterations": {"type": "integer", "minimum": 1},
                     "seasonal_degree": {"enum": [0, 1]},
-                    "inner_iterations": {"type": "integer", "minimum": 1}
+                    "inner_iterations": {"type": "integer", "minimum": 1},
+                    "robust_iterations": {"type": "integer", "minimum": 0}
                   }
                 },
                 "last_cycles": {"type": "array", "items": {"$ref": "#/$defs/numbers"}},

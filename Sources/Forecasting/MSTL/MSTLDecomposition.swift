@@ -21,18 +21,22 @@ public struct MSTLDecomposition: Sendable, Equatable {
         public var seasonalDegree: Int
         /// Inner passes of each STL.
         public var innerIterations: Int
+        /// Robust outer runs of each STL (0: none, the default of R and statsforecast).
+        public var robustIterations: Int
 
         public init(seasonalWindows: [Int]? = nil, iterations: Int = 2, seasonalDegree: Int = 0,
-                    innerIterations: Int = 5) {
+                    innerIterations: Int = 5, robustIterations: Int = 0) {
             self.seasonalWindows = seasonalWindows
             self.iterations = iterations
             self.seasonalDegree = seasonalDegree
             self.innerIterations = innerIterations
+            self.robustIterations = robustIterations
         }
 
         enum CodingKeys: String, CodingKey {
             case seasonalWindows = "seasonal_windows", iterations
             case seasonalDegree = "seasonal_degree", innerIterations = "inner_iterations"
+            case robustIterations = "robust_iterations"
         }
 
         /// The STL settings for the i-th (0-based) of `count` periods.
@@ -47,7 +51,7 @@ public struct MSTLDecomposition: Sendable, Equatable {
                                        "MSTL has \(count) seasonal periods but \(w.count) seasonal windows")
             }
             return STL.Settings(seasonalWindow: window, seasonalDegree: seasonalDegree,
-                                innerIterations: innerIterations)
+                                innerIterations: innerIterations, robustIterations: robustIterations)
         }
     }
 

@@ -1,7 +1,7 @@
 /// STL: seasonal-trend decomposition by LOESS (Cleveland, Cleveland, McRae & Terpenning 1990,
 /// "STL: A seasonal-trend decomposition procedure based on Loess", Journal of Official
-/// Statistics 6, 3–73), as the reference Fortran and statsmodels' `STL` compute it, without the
-/// robustness loop and with every point fitted (jumps of 1).
+/// Statistics 6, 3–73), as the reference Fortran and statsmodels' `STL` compute it, with every
+/// point fitted (jumps of 1).
 ///
 ///     yₜ = Tₜ + Sₜ + Rₜ
 ///
@@ -19,6 +19,11 @@
 /// Defaults follow the reference: n_t the smallest odd integer ≥ 1.5m / (1 − 1.5/n_s), n_l the
 /// smallest odd integer > m, five inner passes without robustness weights (statsmodels
 /// `STL.fit()`).
+///
+/// Robustness (`robustIterations` > 0, the outer loop of §3.3): after each run of inner passes
+/// the weights ρₜ = B(|Rₜ|/(6·median|R|)), B(u) = (1 − u²)² for u < 1 and 0 beyond, multiply the
+/// LOESS weights of the seasonal and trend smoothers in the next run (statsmodels
+/// `STL(robust=True)` makes 15 outer runs of 2 inner passes).
 public struct STL: Sendable, Equatable {
     /// The smoothing windows, degrees and passes of one decomposition.
     public struct Settings: Sendable, Equatable, Hashable, Codable {
@@ -34,10 +39,12 @@ public struct STL: Sendable, Equatable {
         public var trendDegree: Int
         public var lowPassDegree: Int
         public var innerIterations: Int
+        /// Outer runs with robustness weights after the first (0: none).
+        public var robustIterations: Int
 
         public init(seasonalWindow: Int, seasonalDegree: Int = 0, trendWindow: Int? = nil,
                     lowPassWindow: Int? = nil, trendDegree: Int = 1, lowPassDegree: Int = 1,
-                    innerIterations: Int = 5) {
+                    innerIterations: Int = 5, robustIterations: Int = 0) {
             self.seasonalWindow = seasonalWindow
             self.seasonalDegree = seasonalDegree
             self.trendWindow = trendWindow
@@ -45,13 +52,14 @@ public struct STL: Sendable, Equatable {
             self.trendDegree = trendDegree
             self.lowPassDegree = lowPassDegree
             self.innerIterations = innerIterations
+            self.robustIterations = robustIterations
         }
 
         enum CodingKeys: String, CodingKey {
             case seasonalWindow = "seasonal_window", seasonalDegree = "seasonal_degree"
             case trendWindow = "trend_window", lowPassWindow = "low_pass_window"
             case trendDegree = "trend_degree", lowPassDegree = "low_pass_degree"
-            case innerIterations = "inner_iterations"
+            case innerIterations = "inner_iterations", robustIterations = "robust_iterations"
         }
 
         /// n_t: the given window, or the smallest odd integer ≥ 1.5m / (1 − 1.5/n_s).
@@ -84,9 +92,10 @@ public struct STL: Sendable, Equatable {
             guard [seasonalDegree, trendDegree, lowPassDegree].allSatisfy({ $0 == 0 || $0 == 1 }) else {
                 throw ForecastingError(.invalidArgument, "STL LOESS degrees are 0 or 1")
             }
-            guard (1...100).contains(innerIterations) else {
+            guard (1...100).contains(innerIterations), (0...100).contains(robustIterations) else {
                 throw ForecastingError(.invalidArgument,
-                                       "STL inner iterations must be between 1 and 100, got \(innerIterations)")
+                                       "STL inner iterations must be between 1 and 100 and robust iterations "
+                                       + "between 0 and 100, got \(innerIterations) and \(robustIterations)")
             }
         }
     }
@@ -115,16 +124,21 @@ public struct STL: Sendable, Equatable {
         let nt = settings.trendWindow(period: np), nl = settings.lowPassWindow(period: np)
         var trend = [Double](repeating: 0, count: n)
         var season = [Double](repeating: 0, count: n)
-        for _ in 0..<settings.innerIterations {
-            let detrended = (0..<n).map { y[$0] - trend[$0] }
-            let cycle = STL.subseriesSmooth(detrended, period: np, span: ns, degree: settings.seasonalDegree)
-            var low = STL.movingAverage(cycle, np)
-            low = STL.movingAverage(low, np)
-            low = STL.movingAverage(low, 3)
-            low = STL.loess(low, span: nl, degree: settings.lowPassDegree)
-            for i in 0..<n { season[i] = cycle[np + i] - low[i] }
-            let deseasonal = (0..<n).map { y[$0] - season[$0] }
-            trend = STL.loess(deseasonal, span: nt, degree: settings.trendDegree)
+        var robustness: [Double]?
+        for outer in 0...settings.robustIterations {
+            if outer > 0 { robustness = STL.robustnessWeights(y, fit: (0..<n).map { trend[$0] + season[$0] }) }
+            for _ in 0..<settings.innerIterations {
+                let detrended = (0..<n).map { y[$0] - trend[$0] }
+                let cycle = STL.subseriesSmooth(detrended, period: np, span: ns, degree: settings.seasonalDegree,
+                                                robustness: robustness)
+                var low = STL.movingAverage(cycle, np)
+                low = STL.movingAverage(low, np)
+                low = STL.movingAverage(low, 3)
+                low = STL.loess(low, span: nl, degree: settings.lowPassDegree)
+                for i in 0..<n { season[i] = cycle[np + i] - low[i] }
+                let deseasonal = (0..<n).map { y[$0] - season[$0] }
+                trend = STL.loess(deseasonal, span: nt, degree: settings.trendDegree, robustness: robustness)
+            }
         }
         period = np
         self.settings = settings
@@ -133,20 +147,39 @@ public struct STL: Sendable, Equatable {
         remainder = (0..<n).map { y[$0] - season[$0] - trend[$0] }
     }
 
+    /// ρₜ = B(|yₜ − fitₜ|/h), h six times the median absolute residual (the mean of the two
+    /// middle values for even n), B the bisquare; all 1 when h = 0.
+    static func robustnessWeights(_ y: [Double], fit: [Double]) -> [Double] {
+        let r = zip(y, fit).map { abs($0 - $1) }
+        let sorted = r.sorted()
+        let n = r.count
+        let h = 3 * (sorted[n / 2] + sorted[n - n / 2 - 1])
+        guard h > 0 else { return [Double](repeating: 1, count: n) }
+        return r.map { v in
+            if v <= 0.001 * h { return 1 }
+            if v > 0.999 * h { return 0 }
+            let u = v / h
+            return (1 - u * u) * (1 - u * u)
+        }
+    }
+
     /// Smooths each cycle-subseries and extends it by one value at each end (length n + 2m).
-    static func subseriesSmooth(_ y: [Double], period np: Int, span ns: Int, degree: Int) -> [Double] {
+    static func subseriesSmooth(_ y: [Double], period np: Int, span ns: Int, degree: Int,
+                                robustness: [Double]? = nil) -> [Double] {
         let n = y.count
         var out = [Double](repeating: 0, count: n + 2 * np)
         for j in 0..<np {
             let sub = stride(from: j, to: n, by: np).map { y[$0] }
+            let rw = robustness.map { r in stride(from: j, to: n, by: np).map { r[$0] } }
             let k = sub.count
             if k == 0 { continue }
             var smooth = [Double](repeating: 0, count: k + 2)
-            let inner = loess(sub, span: ns, degree: degree)
+            let inner = loess(sub, span: ns, degree: degree, robustness: rw)
             for i in 0..<k { smooth[i + 1] = inner[i] }
-            smooth[0] = estimate(sub, span: ns, degree: degree, at: 0, left: 1, right: min(ns, k)) ?? smooth[1]
+            smooth[0] = estimate(sub, span: ns, degree: degree, at: 0, left: 1, right: min(ns, k),
+                                 robustness: rw) ?? smooth[1]
             smooth[k + 1] = estimate(sub, span: ns, degree: degree, at: Double(k + 1),
-                                     left: max(1, k - ns + 1), right: k) ?? smooth[k]
+                                     left: max(1, k - ns + 1), right: k, robustness: rw) ?? smooth[k]
             for m in 0..<(k + 2) { out[m * np + j] = smooth[m] }
         }
         return out
@@ -168,12 +201,13 @@ public struct STL: Sendable, Equatable {
     }
 
     /// LOESS at every point 1…n with window `span` (tricube weights, local degree 0 or 1).
-    static func loess(_ y: [Double], span len: Int, degree: Int) -> [Double] {
+    static func loess(_ y: [Double], span len: Int, degree: Int, robustness: [Double]? = nil) -> [Double] {
         let n = y.count
         var out = y
         if n < len {
             for i in 1...max(n, 1) where n > 0 {
-                if let v = estimate(y, span: len, degree: degree, at: Double(i), left: 1, right: n) { out[i - 1] = v }
+                if let v = estimate(y, span: len, degree: degree, at: Double(i), left: 1, right: n,
+                                    robustness: robustness) { out[i - 1] = v }
             }
             return out
         }
@@ -181,17 +215,18 @@ public struct STL: Sendable, Equatable {
         var left = 1, right = len
         for i in 1...n {
             if i > half && right != n { left += 1; right += 1 }
-            if let v = estimate(y, span: len, degree: degree, at: Double(i), left: left, right: right) {
+            if let v = estimate(y, span: len, degree: degree, at: Double(i), left: left, right: right,
+                                robustness: robustness) {
                 out[i - 1] = v
             }
         }
         return out
     }
 
-    /// The local fit at abscissa `xs` (1-based positions) from points left…right; nil when
-    /// every weight is zero.
+    /// The local fit at abscissa `xs` (1-based positions) from points left…right, the tricube
+    /// weights multiplied by `robustness` when given; nil when every weight is zero.
     static func estimate(_ y: [Double], span len: Int, degree: Int, at xs: Double,
-                         left: Int, right: Int) -> Double? {
+                         left: Int, right: Int, robustness: [Double]? = nil) -> Double? {
         let n = y.count
         let range = Double(n) - 1
         var h = max(xs - Double(left), Double(right) - xs)
@@ -204,8 +239,8 @@ public struct STL: Sendable, Equatable {
             if r <= h9 {
                 let v: Double
                 if r <= h1 { v = 1 } else { let u = r / h; let c = 1 - u * u * u; v = c * c * c }
-                w[j - left] = v
-                a += v
+                w[j - left] = robustness.map { v * $0[j - 1] } ?? v
+                a += w[j - left]
             }
         }
         guard a > 0 else { return nil }

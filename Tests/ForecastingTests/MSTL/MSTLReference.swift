@@ -48,6 +48,7 @@ struct MSTLReference: Decodable {
         var lowPassWindow: Int
         var lowPassDegree: Int
         var innerIterations: Int
+        var robustIterations: Int
         var seasonal: [Double]
         var trend: [Double]
         var remainder: [Double]

@@ -21,15 +21,15 @@ struct MSTLTests {
         #expect(remainder <= 1e-6)
     }
 
-    /// STL alone, with statsmodels' default linear seasonal LOESS and its default windows, and with
-    /// every window, degree and the inner passes given.
+    /// STL alone, with statsmodels' default linear seasonal LOESS and its default windows, with
+    /// every window, degree and the inner passes given, and robust (statsmodels `robust=True`).
     @Test(arguments: MSTLReference.stlNames)
     func stl(_ name: String) throws {
         let ref = MSTLReference.shared.stl.first { $0.name == name }!
         let given = STL.Settings(seasonalWindow: ref.seasonalWindow, seasonalDegree: ref.seasonalDegree,
                                  trendWindow: ref.trendWindow, lowPassWindow: ref.lowPassWindow,
                                  trendDegree: ref.trendDegree, lowPassDegree: ref.lowPassDegree,
-                                 innerIterations: ref.innerIterations)
+                                 innerIterations: ref.innerIterations, robustIterations: ref.robustIterations)
         #expect(given.trendWindow(period: ref.period) == ref.trendWindow)
         #expect(given.lowPassWindow(period: ref.period) == ref.lowPassWindow)
         if name == "N2000 defaults" {
