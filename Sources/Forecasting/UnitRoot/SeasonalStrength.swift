@@ -16,7 +16,7 @@ public enum SeasonalStrength {
             throw ForecastingError(.tooShort, "seasonal strength needs more than two periods of data")
         }
         guard x.allSatisfy({ $0.isFinite }) else { throw ForecastingError(.nonFinite, "non-finite observations") }
-        let stl = STLDecomposition(x, period: period, seasonalWindow: 11, seasonalDegree: 0)
+        let stl = try STL(x, period: period, settings: STL.Settings(seasonalWindow: 11))
         let remainder = (0..<x.count).map { x[$0] - stl.seasonal[$0] - stl.trend[$0] }
         let detrended = (0..<x.count).map { remainder[$0] + stl.seasonal[$0] }
         let vr = variance(remainder), vd = variance(detrended)
@@ -49,130 +49,5 @@ public enum SeasonalStrength {
         guard x.count > 1 else { return 0 }
         let m = x.reduce(0, +) / Double(x.count)
         return x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)
-    }
-}
-
-/// STL: seasonal-trend decomposition by LOESS (Cleveland, Cleveland, McRae & Terpenning 1990,
-/// J. Official Statistics 6, 3–73), the inner loop without robustness weights, every point
-/// fitted (jumps of 1), with the defaults of the reference implementation: trend window the
-/// smallest odd integer ≥ 1.5m / (1 − 1.5/n_s), low-pass window the smallest odd integer > m,
-/// five inner iterations. Internal.
-struct STLDecomposition {
-    var seasonal: [Double]
-    var trend: [Double]
-
-    init(_ y: [Double], period np: Int, seasonalWindow ns: Int, seasonalDegree: Int = 0,
-         innerIterations: Int = 5) {
-        let n = y.count
-        var nt = Int((1.5 * Double(np) / (1 - 1.5 / Double(ns))).rounded(.up))
-        if nt % 2 == 0 { nt += 1 }
-        var nl = np + 1
-        if nl % 2 == 0 { nl += 1 }
-        var trend = [Double](repeating: 0, count: n)
-        var season = [Double](repeating: 0, count: n)
-        for _ in 0..<innerIterations {
-            let detrended = (0..<n).map { y[$0] - trend[$0] }
-            let cycle = STLDecomposition.subseriesSmooth(detrended, period: np, span: ns, degree: seasonalDegree)
-            var low = STLDecomposition.movingAverage(cycle, np)
-            low = STLDecomposition.movingAverage(low, np)
-            low = STLDecomposition.movingAverage(low, 3)
-            low = STLDecomposition.loess(low, span: nl, degree: 1)
-            for i in 0..<n { season[i] = cycle[np + i] - low[i] }
-            let deseasonal = (0..<n).map { y[$0] - season[$0] }
-            trend = STLDecomposition.loess(deseasonal, span: nt, degree: 1)
-        }
-        seasonal = season
-        self.trend = trend
-    }
-
-    /// Smooths each cycle-subseries and extends it by one value at each end (length n + 2m).
-    static func subseriesSmooth(_ y: [Double], period np: Int, span ns: Int, degree: Int) -> [Double] {
-        let n = y.count
-        var out = [Double](repeating: 0, count: n + 2 * np)
-        for j in 0..<np {
-            let sub = stride(from: j, to: n, by: np).map { y[$0] }
-            let k = sub.count
-            if k == 0 { continue }
-            var smooth = [Double](repeating: 0, count: k + 2)
-            let inner = loess(sub, span: ns, degree: degree)
-            for i in 0..<k { smooth[i + 1] = inner[i] }
-            smooth[0] = estimate(sub, span: ns, degree: degree, at: 0, left: 1, right: min(ns, k)) ?? smooth[1]
-            smooth[k + 1] = estimate(sub, span: ns, degree: degree, at: Double(k + 1),
-                                     left: max(1, k - ns + 1), right: k) ?? smooth[k]
-            for m in 0..<(k + 2) { out[m * np + j] = smooth[m] }
-        }
-        return out
-    }
-
-    static func movingAverage(_ x: [Double], _ len: Int) -> [Double] {
-        let count = x.count - len + 1
-        guard count > 0 else { return [] }
-        var out = [Double](repeating: 0, count: count)
-        var sum = x[0..<len].reduce(0, +)
-        out[0] = sum / Double(len)
-        if count > 1 {
-            for j in 1..<count {
-                sum += x[j + len - 1] - x[j - 1]
-                out[j] = sum / Double(len)
-            }
-        }
-        return out
-    }
-
-    /// LOESS at every point 1…n with window `span` (tricube weights, local degree 0 or 1).
-    static func loess(_ y: [Double], span len: Int, degree: Int) -> [Double] {
-        let n = y.count
-        var out = y
-        if n < len {
-            for i in 1...max(n, 1) where n > 0 {
-                if let v = estimate(y, span: len, degree: degree, at: Double(i), left: 1, right: n) { out[i - 1] = v }
-            }
-            return out
-        }
-        let half = (len + 1) / 2
-        var left = 1, right = len
-        for i in 1...n {
-            if i > half && right != n { left += 1; right += 1 }
-            if let v = estimate(y, span: len, degree: degree, at: Double(i), left: left, right: right) { out[i - 1] = v }
-        }
-        return out
-    }
-
-    /// The local fit at abscissa `xs` (1-based positions) from points left…right; nil when
-    /// every weight is zero.
-    static func estimate(_ y: [Double], span len: Int, degree: Int, at xs: Double,
-                         left: Int, right: Int) -> Double? {
-        let n = y.count
-        let range = Double(n) - 1
-        var h = max(xs - Double(left), Double(right) - xs)
-        if len > n { h += Double((len - n) / 2) }
-        let h9 = 0.999 * h, h1 = 0.001 * h
-        var w = [Double](repeating: 0, count: right - left + 1)
-        var a = 0.0
-        for j in left...right {
-            let r = abs(Double(j) - xs)
-            if r <= h9 {
-                let v: Double
-                if r <= h1 { v = 1 } else { let u = r / h; let c = 1 - u * u * u; v = c * c * c }
-                w[j - left] = v
-                a += v
-            }
-        }
-        guard a > 0 else { return nil }
-        for i in 0..<w.count { w[i] /= a }
-        if h > 0 && degree > 0 {
-            var center = 0.0
-            for j in left...right { center += w[j - left] * Double(j) }
-            var b = xs - center
-            var c = 0.0
-            for j in left...right { c += w[j - left] * (Double(j) - center) * (Double(j) - center) }
-            if c.squareRoot() > 0.001 * range {
-                b /= c
-                for j in left...right { w[j - left] *= b * (Double(j) - center) + 1 }
-            }
-        }
-        var s = 0.0
-        for j in left...right { s += w[j - left] * y[j - 1] }
-        return s
     }
 }
