@@ -20,10 +20,10 @@ extension TidyReader {
         /// all step by whole years or quarters. A date off a weekly grid is reported and makes the
         /// series unusable.
         init(settling acc: inout Accumulator, columns: Columns, options: TidyReadOptions, problems: inout Problems) {
-            frequency = Self.frequency(of: acc.kind)
             ordinals = acc.keys
             period = options.period
             start = acc.firstRaw.date(seasonsPerYear: max(1, options.period ?? 3))
+            frequency = start.impliedFrequency   // `firstRaw` is of the series' kind
             switch acc.kind {
             case .season:
                 readSeasons(acc, options: options)
@@ -133,17 +133,6 @@ extension TidyReader {
                 ordinals = ordinals.map { $0 / 4 }   // year·4 + quarter − 1 → year
                 start = .year(ordinals[0])
                 reading = "YYYY-Qn dates four quarters apart read as years; --frequency quarterly reads them as quarters"
-            }
-        }
-
-        static func frequency(of kind: RawDate.Kind) -> Frequency {
-            switch kind {
-            case .year: .yearly
-            case .quarter: .quarterly
-            case .month: .monthly
-            case .day: .daily
-            case .season: .season
-            case .index: .index
             }
         }
 

@@ -30,6 +30,11 @@ extension TidyReader {
     /// The rows of a file, read one at a time into the series they belong to. This is the reader's
     /// inner loop: the series of a row is found by comparing its id's bytes with the previous
     /// row's, and cells are parsed from the record's bytes, so that a usual row makes no string.
+    ///
+    /// The steps a row goes through are inlined into `read`, which runs once a row, and are
+    /// `mutating` even where they only read the pass: a non-mutating method called from a mutating
+    /// one is handed a copy of the whole pass. Either costs `muavu validate` of a 1,000,000-row
+    /// file (docs/benchmarks/validate.md) several per cent of its time.
     struct RowPass {
         let columns: Columns
         let options: TidyReadOptions
@@ -53,7 +58,7 @@ extension TidyReader {
             let line = t.line
             guard isReadable(t, line: line, problems: &problems),
                   let s = seriesOfRow(t, line: line, problems: &problems),
-                  let date = date(t, series: s, line: line, problems: &problems)
+                  let dated = date(t, series: s, line: line, problems: &problems)
             else { return }
             checkUnit(t, series: s, line: line, problems: &problems)
             let v = value(t, series: s, line: line, problems: &problems)
@@ -62,14 +67,15 @@ extension TidyReader {
                 series[s].label = text
             }
             readCovariates(t, series: s, line: line, problems: &problems)
-            if date.kind == .season { series[s].raws.append(date) }
-            series[s].keys.append(date.key)
+            if dated.date.kind == .season { series[s].raws.append(dated.date) }
+            series[s].keys.append(dated.key)
             series[s].lines.append(Int32(clamping: line))
             series[s].values.append(v)
         }
 
         /// False when the row has another number of fields than the header, or text that is not
         /// UTF-8 in its id, date, value or unit; its series (when its id can be read) is refused.
+        @inline(__always)
         private mutating func isReadable(_ t: CSVTokenizer, line: Int, problems: inout Problems) -> Bool {
             let width = columns.header.count
             if t.fieldCount != width {
@@ -96,6 +102,7 @@ extension TidyReader {
         /// The index of the row's series, a new one for an id not seen before (its first date
         /// then says what kind of dates the series has); nil when the id is empty or a new
         /// series' date cannot be read.
+        @inline(__always)
         private mutating func seriesOfRow(_ t: CSVTokenizer, line: Int, problems: inout Problems) -> Int? {
             // The id compares by bytes with the previous row's first (the usual case).
             let sameAsLast = lastIndex >= 0 && t.withField(columns.id) { f in
@@ -115,8 +122,7 @@ extension TidyReader {
                 s = k
             } else {
                 guard let date = readDate(t, line: line, problems: &problems) else { return nil }
-                s = series.count
-                series.append(newSeries(t, id: id, line: line, date: date))
+                s = addSeries(t, id: id, line: line, date: date)
                 indexOf[key] = s
             }
             lastIndex = s
@@ -124,7 +130,8 @@ extension TidyReader {
             return s
         }
 
-        private func newSeries(_ t: CSVTokenizer, id: String, line: Int, date: RawDate) -> Accumulator {
+        /// A new series, whose first date is `date`; returns its index.
+        private mutating func addSeries(_ t: CSVTokenizer, id: String, line: Int, date: RawDate) -> Int {
             var unit: String? = nil
             var unitBytes: [UInt8] = []
             if let u = columns.unit {
@@ -133,14 +140,16 @@ extension TidyReader {
                 unit = text.isEmpty ? nil : text
             }
             let r = options.bounds.range(id: id, unit: unit)
-            return Accumulator(id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes,
-                               lowest: r.min, highest: r.max, lowestNote: r.minNote, highestNote: r.maxNote,
-                               firstRaw: date, covariates: Array(repeating: [], count: columns.covariates.count))
+            series.append(Accumulator(id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes,
+                                      lowest: r.min, highest: r.max, lowestNote: r.minNote, highestNote: r.maxNote,
+                                      firstRaw: date, covariates: Array(repeating: [], count: columns.covariates.count)))
+            return series.count - 1
         }
 
         /// The row's date in one of the contract's forms, read as `--frequency` says; nil (reported)
         /// otherwise.
-        private func readDate(_ t: CSVTokenizer, line: Int, problems: inout Problems) -> RawDate? {
+        @inline(__always)
+        private mutating func readDate(_ t: CSVTokenizer, line: Int, problems: inout Problems) -> RawDate? {
             guard let parsed = t.withField(columns.date, DateParser.parse) else {
                 problems.add(badDate(t, file: columns.file, line: line, column: columns.date, name: columns.dateName))
                 return nil
@@ -153,10 +162,12 @@ extension TidyReader {
             return date
         }
 
-        /// The row's date, when it is of the series' kind, within its period and not a duplicate
-        /// of the previous date; a date before an earlier one is reported and kept (the series is
-        /// sorted once read, `finish`).
-        private mutating func date(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> RawDate? {
+        /// The row's date and its key, when it is of the series' kind, within its period and not a
+        /// duplicate of the previous date; a date before an earlier one is reported and kept (the
+        /// series is sorted once read, `finish`).
+        @inline(__always)
+        private mutating func date(_ t: CSVTokenizer, series s: Int, line: Int,
+                                   problems: inout Problems) -> (date: RawDate, key: Int)? {
             guard var date = readDate(t, line: line, problems: &problems) else {
                 series[s].unusable = true
                 return nil
@@ -207,11 +218,12 @@ extension TidyReader {
             } else {
                 series[s].lastKey = key
             }
-            return date
+            return (date, key)
         }
 
         /// A unit other than the series' first (compared by bytes first, then as NFC text) is reported.
-        private func checkUnit(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
+        @inline(__always)
+        private mutating func checkUnit(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
             guard let u = columns.unit else { return }
             let same = t.withField(u) { f in
                 sameBytes(series[s].unitBytes, f)
@@ -228,6 +240,7 @@ extension TidyReader {
 
         /// The row's value: `.nan` when missing or not a number (reported unless missing values are
         /// accepted); one outside the series' bounds is reported and kept.
+        @inline(__always)
         private mutating func value(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> Double {
             let file = columns.file, valueColumn = columns.value, valueName = columns.valueName
             var v = t.withField(valueColumn, TidyReader.cell)
@@ -256,6 +269,7 @@ extension TidyReader {
 
         /// Appends the row's covariates to its series: `.nan` when missing (reported unless missing
         /// values are accepted) or not a number (reported).
+        @inline(__always)
         private mutating func readCovariates(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
             for (c, j) in columns.covariates.enumerated() {
                 let x = t.withField(j, TidyReader.cell)
