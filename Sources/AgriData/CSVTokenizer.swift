@@ -185,6 +185,12 @@ public struct CSVTokenizer {
         }
     }
 
+    /// Where the parse stands in the buffer: the byte index and the 1-based line.
+    private struct Position {
+        var i: Int
+        var line: Int
+    }
+
     private mutating func parseRecord() throws -> Outcome {
         let sep = separator
         let eof = atEOF
@@ -194,86 +200,27 @@ public struct CSVTokenizer {
         // record's fields can be written while it is read.
         let chunk = buffer
         let outcome: Outcome = try chunk.withUnsafeBufferPointer { b in
-            var i = start
-            var lineHere = nextLine
-            // Skip blank lines.
-            while i < n {
-                if b[i] == 0x0A { lineHere += 1; i += 1; continue }
-                if b[i] == 0x0D {
-                    if i + 1 < n {
-                        lineHere += 1
-                        i += b[i + 1] == 0x0A ? 2 : 1
-                        continue
-                    }
-                    if !eof { return .needMore }
-                    lineHere += 1; i += 1; continue
-                }
-                break
-            }
-            if i >= n {
-                if eof { start = i; nextLine = lineHere; return .endOfInput }
-                return .needMore
+            var at = Position(i: start, line: nextLine)
+            if let stop = Self.skipBlankLines(b, n: n, eof: eof, at: &at) {
+                if stop == .endOfInput { start = at.i; nextLine = at.line }
+                return stop
             }
             bytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
-            let recordLine = lineHere
+            let recordLine = at.line
             while true {
-                // One field starts at i.
-                if i < n, b[i] == 0x22 {
-                    let quoteLine = lineHere
-                    var j = i + 1
-                    var closed = false
-                    while j < n {
-                        let c = b[j]
-                        if c == 0x22 {
-                            if j + 1 >= n {
-                                if !eof { return .needMore }
-                                j += 1; closed = true; break
-                            }
-                            if b[j + 1] == 0x22 { bytes.append(0x22); j += 2; continue }
-                            j += 1; closed = true; break
-                        }
-                        if c == 0x0A { lineHere += 1 }
-                        else if c == 0x0D, j + 1 < n, b[j + 1] != 0x0A { lineHere += 1 }
-                        bytes.append(c)
-                        j += 1
-                    }
-                    if !closed {
-                        if !eof { return .needMore }
-                        let e = DataError(.unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
-                                          "a quoted field is never closed (the rest of the file is inside it)")
-                        if !lenient { throw e }
-                        // Nothing after the opening quote can be read: report it and stop.
-                        problems.append(e)
-                        start = n
-                        return .endOfInput
-                    }
-                    i = j
-                    if i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D {
-                        if pending == nil {
-                            pending = DataError(.unterminatedQuote, file: file, line: lineHere, column: ends.count + 1,
-                                                "text after the closing quote of a field")
-                        }
-                        while i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D { bytes.append(b[i]); i += 1 }
-                        if i >= n, !eof { return .needMore }
-                    }
+                // One field starts at at.i.
+                if at.i < n, b[at.i] == 0x22 {
+                    if let stop = try readQuotedField(b, n: n, eof: eof, at: &at, pending: &pending) { return stop }
                 } else {
-                    var j = i
-                    while j < n {
-                        let c = b[j]
-                        if c == sep || c == 0x0A || c == 0x0D { break }
-                        j += 1
-                    }
-                    if j >= n, !eof { return .needMore }
-                    if j > i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j])) }
-                    i = j
+                    if let stop = readPlainField(b, n: n, eof: eof, at: &at) { return stop }
                 }
                 ends.append(bytes.count)
-                if i >= n { break }
-                let c = b[i]
+                if at.i >= n { break }
+                let c = b[at.i]
                 if c == sep {
-                    i += 1
-                    if i >= n {
+                    at.i += 1
+                    if at.i >= n {
                         if !eof { return .needMore }
                         ends.append(bytes.count)
                         break
@@ -282,17 +229,17 @@ public struct CSVTokenizer {
                 }
                 // Line end: LF, CRLF or a lone CR.
                 if c == 0x0D {
-                    if i + 1 >= n, !eof { return .needMore }
-                    i += 1
-                    if i < n, b[i] == 0x0A { i += 1 }
+                    if at.i + 1 >= n, !eof { return .needMore }
+                    at.i += 1
+                    if at.i < n, b[at.i] == 0x0A { at.i += 1 }
                 } else {
-                    i += 1
+                    at.i += 1
                 }
-                lineHere += 1
+                at.line += 1
                 break
             }
-            start = i
-            nextLine = lineHere
+            start = at.i
+            nextLine = at.line
             line = recordLine
             return .record
         }
@@ -300,5 +247,92 @@ public struct CSVTokenizer {
             if lenient { problems.append(pending) } else { throw pending }
         }
         return outcome
+    }
+
+    /// Moves past blank lines; nil when a record starts at `at`, else what the input holds instead.
+    @inline(__always)
+    private static func skipBlankLines(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position) -> Outcome? {
+        while at.i < n {
+            if b[at.i] == 0x0A { at.line += 1; at.i += 1; continue }
+            if b[at.i] == 0x0D {
+                if at.i + 1 < n {
+                    at.line += 1
+                    at.i += b[at.i + 1] == 0x0A ? 2 : 1
+                    continue
+                }
+                if !eof { return .needMore }
+                at.line += 1; at.i += 1; continue
+            }
+            break
+        }
+        if at.i >= n { return eof ? .endOfInput : .needMore }
+        return nil
+    }
+
+    /// Appends the quoted field at `at` (`""` read as `"`, line breaks kept) to `bytes`, and any
+    /// text after its closing quote, which is a defect (`pending`: the first of the record).
+    /// Nil when the field is read; `.needMore` when the buffer ends inside it; `.endOfInput`
+    /// when its quote is never closed and `lenient` (otherwise that throws).
+    @inline(__always)
+    private mutating func readQuotedField(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position,
+                                          pending: inout DataError?) throws -> Outcome? {
+        let sep = separator
+        let quoteLine = at.line
+        var j = at.i + 1
+        var closed = false
+        while j < n {
+            let c = b[j]
+            if c == 0x22 {
+                if j + 1 >= n {
+                    if !eof { return .needMore }
+                    j += 1; closed = true; break
+                }
+                if b[j + 1] == 0x22 { bytes.append(0x22); j += 2; continue }
+                j += 1; closed = true; break
+            }
+            if c == 0x0A { at.line += 1 }
+            else if c == 0x0D, j + 1 < n, b[j + 1] != 0x0A { at.line += 1 }
+            bytes.append(c)
+            j += 1
+        }
+        if !closed {
+            if !eof { return .needMore }
+            let e = DataError(.unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
+                              "a quoted field is never closed (the rest of the file is inside it)")
+            if !lenient { throw e }
+            // Nothing after the opening quote can be read: report it and stop.
+            problems.append(e)
+            start = n
+            return .endOfInput
+        }
+        at.i = j
+        var i = j
+        if i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D {
+            if pending == nil {
+                pending = DataError(.unterminatedQuote, file: file, line: at.line, column: ends.count + 1,
+                                    "text after the closing quote of a field")
+            }
+            while i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D { bytes.append(b[i]); i += 1 }
+            at.i = i
+            if i >= n, !eof { return .needMore }
+        }
+        return nil
+    }
+
+    /// Appends the unquoted field at `at` to `bytes`; `.needMore` when the buffer ends inside it.
+    @inline(__always)
+    private mutating func readPlainField(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position) -> Outcome? {
+        let sep = separator
+        let i = at.i
+        var j = i
+        while j < n {
+            let c = b[j]
+            if c == sep || c == 0x0A || c == 0x0D { break }
+            j += 1
+        }
+        if j >= n, !eof { return .needMore }
+        if j > i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j])) }
+        at.i = j
+        return nil
     }
 }

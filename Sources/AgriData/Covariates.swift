@@ -180,43 +180,8 @@ extension CovariateAligner {
         func shifted(_ i: Int, _ lag: Int) -> PeriodDate { start.advanced(by: i - lag, frequency: frequency) }
         var tables: [[Int: Double]] = []
         for (term, series) in zip(terms, covariates) {
-            guard series.frequency == frequency, series.start != nil else {
-                throw DataError(.badConfiguration, file: file,
-                                "the covariate '\(series.id)' is \(series.frequency.rawValue), the target '\(target.id)' "
-                                    + "\(frequency.rawValue): a covariate must be a dated series of the target's frequency")
-            }
-            var table: [Int: Double] = [:]
-            for (i, v) in series.values.enumerated() where v.isFinite {
-                if let d = series.date(at: i) { table[d.ordinal] = v }
-            }
-            let key = TextKey.nfc(term.id)
-            let lastObserved = series.date(at: series.count - 1)
-            for f in future where TextKey.nfc(f.id) == key {
-                guard f.frequency == frequency else {
-                    throw DataError(.badConfiguration, file: futureFile ?? file,
-                                    "the future values of '\(f.id)' are \(f.frequency.rawValue), the target '\(target.id)' \(frequency.rawValue)")
-                }
-                for (i, v) in f.values.enumerated() where v.isFinite {
-                    guard let d = f.date(at: i) else { continue }
-                    // A future value for an observed period would be one of two values for it:
-                    // say so rather than keep either silently.
-                    if let observed = table[d.ordinal], observed != v {
-                        throw DataError(.badConfiguration, file: futureFile ?? file,
-                                        "the future value of '\(f.id)' at \(d) (\(TidyReader.format(v))) conflicts with its "
-                                            + "observed value \(TidyReader.format(observed)) in \(file): future values are for "
-                                            + "periods after the observations")
-                    }
-                    // A "future" value before the last observation would silently stand in for
-                    // a past value that the data does not have.
-                    if table[d.ordinal] == nil, let lastObserved, d <= lastObserved {
-                        throw DataError(.badConfiguration, file: futureFile ?? file,
-                                        "the future value of '\(f.id)' at \(d) is not after its last observation "
-                                            + "(\(lastObserved) in \(file)): future values are for periods after the observations")
-                    }
-                    table[d.ordinal] = v
-                }
-            }
-            tables.append(table)
+            tables.append(try values(of: series, for: term, future: future, target: target, file: file,
+                                     futureFile: futureFile))
         }
         func value(_ j: Int, _ i: Int) -> Double? { tables[j][shifted(i, terms[j].lag).ordinal] }
         let n = target.count
@@ -255,6 +220,50 @@ extension CovariateAligner {
         let rows = (first..<n).map { i in terms.indices.map { value($0, i) ?? .nan } }
         let ahead = (n..<(n + max(0, horizon))).map { i in terms.indices.map { value($0, i) ?? .nan } }
         return RegressionDesign(terms: terms, firstObservation: first, rows: rows, future: ahead)
+    }
+
+    /// Period ordinal → value of the covariate `series` (of `term`): its finite observations, then
+    /// the finite values `future` gives for it, each of which must fall after its last observation.
+    private static func values(of series: TimeSeries, for term: CovariateTerm, future: [TimeSeries], target: TimeSeries,
+                               file: String, futureFile: String?) throws -> [Int: Double] {
+        let frequency = target.frequency
+        guard series.frequency == frequency, series.start != nil else {
+            throw DataError(.badConfiguration, file: file,
+                            "the covariate '\(series.id)' is \(series.frequency.rawValue), the target '\(target.id)' "
+                                + "\(frequency.rawValue): a covariate must be a dated series of the target's frequency")
+        }
+        var table: [Int: Double] = [:]
+        for (i, v) in series.values.enumerated() where v.isFinite {
+            if let d = series.date(at: i) { table[d.ordinal] = v }
+        }
+        let key = TextKey.nfc(term.id)
+        let lastObserved = series.date(at: series.count - 1)
+        for f in future where TextKey.nfc(f.id) == key {
+            guard f.frequency == frequency else {
+                throw DataError(.badConfiguration, file: futureFile ?? file,
+                                "the future values of '\(f.id)' are \(f.frequency.rawValue), the target '\(target.id)' \(frequency.rawValue)")
+            }
+            for (i, v) in f.values.enumerated() where v.isFinite {
+                guard let d = f.date(at: i) else { continue }
+                // A future value for an observed period would be one of two values for it:
+                // say so rather than keep either silently.
+                if let observed = table[d.ordinal], observed != v {
+                    throw DataError(.badConfiguration, file: futureFile ?? file,
+                                    "the future value of '\(f.id)' at \(d) (\(TidyReader.format(v))) conflicts with its "
+                                        + "observed value \(TidyReader.format(observed)) in \(file): future values are for "
+                                        + "periods after the observations")
+                }
+                // A "future" value before the last observation would silently stand in for
+                // a past value that the data does not have.
+                if table[d.ordinal] == nil, let lastObserved, d <= lastObserved {
+                    throw DataError(.badConfiguration, file: futureFile ?? file,
+                                    "the future value of '\(f.id)' at \(d) is not after its last observation "
+                                        + "(\(lastObserved) in \(file)): future values are for periods after the observations")
+                }
+                table[d.ordinal] = v
+            }
+        }
+        return table
     }
 
     /// `a – b` for the dates of observations `range` of `series`.

@@ -1,0 +1,42 @@
+import Forecasting
+
+/// What to do with a missing observation: an empty or `NA` cell, or a period absent between two
+/// observed ones.
+public enum MissingPolicy: String, Sendable, CaseIterable, Codable {
+    /// Refuse the data: every missing value is an error naming its line and column.
+    case fail
+    /// Keep the longest run of consecutive complete periods of each series (R's `na.contiguous`,
+    /// except that a tie goes to the latest run, the one a forecast starts from).
+    case skip
+    /// Fill interior gaps by linear interpolation between the neighbouring observations;
+    /// leading and trailing missing periods are dropped.
+    case interpolate
+}
+
+/// How a tidy long CSV is read: `series_id,date,value` then optional covariate columns.
+public struct TidyReadOptions: Sendable {
+    public var idColumn = "series_id", dateColumn = "date", valueColumn = "value"
+    /// Force the seasonal period (for crop seasons `YYYY-Sn`: the number of crops a year).
+    public var period: Int? = nil
+    /// Force how the dates are read (`--frequency`): `.index` reads every whole number as an index
+    /// (also four-digit ones), `.monthly` accepts month starts `YYYY-MM-01`, `.quarterly` quarter
+    /// starts (`YYYY-01-01`, `-04-01`, ...) and `YYYY-MM` of a quarter's first month, `.yearly`
+    /// `YYYY-01-01` and `YYYY-01`, `.weekly` and `.daily` days without guessing between the two.
+    /// `nil` infers it per series (`TidyReader`).
+    public var frequency: Frequency? = nil
+    public var onMissing: MissingPolicy = .fail
+    /// Covariate columns to keep (numeric, aligned with the values).
+    public var covariates: [String] = []
+    /// A column giving each series' unit; used when present in the header.
+    public var unitColumn = "unit"
+    /// A text column naming each series (e.g. its market), read when set and present in the
+    /// header: the first non-empty cell of a row with a value (`TidyDataset.labels`).
+    public var labelColumn: String? = nil
+    /// Impossible-value rules.
+    public var bounds = ValueBounds.standard
+    /// The separator, or `nil` to detect it from the header line.
+    public var separator: UInt8? = nil
+    /// At most this many problems are kept (all are counted).
+    public var maxProblems = 100_000
+    public init() {}
+}
