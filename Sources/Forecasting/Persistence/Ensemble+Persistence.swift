@@ -32,8 +32,12 @@ extension FittedModel {
             }
 
             public static func == (a: Member, b: Member) -> Bool {
-                a.name == b.name && a.failure == b.failure && a.boxCox == b.boxCox
-                    && (a.state.map { s in b.state.map { s.isEqual(to: $0) } ?? false } ?? (b.state == nil))
+                guard a.name == b.name, a.failure == b.failure, a.boxCox == b.boxCox else { return false }
+                switch (a.state, b.state) {
+                case (nil, nil): return true
+                case (let x?, let y?): return x.isEqual(to: y)
+                default: return false
+                }
             }
 
             /// The state is read as the type of its `kind` in the registry.
