@@ -6,7 +6,7 @@ import Foundation
 /// `muavu forecast --model-file FILE` to forecast without estimating anything again.
 ///
 /// The document holds the model's registry name and kind, the kind's parameters and states
-/// (`FittedModel.State`), the training series with its calendar so that the forecast's dates and
+/// (`FittedState`), the training series with its calendar so that the forecast's dates and
 /// numbers are reproduced, the fit statistics, a SHA-256 of the training values (IEEE 754
 /// binary64, little-endian, in order: `hashlib.sha256(numpy.asarray(v, '<f8').tobytes())`),
 /// the seed of simulated intervals, the engine, and the time it was made (`SOURCE_DATE_EPOCH`
@@ -136,17 +136,17 @@ public struct ModelFile: Sendable, Equatable {
     }
 
     private static func checkModelName(_ value: Any?, file: String) throws {
-        let known = FittedModel.savableNames.keys.sorted().joined(separator: ", ")
+        let known = ForecasterRegistry.savableNames.sorted().joined(separator: ", ")
         guard let model = value as? [String: Any], let name = model["name"] as? String else {
             throw DataError(.badConfiguration, file: file, "field 'model.name' is missing; expected one of: \(known)")
         }
-        guard let kind = FittedModel.savableNames[name] else {
+        guard let kind = ForecasterRegistry.stateType(named: name)?.kind else {
             throw DataError(.badConfiguration, file: file,
                             "field 'model.name': this engine does not know a saved model '\(name)'; it loads: \(known)")
         }
-        guard let stated = model["kind"] as? String, stated == kind.rawValue else {
+        guard let stated = model["kind"] as? String, stated == kind else {
             throw DataError(.badConfiguration, file: file,
-                            "field 'model.kind': a '\(name)' model has kind '\(kind.rawValue)', the file says \((model["kind"] as? String).map { "'\($0)'" } ?? "nothing")")
+                            "field 'model.kind': a '\(name)' model has kind '\(kind)', the file says \((model["kind"] as? String).map { "'\($0)'" } ?? "nothing")")
         }
     }
 
@@ -219,7 +219,7 @@ extension ModelFile {
     struct Document: Codable {
         struct Model: Codable {
             var name: String
-            var kind: FittedModel.Kind
+            var kind: String
             var family: String
             var displayName: String
             enum CodingKeys: String, CodingKey { case name, kind, family, displayName = "display_name" }
@@ -230,9 +230,9 @@ extension ModelFile {
             var id: String
             var frequency: Frequency
             var period: Int
-            var start: String?
-            var seasonsPerYear: Int?
-            var unit: String?
+            @Nullable var start: String?
+            @Nullable var seasonsPerYear: Int?
+            @Nullable var unit: String?
             var count: Int
             var values: [Double]
             var sha256: String
@@ -244,20 +244,6 @@ extension ModelFile {
                 case datesReadAs = "dates_read_as"
             }
 
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(dataset, forKey: .dataset)
-                try c.encode(id, forKey: .id)
-                try c.encode(frequency, forKey: .frequency)
-                try c.encode(period, forKey: .period)
-                try c.encode(start, forKey: .start)
-                try c.encode(seasonsPerYear, forKey: .seasonsPerYear)
-                try c.encode(unit, forKey: .unit)
-                try c.encode(count, forKey: .count)
-                try c.encode(values, forKey: .values)
-                try c.encode(sha256, forKey: .sha256)
-                try c.encodeIfPresent(datesReadAs, forKey: .datesReadAs)
-            }
         }
 
         var format: String
@@ -267,7 +253,7 @@ extension ModelFile {
         var model: Model
         var statistics: [String: Double?]
         var training: Training
-        var parameters: FittedModel.State
+        var parameters: any FittedState
 
         enum CodingKeys: String, CodingKey {
             case format, engine, created, seed, model, statistics, training, parameters
@@ -300,7 +286,12 @@ extension ModelFile {
             model = try c.decode(Model.self, forKey: .model)
             statistics = try c.decode([String: Double?].self, forKey: .statistics)
             training = try c.decode(Training.self, forKey: .training)
-            parameters = try FittedModel.State.decode(model.kind, from: c, forKey: .parameters)
+            // `checkModelName` has checked the kind against the registry.
+            guard let type = ForecasterRegistry.stateType(kind: model.kind) else {
+                throw DecodingError.dataCorruptedError(forKey: .model, in: c,
+                                                       debugDescription: "no kind of model '\(model.kind)'")
+            }
+            parameters = try c.decodeState(type, forKey: .parameters)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -312,7 +303,7 @@ extension ModelFile {
             try c.encode(model, forKey: .model)
             try c.encode(statistics, forKey: .statistics)
             try c.encode(training, forKey: .training)
-            try parameters.encode(to: &c, forKey: .parameters)
+            try c.encode(parameters, forKey: .parameters)
         }
 
         /// The checked model file: calendar, fingerprint and parameters against the values.

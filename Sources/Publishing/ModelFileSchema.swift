@@ -1,7 +1,29 @@
+import Forecasting
+
 /// JSON Schema (draft 2020-12) of `muavu.model/v1`, the saved model `muavu fit --save` writes
-/// (`ModelFile`).
+/// (`ModelFile`), assembled from the registry (`ForecasterRegistry`): the names that can be
+/// saved, their kinds, and each kind's `FittedState.schema` as a `$defs` entry that
+/// `parameters` must match.
 public enum ModelFileSchema {
-    public static let text = #"""
+    public static var text: String {
+        let types = ForecasterRegistry.stateTypes
+        let names = ForecasterRegistry.savableNames.map { "\"\($0)\"" }.joined(separator: ", ")
+        let kinds = types.map { "\"\($0.kind)\"" }.joined(separator: ", ")
+        let cases = types.map { type in
+            let seed = type.isSeeded ? ", \"seed\": {\"type\": \"integer\"}" : ""
+            return "        {\"if\": {\"properties\": {\"model\": {\"properties\": {\"kind\": {\"const\": \"\(type.kind)\"}}}}},\n"
+                + "         \"then\": {\"properties\": {\"parameters\": {\"$ref\": \"#/$defs/\(type.kind)\"}\(seed)}}}"
+        }.joined(separator: ",\n")
+        let definitions = types.map { type in
+            "        \"\(type.kind)\": " + type.schema.split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "\n        ")
+        }.joined(separator: ",\n")
+        return template.replacingOccurrences(of: "NAMES", with: names).replacingOccurrences(of: "KINDS", with: kinds)
+            .replacingOccurrences(of: "CASES", with: cases).replacingOccurrences(of: "DEFINITIONS", with: definitions)
+    }
+
+    /// The document's envelope: `NAMES`, `KINDS`, `CASES` and `DEFINITIONS` are filled in by `text`.
+    static let template = #"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "https://muavu.example/schemas/model/v1",
@@ -23,10 +45,9 @@ public enum ModelFileSchema {
         "model": {
           "type": "object", "required": ["name", "kind", "family", "display_name"], "additionalProperties": false,
           "properties": {
-            "name": {"enum": ["ets", "ses", "holt", "damped", "holt-winters", "ets-aw", "theta", "stm", "otm", "dotm",
-                              "arima", "arima-fixed", "arima-exhaustive", "ces", "naive", "snaive", "drift", "mean", "naive2", "ensemble", "auto"],
+            "name": {"enum": [NAMES],
                      "description": "The registry name the model was fitted under."},
-            "kind": {"enum": ["ets", "ets-aw", "theta", "arima", "ces", "baseline", "ensemble"], "description": "Which parameters the model stores."},
+            "kind": {"enum": [KINDS], "description": "Which parameters the model stores."},
             "family": {"type": "string", "description": "The family as forecast documents name it."},
             "display_name": {"type": "string", "description": "e.g. ETS(M,Ad,N), ARIMA(0,1,1)(0,1,1)[12], Theta(dotm)."}
           }
@@ -58,155 +79,11 @@ public enum ModelFileSchema {
         "parameters": {"type": "object"}
       },
       "allOf": [
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ets"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}, "seed": {"type": "integer"}}}},
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ets-aw"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/ets-aw"}, "seed": {"type": "integer"}}}},
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "theta"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "arima"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ces"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/ces"}}}},
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "baseline"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/baseline"}}}},
-        {"if": {"properties": {"model": {"properties": {"kind": {"const": "ensemble"}}}}},
-         "then": {"properties": {"parameters": {"$ref": "#/$defs/ensemble"}}}}
+    CASES
       ],
       "$defs": {
         "numbers": {"type": "array", "items": {"type": "number"}},
-        "baseline": {"type": "object", "maxProperties": 0,
-                     "description": "A baseline estimates nothing beyond its training values."},
-        "ensemble": {
-          "type": "object", "required": ["combiner", "intervals", "members"], "additionalProperties": false,
-          "properties": {
-            "combiner": {"enum": ["median", "mean"]},
-            "intervals": {"enum": ["quantiles", "envelope"]},
-            "members": {"type": "array", "minItems": 1, "items": {
-              "type": "object", "required": ["name", "kind", "parameters", "failure"], "additionalProperties": false,
-              "properties": {
-                "name": {"type": "string"},
-                "kind": {"enum": ["ets", "ets-aw", "theta", "arima", "ces", "baseline", null]},
-                "parameters": {"type": ["object", "null"]},
-                "failure": {"type": ["string", "null"], "description": "Why the member could not be fitted (then kind and parameters are null)."},
-                "box_cox": {
-                  "type": "object", "required": ["lambda", "scale", "untransformed"], "additionalProperties": false,
-                  "description": "A member fitted on the Box-Cox scale, w = ((y/scale)^lambda - 1)/lambda (log(y/scale) at 0): its parameters are those of the transformed series. lambda is Guerrero's λ in [0, 1] and scale the geometric mean of the training values (both checked on load); or both null, with the reason the series stayed on its own scale.",
-                  "properties": {
-                    "lambda": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
-                    "scale": {"type": ["number", "null"], "exclusiveMinimum": 0},
-                    "untransformed": {"type": ["string", "null"]}
-                  }
-                }
-              },
-              "allOf": [
-                {"if": {"properties": {"kind": {"const": "ets"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets"}}}},
-                {"if": {"properties": {"kind": {"const": "ets-aw"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ets-aw"}}}},
-                {"if": {"properties": {"kind": {"const": "theta"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/theta"}}}},
-                {"if": {"properties": {"kind": {"const": "arima"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/arima"}}}},
-                {"if": {"properties": {"kind": {"const": "ces"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/ces"}}}},
-                {"if": {"properties": {"kind": {"const": "baseline"}}}, "then": {"properties": {"parameters": {"$ref": "#/$defs/baseline"}}}},
-                {"if": {"properties": {"kind": {"const": null}}}, "then": {"properties": {"parameters": {"const": null}, "failure": {"type": "string"}}}}
-              ]
-            }}
-          }
-        },
-        "ets": {
-          "type": "object",
-          "required": ["form", "period", "alpha", "beta", "gamma", "phi", "initial_states", "final_states",
-                       "estimated_parameters", "has_criteria", "notes", "simulation_paths", "seed"],
-          "additionalProperties": false,
-          "properties": {
-            "form": {"type": "string", "pattern": "^[AM](N|A|Ad)[NAM]$"},
-            "period": {"type": "integer", "minimum": 1},
-            "alpha": {"type": "number"}, "beta": {"type": "number"}, "gamma": {"type": "number"}, "phi": {"type": "number"},
-            "initial_states": {"$ref": "#/$defs/numbers", "minItems": 1,
-                               "description": "l0, then b0 with a trend, then the m seasonal states s0, s-1, ..."},
-            "final_states": {"$ref": "#/$defs/numbers", "minItems": 1},
-            "estimated_parameters": {"type": "integer", "minimum": 0},
-            "has_criteria": {"type": "boolean"},
-            "notes": {"type": "array", "items": {"type": "string"}},
-            "simulation_paths": {"type": "integer", "minimum": 0},
-            "seed": {"type": "integer", "minimum": 0}
-          }
-        },
-        "ets-aw": {
-          "type": "object", "required": ["models", "weights", "notes"], "additionalProperties": false,
-          "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc); the statistics of the file are the highest-weighted model's.",
-          "properties": {
-            "models": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ets"}},
-            "weights": {"type": "array", "minItems": 1, "items": {"type": "number", "minimum": 0, "maximum": 1}},
-            "notes": {"type": "array", "items": {"type": "string"}, "description": "Candidates left out and why."}
-          }
-        },
-        "theta": {
-          "type": "object",
-          "required": ["variant", "alpha", "theta", "initial_level", "adjustment", "final_state"],
-          "additionalProperties": false,
-          "properties": {
-            "variant": {"enum": ["stm", "otm", "dstm", "dotm"]},
-            "alpha": {"type": ["number", "null"], "exclusiveMinimum": 0, "exclusiveMaximum": 1},
-            "theta": {"type": ["number", "null"], "minimum": 1},
-            "initial_level": {"type": ["number", "null"]},
-            "adjustment": {
-              "type": "object", "required": ["kind", "period", "indices"], "additionalProperties": false,
-              "properties": {
-                "kind": {"enum": ["none", "additive", "multiplicative"]},
-                "period": {"type": "integer", "minimum": 1},
-                "indices": {"$ref": "#/$defs/numbers"}
-              }
-            },
-            "final_state": {"$ref": "#/$defs/numbers", "description": "l_n, mean of y, A_n, B_n; empty for a constant series.",
-                            "maxItems": 4}
-          }
-        },
-        "ces": {
-          "type": "object",
-          "required": ["seasonality", "lag", "alpha0", "alpha1", "beta0", "beta1", "initial_states", "final_states",
-                       "sigma2", "notes"],
-          "additionalProperties": false,
-          "description": "Complex Exponential Smoothing: the form, its constants and the state rows; every parameter null for a constant series.",
-          "properties": {
-            "seasonality": {"enum": ["N", "S", "P", "F", null], "description": "none, simple, partial or full seasonality."},
-            "lag": {"type": "integer", "minimum": 1, "description": "The lag of the recursion: the seasonal period for S, P and F, 1 for N."},
-            "alpha0": {"type": ["number", "null"]}, "alpha1": {"type": ["number", "null"]},
-            "beta0": {"type": ["number", "null"], "description": "Forms P and F only."},
-            "beta1": {"type": ["number", "null"], "description": "Form F only."},
-            "initial_states": {"$ref": "#/$defs/numbers",
-                               "description": "The lag rows before the first observation after backcasting, row by row: l, c, then s (P) or s, d (F)."},
-            "final_states": {"$ref": "#/$defs/numbers", "description": "The lag rows after the last observation, same layout."},
-            "sigma2": {"type": ["number", "null"], "minimum": 0},
-            "notes": {"type": "array", "items": {"type": "string"}}
-          }
-        },
-        "arima": {
-          "type": "object",
-          "required": ["order", "include_constant", "method", "ar", "ma", "seasonal_ar", "seasonal_ma", "intercept", "drift",
-                       "sigma2", "loglik", "aic", "aicc", "bic", "nobs", "parameter_count", "notes"],
-          "additionalProperties": false,
-          "properties": {
-            "order": {
-              "type": "object", "required": ["p", "d", "q", "seasonal_p", "seasonal_d", "seasonal_q", "period"],
-              "additionalProperties": false,
-              "properties": {
-                "p": {"type": "integer", "minimum": 0}, "d": {"type": "integer", "minimum": 0}, "q": {"type": "integer", "minimum": 0},
-                "seasonal_p": {"type": "integer", "minimum": 0}, "seasonal_d": {"type": "integer", "minimum": 0},
-                "seasonal_q": {"type": "integer", "minimum": 0}, "period": {"type": "integer", "minimum": 1}
-              }
-            },
-            "include_constant": {"type": "boolean"},
-            "method": {"enum": ["css", "css-ml", "ml"]},
-            "ar": {"$ref": "#/$defs/numbers"}, "ma": {"$ref": "#/$defs/numbers"},
-            "seasonal_ar": {"$ref": "#/$defs/numbers"}, "seasonal_ma": {"$ref": "#/$defs/numbers"},
-            "intercept": {"type": ["number", "null"]}, "drift": {"type": ["number", "null"]},
-            "sigma2": {"type": "number", "minimum": 0},
-            "loglik": {"type": ["number", "null"]}, "aic": {"type": ["number", "null"]},
-            "aicc": {"type": ["number", "null"]}, "bic": {"type": ["number", "null"]},
-            "nobs": {"type": "integer", "minimum": 0},
-            "parameter_count": {"type": "integer", "minimum": 0},
-            "notes": {"type": "array", "items": {"type": "string"}}
-          }
-        }
+    DEFINITIONS
       }
     }
     """#

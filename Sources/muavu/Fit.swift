@@ -14,11 +14,10 @@ struct Fit: ParsableCommand {
         calendar, the fit statistics and a SHA-256 of the training values; \
         `muavu forecast --model-file FILE --horizon H` forecasts from it without estimating anything, \
         with the same output as `muavu forecast` on the same data and model. Models that can be saved: \
-        the ETS family (ets, ses, holt, damped, holt-winters, and ets-aw with every candidate and its weight), \
-        the Theta family (theta, stm, otm, dotm), \
-        arima, arima-exhaustive and arima-fixed, ces, the baselines (naive, snaive, drift, mean, naive2), and the combinations \
-        auto and ensemble, saved with each member's parameters (a member whose fit failed is saved with \
-        the reason, and is dropped again when forecasting, as when fitted).
+        \(ForecasterRegistry.savableNames.joined(separator: ", ")). An Akaike-weighted ETS (ets-aw) is \
+        saved with every candidate and its weight; a combination (ensemble, auto) with each member's \
+        parameters (a member whose fit failed is saved with the reason, and is dropped again when \
+        forecasting, as when fitted).
         """)
 
     @OptionGroup var input: SeriesInputOptions
@@ -35,7 +34,9 @@ struct Fit: ParsableCommand {
 
     func validate() throws {
         try validateModels([model])
-        guard FittedModel.savableNames[model] != nil else { throw ValidationError(FittedModel.cannotBeSaved(model)) }
+        guard ForecasterRegistry.stateType(named: model) != nil else {
+            throw ValidationError(ForecasterRegistry.cannotBeSaved(model))
+        }
         if order != nil && model != "arima-fixed" {
             throw ValidationError("--order sets the orders of arima-fixed; the model is \(model)")
         }

@@ -122,9 +122,11 @@ struct BoxCoxTests {
     @Test func theRefitterKeepsTheScaleOfTheFit() throws {
         let y = try #require(try BoxCoxReference.load().guerrero.first { $0.id == "N1405" }).values
         let method = BoxCoxTransformed(SARIMA(SARIMA.Specification(order: .init(p: 0, d: 1, q: 1, period: 12))))
-        let f = try method.forecast(y, period: 12, horizon: 6, levels: [95])
+        let (f, refitter) = try method.forecastAndRefitter(y, period: 12, horizon: 6, levels: [95])
+        let direct = try method.forecast(y, period: 12, horizon: 6, levels: [95])
+        #expect(f.mean == direct.mean && f.intervals == direct.intervals && f.model == direct.model)
         guard case .boxCox(let t) = method.scale(for: y, period: 12) else { Issue.record("N1405 is transformed"); return }
-        let refit = try #require(method.refitter(for: f) as? BoxCoxTransformed)
+        let refit = try #require(refitter as? BoxCoxTransformed)
         #expect(refit.fixedScale == .boxCox(t))
         let head = Array(y.prefix(24))
         #expect(method.scale(for: head, period: 12) != .boxCox(t), "24 values alone would stay on their own scale")

@@ -90,7 +90,9 @@ import Testing
         let y = try Self.reference().series[0].y
         let ets = ETS(.automatic, name: "ets")
         let f = try ets.forecast(y, period: 1, horizon: 6, levels: [95])
-        let refit = try #require(ets.refitter(for: f) as? ETS)
+        let (chosen, refitter) = try ets.forecastAndRefitter(y, period: 1, horizon: 6, levels: [95])
+        #expect(chosen.mean == f.mean && chosen.intervals == f.intervals && chosen.model == f.model)
+        let refit = try #require(refitter as? ETS)
         #expect(refit.specification.errors.count == 1 && refit.specification.trends.count == 1
                 && refit.specification.seasons.count == 1)
         #expect(try refit.forecast(y, period: 1, horizon: 6, levels: [95]).model.name == f.model.name)

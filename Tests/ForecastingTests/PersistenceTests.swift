@@ -7,11 +7,11 @@ import Testing
 /// scripts/fixtures/theta_m3.py: yearly, quarterly, monthly and "other" periods).
 @Suite struct PersistenceTests {
     static let series = ["N0001", "N0700", "N1500", "N3000"]
-    static let names = FittedModel.savableNames.keys.sorted()
+    static let names = ForecasterRegistry.savableNames.sorted()
 
     /// A model's kind, state and values as a model file carries them.
     struct Carrier: Codable {
-        var state: FittedModel.State
+        var state: any FittedState
         var values: [Double]
         enum CodingKeys: String, CodingKey { case kind, parameters, values }
         init(_ model: FittedModel) {
@@ -20,13 +20,14 @@ import Testing
         }
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            state = try FittedModel.State.decode(try c.decode(FittedModel.Kind.self, forKey: .kind), from: c, forKey: .parameters)
+            let kind = try c.decode(String.self, forKey: .kind)
+            state = try c.decodeState(try #require(ForecasterRegistry.stateType(kind: kind)), forKey: .parameters)
             values = try c.decode([Double].self, forKey: .values)
         }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(state.kind, forKey: .kind)
-            try state.encode(to: &c, forKey: .parameters)
+            try c.encode(type(of: state).kind, forKey: .kind)
+            try c.encode(state, forKey: .parameters)
             try c.encode(values, forKey: .values)
         }
     }
@@ -55,7 +56,7 @@ import Testing
                 .forecast(ref.y, period: ref.period, horizon: 9, levels: [80, 95])
             let fitted = try FittedModel.fit(named: name, ref.y, period: ref.period)
             #expect(fitted.name == name)
-            #expect(fitted.kind == FittedModel.savableNames[name])
+            #expect(fitted.kind == ForecasterRegistry.stateType(named: name)?.kind)
             let loaded = try Self.roundTrip(fitted)
             #expect(loaded == fitted, "\(id) \(name): JSON changed the model")
             let checked = try loaded.verified()
@@ -74,9 +75,9 @@ import Testing
         let checked = try FittedModel.fit(named: "theta", ref.y, period: ref.period).verified()
         let before = try checked.forecast(horizon: 6, levels: [80])
         var edited = checked
-        guard case .theta(var s) = edited.state else { Issue.record("not a Theta state"); return }
+        guard var s = edited.state as? FittedModel.ThetaState else { Issue.record("not a Theta state"); return }
         s.alpha = (s.alpha ?? 0.5) * 0.9
-        edited.state = .theta(s)
+        edited.state = s
         let fresh = FittedModel(name: edited.name, values: edited.values, period: edited.period, state: edited.state)
         Self.expectSame(try edited.forecast(horizon: 6, levels: [80]), try fresh.forecast(horizon: 6, levels: [80]), "state")
         #expect(try edited.forecast(horizon: 6, levels: [80]).mean != before.mean)
@@ -100,12 +101,12 @@ import Testing
         let ref = try M3Reference.load("theta", "N1500")
         var model = try FittedModel.fit(named: "auto", ref.y, period: ref.period)
         try model.verify()
-        guard case .ensemble(var s) = model.state,
+        guard var s = model.state as? FittedModel.EnsembleState,
               let k = s.members.firstIndex(where: { $0.name == "theta" }),
-              case .theta(var member)? = s.members[k].state else { Issue.record("no Theta member"); return }
+              var member = s.members[k].state as? FittedModel.ThetaState else { Issue.record("no Theta member"); return }
         member.alpha = (member.alpha ?? 0.5) * 0.9
-        s.members[k].state = .theta(member)
-        model.state = .ensemble(s)
+        s.members[k].state = member
+        model.state = s
         #expect { try model.verify() } throws: { "\($0)".contains("final state does not follow") }
     }
 
@@ -118,7 +119,7 @@ import Testing
         let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(ref.y, period: ref.period, horizon: 18,
                                                                               levels: [80, 95])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", ref.y, period: ref.period))
-        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        guard let state = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); return }
         #expect(state.members.map { $0.boxCox?.lambda } == [nil, lambda, nil, nil, nil])
         #expect(state.members[1].boxCox?.untransformed == nil)
         try loaded.verify()
@@ -132,7 +133,7 @@ import Testing
             default: edited.members[1].boxCox = nil
             }
             var model = loaded
-            model.state = .ensemble(edited)
+            model.state = edited
             #expect(throws: (any Error).self, "\(edit)") { try model.verify() }
         }
     }
@@ -144,7 +145,7 @@ import Testing
         y[5] = 0
         let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(y, period: 12, horizon: 6, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", y, period: 12))
-        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        guard let state = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); return }
         #expect(state.members.map { $0.boxCox?.untransformed } == [nil, "the series has values ≤ 0", nil, nil, nil])
         #expect(state.members[1].boxCox?.lambda == nil && state.members[1].boxCox?.scale == nil)
         Self.expectSame(try loaded.forecast(horizon: 6, levels: [80]), direct, "untransformed auto")
@@ -158,7 +159,7 @@ import Testing
         let direct = try ets.forecast(ref.y, period: 12, horizon: 18, levels: [50, 90])
         #expect(direct.model.notes.contains { $0.contains("simulated sample paths") })
         let loaded = try Self.roundTrip(try ets.fitModel(ref.y, period: 12))
-        guard case .ets(let state) = loaded.state else { Issue.record("not an ETS state"); return }
+        guard let state = loaded.state as? FittedModel.ETSState else { Issue.record("not an ETS state"); return }
         #expect(state.form == "MAM" && state.initialStates.count == 2 + 12)
         Self.expectSame(try loaded.forecast(horizon: 18, levels: [50, 90]), direct, "MAM")
     }
@@ -180,7 +181,7 @@ import Testing
         let y = [3.0, 5.0, 4.0]
         let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 1, horizon: 4, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 1))
-        guard case .ensemble(let state) = loaded.state else { Issue.record("not an ensemble"); return }
+        guard let state = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); return }
         #expect(state.members.map(\.name) == (name == "auto" ? ["ets-aw", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
         #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
         if name == "auto" {
@@ -215,17 +216,21 @@ import Testing
         let ref = try M3Reference.load("theta", "N0700")
         for name in ["ets", "theta"] {
             var model = try FittedModel.fit(named: name, ref.y, period: ref.period)
-            switch model.state {
-            case .ets(var s): s.alpha *= 0.9; model.state = .ets(s)
-            case .theta(var s): s.alpha = (s.alpha ?? 0.5) * 0.9; model.state = .theta(s)
-            default: Issue.record("unexpected kind")
+            if var s = model.state as? FittedModel.ETSState {
+                s.alpha *= 0.9
+                model.state = s
+            } else if var s = model.state as? FittedModel.ThetaState {
+                s.alpha = (s.alpha ?? 0.5) * 0.9
+                model.state = s
+            } else {
+                Issue.record("unexpected kind")
             }
             #expect(throws: ForecastingError.self) { try model.verify() }
         }
         var arima = try FittedModel.fit(named: "arima", ref.y, period: ref.period)
-        if case .arima(var s) = arima.state {
+        if var s = arima.state as? FittedModel.ARIMAState {
             s.ar.append(0.1)
-            arima.state = .arima(s)
+            arima.state = s
         }
         #expect {
             try arima.verify()
@@ -236,9 +241,9 @@ import Testing
         var edited = try FittedModel.fit(SARIMA(.init(order: .init(p: 1, d: 1, q: 0, period: ref.period))), ref.y,
                                          period: ref.period)
         try edited.verify()
-        if case .arima(var s) = edited.state {
+        if var s = edited.state as? FittedModel.ARIMAState {
             s.ar[0] *= 0.9
-            edited.state = .arima(s)
+            edited.state = s
         }
         #expect {
             try edited.verify()
@@ -252,27 +257,27 @@ import Testing
         let ref = try M3Reference.load("theta", "N0700")
         let fitted = try FittedModel.fit(named: "ets-aw", ref.y, period: ref.period)
         try fitted.verify()
-        guard case .etsWeighted(let state) = fitted.state else { Issue.record("not an ets-aw state"); return }
+        guard let state = fitted.state as? FittedModel.ETSWeightedState else { Issue.record("not an ets-aw state"); return }
         #expect(state.models.count > 1 && state.models.count == state.weights.count)
         var weights = state
         weights.weights.swapAt(0, weights.weights.count - 1)
         var model = fitted
-        model.state = .etsWeighted(weights)
+        model.state = weights
         #expect { try model.verify() } throws: { "\($0)".contains("not the Akaike weights") }
         var member = state
         member.models[0].alpha *= 0.9
-        model.state = .etsWeighted(member)
+        model.state = member
         #expect { try model.verify() } throws: { "\($0)".contains("final states do not follow") }
         // The smallest weight, edited by a part in a thousand, is refused however small it is.
         var small = state
         let k = try #require(small.weights.indices.min { small.weights[$0] < small.weights[$1] })
         #expect(small.weights[k] < 1e-3)
         small.weights[k] *= 1.001
-        model.state = .etsWeighted(small)
+        model.state = small
         #expect { try model.verify() } throws: { "\($0)".contains("not the Akaike weights") }
         var seeds = state
         seeds.models[seeds.models.count - 1].seed += 1
-        model.state = .etsWeighted(seeds)
+        model.state = seeds
         #expect { try model.verify() } throws: { "\($0)".contains("share one seed") }
     }
 
@@ -281,7 +286,7 @@ import Testing
         for name in Self.names {
             #expect(try ForecasterRegistry.forecaster(named: name) is any PersistableForecaster, "\(name)")
         }
-        for name in ForecasterRegistry.names where FittedModel.savableNames[name] == nil {
+        for name in ForecasterRegistry.names where ForecasterRegistry.stateType(named: name) == nil {
             #expect(!(try ForecasterRegistry.forecaster(named: name) is any PersistableForecaster), "\(name)")
         }
     }

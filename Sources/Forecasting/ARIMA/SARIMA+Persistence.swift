@@ -196,7 +196,7 @@ extension SARIMA: PersistableForecaster {
         }
         try validateArguments(y, period: period, horizon: 1, levels: [])
         return FittedModel(name: name, values: y, period: period,
-                           state: .arima(try FittedModel.ARIMAState(fit(y, period: period))))
+                           state: try FittedModel.ARIMAState(fit(y, period: period)))
     }
 }
 
@@ -204,6 +204,52 @@ extension AutoARIMA: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
         return FittedModel(name: name, values: y, period: period,
-                           state: .arima(try FittedModel.ARIMAState(fit(y, period: period))))
+                           state: try FittedModel.ARIMAState(fit(y, period: period)))
+    }
+}
+
+extension FittedModel.ARIMAState: FittedState {
+    public static let kind = "arima"
+    public static let schema = #"""
+    {
+      "type": "object",
+      "required": ["order", "include_constant", "method", "ar", "ma", "seasonal_ar", "seasonal_ma", "intercept", "drift",
+                   "sigma2", "loglik", "aic", "aicc", "bic", "nobs", "parameter_count", "notes"],
+      "additionalProperties": false,
+      "properties": {
+        "order": {
+          "type": "object", "required": ["p", "d", "q", "seasonal_p", "seasonal_d", "seasonal_q", "period"],
+          "additionalProperties": false,
+          "properties": {
+            "p": {"type": "integer", "minimum": 0}, "d": {"type": "integer", "minimum": 0}, "q": {"type": "integer", "minimum": 0},
+            "seasonal_p": {"type": "integer", "minimum": 0}, "seasonal_d": {"type": "integer", "minimum": 0},
+            "seasonal_q": {"type": "integer", "minimum": 0}, "period": {"type": "integer", "minimum": 1}
+          }
+        },
+        "include_constant": {"type": "boolean"},
+        "method": {"enum": ["css", "css-ml", "ml"]},
+        "ar": {"$ref": "#/$defs/numbers"}, "ma": {"$ref": "#/$defs/numbers"},
+        "seasonal_ar": {"$ref": "#/$defs/numbers"}, "seasonal_ma": {"$ref": "#/$defs/numbers"},
+        "intercept": {"type": ["number", "null"]}, "drift": {"type": ["number", "null"]},
+        "sigma2": {"type": "number", "minimum": 0},
+        "loglik": {"type": ["number", "null"]}, "aic": {"type": ["number", "null"]},
+        "aicc": {"type": ["number", "null"]}, "bic": {"type": ["number", "null"]},
+        "nobs": {"type": "integer", "minimum": 0},
+        "parameter_count": {"type": "integer", "minimum": 0},
+        "notes": {"type": "array", "items": {"type": "string"}}
+      }
+    }
+    """#
+
+    /// The fit, checked (`fit(_:)` verifies the coefficients against the values).
+    public func run(_ values: [Double], period: Int, name: String) throws -> SARIMA.Fit { try fit(values) }
+
+    public func forecast(_ run: SARIMA.Fit, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        try run.forecast(horizon: horizon, levels: levels)
+    }
+
+    public var seasonalPeriods: [Int] {
+        order.period > 1 && order.seasonalP + order.seasonalD + order.seasonalQ > 0 ? [order.period] : []
     }
 }

@@ -14,43 +14,28 @@ extension FittedModel {
     /// its value.
     public struct CESState: Sendable, Equatable, Codable {
         /// N, S, P or F; nil for a constant series.
-        public var seasonality: CES.Seasonality?
+        @Nullable public var seasonality: CES.Seasonality?
         /// The lag L of the recursion: the seasonal period for S, P and F, 1 for N.
         public var lag: Int
-        public var alpha0: Double?
-        public var alpha1: Double?
+        @Nullable public var alpha0: Double?
+        @Nullable public var alpha1: Double?
         /// β₀ of the partial and full forms.
-        public var beta0: Double?
+        @Nullable public var beta0: Double?
         /// β₁ of the full form.
-        public var beta1: Double?
+        @Nullable public var beta1: Double?
         /// The L state rows before the first observation, oldest first, row by row (ℓ, c, then s
         /// for P, s and d for F), as backcasting left them.
         public var initialStates: [Double]
         /// The L state rows after the last observation, in the same layout.
         public var finalStates: [Double]
         /// Σe²/(n − k − 1) of the fit; nil for a constant series.
-        public var sigma2: Double?
+        @Nullable public var sigma2: Double?
         /// The notes of the fit (the AICc evidence, a short-series fallback).
         public var notes: [String]
 
         enum CodingKeys: String, CodingKey {
             case seasonality, lag, alpha0, alpha1, beta0, beta1, sigma2, notes
             case initialStates = "initial_states", finalStates = "final_states"
-        }
-
-        /// Every key is written, absent parameters as `null`, so that the document's shape is fixed.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(seasonality, forKey: .seasonality)
-            try c.encode(lag, forKey: .lag)
-            try c.encode(alpha0, forKey: .alpha0)
-            try c.encode(alpha1, forKey: .alpha1)
-            try c.encode(beta0, forKey: .beta0)
-            try c.encode(beta1, forKey: .beta1)
-            try c.encode(initialStates, forKey: .initialStates)
-            try c.encode(finalStates, forKey: .finalStates)
-            try c.encode(sigma2, forKey: .sigma2)
-            try c.encode(notes, forKey: .notes)
         }
 
         /// The state of a constant series.
@@ -151,11 +136,11 @@ extension CES: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
         if let first = y.first, y.allSatisfy({ $0 == first }) {
-            return FittedModel(name: name, values: y, period: period, state: .ces(.constant))
+            return FittedModel(name: name, values: y, period: period, state: FittedModel.CESState.constant)
         }
         let (model, notes) = try fit(y, period: period)
         let state = FittedModel.CESState(model, notes: notes)
-        return FittedModel(name: name, values: y, period: period, state: .ces(state))
+        return FittedModel(name: name, values: y, period: period, state: state)
     }
 
     /// The forecast of a fitted model, as `forecast(_:period:horizon:levels:)` gives it: normal
@@ -178,5 +163,39 @@ extension CES: PersistableForecaster {
             mean: path.mean,
             intervals: intervals,
             fitted: model.fitted)
+    }
+}
+
+extension FittedModel.CESState: FittedState {
+    public static let kind = "ces"
+    public static let schema = #"""
+    {
+      "type": "object",
+      "required": ["seasonality", "lag", "alpha0", "alpha1", "beta0", "beta1", "initial_states", "final_states",
+                   "sigma2", "notes"],
+      "additionalProperties": false,
+      "description": "Complex Exponential Smoothing: the form, its constants and the state rows; every parameter null for a constant series.",
+      "properties": {
+        "seasonality": {"enum": ["N", "S", "P", "F", null], "description": "none, simple, partial or full seasonality."},
+        "lag": {"type": "integer", "minimum": 1, "description": "The lag of the recursion: the seasonal period for S, P and F, 1 for N."},
+        "alpha0": {"type": ["number", "null"]}, "alpha1": {"type": ["number", "null"]},
+        "beta0": {"type": ["number", "null"], "description": "Forms P and F only."},
+        "beta1": {"type": ["number", "null"], "description": "Form F only."},
+        "initial_states": {"$ref": "#/$defs/numbers",
+                           "description": "The lag rows before the first observation after backcasting, row by row: l, c, then s (P) or s, d (F)."},
+        "final_states": {"$ref": "#/$defs/numbers", "description": "The lag rows after the last observation, same layout."},
+        "sigma2": {"type": ["number", "null"], "minimum": 0},
+        "notes": {"type": "array", "items": {"type": "string"}}
+      }
+    }
+    """#
+
+    public func run(_ values: [Double], period: Int, name: String) throws -> CESModel? { try model(values, period: period) }
+
+    public func check(_ run: CESModel?) throws { try verify(run) }
+
+    public func forecast(_ run: CESModel?, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        try forecast(run, values, name: name, period: period, horizon: horizon, levels: levels)
     }
 }

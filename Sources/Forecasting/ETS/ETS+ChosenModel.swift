@@ -1,11 +1,17 @@
 extension ETS: ChosenModelRefitting {
-    /// The single form named in `forecast` (`ETS(M,Ad,N)` → `MAdN`), with this method's fixed
-    /// parameters, criterion, seed and simulation paths; `self` when the name is not an ETS form.
-    public func refitter(for forecast: Forecast) -> any Forecaster {
-        let chosen = forecast.model.name
-        guard chosen.hasPrefix("ETS("), chosen.hasSuffix(")") else { return self }
-        let code = chosen.dropFirst(4).dropLast().split(separator: ",").joined()
-        guard let form = Form(code: code) else { return self }
+    /// The forecast, and the single form the fit chose with this method's fixed parameters,
+    /// criterion, seed and simulation paths.
+    public func forecastAndRefitter(_ y: [Double], period: Int, horizon: Int,
+                                    levels: [Int]) throws -> (forecast: Forecast, refitter: any Forecaster) {
+        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        let model = try fit(y, period: period)
+        let forecast = model.forecast(horizon: horizon, levels: levels, simulationPaths: specification.simulationPaths,
+                                      seed: specification.seed)
+        return (forecast, refitter(for: model.form))
+    }
+
+    /// This method restricted to `form`.
+    func refitter(for form: Form) -> ETS {
         var spec = specification
         spec.errors = [form.error]
         spec.trends = [form.trend]

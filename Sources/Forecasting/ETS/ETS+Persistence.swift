@@ -89,14 +89,57 @@ extension FittedModel {
             model.hasCriteria = hasCriteria
             return model
         }
-
     }
+}
+
+extension FittedModel.ETSState: FittedState {
+    public static let kind = "ets"
+    public static let isSeeded = true
+    public static let schema = #"""
+    {
+      "type": "object",
+      "required": ["form", "period", "alpha", "beta", "gamma", "phi", "initial_states", "final_states",
+                   "estimated_parameters", "has_criteria", "notes", "simulation_paths", "seed"],
+      "additionalProperties": false,
+      "properties": {
+        "form": {"type": "string", "pattern": "^[AM](N|A|Ad)[NAM]$"},
+        "period": {"type": "integer", "minimum": 1},
+        "alpha": {"type": "number"}, "beta": {"type": "number"}, "gamma": {"type": "number"}, "phi": {"type": "number"},
+        "initial_states": {"$ref": "#/$defs/numbers", "minItems": 1,
+                           "description": "l0, then b0 with a trend, then the m seasonal states s0, s-1, ..."},
+        "final_states": {"$ref": "#/$defs/numbers", "minItems": 1},
+        "estimated_parameters": {"type": "integer", "minimum": 0},
+        "has_criteria": {"type": "boolean"},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "simulation_paths": {"type": "integer", "minimum": 0},
+        "seed": {"type": "integer", "minimum": 0}
+      }
+    }
+    """#
+
+    public func run(_ values: [Double], period: Int, name: String) throws -> ETS.Model { try model(values) }
+
+    /// The run ends in the stored final states.
+    public func check(_ run: ETS.Model) throws {
+        guard FittedModel.agree(run.finalStates, finalStates) else {
+            throw ForecastingError(.invalidArgument,
+                                   "the final states do not follow from the parameters, initial states and training values")
+        }
+    }
+
+    public func forecast(_ run: ETS.Model, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        run.forecast(horizon: horizon, levels: levels, simulationPaths: simulationPaths, seed: seed)
+    }
+
+    public var seasonalPeriods: [Int] { period > 1 ? [period] : [] }
+    public var simulationSeed: UInt64? { seed }
 }
 
 extension ETS: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         let model = try fit(y, period: period)
         return FittedModel(name: name, values: y, period: period,
-                           state: .ets(FittedModel.ETSState(model, specification: specification)))
+                           state: FittedModel.ETSState(model, specification: specification))
     }
 }

@@ -64,7 +64,33 @@ extension ETSAkaikeWeighted: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
         return FittedModel(name: name, values: y, period: period,
-                           state: .etsWeighted(FittedModel.ETSWeightedState(try fit(y, period: period),
-                                                                            specification: specification)))
+                           state: FittedModel.ETSWeightedState(try fit(y, period: period), specification: specification))
     }
+}
+
+extension FittedModel.ETSWeightedState: FittedState {
+    public static let kind = "ets-aw"
+    public static let isSeeded = true
+    public static let schema = #"""
+    {
+      "type": "object", "required": ["models", "weights", "notes"], "additionalProperties": false,
+      "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc); the statistics of the file are the highest-weighted model's.",
+      "properties": {
+        "models": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ets"}},
+        "weights": {"type": "array", "minItems": 1, "items": {"type": "number", "minimum": 0, "maximum": 1}},
+        "notes": {"type": "array", "items": {"type": "string"}, "description": "Candidates left out and why."}
+      }
+    }
+    """#
+
+    /// Every model run and checked, with the checked weights (`fit(_:)`).
+    public func run(_ values: [Double], period: Int, name: String) throws -> ETSAkaikeWeighted.Fit { try fit(values) }
+
+    public func forecast(_ run: ETSAkaikeWeighted.Fit, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        try forecast(run, name: name, horizon: horizon, levels: levels)
+    }
+
+    public var seasonalPeriods: [Int] { models.compactMap { $0.period > 1 ? $0.period : nil } }
+    public var simulationSeed: UInt64? { models.first?.seed }
 }

@@ -79,21 +79,21 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
             + "each member overall (Makridakis et al. 2020; Timmermann 2006)"
     }
 
-    /// What the first note adds when a member was fitted on the Box–Cox scale (its parameters
-    /// hold `lambda`): the member and its λ, by name.
-    static func scaleNote(_ parameters: [String: Double]) -> String {
-        let keys = parameters.keys.filter { $0.hasSuffix(".lambda") }.sorted()
-        guard !keys.isEmpty else { return "" }
-        let parts = keys.compactMap { key in
-            parameters[key].map { "\(key.dropLast(".lambda".count)) λ = \(BoxCox.format($0))" }
-        }
+    /// What the first note adds for the members fitted on a Box–Cox scale of `y`: each member
+    /// and its λ, by name.
+    static func scaleNote(_ members: [any Forecaster], _ y: [Double], period: Int) -> String {
+        let parts = members.compactMap { member -> (name: String, lambda: Double)? in
+            guard case .boxCox(let t)? = (member as? any BoxCoxScaled)?.scale(for: y, period: period) else { return nil }
+            return (member.name, t.lambda)
+        }.sorted { $0.name < $1.name }.map { "\($0.name) λ = \(BoxCox.format($0.lambda))" }
+        guard !parts.isEmpty else { return "" }
         return "; fitted on the Box-Cox scale of the series divided by its geometric mean (Guerrero): "
             + parts.joined(separator: ", ") + ", forecasts transformed back"
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        var f = try ensemble.forecast(y, period: period, horizon: horizon, levels: levels)
-        f.model.notes.insert(rationale + Self.scaleNote(f.model.parameters), at: 0)
+        var (f, members) = try ensemble.forecastWithMembers(y, period: period, horizon: horizon, levels: levels)
+        f.model.notes.insert(rationale + Self.scaleNote(members, y, period: period), at: 0)
         return f
     }
 }

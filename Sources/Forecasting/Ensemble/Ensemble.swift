@@ -56,6 +56,12 @@ public struct Ensemble: Forecaster {
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
+        try forecastWithMembers(y, period: period, horizon: horizon, levels: levels).forecast
+    }
+
+    /// The forecast, and the members combined in it (none when the fallback forecast instead).
+    func forecastWithMembers(_ y: [Double], period: Int, horizon: Int,
+                             levels: [Int]) throws -> (forecast: Forecast, members: [any Forecaster]) {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         guard !members.isEmpty else { throw ForecastingError(.invalidArgument, "an ensemble needs members") }
         var notes: [String] = []
@@ -73,7 +79,7 @@ public struct Ensemble: Forecaster {
             }
         }
         guard !fitted.isEmpty else {
-            return try fallback(y, period: period, horizon: horizon, levels: levels, notes: notes)
+            return (try fallback(y, period: period, horizon: horizon, levels: levels, notes: notes), [])
         }
 
         var combiner = self.combiner
@@ -112,10 +118,11 @@ public struct Ensemble: Forecaster {
             try Combination.combineIntervals(fitted.compactMap { $0.forecast.interval(level: level) }, level: level,
                                              point: mean, by: combiner, weights: weights, method: intervals)
         }
-        return Forecast(model: summary(fitted, combiner: combiner, weights: weights, criteria: criteria, notes: notes),
-                        mean: mean, intervals: combinedIntervals,
-                        fitted: combinedFitted(fitted.map(\.forecast.fitted), count: y.count, combiner: combiner,
-                                               weights: weights))
+        let forecast = Forecast(model: summary(fitted, combiner: combiner, weights: weights, criteria: criteria, notes: notes),
+                                mean: mean, intervals: combinedIntervals,
+                                fitted: combinedFitted(fitted.map(\.forecast.fitted), count: y.count, combiner: combiner,
+                                                       weights: weights))
+        return (forecast, fitted.map(\.member))
     }
 
     /// Mean squared error of `member` over the rolling-origin windows on `y` (Tashman 2000).

@@ -28,8 +28,10 @@ public protocol IntervalMethodConfigurable: Forecaster {
 /// A method that can refit, on other data, the very model it chose for a forecast, without
 /// choosing again (a holdout refit of automatic ETS refits the selected form only).
 public protocol ChosenModelRefitting: Forecaster {
-    /// The forecaster that refits the model behind `forecast` (or `self` when it cannot tell).
-    func refitter(for forecast: Forecast) -> any Forecaster
+    /// The forecast of `forecast(_:period:horizon:levels:)`, and the forecaster that refits the
+    /// model chosen for it (its form, its scale), made from the chosen model itself.
+    func forecastAndRefitter(_ y: [Double], period: Int, horizon: Int,
+                             levels: [Int]) throws -> (forecast: Forecast, refitter: any Forecaster)
 }
 
 /// Prediction intervals calibrated on a holdout of the series' last observations.
@@ -118,8 +120,8 @@ public struct HoldoutCalibrated: Forecaster {
     /// `ChosenModelRefitting` method refits another model there (the chosen form only), and a
     /// combination's members are calibrated one by one.
     var keepsFits: Bool {
-        guard base is any PersistableForecaster, let kind = FittedModel.savableNames[base.name] else { return false }
-        return kind != .ensemble && !(base is any ChosenModelRefitting)
+        guard base is any PersistableForecaster, let state = ForecasterRegistry.stateType(named: base.name) else { return false }
+        return state.kind != FittedModel.EnsembleState.kind && !(base is any ChosenModelRefitting)
     }
 
     /// The forecast of `forecast(_:period:horizon:levels:)`, for forecasts on growing prefixes of
@@ -135,10 +137,13 @@ public struct HoldoutCalibrated: Forecaster {
         try Limits.period.check(period, "period")
         var kept: FittedModel?
         var result: Forecast
+        var chosen: (any Forecaster)?
         if keeping, keepsFits, let fit = try? FittedModel.fit(base, y, period: period),
            let f = try? fit.forecast(horizon: horizon, levels: levels) {
             kept = fit
             result = f
+        } else if let choosing = base as? any ChosenModelRefitting {
+            (result, chosen) = try choosing.forecastAndRefitter(y, period: period, horizon: horizon, levels: levels)
         } else {
             result = try base.forecast(y, period: period, horizon: horizon, levels: levels)
         }
@@ -151,7 +156,6 @@ public struct HoldoutCalibrated: Forecaster {
             return (result, kept)
         }
         let head = Array(y[..<(n - m)]), actual = Array(y[(n - m)...])
-        let chosen = (base as? ChosenModelRefitting)?.refitter(for: result)
         let held: Forecast
         do {
             if keepsFits, let previous, previous.name == base.name, previous.period == period, previous.values == head,

@@ -14,7 +14,7 @@ extension FittedModel {
         /// One member: its registry name, then its fitted state or the reason its fit failed.
         public struct Member: Sendable, Equatable, Codable {
             public var name: String
-            public var state: State?
+            public var state: (any FittedState)?
             /// The error the member's fit gave, as the ensemble's notes write it.
             public var failure: String?
             /// For a member of a method on the Box–Cox scale (`BoxCoxTransformed`) that applies to
@@ -22,72 +22,49 @@ extension FittedModel {
             /// the series stayed on its own scale. Nil for a member fitted on the series itself.
             public var boxCox: BoxCoxChoice?
 
-            /// The Box–Cox scale a member's state was fitted on (λ and the reference level c), or
-            /// no λ and the reason (`BoxCoxTransformed.Scale.untransformed`). Every key is
-            /// written, null when absent.
-            public struct BoxCoxChoice: Sendable, Equatable, Codable {
-                public var lambda: Double?
-                public var scale: Double?
-                public var untransformed: String?
-
-                init(_ scale: BoxCoxTransformed.Scale) {
-                    switch scale {
-                    case .boxCox(let t): lambda = t.lambda; self.scale = t.scale; untransformed = nil
-                    case .untransformed(let reason): lambda = nil; self.scale = nil; untransformed = reason
-                    case .original: lambda = nil; self.scale = nil; untransformed = nil
-                    }
-                }
-
-                enum CodingKeys: String, CodingKey { case lambda, scale, untransformed }
-
-                public init(from decoder: any Decoder) throws {
-                    let c = try decoder.container(keyedBy: CodingKeys.self)
-                    lambda = try c.decodeIfPresent(Double.self, forKey: .lambda)
-                    scale = try c.decodeIfPresent(Double.self, forKey: .scale)
-                    untransformed = try c.decodeIfPresent(String.self, forKey: .untransformed)
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var c = encoder.container(keyedBy: CodingKeys.self)
-                    try c.encode(lambda, forKey: .lambda)
-                    try c.encode(scale, forKey: .scale)
-                    try c.encode(untransformed, forKey: .untransformed)
-                }
-            }
-
             enum CodingKeys: String, CodingKey { case name, kind, parameters, failure, boxCox = "box_cox" }
 
-            init(name: String, state: State?, failure: String?, boxCox: BoxCoxChoice? = nil) {
+            init(name: String, state: (any FittedState)?, failure: String?, boxCox: BoxCoxChoice? = nil) {
                 self.name = name
                 self.state = state
                 self.failure = failure
                 self.boxCox = boxCox
             }
 
+            public static func == (a: Member, b: Member) -> Bool {
+                guard a.name == b.name, a.failure == b.failure, a.boxCox == b.boxCox else { return false }
+                switch (a.state, b.state) {
+                case (nil, nil): return true
+                case (let x?, let y?): return x.isEqual(to: y)
+                default: return false
+                }
+            }
+
+            /// The state is read as the type of its `kind` in the registry.
             public init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 name = try c.decode(String.self, forKey: .name)
                 failure = try c.decodeIfPresent(String.self, forKey: .failure)
                 boxCox = try c.decodeIfPresent(BoxCoxChoice.self, forKey: .boxCox)
-                if let kind = try c.decodeIfPresent(Kind.self, forKey: .kind) {
-                    state = try State.decode(kind, from: c, forKey: .parameters)
+                if let kind = try c.decodeIfPresent(String.self, forKey: .kind) {
+                    guard let type = ForecasterRegistry.stateType(kind: kind) else {
+                        throw DecodingError.dataCorruptedError(
+                            forKey: .kind, in: c, debugDescription: "Cannot initialize the kind of a model from '\(kind)'")
+                    }
+                    state = try c.decodeState(type, forKey: .parameters)
                 } else {
                     state = nil
                 }
             }
 
+            /// Every key but `box_cox` is written, `kind` and `parameters` null for a failed member.
             public func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(name, forKey: .name)
                 try c.encode(failure, forKey: .failure)
                 try c.encodeIfPresent(boxCox, forKey: .boxCox)
-                if let state {
-                    try c.encode(state.kind, forKey: .kind)
-                    try state.encode(to: &c, forKey: .parameters)
-                } else {
-                    try c.encodeNil(forKey: .kind)
-                    try c.encodeNil(forKey: .parameters)
-                }
+                try c.encode(state.map { type(of: $0).kind }, forKey: .kind)
+                if let state { try c.encode(state, forKey: .parameters) } else { try c.encodeNil(forKey: .parameters) }
             }
         }
 
@@ -95,16 +72,16 @@ extension FittedModel {
         /// run once (`FittedModel.verified()`).
         func savedMembers(_ y: [Double], period: Int) throws -> [any Forecaster] {
             try members.map { member in
-                guard let kind = FittedModel.savableNames[member.name], kind != .ensemble else {
+                guard let kind = ForecasterRegistry.stateType(named: member.name)?.kind, kind != EnsembleState.kind else {
                     throw ForecastingError(.invalidArgument, "'\(member.name)' cannot be a member of a saved ensemble")
                 }
                 let scale = try member.scale(of: y, period: period)
                 let values = try BoxCoxTransformed.values(y, on: scale)
                 switch (member.state, member.failure) {
                 case (let state?, nil):
-                    guard state.kind == kind else {
+                    guard type(of: state).kind == kind else {
                         throw ForecastingError(.invalidArgument,
-                                               "member '\(member.name)' has kind '\(kind.rawValue)', the model stores '\(state.kind.rawValue)'")
+                                               "member '\(member.name)' has kind '\(kind)', the model stores '\(type(of: state).kind)'")
                     }
                     let model = try FittedModel(name: member.name, values: values, period: period, state: state).verified()
                     return SavedMember(name: member.name, model: model, scale: scale)
@@ -123,19 +100,16 @@ extension FittedModel {
             }
             let ensemble = Ensemble(members: try savedMembers(y, period: period), combiner: combiner, intervals: intervals,
                                     name: name)
-            guard name == "auto" else { return ensemble }
-            var auto = AutomaticForecaster()
-            auto.ensemble = ensemble
-            return auto
+            guard let combination = try ForecasterRegistry.forecaster(named: name) as? any Combining else {
+                throw ForecastingError(.invalidArgument, "'\(name)' is not a combination")
+            }
+            return combination.with(ensemble)
         }
-
-        /// The seed of the first member that simulates.
-        var seed: UInt64? { members.lazy.compactMap { $0.state.flatMap { FittedModel(name: "", values: [], period: 1, state: $0).seed } }.first }
     }
 
     /// A member of a saved combination: its forecast comes from its stored state; a member whose
     /// fit failed fails again with the same message.
-    struct SavedMember: Forecaster {
+    struct SavedMember: Forecaster, BoxCoxScaled {
         let name: String
         let outcome: Result<FittedModel, StoredFailure>
         /// The scale the member's model was fitted on.
@@ -152,6 +126,9 @@ extension FittedModel {
             outcome = .failure(StoredFailure(description: failure))
             scale = .original
         }
+
+        /// The stored scale, checked against `y` when the member was read.
+        func scale(for y: [Double], period: Int) -> BoxCoxTransformed.Scale { scale }
 
         /// The stored model's forecast, transformed back as `BoxCoxTransformed` does.
         func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
@@ -183,7 +160,8 @@ extension Ensemble: PersistableForecaster {
                 values = try BoxCoxTransformed.values(y, on: scale)
                 if scale != .original { boxCox = .init(scale) }
             }
-            guard base is any PersistableForecaster, let kind = FittedModel.savableNames[base.name], kind != .ensemble else {
+            guard base is any PersistableForecaster, let kind = ForecasterRegistry.stateType(named: base.name)?.kind,
+                  kind != FittedModel.EnsembleState.kind else {
                 throw ForecastingError(.invalidArgument, "member '\(member.name)' of \(name) cannot be saved")
             }
             do {
@@ -194,7 +172,7 @@ extension Ensemble: PersistableForecaster {
             }
         }
         let state = FittedModel.EnsembleState(combiner: combiner, intervals: intervals, members: saved)
-        return FittedModel(name: name, values: y, period: period, state: .ensemble(state))
+        return FittedModel(name: name, values: y, period: period, state: state)
     }
 }
 
@@ -206,39 +184,52 @@ extension AutomaticForecaster: PersistableForecaster {
     }
 }
 
-extension FittedModel.EnsembleState.Member {
-    /// The scale this member's state was fitted on: the series itself for a member without
-    /// `boxCox`; otherwise what `auto`'s members choose (`BoxCoxTransformed` with λ in [0, 1]),
-    /// recomputed from the stored observations and compared with what is stored: the same
-    /// reason, or λ within 1e-6 and the reference level within 1e-9 relative (the stored values
-    /// are then used, so the forecasts are those of the saved fit). An edited λ, reference level
-    /// or observations are refused.
-    func scale(of y: [Double], period: Int) throws -> BoxCoxTransformed.Scale {
-        guard let boxCox else { return .original }
-        let recomputed = BoxCoxTransformed.scale(for: y, period: period)
-        switch (recomputed, boxCox.lambda, boxCox.scale) {
-        case (.boxCox(let t), let lambda?, let scale?):
-            guard abs(t.lambda - lambda) <= 1e-6, abs(t.scale - scale) <= 1e-9 * t.scale, lambda >= 0, lambda <= 1 else {
-                throw ForecastingError(.invalidArgument,
-                                       "member '\(name)' stores Box-Cox λ = \(lambda) and reference level \(scale), but the "
-                                       + "stored observations give λ = \(t.lambda) and \(t.scale)")
-            }
-            return .boxCox(BoxCox(lambda: lambda, scale: scale))
-        case (.untransformed(let reason), nil, nil) where boxCox.untransformed == reason:
-            return recomputed
-        default:
-            throw ForecastingError(.invalidArgument,
-                                   "member '\(name)' stores a Box-Cox scale (λ \(boxCox.lambda.map { "\($0)" } ?? "none"), "
-                                   + "reference level \(boxCox.scale.map { "\($0)" } ?? "none")) that the stored observations "
-                                   + "do not give (\(Self.describe(recomputed)))")
-        }
+extension FittedModel.EnsembleState: FittedState {
+    public static let kind = "ensemble"
+
+    /// The combination's schema: its members hold the state of any other kind in the registry.
+    public static var schema: String {
+        let kinds = ForecasterRegistry.stateTypes.map { $0.kind }.filter { $0 != kind }
+        let names = kinds.map { "\"\($0)\"" }.joined(separator: ", ")
+        let cases = kinds.map {
+            "        {\"if\": {\"properties\": {\"kind\": {\"const\": \"\($0)\"}}}, "
+                + "\"then\": {\"properties\": {\"parameters\": {\"$ref\": \"#/$defs/\($0)\"}}}},\n"
+        }.joined()
+        return schemaTemplate.replacingOccurrences(of: "KINDS", with: names).replacingOccurrences(of: "CASES\n", with: cases)
     }
 
-    static func describe(_ scale: BoxCoxTransformed.Scale) -> String {
-        switch scale {
-        case .original: "no transformation for this period"
-        case .boxCox(let t): "λ = \(t.lambda), reference level \(t.scale)"
-        case .untransformed(let reason): reason
-        }
+    /// The members as forecasters from their stored states, each checked (`savedMembers`), in
+    /// the combination of the registry's `name`.
+    public func run(_ values: [Double], period: Int, name: String) throws -> any Forecaster {
+        try forecaster(name: name, values, period: period)
+    }
+
+    public func forecast(_ run: any Forecaster, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        try run.forecast(values, period: period, horizon: horizon, levels: levels)
+    }
+
+    public var seasonalPeriods: [Int] { members.flatMap { $0.state?.seasonalPeriods ?? [] } }
+
+    /// The seed of the first member that simulates.
+    public var simulationSeed: UInt64? { members.lazy.compactMap { $0.state?.simulationSeed }.first }
+}
+
+/// A combination of members (`Ensemble`, `auto`) that a saved model rebuilds around the members
+/// forecasting from their stored states.
+public protocol Combining: Forecaster {
+    /// This combination with `ensemble` (the saved members, combiner and intervals) as its members.
+    func with(_ ensemble: Ensemble) -> any Forecaster
+}
+
+extension Ensemble: Combining {
+    public func with(_ ensemble: Ensemble) -> any Forecaster { ensemble }
+}
+
+extension AutomaticForecaster: Combining {
+    public func with(_ ensemble: Ensemble) -> any Forecaster {
+        var auto = self
+        auto.ensemble = ensemble
+        return auto
     }
 }

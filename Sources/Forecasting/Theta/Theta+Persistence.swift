@@ -9,9 +9,9 @@ extension FittedModel {
     public struct ThetaState: Sendable, Equatable, Codable {
         public var variant: ThetaModel.Variant
         /// Nil for a constant series.
-        public var alpha: Double?
-        public var theta: Double?
-        public var initialLevel: Double?
+        @Nullable public var alpha: Double?
+        @Nullable public var theta: Double?
+        @Nullable public var initialLevel: Double?
         public var adjustment: SeasonalAdjustment
         /// ℓₙ, Ȳₙ, Aₙ, Bₙ after the last observation (empty for a constant series).
         public var finalState: [Double]
@@ -19,17 +19,6 @@ extension FittedModel {
         enum CodingKeys: String, CodingKey {
             case variant, alpha, theta, adjustment
             case initialLevel = "initial_level", finalState = "final_state"
-        }
-
-        /// Every key is written, absent parameters as `null`, so that the document's shape is fixed.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(variant, forKey: .variant)
-            try c.encode(alpha, forKey: .alpha)
-            try c.encode(theta, forKey: .theta)
-            try c.encode(initialLevel, forKey: .initialLevel)
-            try c.encode(adjustment, forKey: .adjustment)
-            try c.encode(finalState, forKey: .finalState)
         }
 
         init(variant: ThetaModel.Variant, model: ThetaModel?, adjustment: SeasonalAdjustment) {
@@ -107,6 +96,46 @@ extension Theta: PersistableForecaster {
         let fitted = try fit(y, period: period)
         let state = FittedModel.ThetaState(variant: variant, model: fitted?.model,
                                            adjustment: fitted?.adjustment ?? .identity)
-        return FittedModel(name: name, values: y, period: period, state: .theta(state))
+        return FittedModel(name: name, values: y, period: period, state: state)
+    }
+}
+
+extension FittedModel.ThetaState: FittedState {
+    public static let kind = "theta"
+    public static let schema = #"""
+    {
+      "type": "object",
+      "required": ["variant", "alpha", "theta", "initial_level", "adjustment", "final_state"],
+      "additionalProperties": false,
+      "properties": {
+        "variant": {"enum": ["stm", "otm", "dstm", "dotm"]},
+        "alpha": {"type": ["number", "null"], "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+        "theta": {"type": ["number", "null"], "minimum": 1},
+        "initial_level": {"type": ["number", "null"]},
+        "adjustment": {
+          "type": "object", "required": ["kind", "period", "indices"], "additionalProperties": false,
+          "properties": {
+            "kind": {"enum": ["none", "additive", "multiplicative"]},
+            "period": {"type": "integer", "minimum": 1},
+            "indices": {"$ref": "#/$defs/numbers"}
+          }
+        },
+        "final_state": {"$ref": "#/$defs/numbers", "description": "l_n, mean of y, A_n, B_n; empty for a constant series.",
+                        "maxItems": 4}
+      }
+    }
+    """#
+
+    public func run(_ values: [Double], period: Int, name: String) throws -> ThetaModel? { try model(values) }
+
+    public func check(_ run: ThetaModel?) throws { try verify(run) }
+
+    public func forecast(_ run: ThetaModel?, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        try forecast(run, values, name: name, horizon: horizon, levels: levels)
+    }
+
+    public var seasonalPeriods: [Int] {
+        adjustment.kind == .none || adjustment.period <= 1 ? [] : [adjustment.period]
     }
 }

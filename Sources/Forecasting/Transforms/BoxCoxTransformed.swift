@@ -8,7 +8,7 @@ import Foundation
 /// through the same inverse. A series the transformation does not apply to (a value ≤ 0, no more
 /// than two seasons of data, as R's `BoxCox.lambda` requires, or subseries that do not vary) is
 /// forecast on its own scale, with a note saying why. λ and the reference level are kept in the
-/// parameters (`lambda`, `boxcox_scale`).
+/// parameters (`lambda`, `boxcox_scale`) for display.
 ///
 /// λ is confined to [0, 1], between the logarithm and no transformation, as in the bootstrap of
 /// Bergmeir, Hyndman & Benítez (2016, *IJF* 32(2), §3.1): powers above 1 or below 0 make
@@ -105,17 +105,39 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
         }
     }
 
-    /// The model behind `forecast` refitted on other data (a holdout) without choosing again:
-    /// the base method's refitter when it has one, on the same scale (λ and reference level read
-    /// back from the forecast's parameters, or the series' own scale).
-    public func refitter(for forecast: Forecast) -> any Forecaster {
-        let chosen = (base as? any ChosenModelRefitting)?.refitter(for: forecast) ?? base
-        let scale: Scale
-        if let lambda = forecast.model.parameters["lambda"], let c = forecast.model.parameters["boxcox_scale"] {
-            scale = .boxCox(BoxCox(lambda: lambda, scale: c))
+    /// The forecast, and the model behind it to refit on other data (a holdout) without
+    /// choosing again: the base method's chosen model when it has one, on the same scale (the
+    /// λ and reference level chosen here, or the series' own scale).
+    public func forecastAndRefitter(_ y: [Double], period: Int, horizon: Int,
+                                    levels: [Int]) throws -> (forecast: Forecast, refitter: any Forecaster) {
+        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        let scale = scale(for: y, period: period)
+        let values = try Self.values(y, on: scale)
+        let forecast: Forecast, chosen: any Forecaster
+        if let choosing = base as? any ChosenModelRefitting {
+            (forecast, chosen) = try choosing.forecastAndRefitter(values, period: period, horizon: horizon, levels: levels)
         } else {
-            scale = .original
+            (forecast, chosen) = (try base.forecast(values, period: period, horizon: horizon, levels: levels), base)
         }
-        return BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod, fixedScale: scale)
+        let kept: Scale
+        if case .boxCox = scale { kept = scale } else { kept = .original }
+        return (Self.transformedBack(forecast, from: scale),
+                BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod, fixedScale: kept))
+    }
+}
+
+/// A method fitted on a Box–Cox scale that it can tell for a series: `auto` names the λ of
+/// each member fitted on one.
+protocol BoxCoxScaled: Forecaster {
+    /// The scale the method fits `y` on.
+    func scale(for y: [Double], period: Int) -> BoxCoxTransformed.Scale
+}
+
+extension BoxCoxTransformed: BoxCoxScaled {}
+
+extension HoldoutCalibrated: BoxCoxScaled {
+    /// The base method's scale (calibration does not transform the series).
+    func scale(for y: [Double], period: Int) -> BoxCoxTransformed.Scale {
+        (base as? any BoxCoxScaled)?.scale(for: y, period: period) ?? .original
     }
 }
