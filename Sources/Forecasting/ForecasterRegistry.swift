@@ -38,6 +38,7 @@ public enum ForecasterRegistry {
         Entry("otm", FittedModel.ThetaState.self) { Theta(variant: .otm) },
         Entry("dotm", FittedModel.ThetaState.self) { Theta(variant: .dotm) },
         Entry("ces", FittedModel.CESState.self) { CES() },
+        Entry("mstl", FittedModel.MSTLState.self) { MSTL() },
         Entry("regression", nil) { TrendSeasonRegression() },
         Entry("arima", FittedModel.ARIMAState.self) { AutoARIMA() },
         Entry("arima-fixed", FittedModel.ARIMAState.self) { SARIMA() },

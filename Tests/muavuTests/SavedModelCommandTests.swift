@@ -33,7 +33,8 @@ import Testing
                       ("snaive", "N1402"), ("drift", "Lúa Đông Xuân"), ("mean", "N0646"), ("naive2", "N1402"),
                       ("ets", "Lúa Đông Xuân"), ("damped", "N0646"), ("auto", "N1402"), ("ensemble", "N0646"),
                       ("ets-aw", "N1402"), ("ets-aw", "N0646"), ("ets-aw", "Lúa Đông Xuân"), ("arima-exhaustive", "N0646"),
-                      ("ces", "N1402"), ("ces", "N0646"), ("ces", "Lúa Đông Xuân")])
+                      ("ces", "N1402"), ("ces", "N0646"), ("ces", "Lúa Đông Xuân"), ("mstl", "N1402"),
+                      ("mstl", "N0646")])
     func forecastFromTheSavedModelIsByteIdentical(model: String, series: String) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

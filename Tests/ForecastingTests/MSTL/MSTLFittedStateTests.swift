@@ -11,38 +11,45 @@ struct MSTLFittedStateTests {
     func savedStateForecastsAsTheFit(_ name: String) throws {
         let ref = MSTLReference.series(name)
         let mstl = MSTL(periods: ref.periods)
-        let state = try mstl.fittedState(ref.y, period: ref.periods[0])
+        let state = try Self.state(mstl, ref.y, period: ref.periods[0])
         let data = try JSONEncoder().encode(state)
-        let loaded = try JSONDecoder().decode(MSTL.FittedState.self, from: data)
+        let loaded = try JSONDecoder().decode(FittedModel.MSTLState.self, from: data)
         #expect(loaded == state)
         #expect(loaded.periods == ref.periods)
         let direct = try mstl.forecast(ref.y, period: ref.periods[0], horizon: ref.horizon, levels: [80, 95])
-        let restored = try MSTL().forecast(loaded, values: ref.y, horizon: ref.horizon, levels: [80, 95])
-        #expect(restored == direct)
+        let model = FittedModel(name: "mstl", values: ref.y, period: ref.periods[0], state: loaded)
+        let restored = try model.verified().forecast(horizon: ref.horizon, levels: [80, 95])
+        #expect(restored.mean == direct.mean)
+        #expect(restored.intervals == direct.intervals)
+        #expect(restored.model == direct.model)
+    }
+
+    /// The state of `mstl` fitted to `y`, as a saved model keeps it.
+    static func state(_ mstl: MSTL, _ y: [Double], period: Int) throws -> FittedModel.MSTLState {
+        try #require(try mstl.fitModel(y, period: period).state as? FittedModel.MSTLState)
     }
 
     @Test func tamperedStateIsRefused() throws {
         let ref = MSTLReference.series("daily-7-30")
-        var state = try MSTL(periods: ref.periods).fittedState(ref.y, period: 7)
+        var state = try Self.state(MSTL(periods: ref.periods), ref.y, period: 7)
         state.lastCycles[0][0] += 1
         #expect(throws: ForecastingError.self) {
-            try MSTL().forecast(state, values: ref.y, horizon: 3, levels: [80])
+            try FittedModel(name: "mstl", values: ref.y, period: 7, state: state).verified()
         }
-        state = try MSTL(periods: ref.periods).fittedState(ref.y, period: 7)
+        state = try Self.state(MSTL(periods: ref.periods), ref.y, period: 7)
         state.trend.alpha *= 2
         #expect(throws: ForecastingError.self) {
-            try MSTL().forecast(state, values: ref.y, horizon: 3, levels: [80])
+            try FittedModel(name: "mstl", values: ref.y, period: 7, state: state).verified()
         }
     }
 
     /// The keys the state writes are the schema fragment's properties, the required ones included.
     @Test func schemaFragmentNamesTheKeys() throws {
         let ref = MSTLReference.series("N2000")
-        let state = try MSTL(periods: ref.periods).fittedState(ref.y, period: 12)
+        let state = try Self.state(MSTL(periods: ref.periods), ref.y, period: 12)
         let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(state)) as? [String: Any])
-        let fragment = try #require(JSONSerialization.jsonObject(
-            with: Data(("{" + MSTL.FittedState.jsonSchema + "}").utf8)) as? [String: Any])
-        let mstl = try #require(fragment["mstl"] as? [String: Any])
+        let mstl = try #require(JSONSerialization.jsonObject(
+            with: Data(FittedModel.MSTLState.schema.utf8)) as? [String: Any])
         let properties = try #require(mstl["properties"] as? [String: Any])
         let required = try #require(mstl["required"] as? [String])
         #expect(Set(object.keys) == Set(properties.keys))

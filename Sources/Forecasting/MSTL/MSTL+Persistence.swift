@@ -1,4 +1,4 @@
-extension MSTL {
+extension FittedModel {
     /// A fitted MSTL as it is saved: the periods decomposed and the decomposition's settings, the
     /// last cycle of each seasonal component (what the seasonal-naive continuation repeats), and
     /// the trend forecaster's ETS model of the adjusted series.
@@ -7,7 +7,7 @@ extension MSTL {
     /// sequence of smoothers: no estimation), checks that the last cycles agree with the stored
     /// ones, runs the stored ETS model over the adjusted series from its parameters and initial
     /// states (`FittedModel.ETSState.model`, no optimiser), and forecasts as `MSTL` does.
-    public struct FittedState: Sendable, Equatable, Codable {
+    public struct MSTLState: Sendable, Equatable, Codable {
         /// The seasonal periods decomposed, ascending; empty when none fitted the series and the
         /// trend model forecasts it alone.
         public var periods: [Int]
@@ -26,8 +26,8 @@ extension MSTL {
 
         /// The JSON-Schema fragment of the state, for the model-file schema (`#/$defs/mstl`;
         /// it refers to the ETS fragment `#/$defs/ets` and to `#/$defs/numbers`).
-        public static let jsonSchema = """
-            "mstl": {
+        public static let schema = """
+            {
               "type": "object", "required": ["periods", "settings", "last_cycles", "trend", "notes"],
               "additionalProperties": false,
               "description": "Seasonal periods, settings, last seasonal cycles, ETS model of the adjusted series.",
@@ -52,7 +52,7 @@ extension MSTL {
             }
             """
 
-        init(_ fit: Fit, settings: MSTLDecomposition.Settings, trendSpecification: ETS.Specification) {
+        init(_ fit: MSTL.Fit, settings: MSTLDecomposition.Settings, trendSpecification: ETS.Specification) {
             periods = fit.decomposition?.periods ?? []
             self.settings = settings
             lastCycles = fit.lastCycles
@@ -61,7 +61,7 @@ extension MSTL {
         }
 
         /// The fit of the training values `y`, rebuilt from the state and checked against it.
-        func fit(_ y: [Double]) throws -> Fit {
+        func fit(_ y: [Double]) throws -> MSTL.Fit {
             guard periods.count == lastCycles.count, zip(periods, lastCycles).allSatisfy({ $0 == $1.count }) else {
                 throw ForecastingError(.invalidArgument, "MSTL stores one last cycle of m values for each period m")
             }
@@ -71,14 +71,14 @@ extension MSTL {
                                        + "the \(y.count) training values")
             }
             guard !periods.isEmpty else {
-                return Fit(decomposition: nil, trendModel: try trendModel(y), notes: notes)
+                return MSTL.Fit(decomposition: nil, trendModel: try trendModel(y), notes: notes)
             }
             let decomposition = try MSTLDecomposition(y, periods: periods, settings: settings)
             guard FittedModel.agree(decomposition.lastCycles.flatMap { $0 }, lastCycles.flatMap { $0 }) else {
                 throw ForecastingError(.invalidArgument,
                                        "the seasonal components do not follow from the training values and settings")
             }
-            return Fit(decomposition: decomposition, trendModel: try trendModel(decomposition.adjusted), notes: notes)
+            return MSTL.Fit(decomposition: decomposition, trendModel: try trendModel(decomposition.adjusted), notes: notes)
         }
 
         /// The stored ETS model run over the adjusted series, ending in its stored final states.
@@ -93,19 +93,35 @@ extension MSTL {
         }
     }
 
-    /// Fits `y` and keeps what its forecasts need.
-    public func fittedState(_ y: [Double], period: Int) throws -> FittedState {
+}
+
+extension MSTL: PersistableForecaster {
+    /// The fit behind `forecast(_:period:horizon:levels:)`, kept: the decomposition's settings and
+    /// last cycles, and the trend forecaster's ETS model.
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
-        return FittedState(try fit(y, period: period), settings: decomposition, trendSpecification: trend)
+        let state = FittedModel.MSTLState(try fit(y, period: period), settings: decomposition, trendSpecification: trend)
+        return FittedModel(name: name, values: y, period: period, state: state)
+    }
+}
+
+extension FittedModel.MSTLState: FittedState {
+    public static let kind = "mstl"
+    /// The trend model's intervals may be simulated (a multiplicative error), so a seed is kept.
+    public static let isSeeded = true
+
+    /// The decomposition again (a fixed sequence of smoothers) and the stored ETS model over the
+    /// adjusted series, both checked against what is stored (`fit(_:)`).
+    public func run(_ values: [Double], period: Int, name: String) throws -> MSTL.Fit { try fit(values) }
+
+    public func forecast(_ run: MSTL.Fit, values: [Double], period: Int, name: String, horizon: Int,
+                         levels: [Int]) throws -> Forecast {
+        var forecaster = MSTL(periods: periods, decomposition: settings)
+        forecaster.trend.simulationPaths = trend.simulationPaths
+        forecaster.trend.seed = trend.seed
+        return forecaster.forecast(run, horizon: horizon, levels: levels)
     }
 
-    /// The forecast of a saved state over its training values `y`: no estimation.
-    public func forecast(_ state: FittedState, values y: [Double], horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: 1, horizon: horizon, levels: levels)
-        var forecaster = self
-        forecaster.decomposition = state.settings
-        forecaster.trend.simulationPaths = state.trend.simulationPaths
-        forecaster.trend.seed = state.trend.seed
-        return forecaster.forecast(try state.fit(y), horizon: horizon, levels: levels)
-    }
+    /// The seed of the trend model's simulated intervals.
+    public var simulationSeed: UInt64? { trend.seed }
 }
