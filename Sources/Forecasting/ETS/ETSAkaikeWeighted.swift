@@ -12,9 +12,7 @@ import Foundation
 /// the averaged point forecast. A series `ETS` handles by a fallback (constant, too short for
 /// every candidate) gets `ETS`'s own forecast.
 ///
-/// On M3 (docs/benchmarks/m3.md) it scores 12.957 sMAPE against 13.217 for the selected model,
-/// better in every subset; on two validation windows of the training parts, 13.859 against
-/// 14.266.
+/// Its M3 record: docs/design/estimation-choices.md.
 public struct ETSAkaikeWeighted: Forecaster {
     public let name: String
     /// The candidates (and fixed parameters, criterion, simulation paths and seed) of `ETS`;

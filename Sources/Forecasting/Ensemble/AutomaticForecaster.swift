@@ -14,36 +14,8 @@
 /// averaging), since the envelope of calibrated members is too wide. A member that fails is
 /// dropped with a note; when all fail, seasonal naïve or naïve (see `Ensemble`).
 ///
-/// Why this design. Combinations of these families beat the selection of one of them per series
-/// on M3 and M4 (Makridakis, Spiliotis & Assimakopoulos 2020, *IJF* 36(1), §4; Petropoulos &
-/// Svetunkov 2020, *IJF* 36(1)), and equal weights are hard to beat with estimated ones (Stock &
-/// Watson 2004; Timmermann 2006, §7; Claeskens et al. 2016). An earlier measurement on every
-/// fifth M3 series chose the equally weighted mean over the median, inverse-MSE weights and
-/// per-series selection by rolling-origin error (13.387 sMAPE for selection against 12.666 for
-/// the mean of ETS, ARIMA and Theta).
-///
-/// The members were chosen on two validation windows that hold no test data
-/// (`scripts/bench/m3_members.py`): every M3 series' training part without its last h values
-/// (h = the test horizon: 6, 8, 18, 8), and without the h values before those, forecast h ahead
-/// and scored on the values held out. Among the equally weighted means of 1 to 5 of ETS,
-/// Akaike-weighted ETS, ARIMA, DOTM, STM, CES, damped trend, SES, Holt, OTM, Naive2 and drift,
-/// the five members above score best over both windows. The mean with ARIMA on the Box–Cox
-/// scale has a lower sMAPE than with ARIMA on the series itself on both windows in every
-/// subset (13.108 / 13.512 against 13.251 / 13.562; MASE about the same;
-/// `scripts/bench/m3_box_cox.py`). Fitting every member on that scale
-/// scored better still on the windows, but the series centred near 0 makes CES explosive (on one
-/// window a monthly series' forecast reached a thousand times its level), and without the
-/// division the forecasts depend on the unit of the data; docs/benchmarks/m3.md tells the
-/// order in which the designs were tried and each time the test parts were read. Scored on the
-/// M3 test parts (sMAPE over every step):
-///
-/// | subset    | auto   | ets-aw | best single model |
-/// |-----------|--------|--------|-------------------|
-/// | yearly    | 15.718 | 16.054 | 15.783 (theta)    |
-/// | quarterly |  9.082 |  9.212 |  9.212 (ets-aw)   |
-/// | monthly   | 13.384 | 13.839 | 13.738 (theta)    |
-/// | other     |  4.358 |  4.328 |  4.328 (ets-aw)   |
-/// | all       | 12.586 | 12.957 | 12.880 (theta)    |
+/// Why these members, this scale and this combination, and the M3 record: docs/design/auto.md
+/// (Makridakis, Spiliotis & Assimakopoulos 2020, *IJF* 36(1); Timmermann 2006).
 public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     public var name: String { "auto" }
     public var ensemble: Ensemble
