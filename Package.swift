@@ -4,12 +4,14 @@ import PackageDescription
 /// muavu: crop-forecast and market-access modelling engine for Đồng Tháp.
 ///
 /// Dependencies point one way:
-/// muavu (CLI) → Publishing → AgriData → Forecasting → LinearAlgebra → CLapack;
+/// muavu (CLI) → Publishing → AgriData → TimeSeriesCore;
+/// Publishing → Forecasting → LinearAlgebra → CLapack; Forecasting → TimeSeriesCore;
 /// Publishing → CFileSystem (one system call, for output directories).
 let package = Package(
     name: "muavu",
     products: [
         .executable(name: "muavu", targets: ["muavu"]),
+        .library(name: "TimeSeriesCore", targets: ["TimeSeriesCore"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "AgriData", targets: ["AgriData"]),
         .library(name: "Publishing", targets: ["Publishing"]),
@@ -30,28 +32,32 @@ let package = Package(
         // The one system call Glibc's overlay lacks (renameat2 with RENAME_EXCHANGE), for
         // replacing an output directory in one step.
         .target(name: "CFileSystem", path: "Sources/CFileSystem"),
-        .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
-        .target(name: "AgriData", dependencies: ["Forecasting"]),
-        .target(name: "Publishing", dependencies: ["Forecasting", "AgriData", "CFileSystem"]),
+        // Series, period dates, frequencies, forecasts, the library's error and its limits.
+        .target(name: "TimeSeriesCore"),
+        .target(name: "Forecasting", dependencies: ["TimeSeriesCore", "LinearAlgebra"]),
+        .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
+        .target(name: "Publishing", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData", "CFileSystem"]),
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "LinearAlgebra", "Forecasting", "AgriData", "Publishing",
+                "LinearAlgebra", "TimeSeriesCore", "Forecasting", "AgriData", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "TimeSeriesCoreTests",
+                    dependencies: ["TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ForecastingTests",
                     dependencies: ["Forecasting", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AgriDataTests",
-                    dependencies: ["AgriData", .product(name: "PropertyBased", package: "swift-property-based")],
+                    dependencies: ["AgriData", "TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
         // Test support: the one way tests reach the Python reference tools (requirements-test.txt).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
-        .testTarget(name: "muavuTests", dependencies: ["muavu", "TestSupport"],
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "AgriData", "TestSupport"]),
+        .testTarget(name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]
 )

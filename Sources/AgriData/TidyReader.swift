@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// What to do with a missing observation: an empty or `NA` cell, or a period absent between two
 /// observed ones.

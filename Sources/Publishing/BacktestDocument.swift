@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu.backtest/v1`: rolling-origin evaluation of models on each series, window by window,
 /// with a summary per series and model and one per model over every series.

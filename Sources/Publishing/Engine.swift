@@ -1,5 +1,5 @@
 import Foundation
-import Forecasting
+import TimeSeriesCore
 
 /// The `engine` object every document carries.
 public struct Engine: Sendable, Codable, Equatable {

@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu.forecast/v1` (CONTRACT.md): per series, the model that was fitted and its point forecasts
 /// with interval bounds at every level; series that could not be forecast are in `errors`.

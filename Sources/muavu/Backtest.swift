@@ -3,6 +3,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu backtest --data FILE --horizon H --windows N [--step S] --models a,b,c`:
 /// rolling-origin evaluation, per series and in summary.

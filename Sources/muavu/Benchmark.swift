@@ -3,6 +3,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu benchmark --data FILE --models a,b,c [--subset NAME]... [--jobs N] [--markdown FILE]
 /// [--output FILE] [--shard i/n]`, and `muavu benchmark --merge a.json b.json ...`.

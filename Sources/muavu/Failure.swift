@@ -1,9 +1,9 @@
 import ArgumentParser
 import AgriData
-import Forecasting
 import Foundation
 import LinearAlgebra
 import Publishing
+import TimeSeriesCore
 
 /// Runs a subcommand body and turns the layers' errors into the contract's exit codes:
 /// 64 bad usage, 65 bad data, 1 anything else. The message goes to stderr.

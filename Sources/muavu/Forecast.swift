@@ -3,6 +3,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// The data options shared by `forecast` and `backtest`: a tidy long CSV (or a benchmark file,
 /// whose train and test parts are joined), the series to keep, and how the tidy file is read.

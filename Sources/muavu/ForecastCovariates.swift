@@ -3,10 +3,11 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// The forecast `body` makes, or why there is none: a `ForecastingError` as it is, anything else
 /// as a failed fit (a series that cannot be forecast goes to the document's errors).
-func forecastOutcome(_ body: () throws -> Forecasting.Forecast) -> Result<Forecasting.Forecast, ForecastingError> {
+func forecastOutcome(_ body: () throws -> TimeSeriesCore.Forecast) -> Result<TimeSeriesCore.Forecast, ForecastingError> {
     do {
         return .success(try body())
     } catch let e as ForecastingError {
@@ -21,7 +22,7 @@ struct FixedOrderARIMA: Forecaster {
     var order: String
     var name: String { "arima-fixed" }
 
-    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecasting.Forecast {
+    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> TimeSeriesCore.Forecast {
         try SARIMA(try SARIMA.Specification(parsing: order, period: period)).forecast(y, period: period, horizon: horizon, levels: levels)
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu outlook --commodity rice --market "Đồng Tháp" [--lang vi|en|both] [--months N] [--json]`:
 /// the price outlook in words, or as a `muavu.outlook/v1` document.

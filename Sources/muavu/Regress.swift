@@ -3,6 +3,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu regress --data FILE --formula F`: fits a linear regression and writes
 /// `muavu.regression/v1`.

@@ -1,8 +1,8 @@
 import AgriData
 import ArgumentParser
-import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// How a tidy data file is read: column names, seasonal period, missing values, bounds.
 /// Shared by the commands that read `--data`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Fixtures/cropyield/rice_statsmodels.json: statsmodels OLS on Viet Nam rice yield 2006–2020 with
 /// ONI Dec–Feb (scripts/fixtures/cropyield_statsmodels.py).

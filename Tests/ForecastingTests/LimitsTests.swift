@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// The library guards itself (issue 12 §2): a caller passing Int.max, or any integer past
 /// `Limits`, gets a thrown `.invalidArgument` naming the argument, never a trap or an allocation

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// The reference values in Fixtures/price-anomaly/reference.json, written by
 /// scripts/fixtures/price_anomaly_reference.py (pandas/numpy, published formulas) from the WFP

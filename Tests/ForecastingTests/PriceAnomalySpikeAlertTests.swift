@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 @Suite struct PriceAnomalySpikeAlertTests {
     @Test(arguments: [

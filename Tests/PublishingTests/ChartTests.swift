@@ -1,10 +1,10 @@
-import Forecasting
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 import Testing
 @testable import Publishing
+import TimeSeriesCore
 
 /// Counts elements while checking that a document is well-formed XML.
 final class XMLCheck: NSObject, XMLParserDelegate {

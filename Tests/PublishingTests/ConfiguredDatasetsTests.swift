@@ -1,5 +1,4 @@
 import AgriData
-import Forecasting
 import Foundation
 import Testing
 @testable import Publishing

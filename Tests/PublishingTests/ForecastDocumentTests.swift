@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Forecasting
 @testable import Publishing
+import TimeSeriesCore
 
 @Suite struct ForecastDocumentTests {
     @Test func pointsContinueTheCalendarAndNaNBecomesNull() throws {

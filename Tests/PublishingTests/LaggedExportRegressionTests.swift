@@ -2,6 +2,7 @@ import Forecasting
 import Foundation
 import Testing
 @testable import Publishing
+import TimeSeriesCore
 
 /// The export link (`LaggedExportRegression`): regression of a monthly price on the export price
 /// of the month before with ARIMA(0,1,1) errors and drift, against statsmodels SARIMAX (exact

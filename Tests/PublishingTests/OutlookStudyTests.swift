@@ -2,6 +2,7 @@ import Forecasting
 import Foundation
 import Testing
 @testable import Publishing
+import TimeSeriesCore
 
 /// `OutlookStudy`, the price study of `muavu outlook` and `muavu publish`, against an independent
 /// numpy/pandas implementation of its definition on the Đồng Tháp wholesale rice price

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension SARIMA {
     /// How the orders are searched.

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Seasonal ARIMA(p,d,q)(P,D,Q)_m with an optional constant, fitted by exact Gaussian
 /// maximum likelihood.

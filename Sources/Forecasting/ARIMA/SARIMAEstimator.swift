@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Estimation of one seasonal ARIMA specification on one series (R `stats::arima`,
 /// method "CSS-ML"). Internal; `SARIMA.fit` and the automatic search drive it.

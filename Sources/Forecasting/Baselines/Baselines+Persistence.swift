@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// The baseline of registry name `name`. Baselines estimate nothing beyond closed-form
     /// statistics of the observations (the last value, the last season, the slope between the

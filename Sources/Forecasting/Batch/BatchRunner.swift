@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TimeSeriesCore
 
 /// Runs one job per index over `jobs` threads and returns the results in index order.
 ///

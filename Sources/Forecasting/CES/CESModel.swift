@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// One Complex Exponential Smoothing model (one seasonality), fitted or evaluated at given
 /// parameters: Svetunkov, Kourentzes & Ord (2022), Naval Research Logistics 69(8), 1108–1123.

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Crop-yield forecasting as the EU JRC MARS Crop Statistics Tool does it (López-Lozano et al.
 /// 2015, "Towards regional grain yield forecasts in Europe", Agricultural and Forest Meteorology

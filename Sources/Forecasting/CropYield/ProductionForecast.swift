@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Production = area × yield, with the uncertainty of both carried through by simulation.
 ///

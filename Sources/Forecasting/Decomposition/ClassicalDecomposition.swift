@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Classical (moving-average) decomposition of a series into trend, seasonal and remainder.
 ///
 /// The method of Macaulay (1931) as given in Hyndman & Athanasopoulos, *Forecasting: Principles

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension ETS: ChosenModelRefitting {
     /// The single form named in `forecast` (`ETS(M,Ad,N)` → `MAdN`), with this method's fixed
     /// parameters, criterion, seed and simulation paths; `self` when the name is not an ETS form.

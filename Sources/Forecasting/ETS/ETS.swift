@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension ETS {
     /// The candidates of R `forecast::ets`, in its order, that suit `y` and `period`, with

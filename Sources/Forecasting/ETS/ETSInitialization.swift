@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Starting values of the states, from the heuristic of HKOS §2.6.1 as implemented by R
 /// `forecast::ets` (`initstate`); the optimiser then refines them jointly with the smoothing

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Prediction ranges calibrated on a model's own rolling-origin errors: split-conformal
 /// prediction (Vovk, Gammerman & Shafer 2005; Lei, G'Sell, Rinaldo, Tibshirani & Wasserman 2018,

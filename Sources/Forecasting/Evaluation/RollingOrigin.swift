@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Rolling-origin evaluation ("time series cross-validation", Tashman 2000; FPP3 §5.10):
 /// the model is refitted on every prefix of the series that ends at an origin and scored on the
 /// `horizon` values that follow.

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// A monthly price series laid out on the calendar: one slot per month from the first to the
 /// last observation, `nil` where no price was reported.
 ///

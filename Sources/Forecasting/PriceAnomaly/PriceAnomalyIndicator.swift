@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// The FAO GIEWS Indicator of Price Anomalies (IPA), the method behind SDG indicator 2.c.1.
 ///

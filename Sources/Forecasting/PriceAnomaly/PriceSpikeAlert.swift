@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The WFP Alert for Price Spikes (ALPS).
 ///
 /// WFP (2014). *Technical Guidance Note: Calculation and Use of the Alert for Price Spikes

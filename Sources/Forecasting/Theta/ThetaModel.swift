@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// The Theta method in the state-space form of Fiorucci, Pellegrini, Louzada, Petropoulos &
 /// Koehler (2016), "Models for optimising the theta method and their relationship to state space

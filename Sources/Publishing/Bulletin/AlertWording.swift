@@ -1,4 +1,5 @@
 import Forecasting
+import TimeSeriesCore
 
 /// A piece of text in both publishing languages.
 public struct Bilingual: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Forecasting
+import TimeSeriesCore
 
 /// A forecast bulletin for extension officers and cooperatives: who issued it and when, headline
 /// sentences with odds, comparisons with the 5-year average, fan charts, price alerts with their

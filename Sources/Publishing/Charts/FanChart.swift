@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// A fan chart: the observed history, the median forecast and its 80% and 95% bands, drawn as a
 /// standalone SVG (Bank of England style fan, as used in JRC MARS and WFP market bulletins).

@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// The languages muavu publishes in: Vietnamese first, English beside it.
 public enum Language: String, Sendable, Equatable, CaseIterable {

@@ -1,4 +1,5 @@
 import Forecasting
+import TimeSeriesCore
 
 /// The link from the export price to a domestic price: regression with ARIMA(0,1,1) errors and
 /// drift on x_t = the export price of month t − 1 (Hyndman & Athanasopoulos, FPP3 §10.2:

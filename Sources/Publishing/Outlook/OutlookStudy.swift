@@ -1,4 +1,5 @@
 import Forecasting
+import TimeSeriesCore
 
 /// The evidence behind a price outlook: which model forecasts the price (univariate models
 /// against the link to the export price, compared by rolling origin), and the model's 80% range

@@ -1,4 +1,3 @@
-import Forecasting
 import Foundation
 
 /// `muavu.publish-index/v1`: what a `muavu publish` run published, when, from which data and

@@ -1,6 +1,7 @@
 import AgriData
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// How the model of one published series was chosen and how well the candidates did.
 public struct ModelSelection: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import AgriData
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu publish`: turns a model configuration and its datasets into what the agriculture
 /// department and the cooperatives receive — one `muavu.forecast/v1` document and one SVG fan

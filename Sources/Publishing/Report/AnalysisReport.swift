@@ -1,6 +1,6 @@
 import AgriData
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu report`: the analyses behind the published forecasts, rendered as Markdown notebooks
 /// with their SVG charts as files (`notebooks-exported/`), and each as one HTML page with its

@@ -1,5 +1,4 @@
 import AgriData
-import Forecasting
 import Foundation
 
 /// `datasets.md`: each series of `datapackage.json` with its source, unit, span and rows, and a

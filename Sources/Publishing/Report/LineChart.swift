@@ -1,4 +1,3 @@
-import Forecasting
 import Foundation
 
 /// A plain line chart as a standalone SVG: a few named lines over a shared x axis (a period

@@ -1,5 +1,5 @@
 import Testing
-@testable import Forecasting
+@testable import TimeSeriesCore
 
 @Suite struct PeriodDateTests {
     @Test(arguments: ["2024", "2024-Q3", "2024-02", "2024-02-29", "2023-S2", "17"])

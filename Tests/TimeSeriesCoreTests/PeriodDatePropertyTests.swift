@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import Forecasting
+@testable import TimeSeriesCore
 
 /// Properties of the calendar arithmetic behind every series' dates, on random dates. The
 /// reference for days and months is Foundation's Gregorian calendar (ICU), independent of
