@@ -16,7 +16,7 @@ import TimeSeriesCore
 /// limit of R's diffuse start). Stationarity is enforced through the partial-autocorrelation
 /// map of Jones (1980); MA roots inside the unit circle are reflected after the fit.
 /// Forecast variances come from the state-space recursion of the integrated model.
-public struct SARIMA: Forecaster {
+public struct SARIMA: ARIMAForecaster {
     /// Orders of a seasonal ARIMA model.
     public struct Order: Sendable, Hashable, Codable, CustomStringConvertible {
         public var p: Int, d: Int, q: Int
@@ -166,21 +166,6 @@ public struct SARIMA: Forecaster {
         let estimator = try SARIMAEstimator(y: y, specification: spec,
                                             xreg: try SARIMA.regressorColumns(regressors, count: y.count), method: .ml)
         return try estimator.evaluate(coefficients)
-    }
-
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
-        guard regressors == nil else {
-            throw ForecastingError(.missingCovariates, "forecasting with regressors needs their future values")
-        }
-        return try fit(y, period: period).forecast(horizon: horizon, levels: levels)
-    }
-
-    /// Forecasts with regressors, given their values over the horizon (one row per step).
-    public func forecast(_ y: [Double], period: Int, futureRegressors: [[Double]], levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: max(futureRegressors.count, 1), levels: levels)
-        let fit = try fit(y, period: period)
-        return try fit.forecast(horizon: futureRegressors.count, levels: levels, futureRegressors: futureRegressors)
     }
 
     /// Regressor rows (one per observation) as columns, checked: n rows of one positive length,
