@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Dependencies point one way:
 /// muavu (CLI) → Publishing → AgriData → TimeSeriesCore;
-/// Publishing → Forecasting → LinearAlgebra → CLapack; Forecasting → TimeSeriesCore;
+/// Publishing → Agronomy → Forecasting → LinearAlgebra → CLapack;
+/// Agronomy → TimeSeriesCore; Forecasting → TimeSeriesCore;
 /// Publishing → CFileSystem (one system call, for output directories).
 let package = Package(
     name: "muavu",
@@ -13,6 +14,7 @@ let package = Package(
         .executable(name: "muavu", targets: ["muavu"]),
         .library(name: "TimeSeriesCore", targets: ["TimeSeriesCore"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "Agronomy", targets: ["Agronomy"]),
         .library(name: "AgriData", targets: ["AgriData"]),
         .library(name: "Publishing", targets: ["Publishing"]),
     ],
@@ -35,12 +37,15 @@ let package = Package(
         // Series, period dates, frequencies, forecasts, the library's error and its limits.
         .target(name: "TimeSeriesCore"),
         .target(name: "Forecasting", dependencies: ["TimeSeriesCore", "LinearAlgebra"]),
+        // Crop yield, price anomalies, the export link and the price outlook's model search.
+        .target(name: "Agronomy", dependencies: ["TimeSeriesCore", "Forecasting"]),
         .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
-        .target(name: "Publishing", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData", "CFileSystem"]),
+        .target(name: "Publishing",
+                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "CFileSystem"]),
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "LinearAlgebra", "TimeSeriesCore", "Forecasting", "AgriData", "Publishing",
+                "LinearAlgebra", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,12 +56,16 @@ let package = Package(
         .testTarget(name: "ForecastingTests",
                     dependencies: ["Forecasting", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "AgronomyTests", dependencies: ["Agronomy", "Forecasting", "TimeSeriesCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "AgriDataTests",
                     dependencies: ["AgriData", "TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
-        // Test support: the one way tests reach the Python reference tools (requirements-test.txt).
+        // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
+        // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "AgriData", "TestSupport"]),
+        .testTarget(name: "PublishingTests",
+                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "TestSupport"]),
         .testTarget(name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -1,4 +1,5 @@
 import AgriData
+import Agronomy
 import ArgumentParser
 import Forecasting
 import Foundation

@@ -1,3 +1,4 @@
+import Agronomy
 import Forecasting
 import TimeSeriesCore
 

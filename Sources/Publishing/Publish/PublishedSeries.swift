@@ -99,7 +99,7 @@ enum UnivariateChoice {
             }
         }
         // Lowest backtest RMSE; ties and unscored models go by the configuration's order.
-        let order = OutlookStudy.preferenceOrder(scores.map(\.rmse))
+        let order = BacktestPreference.order(scores.map(\.rmse))
         var lastError: (any Error)?
         for i in order {
             do {

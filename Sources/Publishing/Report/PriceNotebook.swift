@@ -1,4 +1,5 @@
 import AgriData
+import Agronomy
 import Forecasting
 import Foundation
 import TimeSeriesCore

@@ -1,3 +1,4 @@
+import Forecasting
 import TimeSeriesCore
 
 /// A monthly price series laid out on the calendar: one slot per month from the first to the

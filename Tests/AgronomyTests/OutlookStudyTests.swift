@@ -1,7 +1,8 @@
+@testable import Agronomy
 import Forecasting
 import Foundation
 import Testing
-@testable import Publishing
+import TestSupport
 import TimeSeriesCore
 
 /// `OutlookStudy`, the price study of `muavu outlook` and `muavu publish`, against an independent

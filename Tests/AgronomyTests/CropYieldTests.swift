@@ -1,6 +1,7 @@
+@testable import Agronomy
+import Forecasting
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
 
 /// Fixtures/cropyield/rice_statsmodels.json: statsmodels OLS on Viet Nam rice yield 2006–2020 with

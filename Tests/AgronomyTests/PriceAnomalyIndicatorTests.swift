@@ -1,6 +1,7 @@
+@testable import Agronomy
+import Forecasting
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
 
 @Suite struct PriceAnomalyIndicatorTests {

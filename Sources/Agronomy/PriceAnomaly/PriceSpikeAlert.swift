@@ -1,3 +1,4 @@
+import Forecasting
 import TimeSeriesCore
 
 /// The WFP Alert for Price Spikes (ALPS).

@@ -133,7 +133,7 @@ public struct OutlookStudy: Sendable {
                                     note: note ?? "no reported month to score"))
             }
         }
-        let order = preferenceOrder(scores.map(\.rmse))
+        let order = BacktestPreference.order(scores.map(\.rmse))
         var lastError: (any Error)?
         for i in order {
             do {
@@ -158,19 +158,6 @@ public struct OutlookStudy: Sendable {
         throw lastError ?? ForecastingError(.fitFailed, "no model could forecast the series")
     }
 
-    /// The order in which candidates are tried: lowest backtest RMSE first; ties and unscored
-    /// candidates (nil) go by the given order. `muavu publish` chooses its models by the same rule.
-    static func preferenceOrder(_ rmse: [Double?]) -> [Int] {
-        rmse.indices.sorted { a, b in
-            switch (rmse[a], rmse[b]) {
-            case let (x?, y?): return x < y || (x == y && a < b)
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a < b
-            }
-        }
-    }
-
     /// The chosen model's forecast with the interval at the outlook's level replaced by the
     /// calibrated ranges (the model's own bounds kept for a month too few errors calibrate).
     public var calibratedForecast: Forecast {
@@ -189,28 +176,5 @@ public struct OutlookStudy: Sendable {
             f.intervals.append(calibrated)
         }
         return f
-    }
-
-    /// Why the chosen model was chosen, in words.
-    public var reason: Bilingual {
-        guard let c = chosen else { return Bilingual(vi: "", en: "") }
-        func r(_ x: Double?) -> String { x.map { NumberText.format($0, decimals: 0, language: .en) } ?? "–" }
-        func rv(_ x: Double?) -> String { x.map { NumberText.format($0, decimals: 0, language: .vi) } ?? "–" }
-        let others = scores.filter { !$0.chosen && $0.rmse != nil }
-        let origins = selectionOrigins.count
-        let otherKind = c.kind == "export-link" ? "univariate" : "export-link"
-        let rival = others.filter { $0.kind == otherKind }.min { ($0.rmse ?? .infinity) < ($1.rmse ?? .infinity) }
-        var en = "\(c.name) had the lowest backtest RMSE (\(r(c.rmse))) over \(origins) monthly origins, \(options.months) months ahead"
-        var vi = "\(c.name) có sai số RMSE thấp nhất khi kiểm tra trên số liệu cũ (\(rv(c.rmse))), qua \(origins) điểm xuất phát, dự báo \(options.months) tháng"
-        if let rival {
-            if c.kind == "export-link" {
-                en += "; the link to the export price beat the best univariate model, \(rival.name) (\(r(rival.rmse)))"
-                vi += "; mô hình theo giá xuất khẩu tốt hơn mô hình đơn biến tốt nhất, \(rival.name) (\(rv(rival.rmse)))"
-            } else {
-                en += "; the link to the export price, \(rival.name), did not beat it (\(r(rival.rmse)))"
-                vi += "; mô hình theo giá xuất khẩu, \(rival.name), không tốt hơn (\(rv(rival.rmse)))"
-            }
-        }
-        return Bilingual(vi: vi + ".", en: en + ".")
     }
 }

@@ -3,11 +3,11 @@
 // gives the definitions. Do not edit: run the script again.
 
 /// References for `OutlookStudyTests` and `LaggedExportRegressionTests`.
-enum OutlookStudyReference {
+public enum OutlookStudyReference {
     // MARK: 1. The study, drift and naive, on the Đồng Tháp price (NaN: not reported)
 
-    static let priceStart = (year: 2008, month: 1)
-    static let y: [Double] = [
+    public static let priceStart = (year: 2008, month: 1)
+    public static let y: [Double] = [
         5345.71, 5804.0, 6523.75, 7250.0, 8711.11, 8227.78,
         7544.44, 7022.5, 6241.25, 5812.5, 4514.29, 4814.29,
         4958.33, 5857.14, 6200.0, 6282.5, 5861.67, 5700.0,
@@ -38,28 +38,28 @@ enum OutlookStudyReference {
         8300.0, 8000.0, 8510.0, 8800.0, 8675.0, 8100.0,
         8150.0, 8316.67, 8430.0, 8350.0, 8625.0, 8625.0,
     ]
-    static let horizon = 3, selectionOrigins = 24, calibrationOrigins = 24, minimumTrain = 24, level = 80
-    static let usableOrigins = 118
-    static let selection = (first: 117, last: 173, count: 24)
-    static let scores: [(name: String, rmse: Double, mape: Double, cases: Int)] = [
+    public static let horizon = 3, selectionOrigins = 24, calibrationOrigins = 24, minimumTrain = 24, level = 80
+    public static let usableOrigins = 118
+    public static let selection = (first: 117, last: 173, count: 24)
+    public static let scores: [(name: String, rmse: Double, mape: Double, cases: Int)] = [
         ("drift", 664.6662524135711, 5.488850531809502, 63),
         ("naive", 642.8762980987423, 5.383301451071016, 63),
     ]
-    static let chosen = "naive"
+    public static let chosen = "naive"
     /// The chosen model's forecast from the whole series and its calibrated ranges (lower, upper, scores used).
-    static let mean: [Double] = [
+    public static let mean: [Double] = [
         8625.0, 8625.0, 8625.0,
     ]
-    static let ranges: [(lower: Double, upper: Double, calibration: Int)] = [
+    public static let ranges: [(lower: Double, upper: Double, calibration: Int)] = [
         (8053.314121037463, 9237.26851851852, 24),
         (7905.341340075853, 9410.172413793103, 24),
         (7608.1844645080955, 9777.710483628463, 24),
     ]
-    static let coverage = (cases: 327, hits: 278, modelHits: 295)
+    public static let coverage = (cases: 327, hits: 278, modelHits: 295)
 
     // MARK: 2. The export link: Đồng Tháp 2009-01 – 2012-12 on the export price of the month before
 
-    static let linkPrice: [Double] = [
+    public static let linkPrice: [Double] = [
         4958.33, 5857.14, 6200.0, 6282.5, 5861.67, 5700.0,
         5771.43, 5625.56, 5493.75, 5887.5, 6975.0, 8177.78,
         8150.0, 7462.5, 6218.75, 5916.67, 5900.0, 5900.0,
@@ -69,9 +69,9 @@ enum OutlookStudyReference {
         8225.0, 7588.9, 7300.0, 7414.3, 7457.1, 7243.8,
         7322.2, 7633.3, 7960.0, 8244.4, 8300.0, 7750.0,
     ]
-    static let linkPriceStart = (year: 2009, month: 1)
+    public static let linkPriceStart = (year: 2009, month: 1)
     /// The export price 2008-06 – 2013-06 as the file reports it (NaN: not reported).
-    static let linkExport: [Double] = [
+    public static let linkExport: [Double] = [
         780.0, 698.0, 607.5, 561.785, 478.572, 431.07,
         413.0, 386.79, 418.09333333333, Double.nan, 430.0, 405.1775,
         404.285, 410.228, 395.7175, 392.858, 414.1075, 491.605,
@@ -84,9 +84,9 @@ enum OutlookStudyReference {
         413.75, 401.245, 401.645, 401.61, 390.75567567568, 386.84811891892,
         385.93153153153,
     ]
-    static let linkExportStart = (year: 2008, month: 6)
+    public static let linkExportStart = (year: 2008, month: 6)
     /// x_t = the export price (gaps filled linearly) of month t − 1, t = 2009-01 … 2013-01.
-    static let regressor: [Double] = [
+    public static let regressor: [Double] = [
         413.0, 386.79, 418.09333333333, 424.04666666666503, 430.0, 405.1775,
         404.285, 410.228, 395.7175, 392.858, 414.1075, 491.605,
         529.914, 485.284, 421.785, 392.572, 371.17, 368.8225,
@@ -97,7 +97,7 @@ enum OutlookStudyReference {
         411.9625, 409.285, 436.428, 455.1775, 453.744, 448.3225,
         413.75,
     ]
-    static let fits: [(origin: Int, ma1: Double, drift: Double, xreg1: Double, sigma2: Double, mean: [Double])] = [
+    public static let fits: [(origin: Int, ma1: Double, drift: Double, xreg1: Double, sigma2: Double, mean: [Double])] = [
         (48, 0.17999355751559576, 53.332333470326795, 11.155571922441458, 166806.59774131214, [7319.557916751624, 7372.890250221951, 7426.222583692278]),
         (42, 0.14552721625533402, 53.583267780173585, 11.551076812085014, 181457.67487384417, [7028.138400420021, 7081.7216682001945, 7135.304935980368]),
     ]

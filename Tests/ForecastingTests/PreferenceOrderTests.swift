@@ -1,7 +1,7 @@
+import Forecasting
 import Testing
-@testable import Publishing
 
-/// `OutlookStudy.preferenceOrder`, the one model-ordering rule of `muavu outlook` and `muavu
+/// `BacktestPreference.order`, the one model-ordering rule of `muavu outlook` and `muavu
 /// publish`: lowest backtest RMSE first, ties and unscored candidates (nil) in the given order.
 @Suite struct PreferenceOrderTests {
     @Test(arguments: [
@@ -15,7 +15,7 @@ import Testing
         ([.infinity, 1e300, nil], [1, 0, 2]),
     ])
     func handMadeCases(_ rmse: [Double?], _ expected: [Int]) {
-        #expect(OutlookStudy.preferenceOrder(rmse) == expected)
+        #expect(BacktestPreference.order(rmse) == expected)
     }
 
     /// The rule's properties on many pseudo-random score lists (a fixed linear congruential
@@ -31,7 +31,7 @@ import Testing
                 let k = next(5)
                 return k == 0 ? nil : Double(k)
             }
-            let order = OutlookStudy.preferenceOrder(rmse)
+            let order = BacktestPreference.order(rmse)
             // A permutation of the candidates.
             #expect(order.sorted() == Array(rmse.indices), "\(rmse)")
             for (a, b) in zip(order, order.dropFirst()) {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
 
 /// The reference values in Fixtures/price-anomaly/reference.json, written by

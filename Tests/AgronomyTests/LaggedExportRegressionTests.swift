@@ -1,7 +1,8 @@
+@testable import Agronomy
 import Forecasting
 import Foundation
 import Testing
-@testable import Publishing
+import TestSupport
 import TimeSeriesCore
 
 /// The export link (`LaggedExportRegression`): regression of a monthly price on the export price
