@@ -42,10 +42,14 @@ let package = Package(
         .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
         .target(name: "Publishing",
                 dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "CFileSystem"]),
+        // Homes for what comes next, empty for now: the SQLite store (the only target to import
+        // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
+        .target(name: "Store", dependencies: ["TimeSeriesCore"]),
+        .target(name: "Server", dependencies: ["Publishing", "Store"]),
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "LinearAlgebra", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Publishing",
+                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

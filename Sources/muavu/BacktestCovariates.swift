@@ -1,5 +1,6 @@
 import AgriData
 import ArgumentParser
+import Forecasting
 import Foundation
 import TimeSeriesCore
 
