@@ -40,8 +40,11 @@ let package = Package(
         // Crop yield, price anomalies, the export link and the price outlook's model search.
         .target(name: "Agronomy", dependencies: ["TimeSeriesCore", "Forecasting"]),
         .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
+        // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
+        // and language conventions they share.
+        .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
         .target(name: "Publishing",
-                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "CFileSystem"]),
+                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Rendering", "CFileSystem"]),
         // Homes for what comes next, empty for now: the SQLite store (the only target to import
         // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
         .target(name: "Store", dependencies: ["TimeSeriesCore"]),
@@ -69,7 +72,8 @@ let package = Package(
         // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PublishingTests",
-                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "TestSupport"]),
+                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Rendering",
+                                   "TestSupport"]),
         .testTarget(name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import Rendering
 
 /// `muavu.benchmark/v1`: how models scored on held-out data, a row per model and subset and one
 /// for `all` (CONTRACT.md). Each row keeps its sums and counts (`totals`) so that the documents of

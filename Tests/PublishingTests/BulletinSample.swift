@@ -2,6 +2,7 @@ import Agronomy
 import Forecasting
 import Foundation
 @testable import Publishing
+import Rendering
 import TimeSeriesCore
 
 /// A bulletin built from the Đồng Tháp wholesale rice price (real, WFP) and an illustrative

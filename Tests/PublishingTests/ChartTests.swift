@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import Rendering
 import Testing
 @testable import Publishing
 import TimeSeriesCore

@@ -1,5 +1,6 @@
 import Agronomy
 import Forecasting
+import Rendering
 import TimeSeriesCore
 
 /// A piece of text in both publishing languages.

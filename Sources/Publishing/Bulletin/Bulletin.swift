@@ -1,5 +1,6 @@
 import Agronomy
 import Forecasting
+import Rendering
 import TimeSeriesCore
 
 /// A forecast bulletin for extension officers and cooperatives: who issued it and when, headline

@@ -1,4 +1,5 @@
 import Agronomy
+import Rendering
 
 extension OutlookStudy {
     /// Why the chosen model was chosen, in words.

@@ -1,5 +1,6 @@
 import Agronomy
 import Forecasting
+import Rendering
 import TimeSeriesCore
 
 /// The price outlook for one commodity and market, as WFP market monitors state it: the price

@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import Rendering
 import TimeSeriesCore
 
 /// Puts the published series into a `Bulletin`: headlines with odds and the 5-year average for

@@ -1,5 +1,6 @@
 import AgriData
 import Foundation
+import Rendering
 import TimeSeriesCore
 
 /// `muavu report`: the analyses behind the published forecasts, rendered as Markdown notebooks

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 
 /// `m3-benchmark.md`: the M3 results of the committed `muavu.benchmark/v1` documents
 /// (`docs/benchmarks/m3*.json`). Running M3 takes long, so the report only reads the documents;

@@ -2,6 +2,7 @@ import AgriData
 import Agronomy
 import Forecasting
 import Foundation
+import Rendering
 import TimeSeriesCore
 
 /// `price-study.md`: the Đồng Tháp wholesale rice price (WFP) forecast by univariate models and

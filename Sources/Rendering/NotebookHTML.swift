@@ -4,8 +4,8 @@ import Foundation
 /// paragraphs, pipe tables, bullet lists, rules, `code`, links and images) turned into one
 /// self-contained page, with each chart's SVG inlined where the Markdown links to its file and
 /// links to other notebooks pointing at their pages. Only that subset of Markdown is read.
-enum NotebookHTML {
-    static func page(title: String, markdown: String, charts: [String: String]) -> String {
+public enum NotebookHTML {
+    public static func page(title: String, markdown: String, charts: [String: String]) -> String {
         var body = ""
         var paragraph: [String] = []
         var table: [[String]] = []

@@ -75,10 +75,10 @@ public enum NumberText {
 }
 
 /// Text as it goes into XML and HTML: NFC-normalised, with markup characters escaped.
-enum Markup {
-    static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+public enum Markup {
+    public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in nfc(s) {
