@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Agronomy", targets: ["Agronomy"]),
         .library(name: "AgriData", targets: ["AgriData"]),
+        .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Publishing", targets: ["Publishing"]),
     ],
     dependencies: [
@@ -43,8 +44,11 @@ let package = Package(
         // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
         // and language conventions they share.
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
+        // The muavu.*/v1 documents and their schemas, one JSON encoding and one atomic writer, SHA-256.
+        .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData"]),
         .target(name: "Publishing",
-                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Rendering", "CFileSystem"]),
+                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",
+                               "CFileSystem"]),
         // Homes for what comes next, empty for now: the SQLite store (the only target to import
         // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
         .target(name: "Store", dependencies: ["TimeSeriesCore"]),
@@ -52,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Publishing",
+                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,9 +75,10 @@ let package = Package(
         // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
         // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Forecasting", "TimeSeriesCore"]),
         .testTarget(name: "PublishingTests",
-                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Rendering",
-                                   "TestSupport"]),
+                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents",
+                                   "Rendering", "TestSupport"]),
         .testTarget(name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -1,5 +1,6 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
 import Publishing

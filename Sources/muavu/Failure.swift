@@ -1,8 +1,8 @@
 import ArgumentParser
 import AgriData
+import Documents
 import Forecasting
 import Foundation
-import Publishing
 import TimeSeriesCore
 
 /// Runs a subcommand body and turns the layers' errors into the contract's exit codes:

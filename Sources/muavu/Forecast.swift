@@ -1,8 +1,8 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
-import Publishing
 import TimeSeriesCore
 
 /// `a, b,c` → `["a", "b", "c"]` (blank items dropped).

@@ -1,8 +1,8 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
-import Publishing
 import TimeSeriesCore
 
 /// `--covariates ID[@lagK],...` as terms (a usage error when malformed or repeated).

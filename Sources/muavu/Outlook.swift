@@ -1,6 +1,7 @@
 import AgriData
 import Agronomy
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
 import Publishing

@@ -1,6 +1,5 @@
 import Forecasting
 import Foundation
-@testable import Publishing
 import TimeSeriesCore
 
 /// Real data for the publishing tests: WFP VAM wholesale rice price, Đồng Tháp (Tam Nông),

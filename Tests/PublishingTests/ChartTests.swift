@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,4 +1,5 @@
 import AgriData
+import Documents
 import Forecasting
 import Foundation
 import TimeSeriesCore

@@ -1,5 +1,6 @@
 import AgriData
 import Agronomy
+import Documents
 import Forecasting
 import Foundation
 import TimeSeriesCore

@@ -1,4 +1,5 @@
 import AgriData
+import Documents
 import Foundation
 import Rendering
 import TimeSeriesCore

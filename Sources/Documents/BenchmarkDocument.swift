@@ -1,6 +1,5 @@
 import Forecasting
 import Foundation
-import Rendering
 
 /// `muavu.benchmark/v1`: how models scored on held-out data, a row per model and subset and one
 /// for `all` (CONTRACT.md). Each row keeps its sums and counts (`totals`) so that the documents of
@@ -165,25 +164,10 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
         merged.issued = IssueTime.iso8601(issued)
         return merged
     }
-
-    /// The results as a Markdown table (one row per subset and model).
-    public var markdown: String {
-        var table = MarkdownTable(header: ["subset", "model", "series", "sMAPE", "MASE", "OWA"]
-                                  + levels.map { "\($0)% coverage" } + ["seconds", "failures"])
-        for row in results {
-            table.append([row.subset, row.model, "\(row.series)",
-                          MarkdownTable.number(row.smape, digits: 3), MarkdownTable.number(row.mase, digits: 3),
-                          MarkdownTable.number(row.owa, digits: 3)]
-                         + levels.map { MarkdownTable.number(row.coverage["\($0)"] ?? nil, digits: 3) }
-                         + [MarkdownTable.number(row.seconds, digits: 2), "\(row.failures)"])
-        }
-        return "# Benchmark: \(dataset)\n\n" + table.text
-            + (notes.isEmpty ? "" : "\n" + notes.map { "- \($0)\n" }.joined())
-    }
 }
 
 /// `nil` for a missing or non-finite value: documents carry `null`, never NaN.
-func finite(_ x: Double?) -> Double? {
+package func finite(_ x: Double?) -> Double? {
     guard let x, x.isFinite else { return nil }
     return x
 }

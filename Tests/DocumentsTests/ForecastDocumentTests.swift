@@ -1,7 +1,7 @@
+import Documents
 import Foundation
 import Testing
 @testable import Forecasting
-@testable import Publishing
 import TimeSeriesCore
 
 @Suite struct ForecastDocumentTests {

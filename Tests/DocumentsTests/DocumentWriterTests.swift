@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import Testing
-@testable import Publishing
 
 @Suite struct DocumentWriterTests {
     struct Doc: Encodable { var zeta = 1; var alpha = "a" }

@@ -1,9 +1,9 @@
+import Documents
 import Foundation
 import Testing
-@testable import Publishing
 
 @Suite("SHA-256 of input and output files")
-struct PublishSHA256Tests {
+struct SHA256Tests {
     /// FIPS 180-4 / NIST CSRC example values ("SHA256.pdf", one-block and two-block messages).
     @Test("NIST examples")
     func nistExamples() {

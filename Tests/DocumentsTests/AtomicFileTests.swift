@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import Testing
-@testable import Publishing
 
 /// `AtomicFile`: single-file outputs (`--output`, `--save`, `--markdown`) never replace an input,
 /// a folder, a link or a device, and clear the temporaries of killed runs.
