@@ -3,16 +3,26 @@ import PackageDescription
 
 /// muavu: crop-forecast and market-access modelling engine for Đồng Tháp.
 ///
-/// Dependencies point one way:
-/// muavu (CLI) → Publishing → AgriData → TimeSeriesCore;
-/// Publishing → Agronomy → Forecasting → LinearAlgebra → CLapack;
-/// Agronomy → TimeSeriesCore; Forecasting → TimeSeriesCore;
-/// Publishing → CFileSystem (one system call, for output directories).
+/// Dependencies point one way, along the data's path (each target may import only what it
+/// lists, and nothing imports a target above it):
+///
+///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, TimeSeriesCore
+///     Server       → Publishing, Store                      (empty: future `muavu serve`)
+///     Publishing   → Documents, Rendering, Agronomy, AgriData, Forecasting, TimeSeriesCore, CFileSystem
+///     Documents    → AgriData, Forecasting, TimeSeriesCore
+///     Rendering    → TimeSeriesCore
+///     Agronomy     → Forecasting, TimeSeriesCore
+///     Store        → TimeSeriesCore                         (empty: future SQLite store)
+///     AgriData     → TimeSeriesCore
+///     Forecasting  → LinearAlgebra, TimeSeriesCore
+///     LinearAlgebra → CLapack (the only C caller for numerics)
+///     TimeSeriesCore → (nothing)
 let package = Package(
     name: "muavu",
     products: [
         .executable(name: "muavu", targets: ["muavu"]),
         .library(name: "TimeSeriesCore", targets: ["TimeSeriesCore"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Agronomy", targets: ["Agronomy"]),
         .library(name: "AgriData", targets: ["AgriData"]),
