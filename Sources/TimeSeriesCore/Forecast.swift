@@ -75,22 +75,15 @@ public protocol Forecaster: Sendable {
 extension Forecaster {
     /// Checks the arguments shared by every method.
     public func validateArguments(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws {
-        guard horizon >= 1 else {
-            throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)")
-        }
-        guard period >= 1 else {
-            throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)")
-        }
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
+        try ArgumentCheck.atLeastOne(period, "period")
         // Above these a caller's typo (or Int.max) would ask for gigabytes or overflow: `Limits`.
         try Limits.horizon.check(horizon, "horizon")
         try Limits.period.check(period, "period")
         for level in levels where !(1...99).contains(level) {
             throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
         }
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         guard y.count >= Self.minimumObservations else {
             throw ForecastingError(.tooShort, "one observation cannot be forecast with intervals: every model needs at least "
                                    + "\(Self.minimumObservations) observations (one more than it forecasts from, to estimate "

@@ -78,7 +78,7 @@ public enum CropYieldModel {
     /// forecasts `horizon` years with intervals at `levels`.
     public static func forecast(yields: [Double], firstYear: Int, indicators: [Indicator] = [], horizon: Int,
                                 levels: [Int], options: Options = Options()) throws -> Result {
-        guard horizon >= 1 else { throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)") }
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
         try Limits.horizon.check(horizon, "horizon")
         for level in levels where !(1...99).contains(level) {
             throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")

@@ -85,10 +85,7 @@ public struct AutoARIMA: ARIMAForecaster {
     /// Selects and fits a model. Never fails on a finite, non-empty series: when no candidate
     /// can be fitted, a differenced white-noise model is returned with the reason in its notes.
     public func fit(_ y: [Double], period: Int) throws -> SARIMA.Fit {
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         var o = options
         let n = y.count
         var m = o.seasonal ? max(1, period) : 1

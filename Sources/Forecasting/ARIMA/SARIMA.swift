@@ -104,10 +104,7 @@ public struct SARIMA: ARIMAForecaster {
     /// short for the seasonal difference, a singular likelihood), a simpler model is fitted
     /// instead and the reason is kept in the fit's notes.
     public func fit(_ y: [Double], period: Int) throws -> Fit {
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         if spec.order.period == 1 {
@@ -158,9 +155,7 @@ public struct SARIMA: ARIMAForecaster {
     /// The model at given coefficients, in R's order (ar, ma, sar, sma, then the mean or drift
     /// and regressors), without estimation: its exact log-likelihood, criteria and forecasts.
     public func evaluate(_ y: [Double], period: Int, coefficients: [Double]) throws -> Fit {
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         let estimator = try SARIMAEstimator(y: y, specification: spec,
@@ -179,9 +174,7 @@ public struct SARIMA: ARIMAForecaster {
         guard k > 0, rows.allSatisfy({ $0.count == k }) else {
             throw ForecastingError(.invalidArgument, "regressor rows must all have the same, positive length")
         }
-        guard rows.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
-            throw ForecastingError(.nonFinite, "regressors have missing or non-finite values")
-        }
+        for row in rows { try ArgumentCheck.finite(row, "regressors have") }
         return (0..<k).map { j in rows.map { $0[j] } }
     }
 }
@@ -272,7 +265,7 @@ extension SARIMA {
         /// Point forecasts and normal prediction intervals x̂_{n+h} ± z·σ·√v_h, with v_h from the
         /// state-space forecast recursion (R `predict.Arima`).
         public func forecast(horizon: Int, levels: [Int], futureRegressors: [[Double]] = []) throws -> Forecast {
-            guard horizon >= 1 else { throw ForecastingError(.invalidArgument, "horizon must be at least 1") }
+            try ArgumentCheck.atLeastOne(horizon, "horizon")
             try Limits.horizon.check(horizon, "horizon")
             if !regression.isEmpty {
                 guard futureRegressors.count == horizon,

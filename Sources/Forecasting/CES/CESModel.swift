@@ -211,9 +211,7 @@ public struct CESModel: Sendable, Equatable, Codable {
     }
 
     static func checkedLag(_ y: [Double], period: Int, seasonality: CES.Seasonality) throws -> Int {
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         let minimum = minimumCount(seasonality)
         guard y.count >= minimum else {
             throw ForecastingError(.tooShort,
