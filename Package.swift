@@ -3,15 +3,30 @@ import PackageDescription
 
 /// muavu: crop-forecast and market-access modelling engine for Đồng Tháp.
 ///
-/// Dependencies point one way:
-/// muavu (CLI) → Publishing → AgriData → Forecasting → LinearAlgebra → CLapack;
-/// Publishing → CFileSystem (one system call, for output directories).
+/// Dependencies point one way, along the data's path (each target may import only what it
+/// lists, and nothing imports a target above it):
+///
+///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, TimeSeriesCore
+///     Server       → Publishing, Store                      (empty: future `muavu serve`)
+///     Publishing   → Documents, Rendering, Agronomy, AgriData, Forecasting, TimeSeriesCore, CFileSystem
+///     Documents    → AgriData, Forecasting, TimeSeriesCore
+///     Rendering    → TimeSeriesCore
+///     Agronomy     → Forecasting, TimeSeriesCore
+///     Store        → TimeSeriesCore                         (empty: future SQLite store)
+///     AgriData     → TimeSeriesCore
+///     Forecasting  → LinearAlgebra, TimeSeriesCore
+///     LinearAlgebra → CLapack (the only C caller for numerics)
+///     TimeSeriesCore → (nothing)
 let package = Package(
     name: "muavu",
     products: [
         .executable(name: "muavu", targets: ["muavu"]),
+        .library(name: "TimeSeriesCore", targets: ["TimeSeriesCore"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "Agronomy", targets: ["Agronomy"]),
         .library(name: "AgriData", targets: ["AgriData"]),
+        .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Publishing", targets: ["Publishing"]),
     ],
     dependencies: [
@@ -30,28 +45,51 @@ let package = Package(
         // The one system call Glibc's overlay lacks (renameat2 with RENAME_EXCHANGE), for
         // replacing an output directory in one step.
         .target(name: "CFileSystem", path: "Sources/CFileSystem"),
-        .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
-        .target(name: "AgriData", dependencies: ["Forecasting"]),
-        .target(name: "Publishing", dependencies: ["Forecasting", "AgriData", "CFileSystem"]),
+        // Series, period dates, frequencies, forecasts, the library's error and its limits.
+        .target(name: "TimeSeriesCore"),
+        .target(name: "Forecasting", dependencies: ["TimeSeriesCore", "LinearAlgebra"]),
+        // Crop yield, price anomalies, the export link and the price outlook's model search.
+        .target(name: "Agronomy", dependencies: ["TimeSeriesCore", "Forecasting"]),
+        .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
+        // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
+        // and language conventions they share.
+        .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
+        // The muavu.*/v1 documents and their schemas, one JSON encoding and one atomic writer, SHA-256.
+        .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData"]),
+        .target(name: "Publishing",
+                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",
+                               "CFileSystem"]),
+        // Homes for what comes next, empty for now: the SQLite store (the only target to import
+        // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
+        .target(name: "Store", dependencies: ["TimeSeriesCore"]),
+        .target(name: "Server", dependencies: ["Publishing", "Store"]),
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "LinearAlgebra", "Forecasting", "AgriData", "Publishing",
+                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "TimeSeriesCoreTests",
+                    dependencies: ["TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ForecastingTests",
                     dependencies: ["Forecasting", .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "AgriDataTests",
-                    dependencies: ["AgriData", .product(name: "PropertyBased", package: "swift-property-based")],
+        .testTarget(name: "AgronomyTests", dependencies: ["Agronomy", "Forecasting", "TimeSeriesCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        // Test support: the one way tests reach the Python reference tools (requirements-test.txt).
+        .testTarget(name: "AgriDataTests",
+                    dependencies: ["AgriData", "TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")],
+                    resources: [.copy("Fixtures")]),
+        // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
+        // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
-        .testTarget(name: "muavuTests", dependencies: ["muavu", "TestSupport"],
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Forecasting", "TimeSeriesCore"]),
+        .testTarget(name: "PublishingTests",
+                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents",
+                                   "Rendering", "TestSupport"]),
+        .testTarget(name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -10,7 +10,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "lstsq-bench",
-            dependencies: [.product(name: "Forecasting", package: "muavu")]
+            dependencies: [.product(name: "LinearAlgebra", package: "muavu")]
         ),
     ]
 )

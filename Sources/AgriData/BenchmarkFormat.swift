@@ -1,5 +1,5 @@
 import Foundation
-import Forecasting
+import TimeSeriesCore
 
 /// The benchmark long format of the contract, as in `m3.csv`:
 /// `series_id,subset,period,split,t,value`, one row per series and time index `t`, with

@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// Whether a covariate's values over the forecast horizon are known in advance.
 public enum CovariateAvailability: String, Sendable, Codable {

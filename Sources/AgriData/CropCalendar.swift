@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// A run of calendar months, placed relative to the crop year: `from`...`to` (1–12), starting in
 /// crop year + `yearOffset`; when `to` < `from` the run crosses into the next calendar year.

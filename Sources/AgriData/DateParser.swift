@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 
 /// A date cell as read, before the series' calendar is known (a crop season needs the number of
 /// crops a year, which is known only once the whole series has been seen).

@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 
 /// The periods of one series for which its file gives a value (a value cell that is neither empty
 /// nor `NA`), as opposed to the periods whose value `MissingPolicy.interpolate` filled in. Price

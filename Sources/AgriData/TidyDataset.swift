@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 
 /// The series of one tidy file, checked and on a regular calendar.
 public struct TidyDataset: Sendable {

@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 
 /// What to do with a missing observation: an empty or `NA` cell, or a period absent between two
 /// observed ones.

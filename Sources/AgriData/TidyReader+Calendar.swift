@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 
 extension TidyReader {
     /// The regular grid a series' dates lie on: its frequency and period, the date of its first

@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 import Foundation
 
 extension TidyReader {

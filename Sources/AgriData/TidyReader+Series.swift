@@ -1,4 +1,4 @@
-import Forecasting
+import TimeSeriesCore
 
 extension TidyReader {
     /// One series once its file has been read: its summary and, when nothing is wrong, the series.

@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// Reads tidy long CSV files (CONTRACT.md, "Input"), streaming: one pass, one record in memory,
 /// and per series only its dates, values and the line each came from.

@@ -1,5 +1,5 @@
-import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// Units of the statistics muavu reads, written as statistics offices write them: `t`, `tạ/ha`,
 /// `VND/kg`, `USD/t`... A unit is a numerator and an optional denominator, each a mass, an area,

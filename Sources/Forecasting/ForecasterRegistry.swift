@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Models by the names the CLI and configurations use (docs/contract.md): `naive`, `snaive`,
 /// `drift`, `mean`, `ets`, `theta`, `arima`, `regression`, `ensemble`, `auto`, ...
 ///

@@ -1,6 +1,8 @@
 import AgriData
+import Documents
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu.model/v1`: a fitted model saved as JSON (`muavu fit --save FILE`), read back by
 /// `muavu forecast --model-file FILE` to forecast without estimating anything again.

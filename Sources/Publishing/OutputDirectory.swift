@@ -1,4 +1,5 @@
 import CFileSystem
+import Documents
 import Foundation
 
 /// A directory that `muavu publish` or `muavu report` writes whole, and the rules that keep a

@@ -1,8 +1,9 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
-import Publishing
+import TimeSeriesCore
 
 /// `muavu backtest --data FILE --horizon H --windows N [--step S] --models a,b,c`:
 /// rolling-origin evaluation, per series and in summary.

@@ -2,6 +2,7 @@ import AgriData
 import ArgumentParser
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu backtest --covariates`: the models `regression` (independent errors), `arima` and
 /// `arima-fixed` (ARIMA errors) regress on the covariates; at each origin they get the covariates' actual values over the

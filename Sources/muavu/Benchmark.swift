@@ -1,8 +1,10 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu benchmark --data FILE --models a,b,c [--subset NAME]... [--jobs N] [--markdown FILE]
 /// [--output FILE] [--shard i/n]`, and `muavu benchmark --merge a.json b.json ...`.

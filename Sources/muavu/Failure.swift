@@ -1,9 +1,9 @@
 import ArgumentParser
 import AgriData
+import Documents
 import Forecasting
 import Foundation
-import LinearAlgebra
-import Publishing
+import TimeSeriesCore
 
 /// Runs a subcommand body and turns the layers' errors into the contract's exit codes:
 /// 64 bad usage, 65 bad data, 1 anything else. The message goes to stderr.
@@ -24,13 +24,14 @@ func runReportingFailures(_ body: () throws -> Void) throws {
         case .badFormula, .rankDeficient, .missingCovariates, .tooShort, .nonFinite, .outOfDomain: throw ExitCode(65)
         case .fitFailed: throw ExitCode(1)
         }
-    } catch let error as LinearAlgebraError {
-        printError("error: \(error.description)")
-        throw ExitCode(error.code == .illegalArgument ? 1 : 65)
     } catch let error as PublishingError {
         printError("error: \(error.description)")
         throw ExitCode(error.code == .badConfiguration || error.code == .unsafeOutput ? 64 : 1)
     } catch {
+        if let failure = NumericalFailure(error) {
+            printError("error: \(failure.description)")
+            throw ExitCode(failure.isIllegalArgument ? 1 : 65)
+        }
         printError("error: \(error)")
         throw ExitCode(1)
     }

@@ -1,30 +1,9 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
-import Publishing
-
-/// The forecast `body` makes, or why there is none: a `ForecastingError` as it is, anything else
-/// as a failed fit (a series that cannot be forecast goes to the document's errors).
-func forecastOutcome(_ body: () throws -> Forecasting.Forecast) -> Result<Forecasting.Forecast, ForecastingError> {
-    do {
-        return .success(try body())
-    } catch let e as ForecastingError {
-        return .failure(e)
-    } catch {
-        return .failure(ForecastingError(.fitFailed, "\(error)"))
-    }
-}
-
-/// `arima-fixed` at the orders of `--order`, read against each series' own seasonal period.
-struct FixedOrderARIMA: Forecaster {
-    var order: String
-    var name: String { "arima-fixed" }
-
-    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecasting.Forecast {
-        try SARIMA(try SARIMA.Specification(parsing: order, period: period)).forecast(y, period: period, horizon: horizon, levels: levels)
-    }
-}
+import TimeSeriesCore
 
 /// `--covariates ID[@lagK],...` as terms (a usage error when malformed or repeated).
 func covariateTerms(_ text: String) throws -> [CovariateTerm] {

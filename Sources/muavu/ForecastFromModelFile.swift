@@ -1,7 +1,8 @@
 import ArgumentParser
-import Forecasting
+import Documents
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu forecast --model-file FILE --horizon H [--level L]... [--output FILE]`: the forecast of
 /// a model saved by `muavu fit`, from its stored parameters (nothing is estimated again). The
@@ -34,7 +35,7 @@ extension Forecast {
         try runReportingFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [path])
             let file = try ModelFile.read(path: path)
-            let outcome: Result<Forecasting.Forecast, ForecastingError>
+            let outcome: Result<TimeSeriesCore.Forecast, ForecastingError>
             do {
                 outcome = .success(try file.model.forecast(horizon: horizon, levels: levels))
             } catch let e as ForecastingError {

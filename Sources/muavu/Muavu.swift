@@ -1,6 +1,7 @@
 import ArgumentParser
+import Documents
 import Foundation
-import Publishing
+import TimeSeriesCore
 
 @main
 struct Muavu: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Forecasting
+import TimeSeriesCore
 
 /// Refuses an integer option outside its bound in `Limits` with a usage error (exit 64) that
 /// names the option, before any data is read.

@@ -1,8 +1,11 @@
 import AgriData
+import Agronomy
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu outlook --commodity rice --market "Đồng Tháp" [--lang vi|en|both] [--months N] [--json]`:
 /// the price outlook in words, or as a `muavu.outlook/v1` document.
@@ -215,29 +218,11 @@ struct Outlook: ParsableCommand {
 
     func fromConfiguration() throws -> Subject {
         let c = try PublishConfiguration.load(path: config)
-        let prices = c.forecasts.filter { $0.kind == .price }
-        let wantedCommodity = commodity.map(Self.fold) ?? ""
-        let wantedMarket = market.map(Self.fold)
-        func names(_ e: PublishConfiguration.Entry) -> [String] {
-            [e.commodity?.vi, e.commodity?.en, e.name.vi, e.name.en, e.series].compactMap { $0 }.map(Self.fold)
-        }
-        func markets(_ e: PublishConfiguration.Entry) -> [String] {
-            [e.market?.vi, e.market?.en].compactMap { $0 }.map(Self.fold)
-        }
-        let matches = prices.filter { e in
-            (wantedCommodity.isEmpty || names(e).contains { $0.contains(wantedCommodity) })
-                && (wantedMarket.map { m in markets(e).contains { $0 == m || $0.contains(m) } } ?? true)
-        }
-        func listing() -> String {
-            prices.map { "\($0.commodity?.en ?? $0.name.en)\($0.market.map { " at \($0.vi)" } ?? "") (\($0.id))" }
-                .joined(separator: "; ")
-        }
-        guard let entry = matches.first else {
-            throw ValidationError("no price of '\(commodity ?? "")'\(market.map { " at '\($0)'" } ?? "") in \(config); its prices are: \(listing())")
-        }
-        guard matches.count == 1 else {
-            throw ValidationError("'\(commodity ?? "")'\(market.map { " at '\($0)'" } ?? "") matches \(matches.count) prices in \(config) "
-                                  + "(\(matches.map(\.id).joined(separator: ", "))); name the market with --market")
+        let entry: PublishConfiguration.Entry
+        do {
+            entry = try PriceQuery(commodity: commodity, market: market).entry(in: c, file: config)
+        } catch let mismatch as PriceQuery.Mismatch {
+            throw ValidationError(mismatch.message)
         }
         // --export-link in place of the configuration's exportLink.
         var linked = c
@@ -246,7 +231,8 @@ struct Outlook: ParsableCommand {
                 linked.exportLink = nil
             } else {
                 guard c.forecasts.contains(where: { $0.id == name && $0.kind == .price }) else {
-                    throw ValidationError("--export-link: no price entry '\(name)' in \(config); its prices are: \(listing())")
+                    throw ValidationError("--export-link: no price entry '\(name)' in \(config); "
+                                          + "its prices are: \(PriceQuery.listing(c))")
                 }
                 linked.exportLink = name
             }
@@ -267,13 +253,6 @@ struct Outlook: ParsableCommand {
                        decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
                        models: requestedModels ?? entry.priceModels, inputs: inputs,
                        exportRegressor: link.regressor, exportLinkNote: link.note?.en)
-    }
-
-    /// NFC, lower case, without diacritics (đ → d): "Đồng Tháp" and "dong thap" compare equal.
-    static func fold(_ s: String) -> String {
-        s.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "đ", with: "d")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
     }
 
     func today() -> PeriodDate { Publisher.day(of: IssueTime.now()) }

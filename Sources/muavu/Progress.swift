@@ -1,6 +1,5 @@
 import Forecasting
 import Foundation
-import LinearAlgebra
 
 /// Progress of a many-series run on stderr: `series done/total, rate/s, ETA`, rewritten in place.
 ///
@@ -55,15 +54,7 @@ final class ProgressReporter: @unchecked Sendable {
 }
 
 /// Sets up a parallel run: the worker pool, and OpenBLAS held to one thread when several series
-/// are fitted at once (otherwise each worker's BLAS call would spawn its own threads and the
-/// cores would be oversubscribed).
+/// are fitted at once (`BatchRunner.fitting`).
 func makeRunner(jobs: Int?) throws -> BatchRunner {
-    let runner = try BatchRunner(jobs: jobs)
-    if runner.jobs > 1 { holdBLASToOneThread() }
-    return runner
-}
-
-/// The single place where the CLI limits BLAS threads before fitting series in parallel.
-func holdBLASToOneThread() {
-    BLASThreads.setSingleThreaded()
+    try BatchRunner.fitting(jobs: jobs)
 }

@@ -1,8 +1,9 @@
 import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
-import Publishing
+import TimeSeriesCore
 
 /// `muavu regress --data FILE --formula F`: fits a linear regression and writes
 /// `muavu.regression/v1`.

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Forecasting
+import Documents
 import Foundation
 import Publishing
+import TimeSeriesCore
 
 /// `muavu report --out DIR`: the analyses behind the forecasts rendered as Markdown notebooks
 /// with SVG charts, written whole or not at all.

@@ -1,64 +1,8 @@
 import AgriData
 import ArgumentParser
-import Forecasting
+import Documents
 import Foundation
-import Publishing
-
-/// How a tidy data file is read: column names, seasonal period, missing values, bounds.
-/// Shared by the commands that read `--data`.
-struct TidyDataOptions: ParsableArguments {
-    @Option(name: .long, help: "Name of the series id column.")
-    var idColumn = "series_id"
-
-    @Option(name: .long, help: "Name of the date column.")
-    var dateColumn = "date"
-
-    @Option(name: .long, help: "Name of the value column.")
-    var valueColumn = "value"
-
-    @Option(name: .long, help: "Force the seasonal period (for YYYY-Sn dates: crops a year).")
-    var period: Int?
-
-    @Option(name: .long, help: ArgumentHelp(
-        "What to do with missing values and absent periods: fail (refuse the data, the default), "
-            + "skip (keep each series' longest complete run), interpolate (fill interior gaps linearly).",
-        valueName: "fail|skip|interpolate"))
-    var onMissing: String = "fail"
-
-    @Option(name: .long, help: ArgumentHelp("JSON file of plausible ranges per unit and series id.", valueName: "file"))
-    var bounds: String?
-
-    @Option(name: .long, help: ArgumentHelp(
-        "How to read the dates (default: inferred per series): index (whole numbers, also four-digit ones), daily, "
-            + "weekly, monthly (also YYYY-MM-01), quarterly, yearly or season.",
-        valueName: "index|daily|weekly|monthly|quarterly|yearly|season"))
-    var frequency: String?
-
-    func validate() throws {
-        guard MissingPolicy(rawValue: onMissing) != nil else {
-            throw ValidationError("--on-missing must be fail, skip or interpolate, not '\(onMissing)'")
-        }
-        if let period { try checkOption(period, Limits.period, "--period") }
-        if let frequency, Frequency(rawValue: frequency) == nil {
-            throw ValidationError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), "
-                                  + "not '\(frequency)'")
-        }
-    }
-
-    /// The reader's options; `covariates` are the covariate columns to keep.
-    func readOptions(covariates: [String] = []) throws -> TidyReadOptions {
-        var o = TidyReadOptions()
-        o.idColumn = idColumn
-        o.dateColumn = dateColumn
-        o.valueColumn = valueColumn
-        o.period = period
-        o.onMissing = MissingPolicy(rawValue: onMissing) ?? .fail
-        o.covariates = covariates
-        o.frequency = frequency.flatMap(Frequency.init(rawValue:))
-        if let bounds { o.bounds = try ValueBounds.load(path: bounds) }
-        return o
-    }
-}
+import TimeSeriesCore
 
 /// `muavu validate --data FILE`: checks a data file and reports every problem found.
 struct Validate: ParsableCommand {
@@ -138,59 +82,6 @@ extension Validate {
         for x in c.seasons.sorted(by: { $0.number < $1.number }) {
             s += "  S\(x.number) \(x.nameVi) (\(x.nameEn)): \(x.startStage) \(months(x.start)), harvest \(months(x.harvest)), "
                 + "covariates averaged over \(months(x.covariateWindow))\n"
-        }
-        return s
-    }
-}
-
-/// `muavu.validation/v1`: what `muavu validate` found.
-struct ValidationDocument: Encodable {
-    struct Problem: Encodable {
-        var file: String
-        var line: Int?
-        var column: Int?
-        var columnName: String?
-        var code: String
-        var message: String
-        enum CodingKeys: String, CodingKey { case file, line, column, columnName = "column_name", code, message }
-    }
-
-    var schema = "muavu.validation/v1"
-    var engine = Engine.current
-    var file: String
-    var valid: Bool
-    var rows: Int
-    var problemCount: Int
-    var problems: [Problem]
-    var series: [SeriesSummary]
-
-    enum CodingKeys: String, CodingKey {
-        case schema, engine, file, valid, rows, problemCount = "problem_count", problems, series
-    }
-
-    init(_ report: ValidationReport) {
-        file = report.file
-        valid = report.isValid
-        rows = report.rows
-        problemCount = report.problemCount
-        problems = report.problems.map {
-            Problem(file: $0.file, line: $0.line, column: $0.column, columnName: $0.columnName,
-                    code: $0.code.rawValue, message: $0.message)
-        }
-        series = report.series
-    }
-
-    /// The text summary: a line for the file, then one per series.
-    static func summary(_ report: ValidationReport) -> String {
-        var s = "\(report.file): valid, \(report.rows) rows, \(report.series.count) series\n"
-        for x in report.series {
-            var line = "  \(x.id): \(x.rows) rows"
-            if let f = x.frequency { line += ", \(f)" }
-            if let p = x.period { line += " (period \(p))" }
-            if let a = x.start, let b = x.end { line += ", \(a) – \(b)" }
-            if x.missing > 0 { line += ", \(x.missing) missing" }
-            if let u = x.unit { line += ", \(u)" }
-            s += line + "\n"
         }
         return s
     }

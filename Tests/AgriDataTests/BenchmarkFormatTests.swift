@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AgriData
-import Forecasting
+import TimeSeriesCore
 
 @Suite struct BenchmarkFormatTests {
     func read(_ text: String) throws -> [HoldoutSeries] {

@@ -1,6 +1,6 @@
 import Testing
 @testable import AgriData
-@testable import Forecasting
+import TimeSeriesCore
 
 /// `CovariateTerm` (`ID@lagK`) and `CovariateAligner.design`: lagged covariates of the target's
 /// frequency, lined up by date on hand-checkable series.

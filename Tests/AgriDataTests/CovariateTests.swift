@@ -1,7 +1,7 @@
-import Forecasting
 import Foundation
 import Testing
 @testable import AgriData
+import TimeSeriesCore
 
 @Suite struct CovariateTests {
     static var rice: CropCalendar {

@@ -1,7 +1,7 @@
-import Forecasting
 import Foundation
 import Testing
 @testable import AgriData
+import TimeSeriesCore
 
 /// How dates are read (issue 12 §4): whole numbers as an index or years, month starts as months,
 /// and `TidyReadOptions.frequency` (`--frequency`) to choose.

@@ -1,7 +1,7 @@
-import Forecasting
 import Foundation
 import Testing
 @testable import AgriData
+import TimeSeriesCore
 
 /// Dates off a weekly grid (issue 12 §3): one error per off-grid row, naming the row and the grid,
 /// whatever the missing-value policy; never a daily series with a gap every week.

@@ -2,7 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import AgriData
-import Forecasting
+import TimeSeriesCore
 
 /// Properties of the tidy reader on files written at random: the values read are the ones
 /// written (Swift's own `Double(String)` is the reference for the decimal text), the first date

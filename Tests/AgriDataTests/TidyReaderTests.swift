@@ -1,4 +1,3 @@
-import Forecasting
 import Foundation
 import Testing
 @testable import AgriData

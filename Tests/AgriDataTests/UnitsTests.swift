@@ -1,7 +1,7 @@
-import Forecasting
 import Foundation
 import Testing
 @testable import AgriData
+import TimeSeriesCore
 
 @Suite struct UnitsTests {
     /// Factors by definition: 1 tạ = 100 kg, 1 t = 1000 kg, 1 yến = 10 kg, 1 ha = 10,000 m².

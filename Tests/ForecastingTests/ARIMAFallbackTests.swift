@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Series that break a model give a simpler model with the reason in the notes, never a crash.
 @Suite struct ARIMAFallbackTests {

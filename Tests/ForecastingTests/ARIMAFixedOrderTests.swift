@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// SARIMA at a fixed order against statsforecast's `Arima` (CSS-ML) on M3 series.
 @Suite struct ARIMAFixedOrderTests {

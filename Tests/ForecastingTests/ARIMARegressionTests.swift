@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Regression with ARIMA errors against statsforecast `Arima(..., xreg=X)` with harmonic
 /// regressors cos/sin(2πt/12) on M3 monthly series.

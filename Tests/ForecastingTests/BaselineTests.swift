@@ -1,5 +1,6 @@
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Reference values: statsforecast 2.1.1 Naive, SeasonalNaive, RandomWalkWithDrift,
 /// HistoricAverage (levels 80, 95), and the M4 Naive2 computed with statsmodels, on M3 series

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// HoldoutBenchmark with methods defined here, so the runner is tested apart from the models.
 @Suite struct BatchHoldoutBenchmarkTests {

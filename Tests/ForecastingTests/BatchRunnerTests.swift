@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 @Suite struct BatchRunnerTests {
     @Test(arguments: [1, 2, 3, 8]) func resultsComeBackInIndexOrder(jobs: Int) throws {

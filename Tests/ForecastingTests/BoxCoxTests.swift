@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Reference values from scripts/fixtures/box_cox.py (coreforecast, scipy, statsforecast 2.1.1).
 struct BoxCoxReference: Decodable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// CES on inputs a user can feed in: registry name, short, constant and non-finite series.
 @Suite struct CESInputTests {

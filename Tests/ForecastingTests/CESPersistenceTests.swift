@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// A fitted CES model kept as a value, passed through JSON and forecast from its stored starting
 /// rows by one forward pass gives the forecaster's own forecast bit for bit; at statsforecast's

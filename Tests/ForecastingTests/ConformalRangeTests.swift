@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// `ConformalRange`: the conformal quantile, the prefix filling, and the rolling-origin coverage,
 /// on cases small enough to check by hand and against an independent Python computation.

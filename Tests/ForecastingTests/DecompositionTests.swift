@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Reference values: statsmodels `seasonal_decompose` and `acf` on M3 series N1498 (monthly)
 /// (Fixtures/baselines/decomposition_N1498.json, scripts/fixtures/baselines_m3.py).

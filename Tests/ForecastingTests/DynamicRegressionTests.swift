@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Regression with ARIMA errors on real data: the Đồng Tháp wholesale rice price (WFP) on the
 /// Viet Nam 5% export price one month earlier (World Bank), against statsmodels SARIMAX by exact

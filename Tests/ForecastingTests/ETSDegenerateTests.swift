@@ -1,5 +1,6 @@
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Series that break naive implementations: constant, zeros, too short, negative.
 @Suite("ETS on degenerate series")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// `auto` is the mean of ETS, ARIMA (on the Box-Cox scale), DOTM, STM and CES with the members'
 /// envelope, and says so.

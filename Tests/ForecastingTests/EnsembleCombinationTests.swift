@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Combination arithmetic on hand-checkable cases, and the ensemble against numpy combinations of
 /// fixed member forecasts (statsforecast AutoETS, AutoARIMA and DynamicOptimizedTheta on M3).

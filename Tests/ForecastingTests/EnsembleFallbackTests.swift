@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Members that fail are dropped with a note; when all fail the ensemble falls back to the
 /// seasonal naïve or naïve method; the same input gives the same forecast.

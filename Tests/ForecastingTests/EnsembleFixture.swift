@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// A reference document from Fixtures/ensemble (scripts/fixtures/ensemble_combination.py):
 /// statsforecast member forecasts on one M3 series and their numpy combinations.

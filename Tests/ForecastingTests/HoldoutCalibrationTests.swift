@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Against the method written independently with statsforecast and scipy
 /// (scripts/fixtures/holdout_calibration.py → Fixtures/calibration/holdout_calibration.json).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// A backtest with calibrated intervals reuses the previous window's fit as the holdout refit
 /// when the holdout is as long as the step between windows, and gives the numbers of each

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Reference values from utilsforecast.losses on seeded series (scripts/fixtures/metrics_reference.py).
 struct MetricsReference: Decodable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// A fitted model kept as a value, passed through JSON and forecast from its stored parameters
 /// gives the forecast of the forecaster itself, bit for bit (M3 series of the Theta fixtures,

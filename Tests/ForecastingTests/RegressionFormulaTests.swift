@@ -1,5 +1,6 @@
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 @Suite struct RegressionFormulaTests {
     @Test func parsesTheContractExample() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Regression on the rice farms data against statsmodels (Fixtures/regression/ricefarms.json,
 /// scripts/fixtures/regression_ricefarms.py).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Against statsforecast's cross_validation (scripts/fixtures/metrics_rolling_origin.py).
 @Suite struct RollingOriginTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// Reference values: statsforecast 2.1.1 `auto_theta` / `forecast_theta` (STM, OTM, DSTM, DOTM)
 /// on M3 series (Fixtures/theta, scripts/fixtures/theta_m3.py).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// `regression` (trend + seasonal dummies) against statsmodels OLS
 /// (scripts/fixtures/tslm_statsmodels.py → Fixtures/regression/tslm_m3.json).

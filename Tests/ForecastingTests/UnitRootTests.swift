@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Forecasting
+import TimeSeriesCore
 
 /// KPSS against statsmodels `kpss(x, "c", nlags=⌊3√n/13⌋)`; seasonal strength against
 /// statsforecast `seas_heuristic` (STL via statsmodels); d and D against `ndiffs`/`nsdiffs`.

@@ -1,6 +1,9 @@
+import Agronomy
 import Forecasting
 import Foundation
 @testable import Publishing
+import Rendering
+import TimeSeriesCore
 
 /// A bulletin built from the Đồng Tháp wholesale rice price (real, WFP) and an illustrative
 /// Hè Thu yield forecast (the renderer is under test here, not a model): 5.9 t/ha with an 80%

@@ -1,6 +1,6 @@
 import Forecasting
 import Foundation
-@testable import Publishing
+import TimeSeriesCore
 
 /// Real data for the publishing tests: WFP VAM wholesale rice price, Đồng Tháp (Tam Nông),
 /// VND/kg, 2015-01 to 2021-06 (/work/shared/data/wfp-vnm-prices, PROVENANCE.txt there); the

@@ -1,10 +1,12 @@
-import Forecasting
+import Documents
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import Rendering
 import Testing
 @testable import Publishing
+import TimeSeriesCore
 
 /// Counts elements while checking that a document is well-formed XML.
 final class XMLCheck: NSObject, XMLParserDelegate {

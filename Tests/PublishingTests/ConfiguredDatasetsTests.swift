@@ -1,8 +1,9 @@
 import AgriData
-import Forecasting
+import Documents
 import Foundation
 import Testing
 @testable import Publishing
+import TestSupport
 
 /// `ConfiguredDatasets.reportedOnly`: a price's history keeps the months its file reports and has
 /// NaN in the months `onMissing: interpolate` filled in, from the one reading of the file.

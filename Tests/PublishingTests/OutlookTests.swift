@@ -1,7 +1,10 @@
+import Agronomy
+import Documents
 import Forecasting
 import Foundation
 import Testing
 @testable import Publishing
+import TimeSeriesCore
 
 @Suite struct OutlookTests {
     static let rice = Bilingual(vi: "Lúa gạo bán buôn", en: "Wholesale rice")

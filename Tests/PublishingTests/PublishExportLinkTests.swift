@@ -1,7 +1,8 @@
-import Forecasting
+import Documents
 import Foundation
 import Testing
 @testable import Publishing
+import TestSupport
 
 /// The configuration's `exportLink` in `muavu publish`: every monthly price but the export price
 /// itself gets the link as a candidate (the export price's selection and skill line say why it

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Publishing
+@testable import Rendering
 import Testing
 
 /// The rendered analyses: deterministic bytes, the chart drawing, the M3 notebook's fallback.

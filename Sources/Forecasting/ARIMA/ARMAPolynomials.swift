@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Polynomial algebra for ARMA models: multiplicative seasonal expansion, the stationarity
 /// reparametrisation, autocovariances and ψ weights. Internal to the ARIMA family.
@@ -186,7 +187,7 @@ enum ARMAPolynomials {
             for j in 1...p { a[k * size + abs(k - j)] -= phi[j - 1] }
             b[k] = c[k]
         }
-        guard let solution = solveLinear(&a, &b, size) else { return nil }
+        guard let solution = SmallSystems.gaussianElimination(&a, &b, size) else { return nil }
         for k in 0...p { gamma[k] = solution[k] }
         if maxLag > p {
             for k in (p + 1)...maxLag {
@@ -197,35 +198,5 @@ enum ARMAPolynomials {
         }
         for v in gamma where !v.isFinite { return nil }
         return Array(gamma[0...maxLag])
-    }
-
-    /// Gaussian elimination with partial pivoting on a row-major n×n system.
-    static func solveLinear(_ a: inout [Double], _ b: inout [Double], _ n: Int) -> [Double]? {
-        for col in 0..<n {
-            var pivot = col
-            var best = abs(a[col * n + col])
-            for r in (col + 1)..<max(col + 1, n) where abs(a[r * n + col]) > best {
-                best = abs(a[r * n + col]); pivot = r
-            }
-            if best < 1e-13 { return nil }
-            if pivot != col {
-                for k in 0..<n { a.swapAt(col * n + k, pivot * n + k) }
-                b.swapAt(col, pivot)
-            }
-            let d = a[col * n + col]
-            for r in (col + 1)..<max(col + 1, n) {
-                let f = a[r * n + col] / d
-                if f == 0 { continue }
-                for k in col..<n { a[r * n + k] -= f * a[col * n + k] }
-                b[r] -= f * b[col]
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for r in stride(from: n - 1, through: 0, by: -1) {
-            var s = b[r]
-            for k in (r + 1)..<max(r + 1, n) { s -= a[r * n + k] * x[k] }
-            x[r] = s / a[r * n + r]
-        }
-        return x
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import LinearAlgebra
+import TimeSeriesCore
 
 extension SARIMA {
     /// How the orders are searched.
@@ -33,7 +35,7 @@ extension SARIMA {
 /// (Hyndman & Athanasopoulos, FPP3 §10.2): as R `auto.arima(xreg=)`, the differences d and D are
 /// chosen on the residuals of the least-squares regression of y on x (with an intercept), and
 /// every candidate is fitted with the regressors.
-public struct AutoARIMA: Forecaster {
+public struct AutoARIMA: ARIMAForecaster {
     public struct Options: Sendable, Hashable {
         public var maxP = 5, maxQ = 5, maxSeasonalP = 2, maxSeasonalQ = 2
         /// Bound on p + q + P + Q for the exhaustive search.
@@ -80,28 +82,10 @@ public struct AutoARIMA: Forecaster {
         return AutoARIMA(options: options, name: "arima-exhaustive")
     }
 
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
-        guard regressors == nil else {
-            throw ForecastingError(.missingCovariates, "forecasting with regressors needs their future values")
-        }
-        return try fit(y, period: period).forecast(horizon: horizon, levels: levels)
-    }
-
-    /// Forecasts with regressors, given their values over the horizon (one row per step).
-    public func forecast(_ y: [Double], period: Int, futureRegressors: [[Double]], levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: max(futureRegressors.count, 1), levels: levels)
-        return try fit(y, period: period).forecast(horizon: futureRegressors.count, levels: levels,
-                                                   futureRegressors: futureRegressors)
-    }
-
     /// Selects and fits a model. Never fails on a finite, non-empty series: when no candidate
     /// can be fitted, a differenced white-noise model is returned with the reason in its notes.
     public func fit(_ y: [Double], period: Int) throws -> SARIMA.Fit {
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         var o = options
         let n = y.count
         var m = o.seasonal ? max(1, period) : 1
@@ -109,7 +93,8 @@ public struct AutoARIMA: Forecaster {
         // The unit-root tests look at y less its regression on x (R `auto.arima`).
         var tested = y
         if !xreg.isEmpty {
-            guard let ols = SARIMAEstimator.leastSquares(columns: [[Double](repeating: 1, count: n)] + xreg, y: y) else {
+            let columns = [[Double](repeating: 1, count: n)] + xreg
+            guard let ols = SmallSystems.householderLeastSquares(columns: columns, y: y) else {
                 throw ForecastingError(.rankDeficient, "the regressors are collinear (or constant)")
             }
             let beta = ols.beta

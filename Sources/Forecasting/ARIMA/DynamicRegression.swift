@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Regression with ARIMA errors over a known path of regressors (Hyndman & Athanasopoulos, FPP3
 /// ch. 10): y_t = x_t'β + η_t with η_t a (seasonal) ARIMA process, fitted by exact maximum

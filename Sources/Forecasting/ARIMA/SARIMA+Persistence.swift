@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A fitted seasonal ARIMA model as it is saved: orders, constant, estimation method, the
     /// coefficients in R's blocks (ar, ma, sar, sma, then the mean or drift), σ² and the fit

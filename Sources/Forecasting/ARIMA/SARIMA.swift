@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Seasonal ARIMA(p,d,q)(P,D,Q)_m with an optional constant, fitted by exact Gaussian
 /// maximum likelihood.
@@ -15,7 +16,7 @@ import Foundation
 /// limit of R's diffuse start). Stationarity is enforced through the partial-autocorrelation
 /// map of Jones (1980); MA roots inside the unit circle are reflected after the fit.
 /// Forecast variances come from the state-space recursion of the integrated model.
-public struct SARIMA: Forecaster {
+public struct SARIMA: ARIMAForecaster {
     /// Orders of a seasonal ARIMA model.
     public struct Order: Sendable, Hashable, Codable, CustomStringConvertible {
         public var p: Int, d: Int, q: Int
@@ -103,10 +104,7 @@ public struct SARIMA: Forecaster {
     /// short for the seasonal difference, a singular likelihood), a simpler model is fitted
     /// instead and the reason is kept in the fit's notes.
     public func fit(_ y: [Double], period: Int) throws -> Fit {
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         if spec.order.period == 1 {
@@ -157,29 +155,12 @@ public struct SARIMA: Forecaster {
     /// The model at given coefficients, in R's order (ar, ma, sar, sma, then the mean or drift
     /// and regressors), without estimation: its exact log-likelihood, criteria and forecasts.
     public func evaluate(_ y: [Double], period: Int, coefficients: [Double]) throws -> Fit {
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         let estimator = try SARIMAEstimator(y: y, specification: spec,
                                             xreg: try SARIMA.regressorColumns(regressors, count: y.count), method: .ml)
         return try estimator.evaluate(coefficients)
-    }
-
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
-        guard regressors == nil else {
-            throw ForecastingError(.missingCovariates, "forecasting with regressors needs their future values")
-        }
-        return try fit(y, period: period).forecast(horizon: horizon, levels: levels)
-    }
-
-    /// Forecasts with regressors, given their values over the horizon (one row per step).
-    public func forecast(_ y: [Double], period: Int, futureRegressors: [[Double]], levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: max(futureRegressors.count, 1), levels: levels)
-        let fit = try fit(y, period: period)
-        return try fit.forecast(horizon: futureRegressors.count, levels: levels, futureRegressors: futureRegressors)
     }
 
     /// Regressor rows (one per observation) as columns, checked: n rows of one positive length,
@@ -193,9 +174,7 @@ public struct SARIMA: Forecaster {
         guard k > 0, rows.allSatisfy({ $0.count == k }) else {
             throw ForecastingError(.invalidArgument, "regressor rows must all have the same, positive length")
         }
-        guard rows.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
-            throw ForecastingError(.nonFinite, "regressors have missing or non-finite values")
-        }
+        for row in rows { try ArgumentCheck.finite(row, "regressors have") }
         return (0..<k).map { j in rows.map { $0[j] } }
     }
 }
@@ -286,7 +265,7 @@ extension SARIMA {
         /// Point forecasts and normal prediction intervals x̂_{n+h} ± z·σ·√v_h, with v_h from the
         /// state-space forecast recursion (R `predict.Arima`).
         public func forecast(horizon: Int, levels: [Int], futureRegressors: [[Double]] = []) throws -> Forecast {
-            guard horizon >= 1 else { throw ForecastingError(.invalidArgument, "horizon must be at least 1") }
+            try ArgumentCheck.atLeastOne(horizon, "horizon")
             try Limits.horizon.check(horizon, "horizon")
             if !regression.isEmpty {
                 guard futureRegressors.count == horizon,

@@ -1,4 +1,6 @@
 import Foundation
+import LinearAlgebra
+import TimeSeriesCore
 
 /// Estimation of one seasonal ARIMA specification on one series (R `stats::arima`,
 /// method "CSS-ML"). Internal; `SARIMA.fit` and the automatic search drive it.
@@ -60,7 +62,7 @@ struct SARIMAEstimator {
         if cols.isEmpty {
             betaStart = []; betaScale = []
         } else {
-            guard let ols = SARIMAEstimator.leastSquares(columns: dColumns, y: dx) else {
+            guard let ols = SmallSystems.householderLeastSquares(columns: dColumns, y: dx) else {
                 throw ForecastingError(.rankDeficient, "the regressors are collinear after differencing")
             }
             betaStart = ols.beta
@@ -274,64 +276,5 @@ struct SARIMAEstimator {
         for _ in 0..<order.d { multiply(1) }
         if order.period > 1 { for _ in 0..<order.seasonalD { multiply(order.period) } }
         return c.dropFirst().map { -$0 }
-    }
-
-    /// Least squares by Householder QR (the columns are few: constant, drift, regressors).
-    /// Returns nil when a column is (numerically) dependent on the others.
-    static func leastSquares(columns: [[Double]], y: [Double]) -> (beta: [Double], standardErrors: [Double])? {
-        let k = columns.count, n = y.count
-        guard k > 0, n >= k else { return nil }
-        var a = columns            // column-major copy, reduced in place
-        var b = y
-        var rDiag = [Double](repeating: 0, count: k)
-        for j in 0..<k {
-            var norm = 0.0
-            for i in j..<n { norm += a[j][i] * a[j][i] }
-            norm = norm.squareRoot()
-            let scale = columns[j].reduce(0) { max($0, abs($1)) }
-            guard norm > 1e-10 * max(scale, 1e-300) else { return nil }
-            let alpha = a[j][j] > 0 ? -norm : norm
-            var v = [Double](repeating: 0, count: n)
-            for i in j..<n { v[i] = a[j][i] }
-            v[j] -= alpha
-            var vv = 0.0
-            for i in j..<n { vv += v[i] * v[i] }
-            if vv > 0 {
-                for c in j..<k {
-                    var s = 0.0
-                    for i in j..<n { s += v[i] * a[c][i] }
-                    let f = 2 * s / vv
-                    for i in j..<n { a[c][i] -= f * v[i] }
-                }
-                var s = 0.0
-                for i in j..<n { s += v[i] * b[i] }
-                let f = 2 * s / vv
-                for i in j..<n { b[i] -= f * v[i] }
-            }
-            rDiag[j] = a[j][j]
-        }
-        var beta = [Double](repeating: 0, count: k)
-        for j in stride(from: k - 1, through: 0, by: -1) {
-            var s = b[j]
-            for c in (j + 1)..<max(j + 1, k) { s -= a[c][j] * beta[c] }
-            beta[j] = s / rDiag[j]
-        }
-        var rss = 0.0
-        for i in k..<n { rss += b[i] * b[i] }
-        let s2 = n > k ? rss / Double(n - k) : 0
-        // diag((R'R)^{-1}) by inverting the triangular R.
-        var rinv = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for j in 0..<k {
-            rinv[j][j] = 1 / a[j][j]
-            for i in stride(from: j - 1, through: 0, by: -1) {
-                var s = 0.0
-                for l in (i + 1)...j { s += a[l][i] * rinv[l][j] }
-                rinv[i][j] = -s / a[i][i]
-            }
-        }
-        let se = (0..<k).map { i in
-            (s2 * (i..<k).reduce(0) { $0 + rinv[i][$1] * rinv[i][$1] }).squareRoot()
-        }
-        return (beta, se)
     }
 }

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Normal prediction intervals ŷ ± z·σ̂ₕ for the benchmark methods (FPP3 §5.5, table 5.2).
 ///
 /// σ̂ is the root mean square of the defined in-sample residuals (as statsforecast computes it;

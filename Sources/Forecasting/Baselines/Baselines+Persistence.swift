@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A saved baseline: nothing beyond its training series. Baselines estimate nothing but
     /// closed-form statistics of the observations (the last value, the last season, the slope

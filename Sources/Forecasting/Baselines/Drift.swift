@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The drift method: the line through the first and last observations, extended (FPP3 §5.2),
 /// ŷ_{T+h} = y_T + h (y_T − y₁)/(T − 1), with σ̂ₕ = σ̂ √(h (1 + h/(T − 1))) (FPP3 table 5.2),
 /// σ̂ the RMS of the T − 1 residuals yₜ − yₜ₋₁ − b.

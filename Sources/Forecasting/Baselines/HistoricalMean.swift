@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The mean method: every forecast is the average of the observations (FPP3 §5.2),
 /// ŷ_{T+h} = ȳ, with σ̂ₕ = σ̂ √(1 + 1/T) and σ̂ the sample standard deviation (FPP3 table 5.2).
 public struct HistoricalMean: Forecaster {

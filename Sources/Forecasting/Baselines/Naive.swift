@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The naïve method (random walk): every forecast is the last observation (FPP3 §5.2),
 /// ŷ_{T+h} = y_T, with σ̂ₕ = σ̂ √h (FPP3 table 5.2).
 public struct Naive: Forecaster {

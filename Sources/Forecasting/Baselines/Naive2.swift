@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Naive2, the benchmark of the M3 and M4 competitions (Makridakis & Hibon 2000, IJF 16;
 /// Makridakis, Spiliotis & Assimakopoulos 2020, IJF 36): the naïve method applied to the
 /// seasonally adjusted series, with the season put back.

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The seasonal naïve method: each forecast is the last observation of the same season
 /// (FPP3 §5.2), ŷ_{T+h} = y_{T+h−m(k+1)} with k = ⌊(h−1)/m⌋, and σ̂ₕ = σ̂ √(k+1)
 /// (FPP3 table 5.2), σ̂ the RMS of the T − m residuals yₜ − yₜ₋ₘ.

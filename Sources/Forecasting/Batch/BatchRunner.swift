@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TimeSeriesCore
 
 /// Runs one job per index over `jobs` threads and returns the results in index order.
 ///
@@ -13,7 +14,7 @@ public struct BatchRunner: Sendable {
     /// `jobs` threads; `nil` means one per core.
     public init(jobs: Int? = nil) throws {
         let jobs = jobs ?? min(BatchRunner.availableCores, Limits.jobs.range.upperBound)
-        guard jobs >= 1 else { throw ForecastingError(.invalidArgument, "jobs must be at least 1, got \(jobs)") }
+        try ArgumentCheck.atLeastOne(jobs, "jobs")
         try Limits.jobs.check(jobs, "jobs")
         self.jobs = jobs
     }

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// One part of a run split across machines (a Slurm array task, a Kubernetes indexed Job).
 ///
 /// Deterministic round-robin: the items are sorted by id, and shard `index` of `count` takes the

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension FittedModel {
     /// A fitted Complex Exponential Smoothing model as it is saved: the seasonal form, its lag L,

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Complex Exponential Smoothing as a forecaster, with the seasonality chosen by AICc: the
 /// method of Svetunkov, Kourentzes & Ord (2022), "Complex exponential smoothing", Naval

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// One Complex Exponential Smoothing model (one seasonality), fitted or evaluated at given
 /// parameters: Svetunkov, Kourentzes & Ord (2022), Naval Research Logistics 69(8), 1108–1123.
@@ -210,9 +211,7 @@ public struct CESModel: Sendable, Equatable, Codable {
     }
 
     static func checkedLag(_ y: [Double], period: Int, seasonality: CES.Seasonality) throws -> Int {
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         let minimum = minimumCount(seasonality)
         guard y.count >= minimum else {
             throw ForecastingError(.tooShort,

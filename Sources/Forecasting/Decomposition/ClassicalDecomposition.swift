@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Classical (moving-average) decomposition of a series into trend, seasonal and remainder.
 ///
 /// The method of Macaulay (1931) as given in Hyndman & Athanasopoulos, *Forecasting: Principles
@@ -37,9 +39,7 @@ public struct ClassicalDecomposition: Sendable, Equatable, Codable {
             throw ForecastingError(.tooShort,
                                    "a classical decomposition with period \(period) needs two full cycles (\(2 * period) observations), got \(n)")
         }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         if kind == .multiplicative, y.contains(where: { $0 <= 0 }) {
             throw ForecastingError(.outOfDomain,
                                    "a multiplicative decomposition needs positive values; use the additive one")

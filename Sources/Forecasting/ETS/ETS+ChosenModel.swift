@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension ETS: ChosenModelRefitting {
     /// The forecast, and the single form the fit chose with this method's fixed parameters,
     /// criterion, seed and simulation paths.

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A fitted ETS model as it is saved: the form, the smoothing parameters, the state vector
     /// before the first observation (ℓ₀, b₀, s₀ … s₋ₘ₊₁, as `ETS.Model.initialStates`) and after

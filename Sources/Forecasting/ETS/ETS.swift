@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension ETS {
     /// The candidates of R `forecast::ets`, in its order, that suit `y` and `period`, with
@@ -55,10 +56,7 @@ extension ETS {
     /// multiplicative error are dropped; two or three observations give the mean (ETS(A,N,N)
     /// with α = 0 and ℓ₀ = ȳ). Each fallback is written in the model's notes.
     public func fit(_ y: [Double], period: Int) throws -> Model {
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy(\.isFinite) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         let n = y.count
         guard n >= 2 else {
             throw ForecastingError(.tooShort, "ETS needs at least 2 observations to estimate its error variance, got 1")

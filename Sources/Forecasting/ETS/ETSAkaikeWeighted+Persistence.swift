@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A fitted Akaike-weighted ETS as it is saved: each candidate model (`ETSState`), its
     /// weight, and which candidates were left out and why. Loading runs each model's recursion

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Exponential smoothing by model averaging (`ets-aw`): every ETS model that automatic `ETS`
 /// chooses among is fitted, and the point forecasts are averaged with Akaike weights

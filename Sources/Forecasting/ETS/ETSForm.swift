@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The exponential-smoothing state-space family ETS(error, trend, season).
 ///
 /// Hyndman, R. J., Koehler, A. B., Ord, J. K. & Snyder, R. D. (2008). *Forecasting with

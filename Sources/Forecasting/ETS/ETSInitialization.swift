@@ -1,4 +1,6 @@
 import Foundation
+import LinearAlgebra
+import TimeSeriesCore
 
 /// Starting values of the states, from the heuristic of HKOS §2.6.1 as implemented by R
 /// `forecast::ets` (`initstate`); the optimiser then refines them jointly with the smoothing
@@ -31,7 +33,7 @@ enum ETSInitialization {
                 let w = 2 * Double.pi / Double(m)
                 if m > 2 { columns.append((1...n).map { sin(w * Double($0)) }) }
                 columns.append((1...n).map { cos(w * Double($0)) })
-                guard let coef = leastSquares(columns, y) else {
+                guard let coef = SmallSystems.gramSchmidtLeastSquares(columns, y) else {
                     throw ForecastingError(.fitFailed, "could not fit the starting seasonal pattern")
                 }
                 for t in 0..<n {
@@ -85,40 +87,5 @@ enum ETSInitialization {
         }
         result.append(contentsOf: seasonalStates)
         return result
-    }
-
-    /// Least squares by modified Gram–Schmidt on the columns (Björck 1967), enough for the
-    /// four-column starting regression; nil when the columns are linearly dependent.
-    static func leastSquares(_ columns: [[Double]], _ y: [Double]) -> [Double]? {
-        let p = columns.count
-        var q = columns
-        var r = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        var rhs = y
-        var z = [Double](repeating: 0, count: p)
-        for j in 0..<p {
-            var norm = 0.0
-            for v in q[j] { norm += v * v }
-            norm = norm.squareRoot()
-            guard norm > 1e-12 * Double(y.count).squareRoot() else { return nil }
-            r[j][j] = norm
-            for i in q[j].indices { q[j][i] /= norm }
-            for k in (j + 1)..<p {
-                var dot = 0.0
-                for i in q[j].indices { dot += q[j][i] * q[k][i] }
-                r[j][k] = dot
-                for i in q[k].indices { q[k][i] -= dot * q[j][i] }
-            }
-            var dot = 0.0
-            for i in rhs.indices { dot += q[j][i] * rhs[i] }
-            z[j] = dot
-            for i in rhs.indices { rhs[i] -= dot * q[j][i] }
-        }
-        var coef = [Double](repeating: 0, count: p)
-        for j in stride(from: p - 1, through: 0, by: -1) {
-            var s = z[j]
-            for k in (j + 1)..<p { s -= r[j][k] * coef[k] }
-            coef[j] = s / r[j][j]
-        }
-        return coef
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension ETS.Model {
     /// The coefficients cⱼ of HKOS §6.3 (Table 6.2) for the models with a linear mean

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension ETS {
     /// A fitted ETS model: the form, its parameters and states, and how well it fits.

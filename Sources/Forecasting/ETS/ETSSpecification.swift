@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension ETS {
     /// Which ETS models to consider and which parameters to hold fixed.
     ///

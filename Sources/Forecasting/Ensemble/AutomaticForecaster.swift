@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// `auto`, the default model: the forecast muavu offers when nobody names a method.
 ///
 /// It is the equally weighted mean of five automatic methods: Akaike-weighted ETS

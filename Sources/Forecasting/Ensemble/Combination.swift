@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// How the members' forecasts are combined, step by step.
 ///
 /// - `median`: the median of the members' values at each step (the middle one, or the mean of

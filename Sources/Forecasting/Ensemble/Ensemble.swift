@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// A combination of forecasters: each member is fitted to the series, and their point forecasts
 /// and interval bounds are combined step by step (`Combination`).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Prediction ranges calibrated on a model's own rolling-origin errors: split-conformal
 /// prediction (Vovk, Gammerman & Shafer 2005; Lei, G'Sell, Rinaldo, Tibshirani & Wasserman 2018,
@@ -33,13 +34,9 @@ public struct ConformalRange: Sendable, Equatable {
     public var minimumTrain: Int
 
     public init(calibrationOrigins: Int = 24, minimumTrain: Int = 24) throws {
-        guard calibrationOrigins >= 1 else {
-            throw ForecastingError(.invalidArgument, "calibrationOrigins must be at least 1, got \(calibrationOrigins)")
-        }
+        try ArgumentCheck.atLeastOne(calibrationOrigins, "calibrationOrigins")
         try Limits.calibrationOrigins.check(calibrationOrigins, "calibrationOrigins")
-        guard minimumTrain >= 1 else {
-            throw ForecastingError(.invalidArgument, "minimumTrain must be at least 1, got \(minimumTrain)")
-        }
+        try ArgumentCheck.atLeastOne(minimumTrain, "minimumTrain")
         self.calibrationOrigins = calibrationOrigins
         self.minimumTrain = minimumTrain
     }
@@ -122,7 +119,7 @@ public struct ConformalRange: Sendable, Equatable {
     /// its forecast of `horizon` steps at `levels`. A failing origin is recorded, not thrown.
     public static func forecasts(_ y: [Double], period: Int, horizon: Int, levels: [Int], forecaster: any Forecaster,
                                  origins: [Int]) throws -> OriginForecasts {
-        guard horizon >= 1 else { throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)") }
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
         var forecasts: [Int: Forecast] = [:], failures: [Int: String] = [:]
         for t in origins where t >= 1 && t <= y.count {
             do {

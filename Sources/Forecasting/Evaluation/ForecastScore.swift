@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Every accuracy measure of one forecast against the values that followed it.
 ///
 /// `insample` is the series the model was fitted on (it gives the MASE and RMSSE scales);

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// A forecasting competition on held-out data (M3/M4 style): every model is fitted on each
 /// series' `train` values, forecasts as many steps as the series has `test` values, and is scored

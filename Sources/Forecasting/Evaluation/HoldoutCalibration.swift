@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Which prediction intervals a forecast carries.
 ///
 /// - `model`: the model's own intervals (analytic or simulated), as R `forecast` and

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Point and interval accuracy measures for one forecast against what happened.
 ///

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Rolling-origin evaluation ("time series cross-validation", Tashman 2000; FPP3 §5.10):
 /// the model is refitted on every prefix of the series that ends at an origin and scored on the
 /// `horizon` values that follow.
@@ -11,14 +13,10 @@ public struct RollingOrigin: Sendable, Equatable {
     public var step: Int
 
     public init(horizon: Int, windows: Int, step: Int? = nil) throws {
-        guard horizon >= 1 else {
-            throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)")
-        }
-        guard windows >= 1 else {
-            throw ForecastingError(.invalidArgument, "windows must be at least 1, got \(windows)")
-        }
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
+        try ArgumentCheck.atLeastOne(windows, "windows")
         let step = step ?? horizon
-        guard step >= 1 else { throw ForecastingError(.invalidArgument, "step must be at least 1, got \(step)") }
+        try ArgumentCheck.atLeastOne(step, "step")
         // Each factor bounded, so that (windows − 1) × step + horizon cannot overflow.
         try Limits.horizon.check(horizon, "horizon")
         try Limits.windows.check(windows, "windows")

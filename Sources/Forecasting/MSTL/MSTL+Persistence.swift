@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A fitted MSTL as it is saved: the periods decomposed and the decomposition's settings, the
     /// last cycle of each seasonal component (what the seasonal-naive continuation repeats), and

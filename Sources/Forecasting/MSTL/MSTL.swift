@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// MSTL forecasting: decompose, forecast the seasonally adjusted series by ETS, and add each
 /// seasonal component back by its seasonal-naive continuation (Bandara, Hyndman & Bergmeir
 /// 2021; R `forecast::stlf` on an `mstl` fit; statsforecast `MSTL`).

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// MSTL: multiple seasonal-trend decomposition by LOESS (Bandara, Hyndman & Bergmeir 2021,
 /// "MSTL: A seasonal-trend decomposition algorithm for time series with multiple seasonal
 /// patterns", arXiv:2107.13462; R `forecast::mstl`, statsforecast `mstl`).

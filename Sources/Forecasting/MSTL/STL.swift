@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// STL: seasonal-trend decomposition by LOESS (Cleveland, Cleveland, McRae & Terpenning 1990,
 /// "STL: A seasonal-trend decomposition procedure based on Loess", Journal of Official
 /// Statistics 6, 3–73), as the reference Fortran and statsmodels' `STL` compute it, with every

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// Brent's minimisation of a function of one variable on an interval: golden-section steps
 /// safeguarding successive parabolic interpolation, without derivatives.
 ///

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A fitted combination as it is saved: how the members are combined, and each member's own
     /// fitted state (or why it could not be fitted).

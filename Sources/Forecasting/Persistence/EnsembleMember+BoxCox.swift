@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 extension FittedModel.EnsembleState.Member {
     /// The Box–Cox scale a member's state was fitted on (λ and the reference level c), or no λ

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel.EnsembleState {
     /// The schema of a combination, `KINDS` and `CASES` filled in by `schema` with the member kinds.
     static let schemaTemplate = #"""

@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// A forecaster whose fit can be kept: `fitModel` estimates once and returns a `FittedModel`,
 /// which forecasts later from its stored parameters without estimating anything again.
 ///

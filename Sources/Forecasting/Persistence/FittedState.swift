@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The fitted state of one family of models: what a saved model (`muavu.model/v1`) stores under
 /// `parameters`, and what forecasts from it without estimating anything again.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import TimeSeriesCore
 
 /// Options for `LinearRegression.fit`.
 public struct RegressionOptions: Sendable, Equatable {

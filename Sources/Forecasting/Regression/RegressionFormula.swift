@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// A model formula in the Wilkinson–Rogers notation used by R's `lm` (Chambers & Hastie,
 /// *Statistical Models in S*, 1992, ch. 2), restricted to what muavu needs:

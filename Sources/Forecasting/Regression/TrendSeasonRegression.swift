@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// `regression`: a linear regression of the series on a time trend and seasonal dummies, the time
 /// series linear model of R `forecast::tslm(y ~ trend + season)` (Hyndman & Athanasopoulos,
 /// *Forecasting: Principles and Practice*, 2nd ed., §5.2–5.4):

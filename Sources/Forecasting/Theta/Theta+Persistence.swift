@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 extension FittedModel {
     /// A fitted Theta model as it is saved: the variant, ℓ₀, α and θ of the state-space model of
     /// Fiorucci et al. (2016), the classical seasonal adjustment it was fitted behind (kind and

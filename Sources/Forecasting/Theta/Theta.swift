@@ -1,3 +1,5 @@
+import TimeSeriesCore
+
 /// The Theta family as a forecaster: the M3 seasonal adjustment, then a `ThetaModel`.
 ///
 /// - `stm`: the standard Theta method (Assimakopoulos & Nikolopoulos 2000), θ = 2, as the

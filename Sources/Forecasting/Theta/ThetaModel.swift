@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// The Theta method in the state-space form of Fiorucci, Pellegrini, Louzada, Petropoulos &
 /// Koehler (2016), "Models for optimising the theta method and their relationship to state space
@@ -72,9 +73,7 @@ public struct ThetaModel: Sendable, Equatable, Codable {
             throw ForecastingError(.tooShort,
                                    "the Theta method needs at least \(minimumCount) observations, got \(n)")
         }
-        guard y.allSatisfy({ $0.isFinite }) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         var scale = 0.0
         for v in y { scale += abs(v) }
         scale = max(scale / Double(n), 1e-10)

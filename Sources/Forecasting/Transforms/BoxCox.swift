@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// The Box–Cox transformation of a positive series, on the scale of a reference level c:
 ///

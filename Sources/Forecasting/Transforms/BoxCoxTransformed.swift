@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// A method fitted on the Box–Cox scale of the series (`BoxCox`), with λ chosen per series by
 /// Guerrero's method in `lower...upper` and the geometric mean as the reference level, and its

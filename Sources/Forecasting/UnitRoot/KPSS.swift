@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// The KPSS test of level stationarity (Kwiatkowski, Phillips, Schmidt & Shin 1992,
 /// J. Econometrics 54, 159–178), as `statsmodels.tsa.stattools.kpss(x, "c", nlags)` and the

@@ -1,4 +1,5 @@
 import Foundation
+import TimeSeriesCore
 
 /// Strength of seasonality from an STL decomposition (Wang, Smith & Hyndman 2006, Data Mining
 /// and Knowledge Discovery 13, 335–364; Hyndman & Athanasopoulos, FPP3 §4.3):

@@ -1,4 +1,7 @@
+import Agronomy
 import Forecasting
+import Rendering
+import TimeSeriesCore
 
 /// A piece of text in both publishing languages.
 public struct Bilingual: Sendable, Equatable {

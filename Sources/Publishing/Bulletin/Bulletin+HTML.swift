@@ -1,3 +1,5 @@
+import Rendering
+
 extension Bulletin {
     /// A self-contained HTML page (UTF-8, `lang="vi"`, styles inline, charts as inline SVG).
     /// English text sits beside the Vietnamese on screen and under it in print.

@@ -1,3 +1,5 @@
+import Rendering
+
 extension Bulletin {
     /// The bulletin in Markdown (CommonMark with pipe tables): Vietnamese, then English in
     /// italics. Charts are linked, not inlined: write `chartFiles()` beside the Markdown file.

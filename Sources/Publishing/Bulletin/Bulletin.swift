@@ -1,4 +1,8 @@
+import Agronomy
+import Documents
 import Forecasting
+import Rendering
+import TimeSeriesCore
 
 /// A forecast bulletin for extension officers and cooperatives: who issued it and when, headline
 /// sentences with odds, comparisons with the 5-year average, fan charts, price alerts with their

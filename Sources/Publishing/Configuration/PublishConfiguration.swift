@@ -1,6 +1,8 @@
 import AgriData
+import Documents
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// What `muavu publish` publishes: a model configuration (JSON, `models/*.json`, format in
 /// `models/README.md`). It names the datasets and calendars (paths relative to the

@@ -1,5 +1,8 @@
+import Agronomy
+import Documents
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// A JSON value built in code: objects encode with sorted keys (`DocumentEncoder`), non-finite
 /// numbers as `null`, so a document's keys are the same whatever its values.

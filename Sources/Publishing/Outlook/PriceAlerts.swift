@@ -1,4 +1,6 @@
+import Agronomy
 import Forecasting
+import TimeSeriesCore
 
 /// The two price alerts of a monthly price on a given day, judged on the months with a reported
 /// price only: WFP's ALPS (`PriceSpikeAlert`, the price against its seasonal trend) and FAO

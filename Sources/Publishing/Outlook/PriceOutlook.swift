@@ -1,4 +1,8 @@
+import Agronomy
+import Documents
 import Forecasting
+import Rendering
+import TimeSeriesCore
 
 /// The price outlook for one commodity and market, as WFP market monitors state it: the price
 /// expected for a coming month with its range, the change from the latest price and from the same

@@ -1,5 +1,7 @@
 import Forecasting
 import Foundation
+import Rendering
+import TimeSeriesCore
 
 /// Puts the published series into a `Bulletin`: headlines with odds and the 5-year average for
 /// the yearly series, the comparison table, one fan chart per series, the price outlook and

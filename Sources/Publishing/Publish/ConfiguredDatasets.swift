@@ -1,6 +1,8 @@
 import AgriData
-import Forecasting
+import Agronomy
+import Documents
 import Foundation
+import TimeSeriesCore
 
 /// The datasets of a model configuration, each file read and parsed once: its bytes (fingerprinted
 /// in `index.json` and in `muavu.outlook/v1`), its series with gaps treated by the dataset's

@@ -1,4 +1,4 @@
-import Forecasting
+import Documents
 import Foundation
 
 /// `muavu.publish-index/v1`: what a `muavu publish` run published, when, from which data and

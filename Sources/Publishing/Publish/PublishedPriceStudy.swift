@@ -1,6 +1,8 @@
 import AgriData
+import Agronomy
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// The model and calibrated range of a monthly price in the bulletin: the same `OutlookStudy`
 /// as `muavu outlook --config C --commodity … --months H --as-of ISSUE-DAY` runs on the entry,

@@ -1,6 +1,7 @@
 import AgriData
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// How the model of one published series was chosen and how well the candidates did.
 public struct ModelSelection: Sendable, Equatable {
@@ -10,16 +11,8 @@ public struct ModelSelection: Sendable, Equatable {
     public var span: String
     public var candidates: [Score]
 
-    public struct Score: Sendable, Equatable {
-        public var name: String
-        public var rmse: Double?
-        public var mape: Double?
-        /// Share of observations inside the 80% interval (rolling origin only), in percent.
-        public var coverage80: Double?
-        public var chosen: Bool
-        /// Why a candidate has no score.
-        public var note: String?
-    }
+    /// A candidate's score (rolling origin, or leave-one-year-out for crop yields).
+    public typealias Score = RollingOriginChoice.Score
 
     /// For a monthly price: how the chosen model's range was calibrated and how often such
     /// ranges held the price in the rolling-origin backtest (nil: the model's own intervals).
@@ -72,50 +65,13 @@ struct PublishedSeries: Sendable {
     var documentFile: String { "forecasts/\(entry.id).json" }
 }
 
-/// Univariate forecasting with the choice among models by a rolling-origin backtest
-/// (Tashman 2000; FPP3 §5.10): the model with the lowest RMSE over the windows is refitted on the
-/// whole series. Intervals are holdout-calibrated (`HoldoutCalibrated`), in the backtest and in
-/// the forecast, as `muavu forecast` gives them by default. WFP's price forecasts keep whichever of ARIMA and Holt–Winters backtests better.
+/// The rolling-origin choice of a univariate model (`RollingOriginChoice`) as a published
+/// series' selection.
 enum UnivariateChoice {
     static func forecast(_ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
-                         windows requested: Int) throws -> (Forecast, ModelSelection) {
-        // Leave the oldest window at least 2 periods of a season or 8 values to fit on.
-        let minimumTrain = max(8, 2 * s.period)
-        let windows = max(1, min(requested, (s.count - horizon - minimumTrain) / horizon + 1))
-        // Each model built once: backtested, then, if chosen, refitted on the whole series.
-        let forecasters = try models.map { IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: $0)) }
-        var scores: [ModelSelection.Score] = []
-        for (name, forecaster) in zip(models, forecasters) {
-            do {
-                let origin = try RollingOrigin(horizon: horizon, windows: windows)
-                _ = try origin.origins(count: s.count, minimumTrain: minimumTrain)
-                let result = try origin.evaluate(s.values, period: s.period, forecaster: forecaster, levels: levels)
-                scores.append(.init(name: name, rmse: result.summary.rmse, mape: result.summary.mape,
-                                    coverage80: result.summary.coverage[80].map { $0 * 100 }, chosen: false, note: nil))
-            } catch {
-                scores.append(.init(name: name, rmse: nil, mape: nil, coverage80: nil, chosen: false,
-                                    note: "backtest failed: \(error)"))
-            }
-        }
-        // Lowest backtest RMSE; ties and unscored models go by the configuration's order.
-        let order = OutlookStudy.preferenceOrder(scores.map(\.rmse))
-        var lastError: (any Error)?
-        for i in order {
-            do {
-                let f = try forecasters[i].forecast(s.values, period: s.period, horizon: horizon, levels: levels)
-                scores[i].chosen = true
-                let span = "\(windows) × \(horizon)"
-                var forecast = f
-                if let r = scores[i].rmse { forecast.model.criteria["backtest_rmse"] = r }
-                if let m = scores[i].mape { forecast.model.criteria["backtest_mape"] = m }
-                forecast.model.notes.append("chosen by rolling-origin backtest (\(windows) windows of \(horizon) steps) among "
-                                            + models.joined(separator: ", "))
-                return (forecast, ModelSelection(method: "rolling-origin", span: span, candidates: scores))
-            } catch {
-                scores[i].note = "fit failed: \(error)"
-                lastError = error
-            }
-        }
-        throw lastError ?? ForecastingError(.fitFailed, "no model could forecast '\(s.id)'")
+                         windows: Int) throws -> (Forecast, ModelSelection) {
+        let choice = try RollingOriginChoice.forecast(s, models: models, horizon: horizon, levels: levels,
+                                                      windows: windows)
+        return (choice.forecast, ModelSelection(method: "rolling-origin", span: choice.span, candidates: choice.scores))
     }
 }

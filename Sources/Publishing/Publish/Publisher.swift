@@ -1,6 +1,9 @@
 import AgriData
+import Agronomy
+import Documents
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu publish`: turns a model configuration and its datasets into what the agriculture
 /// department and the cooperatives receive — one `muavu.forecast/v1` document and one SVG fan

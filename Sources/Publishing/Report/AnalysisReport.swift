@@ -1,6 +1,8 @@
 import AgriData
-import Forecasting
+import Documents
 import Foundation
+import Rendering
+import TimeSeriesCore
 
 /// `muavu report`: the analyses behind the published forecasts, rendered as Markdown notebooks
 /// with their SVG charts as files (`notebooks-exported/`), and each as one HTML page with its

@@ -1,4 +1,6 @@
+import Documents
 import Foundation
+import Rendering
 
 /// `m3-benchmark.md`: the M3 results of the committed `muavu.benchmark/v1` documents
 /// (`docs/benchmarks/m3*.json`). Running M3 takes long, so the report only reads the documents;

@@ -1,6 +1,6 @@
 import AgriData
-import Forecasting
 import Foundation
+import Rendering
 
 /// `datasets.md`: each series of `datapackage.json` with its source, unit, span and rows, and a
 /// sparkline of the values as they are in the file (gaps left as gaps).

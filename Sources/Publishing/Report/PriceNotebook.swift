@@ -1,6 +1,9 @@
 import AgriData
+import Agronomy
 import Forecasting
 import Foundation
+import Rendering
+import TimeSeriesCore
 
 /// `price-study.md`: the Đồng Tháp wholesale rice price (WFP) forecast by univariate models and
 /// by a regression on the lagged Viet Nam 5% broken export price (World Bank Pink Sheet) with

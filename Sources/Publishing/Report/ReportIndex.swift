@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 
 /// `muavu.report-index/v1`: the `index.json` of a `muavu report` output, which names the kind of

@@ -1,6 +1,8 @@
 import AgriData
+import Agronomy
 import Forecasting
 import Foundation
+import Rendering
 
 /// `yield-study.md`: the crop-yield model of `CropYieldModel` on the FAOSTAT Viet Nam yields —
 /// trend alone, trend + ENSO (ONI averaged over the crop's window of its calendar) and automatic

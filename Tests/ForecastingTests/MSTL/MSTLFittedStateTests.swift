@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimeSeriesCore
 @testable import Forecasting
 
 /// The fitted state of MSTL: saved as JSON, loaded and forecast without estimation, it gives

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Forecasting
+import TimeSeriesCore
 
 /// statsforecast 2.1.1's MSTL on two synthetic two-season series and M3 N2000
 /// (scripts/fixtures/mstl_statsforecast.py).

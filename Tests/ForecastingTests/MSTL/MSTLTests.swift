@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimeSeriesCore
 @testable import Forecasting
 
 /// MSTL against statsforecast 2.1.1 (`MSTL`, statsmodels 0.15 `STL`): the decomposition to

@@ -1,0 +1,26 @@
+/// The argument checks the models and evaluations share, each message written once.
+///
+/// The checks throw `ForecastingError`: a count below 1 is an `invalid-argument`, an empty series
+/// `too-short`, a NaN or infinity `non-finite`. Upper bounds are `Limits`' job.
+public enum ArgumentCheck {
+    /// Refuses `value < 1`: "NAME must be at least 1, got VALUE".
+    public static func atLeastOne(_ value: Int, _ name: String) throws {
+        guard value >= 1 else {
+            throw ForecastingError(.invalidArgument, "\(name) must be at least 1, got \(value)")
+        }
+    }
+
+    /// Refuses a NaN or an infinity among `values`: "SUBJECT missing or non-finite values", where
+    /// the subject carries its verb ("the series has", "regressors have").
+    public static func finite(_ values: [Double], _ subject: String = "the series has") throws {
+        guard values.allSatisfy(\.isFinite) else {
+            throw ForecastingError(.nonFinite, "\(subject) missing or non-finite values")
+        }
+    }
+
+    /// Refuses an empty series ("the series is empty") or one with a NaN or an infinity.
+    public static func series(_ y: [Double]) throws {
+        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
+        try finite(y)
+    }
+}

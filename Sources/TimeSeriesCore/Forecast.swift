@@ -1,0 +1,98 @@
+/// A symmetric-in-probability prediction interval at one level (an integer percentage).
+public struct PredictionInterval: Sendable, Equatable {
+    /// Coverage in percent, e.g. 80 or 95.
+    public var level: Int
+    public var lower: [Double]
+    public var upper: [Double]
+
+    public init(level: Int, lower: [Double], upper: [Double]) {
+        self.level = level
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
+/// What was fitted, in the words a document shows: `ETS(M,Ad,M)`, its parameters and criteria.
+public struct ModelSummary: Sendable, Equatable, Codable {
+    /// Display name, e.g. `ETS(M,Ad,M)`, `ARIMA(0,1,1)(0,1,1)[12]`, `Theta(dotm)`.
+    public var name: String
+    /// Family, the registry name of the method: `ets`, `arima`, `theta`, `naive`, ...
+    public var family: String
+    /// Estimated parameters by name (`alpha`, `beta`, `phi`, `theta`, `ar1`, ...).
+    public var parameters: [String: Double]
+    /// Fit criteria by name (`loglik`, `aic`, `aicc`, `bic`, `sigma2`, `mse`, ...).
+    public var criteria: [String: Double]
+    /// Plain-language notes: fallbacks and why, selection evidence.
+    public var notes: [String]
+
+    public init(name: String, family: String, parameters: [String: Double] = [:],
+                criteria: [String: Double] = [:], notes: [String] = []) {
+        self.name = name
+        self.family = family
+        self.parameters = parameters
+        self.criteria = criteria
+        self.notes = notes
+    }
+}
+
+/// The result of forecasting one series: point forecasts, intervals, and what produced them.
+public struct Forecast: Sendable, Equatable {
+    public var model: ModelSummary
+    /// Point forecasts (the mean, or the median where the model says so), steps 1...h.
+    public var mean: [Double]
+    /// One interval per requested level, in the order the levels were requested.
+    public var intervals: [PredictionInterval]
+    /// In-sample one-step-ahead fitted values, where the model has them (NaN where undefined).
+    public var fitted: [Double]?
+
+    public init(model: ModelSummary, mean: [Double], intervals: [PredictionInterval] = [],
+                fitted: [Double]? = nil) {
+        self.model = model
+        self.mean = mean
+        self.intervals = intervals
+        self.fitted = fitted
+    }
+
+    public var horizon: Int { mean.count }
+
+    /// The interval at `level`, if it was computed.
+    public func interval(level: Int) -> PredictionInterval? {
+        intervals.first { $0.level == level }
+    }
+}
+
+/// A forecasting method: given a series, its seasonal period and a horizon, a forecast.
+///
+/// Implementations are value types (`Sendable`), so many series can be fitted in parallel.
+/// `y` holds the observations in time order; `period` is the seasonal period (1 = none).
+public protocol Forecaster: Sendable {
+    /// The registry name (`ets`, `theta`, `naive`, ...).
+    var name: String { get }
+    /// Fits the method to `y` and forecasts `horizon` steps with intervals at `levels` (%).
+    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast
+}
+
+extension Forecaster {
+    /// Checks the arguments shared by every method.
+    public func validateArguments(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws {
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
+        try ArgumentCheck.atLeastOne(period, "period")
+        // Above these a caller's typo (or Int.max) would ask for gigabytes or overflow: `Limits`.
+        try Limits.horizon.check(horizon, "horizon")
+        try Limits.period.check(period, "period")
+        for level in levels where !(1...99).contains(level) {
+            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
+        }
+        try ArgumentCheck.series(y)
+        guard y.count >= Self.minimumObservations else {
+            throw ForecastingError(.tooShort, "one observation cannot be forecast with intervals: every model needs at least "
+                                   + "\(Self.minimumObservations) observations (one more than it forecasts from, to estimate "
+                                   + "the error variance); got \(y.count)")
+        }
+    }
+
+    /// The fewest observations any model accepts: with one there is no residual, so an interval
+    /// would have zero width (a bound equal to the mean), which no data supports. Models that
+    /// need more say so (drift 3, Theta 4, CES 4 or more, seasonal ETS 4).
+    public static var minimumObservations: Int { 2 }
+}
