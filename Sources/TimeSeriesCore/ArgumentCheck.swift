@@ -18,6 +18,13 @@ public enum ArgumentCheck {
         }
     }
 
+    /// Refuses a prediction-interval level outside 1…99 (%).
+    public static func levels(_ levels: [Int]) throws {
+        for level in levels where !(1...99).contains(level) {
+            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
+        }
+    }
+
     /// Refuses an empty series ("the series is empty") or one with a NaN or an infinity.
     public static func series(_ y: [Double]) throws {
         guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }

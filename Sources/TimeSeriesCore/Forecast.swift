@@ -80,9 +80,7 @@ extension Forecaster {
         // Above these a caller's typo (or Int.max) would ask for gigabytes or overflow: `Limits`.
         try Limits.horizon.check(horizon, "horizon")
         try Limits.period.check(period, "period")
-        for level in levels where !(1...99).contains(level) {
-            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
-        }
+        try ArgumentCheck.levels(levels)
         try ArgumentCheck.series(y)
         guard y.count >= Self.minimumObservations else {
             throw ForecastingError(.tooShort, "one observation cannot be forecast with intervals: every model needs at least "

@@ -117,9 +117,7 @@ public struct STL: Sendable, Equatable {
         guard y.count >= 2 else {
             throw ForecastingError(.tooShort, "STL needs at least 2 observations, got \(y.count)")
         }
-        guard y.allSatisfy(\.isFinite) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.finite(y)
         try settings.validate(period: np)
         let n = y.count
         let ns = settings.seasonalWindow

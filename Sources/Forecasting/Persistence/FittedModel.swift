@@ -67,12 +67,9 @@ public struct FittedModel: Sendable, Equatable {
               ForecasterRegistry.stateType(named: name) != nil else {
             throw ForecastingError(.invalidArgument, ForecasterRegistry.cannotBeSaved(name))
         }
-        guard period >= 1 else { throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)") }
+        try ArgumentCheck.atLeastOne(period, "period")
         try Limits.period.check(period, "period")
-        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
-        guard y.allSatisfy(\.isFinite) else {
-            throw ForecastingError(.nonFinite, "the series has missing or non-finite values")
-        }
+        try ArgumentCheck.series(y)
         var model = try persistable.fitModel(y, period: period)
         model.name = name
         return model
@@ -81,13 +78,9 @@ public struct FittedModel: Sendable, Equatable {
     /// Point forecasts and intervals for steps 1...horizon at `levels` (%), from the stored
     /// parameters: from the run `verified()` kept, or from a run of the recursion made now.
     public func forecast(horizon: Int, levels: [Int]) throws -> Forecast {
-        guard horizon >= 1 else {
-            throw ForecastingError(.invalidArgument, "horizon must be at least 1, got \(horizon)")
-        }
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
         try Limits.horizon.check(horizon, "horizon")
-        for level in levels where !(1...99).contains(level) {
-            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
-        }
+        try ArgumentCheck.levels(levels)
         try checkValues()
         return try state.forecast(from: run, values: values, period: period, name: name, horizon: horizon, levels: levels)
     }
@@ -129,7 +122,7 @@ public struct FittedModel: Sendable, Equatable {
         guard !values.isEmpty, values.allSatisfy(\.isFinite) else {
             throw ForecastingError(.nonFinite, "the training series is empty or has non-finite values")
         }
-        guard period >= 1 else { throw ForecastingError(.invalidArgument, "period must be at least 1, got \(period)") }
+        try ArgumentCheck.atLeastOne(period, "period")
         try Limits.period.check(period, "period")
     }
 
