@@ -29,20 +29,15 @@ struct ReportIndex: Encodable {
 public enum ReportIndexSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/report-index/v1",
-      "title": "muavu.report-index/v1",
+      \#(SchemaText.envelope("report-index"))
       "description": "What a muavu report run rendered and when: its notebooks and every output file with its SHA-256. It marks the folder as a muavu report output, which a later run may replace.",
       "type": "object",
       "required": ["schema", "engine", "issued", "notebooks", "files"],
       "additionalProperties": false,
       "properties": {
         "schema": {"const": "muavu.report-index/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"],
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
-        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        \#(SchemaText.engine),
+        \#(SchemaText.issued),
         "notebooks": {"type": "array", "items": {
           "type": "object", "required": ["name", "title", "markdown", "html"], "additionalProperties": false,
           "properties": {
@@ -55,7 +50,7 @@ public enum ReportIndexSchema {
           "type": "object", "required": ["path", "sha256", "bytes"], "additionalProperties": false,
           "properties": {
             "path": {"type": "string"},
-            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "sha256": {\#(SchemaText.sha256)},
             "bytes": {"type": "integer", "minimum": 0}
           }}}
       }
