@@ -22,12 +22,16 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
 
     /// Every measure of `RollingOrigin.Summary` or `ForecastScore`; `null` where undefined.
     public struct Measures: Sendable, Equatable, Encodable {
+        /// Errors in the series' unit: mean absolute and root mean squared.
         @Nullable public var mae: Double?
         @Nullable public var rmse: Double?
+        /// Percentage errors: MAPE and sMAPE.
         @Nullable public var mape: Double?
         @Nullable public var smape: Double?
+        /// Errors scaled by the in-sample seasonal naive errors: MASE and RMSSE.
         @Nullable public var mase: Double?
         @Nullable public var rmsse: Double?
+        /// Mean pinball loss over the bounds of every interval (each bound a quantile).
         @Nullable public var pinball: Double?
         public var coverage: [String: Double?]
         public var winkler: [String: Double?]

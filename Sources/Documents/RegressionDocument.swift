@@ -88,12 +88,14 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
     @Nullable public var adj_r_squared: Double?
     @Nullable public var sigma: Double?
     @Nullable public var residual_sum_of_squares: Double?
+    /// The F test of the model against the intercept alone; null for a penalised fit or one without terms.
     @Nullable public var f_statistic: FStatistic?
+    /// k in AIC = −2 log L + 2k: the coefficients plus σ (R's convention).
+    public var aic_parameters: Double
+    /// Gaussian log-likelihood and the information criteria from it.
     @Nullable public var log_likelihood: Double?
     @Nullable public var aic: Double?
     @Nullable public var bic: Double?
-    /// k in AIC = −2 log L + 2k: the coefficients plus σ (R's convention).
-    public var aic_parameters: Double
     @Nullable public var durbin_watson: Double?
     @Nullable public var condition_number: Double?
     public var notes: [String]
