@@ -1,9 +1,9 @@
 /// The text every `muavu.*/v1` JSON Schema repeats, which each schema's literal interpolates
 /// (`\#(SchemaText.engine)`), so that each schema file states only its own shape. The pieces are
 /// laid out for where they stand: the envelope at the top level, the members one level down.
-package enum SchemaText {
+enum SchemaText {
     /// `$schema` (draft 2020-12), `$id` and `title` of `muavu.NAME/v1`, each line ending in a comma.
-    package static func envelope(_ name: String) -> String {
+    static func envelope(_ name: String) -> String {
         """
         "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$id": "https://muavu.example/schemas/\(name)/v1",
@@ -12,10 +12,10 @@ package enum SchemaText {
     }
 
     /// The `engine` member: `{"name": "muavu", "version": ...}`.
-    package static let engine = engineMember(additionalProperties: "")
+    static let engine = engineMember(additionalProperties: "")
 
     /// The `engine` member that admits no other keys.
-    package static let closedEngine = engineMember(additionalProperties: #", "additionalProperties": false"#)
+    static let closedEngine = engineMember(additionalProperties: #", "additionalProperties": false"#)
 
     private static func engineMember(additionalProperties: String) -> String {
         #"""
@@ -27,15 +27,15 @@ package enum SchemaText {
     }
 
     /// A UTC time stamp as the documents write it, `2024-05-01T00:00:00Z`.
-    package static let dateTime =
+    static let dateTime =
         #""type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$""#
 
     /// A SHA-256 as lowercase hex.
-    package static let sha256 = #""type": "string", "pattern": "^[0-9a-f]{64}$""#
+    static let sha256 = #""type": "string", "pattern": "^[0-9a-f]{64}$""#
 
     /// The `issued` member: when the document was written.
-    package static let issued = #""issued": {\#(dateTime)}"#
+    static let issued = #""issued": {\#(dateTime)}"#
 
     /// The `levels` member: the interval levels, percent.
-    package static let levels = #""levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}}"#
+    static let levels = #""levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}}"#
 }

@@ -1,4 +1,3 @@
-import Documents
 /// JSON Schema (draft 2020-12) of `muavu.publish-index/v1`, the `index.json` of `muavu publish`.
 public enum PublishIndexSchema {
     public static let text = #"""

@@ -1,4 +1,3 @@
-import Documents
 import Forecasting
 
 /// JSON Schema (draft 2020-12) of `muavu.model/v1`, the saved model `muavu fit --save` writes

@@ -1,4 +1,3 @@
-import Documents
 /// JSON Schema (draft 2020-12) of `muavu.outlook/v1`, the document `muavu outlook --json` writes
 /// (`OutlookDocument`).
 public enum OutlookSchema {
