@@ -54,7 +54,7 @@ let package = Package(
         // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
         // and language conventions they share.
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
-        // The muavu.*/v1 documents and their schemas, one JSON encoding and one atomic writer, SHA-256.
+        // The muavu.*/v1 documents, the schema of every document muavu writes and their catalog, one JSON encoding and one atomic writer, SHA-256.
         .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData"]),
         .target(name: "Publishing",
                 dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",

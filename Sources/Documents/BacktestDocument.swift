@@ -22,11 +22,20 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
 
     /// Every measure of `RollingOrigin.Summary` or `ForecastScore`; `null` where undefined.
     public struct Measures: Sendable, Equatable, Encodable {
-        public var mae, rmse, mape, smape, mase, rmsse, pinball: Double?
+        /// Errors in the series' unit: mean absolute and root mean squared.
+        @Nullable public var mae: Double?
+        @Nullable public var rmse: Double?
+        /// Percentage errors: MAPE and sMAPE.
+        @Nullable public var mape: Double?
+        @Nullable public var smape: Double?
+        /// Errors scaled by the in-sample seasonal naive errors: MASE and RMSSE.
+        @Nullable public var mase: Double?
+        @Nullable public var rmsse: Double?
+        /// Mean pinball loss over the bounds of every interval (each bound a quantile).
+        @Nullable public var pinball: Double?
         public var coverage: [String: Double?]
         public var winkler: [String: Double?]
 
-        enum CodingKeys: String, CodingKey { case mae, rmse, mape, smape, mase, rmsse, pinball, coverage, winkler }
 
         init(levels: [Int], mae: Double?, rmse: Double?, mape: Double?, smape: Double?, mase: Double?,
              rmsse: Double?, pinball: Double?, coverage: [Int: Double], winkler: [Int: Double]) {
@@ -47,38 +56,16 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
             self.init(levels: levels, mae: s.mae, rmse: s.rmse, mape: s.mape, smape: s.smape, mase: s.mase,
                       rmsse: s.rmsse, pinball: s.pinball, coverage: s.coverage, winkler: s.winkler)
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(mae, forKey: .mae)
-            try c.encode(rmse, forKey: .rmse)
-            try c.encode(mape, forKey: .mape)
-            try c.encode(smape, forKey: .smape)
-            try c.encode(mase, forKey: .mase)
-            try c.encode(rmsse, forKey: .rmsse)
-            try c.encode(pinball, forKey: .pinball)
-            try c.encode(coverage, forKey: .coverage)
-            try c.encode(winkler, forKey: .winkler)
-        }
     }
 
     public struct WindowEntry: Sendable, Equatable, Encodable {
         /// Observations fitted on; the test values start at this 0-based index.
         public var origin: Int
         /// Date of the first test value, when the series has a calendar (else null).
-        public var start: String?
+        @Nullable public var start: String?
         /// The model as fitted in this window (e.g. `ETS(A,N,N)`).
         public var fitted: String
         public var measures: Measures
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(origin, forKey: .origin)
-            try c.encode(start, forKey: .start)
-            try c.encode(fitted, forKey: .fitted)
-            try c.encode(measures, forKey: .measures)
-        }
-        enum CodingKeys: String, CodingKey { case origin, start, fitted, measures }
     }
 
     public struct ModelResult: Sendable, Equatable, Encodable {

@@ -2,25 +2,20 @@
 public enum BacktestSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/backtest/v1",
-      "title": "muavu.backtest/v1",
+      \#(SchemaText.envelope("backtest"))
       "description": "Rolling-origin evaluation: each model refitted at every origin and scored on the following horizon values, per window, per series and in summary.",
       "type": "object",
       "required": ["schema", "engine", "issued", "dataset", "horizon", "windows", "step", "levels", "models", "series", "summary", "errors"],
       "additionalProperties": false,
       "properties": {
         "schema": {"const": "muavu.backtest/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"],
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
-        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        \#(SchemaText.engine),
+        \#(SchemaText.issued),
         "dataset": {"type": "string"},
         "horizon": {"type": "integer", "minimum": 1},
         "windows": {"type": "integer", "minimum": 1},
         "step": {"type": "integer", "minimum": 1},
-        "levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}},
+        \#(SchemaText.levels),
         "models": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "series": {"type": "array", "items": {
           "type": "object", "required": ["id", "period", "observations", "results"], "additionalProperties": false,

@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu.benchmark/v1`: how models scored on held-out data, a row per model and subset and one
 /// for `all` (CONTRACT.md). Each row keeps its sums and counts (`totals`) so that the documents of
@@ -32,18 +33,15 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
         public var series: Int
         /// Series whose fit or forecast failed (listed in `errors`).
         public var failures: Int
-        public var smape: Double?
-        public var mase: Double?
-        public var owa: Double?
+        @Nullable public var smape: Double?
+        @Nullable public var mase: Double?
+        @Nullable public var owa: Double?
         /// Interval coverage by level ("95"), null when the model gives no interval.
         public var coverage: [String: Double?]
         /// Wall time of fitting and forecasting the subset, seconds (for `all`, the sum).
         public var seconds: Double
         public var totals: MetricTotals
 
-        enum CodingKeys: String, CodingKey {
-            case model, subset, series, failures, smape, mase, owa, coverage, seconds, totals
-        }
 
         public init(model: String, subset: String, totals: MetricTotals, levels: [Int], owa: Double?) {
             self.model = model
@@ -58,20 +56,6 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
             self.coverage = coverage
             seconds = totals.seconds.isFinite ? totals.seconds : 0
             self.totals = totals
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(model, forKey: .model)
-            try c.encode(subset, forKey: .subset)
-            try c.encode(series, forKey: .series)
-            try c.encode(failures, forKey: .failures)
-            try c.encode(smape, forKey: .smape)
-            try c.encode(mase, forKey: .mase)
-            try c.encode(owa, forKey: .owa)
-            try c.encode(coverage, forKey: .coverage)
-            try c.encode(seconds, forKey: .seconds)
-            try c.encode(totals, forKey: .totals)
         }
     }
 

@@ -2,9 +2,7 @@
 public enum BenchmarkSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/benchmark/v1",
-      "title": "muavu.benchmark/v1",
+      \#(SchemaText.envelope("benchmark"))
       "description": "Scores of forecasting models fitted on the training part of each series and scored on its test part: a row per model and subset and one for 'all'.",
       "type": "object",
       "required": ["schema", "engine", "issued", "dataset", "models", "levels", "shards", "results", "baseline", "errors", "notes"],
@@ -12,10 +10,10 @@ public enum BenchmarkSchema {
       "properties": {
         "schema": {"const": "muavu.benchmark/v1"},
         "engine": {"$ref": "#/$defs/engine"},
-        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        \#(SchemaText.issued),
         "dataset": {"type": "string"},
         "models": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-        "levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}},
+        \#(SchemaText.levels),
         "intervals": {"enum": ["model", "calibrated"],
                       "description": "The models' own intervals, or intervals calibrated on a holdout of each series' last observations; absent means model."},
         "shards": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]+/[0-9]+$"},
@@ -29,10 +27,7 @@ public enum BenchmarkSchema {
         "notes": {"type": "array", "items": {"type": "string"}}
       },
       "$defs": {
-        "engine": {
-          "type": "object", "required": ["name", "version"],
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
+        \#(SchemaText.engine),
         "measure": {"type": ["number", "null"]},
         "row": {
           "type": "object",

@@ -39,22 +39,12 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
 
     public struct Point: Sendable, Equatable, Encodable {
         /// The period forecast, in the contract's date forms, or `null` for a series without calendar.
-        public var date: String?
+        @Nullable public var date: String?
         public var horizon: Int
-        public var mean: Double?
+        @Nullable public var mean: Double?
         public var lower: [String: Double?]
         public var upper: [String: Double?]
 
-        enum CodingKeys: String, CodingKey { case date, horizon, mean, lower, upper }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(date, forKey: .date)
-            try c.encode(horizon, forKey: .horizon)
-            try c.encode(mean, forKey: .mean)
-            try c.encode(lower, forKey: .lower)
-            try c.encode(upper, forKey: .upper)
-        }
     }
 
     public struct SeriesEntry: Sendable, Equatable, Encodable {

@@ -2,23 +2,18 @@
 public enum ForecastSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/forecast/v1",
-      "title": "muavu.forecast/v1",
+      \#(SchemaText.envelope("forecast"))
       "description": "Point forecasts and prediction intervals per series, with the model fitted; series that could not be forecast are listed in errors.",
       "type": "object",
       "required": ["schema", "engine", "issued", "dataset", "horizon", "levels", "series", "errors"],
       "additionalProperties": false,
       "properties": {
         "schema": {"const": "muavu.forecast/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"],
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
-        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        \#(SchemaText.engine),
+        \#(SchemaText.issued),
         "dataset": {"type": "string"},
         "horizon": {"type": "integer", "minimum": 1},
-        "levels": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 99}},
+        \#(SchemaText.levels),
         "series": {"type": "array", "items": {"$ref": "#/$defs/series"}},
         "errors": {"type": "array", "items": {
           "type": "object", "required": ["id", "message"], "additionalProperties": false,

@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import TimeSeriesCore
 
 /// `muavu.regression/v1`: a fitted linear regression and its inference (CONTRACT.md), with
 /// optional extras (covariance, F test, log-likelihood, Durbin–Watson, rank, condition number).
@@ -11,36 +12,17 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
 
     public struct Coefficient: Sendable, Equatable, Encodable {
         public var term: String
-        public var estimate: Double?
-        public var std_error: Double?
-        public var t: Double?
-        public var p: Double?
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(term, forKey: .term)
-            try c.encode(estimate, forKey: .estimate)
-            try c.encode(std_error, forKey: .std_error)
-            try c.encode(t, forKey: .t)
-            try c.encode(p, forKey: .p)
-        }
-        enum Key: String, CodingKey { case term, estimate, std_error, t, p }
+        @Nullable public var estimate: Double?
+        @Nullable public var std_error: Double?
+        @Nullable public var t: Double?
+        @Nullable public var p: Double?
     }
 
-    public struct FStatistic: Sendable, Equatable, Encodable {
-        public var value: Double?
+    public struct FStatistic: Sendable, Equatable, Codable {
+        @Nullable public var value: Double?
         public var df1: Double
         public var df2: Double
-        public var p: Double?
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(value, forKey: .value)
-            try c.encode(df1, forKey: .df1)
-            try c.encode(df2, forKey: .df2)
-            try c.encode(p, forKey: .p)
-        }
-        enum Key: String, CodingKey { case value, df1, df2, p }
+        @Nullable public var p: Double?
     }
 
     public struct Covariance: Sendable, Equatable, Encodable {
@@ -53,29 +35,15 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
     public struct Prediction: Sendable, Equatable, Encodable {
         /// The line of the row in the prediction file.
         public var line: Int
-        public var mean: Double?
+        @Nullable public var mean: Double?
         /// Standard error of the fitted mean.
-        public var std_error: Double?
+        @Nullable public var std_error: Double?
         /// Confidence interval for the mean, by level ("95").
         public var confidence_lower: [String: Double?]
         public var confidence_upper: [String: Double?]
         /// Prediction interval for a new observation, by level.
         public var prediction_lower: [String: Double?]
         public var prediction_upper: [String: Double?]
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(line, forKey: .line)
-            try c.encode(mean, forKey: .mean)
-            try c.encode(std_error, forKey: .std_error)
-            try c.encode(confidence_lower, forKey: .confidence_lower)
-            try c.encode(confidence_upper, forKey: .confidence_upper)
-            try c.encode(prediction_lower, forKey: .prediction_lower)
-            try c.encode(prediction_upper, forKey: .prediction_upper)
-        }
-        enum Key: String, CodingKey {
-            case line, mean, std_error, confidence_lower, confidence_upper, prediction_lower, prediction_upper
-        }
 
         public init(line: Int, _ p: RegressionFit.Prediction) {
             self.line = line
@@ -112,22 +80,24 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
     public var intercept: Bool
     public var method: String
     /// The weights column, when weighted.
-    public var weights: String?
-    public var ridge_lambda: Double?
+    @Nullable public var weights: String?
+    @Nullable public var ridge_lambda: Double?
     public var coefficients: [Coefficient]
     public var covariance: Covariance
-    public var r_squared: Double?
-    public var adj_r_squared: Double?
-    public var sigma: Double?
-    public var residual_sum_of_squares: Double?
-    public var f_statistic: FStatistic?
-    public var log_likelihood: Double?
-    public var aic: Double?
-    public var bic: Double?
+    @Nullable public var r_squared: Double?
+    @Nullable public var adj_r_squared: Double?
+    @Nullable public var sigma: Double?
+    @Nullable public var residual_sum_of_squares: Double?
+    /// The F test of the model against the intercept alone; null for a penalised fit or one without terms.
+    @Nullable public var f_statistic: FStatistic?
     /// k in AIC = −2 log L + 2k: the coefficients plus σ (R's convention).
     public var aic_parameters: Double
-    public var durbin_watson: Double?
-    public var condition_number: Double?
+    /// Gaussian log-likelihood and the information criteria from it.
+    @Nullable public var log_likelihood: Double?
+    @Nullable public var aic: Double?
+    @Nullable public var bic: Double?
+    @Nullable public var durbin_watson: Double?
+    @Nullable public var condition_number: Double?
     public var notes: [String]
     /// Predictions at the rows of the `--predict` file, when given (else absent).
     public var predictions: [Prediction]?
@@ -203,45 +173,6 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         self.notes = notes
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(engine, forKey: .engine)
-        try c.encode(formula, forKey: .formula)
-        try c.encode(data, forKey: .data)
-        try c.encode(response, forKey: .response)
-        try c.encode(n, forKey: .n)
-        try c.encode(rows_dropped_missing, forKey: .rows_dropped_missing)
-        try c.encode(df_residual, forKey: .df_residual)
-        try c.encode(rank, forKey: .rank)
-        try c.encode(intercept, forKey: .intercept)
-        try c.encode(method, forKey: .method)
-        try c.encode(weights, forKey: .weights)
-        try c.encode(ridge_lambda, forKey: .ridge_lambda)
-        try c.encode(coefficients, forKey: .coefficients)
-        try c.encode(covariance, forKey: .covariance)
-        try c.encode(r_squared, forKey: .r_squared)
-        try c.encode(adj_r_squared, forKey: .adj_r_squared)
-        try c.encode(sigma, forKey: .sigma)
-        try c.encode(residual_sum_of_squares, forKey: .residual_sum_of_squares)
-        try c.encode(f_statistic, forKey: .f_statistic)
-        try c.encode(log_likelihood, forKey: .log_likelihood)
-        try c.encode(aic, forKey: .aic)
-        try c.encode(bic, forKey: .bic)
-        try c.encode(aic_parameters, forKey: .aic_parameters)
-        try c.encode(durbin_watson, forKey: .durbin_watson)
-        try c.encode(condition_number, forKey: .condition_number)
-        try c.encode(notes, forKey: .notes)
-        try c.encodeIfPresent(predictions, forKey: .predictions)
-        try c.encodeIfPresent(levels, forKey: .levels)
-    }
-
-    enum Key: String, CodingKey {
-        case schema, engine, formula, data, response, n, rows_dropped_missing, df_residual, rank, intercept, method
-        case weights, ridge_lambda, coefficients, covariance, r_squared, adj_r_squared, sigma
-        case residual_sum_of_squares, f_statistic, log_likelihood, aic, bic, aic_parameters, durbin_watson
-        case condition_number, notes, predictions, levels
-    }
 }
 
 fileprivate func nullIfNonFinite(_ x: Double) -> Double? { x.isFinite ? x : nil }

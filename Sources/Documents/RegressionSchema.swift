@@ -2,18 +2,13 @@
 public enum RegressionSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/regression/v1",
-      "title": "muavu.regression/v1",
+      \#(SchemaText.envelope("regression"))
       "description": "A linear regression fitted by least squares on the pivoted QR of the design, with the inference of R's summary.lm. Values that cannot be computed are null and 'notes' says why.",
       "type": "object",
       "required": ["schema", "engine", "formula", "n", "df_residual", "coefficients", "r_squared", "adj_r_squared", "sigma", "aic", "bic"],
       "properties": {
         "schema": {"const": "muavu.regression/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"], "additionalProperties": false,
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
+        \#(SchemaText.closedEngine),
         "formula": {"type": "string", "description": "As given: y ~ x1 + I(x1^2) + poly(x, k) + log(z) - 1."},
         "data": {"type": "string", "description": "The data file's name."},
         "response": {"type": "string"},

@@ -3,19 +3,14 @@
 public enum ValidationSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/validation/v1",
-      "title": "muavu.validation/v1",
+      \#(SchemaText.envelope("validation"))
       "description": "What muavu validate found in a data file: every problem (up to the listing limit; problem_count counts them all) and, for a tidy file, a summary of each series.",
       "type": "object",
       "required": ["schema", "engine", "file", "valid", "rows", "problem_count", "problems", "series"],
       "additionalProperties": false,
       "properties": {
         "schema": {"const": "muavu.validation/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"], "additionalProperties": false,
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
+        \#(SchemaText.closedEngine),
         "file": {"type": "string", "description": "The file checked, as named on the command line."},
         "valid": {"type": "boolean", "description": "True when no problem was found (then problem_count is 0)."},
         "rows": {"type": "integer", "minimum": 0, "description": "Data rows read (the header excluded)."},

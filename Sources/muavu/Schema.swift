@@ -1,5 +1,5 @@
 import ArgumentParser
-import Publishing
+import Documents
 
 /// `muavu schema NAME`: prints the JSON Schema of a document.
 struct Schema: ParsableCommand {

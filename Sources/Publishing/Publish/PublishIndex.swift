@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TimeSeriesCore
 
 /// `muavu.publish-index/v1`: what a `muavu publish` run published, when, from which data and
 /// with which models. Its schema is `muavu schema publish-index`.
@@ -24,26 +25,16 @@ struct PublishIndex: Encodable {
         var seed: UInt64
     }
 
+    /// Scores that could not be computed are written as null (CONTRACT.md), with the note saying why.
     struct Candidate: Encodable {
         var name: String
-        var rmse: Double?
-        var mape: Double?
-        var coverage80: Double?
+        @Nullable var rmse: Double?
+        @Nullable var mape: Double?
+        @Nullable var coverage80: Double?
         var chosen: Bool
         var note: String?
 
         enum CodingKeys: String, CodingKey { case name, rmse, mape, coverage80 = "coverage_80", chosen, note }
-
-        // Scores that could not be computed are written as null (CONTRACT.md), with the note saying why.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(finite(rmse), forKey: .rmse)
-            try c.encode(finite(mape), forKey: .mape)
-            try c.encode(finite(coverage80), forKey: .coverage80)
-            try c.encode(chosen, forKey: .chosen)
-            try c.encodeIfPresent(note, forKey: .note)
-        }
     }
 
     struct Selection: Encodable {
@@ -60,7 +51,8 @@ struct PublishIndex: Encodable {
             method = s.method
             span = s.span
             candidates = s.candidates.map {
-                Candidate(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: $0.coverage80, chosen: $0.chosen, note: $0.note)
+                Candidate(name: $0.name, rmse: finite($0.rmse), mape: finite($0.mape), coverage80: finite($0.coverage80),
+                          chosen: $0.chosen, note: $0.note)
             }
             range = s.range.map(CalibratedRange.init)
             exportLinkNote = s.exportLinkNote?.en
@@ -74,32 +66,21 @@ struct PublishIndex: Encodable {
         var calibrationOrigins: Int
         var cases: Int
         var held: Int
-        var coverage: Double?
-        var modelIntervalCoverage: Double?
+        @Nullable var coverage: Double?
+        @Nullable var modelIntervalCoverage: Double?
 
         init(_ r: ModelSelection.CalibratedRange) {
             level = r.level
             calibrationOrigins = r.calibrationOrigins
             cases = r.cases
             held = r.held
-            coverage = r.coverage
-            modelIntervalCoverage = r.modelCoverage
+            coverage = finite(r.coverage)
+            modelIntervalCoverage = finite(r.modelCoverage)
         }
 
         enum CodingKeys: String, CodingKey {
             case level, method, calibrationOrigins = "calibration_origins", cases, held, coverage
             case modelIntervalCoverage = "model_interval_coverage"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(level, forKey: .level)
-            try c.encode(method, forKey: .method)
-            try c.encode(calibrationOrigins, forKey: .calibrationOrigins)
-            try c.encode(cases, forKey: .cases)
-            try c.encode(held, forKey: .held)
-            try c.encode(finite(coverage), forKey: .coverage)
-            try c.encode(finite(modelIntervalCoverage), forKey: .modelIntervalCoverage)
         }
     }
 

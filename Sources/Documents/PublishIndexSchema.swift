@@ -2,20 +2,15 @@
 public enum PublishIndexSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/publish-index/v1",
-      "title": "muavu.publish-index/v1",
+      \#(SchemaText.envelope("publish-index"))
       "description": "What a muavu publish run published, when, from which input files (SHA-256) and with which models; every output file with its SHA-256.",
       "type": "object",
       "required": ["schema", "engine", "issued", "configuration", "inputs", "series", "bulletin", "files"],
       "additionalProperties": false,
       "properties": {
         "schema": {"const": "muavu.publish-index/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"],
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
-        "issued": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        \#(SchemaText.engine),
+        \#(SchemaText.issued),
         "configuration": {
           "type": "object", "required": ["name", "file", "levels", "seed"], "additionalProperties": false,
           "properties": {
@@ -49,7 +44,7 @@ public enum PublishIndexSchema {
           }}}
       },
       "$defs": {
-        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "sha256": {\#(SchemaText.sha256)},
         "score": {"type": ["number", "null"]},
         "selection": {
           "type": "object", "required": ["method", "span", "candidates"], "additionalProperties": false,

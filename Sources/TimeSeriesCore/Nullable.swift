@@ -1,5 +1,3 @@
-import TimeSeriesCore
-
 /// An optional that a saved document writes as `null` when it is absent, where the synthesized
 /// `Codable` would leave the key out: every key of the document's shape is always written.
 /// A missing key reads back as nil, as an optional does.

@@ -25,20 +25,15 @@ public enum ModelFileSchema {
     /// The document's envelope: `NAMES`, `KINDS`, `CASES` and `DEFINITIONS` are filled in by `text`.
     static let template = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/model/v1",
-      "title": "muavu.model/v1",
+      \#(SchemaText.envelope("model"))
       "description": "A fitted model saved by muavu fit: its parameters and starting states, the training series and calendar, fit statistics and a SHA-256 of the training values. muavu forecast --model-file forecasts from it without estimating anything.",
       "type": "object",
       "required": ["format", "engine", "created", "seed", "model", "statistics", "training", "parameters"],
       "additionalProperties": false,
       "properties": {
         "format": {"const": "muavu.model/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"], "additionalProperties": false,
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
-        "created": {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+        \#(SchemaText.closedEngine),
+        "created": {\#(SchemaText.dateTime),
                     "description": "When the model was saved (SOURCE_DATE_EPOCH when set)."},
         "seed": {"type": ["integer", "null"], "minimum": 0,
                  "description": "Seed of simulated intervals (ETS with a multiplicative season, also as a member of a combination); null for models that do not simulate."},
@@ -72,7 +67,7 @@ public enum ModelFileSchema {
             "dates_read_as": {"type": "string", "description": "How the data file's dates were read (as in muavu.forecast/v1)."},
             "count": {"type": "integer", "minimum": 1},
             "values": {"type": "array", "minItems": 1, "items": {"type": "number"}},
-            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",
+            "sha256": {\#(SchemaText.sha256),
                        "description": "SHA-256 of the values as IEEE 754 binary64, little-endian, in order."}
           }
         },

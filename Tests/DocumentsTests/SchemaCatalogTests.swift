@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Publishing
+@testable import Documents
 
 @Suite struct SchemaCatalogTests {
     @Test(arguments: ["forecast", "backtest", "benchmark"])

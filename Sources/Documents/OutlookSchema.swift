@@ -3,9 +3,7 @@
 public enum OutlookSchema {
     public static let text = #"""
     {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://muavu.example/schemas/outlook/v1",
-      "title": "muavu.outlook/v1",
+      \#(SchemaText.envelope("outlook"))
       "description": "The price outlook of one commodity and market: the expected price of each coming month with its range (calibrated on the model's past errors), the change from the latest price and from the same month a year before, the FAO GIEWS IPA and WFP ALPS alert classes with their meaning, the model and why it was chosen, and how often such ranges held the price in a rolling-origin backtest. Origins are named by the first month they forecast.",
       "type": "object",
       "required": ["schema", "engine", "issued", "as_of", "commodity", "market", "unit", "data", "series", "last_observation",
@@ -42,10 +40,7 @@ public enum OutlookSchema {
       },
       "properties": {
         "schema": {"const": "muavu.outlook/v1"},
-        "engine": {
-          "type": "object", "required": ["name", "version"], "additionalProperties": false,
-          "properties": {"name": {"const": "muavu"}, "version": {"type": "string"}}
-        },
+        \#(SchemaText.closedEngine),
         "issued": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
                    "description": "ISO 8601 UTC; SOURCE_DATE_EPOCH when set."},
         "as_of": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$", "description": "The date the alerts are judged against."},
@@ -60,7 +55,7 @@ public enum OutlookSchema {
               "role": {"enum": ["price", "export"]},
               "file": {"type": "string"},
               "series": {"type": "string"},
-              "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+              "sha256": {\#(SchemaText.sha256)},
               "bytes": {"type": "integer", "minimum": 0},
               "source": {"anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]}
             }

@@ -1,5 +1,3 @@
-import Documents
-
 /// The JSON Schemas (draft 2020-12) of every document muavu writes, by the name
 /// `muavu schema NAME` takes. Each schema lives in its own file as a string constant.
 public enum DocumentSchemas {
