@@ -21,15 +21,13 @@ extension Publisher {
         /// What every strategy knows of its entry.
         struct Entry {
             var entry: PublishConfiguration.Entry
-            var index: Int
-            /// Where the entry sits in the configuration, for messages.
-            var at: String
+            /// Where the entry sits in the configuration: its index, and its place for messages.
+            var index: Int, at: String
             var series: TimeSeries
+            /// The dataset's file name, as documents and charts give it.
             var file: String
-            var horizon: Int
             var unit: Bilingual
-            var decimals: Int
-            var windows: Int
+            var horizon, decimals, windows: Int
         }
 
         /// The published series of `entry`; `earlier` are the entries published before it.
@@ -37,8 +35,8 @@ extension Publisher {
             let at = "forecasts[\(index)] (\(entry.id))"
             let (s, file) = try series(entry.dataset, entry.series, at)
             let context = Entry(entry: entry, index: index, at: at, series: s, file: file,
-                                horizon: configuration.horizon(of: entry),
                                 unit: entry.unit ?? UnitText.bilingual(s.unit ?? ""),
+                                horizon: configuration.horizon(of: entry),
                                 decimals: entry.decimals ?? Publisher.defaultDecimals(s.unit),
                                 windows: entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12))
             switch entry.kind {
