@@ -103,16 +103,37 @@ public struct FanChart: Sendable, Equatable {
         let ticks = Self.niceTicks(lo: lo, hi: hi)
         let yMin = ticks.first ?? lo, yMax = ticks.last ?? hi
         let span = Double(max(1, maxOrdinal - minOrdinal))
+        let plot = Plot(left: left, right: right, top: top, bottom: bottom, minOrdinal: minOrdinal, span: span,
+                        yMin: yMin, yMax: yMax)
+        out += axes(plot, ticks: ticks, minOrdinal: minOrdinal, maxOrdinal: maxOrdinal)
+        out += marks(plot, width: w)
+        if let note {
+            out += "<text x=\"\(f(left))\" y=\"\(f(h - 12))\" font-size=\"11\" fill=\"\(Self.colors.muted)\">\(Markup.escape(note))</text>\n"
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    /// Where a value and a period fall in the plot area.
+    struct Plot {
+        var left, right, top, bottom: Double
+        var minOrdinal: Int
+        var span: Double
+        var yMin, yMax: Double
         func x(_ o: Int) -> Double { left + 8 + (right - left - 16) * Double(o - minOrdinal) / span }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - yMin) / max(yMax - yMin, 1e-12) }
+    }
 
-        // Value axis: grid lines and labels, unit above.
+    /// The value axis (grid lines and labels, unit above) and the time axis.
+    func axes(_ plot: Plot, ticks: [Double], minOrdinal: Int, maxOrdinal: Int) -> String {
+        let left = plot.left, right = plot.right, top = plot.top, bottom = plot.bottom
+        var out = ""
         let decimals = self.decimals ?? Self.decimals(for: ticks)
         out += "<g font-size=\"12\" fill=\"\(Self.colors.muted)\">\n"
         out += "<text x=\"\(f(left - 8))\" y=\"\(f(top - 10))\" text-anchor=\"end\">\(Markup.escape(unit))</text>\n"
         for t in ticks {
-            out += "<line x1=\"\(f(left))\" y1=\"\(f(y(t)))\" x2=\"\(f(right))\" y2=\"\(f(y(t)))\" stroke=\"\(Self.colors.grid)\" stroke-width=\"1\"/>\n"
-            out += "<text x=\"\(f(left - 8))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\">\(NumberText.format(t, decimals: decimals, language: language))</text>\n"
+            out += "<line x1=\"\(f(left))\" y1=\"\(f(plot.y(t)))\" x2=\"\(f(right))\" y2=\"\(f(plot.y(t)))\" stroke=\"\(Self.colors.grid)\" stroke-width=\"1\"/>\n"
+            out += "<text x=\"\(f(left - 8))\" y=\"\(f(plot.y(t) + 4))\" text-anchor=\"end\">\(NumberText.format(t, decimals: decimals, language: language))</text>\n"
         }
         // Time axis.
         out += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\"/>\n"
@@ -121,20 +142,26 @@ public struct FanChart: Sendable, Equatable {
         let yearly = timeTicks.count >= 2 && (timeTicks[1] - timeTicks[0]) % Self.periodsPerYear(sample) == 0
         for o in timeTicks {
             let d = Self.date(ordinal: o, like: sample)
-            out += "<line x1=\"\(f(x(o)))\" y1=\"\(f(bottom))\" x2=\"\(f(x(o)))\" y2=\"\(f(bottom + 5))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\"/>\n"
-            out += "<text x=\"\(f(x(o)))\" y=\"\(f(bottom + 19))\" text-anchor=\"middle\">\(Markup.escape(Self.tickLabel(d, yearly: yearly, language: language)))</text>\n"
+            out += "<line x1=\"\(f(plot.x(o)))\" y1=\"\(f(bottom))\" x2=\"\(f(plot.x(o)))\" y2=\"\(f(bottom + 5))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\"/>\n"
+            out += "<text x=\"\(f(plot.x(o)))\" y=\"\(f(bottom + 19))\" text-anchor=\"middle\">\(Markup.escape(Self.tickLabel(d, yearly: yearly, language: language)))</text>\n"
         }
         out += "</g>\n"
+        return out
+    }
 
+    /// The bands, the start of the forecast, the history and the median.
+    func marks(_ plot: Plot, width w: Double) -> String {
+        let top = plot.top, bottom = plot.bottom
+        var out = ""
         // Bands, from the last observation (zero width) out to the horizon.
         let anchor = history.last(where: { $0.value.isFinite })
         func band(_ lower: KeyPath<Step, Double?>, _ upper: KeyPath<Step, Double?>, fill: String) -> String {
             let s = steps.filter { $0[keyPath: lower] != nil && $0[keyPath: upper] != nil }
             guard !s.isEmpty else { return "" }
             var pts: [(Double, Double)] = []
-            if let a = anchor { pts.append((x(a.date.ordinal), y(a.value))) }
-            pts += s.map { (x($0.date.ordinal), y($0[keyPath: upper] ?? 0)) }
-            pts += s.reversed().map { (x($0.date.ordinal), y($0[keyPath: lower] ?? 0)) }
+            if let a = anchor { pts.append((plot.x(a.date.ordinal), plot.y(a.value))) }
+            pts += s.map { (plot.x($0.date.ordinal), plot.y($0[keyPath: upper] ?? 0)) }
+            pts += s.reversed().map { (plot.x($0.date.ordinal), plot.y($0[keyPath: lower] ?? 0)) }
             return "<polygon points=\"\(pts.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\" fill=\"\(fill)\" stroke=\"none\"/>\n"
         }
         out += band(\.lower95, \.upper95, fill: Self.colors.band95)
@@ -142,7 +169,7 @@ public struct FanChart: Sendable, Equatable {
 
         // Where the forecast starts.
         if let a = anchor, !steps.isEmpty {
-            let xa = x(a.date.ordinal)
+            let xa = plot.x(a.date.ordinal)
             out += "<line x1=\"\(f(xa))\" y1=\"\(f(top - 16))\" x2=\"\(f(xa))\" y2=\"\(f(bottom))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
             // Above the plot area, where no data can be drawn over it; left of the line when the
             // forecast starts too near the right edge for the label.
@@ -157,7 +184,7 @@ public struct FanChart: Sendable, Equatable {
         var pen = false
         for p in history {
             guard p.value.isFinite else { pen = false; continue }
-            d += (pen ? " L" : (d.isEmpty ? "M" : " M")) + "\(f(x(p.date.ordinal))),\(f(y(p.value)))"
+            d += (pen ? " L" : (d.isEmpty ? "M" : " M")) + "\(f(plot.x(p.date.ordinal))),\(f(plot.y(p.value)))"
             pen = true
         }
         if !d.isEmpty {
@@ -165,16 +192,12 @@ public struct FanChart: Sendable, Equatable {
         }
         // Median, joined to the last observation.
         if !steps.isEmpty {
-            var m = anchor.map { "M\(f(x($0.date.ordinal))),\(f(y($0.value)))" } ?? ""
+            var m = anchor.map { "M\(f(plot.x($0.date.ordinal))),\(f(plot.y($0.value)))" } ?? ""
             for s in steps where s.median.isFinite {
-                m += (m.isEmpty ? "M" : " L") + "\(f(x(s.date.ordinal))),\(f(y(s.median)))"
+                m += (m.isEmpty ? "M" : " L") + "\(f(plot.x(s.date.ordinal))),\(f(plot.y(s.median)))"
             }
             out += "<path d=\"\(m)\" fill=\"none\" stroke=\"\(Self.colors.median)\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n"
         }
-        if let note {
-            out += "<text x=\"\(f(left))\" y=\"\(f(h - 12))\" font-size=\"11\" fill=\"\(Self.colors.muted)\">\(Markup.escape(note))</text>\n"
-        }
-        out += "</svg>\n"
         return out
     }
 

@@ -78,23 +78,7 @@ public enum CropYieldModel {
     /// forecasts `horizon` years with intervals at `levels`.
     public static func forecast(yields: [Double], firstYear: Int, indicators: [Indicator] = [], horizon: Int,
                                 levels: [Int], options: Options = Options()) throws -> Result {
-        try ArgumentCheck.atLeastOne(horizon, "horizon")
-        try Limits.horizon.check(horizon, "horizon")
-        for level in levels where !(1...99).contains(level) {
-            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
-        }
-        guard options.trendYears >= 6 else {
-            throw ForecastingError(.invalidArgument, "trendYears must be at least 6, got \(options.trendYears)")
-        }
-        guard yields.allSatisfy(\.isFinite) else { throw ForecastingError(.nonFinite, "the yields have missing values") }
-        guard yields.count >= options.trendYears else {
-            throw ForecastingError(.tooShort, "\(yields.count) years of yields for a \(options.trendYears)-year trend window")
-        }
-        for ind in indicators where ind.past.count != yields.count || ind.future.count != horizon {
-            throw ForecastingError(.invalidArgument,
-                                   "indicator '\(ind.name)' has \(ind.past.count) past and \(ind.future.count) future values "
-                                   + "for \(yields.count) years and horizon \(horizon)")
-        }
+        try checkArguments(yields: yields, indicators: indicators, horizon: horizon, levels: levels, options: options)
         let n = options.trendYears
         let offset = yields.count - n
         let lastYear = firstYear + yields.count - 1
@@ -161,41 +145,75 @@ public enum CropYieldModel {
             forecast.model.family = "crop-yield"
         } else {
             let design = best.name == "trend+climate" ? (climate ?? trend) : trend
-            var futureX: [[Double]] = []
-            for j in design.indicators {
-                let ind = usable[j]
-                let mean = x[j].reduce(0, +) / Double(n)
-                futureX.append(ind.future.map { v in v.isFinite ? v : mean })
-                if ind.future.contains(where: { !$0.isFinite }) {
-                    notes.append("\(ind.name) is not yet observed for every forecast year; its \(n)-year mean stands in")
-                }
-            }
-            let fit = try design.fit(t: t, x: x, y: y)
-            var columns: [String: [Double]] = ["t": (1...horizon).map(Double.init)]
-            for (k, j) in design.indicators.enumerated() { columns["x\(j)"] = futureX[k] }
-            let predictions = try fit.predict(columns, levels: levels)
-            let intervals = levels.map { level in
-                PredictionInterval(level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
-                                   upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
-            }
-            var parameters: [String: Double] = [:]
-            for c in fit.coefficients {
-                var term = c.term
-                for j in design.indicators { term = term.replacingOccurrences(of: "x\(j)", with: usable[j].name) }
-                parameters[term] = c.estimate
-            }
-            let label = (design.degree == 2 ? "quadratic" : "linear") + " trend"
-                + (design.indicators.isEmpty ? "" : " + " + design.indicators.map { usable[$0].name }.joined(separator: " + "))
-            notes.append("t = year − \(lastYear); fitted on \(lastYear - n + 1)–\(lastYear)")
-            forecast = Forecast(model: ModelSummary(name: "CropYield(\(label))", family: "crop-yield", parameters: parameters,
-                                                    criteria: ["sigma": fit.sigma, "r_squared": fit.rSquared,
-                                                               "adj_r_squared": fit.adjustedRSquared],
-                                                    notes: notes),
-                                mean: predictions.map(\.mean), intervals: intervals)
+            forecast = try regressionForecast(design, usable: usable, t: t, x: x, y: y, horizon: horizon, levels: levels,
+                                              lastYear: lastYear, notes: notes)
         }
         if let r = best.rmse { forecast.model.criteria["loyo_rmse"] = r }
         if let m = best.mape { forecast.model.criteria["loyo_mape"] = m }
         return Result(forecast: forecast, candidates: candidates, years: (lastYear - n + 1)...lastYear, chosen: best.name)
+    }
+
+    /// The arguments `forecast` refuses: a horizon or level out of range, a trend window under six
+    /// years or longer than the yields, missing yields, indicators of the wrong length.
+    static func checkArguments(yields: [Double], indicators: [Indicator], horizon: Int, levels: [Int],
+                               options: Options) throws {
+        try ArgumentCheck.atLeastOne(horizon, "horizon")
+        try Limits.horizon.check(horizon, "horizon")
+        for level in levels where !(1...99).contains(level) {
+            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
+        }
+        guard options.trendYears >= 6 else {
+            throw ForecastingError(.invalidArgument, "trendYears must be at least 6, got \(options.trendYears)")
+        }
+        guard yields.allSatisfy(\.isFinite) else { throw ForecastingError(.nonFinite, "the yields have missing values") }
+        guard yields.count >= options.trendYears else {
+            throw ForecastingError(.tooShort, "\(yields.count) years of yields for a \(options.trendYears)-year trend window")
+        }
+        for ind in indicators where ind.past.count != yields.count || ind.future.count != horizon {
+            throw ForecastingError(.invalidArgument,
+                                   "indicator '\(ind.name)' has \(ind.past.count) past and \(ind.future.count) future values "
+                                   + "for \(yields.count) years and horizon \(horizon)")
+        }
+    }
+
+    /// The forecast of the regression `design` fitted on the window (`t`, `x`, `y`), its indicators'
+    /// future values standing in by their window mean where not yet observed; `notes` are the LOYO
+    /// notes, to which the stand-ins and the time origin are added.
+    static func regressionForecast(_ design: Design, usable: [Indicator], t: [Double], x: [[Double]], y: [Double],
+                                   horizon: Int, levels: [Int], lastYear: Int, notes: [String]) throws -> Forecast {
+        let n = y.count
+        var notes = notes
+        var futureX: [[Double]] = []
+        for j in design.indicators {
+            let ind = usable[j]
+            let mean = x[j].reduce(0, +) / Double(n)
+            futureX.append(ind.future.map { v in v.isFinite ? v : mean })
+            if ind.future.contains(where: { !$0.isFinite }) {
+                notes.append("\(ind.name) is not yet observed for every forecast year; its \(n)-year mean stands in")
+            }
+        }
+        let fit = try design.fit(t: t, x: x, y: y)
+        var columns: [String: [Double]] = ["t": (1...horizon).map(Double.init)]
+        for (k, j) in design.indicators.enumerated() { columns["x\(j)"] = futureX[k] }
+        let predictions = try fit.predict(columns, levels: levels)
+        let intervals = levels.map { level in
+            PredictionInterval(level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
+                               upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
+        }
+        var parameters: [String: Double] = [:]
+        for c in fit.coefficients {
+            var term = c.term
+            for j in design.indicators { term = term.replacingOccurrences(of: "x\(j)", with: usable[j].name) }
+            parameters[term] = c.estimate
+        }
+        let label = (design.degree == 2 ? "quadratic" : "linear") + " trend"
+            + (design.indicators.isEmpty ? "" : " + " + design.indicators.map { usable[$0].name }.joined(separator: " + "))
+        notes.append("t = year − \(lastYear); fitted on \(lastYear - n + 1)–\(lastYear)")
+        return Forecast(model: ModelSummary(name: "CropYield(\(label))", family: "crop-yield", parameters: parameters,
+                                            criteria: ["sigma": fit.sigma, "r_squared": fit.rSquared,
+                                                       "adj_r_squared": fit.adjustedRSquared],
+                                            notes: notes),
+                        mean: predictions.map(\.mean), intervals: intervals)
     }
 
     /// A regression design: polynomial trend in t plus the indicator columns `indicators`.

@@ -91,15 +91,7 @@ public struct AutoARIMA: ARIMAForecaster {
         var m = o.seasonal ? max(1, period) : 1
         let xreg = try SARIMA.regressorColumns(regressors, count: n)
         // The unit-root tests look at y less its regression on x (R `auto.arima`).
-        var tested = y
-        if !xreg.isEmpty {
-            let columns = [[Double](repeating: 1, count: n)] + xreg
-            guard let ols = SmallSystems.householderLeastSquares(columns: columns, y: y) else {
-                throw ForecastingError(.rankDeficient, "the regressors are collinear (or constant)")
-            }
-            let beta = ols.beta
-            tested = (0..<n).map { t in y[t] - beta[0] - xreg.indices.reduce(0) { $0 + beta[$1 + 1] * xreg[$1][t] } }
-        }
+        let tested = try Self.regressionResiduals(y, xreg: xreg)
         if xreg.isEmpty && UnitRoot.isConstant(y) {
             var fit = try SARIMAEstimator.fitConstantMean(y, period: m, notes: [])
             fit.notes = ["the series is constant; ARIMA(0,0,0) with its mean"]
@@ -136,16 +128,7 @@ public struct AutoARIMA: ARIMAForecaster {
         if m == 1 && seasonalD == 0 { m = 1 }
         if xreg.isEmpty && UnitRoot.isConstant(dx) {
             // The differenced series is constant: the series is a polynomial trend (plus season).
-            let c = dx[0]
-            let order = SARIMA.Order(p: 0, d: nonSeasonalD, q: 0, seasonalD: seasonalD, period: m)
-            var fit: SARIMA.Fit
-            if seasonalD > 0 && nonSeasonalD == 0 {
-                fit = try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c / Double(m)])
-            } else if seasonalD > 0 || nonSeasonalD >= 2 {
-                fit = try SARIMA(.init(order: order, includeConstant: false)).evaluate(y, period: m, coefficients: [])
-            } else {
-                fit = try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c])
-            }
+            var fit = try Self.polynomialTrend(y, period: m, d: nonSeasonalD, seasonalD: seasonalD, constant: dx[0])
             fit.notes = notes + ["the differenced series is constant; no ARMA terms"]
             return fit
         }
@@ -169,6 +152,33 @@ public struct AutoARIMA: ARIMAForecaster {
                          + " (d by KPSS, D by seasonal strength"
                          + (xreg.isEmpty ? ")" : ", both on the residuals of the regression on the covariates)"))
         return fit
+    }
+
+    /// `y` less its least-squares regression on an intercept and `xreg`; `y` itself without
+    /// regressors.
+    static func regressionResiduals(_ y: [Double], xreg: [[Double]]) throws -> [Double] {
+        guard !xreg.isEmpty else { return y }
+        let n = y.count
+        let columns = [[Double](repeating: 1, count: n)] + xreg
+        guard let ols = SmallSystems.householderLeastSquares(columns: columns, y: y) else {
+            throw ForecastingError(.rankDeficient, "the regressors are collinear (or constant)")
+        }
+        let beta = ols.beta
+        return (0..<n).map { t in y[t] - beta[0] - xreg.indices.reduce(0) { $0 + beta[$1 + 1] * xreg[$1][t] } }
+    }
+
+    /// The model of a series whose differences are the constant `constant`: ARIMA(0,d,0)(0,D,0)
+    /// with the constant as its mean or drift where the differencing leaves one.
+    static func polynomialTrend(_ y: [Double], period m: Int, d: Int, seasonalD: Int,
+                                constant c: Double) throws -> SARIMA.Fit {
+        let order = SARIMA.Order(p: 0, d: d, q: 0, seasonalD: seasonalD, period: m)
+        if seasonalD > 0 && d == 0 {
+            return try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c / Double(m)])
+        } else if seasonalD > 0 || d >= 2 {
+            return try SARIMA(.init(order: order, includeConstant: false)).evaluate(y, period: m, coefficients: [])
+        } else {
+            return try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c])
+        }
     }
 
     /// ARIMA(0,d,0) (with drift when d = 1, mean when d = 0) when nothing else fits.

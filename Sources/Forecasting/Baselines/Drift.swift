@@ -5,12 +5,11 @@ import TimeSeriesCore
 /// σ̂ the RMS of the T − 1 residuals yₜ − yₜ₋₁ − b.
 ///
 /// Needs 3 observations: with 2 the residual is 0 and the interval would have zero width.
-public struct Drift: Forecaster {
+public struct Drift: CheckedForecaster {
     public var name: String { "drift" }
     public init() {}
 
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+    public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let n = y.count
         guard n >= 3 else {
             // Two observations fix the slope and leave a residual of exactly 0: the interval
@@ -28,10 +27,7 @@ public struct Drift: Forecaster {
             let dh = Double(h)
             return sigma * (dh * (1 + dh / Double(n - 1))).squareRoot()
         }
-        return Forecast(model: ModelSummary(name: "Drift", family: name, parameters: ["drift": slope],
-                                            criteria: ["sigma2": sigma * sigma]),
-                        mean: mean,
-                        intervals: BaselineIntervals.normal(mean: mean, sigmaH: sigmaH, levels: levels),
-                        fitted: fitted)
+        return BaselineIntervals.forecast(name: "Drift", family: name, parameters: ["drift": slope], sigma: sigma,
+                                          mean: mean, sigmaH: sigmaH, levels: levels, fitted: fitted)
     }
 }

@@ -2,19 +2,14 @@ import TimeSeriesCore
 
 /// The naïve method (random walk): every forecast is the last observation (FPP3 §5.2),
 /// ŷ_{T+h} = y_T, with σ̂ₕ = σ̂ √h (FPP3 table 5.2).
-public struct Naive: Forecaster {
+public struct Naive: CheckedForecaster {
     public var name: String { "naive" }
     public init() {}
 
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+    public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let fit = Naive.fit(y, horizon: horizon)
-        let notes: [String] = []
-        return Forecast(model: ModelSummary(name: "Naive", family: name,
-                                            criteria: ["sigma2": fit.sigma * fit.sigma], notes: notes),
-                        mean: fit.mean,
-                        intervals: BaselineIntervals.normal(mean: fit.mean, sigmaH: fit.sigmaH, levels: levels),
-                        fitted: fit.fitted)
+        return BaselineIntervals.forecast(name: "Naive", family: name, sigma: fit.sigma,
+                                          mean: fit.mean, sigmaH: fit.sigmaH, levels: levels, fitted: fit.fitted)
     }
 
     /// Point forecasts, h-step standard errors and fitted values (NaN at t = 0) of the

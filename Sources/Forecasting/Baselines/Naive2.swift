@@ -8,12 +8,11 @@ import TimeSeriesCore
 /// (`SeasonalityTest`), by classical multiplicative decomposition (`ClassicalDecomposition`);
 /// additive when the data are not all positive. Then ŷ_{T+h} = (y_T / S_T)·S_{T+h}.
 /// Intervals are the naïve ones on the adjusted series (σ̂ √h), re-seasonalised the same way.
-public struct Naive2: Forecaster {
+public struct Naive2: CheckedForecaster {
     public var name: String { "naive2" }
     public init() {}
 
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+    public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let n = y.count
         let adjustment = SeasonalAdjustment.detect(y, period: period)
         let fit = Naive.fit(adjustment.adjust(y), horizon: horizon)

@@ -7,19 +7,17 @@ import TimeSeriesCore
 /// With period 1 this is the naïve method. A series of at most one season has no residual
 /// yₜ − yₜ₋ₘ, so no interval can be sized: it is refused as too short (it used to get intervals of
 /// zero width).
-public struct SeasonalNaive: Forecaster {
+public struct SeasonalNaive: CheckedForecaster {
     public var name: String { "snaive" }
     public init() {}
 
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+    public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let n = y.count
         let m = period
         guard n > m else {
             throw ForecastingError(.tooShort, "the seasonal naïve method needs more than one season (\(m)) of observations "
                                    + "to estimate its error variance, got \(n)")
         }
-        let notes: [String] = []
         var lastSeason = [Double](repeating: y[n - 1], count: m)
         // lastSeason[j] is the latest observation at time ≡ n + j (mod m).
         for j in 0..<m {
@@ -32,10 +30,7 @@ public struct SeasonalNaive: Forecaster {
         let residuals = (0..<n).map { y[$0] - fitted[$0] }
         let sigma = BaselineIntervals.rootMeanSquare(residuals)
         let sigmaH = (0..<horizon).map { sigma * Double($0 / m + 1).squareRoot() }
-        return Forecast(model: ModelSummary(name: "SeasonalNaive[\(m)]", family: name,
-                                            criteria: ["sigma2": sigma * sigma], notes: notes),
-                        mean: mean,
-                        intervals: BaselineIntervals.normal(mean: mean, sigmaH: sigmaH, levels: levels),
-                        fitted: fitted)
+        return BaselineIntervals.forecast(name: "SeasonalNaive[\(m)]", family: name, sigma: sigma,
+                                          mean: mean, sigmaH: sigmaH, levels: levels, fitted: fitted)
     }
 }

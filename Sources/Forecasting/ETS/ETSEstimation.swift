@@ -25,41 +25,8 @@ enum ETSEstimation {
                     space baseSpace: ETSParameterSpace = ETSParameterSpace()) throws -> ETS.Model? {
         let m = form.hasSeason ? period : 1
         let n = y.count
-        var space = baseSpace
-        // R etsmodel: fixed values narrow the others' ranges.
-        if let a = spec.alpha {
-            space.upper.beta = min(a, space.upper.beta)
-            space.upper.gamma = min(1 - a, space.upper.gamma)
-        }
-        if let b = spec.beta { space.lower.alpha = max(b, space.lower.alpha) }
-        if let g = spec.gamma { space.upper.alpha = min(1 - g, space.upper.alpha) }
-
-        // Starting values (R initparam).
-        var start = ETSSmoothing(alpha: spec.alpha ?? 0)
-        if spec.alpha == nil {
-            start.alpha = space.lower.alpha + 0.2 * (space.upper.alpha - space.lower.alpha) / Double(m)
-            if start.alpha > 1 || start.alpha < 0 { start.alpha = space.lower.alpha + 2e-3 }
-        }
-        if form.hasTrend {
-            if let b = spec.beta { start.beta = b } else {
-                let upper = min(space.upper.beta, start.alpha)
-                start.beta = space.lower.beta + 0.1 * (upper - space.lower.beta)
-                if start.beta < 0 || start.beta > start.alpha { start.beta = start.alpha - 1e-3 }
-            }
-        }
-        if form.hasSeason {
-            if let g = spec.gamma { start.gamma = g } else {
-                let upper = min(space.upper.gamma, 1 - start.alpha)
-                start.gamma = space.lower.gamma + 0.05 * (upper - space.lower.gamma)
-                if start.gamma < 0 || start.gamma > 1 - start.alpha { start.gamma = 1 - start.alpha - 1e-3 }
-            }
-        }
-        if form.isDamped {
-            if let p = spec.phi { start.phi = p } else {
-                start.phi = space.lower.phi + 0.99 * (space.upper.phi - space.lower.phi)
-                if start.phi < 0 || start.phi > 1 { start.phi = space.upper.phi - 1e-3 }
-            }
-        }
+        let space = narrowedSpace(baseSpace, specification: spec)
+        let start = startingValues(form: form, period: m, space: space, specification: spec)
         let estimate = (alpha: spec.alpha == nil, beta: form.hasTrend && spec.beta == nil,
                         gamma: form.hasSeason && spec.gamma == nil, phi: form.isDamped && spec.phi == nil)
         var scratch = [Double](repeating: 0, count: 2 * (m + 2))
@@ -69,18 +36,7 @@ enum ETSEstimation {
         guard space.isUsual(start, form: form, estimated: estimate), startAdmissible else { return nil }
 
         let states = try ETSInitialization.states(y, form: form, period: m)
-        var x0: [Double] = []
-        var lower: [Double] = []
-        var upper: [Double] = []
-        if estimate.alpha { x0.append(start.alpha); lower.append(space.lower.alpha); upper.append(space.upper.alpha) }
-        // The search box of β and γ is the one statsforecast uses: β ≤ α₀ and γ ≤ 1 − α₀ for the
-        // starting α₀ (R computes the same narrowed limits in `initparam` for the starting values
-        // only). On M3 this restraint on the slope forecasts better than the full usual region.
-        let betaCap = spec.restrainedSearch ? min(space.upper.beta, start.alpha) : space.upper.beta
-        let gammaCap = spec.restrainedSearch ? min(space.upper.gamma, 1 - start.alpha) : space.upper.gamma
-        if estimate.beta { x0.append(start.beta); lower.append(space.lower.beta); upper.append(betaCap) }
-        if estimate.gamma { x0.append(start.gamma); lower.append(space.lower.gamma); upper.append(gammaCap) }
-        if estimate.phi { x0.append(start.phi); lower.append(space.lower.phi); upper.append(space.upper.phi) }
+        var (x0, lower, upper) = searchBox(start, space: space, estimate: estimate, specification: spec)
         let smoothingCount = x0.count
         x0.append(contentsOf: states)
         lower.append(contentsOf: [Double](repeating: -.infinity, count: states.count))
@@ -144,5 +100,68 @@ enum ETSEstimation {
             full.append(seasonTotal - sum)
         }
         return ETS.Model.run(y, form: form, period: m, smoothing: p, states: full, estimatedParameterCount: k)
+    }
+
+    /// The parameter space of `spec`: fixed values narrow the others' ranges (R `etsmodel`).
+    static func narrowedSpace(_ baseSpace: ETSParameterSpace, specification spec: ETS.Specification) -> ETSParameterSpace {
+        var space = baseSpace
+        if let a = spec.alpha {
+            space.upper.beta = min(a, space.upper.beta)
+            space.upper.gamma = min(1 - a, space.upper.gamma)
+        }
+        if let b = spec.beta { space.lower.alpha = max(b, space.lower.alpha) }
+        if let g = spec.gamma { space.upper.alpha = min(1 - g, space.upper.alpha) }
+        return space
+    }
+
+    /// The starting smoothing parameters (R `initparam`): each free one a set fraction into its
+    /// range, pulled back inside where that fraction falls out of [0, 1] or above α.
+    static func startingValues(form: ETS.Form, period m: Int, space: ETSParameterSpace,
+                               specification spec: ETS.Specification) -> ETSSmoothing {
+        var start = ETSSmoothing(alpha: spec.alpha ?? 0)
+        if spec.alpha == nil {
+            start.alpha = space.lower.alpha + 0.2 * (space.upper.alpha - space.lower.alpha) / Double(m)
+            if start.alpha > 1 || start.alpha < 0 { start.alpha = space.lower.alpha + 2e-3 }
+        }
+        if form.hasTrend {
+            if let b = spec.beta { start.beta = b } else {
+                let upper = min(space.upper.beta, start.alpha)
+                start.beta = space.lower.beta + 0.1 * (upper - space.lower.beta)
+                if start.beta < 0 || start.beta > start.alpha { start.beta = start.alpha - 1e-3 }
+            }
+        }
+        if form.hasSeason {
+            if let g = spec.gamma { start.gamma = g } else {
+                let upper = min(space.upper.gamma, 1 - start.alpha)
+                start.gamma = space.lower.gamma + 0.05 * (upper - space.lower.gamma)
+                if start.gamma < 0 || start.gamma > 1 - start.alpha { start.gamma = 1 - start.alpha - 1e-3 }
+            }
+        }
+        if form.isDamped {
+            if let p = spec.phi { start.phi = p } else {
+                start.phi = space.lower.phi + 0.99 * (space.upper.phi - space.lower.phi)
+                if start.phi < 0 || start.phi > 1 { start.phi = space.upper.phi - 1e-3 }
+            }
+        }
+        return start
+    }
+
+    /// The start and bounds of the estimated smoothing parameters, in the order α, β, γ, φ.
+    static func searchBox(_ start: ETSSmoothing, space: ETSParameterSpace,
+                          estimate: (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool),
+                          specification spec: ETS.Specification) -> (x0: [Double], lower: [Double], upper: [Double]) {
+        var x0: [Double] = []
+        var lower: [Double] = []
+        var upper: [Double] = []
+        if estimate.alpha { x0.append(start.alpha); lower.append(space.lower.alpha); upper.append(space.upper.alpha) }
+        // The search box of β and γ is the one statsforecast uses: β ≤ α₀ and γ ≤ 1 − α₀ for the
+        // starting α₀ (R computes the same narrowed limits in `initparam` for the starting values
+        // only). On M3 this restraint on the slope forecasts better than the full usual region.
+        let betaCap = spec.restrainedSearch ? min(space.upper.beta, start.alpha) : space.upper.beta
+        let gammaCap = spec.restrainedSearch ? min(space.upper.gamma, 1 - start.alpha) : space.upper.gamma
+        if estimate.beta { x0.append(start.beta); lower.append(space.lower.beta); upper.append(betaCap) }
+        if estimate.gamma { x0.append(start.gamma); lower.append(space.lower.gamma); upper.append(gammaCap) }
+        if estimate.phi { x0.append(start.phi); lower.append(space.lower.phi); upper.append(space.upper.phi) }
+        return (x0, lower, upper)
     }
 }

@@ -30,35 +30,10 @@ public enum LinearRegression {
     /// Fits `formula` to `columns` (every used column of the same length n, all finite).
     public static func fit(_ formula: RegressionFormula, columns: [String: [Double]],
                            options: RegressionOptions = .init()) throws -> RegressionFit {
-        guard let yRaw = columns[formula.response.column] else {
-            throw ForecastingError(.badFormula, "no column '\(formula.response.column)' for the response")
-        }
-        let n = yRaw.count
-        let y = try formula.response.evaluate(yRaw)
-        let x = try formula.designColumns(columns, rows: n)
+        let (y, x, w) = try checkedData(formula, columns: columns, options: options)
+        let n = y.count
         let names = formula.termNames
         let p = x.count
-        for (name, col) in zip([formula.response.name] + names, [y] + x) {
-            if let i = col.firstIndex(where: { !$0.isFinite }) {
-                throw ForecastingError(.nonFinite, "\(name) is not finite in fitted row \(i + 1)")
-            }
-        }
-        if let lambda = options.ridge, !(lambda >= 0 && lambda.isFinite) {
-            throw ForecastingError(.invalidArgument, "the ridge penalty must be a finite number ≥ 0, got \(lambda)")
-        }
-        var w = [Double](repeating: 1, count: n)
-        if let weights = options.weights {
-            guard weights.count == n else {
-                throw ForecastingError(.invalidArgument, "\(weights.count) weights for \(n) rows")
-            }
-            if let i = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
-                throw ForecastingError(.outOfDomain, "weights must be positive and finite; fitted row \(i + 1) has \(weights[i])")
-            }
-            w = weights
-        }
-        guard n > p else {
-            throw ForecastingError(.tooShort, "\(n) complete rows for \(p) coefficients: need more rows than coefficients")
-        }
         let sw = w.map { $0.squareRoot() }
         let penalty = options.ridge ?? 0
         let ridged = penalty > 0
@@ -103,8 +78,63 @@ public enum LinearRegression {
         } else {
             for i in covariance.storage.indices { covariance.storage[i] = unscaled.storage[i] * sigma2 }
         }
+        let coefficients = coefficientTable(beta, covariance: covariance, names: names, dfResidual: dfResidual)
+
+        let stats = FitStatistics(formula: formula, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
+                                  rss: rss, edf: edf, dfResidual: dfResidual, sigma2: sigma2, ridged: ridged)
+        return RegressionFit(
+            formula: formula, n: n, rank: qr.rank, dfResidual: dfResidual,
+            coefficients: coefficients, covariance: covariance,
+            residuals: residuals, fitted: fitted, leverages: hat,
+            residualSumOfSquares: rss, sigma: sigma, rSquared: stats.rSquared, adjustedRSquared: stats.adjustedRSquared,
+            fTest: stats.fTest, logLikelihood: stats.logLikelihood, aic: stats.aic, bic: stats.bic,
+            durbinWatson: stats.durbinWatson,
+            conditionNumber: cond, weighted: options.weights != nil, ridge: options.ridge,
+            effectiveParameters: edf)
+    }
+
+    /// The response and design columns of `formula` over `columns`, and the case weights (1 without
+    /// `options.weights`), after the checks a fit needs: finite values, a valid ridge penalty,
+    /// positive finite weights, more rows than coefficients.
+    static func checkedData(_ formula: RegressionFormula, columns: [String: [Double]], options: RegressionOptions)
+        throws -> (y: [Double], x: [[Double]], weights: [Double]) {
+        guard let yRaw = columns[formula.response.column] else {
+            throw ForecastingError(.badFormula, "no column '\(formula.response.column)' for the response")
+        }
+        let n = yRaw.count
+        let y = try formula.response.evaluate(yRaw)
+        let x = try formula.designColumns(columns, rows: n)
+        let names = formula.termNames
+        let p = x.count
+        for (name, col) in zip([formula.response.name] + names, [y] + x) {
+            if let i = col.firstIndex(where: { !$0.isFinite }) {
+                throw ForecastingError(.nonFinite, "\(name) is not finite in fitted row \(i + 1)")
+            }
+        }
+        if let lambda = options.ridge, !(lambda >= 0 && lambda.isFinite) {
+            throw ForecastingError(.invalidArgument, "the ridge penalty must be a finite number ≥ 0, got \(lambda)")
+        }
+        var w = [Double](repeating: 1, count: n)
+        if let weights = options.weights {
+            guard weights.count == n else {
+                throw ForecastingError(.invalidArgument, "\(weights.count) weights for \(n) rows")
+            }
+            if let i = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+                throw ForecastingError(.outOfDomain, "weights must be positive and finite; fitted row \(i + 1) has \(weights[i])")
+            }
+            w = weights
+        }
+        guard n > p else {
+            throw ForecastingError(.tooShort, "\(n) complete rows for \(p) coefficients: need more rows than coefficients")
+        }
+        return (y, x, w)
+    }
+
+    /// Each coefficient with its standard error (from `covariance`), t statistic and two-sided p-value.
+    static func coefficientTable(_ beta: [Double], covariance: Matrix, names: [String],
+                                 dfResidual: Double) -> [RegressionCoefficient] {
         var coefficients: [RegressionCoefficient] = []
-        for j in 0..<p {
+        for j in 0..<covariance.rows {
             let se = covariance[j, j].squareRoot()
             // A standard error that overflows (or is undefined) leaves t and p undefined too:
             // β/∞ = 0 would claim "no evidence" (p = 1) where nothing could be computed.
@@ -113,45 +143,60 @@ public enum LinearRegression {
             coefficients.append(RegressionCoefficient(term: names[j], estimate: beta[j], standardError: se,
                                                       t: t, p: pValue))
         }
+        return coefficients
+    }
 
-        // R² as summary.lm: mss/(mss + rss), with mss about the weighted mean when there is an
-        // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss.
-        let sumW = w.reduce(0, +)
-        let meanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
-        let fittedMeanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
-        let tss = (0..<n).reduce(0) { $0 + w[$1] * (y[$1] - meanW) * (y[$1] - meanW) }
-        let mss = (0..<n).reduce(0) { $0 + w[$1] * (fitted[$1] - fittedMeanW) * (fitted[$1] - fittedMeanW) }
-        let rSquared = ridged ? 1 - rss / tss : mss / (mss + rss)
-        let interceptDF = formula.hasIntercept ? 1.0 : 0.0
-        let adjRSquared = 1 - (1 - rSquared) * (Double(n) - interceptDF) / dfResidual
-        var fTest: RegressionFit.FTest? = nil
-        let df1 = edf - interceptDF
-        if df1 > 0 && !ridged {
-            let f = (mss / df1) / sigma2
-            fTest = .init(value: f, numeratorDF: df1, denominatorDF: dfResidual,
-                          p: FDistribution.survival(f, d1: df1, d2: dfResidual))
+    /// The fit's summary statistics: R² and adjusted R², the F test, the log-likelihood, AIC, BIC
+    /// and the Durbin–Watson statistic.
+    struct FitStatistics {
+        var rSquared: Double
+        var adjustedRSquared: Double
+        var fTest: RegressionFit.FTest?
+        var logLikelihood: Double
+        var aic: Double
+        var bic: Double
+        var durbinWatson: Double
+
+        init(formula: RegressionFormula, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
+             rss: Double, edf: Double, dfResidual: Double, sigma2: Double, ridged: Bool) {
+            let n = y.count
+            // R² as summary.lm: mss/(mss + rss), with mss about the weighted mean when there is an
+            // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss.
+            let sumW = w.reduce(0, +)
+            let meanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
+            let fittedMeanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
+            let tss = (0..<n).reduce(0) { $0 + w[$1] * (y[$1] - meanW) * (y[$1] - meanW) }
+            let mss = (0..<n).reduce(0) { $0 + w[$1] * (fitted[$1] - fittedMeanW) * (fitted[$1] - fittedMeanW) }
+            let rSquared = ridged ? 1 - rss / tss : mss / (mss + rss)
+            let interceptDF = formula.hasIntercept ? 1.0 : 0.0
+            let adjRSquared = 1 - (1 - rSquared) * (Double(n) - interceptDF) / dfResidual
+            var fTest: RegressionFit.FTest? = nil
+            let df1 = edf - interceptDF
+            if df1 > 0 && !ridged {
+                let f = (mss / df1) / sigma2
+                fTest = .init(value: f, numeratorDF: df1, denominatorDF: dfResidual,
+                              p: FDistribution.survival(f, d1: df1, d2: dfResidual))
+            }
+            // Gaussian log-likelihood at the MLE of σ², as R's logLik.lm:
+            // ½(Σ log wᵢ − n(log 2π + 1 − log n + log Σ wᵢrᵢ²)).
+            let nD = Double(n)
+            let sumLogW = w.reduce(0) { $0 + log($1) }
+            let logLik = 0.5 * (sumLogW - nD * (log(2 * Double.pi) + 1 - log(nD) + log(rss)))
+            let k = edf + 1   // coefficients and σ, as R's AIC() counts them
+            let aic = -2 * logLik + 2 * k
+            let bic = -2 * logLik + log(nD) * k
+            // Durbin–Watson on the (weighted) residuals, in row order.
+            var dwNum = 0.0
+            for i in 1..<n { dwNum += (weightedResiduals[i] - weightedResiduals[i - 1]) * (weightedResiduals[i] - weightedResiduals[i - 1]) }
+            let dw = dwNum / rss
+            self.rSquared = rSquared
+            adjustedRSquared = adjRSquared
+            self.fTest = fTest
+            logLikelihood = logLik
+            self.aic = aic
+            self.bic = bic
+            durbinWatson = dw
         }
-        // Gaussian log-likelihood at the MLE of σ², as R's logLik.lm:
-        // ½(Σ log wᵢ − n(log 2π + 1 − log n + log Σ wᵢrᵢ²)).
-        let nD = Double(n)
-        let sumLogW = w.reduce(0) { $0 + log($1) }
-        let logLik = 0.5 * (sumLogW - nD * (log(2 * Double.pi) + 1 - log(nD) + log(rss)))
-        let k = edf + 1   // coefficients and σ, as R's AIC() counts them
-        let aic = -2 * logLik + 2 * k
-        let bic = -2 * logLik + log(nD) * k
-        // Durbin–Watson on the (weighted) residuals, in row order.
-        var dwNum = 0.0
-        for i in 1..<n { dwNum += (weightedResiduals[i] - weightedResiduals[i - 1]) * (weightedResiduals[i] - weightedResiduals[i - 1]) }
-        let dw = dwNum / rss
-
-        return RegressionFit(
-            formula: formula, n: n, rank: qr.rank, dfResidual: dfResidual,
-            coefficients: coefficients, covariance: covariance,
-            residuals: residuals, fitted: fitted, leverages: hat,
-            residualSumOfSquares: rss, sigma: sigma, rSquared: rSquared, adjustedRSquared: adjRSquared,
-            fTest: fTest, logLikelihood: logLik, aic: aic, bic: bic, durbinWatson: dw,
-            conditionNumber: cond, weighted: options.weights != nil, ridge: options.ridge,
-            effectiveParameters: edf)
     }
 
     /// Names the dropped terms and the terms they are collinear with, and suggests which

@@ -12,13 +12,12 @@ import TimeSeriesCore
 /// uncertainty of the coefficients. Seasonal dummies are used when the period is above 1 and the
 /// series covers two seasons; otherwise the trend alone (with a note). For regression on
 /// covariate series, see `DynamicRegression` (`muavu forecast --covariates`).
-public struct TrendSeasonRegression: Forecaster {
+public struct TrendSeasonRegression: CheckedForecaster {
     public var name: String { "regression" }
 
     public init() {}
 
-    public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+    public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let n = y.count
         guard n >= 3 else {
             throw ForecastingError(.tooShort, "a trend regression needs at least 3 observations, got \(n)")

@@ -37,6 +37,28 @@ public enum Publisher {
                 .init(name: key, kind: "dataset", path: $0.file, sha256: SHA256.hex($0.raw), bytes: $0.raw.count)
             }
         }
+        let calendars = try readCalendars(configuration, inputs: &inputs)
+        // The export price the monthly prices are linked to, checked before anything is forecast.
+        _ = try data.exportSeries()
+
+        // 2. Forecasts, in the configuration's order (a production entry uses an earlier yield entry).
+        let levels = configuration.levels.sorted()
+        let sources = EntryForecasts(configuration: configuration, data: data, calendars: calendars,
+                                     levels: levels, issueDay: issueDay)
+        var published: [PublishedSeries] = []
+        for (index, entry) in configuration.forecasts.enumerated() {
+            published.append(try sources.publish(entry, index: index, earlier: published))
+        }
+
+        // 3. Documents, charts, bulletin, index.
+        return try files(configuration, published: published, inputs: inputs, levels: levels,
+                         issued: issued, issueDay: issueDay)
+    }
+
+    /// The crop calendars of the configuration, each read once and added to `inputs` with its
+    /// fingerprint.
+    static func readCalendars(_ configuration: PublishConfiguration,
+                              inputs: inout [PublishIndex.Input]) throws -> [String: CropCalendar] {
         var calendars: [String: CropCalendar] = [:]
         for key in configuration.calendars.keys.sorted() {
             guard let relative = configuration.calendars[key] else { continue }
@@ -47,100 +69,13 @@ public enum Publisher {
             calendars[key] = try CropCalendar.decode(raw, file: relative)
             inputs.append(.init(name: key, kind: "calendar", path: relative, sha256: SHA256.hex(raw), bytes: raw.count))
         }
-        // The export price the monthly prices are linked to, checked before anything is forecast.
-        _ = try data.exportSeries()
+        return calendars
+    }
 
-        func fail(_ message: String) -> PublishingError {
-            PublishingError(.badConfiguration, "\(configuration.file): \(message)")
-        }
-        func series(_ dataset: String, _ id: String, _ at: String) throws -> (TimeSeries, String) {
-            let s = try data.series(dataset, id, at: at)
-            // Documents and charts name the file, not where it sat on the machine that published.
-            return (s, URL(fileURLWithPath: data.datasets[dataset]?.file ?? "").lastPathComponent)
-        }
-
-        // 2. Forecasts, in the configuration's order (a production entry uses an earlier yield entry).
-        let levels = configuration.levels.sorted()
-        var published: [PublishedSeries] = []
-        for (index, entry) in configuration.forecasts.enumerated() {
-            let at = "forecasts[\(index)] (\(entry.id))"
-            let (s, file) = try series(entry.dataset, entry.series, at)
-            let horizon = configuration.horizon(of: entry)
-            let unit = entry.unit ?? UnitText.bilingual(s.unit ?? "")
-            let decimals = entry.decimals ?? defaultDecimals(s.unit)
-            let windows = entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12)
-            var item: PublishedSeries
-            switch entry.kind {
-            case .series, .price:
-                // A monthly price: the model and calibrated range of `muavu outlook`.
-                let monthly: Bool
-                if case .month = s.start { monthly = entry.kind == .price } else { monthly = false }
-                let reported = monthly ? try data.reportedOnly(s, dataset: entry.dataset) : s
-                if monthly, PublishedPriceStudy.applies(reported.values) {
-                    let link = try data.exportLink(of: entry, price: s)
-                    let candidates = try PublishedPriceStudy.candidates(entry, exportRegressor: link.regressor)
-                    let (forecast, scored, _) = try PublishedPriceStudy.forecast(
-                        reported, candidates: candidates, months: horizon, level: headlineLevel(levels), levels: levels)
-                    var selection = scored
-                    selection.exportLinkNote = link.note
-                    item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
-                                           unit: unit, decimals: decimals, selection: selection)
-                } else {
-                    let (forecast, selection) = try UnivariateChoice.forecast(
-                        s, models: entry.models ?? [], horizon: horizon, levels: levels, windows: windows)
-                    item = PublishedSeries(entry: entry, history: reported, fitted: s, forecast: forecast, datasetFile: file,
-                                           unit: unit, decimals: decimals, selection: selection)
-                }
-                if monthly { try addPriceOutlook(&item, asOf: issueDay, level: headlineLevel(levels)) }
-            case .yield:
-                guard case .year(let firstYear) = s.start else { throw fail("\(at): a yield series must be yearly") }
-                var indicators: [CropYieldModel.Indicator] = []
-                for (j, spec) in (entry.indicators ?? []).enumerated() {
-                    let (driver, _) = try series(spec.dataset, spec.series, "\(at).indicators[\(j)]")
-                    var calendar: CropCalendar?
-                    var season: Int?
-                    if let key = spec.calendar { calendar = calendars[key] }
-                    if let name = spec.season {
-                        guard let found = calendar?.season(named: name) else {
-                            throw fail("\(at).indicators[\(j)]: no season '\(name)' in calendar '\(spec.calendar ?? "")'")
-                        }
-                        season = found.number
-                    }
-                    let aligned = try CovariateAligner.align(driver: driver, to: s, horizon: horizon, name: spec.name ?? spec.series,
-                                                             lagMonths: spec.lagMonths ?? 0, calendar: calendar, cropSeason: season)
-                    indicators.append(.init(name: aligned.name, past: aligned.values, future: aligned.future))
-                }
-                let result = try CropYieldModel.forecast(
-                    yields: s.values, firstYear: firstYear, indicators: indicators, horizon: horizon, levels: levels,
-                    options: .init(trendYears: entry.trendYears ?? 15))
-                let selection = ModelSelection(
-                    method: "loyo", span: "\(result.years.lowerBound)–\(result.years.upperBound)",
-                    candidates: result.candidates.map {
-                        .init(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen, note: $0.description)
-                    })
-                item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: result.forecast, datasetFile: file,
-                                       unit: unit, decimals: decimals, selection: selection)
-            case .production:
-                guard let areaSpec = entry.area, let yieldID = entry.yield,
-                      let yieldItem = published.first(where: { $0.entry.id == yieldID })
-                else { throw fail("\(at): needs 'area' and an earlier yield entry") }
-                let (area, _) = try series(areaSpec.dataset ?? entry.dataset, areaSpec.series, "\(at).area")
-                guard let areaEnd = area.date(at: area.count - 1), let yieldEnd = yieldItem.history.date(at: yieldItem.history.count - 1),
-                      let end = s.date(at: s.count - 1), areaEnd == yieldEnd, end == yieldEnd
-                else {
-                    throw fail("\(at): the area, yield and production series must end in the same year")
-                }
-                let (areaForecast, areaSelection) = try UnivariateChoice.forecast(
-                    area, models: areaSpec.models, horizon: horizon, levels: levels, windows: windows)
-                let forecast = try ProductionForecast.combine(area: areaForecast, yield: yieldItem.forecast, levels: levels,
-                                                              seed: configuration.seed &+ UInt64(index))
-                item = PublishedSeries(entry: entry, history: s, fitted: s, forecast: forecast, datasetFile: file, unit: unit,
-                                       decimals: decimals, selection: yieldItem.selection, areaSelection: areaSelection)
-            }
-            published.append(item)
-        }
-
-        // 3. Documents, charts, bulletin, index.
+    /// The files of the publication: a forecast document per series, the bulletin's charts, the
+    /// bulletin in HTML and Markdown, and last the index, which lists the files before it.
+    static func files(_ configuration: PublishConfiguration, published: [PublishedSeries],
+                      inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate) throws -> [File] {
         var files: [File] = []
         for p in published {
             let document = ForecastDocument(dataset: p.datasetFile, horizon: p.forecast.horizon, levels: levels,

@@ -63,20 +63,7 @@ enum PriceNotebook {
             + "and scored on the \(horizon) months after it (first test month \(firstTest)). MAE, RMSE in VND/kg; MASE scaled "
             + "by the in-sample seasonal-naive error; coverage is the share of actual prices inside the interval (nominal 80% "
             + "and 95%); Winkler is the interval score at 80% (lower is better).\n\n"
-        var table = MarkdownTable(header: ["model", "MAE", "RMSE", "MAPE (%)", "MASE", "80% coverage", "95% coverage",
-                                           "80% Winkler", "windows"])
-        for (name, r) in results {
-            let s = r.summary
-            table.append([name, ReportData.number(s.mae, 0), ReportData.number(s.rmse, 0), ReportData.number(s.mape, 2),
-                          ReportData.number(s.mase, 3), ReportData.number(s.coverage[80], 3), ReportData.number(s.coverage[95], 3),
-                          ReportData.number(s.winkler[80], 0), "\(s.count)"])
-        }
-        md += table.text + "\n"
-        if let best = results.min(by: { ($0.1.summary.rmse ?? .infinity) < ($1.1.summary.rmse ?? .infinity) }) {
-            md += "Lowest RMSE: `\(best.0)`. Coverage above the nominal level means intervals wider than these windows "
-                + "needed, below it intervals too narrow; \(options.priceWindows) windows of \(horizon) overlapping steps are a "
-                + "small sample, so a few percentage points either way are noise.\n\n"
-        }
+        md += resultsTable(results, options, horizon: horizon)
 
         var charts: [(path: String, svg: String)] = []
         // RMSE of each window, by model.
@@ -106,6 +93,26 @@ enum PriceNotebook {
         charts.append((fanChart, fan.svg()))
         md += "![arima-x forecast](\(fanChart))\n"
         return NotebookPage(title: "Rice price: univariate models against the lagged export price", markdown: md, charts: charts)
+    }
+
+    /// The table of each model's mean scores over the windows, and which has the lowest RMSE.
+    static func resultsTable(_ results: [(String, RollingOrigin.Result)], _ options: AnalysisReport.Options,
+                             horizon: Int) -> String {
+        var table = MarkdownTable(header: ["model", "MAE", "RMSE", "MAPE (%)", "MASE", "80% coverage", "95% coverage",
+                                           "80% Winkler", "windows"])
+        for (name, r) in results {
+            let s = r.summary
+            table.append([name, ReportData.number(s.mae, 0), ReportData.number(s.rmse, 0), ReportData.number(s.mape, 2),
+                          ReportData.number(s.mase, 3), ReportData.number(s.coverage[80], 3), ReportData.number(s.coverage[95], 3),
+                          ReportData.number(s.winkler[80], 0), "\(s.count)"])
+        }
+        var md = table.text + "\n"
+        if let best = results.min(by: { ($0.1.summary.rmse ?? .infinity) < ($1.1.summary.rmse ?? .infinity) }) {
+            md += "Lowest RMSE: `\(best.0)`. Coverage above the nominal level means intervals wider than these windows "
+                + "needed, below it intervals too narrow; \(options.priceWindows) windows of \(horizon) overlapping steps are a "
+                + "small sample, so a few percentage points either way are noise.\n\n"
+        }
+        return md
     }
 
     /// Models whose 80% ranges are calibrated in the study (fast enough to refit at every origin).

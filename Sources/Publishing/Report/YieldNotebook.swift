@@ -63,27 +63,7 @@ enum YieldNotebook {
             md += "Indicator: \(crop.indicator), the ONI over the ENSO window of the \(season.nameEn) crop "
                 + "(`models/calendars/\(crop.calendar)`, season `\(crop.season)`). LOYO years: "
                 + "\(result.years.lowerBound)–\(result.years.upperBound).\n\n"
-            var summary = MarkdownTable(header: ["candidate", "description", "LOYO RMSE (t/ha)", "LOYO MAPE (%)", "chosen"])
-            for c in result.candidates {
-                summary.append([c.name, c.description, ReportData.number(c.rmse, 3), ReportData.number(c.mape, 2),
-                                c.chosen ? "yes" : ""])
-            }
-            md += summary.text + "\n"
-            if let trend = result.candidates.first(where: { $0.name == "trend-linear" })?.rmse {
-                var lines: [String] = []
-                for c in result.candidates where c.name != "trend-linear" {
-                    if let r = c.rmse { lines.append("\(c.name) \(ReportData.number(100 * (r / trend - 1), 1))%") }
-                }
-                if !lines.isEmpty {
-                    md += "RMSE relative to the linear trend (negative is better): " + lines.joined(separator: ", ") + ".\n\n"
-                }
-            }
-            var perYear = MarkdownTable(header: ["year", "observed"] + result.candidates.map(\.name))
-            for (i, year) in years.enumerated() {
-                perYear.append(["\(year)", ReportData.number(observed[i], 3)]
-                               + result.candidates.map { ReportData.number(i < $0.errors.count ? $0.errors[i] : nil, 3) })
-            }
-            md += "LOYO errors by year (forecast − observed, t/ha):\n\n" + perYear.text + "\n"
+            md += candidateTables(result, years: years, observed: observed)
 
             // Observed yields and each candidate's LOYO predictions.
             var lines = [LineChart.Line(name: "observed", color: "#222222", values: observed)]
@@ -113,5 +93,32 @@ enum YieldNotebook {
             md += ft.text + "\n![\(crop.title) yield forecast](\(fanChart))\n\n"
         }
         return NotebookPage(title: "Crop yield: trend, trend + ENSO, ETS", markdown: md, charts: charts)
+    }
+
+    /// The candidates' LOYO scores, their RMSE relative to the linear trend, and their errors year
+    /// by year.
+    static func candidateTables(_ result: CropYieldModel.Result, years: [Int], observed: [Double]) -> String {
+        var summary = MarkdownTable(header: ["candidate", "description", "LOYO RMSE (t/ha)", "LOYO MAPE (%)", "chosen"])
+        for c in result.candidates {
+            summary.append([c.name, c.description, ReportData.number(c.rmse, 3), ReportData.number(c.mape, 2),
+                            c.chosen ? "yes" : ""])
+        }
+        var md = summary.text + "\n"
+        if let trend = result.candidates.first(where: { $0.name == "trend-linear" })?.rmse {
+            var lines: [String] = []
+            for c in result.candidates where c.name != "trend-linear" {
+                if let r = c.rmse { lines.append("\(c.name) \(ReportData.number(100 * (r / trend - 1), 1))%") }
+            }
+            if !lines.isEmpty {
+                md += "RMSE relative to the linear trend (negative is better): " + lines.joined(separator: ", ") + ".\n\n"
+            }
+        }
+        var perYear = MarkdownTable(header: ["year", "observed"] + result.candidates.map(\.name))
+        for (i, year) in years.enumerated() {
+            perYear.append(["\(year)", ReportData.number(observed[i], 3)]
+                           + result.candidates.map { ReportData.number(i < $0.errors.count ? $0.errors[i] : nil, 3) })
+        }
+        md += "LOYO errors by year (forecast − observed, t/ha):\n\n" + perYear.text + "\n"
+        return md
     }
 }
