@@ -159,9 +159,7 @@ public enum CropYieldModel {
                                options: Options) throws {
         try ArgumentCheck.atLeastOne(horizon, "horizon")
         try Limits.horizon.check(horizon, "horizon")
-        for level in levels where !(1...99).contains(level) {
-            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
-        }
+        try ArgumentCheck.levels(levels)
         guard options.trendYears >= 6 else {
             throw ForecastingError(.invalidArgument, "trendYears must be at least 6, got \(options.trendYears)")
         }

@@ -37,9 +37,7 @@ public struct HoldoutBenchmark: Sendable {
     public init(forecasters: [any Forecaster], baseline: (any Forecaster)?, levels: [Int] = [95],
                 runner: BatchRunner) throws {
         guard !forecasters.isEmpty else { throw ForecastingError(.invalidArgument, "at least one model is needed") }
-        for level in levels where !(1...99).contains(level) {
-            throw ForecastingError(.invalidArgument, "level must be between 1 and 99 (%), got \(level)")
-        }
+        try ArgumentCheck.levels(levels)
         self.forecasters = forecasters
         self.baseline = baseline
         self.models = forecasters.map(\.name)
