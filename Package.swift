@@ -56,9 +56,12 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
         // The muavu.*/v1 documents, the schema of every document muavu writes and their catalog, one JSON encoding and one atomic writer, SHA-256.
         .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData"]),
-        .target(name: "Publishing",
-                dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",
-                               "CFileSystem"]),
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",
+                "CFileSystem",
+            ]),
         // Homes for what comes next, empty for now: the SQLite store (the only target to import
         // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
         .target(name: "Store", dependencies: ["TimeSeriesCore"]),
@@ -70,26 +73,37 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "TimeSeriesCoreTests",
-                    dependencies: ["TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "ForecastingTests",
-                    dependencies: ["Forecasting", .product(name: "PropertyBased", package: "swift-property-based")],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "AgronomyTests", dependencies: ["Agronomy", "Forecasting", "TimeSeriesCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "AgriDataTests",
-                    dependencies: ["AgriData", "TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TimeSeriesCoreTests",
+            dependencies: ["TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AgronomyTests", dependencies: ["Agronomy", "Forecasting", "TimeSeriesCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AgriDataTests",
+            dependencies: [
+                "AgriData", "TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]),
         // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
         // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Forecasting", "TimeSeriesCore"]),
-        .testTarget(name: "PublishingTests",
-                    dependencies: ["Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents",
-                                   "Rendering", "TestSupport"]),
-        .testTarget(name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: [
+                "Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents",
+                "Rendering", "TestSupport",
+            ]),
+        .testTarget(
+            name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
     ]
 )

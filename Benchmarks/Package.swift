@@ -5,12 +5,12 @@ import PackageDescription
 let package = Package(
     name: "muavu-benchmarks",
     dependencies: [
-        .package(name: "muavu", path: ".."),
+        .package(name: "muavu", path: "..")
     ],
     targets: [
         .executableTarget(
             name: "lstsq-bench",
             dependencies: [.product(name: "LinearAlgebra", package: "muavu")]
-        ),
+        )
     ]
 )

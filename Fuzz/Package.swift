@@ -25,8 +25,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "ModelFileFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "Publishing", package: root),
-                           .product(name: "Forecasting", package: root)]
+            dependencies: [
+                "FuzzSupport", .product(name: "Publishing", package: root),
+                .product(name: "Forecasting", package: root),
+            ]
         ),
         .executableTarget(
             name: "FormulaFuzzer",

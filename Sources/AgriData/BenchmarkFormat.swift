@@ -37,7 +37,8 @@ public enum BenchmarkFormat {
             return true
         }
         guard layout != nil else {
-            throw DataError(.empty, file: file, "the file is empty: expected the header \(columns.joined(separator: ","))")
+            throw DataError(
+                .empty, file: file, "the file is empty: expected the header \(columns.joined(separator: ","))")
         }
         var series: [HoldoutSeries] = []
         series.reserveCapacity(collected.builders.count)
@@ -56,8 +57,9 @@ public enum BenchmarkFormat {
         init(header record: CSVRecord, file: String) throws {
             let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             for name in columns where !names.contains(name) {
-                throw DataError(.missingColumn, file: file, line: record.line,
-                                "no column '\(name)'; the benchmark format has \(columns.joined(separator: ","))")
+                throw DataError(
+                    .missingColumn, file: file, line: record.line,
+                    "no column '\(name)'; the benchmark format has \(columns.joined(separator: ","))")
             }
             func index(_ name: String) -> Int { names.firstIndex(of: name) ?? 0 }
             width = names.count
@@ -78,39 +80,45 @@ public enum BenchmarkFormat {
 
         init(_ record: CSVRecord, layout: Layout, file: String) throws {
             guard record.fields.count == layout.width else {
-                throw DataError(.raggedRow, file: file, line: record.line,
-                                column: min(record.fields.count, layout.width) + 1,
-                                "expected \(layout.width) fields as in the header, found \(record.fields.count)")
+                throw DataError(
+                    .raggedRow, file: file, line: record.line,
+                    column: min(record.fields.count, layout.width) + 1,
+                    "expected \(layout.width) fields as in the header, found \(record.fields.count)")
             }
             func cell(_ j: Int) -> (text: String, column: Int) { (asciiTrimmed(record.fields[j]), j + 1) }
             line = record.line
             let id = cell(layout.series)
             guard !id.text.isEmpty else {
-                throw DataError(.missingValue, file: file, line: line, column: id.column,
-                                columnName: "series_id", "the series id is empty")
+                throw DataError(
+                    .missingValue, file: file, line: line, column: id.column,
+                    columnName: "series_id", "the series id is empty")
             }
             self.id = id.text
             (subset, subsetColumn) = cell(layout.subset)
             let p = cell(layout.period)
             guard let period = Int(p.text), period >= 1 else {
-                throw DataError(.notNumeric, file: file, line: line, column: p.column, columnName: "period",
-                                "expected a positive whole number, found '\(p.text)'")
+                throw DataError(
+                    .notNumeric, file: file, line: line, column: p.column, columnName: "period",
+                    "expected a positive whole number, found '\(p.text)'")
             }
             guard Limits.period.contains(period) else {
-                throw DataError(.impossibleValue, file: file, line: line, column: p.column, columnName: "period",
-                                "the period \(Limits.period.refusal(p.text))")
+                throw DataError(
+                    .impossibleValue, file: file, line: line, column: p.column, columnName: "period",
+                    "the period \(Limits.period.refusal(p.text))")
             }
             (self.period, periodColumn) = (period, p.column)
             let s = cell(layout.split)
             guard s.text == "train" || s.text == "test" else {
-                throw DataError(.impossibleValue, file: file, line: line, column: s.column, columnName: "split",
-                                "expected 'train' or 'test', found '\(s.text)'")
+                throw DataError(
+                    .impossibleValue, file: file, line: line, column: s.column, columnName: "split",
+                    "expected 'train' or 'test', found '\(s.text)'")
             }
             test = s.text == "test"
             let tc = cell(layout.t)
             guard let t = Int(tc.text) else {
-                throw DataError(.notNumeric, file: file, line: line, column: tc.column, columnName: "t",
-                                "expected a whole number, found '\(tc.text)'")
+                throw DataError(
+                    .notNumeric, file: file, line: line, column: tc.column, columnName: "t",
+                    "expected a whole number, found '\(tc.text)'")
             }
             self.t = t
             let v = cell(layout.value)
@@ -119,8 +127,9 @@ public enum BenchmarkFormat {
             } else if let parsed = NumberParser.parse(v.text) {
                 value = parsed
             } else {
-                throw DataError(.notNumeric, file: file, line: line, column: v.column, columnName: "value",
-                                NumberParser.refusal(v.text))
+                throw DataError(
+                    .notNumeric, file: file, line: line, column: v.column, columnName: "value",
+                    NumberParser.refusal(v.text))
             }
         }
     }
@@ -154,13 +163,15 @@ public enum BenchmarkFormat {
             // append below copy them.
             let (firstSubset, firstPeriod, firstLine) = (builders[k].subset, builders[k].period, builders[k].firstLine)
             guard firstSubset == row.subset else {
-                throw DataError(.impossibleValue, file: file, line: row.line, column: row.subsetColumn,
-                                columnName: "subset",
-                                "series '\(row.id)' is in subset '\(firstSubset)' on line \(firstLine), here '\(row.subset)'")
+                throw DataError(
+                    .impossibleValue, file: file, line: row.line, column: row.subsetColumn,
+                    columnName: "subset",
+                    "series '\(row.id)' is in subset '\(firstSubset)' on line \(firstLine), here '\(row.subset)'")
             }
             guard firstPeriod == row.period else {
-                throw DataError(.impossibleValue, file: file, line: row.line, column: row.periodColumn, columnName: "period",
-                                "series '\(row.id)' has period \(firstPeriod) on line \(firstLine), here \(row.period)")
+                throw DataError(
+                    .impossibleValue, file: file, line: row.line, column: row.periodColumn, columnName: "period",
+                    "series '\(row.id)' has period \(firstPeriod) on line \(firstLine), here \(row.period)")
             }
             builders[k].rows.append((row.t, row.test, row.value, row.line))
         }
@@ -170,30 +181,35 @@ public enum BenchmarkFormat {
     /// training row before every test row, and at least `period` of them.
     private static func holdout(id: String, _ builder: Builder, file: String) throws -> HoldoutSeries {
         let rows = builder.rows.sorted { $0.t < $1.t }
-        var train: [Double] = [], test: [Double] = []
+        var train: [Double] = []
+        var test: [Double] = []
         for (k, row) in rows.enumerated() {
             if k > 0 {
                 let previous = rows[k - 1]
                 if row.t == previous.t {
-                    throw DataError(.duplicateKey, file: file, line: row.line, columnName: "t",
-                                    "series '\(id)' has t = \(row.t) twice (also on line \(previous.line))")
+                    throw DataError(
+                        .duplicateKey, file: file, line: row.line, columnName: "t",
+                        "series '\(id)' has t = \(row.t) twice (also on line \(previous.line))")
                 }
                 if row.t != previous.t + 1 {
-                    throw DataError(.outOfOrder, file: file, line: row.line, columnName: "t",
-                                    "series '\(id)' jumps from t = \(previous.t) to t = \(row.t)")
+                    throw DataError(
+                        .outOfOrder, file: file, line: row.line, columnName: "t",
+                        "series '\(id)' jumps from t = \(previous.t) to t = \(row.t)")
                 }
                 if previous.test && !row.test {
-                    throw DataError(.outOfOrder, file: file, line: row.line, columnName: "split",
-                                    "series '\(id)': a training value at t = \(row.t) follows a test value")
+                    throw DataError(
+                        .outOfOrder, file: file, line: row.line, columnName: "split",
+                        "series '\(id)': a training value at t = \(row.t) follows a test value")
                 }
             }
             if row.test { test.append(row.value) } else { train.append(row.value) }
         }
         guard builder.period <= train.count + test.count else {
-            throw DataError(.impossibleValue, file: file, line: builder.firstLine, columnName: "period",
-                            "series '\(id)': the period "
-                            + Bound(1...(train.count + test.count), reason: "the series has \(train.count + test.count) rows")
-                                .refusal(String(builder.period)))
+            throw DataError(
+                .impossibleValue, file: file, line: builder.firstLine, columnName: "period",
+                "series '\(id)': the period "
+                    + Bound(1...(train.count + test.count), reason: "the series has \(train.count + test.count) rows")
+                    .refusal(String(builder.period)))
         }
         return HoldoutSeries(id: id, subset: builder.subset, period: builder.period, train: train, test: test)
     }

@@ -15,7 +15,10 @@ public struct CSVRecord: Sendable, Equatable {
 public struct CSVReader: Sendable {
     public let file: String
     public let separator: UInt8
-    private enum Source: Sendable { case path(String), data(Data) }
+    private enum Source: Sendable {
+        case path(String)
+        case data(Data)
+    }
     private let source: Source
 
     /// Opens `path`. Throws `.fileNotFound` or `.unreadable`.
@@ -50,8 +53,9 @@ public struct CSVReader: Sendable {
             fields.reserveCapacity(t.fieldCount)
             for j in 0..<t.fieldCount {
                 guard let s = t.string(j) else {
-                    throw DataError(.badEncoding, file: file, line: t.line, column: j + 1,
-                                    "the field is not valid UTF-8")
+                    throw DataError(
+                        .badEncoding, file: file, line: t.line, column: j + 1,
+                        "the field is not valid UTF-8")
                 }
                 fields.append(s)
             }
@@ -62,7 +66,10 @@ public struct CSVReader: Sendable {
     /// All records.
     public func records() throws -> [CSVRecord] {
         var all: [CSVRecord] = []
-        try forEachRecord { all.append($0); return true }
+        try forEachRecord {
+            all.append($0)
+            return true
+        }
         return all
     }
 }
@@ -87,9 +94,10 @@ public struct CSVTable: Sendable {
         try reader.forEachRecord { record in
             if let h = header {
                 if record.fields.count != h.count {
-                    throw DataError(.raggedRow, file: file, line: record.line,
-                                    column: min(record.fields.count, h.count) + 1,
-                                    "expected \(h.count) fields as in the header, found \(record.fields.count)")
+                    throw DataError(
+                        .raggedRow, file: file, line: record.line,
+                        column: min(record.fields.count, h.count) + 1,
+                        "expected \(h.count) fields as in the header, found \(record.fields.count)")
                 }
                 rows.append(record)
             } else {
@@ -103,8 +111,9 @@ public struct CSVTable: Sendable {
         var seen = Set<String>()
         for (j, name) in header.enumerated() {
             if !seen.insert(name).inserted {
-                throw DataError(.duplicateColumn, file: reader.file, line: 1, column: j + 1,
-                                "column '\(name)' appears twice in the header")
+                throw DataError(
+                    .duplicateColumn, file: reader.file, line: 1, column: j + 1,
+                    "column '\(name)' appears twice in the header")
             }
         }
         self.header = header
@@ -114,8 +123,9 @@ public struct CSVTable: Sendable {
     /// The index of `name` in the header, or a `.unknownColumn` error listing what exists.
     public func columnIndex(_ name: String) throws -> Int {
         if let j = header.firstIndex(of: name) { return j }
-        throw DataError(.unknownColumn, file: file, line: 1,
-                        "no column '\(name)'; the columns are: \(header.joined(separator: ", "))")
+        throw DataError(
+            .unknownColumn, file: file, line: 1,
+            "no column '\(name)'; the columns are: \(header.joined(separator: ", "))")
     }
 
     /// Whether a cell stands for a missing value: empty or `NA`.
@@ -132,8 +142,9 @@ public struct CSVTable: Sendable {
             let cell = record.fields[j]
             if CSVTable.isMissing(cell) { return nil }
             guard let v = NumberParser.parse(cell) else {
-                throw DataError(.notNumeric, file: file, line: record.line, column: j + 1, columnName: name,
-                                NumberParser.refusal(cell))
+                throw DataError(
+                    .notNumeric, file: file, line: record.line, column: j + 1, columnName: name,
+                    NumberParser.refusal(cell))
             }
             return v
         }

@@ -30,7 +30,10 @@ public struct CSVTokenizer {
         init(_ fd: Int32) { self.fd = fd }
         deinit { close(fd) }
     }
-    private enum Source { case data(Data, Int), file(Descriptor) }
+    private enum Source {
+        case data(Data, Int)
+        case file(Descriptor)
+    }
     private var source: Source
     private var buffer: [UInt8]
     private var start = 0
@@ -43,19 +46,23 @@ public struct CSVTokenizer {
     public init(path: String, separator: UInt8? = nil, lenient: Bool = false, chunkSize: Int = 1 << 20) throws {
         if case .bytes(let data) = try InputFile.contents(of: path) {
             // A pipe, FIFO or standard input: read once, kept (`InputFile`).
-            try self.init(source: .data(data, 0), file: path, separator: separator, lenient: lenient, chunkSize: chunkSize)
+            try self.init(
+                source: .data(data, 0), file: path, separator: separator, lenient: lenient, chunkSize: chunkSize)
             return
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw DataError(.unreadable, file: path, "cannot read the file") }
-        try self.init(source: .file(Descriptor(fd)), file: path, separator: separator, lenient: lenient,
-                      chunkSize: chunkSize)
+        try self.init(
+            source: .file(Descriptor(fd)), file: path, separator: separator, lenient: lenient,
+            chunkSize: chunkSize)
     }
 
     /// Tokenizes bytes already in memory.
     /// `chunkSize` is how many bytes are read at a time (the buffer grows for longer records);
     /// small values serve tests of records that straddle chunks.
-    public init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false, chunkSize: Int = 1 << 20) throws {
+    public init(data: Data, file: String, separator: UInt8? = nil, lenient: Bool = false, chunkSize: Int = 1 << 20)
+        throws
+    {
         try self.init(source: .data(data, 0), file: file, separator: separator, lenient: lenient, chunkSize: chunkSize)
     }
 
@@ -133,8 +140,9 @@ public struct CSVTokenizer {
                 got = min(room, data.count - offset)
                 if got > 0 {
                     _ = buffer.withUnsafeMutableBytes { dst in
-                        data.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: dst[end..<(end + got)]),
-                                       from: (data.startIndex + offset)..<(data.startIndex + offset + got))
+                        data.copyBytes(
+                            to: UnsafeMutableRawBufferPointer(rebasing: dst[end..<(end + got)]),
+                            from: (data.startIndex + offset)..<(data.startIndex + offset + got))
                     }
                 }
                 source = .data(data, offset + got)
@@ -172,12 +180,18 @@ public struct CSVTokenizer {
     /// More `;` than `,` outside quotes on the first line means `;`. Reads on until that line ends.
     private mutating func detectSeparator() throws -> UInt8 {
         while true {
-            var commas = 0, semicolons = 0, inQuotes = false, lineEnded = false
+            var commas = 0
+            var semicolons = 0
+            var inQuotes = false
+            var lineEnded = false
             for k in start..<end {
                 let c = buffer[k]
                 if c == 0x22 { inQuotes.toggle() }
                 if inQuotes { continue }
-                if c == 0x0A || c == 0x0D { lineEnded = true; break }
+                if c == 0x0A || c == 0x0D {
+                    lineEnded = true
+                    break
+                }
                 if c == 0x2C { commas += 1 } else if c == 0x3B { semicolons += 1 }
             }
             if lineEnded || atEOF { return semicolons > commas ? 0x3B : 0x2C }
@@ -202,7 +216,10 @@ public struct CSVTokenizer {
         let outcome: Outcome = try chunk.withUnsafeBufferPointer { b in
             var at = Position(i: start, line: nextLine)
             if let stop = Self.skipBlankLines(b, n: n, eof: eof, at: &at) {
-                if stop == .endOfInput { start = at.i; nextLine = at.line }
+                if stop == .endOfInput {
+                    start = at.i
+                    nextLine = at.line
+                }
                 return stop
             }
             bytes.removeAll(keepingCapacity: true)
@@ -251,9 +268,15 @@ public struct CSVTokenizer {
 
     /// Moves past blank lines; nil when a record starts at `at`, else what the input holds instead.
     @inline(__always)
-    private static func skipBlankLines(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position) -> Outcome? {
+    private static func skipBlankLines(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position)
+        -> Outcome?
+    {
         while at.i < n {
-            if b[at.i] == 0x0A { at.line += 1; at.i += 1; continue }
+            if b[at.i] == 0x0A {
+                at.line += 1
+                at.i += 1
+                continue
+            }
             if b[at.i] == 0x0D {
                 if at.i + 1 < n {
                     at.line += 1
@@ -261,7 +284,9 @@ public struct CSVTokenizer {
                     continue
                 }
                 if !eof { return .needMore }
-                at.line += 1; at.i += 1; continue
+                at.line += 1
+                at.i += 1
+                continue
             }
             break
         }
@@ -274,8 +299,10 @@ public struct CSVTokenizer {
     /// Nil when the field is read; `.needMore` when the buffer ends inside it; `.endOfInput`
     /// when its quote is never closed and `lenient` (otherwise that throws).
     @inline(__always)
-    private mutating func readQuotedField(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position,
-                                          pending: inout DataError?) throws -> Outcome? {
+    private mutating func readQuotedField(
+        _ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position,
+        pending: inout DataError?
+    ) throws -> Outcome? {
         let sep = separator
         let quoteLine = at.line
         var j = at.i + 1
@@ -285,20 +312,28 @@ public struct CSVTokenizer {
             if c == 0x22 {
                 if j + 1 >= n {
                     if !eof { return .needMore }
-                    j += 1; closed = true; break
+                    j += 1
+                    closed = true
+                    break
                 }
-                if b[j + 1] == 0x22 { bytes.append(0x22); j += 2; continue }
-                j += 1; closed = true; break
+                if b[j + 1] == 0x22 {
+                    bytes.append(0x22)
+                    j += 2
+                    continue
+                }
+                j += 1
+                closed = true
+                break
             }
-            if c == 0x0A { at.line += 1 }
-            else if c == 0x0D, j + 1 < n, b[j + 1] != 0x0A { at.line += 1 }
+            if c == 0x0A { at.line += 1 } else if c == 0x0D, j + 1 < n, b[j + 1] != 0x0A { at.line += 1 }
             bytes.append(c)
             j += 1
         }
         if !closed {
             if !eof { return .needMore }
-            let e = DataError(.unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
-                              "a quoted field is never closed (the rest of the file is inside it)")
+            let e = DataError(
+                .unterminatedQuote, file: file, line: quoteLine, column: ends.count + 1,
+                "a quoted field is never closed (the rest of the file is inside it)")
             if !lenient { throw e }
             // Nothing after the opening quote can be read: report it and stop.
             problems.append(e)
@@ -309,10 +344,14 @@ public struct CSVTokenizer {
         var i = j
         if i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D {
             if pending == nil {
-                pending = DataError(.unterminatedQuote, file: file, line: at.line, column: ends.count + 1,
-                                    "text after the closing quote of a field")
+                pending = DataError(
+                    .unterminatedQuote, file: file, line: at.line, column: ends.count + 1,
+                    "text after the closing quote of a field")
             }
-            while i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D { bytes.append(b[i]); i += 1 }
+            while i < n, b[i] != sep, b[i] != 0x0A, b[i] != 0x0D {
+                bytes.append(b[i])
+                i += 1
+            }
             at.i = i
             if i >= n, !eof { return .needMore }
         }
@@ -321,7 +360,9 @@ public struct CSVTokenizer {
 
     /// Appends the unquoted field at `at` to `bytes`; `.needMore` when the buffer ends inside it.
     @inline(__always)
-    private mutating func readPlainField(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position) -> Outcome? {
+    private mutating func readPlainField(_ b: UnsafeBufferPointer<UInt8>, n: Int, eof: Bool, at: inout Position)
+        -> Outcome?
+    {
         let sep = separator
         let i = at.i
         var j = i

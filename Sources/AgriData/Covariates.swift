@@ -35,7 +35,9 @@ public struct AlignedCovariate: Sendable, Equatable {
 /// x̄(t) = (1/|W|) Σ_{m ∈ W(t)} x(m − L). The mean needs every month of the window.
 public enum CovariateAligner {
     /// The months (running numbers `year * 12 + month - 1`) of `date`'s window, before any lag.
-    public static func window(for date: PeriodDate, calendar: CropCalendar? = nil, cropSeason: Int? = nil) throws -> ClosedRange<Int> {
+    public static func window(for date: PeriodDate, calendar: CropCalendar? = nil, cropSeason: Int? = nil) throws
+        -> ClosedRange<Int>
+    {
         switch date {
         case .month(let y, let m):
             return (y * 12 + m - 1)...(y * 12 + m - 1)
@@ -45,23 +47,27 @@ public enum CovariateAligner {
         case .year(let y):
             if let s = cropSeason {
                 guard let calendar, let season = calendar.season(s) else {
-                    throw DataError(.badConfiguration, file: "calendar", "crop season \(s) needs a calendar that has it")
+                    throw DataError(
+                        .badConfiguration, file: "calendar", "crop season \(s) needs a calendar that has it")
                 }
                 return season.covariateWindow.months(cropYear: y)
             }
             return (y * 12)...(y * 12 + 11)
         case .season(let y, let s, let k):
             guard let calendar else {
-                throw DataError(.badConfiguration, file: "calendar", "a season-indexed target (\(date)) needs a crop calendar")
+                throw DataError(
+                    .badConfiguration, file: "calendar", "a season-indexed target (\(date)) needs a crop calendar")
             }
             guard calendar.period == k, let season = calendar.season(s) else {
-                throw DataError(.badConfiguration, file: "calendar",
-                                "the target has \(k) crops a year, the \(calendar.crop) calendar \(calendar.period)")
+                throw DataError(
+                    .badConfiguration, file: "calendar",
+                    "the target has \(k) crops a year, the \(calendar.crop) calendar \(calendar.period)")
             }
             return season.covariateWindow.months(cropYear: y)
         case .day, .index:
-            throw DataError(.badConfiguration, file: "covariates",
-                            "monthly drivers align with monthly, quarterly, yearly or crop-season targets, not \(date)")
+            throw DataError(
+                .badConfiguration, file: "covariates",
+                "monthly drivers align with monthly, quarterly, yearly or crop-season targets, not \(date)")
         }
     }
 
@@ -79,11 +85,14 @@ public enum CovariateAligner {
 
     /// Aligns `driver` (monthly, with a start date) with `target`'s observations and the next
     /// `horizon` periods.
-    public static func align(driver: TimeSeries, to target: TimeSeries, horizon: Int = 0, name: String? = nil,
-                             lagMonths: Int = 0, availability: CovariateAvailability = .mustForecast,
-                             calendar: CropCalendar? = nil, cropSeason: Int? = nil) throws -> AlignedCovariate {
+    public static func align(
+        driver: TimeSeries, to target: TimeSeries, horizon: Int = 0, name: String? = nil,
+        lagMonths: Int = 0, availability: CovariateAvailability = .mustForecast,
+        calendar: CropCalendar? = nil, cropSeason: Int? = nil
+    ) throws -> AlignedCovariate {
         guard driver.frequency == .monthly, let driverStart = driver.start else {
-            throw DataError(.badConfiguration, file: driver.id, "the driver '\(driver.id)' must be a dated monthly series")
+            throw DataError(
+                .badConfiguration, file: driver.id, "the driver '\(driver.id)' must be a dated monthly series")
         }
         guard target.start != nil else {
             throw DataError(.badConfiguration, file: target.id, "the target '\(target.id)' has no dates")
@@ -97,8 +106,9 @@ public enum CovariateAligner {
         }
         let past = try (0..<target.count).map { try value($0).0 }
         let ahead = try (0..<max(0, horizon)).map { try value(target.count + $0) }
-        return AlignedCovariate(name: name ?? driver.id, availability: availability, values: past,
-                                future: ahead.map { $0.1 ? .nan : $0.0 }, needsFuture: ahead.map(\.1))
+        return AlignedCovariate(
+            name: name ?? driver.id, availability: availability, values: past,
+            future: ahead.map { $0.1 ? .nan : $0.0 }, needsFuture: ahead.map(\.1))
     }
 }
 
@@ -127,12 +137,16 @@ public struct CovariateTerm: Sendable, Hashable, CustomStringConvertible {
         let id = String(trimmed[..<at])
         let suffix = trimmed[trimmed.index(after: at)...]
         guard !id.isEmpty, suffix.hasPrefix("lag"), let lag = Int(suffix.dropFirst(3)), lag >= 0,
-              suffix.dropFirst(3).allSatisfy(\.isASCII) else {
-            throw DataError(.badConfiguration, file: "--covariates",
-                            "'\(text)' is not a covariate: write ID or ID@lagK with K a whole number of periods ≥ 0")
+            suffix.dropFirst(3).allSatisfy(\.isASCII)
+        else {
+            throw DataError(
+                .badConfiguration, file: "--covariates",
+                "'\(text)' is not a covariate: write ID or ID@lagK with K a whole number of periods ≥ 0")
         }
         guard Limits.covariateLag.contains(lag) else {
-            throw DataError(.badConfiguration, file: "--covariates", "the lag of '\(text)' \(Limits.covariateLag.refusal(String(lag)))")
+            throw DataError(
+                .badConfiguration, file: "--covariates",
+                "the lag of '\(text)' \(Limits.covariateLag.refusal(String(lag)))")
         }
         self.init(id: id, lag: lag)
     }
@@ -167,21 +181,27 @@ extension CovariateAligner {
     ///   - covariates: one series per term (the same series may serve several lags).
     ///   - future: series of future values, matched to the terms by id (NFC); may be empty.
     ///   - futureFile: where `future` came from, for the messages (nil when none was given).
-    public static func design(target: TimeSeries, terms: [CovariateTerm], covariates: [TimeSeries],
-                              future: [TimeSeries] = [], horizon: Int, file: String,
-                              futureFile: String? = nil) throws -> RegressionDesign {
+    public static func design(
+        target: TimeSeries, terms: [CovariateTerm], covariates: [TimeSeries],
+        future: [TimeSeries] = [], horizon: Int, file: String,
+        futureFile: String? = nil
+    ) throws -> RegressionDesign {
         guard terms.count == covariates.count else {
-            throw DataError(.badConfiguration, file: file, "\(terms.count) covariates named, \(covariates.count) series given")
+            throw DataError(
+                .badConfiguration, file: file, "\(terms.count) covariates named, \(covariates.count) series given")
         }
         guard let start = target.start else {
-            throw DataError(.badConfiguration, file: file, "the target '\(target.id)' has no dates to line covariates up with")
+            throw DataError(
+                .badConfiguration, file: file, "the target '\(target.id)' has no dates to line covariates up with")
         }
         let frequency = target.frequency
         func shifted(_ i: Int, _ lag: Int) -> PeriodDate { start.advanced(by: i - lag, frequency: frequency) }
         var tables: [[Int: Double]] = []
         for (term, series) in zip(terms, covariates) {
-            tables.append(try values(of: series, for: term, future: future, target: target, file: file,
-                                     futureFile: futureFile))
+            tables.append(
+                try values(
+                    of: series, for: term, future: future, target: target, file: file,
+                    futureFile: futureFile))
         }
         func value(_ j: Int, _ i: Int) -> Double? { tables[j][shifted(i, terms[j].lag).ordinal] }
         let n = target.count
@@ -191,17 +211,19 @@ extension CovariateAligner {
                 let dates = (0..<n).compactMap { i in value(j, i) != nil ? i : nil }
                 return "'\(terms[j])' has values for " + (dates.isEmpty ? "none of them" : periods(target, dates))
             }
-            throw DataError(.badConfiguration, file: file,
-                            "the target '\(target.id)' (\(span)) and its covariates do not overlap: "
-                                + covered.joined(separator: "; "))
+            throw DataError(
+                .badConfiguration, file: file,
+                "the target '\(target.id)' (\(span)) and its covariates do not overlap: "
+                    + covered.joined(separator: "; "))
         }
         for j in terms.indices {
             let missing = (first..<n).filter { value(j, $0) == nil }
             guard missing.isEmpty else {
                 let own = missing.map { shifted($0, terms[j].lag) }
-                throw DataError(.badConfiguration, file: file,
-                                "the covariate '\(terms[j].id)' has no value for \(list(own, frequency)), needed at lag \(terms[j].lag) "
-                                    + "by the target '\(target.id)' observations \(periods(target, missing))")
+                throw DataError(
+                    .badConfiguration, file: file,
+                    "the covariate '\(terms[j].id)' has no value for \(list(own, frequency)), needed at lag \(terms[j].lag) "
+                        + "by the target '\(target.id)' observations \(periods(target, missing))")
             }
         }
         var messages: [String] = []
@@ -210,11 +232,13 @@ extension CovariateAligner {
             guard !missing.isEmpty else { continue }
             let own = missing.map { shifted($0, terms[j].lag) }
             let steps = missing.map { String($0 - n + 1) }.joined(separator: ", ")
-            messages.append("the covariate '\(terms[j].id)' has no value for \(list(own, frequency)), needed at lag \(terms[j].lag) "
-                            + "by forecast step(s) \(steps) of '\(target.id)'")
+            messages.append(
+                "the covariate '\(terms[j].id)' has no value for \(list(own, frequency)), needed at lag \(terms[j].lag) "
+                    + "by forecast step(s) \(steps) of '\(target.id)'")
         }
         guard messages.isEmpty else {
-            let hint = futureFile.map { "; add them to \($0)" } ?? "; give them with --future FILE (series_id,date,value)"
+            let hint =
+                futureFile.map { "; add them to \($0)" } ?? "; give them with --future FILE (series_id,date,value)"
             throw DataError(.missingValue, file: futureFile ?? file, messages.joined(separator: "; ") + hint)
         }
         let rows = (first..<n).map { i in terms.indices.map { value($0, i) ?? .nan } }
@@ -224,13 +248,16 @@ extension CovariateAligner {
 
     /// Period ordinal → value of the covariate `series` (of `term`): its finite observations, then
     /// the finite values `future` gives for it, each of which must fall after its last observation.
-    private static func values(of series: TimeSeries, for term: CovariateTerm, future: [TimeSeries], target: TimeSeries,
-                               file: String, futureFile: String?) throws -> [Int: Double] {
+    private static func values(
+        of series: TimeSeries, for term: CovariateTerm, future: [TimeSeries], target: TimeSeries,
+        file: String, futureFile: String?
+    ) throws -> [Int: Double] {
         let frequency = target.frequency
         guard series.frequency == frequency, series.start != nil else {
-            throw DataError(.badConfiguration, file: file,
-                            "the covariate '\(series.id)' is \(series.frequency.rawValue), the target '\(target.id)' "
-                                + "\(frequency.rawValue): a covariate must be a dated series of the target's frequency")
+            throw DataError(
+                .badConfiguration, file: file,
+                "the covariate '\(series.id)' is \(series.frequency.rawValue), the target '\(target.id)' "
+                    + "\(frequency.rawValue): a covariate must be a dated series of the target's frequency")
         }
         var table: [Int: Double] = [:]
         for (i, v) in series.values.enumerated() where v.isFinite {
@@ -240,25 +267,29 @@ extension CovariateAligner {
         let lastObserved = series.date(at: series.count - 1)
         for f in future where TextKey.nfc(f.id) == key {
             guard f.frequency == frequency else {
-                throw DataError(.badConfiguration, file: futureFile ?? file,
-                                "the future values of '\(f.id)' are \(f.frequency.rawValue), the target '\(target.id)' \(frequency.rawValue)")
+                throw DataError(
+                    .badConfiguration, file: futureFile ?? file,
+                    "the future values of '\(f.id)' are \(f.frequency.rawValue), the target '\(target.id)' \(frequency.rawValue)"
+                )
             }
             for (i, v) in f.values.enumerated() where v.isFinite {
                 guard let d = f.date(at: i) else { continue }
                 // A future value for an observed period would be one of two values for it:
                 // say so rather than keep either silently.
                 if let observed = table[d.ordinal], observed != v {
-                    throw DataError(.badConfiguration, file: futureFile ?? file,
-                                    "the future value of '\(f.id)' at \(d) (\(TidyReader.format(v))) conflicts with its "
-                                        + "observed value \(TidyReader.format(observed)) in \(file): future values are for "
-                                        + "periods after the observations")
+                    throw DataError(
+                        .badConfiguration, file: futureFile ?? file,
+                        "the future value of '\(f.id)' at \(d) (\(TidyReader.format(v))) conflicts with its "
+                            + "observed value \(TidyReader.format(observed)) in \(file): future values are for "
+                            + "periods after the observations")
                 }
                 // A "future" value before the last observation would silently stand in for
                 // a past value that the data does not have.
                 if table[d.ordinal] == nil, let lastObserved, d <= lastObserved {
-                    throw DataError(.badConfiguration, file: futureFile ?? file,
-                                    "the future value of '\(f.id)' at \(d) is not after its last observation "
-                                        + "(\(lastObserved) in \(file)): future values are for periods after the observations")
+                    throw DataError(
+                        .badConfiguration, file: futureFile ?? file,
+                        "the future value of '\(f.id)' at \(d) is not after its last observation "
+                            + "(\(lastObserved) in \(file)): future values are for periods after the observations")
                 }
                 table[d.ordinal] = v
             }
@@ -268,7 +299,9 @@ extension CovariateAligner {
 
     /// `a – b` for the dates of observations `range` of `series`.
     static func describe(_ series: TimeSeries, _ range: Range<Int>) -> String {
-        guard let a = series.date(at: range.lowerBound), let b = series.date(at: range.upperBound - 1) else { return "no dates" }
+        guard let a = series.date(at: range.lowerBound), let b = series.date(at: range.upperBound - 1) else {
+            return "no dates"
+        }
         return "\(a) – \(b)"
     }
 

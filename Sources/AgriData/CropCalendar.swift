@@ -86,11 +86,13 @@ public struct CropCalendar: Codable, Sendable, Equatable {
         do {
             calendar = try JSONDecoder().decode(CropCalendar.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw DataError(.badConfiguration, file: file,
-                            "missing '\(key.stringValue)' at \(Self.path(context.codingPath))")
+            throw DataError(
+                .badConfiguration, file: file,
+                "missing '\(key.stringValue)' at \(Self.path(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw DataError(.badConfiguration, file: file,
-                            "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
+            throw DataError(
+                .badConfiguration, file: file,
+                "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
         } catch {
             throw DataError(.badConfiguration, file: file, "not a crop calendar: \(error)")
         }
@@ -107,7 +109,9 @@ public struct CropCalendar: Codable, Sendable, Equatable {
     /// two covariate windows of one crop year share a month.
     public func validate(file: String = "calendar") throws {
         func fail(_ message: String) -> DataError { DataError(.badConfiguration, file: file, message) }
-        guard seasons.count <= Limits.period.range.upperBound else { throw fail("a calendar holds at most 10000 seasons") }
+        guard seasons.count <= Limits.period.range.upperBound else {
+            throw fail("a calendar holds at most 10000 seasons")
+        }
         guard !seasons.isEmpty else { throw fail("a calendar needs at least one season") }
         let numbers = seasons.map(\.number).sorted()
         guard numbers == Array(1...seasons.count) else {
@@ -115,7 +119,9 @@ public struct CropCalendar: Codable, Sendable, Equatable {
         }
         for s in seasons {
             let label = "season \(s.number) (\(s.nameVi))"
-            guard !s.id.isEmpty, !s.nameVi.isEmpty, !s.nameEn.isEmpty else { throw fail("\(label): id and names must not be empty") }
+            guard !s.id.isEmpty, !s.nameVi.isEmpty, !s.nameEn.isEmpty else {
+                throw fail("\(label): id and names must not be empty")
+            }
             for (what, w) in [("start", s.start), ("harvest", s.harvest), ("covariateWindow", s.covariateWindow)] {
                 guard (1...12).contains(w.from), (1...12).contains(w.to) else {
                     throw fail("\(label): \(what) months must be 1–12, found \(w.from)–\(w.to)")
@@ -126,21 +132,25 @@ public struct CropCalendar: Codable, Sendable, Equatable {
                     throw fail("\(label): \(what) yearOffset \(CropCalendar.yearOffset.refusal(String(w.yearOffset)))")
                 }
             }
-            let grow = s.start.months(cropYear: 0), cut = s.harvest.months(cropYear: 0)
+            let grow = s.start.months(cropYear: 0)
+            let cut = s.harvest.months(cropYear: 0)
             guard cut.upperBound >= grow.lowerBound, cut.upperBound - grow.lowerBound < 18 else {
-                throw fail("\(label): the harvest (\(Self.describe(s.harvest))) must end after the \(s.startStage) "
-                           + "(\(Self.describe(s.start))) begins and within 18 months")
+                throw fail(
+                    "\(label): the harvest (\(Self.describe(s.harvest))) must end after the \(s.startStage) "
+                        + "(\(Self.describe(s.start))) begins and within 18 months")
             }
         }
         if !overlapAllowed {
             let ordered = seasons.sorted { $0.number < $1.number }
             for (i, a) in ordered.enumerated() {
                 for b in ordered.dropFirst(i + 1) {
-                    let x = a.covariateWindow.months(cropYear: 0), y = b.covariateWindow.months(cropYear: 0)
+                    let x = a.covariateWindow.months(cropYear: 0)
+                    let y = b.covariateWindow.months(cropYear: 0)
                     if x.overlaps(y) {
-                        throw fail("the covariate windows of \(a.nameVi) (\(Self.describe(a.covariateWindow))) and "
-                                   + "\(b.nameVi) (\(Self.describe(b.covariateWindow))) overlap within one crop year; "
-                                   + "set \"overlapAllowed\": true if that is intended")
+                        throw fail(
+                            "the covariate windows of \(a.nameVi) (\(Self.describe(a.covariateWindow))) and "
+                                + "\(b.nameVi) (\(Self.describe(b.covariateWindow))) overlap within one crop year; "
+                                + "set \"overlapAllowed\": true if that is intended")
                     }
                 }
             }

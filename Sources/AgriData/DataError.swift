@@ -32,8 +32,10 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public var columnName: String?
     public var message: String
 
-    public init(_ code: Code, file: String, line: Int? = nil, column: Int? = nil,
-                columnName: String? = nil, _ message: String) {
+    public init(
+        _ code: Code, file: String, line: Int? = nil, column: Int? = nil,
+        columnName: String? = nil, _ message: String
+    ) {
         self.code = code
         self.file = file
         self.line = line

@@ -6,7 +6,7 @@ struct RawDate: Equatable {
     enum Kind: UInt8 { case year, quarter, month, day, season, index }
     var kind: Kind
     var year: Int
-    var part: Int      // quarter, month, season number
+    var part: Int  // quarter, month, season number
     var day: Int
     var index: Int
 
@@ -54,7 +54,7 @@ extension DateParser {
         let isQuarterStart = (date.part - 1) % 3 == 0
         switch (frequency, date.kind) {
         case (.index, .index), (.yearly, .year), (.quarterly, .quarter), (.monthly, .month),
-             (.weekly, .day), (.daily, .day), (.season, .season):
+            (.weekly, .day), (.daily, .day), (.season, .season):
             return date
         case (.index, .year):
             return date.year >= 1 ? RawDate(kind: .index, year: 0, part: 0, day: 0, index: date.year) : nil
@@ -88,7 +88,8 @@ extension DateParser {
 enum DateParser {
     @inline(__always)
     static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> RawDate? {
-        var lo = 0, hi = raw.count
+        var lo = 0
+        var hi = raw.count
         while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
         while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
         let n = hi - lo
@@ -112,11 +113,11 @@ enum DateParser {
         }
         guard n >= 6, raw[lo + 4] == 0x2D, let y = number(0, 4) else { return nil }
         let tag = raw[lo + 5]
-        if n == 7, tag == 0x51 || tag == 0x71 {           // Q, q
+        if n == 7, tag == 0x51 || tag == 0x71 {  // Q, q
             guard let q = digit(6), (1...4).contains(q) else { return nil }
             return RawDate(kind: .quarter, year: y, part: q, day: 0, index: 0)
         }
-        if n == 7, tag == 0x53 || tag == 0x73 {           // S, s
+        if n == 7, tag == 0x53 || tag == 0x73 {  // S, s
             guard let s = digit(6), s >= 1 else { return nil }
             return RawDate(kind: .season, year: y, part: s, day: 0, index: 0)
         }
@@ -126,7 +127,8 @@ enum DateParser {
         }
         if n == 10, raw[lo + 7] == 0x2D {
             guard let m = number(5, 2), (1...12).contains(m), let d = number(8, 2),
-                  d >= 1, d <= PeriodDate.daysInMonth(year: y, month: m) else { return nil }
+                d >= 1, d <= PeriodDate.daysInMonth(year: y, month: m)
+            else { return nil }
             return RawDate(kind: .day, year: y, part: m, day: d, index: 0)
         }
         return nil

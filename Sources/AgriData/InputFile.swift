@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a data path is read: a regular file is streamed (and may be opened as often as a reader
@@ -28,7 +29,8 @@ public enum InputFile {
         do {
             contents = try self.contents(of: path)
         } catch var error as DataError {
-            error.message = error.code == .fileNotFound
+            error.message =
+                error.code == .fileNotFound
                 ? "no such \(what)" : error.message.replacingOccurrences(of: "a data file", with: "a \(what)")
             throw error
         }

@@ -32,16 +32,20 @@ public enum NumberParser {
     /// Parses a field's bytes; surrounding spaces and tabs are ignored. `nil` when not a number.
     @inline(__always)
     public static func parse(bytes raw: UnsafeBufferPointer<UInt8>) -> Double? {
-        var lo = 0, hi = raw.count
+        var lo = 0
+        var hi = raw.count
         while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
         while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
         guard lo < hi else { return nil }
         var i = lo
         var negative = false
-        if raw[i] == 0x2D || raw[i] == 0x2B { negative = raw[i] == 0x2D; i += 1 }
+        if raw[i] == 0x2D || raw[i] == 0x2B {
+            negative = raw[i] == 0x2D
+            i += 1
+        }
         var mantissa: UInt64 = 0
-        var digits = 0          // significant digits kept in `mantissa`
-        var dropped = false     // a nonzero digit did not fit
+        var digits = 0  // significant digits kept in `mantissa`
+        var dropped = false  // a nonzero digit did not fit
         var exponent = 0
         var sawDigit = false
         while i < hi, raw[i] &- 0x30 < 10 {
@@ -50,9 +54,11 @@ public enum NumberParser {
             if mantissa == 0 && d == 0 {
                 // leading zero
             } else if digits < 19 {
-                mantissa = mantissa &* 10 &+ d; digits += 1
+                mantissa = mantissa &* 10 &+ d
+                digits += 1
             } else {
-                exponent += 1; if d != 0 { dropped = true }
+                exponent += 1
+                if d != 0 { dropped = true }
             }
             i += 1
         }
@@ -64,7 +70,9 @@ public enum NumberParser {
                 if mantissa == 0 && d == 0 {
                     exponent -= 1
                 } else if digits < 19 {
-                    mantissa = mantissa &* 10 &+ d; digits += 1; exponent -= 1
+                    mantissa = mantissa &* 10 &+ d
+                    digits += 1
+                    exponent -= 1
                 } else if d != 0 {
                     dropped = true
                 }
@@ -75,7 +83,10 @@ public enum NumberParser {
         if i < hi, raw[i] == 0x65 || raw[i] == 0x45 {
             i += 1
             var expNegative = false
-            if i < hi, raw[i] == 0x2D || raw[i] == 0x2B { expNegative = raw[i] == 0x2D; i += 1 }
+            if i < hi, raw[i] == 0x2D || raw[i] == 0x2B {
+                expNegative = raw[i] == 0x2D
+                i += 1
+            }
             var e = 0
             var expDigits = false
             while i < hi, raw[i] &- 0x30 < 10 {

@@ -33,7 +33,8 @@ public struct ReportedPeriods: Sendable, Equatable {
     public func isReported(at i: Int) -> Bool {
         guard i >= 0, i < count else { return false }
         // Binary search in `filled`, which is sorted.
-        var lo = 0, hi = filled.count
+        var lo = 0
+        var hi = filled.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if filled[mid] < i { lo = mid + 1 } else { hi = mid }

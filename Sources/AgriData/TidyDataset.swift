@@ -22,9 +22,11 @@ public struct TidyDataset: Sendable {
         Dictionary(series.compactMap { s in s.dateReading.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    public init(file: String, series: [TimeSeries], covariates: [String: [String: [Double]]],
-                cropSeason: [String: Int] = [:], rows: Int = 0, reported: [String: ReportedPeriods] = [:],
-                labels: [String: String] = [:]) {
+    public init(
+        file: String, series: [TimeSeries], covariates: [String: [String: [Double]]],
+        cropSeason: [String: Int] = [:], rows: Int = 0, reported: [String: ReportedPeriods] = [:],
+        labels: [String: String] = [:]
+    ) {
         self.file = file
         self.series = series
         self.covariates = covariates

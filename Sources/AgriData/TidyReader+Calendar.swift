@@ -23,7 +23,7 @@ extension TidyReader {
             ordinals = acc.keys
             period = options.period
             start = acc.firstRaw.date(seasonsPerYear: max(1, options.period ?? 3))
-            frequency = start.impliedFrequency   // `firstRaw` is of the series' kind
+            frequency = start.impliedFrequency  // `firstRaw` is of the series' kind
             switch acc.kind {
             case .season:
                 readSeasons(acc, options: options)
@@ -69,23 +69,30 @@ extension TidyReader {
         /// Weekly when most steps are whole weeks (or when asked). The grid is the weekday most
         /// dates fall on; a date off it is one error naming its row and the grid, rather than
         /// a daily series with a gap every week.
-        private mutating func readDays(_ acc: inout Accumulator, columns: Columns, options: TidyReadOptions,
-                                       problems: inout Problems) {
-            var diffs = 0, weekly = 0
+        private mutating func readDays(
+            _ acc: inout Accumulator, columns: Columns, options: TidyReadOptions,
+            problems: inout Problems
+        ) {
+            var diffs = 0
+            var weekly = 0
             for k in 1..<max(1, ordinals.count) {
                 diffs += 1
                 if (ordinals[k] - ordinals[k - 1]) % 7 == 0 { weekly += 1 }
             }
             let isWeekly = options.frequency == .weekly || (options.frequency == nil && diffs > 0 && weekly * 2 > diffs)
             guard isWeekly else {
-                reading = options.frequency == .daily ? "--frequency daily: YYYY-MM-DD read as days" : "YYYY-MM-DD read as days"
+                reading =
+                    options.frequency == .daily
+                    ? "--frequency daily: YYYY-MM-DD read as days" : "YYYY-MM-DD read as days"
                 return
             }
             frequency = .weekly
             step = 7
             var onWeekday = [Int](repeating: 0, count: 7)
             for o in ordinals { onWeekday[((o % 7) + 7) % 7] += 1 }
-            let weekday = onWeekday.indices.max { onWeekday[$0] < onWeekday[$1] || (onWeekday[$0] == onWeekday[$1] && $0 > $1) }!
+            let weekday = onWeekday.indices.max {
+                onWeekday[$0] < onWeekday[$1] || (onWeekday[$0] == onWeekday[$1] && $0 > $1)
+            }!
             let anchor = ordinals.first { ((($0 % 7) + 7) % 7) == weekday }!
             let c = PeriodDate.civilFromDays(anchor)
             start = .day(year: c.year, month: c.month, day: c.day)
@@ -93,14 +100,18 @@ extension TidyReader {
                 let c = PeriodDate.civilFromDays(ordinals[k])
                 let date = PeriodDate.day(year: c.year, month: c.month, day: c.day)
                 let before = (ordinals[k] - anchor) >= 0 ? (ordinals[k] - anchor) / 7 : (ordinals[k] - anchor - 6) / 7
-                let earlier = start.advanced(by: before, frequency: .weekly), later = start.advanced(by: before + 1, frequency: .weekly)
-                problems.add(DataError(.mixedFrequency, file: columns.file, line: Int(acc.lines[k]), column: columns.date + 1,
-                                       columnName: columns.dateName,
-                                       "\(date) is off the grid of series '\(acc.id)': weekly from \(start), every 7 days "
-                                       + "(the nearest dates on it are \(earlier) and \(later))"))
+                let earlier = start.advanced(by: before, frequency: .weekly)
+                let later = start.advanced(by: before + 1, frequency: .weekly)
+                problems.add(
+                    DataError(
+                        .mixedFrequency, file: columns.file, line: Int(acc.lines[k]), column: columns.date + 1,
+                        columnName: columns.dateName,
+                        "\(date) is off the grid of series '\(acc.id)': weekly from \(start), every 7 days "
+                            + "(the nearest dates on it are \(earlier) and \(later))"))
                 acc.unusable = true
             }
-            reading = options.frequency == .weekly
+            reading =
+                options.frequency == .weekly
                 ? "--frequency weekly: YYYY-MM-DD read as weeks, every 7 days from \(start)"
                 : "YYYY-MM-DD read as weeks (the dates step by whole weeks), every 7 days from \(start); --frequency daily reads them as days"
         }
@@ -116,23 +127,27 @@ extension TidyReader {
                 let written = acc.kind == .day ? "YYYY-MM-01" : "YYYY-MM"
                 if steps.allSatisfy({ $0 % 12 == 0 }) {
                     frequency = .yearly
-                    ordinals = ordinals.map { $0 / 12 }   // year·12 + month − 1 → year
+                    ordinals = ordinals.map { $0 / 12 }  // year·12 + month − 1 → year
                     start = .year(ordinals[0])
-                    reading = "\(written) dates twelve months apart read as years; --frequency monthly reads them as months"
+                    reading =
+                        "\(written) dates twelve months apart read as years; --frequency monthly reads them as months"
                 } else if steps.allSatisfy({ $0 % 3 == 0 }) {
                     frequency = .quarterly
-                    ordinals = ordinals.map { $0 / 3 }   // year·12 + month − 1 → year·4 + quarter − 1
+                    ordinals = ordinals.map { $0 / 3 }  // year·12 + month − 1 → year·4 + quarter − 1
                     start = .quarter(year: ordinals[0] / 4, quarter: ordinals[0] % 4 + 1)
-                    reading = "\(written) dates three months apart read as quarters (from \(start)); "
+                    reading =
+                        "\(written) dates three months apart read as quarters (from \(start)); "
                         + "--frequency monthly reads them as months"
                 }
             }
             if frequency == .quarterly, acc.kind == .quarter,
-               zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 4 == 0 }) {
+                zip(ordinals.dropFirst(), ordinals).allSatisfy({ ($0 - $1) % 4 == 0 })
+            {
                 frequency = .yearly
-                ordinals = ordinals.map { $0 / 4 }   // year·4 + quarter − 1 → year
+                ordinals = ordinals.map { $0 / 4 }  // year·4 + quarter − 1 → year
                 start = .year(ordinals[0])
-                reading = "YYYY-Qn dates four quarters apart read as years; --frequency quarterly reads them as quarters"
+                reading =
+                    "YYYY-Qn dates four quarters apart read as years; --frequency quarterly reads them as quarters"
             }
         }
 
@@ -140,7 +155,11 @@ extension TidyReader {
         static func reading(of kind: RawDate.Kind, forced: Frequency?, period: Int?) -> String {
             let prefix = forced.map { "--frequency \($0.rawValue): " } ?? ""
             switch kind {
-            case .year: return prefix + (forced == nil ? "four-digit numbers (YYYY) read as years; --frequency index reads them as an integer index" : "read as years")
+            case .year:
+                return prefix
+                    + (forced == nil
+                        ? "four-digit numbers (YYYY) read as years; --frequency index reads them as an integer index"
+                        : "read as years")
             case .quarter: return prefix + "read as quarters"
             case .month: return prefix + "read as months"
             case .day: return prefix + "read as days"

@@ -28,8 +28,10 @@ extension TidyReader {
                 if let j = column(name) {
                     required.append(j)
                 } else {
-                    problems.add(DataError(.missingColumn, file: file, line: headerLine, columnName: name,
-                                           "no column '\(name)'; the columns are: \(listing)"))
+                    problems.add(
+                        DataError(
+                            .missingColumn, file: file, line: headerLine, columnName: name,
+                            "no column '\(name)'; the columns are: \(listing)"))
                 }
             }
             var covariateColumns: [Int] = []
@@ -37,8 +39,10 @@ extension TidyReader {
                 if let j = column(name) {
                     covariateColumns.append(j)
                 } else {
-                    problems.add(DataError(.unknownColumn, file: file, line: headerLine, columnName: name,
-                                           "no covariate column '\(name)'; the columns are: \(listing)"))
+                    problems.add(
+                        DataError(
+                            .unknownColumn, file: file, line: headerLine, columnName: name,
+                            "no covariate column '\(name)'; the columns are: \(listing)"))
                 }
             }
             guard required.count == 3, covariateColumns.count == options.covariates.count else { return nil }
@@ -58,8 +62,10 @@ extension TidyReader {
             var header: [String] = []
             for j in 0..<t.fieldCount {
                 guard let s = t.string(j) else {
-                    problems.add(DataError(.badEncoding, file: t.file, line: t.line, column: j + 1,
-                                           "the column name is not valid UTF-8"))
+                    problems.add(
+                        DataError(
+                            .badEncoding, file: t.file, line: t.line, column: j + 1,
+                            "the column name is not valid UTF-8"))
                     header.append(t.lossyString(j))
                     continue
                 }
@@ -70,19 +76,25 @@ extension TidyReader {
 
         /// NFC name → column (the first of equal names); an empty name or a name given twice is
         /// reported.
-        private static func index(_ header: [String], file: String, line: Int,
-                                  problems: inout Problems) -> [String: Int] {
+        private static func index(
+            _ header: [String], file: String, line: Int,
+            problems: inout Problems
+        ) -> [String: Int] {
             var columnOf: [String: Int] = [:]
             for (j, name) in header.enumerated() {
                 if name.isEmpty {
-                    problems.add(DataError(.emptyName, file: file, line: line, column: j + 1,
-                                           "column \(j + 1) has no name"))
+                    problems.add(
+                        DataError(
+                            .emptyName, file: file, line: line, column: j + 1,
+                            "column \(j + 1) has no name"))
                     continue
                 }
                 let key = TextKey.nfc(name)
                 if let k = columnOf[key] {
-                    problems.add(DataError(.duplicateColumn, file: file, line: line, column: j + 1, columnName: name,
-                                           "column '\(name)' appears twice in the header (also column \(k + 1))"))
+                    problems.add(
+                        DataError(
+                            .duplicateColumn, file: file, line: line, column: j + 1, columnName: name,
+                            "column '\(name)' appears twice in the header (also column \(k + 1))"))
                 } else {
                     columnOf[key] = j
                 }

@@ -1,5 +1,5 @@
-import TimeSeriesCore
 import Foundation
+import TimeSeriesCore
 
 extension TidyReader {
     /// One series as it is read.
@@ -14,7 +14,7 @@ extension TidyReader {
         var lowestNote: String?, highestNote: String?
         var keys: [Int] = []
         var firstRaw: RawDate
-        var raws: [RawDate] = []       // every accepted date, for crop seasons only
+        var raws: [RawDate] = []  // every accepted date, for crop seasons only
         var lines: [Int32] = []
         var values: [Double] = []
         var covariates: [[Double]]
@@ -23,8 +23,8 @@ extension TidyReader {
         var seasonsSeen: UInt32 = 0
         var maxSeason = 0
         var missingCells = 0
-        var unusable = false           // a row was refused (bad date), so the grid is incomplete
-        var onlyMonthStarts = true     // every day date is the 1st of a month (pandas' monthly `MS`)
+        var unusable = false  // a row was refused (bad date), so the grid is incomplete
+        var onlyMonthStarts = true  // every day date is the 1st of a month (pandas' monthly `MS`)
     }
 
     /// The rows of a file, read one at a time into the series they belong to. This is the reader's
@@ -57,13 +57,14 @@ extension TidyReader {
             rows += 1
             let line = t.line
             guard isReadable(t, line: line, problems: &problems),
-                  let s = seriesOfRow(t, line: line, problems: &problems),
-                  let dated = date(t, series: s, line: line, problems: &problems)
+                let s = seriesOfRow(t, line: line, problems: &problems),
+                let dated = date(t, series: s, line: line, problems: &problems)
             else { return }
             checkUnit(t, series: s, line: line, problems: &problems)
             let v = value(t, series: s, line: line, problems: &problems)
             if let j = columns.label, series[s].label == nil, !v.isNaN,
-               let text = t.string(j)?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                let text = t.string(j)?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+            {
                 series[s].label = text
             }
             readCovariates(t, series: s, line: line, problems: &problems)
@@ -79,16 +80,20 @@ extension TidyReader {
         private mutating func isReadable(_ t: CSVTokenizer, line: Int, problems: inout Problems) -> Bool {
             let width = columns.header.count
             if t.fieldCount != width {
-                problems.add(DataError(.raggedRow, file: columns.file, line: line, column: min(t.fieldCount, width) + 1,
-                                       "expected \(width) fields as in the header, found \(t.fieldCount)"))
+                problems.add(
+                    DataError(
+                        .raggedRow, file: columns.file, line: line, column: min(t.fieldCount, width) + 1,
+                        "expected \(width) fields as in the header, found \(t.fieldCount)"))
                 if columns.id < t.fieldCount, let id = t.string(columns.id) {
                     refused.insert(TextKey.nfc(id.trimmingCharacters(in: .whitespaces)))
                 }
                 return false
             }
             if let bad = t.firstInvalidUTF8Field() {
-                problems.add(DataError(.badEncoding, file: columns.file, line: line, column: bad + 1,
-                                       columnName: columns.header[bad], "the field is not valid UTF-8"))
+                problems.add(
+                    DataError(
+                        .badEncoding, file: columns.file, line: line, column: bad + 1,
+                        columnName: columns.header[bad], "the field is not valid UTF-8"))
                 if bad == columns.id || bad == columns.date || bad == columns.value || bad == columns.unit {
                     if bad != columns.id, let id = t.string(columns.id) {
                         refused.insert(TextKey.nfc(id.trimmingCharacters(in: .whitespaces)))
@@ -105,15 +110,19 @@ extension TidyReader {
         @inline(__always)
         private mutating func seriesOfRow(_ t: CSVTokenizer, line: Int, problems: inout Problems) -> Int? {
             // The id compares by bytes with the previous row's first (the usual case).
-            let sameAsLast = lastIndex >= 0 && t.withField(columns.id) { f in
-                sameBytes(lastIdBytes, f)
-            }
+            let sameAsLast =
+                lastIndex >= 0
+                && t.withField(columns.id) { f in
+                    sameBytes(lastIdBytes, f)
+                }
             if sameAsLast { return lastIndex }
             let raw = t.string(columns.id) ?? ""
             let id = raw.trimmingCharacters(in: .whitespaces)
             if id.isEmpty {
-                problems.add(DataError(.missingValue, file: columns.file, line: line, column: columns.id + 1,
-                                       columnName: columns.idName, "the series id is empty"))
+                problems.add(
+                    DataError(
+                        .missingValue, file: columns.file, line: line, column: columns.id + 1,
+                        columnName: columns.idName, "the series id is empty"))
                 return nil
             }
             let key = TextKey.nfc(id)
@@ -140,9 +149,11 @@ extension TidyReader {
                 unit = text.isEmpty ? nil : text
             }
             let r = options.bounds.range(id: id, unit: unit)
-            series.append(Accumulator(id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes,
-                                      lowest: r.min, highest: r.max, lowestNote: r.minNote, highestNote: r.maxNote,
-                                      firstRaw: date, covariates: Array(repeating: [], count: columns.covariates.count)))
+            series.append(
+                Accumulator(
+                    id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes,
+                    lowest: r.min, highest: r.max, lowestNote: r.minNote, highestNote: r.maxNote,
+                    firstRaw: date, covariates: Array(repeating: [], count: columns.covariates.count)))
             return series.count - 1
         }
 
@@ -155,8 +166,10 @@ extension TidyReader {
                 return nil
             }
             guard let date = DateParser.read(parsed, as: options.frequency) else {
-                problems.add(unexpectedDate(t, parsed, options.frequency, file: columns.file, line: line,
-                                            column: columns.date, name: columns.dateName))
+                problems.add(
+                    unexpectedDate(
+                        t, parsed, options.frequency, file: columns.file, line: line,
+                        column: columns.date, name: columns.dateName))
                 return nil
             }
             return date
@@ -166,13 +179,17 @@ extension TidyReader {
         /// duplicate of the previous date; a date before an earlier one is reported and kept (the
         /// series is sorted once read, `finish`).
         @inline(__always)
-        private mutating func date(_ t: CSVTokenizer, series s: Int, line: Int,
-                                   problems: inout Problems) -> (date: RawDate, key: Int)? {
+        private mutating func date(
+            _ t: CSVTokenizer, series s: Int, line: Int,
+            problems: inout Problems
+        ) -> (date: RawDate, key: Int)? {
             guard var date = readDate(t, line: line, problems: &problems) else {
                 series[s].unusable = true
                 return nil
             }
-            let file = columns.file, dateColumn = columns.date, dateName = columns.dateName
+            let file = columns.file
+            let dateColumn = columns.date
+            let dateName = columns.dateName
             // Whole numbers: four digits read as a year, others as an index. A series that holds
             // both (1..1500, or 1000..10000) is an index throughout: a year and an index of the
             // same number have the same key, so the rows read so far stay where they are.
@@ -185,9 +202,11 @@ extension TidyReader {
             if date.kind == .day, date.day != 1 { series[s].onlyMonthStarts = false }
             if date.kind != series[s].kind {
                 let first = series[s].firstRaw
-                problems.add(DataError(.mixedFrequency, file: file, line: line, column: dateColumn + 1, columnName: dateName,
-                                       "'\(t.lossyString(dateColumn))' is \(date.kindName), but series '\(series[s].id)' "
-                                       + "started on line \(series[s].firstLine) with \(first.kindName)"))
+                problems.add(
+                    DataError(
+                        .mixedFrequency, file: file, line: line, column: dateColumn + 1, columnName: dateName,
+                        "'\(t.lossyString(dateColumn))' is \(date.kindName), but series '\(series[s].id)' "
+                            + "started on line \(series[s].firstLine) with \(first.kindName)"))
                 series[s].unusable = true
                 return nil
             }
@@ -195,8 +214,11 @@ extension TidyReader {
                 series[s].seasonsSeen |= 1 << UInt32(min(date.part, 31))
                 series[s].maxSeason = max(series[s].maxSeason, date.part)
                 if let k = options.period, date.part > k {
-                    problems.add(DataError(.badDate, file: file, line: line, column: dateColumn + 1, columnName: dateName,
-                                           "season \(date.part) in '\(t.lossyString(dateColumn))', but the period is \(k) crops a year"))
+                    problems.add(
+                        DataError(
+                            .badDate, file: file, line: line, column: dateColumn + 1, columnName: dateName,
+                            "season \(date.part) in '\(t.lossyString(dateColumn))', but the period is \(k) crops a year"
+                        ))
                     series[s].unusable = true
                     return nil
                 }
@@ -205,14 +227,18 @@ extension TidyReader {
             if key <= series[s].lastKey {
                 if key == series[s].lastKey, series[s].ordered {
                     let previous = series[s].lines.last.map { Int($0) } ?? 0
-                    problems.add(DataError(.duplicateKey, file: file, line: line, column: dateColumn + 1, columnName: dateName,
-                                           "series '\(series[s].id)' already has \(t.lossyString(dateColumn)) on line \(previous)"))
+                    problems.add(
+                        DataError(
+                            .duplicateKey, file: file, line: line, column: dateColumn + 1, columnName: dateName,
+                            "series '\(series[s].id)' already has \(t.lossyString(dateColumn)) on line \(previous)"))
                     return nil
                 }
                 if key < series[s].lastKey {
-                    problems.add(DataError(.outOfOrder, file: file, line: line, column: dateColumn + 1, columnName: dateName,
-                                           "'\(t.lossyString(dateColumn))' comes after a later date of series '\(series[s].id)' "
-                                           + "(line \(series[s].lines.last.map { Int($0) } ?? 0)); sort each series by date"))
+                    problems.add(
+                        DataError(
+                            .outOfOrder, file: file, line: line, column: dateColumn + 1, columnName: dateName,
+                            "'\(t.lossyString(dateColumn))' comes after a later date of series '\(series[s].id)' "
+                                + "(line \(series[s].lines.last.map { Int($0) } ?? 0)); sort each series by date"))
                     series[s].ordered = false
                 }
             } else {
@@ -231,10 +257,12 @@ extension TidyReader {
             if same { return }
             let text = (t.string(u) ?? "").trimmingCharacters(in: .whitespaces)
             if TextKey.nfc(text) != TextKey.nfc(series[s].unit ?? "") {
-                problems.add(DataError(.inconsistentUnit, file: columns.file, line: line, column: u + 1,
-                                       columnName: columns.header[u],
-                                       "unit '\(text)', but series '\(series[s].id)' is in '\(series[s].unit ?? "")' "
-                                       + "(line \(series[s].firstLine))"))
+                problems.add(
+                    DataError(
+                        .inconsistentUnit, file: columns.file, line: line, column: u + 1,
+                        columnName: columns.header[u],
+                        "unit '\(text)', but series '\(series[s].id)' is in '\(series[s].unit ?? "")' "
+                            + "(line \(series[s].firstLine))"))
             }
         }
 
@@ -242,7 +270,9 @@ extension TidyReader {
         /// accepted); one outside the series' bounds is reported and kept.
         @inline(__always)
         private mutating func value(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> Double {
-            let file = columns.file, valueColumn = columns.value, valueName = columns.valueName
+            let file = columns.file
+            let valueColumn = columns.value
+            let valueName = columns.valueName
             var v = t.withField(valueColumn, TidyReader.cell)
             if v == -.infinity {
                 problems.add(notNumeric(t, file: file, line: line, column: valueColumn, name: valueName))
@@ -251,18 +281,22 @@ extension TidyReader {
             } else if v.isNaN {
                 series[s].missingCells += 1
                 if options.onMissing == .fail {
-                    problems.add(DataError(.missingValue, file: file, line: line, column: valueColumn + 1, columnName: valueName,
-                                           "missing value of series '\(series[s].id)' at \(t.lossyString(columns.date)) "
-                                           + "(use --on-missing skip or interpolate to accept gaps)"))
+                    problems.add(
+                        DataError(
+                            .missingValue, file: file, line: line, column: valueColumn + 1, columnName: valueName,
+                            "missing value of series '\(series[s].id)' at \(t.lossyString(columns.date)) "
+                                + "(use --on-missing skip or interpolate to accept gaps)"))
                 }
             } else if v < series[s].lowest || v > series[s].highest {
                 let below = v < series[s].lowest
                 let bound = below ? series[s].lowest : series[s].highest
                 let note = (below ? series[s].lowestNote : series[s].highestNote).map { ": \($0)" } ?? ""
-                problems.add(DataError(.impossibleValue, file: file, line: line, column: valueColumn + 1, columnName: valueName,
-                                       "\(t.lossyString(valueColumn).trimmingCharacters(in: .whitespaces)) is "
-                                       + "\(below ? "below the minimum" : "above the maximum") \(TidyReader.format(bound))"
-                                       + "\(series[s].unit.map { " \($0)" } ?? "") for series '\(series[s].id)'\(note)"))
+                problems.add(
+                    DataError(
+                        .impossibleValue, file: file, line: line, column: valueColumn + 1, columnName: valueName,
+                        "\(t.lossyString(valueColumn).trimmingCharacters(in: .whitespaces)) is "
+                            + "\(below ? "below the minimum" : "above the maximum") \(TidyReader.format(bound))"
+                            + "\(series[s].unit.map { " \($0)" } ?? "") for series '\(series[s].id)'\(note)"))
             }
             return v
         }
@@ -280,9 +314,11 @@ extension TidyReader {
                     series[s].unusable = true
                 } else {
                     if x.isNaN, options.onMissing == .fail {
-                        problems.add(DataError(.missingValue, file: columns.file, line: line, column: j + 1, columnName: name,
-                                               "missing covariate '\(name)' of series '\(series[s].id)' at "
-                                               + "\(t.lossyString(columns.date))"))
+                        problems.add(
+                            DataError(
+                                .missingValue, file: columns.file, line: line, column: j + 1, columnName: name,
+                                "missing covariate '\(name)' of series '\(series[s].id)' at "
+                                    + "\(t.lossyString(columns.date))"))
                     }
                     series[s].covariates[c].append(x)
                 }
@@ -295,10 +331,11 @@ extension TidyReader {
     @inline(__always)
     static func cell(_ f: UnsafeBufferPointer<UInt8>) -> Double {
         if let v = NumberParser.parse(bytes: f) { return v }
-        var lo = 0, hi = f.count
+        var lo = 0
+        var hi = f.count
         while lo < hi, f[lo] == 0x20 || f[lo] == 0x09 { lo += 1 }
         while hi > lo, f[hi - 1] == 0x20 || f[hi - 1] == 0x09 { hi -= 1 }
-        return lo == hi || (hi - lo == 2 && f[lo] == 0x4E && f[lo + 1] == 0x41) ? .nan : -.infinity   // "NA"
+        return lo == hi || (hi - lo == 2 && f[lo] == 0x4E && f[lo + 1] == 0x41) ? .nan : -.infinity  // "NA"
     }
 
     @inline(__always)

@@ -20,7 +20,9 @@ public enum TidyReader {
         try dataset(from: validate(path: path, options: options))
     }
 
-    public static func read(data: Data, file: String, options: TidyReadOptions = TidyReadOptions()) throws -> TidyDataset {
+    public static func read(data: Data, file: String, options: TidyReadOptions = TidyReadOptions()) throws
+        -> TidyDataset
+    {
         try dataset(from: validate(data: data, file: file, options: options))
     }
 
@@ -31,9 +33,12 @@ public enum TidyReader {
         return try run(CSVTokenizer(path: path, separator: options.separator, lenient: true), options: options)
     }
 
-    public static func validate(data: Data, file: String, options: TidyReadOptions = TidyReadOptions()) throws -> ValidationReport {
+    public static func validate(data: Data, file: String, options: TidyReadOptions = TidyReadOptions()) throws
+        -> ValidationReport
+    {
         try checkOptions(options, file: file)
-        return try run(CSVTokenizer(data: data, file: file, separator: options.separator, lenient: true), options: options)
+        return try run(
+            CSVTokenizer(data: data, file: file, separator: options.separator, lenient: true), options: options)
     }
 
     /// A forced period is bounded (`Limits.period`) before anything is read: it multiplies the
@@ -50,7 +55,8 @@ public enum TidyReader {
             throw DataError(.empty, file: report.file, "no data")
         }
         if report.problemCount > 1 {
-            first.message += " (and \(report.problemCount - 1) more problem\(report.problemCount == 2 ? "" : "s"): "
+            first.message +=
+                " (and \(report.problemCount - 1) more problem\(report.problemCount == 2 ? "" : "s"): "
                 + "`muavu validate --data \(report.file)` lists them)"
         }
         throw first
@@ -80,13 +86,17 @@ public enum TidyReader {
             kept.append(contentsOf: t.problems)
             let total = problems.count + t.problems.count
             kept.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
-            return ValidationReport(file: file, rows: rows, problems: kept, problemCount: total,
-                                    series: series, dataset: nil)
+            return ValidationReport(
+                file: file, rows: rows, problems: kept, problemCount: total,
+                series: series, dataset: nil)
         }
 
         guard try t.next() else {
-            problems.add(DataError(.empty, file: file, "the file is empty: expected a header line "
-                                   + "\(options.idColumn),\(options.dateColumn),\(options.valueColumn)"))
+            problems.add(
+                DataError(
+                    .empty, file: file,
+                    "the file is empty: expected a header line "
+                        + "\(options.idColumn),\(options.dateColumn),\(options.valueColumn)"))
             return report(rows: 0)
         }
         guard let columns = Columns(header: t, options: options, problems: &problems) else {
@@ -98,7 +108,8 @@ public enum TidyReader {
         var pass = RowPass(columns: columns, options: options)
         while try t.next() { pass.read(t, problems: &problems) }
         if pass.rows == 0 {
-            problems.add(DataError(.empty, file: file, line: columns.headerLine, "the file has a header but no data rows"))
+            problems.add(
+                DataError(.empty, file: file, line: columns.headerLine, "the file has a header but no data rows"))
         }
 
         var summaries: [SeriesSummary] = []
@@ -108,8 +119,9 @@ public enum TidyReader {
         var reported: [String: ReportedPeriods] = [:]
         var labels: [String: String] = [:]
         for acc in pass.series {
-            let done = finish(acc, refused: pass.refused.contains(TextKey.nfc(acc.id)), columns: columns, options: options,
-                              problems: &problems)
+            let done = finish(
+                acc, refused: pass.refused.contains(TextKey.nfc(acc.id)), columns: columns, options: options,
+                problems: &problems)
             summaries.append(done.summary)
             if let s = done.series { built.append(s) }
             if let c = done.covariates { covariates[acc.id] = c }
@@ -119,8 +131,9 @@ public enum TidyReader {
         }
         var result = report(rows: pass.rows, series: summaries)
         if result.problemCount == 0 {
-            result.dataset = TidyDataset(file: file, series: built, covariates: covariates, cropSeason: cropSeason,
-                                         rows: pass.rows, reported: reported, labels: labels)
+            result.dataset = TidyDataset(
+                file: file, series: built, covariates: covariates, cropSeason: cropSeason,
+                rows: pass.rows, reported: reported, labels: labels)
         }
         return result
     }

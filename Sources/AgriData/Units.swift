@@ -24,7 +24,9 @@ public enum Units {
         let parts = TextKey.nfc(unit).split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard (1...2).contains(parts.count), let n = table[parts[0]] else {
-            throw DataError(.badConfiguration, file: "units", "unknown unit '\(unit)' (known: \(table.keys.sorted().joined(separator: ", ")), and A/B of them)")
+            throw DataError(
+                .badConfiguration, file: "units",
+                "unknown unit '\(unit)' (known: \(table.keys.sorted().joined(separator: ", ")), and A/B of them)")
         }
         if parts.count == 1 { return (n, nil) }
         guard let d = table[parts[1]] else {
@@ -37,10 +39,12 @@ public enum Units {
     /// differ (t/ha to VND/kg) or a currency would change (that needs a rate).
     public static func factor(from: String, to: String) throws -> Double {
         if TextKey.nfc(from) == TextKey.nfc(to) { return 1 }
-        let a = try parse(from), b = try parse(to)
+        let a = try parse(from)
+        let b = try parse(to)
         guard a.num.0 == b.num.0, a.den?.0 == b.den?.0 else {
-            throw DataError(.badConfiguration, file: "units",
-                            "cannot convert \(from) to \(to): different quantities (a currency changes only with an exchange rate)")
+            throw DataError(
+                .badConfiguration, file: "units",
+                "cannot convert \(from) to \(to): different quantities (a currency changes only with an exchange rate)")
         }
         let numerator = a.num.1 / b.num.1
         let denominator = (a.den?.1 ?? 1) / (b.den?.1 ?? 1)
@@ -66,15 +70,20 @@ public enum Units {
         guard let from = series.unit, let rateUnit = rate.unit else {
             throw DataError(.badConfiguration, file: series.id, "the series and the rate must both carry units")
         }
-        let s = try parse(from), r = try parse(rateUnit), target = try parse(unit)
+        let s = try parse(from)
+        let r = try parse(rateUnit)
+        let target = try parse(unit)
         guard case .currency(let c0) = s.num.0, case .currency(let c1) = target.num.0,
-              case .currency(let rNum) = r.num.0, let rd = r.den, case .currency(let rDen) = rd.0,
-              rNum == c1, rDen == c0 else {
-            throw DataError(.badConfiguration, file: series.id,
-                            "to convert \(from) to \(unit) the rate must be in <new>/<old> currency, found \(rateUnit)")
+            case .currency(let rNum) = r.num.0, let rd = r.den, case .currency(let rDen) = rd.0,
+            rNum == c1, rDen == c0
+        else {
+            throw DataError(
+                .badConfiguration, file: series.id,
+                "to convert \(from) to \(unit) the rate must be in <new>/<old> currency, found \(rateUnit)")
         }
         guard series.frequency == rate.frequency, let start = series.start, let rateStart = rate.start else {
-            throw DataError(.badConfiguration, file: series.id, "the series and the rate must have the same frequency and dates")
+            throw DataError(
+                .badConfiguration, file: series.id, "the series and the rate must have the same frequency and dates")
         }
         let offset = start.ordinal - rateStart.ordinal
         var out = series

@@ -36,25 +36,37 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
         public var coverage: [String: Double?]
         public var winkler: [String: Double?]
 
-
-        init(levels: [Int], mae: Double?, rmse: Double?, mape: Double?, smape: Double?, mase: Double?,
-             rmsse: Double?, pinball: Double?, coverage: [Int: Double], winkler: [Int: Double]) {
-            self.mae = finite(mae); self.rmse = finite(rmse); self.mape = finite(mape); self.smape = finite(smape)
-            self.mase = finite(mase); self.rmsse = finite(rmsse); self.pinball = finite(pinball)
-            var c: [String: Double?] = [:], w: [String: Double?] = [:]
-            for level in levels { c["\(level)"] = finite(coverage[level]); w["\(level)"] = finite(winkler[level]) }
+        init(
+            levels: [Int], mae: Double?, rmse: Double?, mape: Double?, smape: Double?, mase: Double?,
+            rmsse: Double?, pinball: Double?, coverage: [Int: Double], winkler: [Int: Double]
+        ) {
+            self.mae = finite(mae)
+            self.rmse = finite(rmse)
+            self.mape = finite(mape)
+            self.smape = finite(smape)
+            self.mase = finite(mase)
+            self.rmsse = finite(rmsse)
+            self.pinball = finite(pinball)
+            var c: [String: Double?] = [:]
+            var w: [String: Double?] = [:]
+            for level in levels {
+                c["\(level)"] = finite(coverage[level])
+                w["\(level)"] = finite(winkler[level])
+            }
             self.coverage = c
             self.winkler = w
         }
 
         public init(_ s: ForecastScore, levels: [Int]) {
-            self.init(levels: levels, mae: s.mae, rmse: s.rmse, mape: s.mape, smape: s.smape, mase: s.mase,
-                      rmsse: s.rmsse, pinball: s.pinball, coverage: s.coverage, winkler: s.winkler)
+            self.init(
+                levels: levels, mae: s.mae, rmse: s.rmse, mape: s.mape, smape: s.smape, mase: s.mase,
+                rmsse: s.rmsse, pinball: s.pinball, coverage: s.coverage, winkler: s.winkler)
         }
 
         public init(_ s: RollingOrigin.Summary, levels: [Int]) {
-            self.init(levels: levels, mae: s.mae, rmse: s.rmse, mape: s.mape, smape: s.smape, mase: s.mase,
-                      rmsse: s.rmsse, pinball: s.pinball, coverage: s.coverage, winkler: s.winkler)
+            self.init(
+                levels: levels, mae: s.mae, rmse: s.rmse, mape: s.mape, smape: s.smape, mase: s.mase,
+                rmsse: s.rmsse, pinball: s.pinball, coverage: s.coverage, winkler: s.winkler)
         }
     }
 
@@ -99,8 +111,10 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
         public var date: @Sendable (Int) -> String?
         public var outcomes: [Result<RollingOrigin.Result, ForecastingError>]
 
-        public init(id: String, period: Int, observations: Int, date: @escaping @Sendable (Int) -> String?,
-                    outcomes: [Result<RollingOrigin.Result, ForecastingError>]) {
+        public init(
+            id: String, period: Int, observations: Int, date: @escaping @Sendable (Int) -> String?,
+            outcomes: [Result<RollingOrigin.Result, ForecastingError>]
+        ) {
             self.id = id
             self.period = period
             self.observations = observations
@@ -121,18 +135,21 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
         var series: [SeriesEntry] = []
         var errors: [BenchmarkDocument.ErrorEntry] = []
         var scores: [[ForecastScore]] = Array(repeating: [], count: models.count)
-        var counts = Array(repeating: 0, count: models.count), failures = Array(repeating: 0, count: models.count)
+        var counts = Array(repeating: 0, count: models.count)
+        var failures = Array(repeating: 0, count: models.count)
         for input in inputs {
             var results: [ModelResult] = []
             for (k, outcome) in input.outcomes.enumerated() where k < models.count {
                 switch outcome {
                 case .success(let r):
-                    results.append(ModelResult(
-                        model: models[k], summary: Measures(r.summary, levels: levels),
-                        windows: r.windows.map { w in
-                            WindowEntry(origin: w.origin, start: input.date(w.origin), fitted: w.model.name,
-                                        measures: Measures(w.score, levels: levels))
-                        }))
+                    results.append(
+                        ModelResult(
+                            model: models[k], summary: Measures(r.summary, levels: levels),
+                            windows: r.windows.map { w in
+                                WindowEntry(
+                                    origin: w.origin, start: input.date(w.origin), fitted: w.model.name,
+                                    measures: Measures(w.score, levels: levels))
+                            }))
                     scores[k].append(contentsOf: r.windows.map(\.score))
                     counts[k] += 1
                 case .failure(let e):
@@ -140,14 +157,17 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
                     errors.append(.init(id: input.id, model: models[k], message: e.description))
                 }
             }
-            series.append(SeriesEntry(id: input.id, period: input.period, observations: input.observations,
-                                      results: results))
+            series.append(
+                SeriesEntry(
+                    id: input.id, period: input.period, observations: input.observations,
+                    results: results))
         }
         self.series = series
         self.errors = errors.sorted { ($0.id, $0.model) < ($1.id, $1.model) }
         summary = models.indices.map { k in
-            ModelSummaryEntry(model: models[k], series: counts[k], failures: failures[k],
-                              measures: Measures(RollingOrigin.Summary(scores[k]), levels: levels))
+            ModelSummaryEntry(
+                model: models[k], series: counts[k], failures: failures[k],
+                measures: Measures(RollingOrigin.Summary(scores[k]), levels: levels))
         }
     }
 }

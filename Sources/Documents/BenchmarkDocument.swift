@@ -42,7 +42,6 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
         public var seconds: Double
         public var totals: MetricTotals
 
-
         public init(model: String, subset: String, totals: MetricTotals, levels: [Int], owa: Double?) {
             self.model = model
             self.subset = subset
@@ -72,8 +71,10 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
     }
 
     /// The document of one benchmark run.
-    public init(report: HoldoutBenchmark.Report, dataset: String, models: [String], levels: [Int],
-                intervals: IntervalMethod = .model, shard: Shard?, issued: Date) {
+    public init(
+        report: HoldoutBenchmark.Report, dataset: String, models: [String], levels: [Int],
+        intervals: IntervalMethod = .model, shard: Shard?, issued: Date
+    ) {
         engine = Engine.current
         self.issued = IssueTime.iso8601(issued)
         self.dataset = dataset
@@ -81,8 +82,12 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
         self.levels = levels
         self.intervals = intervals.rawValue
         shards = shard.map { [$0.description] } ?? []
-        results = report.rows.map { Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: levels, owa: report.owa($0)) }
-        baseline = report.baseline.map { Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: levels, owa: report.owa($0)) }
+        results = report.rows.map {
+            Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: levels, owa: report.owa($0))
+        }
+        baseline = report.baseline.map {
+            Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: levels, owa: report.owa($0))
+        }
         errors = report.failures.map { ErrorEntry(id: $0.id, model: $0.model, message: $0.message) }
         notes = report.notes
     }
@@ -98,9 +103,11 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
                 throw PublishingError(.badConfiguration, "not a \(schemaName) document: \(part.schema)")
             }
             guard part.dataset == merged.dataset, part.models == merged.models, part.levels == merged.levels,
-                  (part.intervals ?? "model") == (merged.intervals ?? "model") else {
-                throw PublishingError(.badConfiguration,
-                                      "the documents come from different runs (dataset, models, levels or intervals differ)")
+                (part.intervals ?? "model") == (merged.intervals ?? "model")
+            else {
+                throw PublishingError(
+                    .badConfiguration,
+                    "the documents come from different runs (dataset, models, levels or intervals differ)")
             }
             for s in part.shards where !seenShards.insert(s).inserted {
                 throw PublishingError(.badConfiguration, "shard \(s) appears twice")
@@ -112,19 +119,26 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
             for part in parts {
                 for row in part[keyPath: rows] {
                     let key = row.model + "\u{0}" + row.subset
-                    if sums[key] == nil { order.append(key); sums[key] = (row.model, row.subset, MetricTotals()) }
+                    if sums[key] == nil {
+                        order.append(key)
+                        sums[key] = (row.model, row.subset, MetricTotals())
+                    }
                     sums[key]?.totals.merge(row.totals)
                 }
             }
-            return order.compactMap { sums[$0] }.map { Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: merged.levels, owa: nil) }
+            return order.compactMap { sums[$0] }.map {
+                Row(model: $0.model, subset: $0.subset, totals: $0.totals, levels: merged.levels, owa: nil)
+            }
         }
         merged.baseline = add(\.baseline)
-        let subsets = Set(parts.flatMap { $0.results.map(\.subset) }).filter { $0 != HoldoutBenchmark.allSubsets }.sorted()
+        let subsets =
+            Set(parts.flatMap { $0.results.map(\.subset) }).filter { $0 != HoldoutBenchmark.allSubsets }.sorted()
             + [HoldoutBenchmark.allSubsets]
         var results = add(\.results)
         // Rows in the order a single run writes them: subset by subset, then `all`; models as asked.
         results.sort { a, b in
-            let sa = subsets.firstIndex(of: a.subset) ?? 0, sb = subsets.firstIndex(of: b.subset) ?? 0
+            let sa = subsets.firstIndex(of: a.subset) ?? 0
+            let sb = subsets.firstIndex(of: b.subset) ?? 0
             if sa != sb { return sa < sb }
             return (merged.models.firstIndex(of: a.model) ?? 0) < (merged.models.firstIndex(of: b.model) ?? 0)
         }
@@ -133,8 +147,10 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
         func withOWA(_ row: Row) -> Row {
             var r = row
             if let base = baseline.first(where: { $0.subset == row.subset }) {
-                r.owa = finite(Metrics.owa(smape: row.totals.smape, mase: row.totals.mase,
-                                           naive2Smape: base.totals.smape, naive2Mase: base.totals.mase))
+                r.owa = finite(
+                    Metrics.owa(
+                        smape: row.totals.smape, mase: row.totals.mase,
+                        naive2Smape: base.totals.smape, naive2Mase: base.totals.mase))
             }
             return r
         }

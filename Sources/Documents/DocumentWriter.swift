@@ -45,7 +45,9 @@ public enum DocumentEncoder {
 public enum AtomicFile {
     /// Refuses, before any work is done, an output `path` given with `option` that is a folder,
     /// one of the run's `inputs`, or an earlier output of the same run (`-` and nil: stdout).
-    public static func checkTarget(_ path: String?, option: String, inputs: [String?], otherOutputs: [String?] = []) throws {
+    public static func checkTarget(_ path: String?, option: String, inputs: [String?], otherOutputs: [String?] = [])
+        throws
+    {
         guard let path, path != "-" else { return }
         func refuse(_ why: String) -> PublishingError {
             PublishingError(.unsafeOutput, "will not write \(option) '\(path)': \(why); nothing was changed")
@@ -53,9 +55,13 @@ public enum AtomicFile {
         guard !path.isEmpty else { throw refuse("the path is empty") }
         let resolved = PhysicalPath.resolve(path)
         var info = stat()
-        if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw refuse("it is a directory; name a file in it") }
+        if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw refuse("it is a directory; name a file in it")
+        }
         let folder = PhysicalPath.parent(of: resolved)
-        if stat(folder, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR { throw refuse("the folder \(folder) does not exist") }
+        if stat(folder, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
+            throw refuse("the folder \(folder) does not exist")
+        }
         for case let input? in inputs where input != "-" && !input.isEmpty && PhysicalPath.resolve(input) == resolved {
             throw refuse("it is '\(input)', which this run reads")
         }
@@ -70,27 +76,35 @@ public enum AtomicFile {
             FileHandle.standardOutput.write(data)
             return
         }
-        func failure(_ reason: String) -> PublishingError { PublishingError(.writeFailed, "cannot write \(path): \(reason)") }
+        func failure(_ reason: String) -> PublishingError {
+            PublishingError(.writeFailed, "cannot write \(path): \(reason)")
+        }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             // Where the user asked to write is a usage error when it cannot be a file: say which.
             guard info.st_mode & S_IFMT != S_IFDIR else {
                 throw PublishingError(.badConfiguration, "cannot write \(path): it is a directory; name a file in it")
             }
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw failure(String(cString: strerror(errno))) }
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw failure(String(cString: strerror(errno)))
+            }
             defer { try? handle.close() }
             do { try handle.write(contentsOf: data) } catch { throw failure(error.localizedDescription) }
             return
         }
         let target = PhysicalPath.resolve(path)
-        let folder = PhysicalPath.parent(of: target), prefix = "." + PhysicalPath.name(of: target) + ".tmp-"
+        let folder = PhysicalPath.parent(of: target)
+        let prefix = "." + PhysicalPath.name(of: target) + ".tmp-"
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw PublishingError(.badConfiguration, "cannot write \(path): the folder \(folder) does not exist")
         }
         // Temporaries of earlier runs that were killed: their process is gone.
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) {
-            if let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix)
+        {
+            if let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0,
+                errno == ESRCH
+            {
                 try? FileManager.default.removeItem(atPath: folder + "/" + entry)
             }
         }

@@ -26,17 +26,22 @@ public enum IssueTime {
     /// of seconds since 1970-01-01T00:00:00Z; anything else (text, `1e9`, a sign, a time past
     /// 9999-12-31T23:59:59Z, which ISO 8601 cannot write with four digits) is refused with a
     /// message naming the variable.
-    public static func sourceDateEpoch(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date? {
+    public static func sourceDateEpoch(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> Date?
+    {
         guard let raw = environment["SOURCE_DATE_EPOCH"] else { return nil }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let seconds = Int(text) else {
-            throw SourceDateEpochError(message: "SOURCE_DATE_EPOCH must be a whole number of seconds since "
-                                       + "1970-01-01T00:00:00Z (digits only), found '\(MessageText.escaped(raw))'")
+            let seconds = Int(text)
+        else {
+            throw SourceDateEpochError(
+                message: "SOURCE_DATE_EPOCH must be a whole number of seconds since "
+                    + "1970-01-01T00:00:00Z (digits only), found '\(MessageText.escaped(raw))'")
         }
         guard seconds <= latestEpoch else {
-            throw SourceDateEpochError(message: "SOURCE_DATE_EPOCH \(seconds) is after 9999-12-31T23:59:59Z "
-                                       + "(\(latestEpoch)), which a four-digit ISO 8601 year cannot write")
+            throw SourceDateEpochError(
+                message: "SOURCE_DATE_EPOCH \(seconds) is after 9999-12-31T23:59:59Z "
+                    + "(\(latestEpoch)), which a four-digit ISO 8601 year cannot write")
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }

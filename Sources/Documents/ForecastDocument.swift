@@ -84,18 +84,21 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
     /// The entry of one forecast series: dates continue the series' calendar.
     public static func entry(series: TimeSeries, forecast: Forecast, levels: [Int]) -> SeriesEntry {
         let points = forecast.mean.indices.map { h in
-            var lower: [String: Double?] = [:], upper: [String: Double?] = [:]
+            var lower: [String: Double?] = [:]
+            var upper: [String: Double?] = [:]
             for level in levels {
                 let interval = forecast.interval(level: level)
                 lower["\(level)"] = finite(interval.flatMap { h < $0.lower.count ? $0.lower[h] : nil })
                 upper["\(level)"] = finite(interval.flatMap { h < $0.upper.count ? $0.upper[h] : nil })
             }
-            return Point(date: series.date(at: series.count + h)?.description, horizon: h + 1,
-                         mean: finite(forecast.mean[h]), lower: lower, upper: upper)
+            return Point(
+                date: series.date(at: series.count + h)?.description, horizon: h + 1,
+                mean: finite(forecast.mean[h]), lower: lower, upper: upper)
         }
-        return SeriesEntry(id: series.id, frequency: series.frequency.rawValue, period: series.period,
-                           observations: series.count, model: ModelEntry(forecast.model), points: points,
-                           dates_read_as: series.dateReading)
+        return SeriesEntry(
+            id: series.id, frequency: series.frequency.rawValue, period: series.period,
+            observations: series.count, model: ModelEntry(forecast.model), points: points,
+            dates_read_as: series.dateReading)
     }
 
     /// Why the forecast of `series` cannot be dated: a step would fall after 9999-12-31, which a
@@ -108,20 +111,24 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         case .index: return nil
         }
         guard year > 9999 else { return nil }
-        return ForecastingError(.invalidArgument,
-                                "a forecast \(horizon) steps ahead would reach the year \(year), after 9999-12-31 (the last "
-                                + "date the documents can write with four digits); shorten --horizon")
+        return ForecastingError(
+            .invalidArgument,
+            "a forecast \(horizon) steps ahead would reach the year \(year), after 9999-12-31 (the last "
+                + "date the documents can write with four digits); shorten --horizon")
     }
 
     /// `outcomes[i]` is the forecast of `series[i]` or why there is none.
-    public init(dataset: String, horizon: Int, levels: [Int], series: [TimeSeries],
-                outcomes: [Result<Forecast, ForecastingError>], issued: Date) {
+    public init(
+        dataset: String, horizon: Int, levels: [Int], series: [TimeSeries],
+        outcomes: [Result<Forecast, ForecastingError>], issued: Date
+    ) {
         engine = Engine.current
         self.issued = IssueTime.iso8601(issued)
         self.dataset = dataset
         self.horizon = horizon
         self.levels = levels
-        var entries: [SeriesEntry] = [], errors: [ErrorEntry] = []
+        var entries: [SeriesEntry] = []
+        var errors: [ErrorEntry] = []
         for (s, outcome) in zip(series, outcomes) {
             if let error = Self.undatable(series: s, horizon: horizon) {
                 errors.append(ErrorEntry(id: s.id, message: error.description))

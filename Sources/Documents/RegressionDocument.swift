@@ -49,8 +49,10 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
             self.line = line
             mean = nullIfNonFinite(p.mean)
             std_error = nullIfNonFinite(p.standardError)
-            var cl: [String: Double?] = [:], cu: [String: Double?] = [:]
-            var pl: [String: Double?] = [:], pu: [String: Double?] = [:]
+            var cl: [String: Double?] = [:]
+            var cu: [String: Double?] = [:]
+            var pl: [String: Double?] = [:]
+            var pu: [String: Double?] = [:]
             for (level, ci) in p.confidence {
                 cl["\(level)"] = nullIfNonFinite(ci.lower)
                 cu["\(level)"] = nullIfNonFinite(ci.upper)
@@ -104,8 +106,10 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
     /// Their interval levels, percent.
     public var levels: [Int]?
 
-    public init(fit: RegressionFit, data: String, rowsDropped: Int, weightsColumn: String?,
-                engine: Engine = .current) {
+    public init(
+        fit: RegressionFit, data: String, rowsDropped: Int, weightsColumn: String?,
+        engine: Engine = .current
+    ) {
         self.engine = engine
         formula = fit.formula.text
         self.data = data
@@ -115,27 +119,34 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         df_residual = fit.dfResidual
         rank = fit.rank
         intercept = fit.formula.hasIntercept
-        method = fit.ridge.map { $0 > 0 } == true ? "ridge" : (fit.weighted ? "weighted least squares" : "ordinary least squares")
+        method =
+            fit.ridge.map { $0 > 0 } == true
+            ? "ridge" : (fit.weighted ? "weighted least squares" : "ordinary least squares")
         weights = weightsColumn
         ridge_lambda = fit.ridge
         var notes: [String] = []
         coefficients = fit.coefficients.map { c in
-            Coefficient(term: c.term, estimate: nullIfNonFinite(c.estimate), std_error: nullIfNonFinite(c.standardError),
-                        t: nullIfNonFinite(c.t), p: nullIfNonFinite(c.p))
+            Coefficient(
+                term: c.term, estimate: nullIfNonFinite(c.estimate), std_error: nullIfNonFinite(c.standardError),
+                t: nullIfNonFinite(c.t), p: nullIfNonFinite(c.p))
         }
         let undefinedSE = fit.coefficients.filter { !$0.standardError.isFinite }.map(\.term)
         if !undefinedSE.isEmpty {
-            notes.append("std_error, t and p are null for \(undefinedSE.joined(separator: ", ")): the variance of the estimate "
-                         + "is not finite (the values are too large for double precision)")
+            notes.append(
+                "std_error, t and p are null for \(undefinedSE.joined(separator: ", ")): the variance of the estimate "
+                    + "is not finite (the values are too large for double precision)")
         }
         let undefinedT = fit.coefficients.filter { !$0.t.isFinite && $0.standardError.isFinite }.map(\.term)
         if !undefinedT.isEmpty {
-            notes.append("t is null for \(undefinedT.joined(separator: ", ")): the standard error is 0 (an exact fit) or not finite")
+            notes.append(
+                "t is null for \(undefinedT.joined(separator: ", ")): the standard error is 0 (an exact fit) or not finite"
+            )
         }
-        covariance = Covariance(terms: fit.coefficients.map(\.term),
-                                matrix: (0..<fit.covariance.rows).map { i in
-                                    (0..<fit.covariance.columns).map { nullIfNonFinite(fit.covariance[i, $0]) }
-                                })
+        covariance = Covariance(
+            terms: fit.coefficients.map(\.term),
+            matrix: (0..<fit.covariance.rows).map { i in
+                (0..<fit.covariance.columns).map { nullIfNonFinite(fit.covariance[i, $0]) }
+            })
         r_squared = nullIfNonFinite(fit.rSquared)
         if !fit.rSquared.isFinite {
             notes.append("r_squared and adj_r_squared are null: the sums of squares are 0 or overflow")
@@ -144,30 +155,38 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         sigma = nullIfNonFinite(fit.sigma)
         residual_sum_of_squares = nullIfNonFinite(fit.residualSumOfSquares)
         if let f = fit.fTest {
-            f_statistic = FStatistic(value: nullIfNonFinite(f.value), df1: f.numeratorDF, df2: f.denominatorDF,
-                                     p: nullIfNonFinite(f.p))
-            if !f.value.isFinite { notes.append("f_statistic.value is null: the residual sum of squares is 0 or overflows") }
+            f_statistic = FStatistic(
+                value: nullIfNonFinite(f.value), df1: f.numeratorDF, df2: f.denominatorDF,
+                p: nullIfNonFinite(f.p))
+            if !f.value.isFinite {
+                notes.append("f_statistic.value is null: the residual sum of squares is 0 or overflows")
+            }
         } else {
             f_statistic = nil
-            notes.append(fit.ridge.map { $0 > 0 } == true
-                         ? "f_statistic is null: no F test for a penalised fit"
-                         : "f_statistic is null: the model has no terms besides the intercept")
+            notes.append(
+                fit.ridge.map { $0 > 0 } == true
+                    ? "f_statistic is null: no F test for a penalised fit"
+                    : "f_statistic is null: the model has no terms besides the intercept")
         }
         log_likelihood = nullIfNonFinite(fit.logLikelihood)
         aic = nullIfNonFinite(fit.aic)
         bic = nullIfNonFinite(fit.bic)
         if !fit.logLikelihood.isFinite {
-            notes.append("log_likelihood, aic and bic are null: the residual sum of squares is 0 (an exact fit) or overflows")
+            notes.append(
+                "log_likelihood, aic and bic are null: the residual sum of squares is 0 (an exact fit) or overflows")
         }
         aic_parameters = fit.effectiveParameters + 1
         durbin_watson = nullIfNonFinite(fit.durbinWatson)
         if !fit.durbinWatson.isFinite { notes.append("durbin_watson is null: the residuals are all 0") }
         condition_number = nullIfNonFinite(fit.conditionNumber)
         if rowsDropped > 0 {
-            notes.append("\(rowsDropped) row\(rowsDropped == 1 ? "" : "s") dropped: a column the model uses is missing there")
+            notes.append(
+                "\(rowsDropped) row\(rowsDropped == 1 ? "" : "s") dropped: a column the model uses is missing there")
         }
         if fit.ridge.map({ $0 > 0 }) == true {
-            notes.append("ridge: standard errors are the sandwich σ²A⁻¹XᵀX A⁻¹ and df_residual is n − tr(H); t and p are approximate")
+            notes.append(
+                "ridge: standard errors are the sandwich σ²A⁻¹XᵀX A⁻¹ and df_residual is n − tr(H); t and p are approximate"
+            )
         }
         notes.append("aic and bic count k = coefficients + 1 (σ), as R's AIC() and BIC()")
         self.notes = notes
@@ -175,4 +194,4 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
 
 }
 
-fileprivate func nullIfNonFinite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+private func nullIfNonFinite(_ x: Double) -> Double? { x.isFinite ? x : nil }

@@ -9,7 +9,11 @@ public struct ValidationDocument: Encodable {
         var columnName: String?
         var code: String
         var message: String
-        enum CodingKeys: String, CodingKey { case file, line, column, columnName = "column_name", code, message }
+        enum CodingKeys: String, CodingKey {
+            case file, line, column
+            case columnName = "column_name"
+            case code, message
+        }
     }
 
     var schema = "muavu.validation/v1"
@@ -22,7 +26,9 @@ public struct ValidationDocument: Encodable {
     var series: [SeriesSummary]
 
     enum CodingKeys: String, CodingKey {
-        case schema, engine, file, valid, rows, problemCount = "problem_count", problems, series
+        case schema, engine, file, valid, rows
+        case problemCount = "problem_count"
+        case problems, series
     }
 
     public init(_ report: ValidationReport) {
@@ -31,8 +37,9 @@ public struct ValidationDocument: Encodable {
         rows = report.rows
         problemCount = report.problemCount
         problems = report.problems.map {
-            Problem(file: $0.file, line: $0.line, column: $0.column, columnName: $0.columnName,
-                    code: $0.code.rawValue, message: $0.message)
+            Problem(
+                file: $0.file, line: $0.line, column: $0.column, columnName: $0.columnName,
+                code: $0.code.rawValue, message: $0.message)
         }
         series = report.series
     }

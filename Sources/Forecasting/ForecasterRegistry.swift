@@ -55,8 +55,9 @@ public enum ForecasterRegistry {
     /// The forecaster for `name`, or `.unknownModel` listing the known names.
     public static func forecaster(named name: String) throws -> any Forecaster {
         if let entry = entries.first(where: { $0.name == name }) { return entry.make() }
-        throw ForecastingError(.unknownModel,
-                               "no model '\(name)'; known models: \(names.joined(separator: ", "))")
+        throw ForecastingError(
+            .unknownModel,
+            "no model '\(name)'; known models: \(names.joined(separator: ", "))")
     }
 
     /// The names whose fits can be saved, in registry order.
@@ -74,7 +75,8 @@ public enum ForecasterRegistry {
 
     /// Every state type, once each, in the order the registry first names them.
     public static var stateTypes: [any FittedState.Type] {
-        var seen: Set<String> = [], types: [any FittedState.Type] = []
+        var seen: Set<String> = []
+        var types: [any FittedState.Type] = []
         for case let type? in entries.map(\.state) where seen.insert(type.kind).inserted { types.append(type) }
         return types
     }

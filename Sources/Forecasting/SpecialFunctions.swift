@@ -23,8 +23,10 @@ public enum SpecialFunctions {
     ///
     /// - Parameter complement: 1 − x when the caller knows it more accurately than the
     ///   subtraction would give (e.g. t²/(ν + t²) beside ν/(ν + t²)).
-    public static func regularizedIncompleteBeta(a: Double, b: Double, x: Double,
-                                                 complement: Double? = nil) -> Double {
+    public static func regularizedIncompleteBeta(
+        a: Double, b: Double, x: Double,
+        complement: Double? = nil
+    ) -> Double {
         let y = complement ?? (1 - x)
         guard a > 0, b > 0, x.isFinite, !x.isNaN else { return .nan }
         if x <= 0 { return 0 }
@@ -39,8 +41,10 @@ public enum SpecialFunctions {
     }
 
     /// 1 − I_x(a, b), computed without cancellation when it is small: I_{1−x}(b, a).
-    public static func regularizedIncompleteBetaComplement(a: Double, b: Double, x: Double,
-                                                           complement: Double? = nil) -> Double {
+    public static func regularizedIncompleteBetaComplement(
+        a: Double, b: Double, x: Double,
+        complement: Double? = nil
+    ) -> Double {
         let y = complement ?? (1 - x)
         return regularizedIncompleteBeta(a: b, b: a, x: y, complement: x)
     }
@@ -51,7 +55,9 @@ public enum SpecialFunctions {
     static func continuedFraction(a: Double, b: Double, x: Double) -> Double {
         let tiny = 1e-300
         let eps = 1e-16
-        let qab = a + b, qap = a + 1, qam = a - 1
+        let qab = a + b
+        let qap = a + 1
+        let qam = a - 1
         var c = 1.0
         var d = 1 - qab * x / qap
         if abs(d) < tiny { d = tiny }
@@ -89,8 +95,9 @@ public enum FDistribution {
         if f <= 0 { return 1 }
         if f == .infinity { return 0 }
         let denominator = d2 + d1 * f
-        return SpecialFunctions.regularizedIncompleteBeta(a: d2 / 2, b: d1 / 2, x: d2 / denominator,
-                                                          complement: d1 * f / denominator)
+        return SpecialFunctions.regularizedIncompleteBeta(
+            a: d2 / 2, b: d1 / 2, x: d2 / denominator,
+            complement: d1 * f / denominator)
     }
 
     /// P(F ≤ f).
@@ -99,7 +106,8 @@ public enum FDistribution {
         if f <= 0 { return 0 }
         if f == .infinity { return 1 }
         let denominator = d2 + d1 * f
-        return SpecialFunctions.regularizedIncompleteBeta(a: d1 / 2, b: d2 / 2, x: d1 * f / denominator,
-                                                          complement: d2 / denominator)
+        return SpecialFunctions.regularizedIncompleteBeta(
+            a: d1 / 2, b: d2 / 2, x: d1 * f / denominator,
+            complement: d2 / denominator)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 public enum StudentT {
     /// The density Γ((ν+1)/2) / (√(νπ) Γ(ν/2)) · (1 + t²/ν)^(−(ν+1)/2).
     public static func pdf(_ t: Double, degreesOfFreedom nu: Double) -> Double {
-        let logc = SpecialFunctions.logGamma((nu + 1) / 2) - SpecialFunctions.logGamma(nu / 2)
+        let logc =
+            SpecialFunctions.logGamma((nu + 1) / 2) - SpecialFunctions.logGamma(nu / 2)
             - 0.5 * log(nu * Double.pi)
         return exp(logc - (nu + 1) / 2 * log1p(t * t / nu))
     }
@@ -15,8 +16,9 @@ public enum StudentT {
         guard nu > 0, !t.isNaN else { return .nan }
         if t.isInfinite { return 0 }
         let t2 = t * t
-        return SpecialFunctions.regularizedIncompleteBeta(a: nu / 2, b: 0.5, x: nu / (nu + t2),
-                                                          complement: t2 / (nu + t2))
+        return SpecialFunctions.regularizedIncompleteBeta(
+            a: nu / 2, b: 0.5, x: nu / (nu + t2),
+            complement: t2 / (nu + t2))
     }
 
     /// P(T ≤ t).
@@ -35,7 +37,7 @@ public enum StudentT {
         if p == 1 { return .infinity }
         if p == 0.5 { return 0 }
         let upper = p > 0.5
-        let tail = upper ? 1 - p : p          // target P(T > t) for t > 0
+        let tail = upper ? 1 - p : p  // target P(T > t) for t > 0
         var lo = 0.0
         var hi = max(1.0, abs(NormalDistribution.quantile(p)))
         while 0.5 * twoSidedPValue(hi, degreesOfFreedom: nu) > tail {
@@ -50,7 +52,10 @@ public enum StudentT {
             let density = pdf(t, degreesOfFreedom: nu)
             var next = density > 0 ? t + f / density : (lo + hi) / 2
             if !(next > lo && next < hi) { next = (lo + hi) / 2 }
-            if abs(next - t) <= 1e-14 * max(1, abs(t)) { t = next; break }
+            if abs(next - t) <= 1e-14 * max(1, abs(t)) {
+                t = next
+                break
+            }
             t = next
         }
         return upper ? t : -t

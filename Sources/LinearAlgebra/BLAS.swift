@@ -6,15 +6,18 @@ import CLapack
 /// (a design with the wrong number of columns), so they throw `.dimensionMismatch`.
 public enum BLAS {
     /// C = α·op(A)·op(B) + β·C, by `dgemm`. `op(X)` is X or Xᵀ.
-    public static func gemm(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
-                            alpha: Double = 1, beta: Double = 0, into c: inout Matrix) throws {
+    public static func gemm(
+        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
+        alpha: Double = 1, beta: Double = 0, into c: inout Matrix
+    ) throws {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let kb = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
         guard k == kb, c.rows == m, c.columns == n else {
-            throw LinearAlgebraError(.dimensionMismatch,
-                                     "gemm: op(A) is \(m)×\(k), op(B) is \(kb)×\(n), C is \(c.rows)×\(c.columns)")
+            throw LinearAlgebraError(
+                .dimensionMismatch,
+                "gemm: op(A) is \(m)×\(k), op(B) is \(kb)×\(n), C is \(c.rows)×\(c.columns)")
         }
         if m == 0 || n == 0 { return }
         if k == 0 {
@@ -24,33 +27,39 @@ public enum BLAS {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(CblasColMajor, transposeA ? CblasTrans : CblasNoTrans,
-                                transposeB ? CblasTrans : CblasNoTrans,
-                                blasint(m), blasint(n), blasint(k), alpha,
-                                pa.baseAddress, blasint(Swift.max(1, a.rows)),
-                                pb.baseAddress, blasint(Swift.max(1, b.rows)), beta,
-                                pc.baseAddress, blasint(Swift.max(1, c.rows)))
+                    cblas_dgemm(
+                        CblasColMajor, transposeA ? CblasTrans : CblasNoTrans,
+                        transposeB ? CblasTrans : CblasNoTrans,
+                        blasint(m), blasint(n), blasint(k), alpha,
+                        pa.baseAddress, blasint(Swift.max(1, a.rows)),
+                        pb.baseAddress, blasint(Swift.max(1, b.rows)), beta,
+                        pc.baseAddress, blasint(Swift.max(1, c.rows)))
                 }
             }
         }
     }
 
     /// op(A)·op(B) as a new matrix.
-    public static func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false,
-                               transposeB: Bool = false) throws -> Matrix {
+    public static func product(
+        _ a: Matrix, _ b: Matrix, transposeA: Bool = false,
+        transposeB: Bool = false
+    ) throws -> Matrix {
         var c = Matrix(rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns)
         try gemm(a, b, transposeA: transposeA, transposeB: transposeB, into: &c)
         return c
     }
 
     /// y = α·op(A)·x + β·y, by `dgemv`.
-    public static func gemv(_ a: Matrix, _ x: [Double], transpose: Bool = false,
-                            alpha: Double = 1, beta: Double = 0, into y: inout [Double]) throws {
+    public static func gemv(
+        _ a: Matrix, _ x: [Double], transpose: Bool = false,
+        alpha: Double = 1, beta: Double = 0, into y: inout [Double]
+    ) throws {
         let inner = transpose ? a.rows : a.columns
         let outer = transpose ? a.columns : a.rows
         guard x.count == inner, y.count == outer else {
-            throw LinearAlgebraError(.dimensionMismatch,
-                                     "gemv: op(A) is \(outer)×\(inner), x has \(x.count), y has \(y.count)")
+            throw LinearAlgebraError(
+                .dimensionMismatch,
+                "gemv: op(A) is \(outer)×\(inner), x has \(x.count), y has \(y.count)")
         }
         if outer == 0 { return }
         if inner == 0 {
@@ -60,10 +69,11 @@ public enum BLAS {
         a.storage.withUnsafeBufferPointer { pa in
             x.withUnsafeBufferPointer { px in
                 y.withUnsafeMutableBufferPointer { py in
-                    cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans,
-                                blasint(a.rows), blasint(a.columns), alpha,
-                                pa.baseAddress, blasint(Swift.max(1, a.rows)),
-                                px.baseAddress, 1, beta, py.baseAddress, 1)
+                    cblas_dgemv(
+                        CblasColMajor, transpose ? CblasTrans : CblasNoTrans,
+                        blasint(a.rows), blasint(a.columns), alpha,
+                        pa.baseAddress, blasint(Swift.max(1, a.rows)),
+                        px.baseAddress, 1, beta, py.baseAddress, 1)
                 }
             }
         }
@@ -85,8 +95,9 @@ public enum BLAS {
         if n == 0 || a.rows == 0 { return c }
         a.storage.withUnsafeBufferPointer { pa in
             c.storage.withUnsafeMutableBufferPointer { pc in
-                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, blasint(n), blasint(a.rows), 1,
-                            pa.baseAddress, blasint(a.rows), 0, pc.baseAddress, blasint(n))
+                cblas_dsyrk(
+                    CblasColMajor, CblasUpper, CblasTrans, blasint(n), blasint(a.rows), 1,
+                    pa.baseAddress, blasint(a.rows), 0, pc.baseAddress, blasint(n))
             }
         }
         for j in 0..<n { for i in (j + 1)..<n { c[i, j] = c[j, i] } }

@@ -38,8 +38,9 @@ public struct Cholesky: Sendable {
         if n == 0 || b.columns == 0 { return x }
         let info = upper.storage.withUnsafeBufferPointer { pa in
             x.storage.withUnsafeMutableBufferPointer { px in
-                LAPACKE_dpotrs(LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.int(n), LAPACK.int(b.columns),
-                               pa.baseAddress, LAPACK.int(n), px.baseAddress, LAPACK.int(n))
+                LAPACKE_dpotrs(
+                    LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.int(n), LAPACK.int(b.columns),
+                    pa.baseAddress, LAPACK.int(n), px.baseAddress, LAPACK.int(n))
             }
         }
         try LAPACK.checked("dpotrs", info)

@@ -32,14 +32,17 @@ enum LAPACK {
     ///   - routine: the LAPACK routine's name (`dgeqp3`, `dpotrf`, ...).
     ///   - info: its return value.
     ///   - onPositive: the domain error that `info > 0` stands for in this routine.
-    static func checked(_ routine: String, _ info: lapack_int,
-                        onPositive: (Int) -> LinearAlgebraError = { info in
-                            LinearAlgebraError(.singular, info: info, "the matrix is singular")
-                        }) throws {
+    static func checked(
+        _ routine: String, _ info: lapack_int,
+        onPositive: (Int) -> LinearAlgebraError = { info in
+            LinearAlgebraError(.singular, info: info, "the matrix is singular")
+        }
+    ) throws {
         if info == 0 { return }
         if info < 0 {
-            throw LinearAlgebraError(.illegalArgument, routine: routine, info: Int(info),
-                                     "argument \(-info) had an illegal value")
+            throw LinearAlgebraError(
+                .illegalArgument, routine: routine, info: Int(info),
+                "argument \(-info) had an illegal value")
         }
         var error = onPositive(Int(info))
         error.routine = routine

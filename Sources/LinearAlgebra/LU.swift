@@ -27,8 +27,9 @@ public struct LU: Sendable {
         if n > 0 {
             let info = f.storage.withUnsafeMutableBufferPointer { pa in
                 ipiv.withUnsafeMutableBufferPointer { pp in
-                    LAPACKE_dgetrf(LAPACK.columnMajor, LAPACK.int(n), LAPACK.int(n), pa.baseAddress,
-                                   LAPACK.int(n), pp.baseAddress)
+                    LAPACKE_dgetrf(
+                        LAPACK.columnMajor, LAPACK.int(n), LAPACK.int(n), pa.baseAddress,
+                        LAPACK.int(n), pp.baseAddress)
                 }
             }
             try LAPACK.checked("dgetrf", info) { k in
@@ -51,8 +52,9 @@ public struct LU: Sendable {
         let info = factors.storage.withUnsafeBufferPointer { pa in
             ipiv.withUnsafeBufferPointer { pp in
                 x.storage.withUnsafeMutableBufferPointer { px in
-                    LAPACKE_dgetrs(LAPACK.columnMajor, LAPACK.flag("N"), LAPACK.int(n), LAPACK.int(b.columns),
-                                   pa.baseAddress, LAPACK.int(n), pp.baseAddress, px.baseAddress, LAPACK.int(n))
+                    LAPACKE_dgetrs(
+                        LAPACK.columnMajor, LAPACK.flag("N"), LAPACK.int(n), LAPACK.int(b.columns),
+                        pa.baseAddress, LAPACK.int(n), pp.baseAddress, px.baseAddress, LAPACK.int(n))
                 }
             }
         }
@@ -86,8 +88,9 @@ public struct LU: Sendable {
         if n == 0 { return 1 }
         var rcond = 0.0
         let info = factors.storage.withUnsafeBufferPointer { pa in
-            LAPACKE_dgecon(LAPACK.columnMajor, LAPACK.flag("1"), LAPACK.int(n), pa.baseAddress,
-                           LAPACK.int(n), norm1, &rcond)
+            LAPACKE_dgecon(
+                LAPACK.columnMajor, LAPACK.flag("1"), LAPACK.int(n), pa.baseAddress,
+                LAPACK.int(n), norm1, &rcond)
         }
         try LAPACK.checked("dgecon", info)
         return rcond > 0 ? 1 / rcond : .infinity

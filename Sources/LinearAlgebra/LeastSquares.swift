@@ -9,10 +9,10 @@ public struct LeastSquaresSolution: Sendable {
 }
 
 #if arch(x86_64) || arch(i386)
-/// Extended precision for residuals in iterative refinement (80-bit x87 on x86).
-typealias ExtendedDouble = Float80
+    /// Extended precision for residuals in iterative refinement (80-bit x87 on x86).
+    typealias ExtendedDouble = Float80
 #else
-typealias ExtendedDouble = Double
+    typealias ExtendedDouble = Double
 #endif
 
 /// Linear least squares min ‖A·x − b‖₂ through the column-scaled pivoted QR.
@@ -34,8 +34,10 @@ public enum LeastSquares {
     /// - Throws: `.rankDeficient` when the pivoted QR finds rank r < p (the caller decides what
     ///   to report; `PivotedQR(_:).solve(_:)` gives the basic solution instead),
     ///   `.dimensionMismatch`, `.nonFinite`.
-    public static func solve(_ a: Matrix, _ b: [Double], tolerance: Double? = nil,
-                             refinementSteps: Int = 0) throws -> LeastSquaresSolution {
+    public static func solve(
+        _ a: Matrix, _ b: [Double], tolerance: Double? = nil,
+        refinementSteps: Int = 0
+    ) throws -> LeastSquaresSolution {
         guard b.count == a.rows else {
             throw LinearAlgebraError(.dimensionMismatch, "A has \(a.rows) rows, b has \(b.count) entries")
         }
@@ -44,15 +46,18 @@ public enum LeastSquares {
         }
         let qr = try PivotedQR(a, tolerance: tolerance)
         guard qr.isFullRank else {
-            throw LinearAlgebraError(.rankDeficient,
-                                     "rank \(qr.rank) of \(a.columns) columns; dropped columns \(qr.droppedColumns)")
+            throw LinearAlgebraError(
+                .rankDeficient,
+                "rank \(qr.rank) of \(a.columns) columns; dropped columns \(qr.droppedColumns)")
         }
         return try solve(qr: qr, a, b, refinementSteps: refinementSteps)
     }
 
     /// Solves with an existing full-rank factorisation of `a`.
-    public static func solve(qr: PivotedQR, _ a: Matrix, _ b: [Double],
-                             refinementSteps: Int = 0) throws -> LeastSquaresSolution {
+    public static func solve(
+        qr: PivotedQR, _ a: Matrix, _ b: [Double],
+        refinementSteps: Int = 0
+    ) throws -> LeastSquaresSolution {
         var x = try qr.solve(b)
         var r = residuals(a, x, b)
         if qr.isFullRank {
@@ -82,9 +87,12 @@ public enum LeastSquares {
     /// One step of Björck's refinement. With A_s = A·D⁻¹, A_s·P = Q·[R; 0] and z = P ᵀ·D·x:
     /// f = b − r − A·x, g = −D⁻¹·Aᵀ·r (extended precision); Rᵀ·h = Pᵀ·g; d = Qᵀ·f;
     /// δz = R⁻¹·(d₁ − h); δr = Q·[h; d₂]. Returns nil when the corrections are all zero.
-    static func correction(qr: PivotedQR, _ a: Matrix, _ b: [Double], _ x: [Double],
-                           _ r: [Double]) throws -> ([Double], [Double])? {
-        let n = a.rows, p = a.columns
+    static func correction(
+        qr: PivotedQR, _ a: Matrix, _ b: [Double], _ x: [Double],
+        _ r: [Double]
+    ) throws -> ([Double], [Double])? {
+        let n = a.rows
+        let p = a.columns
         var f = [Double](repeating: 0, count: n)
         var acc = (0..<n).map { ExtendedDouble(b[$0]) - ExtendedDouble(r[$0]) }
         for j in 0..<p where x[j] != 0 {

@@ -15,8 +15,9 @@ extension Matrix {
     /// Columns `range` as a new matrix.
     public func columns(_ range: Range<Int>) -> Matrix {
         precondition(range.lowerBound >= 0 && range.upperBound <= columns, "column range out of bounds")
-        return Matrix(rows: rows, columns: range.count,
-                      columnMajor: Array(storage[(range.lowerBound * rows)..<(range.upperBound * rows)]))
+        return Matrix(
+            rows: rows, columns: range.count,
+            columnMajor: Array(storage[(range.lowerBound * rows)..<(range.upperBound * rows)]))
     }
 
     /// The Frobenius norm, ‖A‖_F = √(Σ a_ij²), accumulated with scaling against overflow.
@@ -26,7 +27,8 @@ extension Matrix {
 
     /// ‖v‖₂ without overflow or harmful underflow (the scaled sum of squares of LAPACK `dlassq`).
     static func norm2(_ v: ArraySlice<Double>) -> Double {
-        var scale = 0.0, ssq = 1.0
+        var scale = 0.0
+        var ssq = 1.0
         for x in v where x != 0 {
             let a = Swift.abs(x)
             if scale < a {

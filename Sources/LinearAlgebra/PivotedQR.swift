@@ -59,7 +59,8 @@ public struct PivotedQR: Sendable {
     ///   - strategy: see `Strategy`.
     public init(_ a: Matrix, tolerance: Double? = nil, strategy: Strategy = .automatic) throws {
         LAPACK.configure()
-        let n = a.rows, p = a.columns
+        let n = a.rows
+        let p = a.columns
         rows = n
         columns = p
         self.tolerance = tolerance ?? Double(Swift.max(n, p)) * Double.ulpOfOne
@@ -75,7 +76,10 @@ public struct PivotedQR: Sendable {
                     var norm = cblas_dnrm2(blasint(n), column, 1)
                     if !norm.isFinite {
                         let slice = UnsafeBufferPointer(start: column, count: n)
-                        if slice.contains(where: { !$0.isFinite }) { nonFinite = true; return }
+                        if slice.contains(where: { !$0.isFinite }) {
+                            nonFinite = true
+                            return
+                        }
                         norm = Matrix.norm2(Array(slice)[...])
                     }
                     if norm > 0 {
@@ -110,8 +114,9 @@ public struct PivotedQR: Sendable {
             let info = target.storage.withUnsafeMutableBufferPointer { pa in
                 jpvt.withUnsafeMutableBufferPointer { pj in
                     t.withUnsafeMutableBufferPointer { pt in
-                        LAPACKE_dgeqp3(LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress,
-                                       LAPACK.int(m), pj.baseAddress, pt.baseAddress)
+                        LAPACKE_dgeqp3(
+                            LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress,
+                            LAPACK.int(m), pj.baseAddress, pt.baseAddress)
                     }
                 }
             }
@@ -175,9 +180,10 @@ public struct PivotedQR: Sendable {
         let info = f.storage.withUnsafeBufferPointer { pa in
             tau.withUnsafeBufferPointer { pt in
                 c.withUnsafeMutableBufferPointer { pc in
-                    LAPACKE_dormqr(LAPACK.columnMajor, LAPACK.flag("L"), LAPACK.flag(transpose ? "T" : "N"),
-                                   LAPACK.int(count), 1, LAPACK.int(k), pa.baseAddress, LAPACK.int(f.rows),
-                                   pt.baseAddress, pc.baseAddress, LAPACK.int(count))
+                    LAPACKE_dormqr(
+                        LAPACK.columnMajor, LAPACK.flag("L"), LAPACK.flag(transpose ? "T" : "N"),
+                        LAPACK.int(count), 1, LAPACK.int(k), pa.baseAddress, LAPACK.int(f.rows),
+                        pt.baseAddress, pc.baseAddress, LAPACK.int(count))
                 }
             }
         }
@@ -191,9 +197,10 @@ public struct PivotedQR: Sendable {
         if rank == 0 { return x }
         let info = factors.storage.withUnsafeBufferPointer { pa in
             x.withUnsafeMutableBufferPointer { px in
-                LAPACKE_dtrtrs(LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag(transpose ? "T" : "N"),
-                               LAPACK.flag("N"), LAPACK.int(rank), 1, pa.baseAddress, LAPACK.int(factors.rows),
-                               px.baseAddress, LAPACK.int(rank))
+                LAPACKE_dtrtrs(
+                    LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag(transpose ? "T" : "N"),
+                    LAPACK.flag("N"), LAPACK.int(rank), 1, pa.baseAddress, LAPACK.int(factors.rows),
+                    px.baseAddress, LAPACK.int(rank))
             }
         }
         try LAPACK.checked("dtrtrs", info) { _ in
@@ -224,8 +231,9 @@ public struct PivotedQR: Sendable {
         var rinv = r11
         if rank > 0 {
             let info = rinv.storage.withUnsafeMutableBufferPointer { pr in
-                LAPACKE_dtrtri(LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag("N"), LAPACK.int(rank),
-                               pr.baseAddress, LAPACK.int(rank))
+                LAPACKE_dtrtri(
+                    LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.flag("N"), LAPACK.int(rank),
+                    pr.baseAddress, LAPACK.int(rank))
             }
             try LAPACK.checked("dtrtri", info) { _ in
                 LinearAlgebraError(.singular, "the triangular factor R has a zero on its diagonal")
@@ -237,7 +245,8 @@ public struct PivotedQR: Sendable {
             for l in k..<rank {
                 var s = 0.0
                 for m in l..<rank { s += rinv[k, m] * rinv[l, m] }
-                let jk = permutation[k], jl = permutation[l]
+                let jk = permutation[k]
+                let jl = permutation[l]
                 let v = s / (columnScale[jk] * columnScale[jl])
                 cov[jk, jl] = v
                 cov[jl, jk] = v
@@ -255,8 +264,9 @@ public struct PivotedQR: Sendable {
         for j in 0..<rank { for i in 0..<m { inner[i, j] = factors[i, j] } }
         let info = inner.storage.withUnsafeMutableBufferPointer { pq in
             tau.withUnsafeBufferPointer { pt in
-                LAPACKE_dorgqr(LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(rank), LAPACK.int(rank),
-                               pq.baseAddress, LAPACK.int(m), pt.baseAddress)
+                LAPACKE_dorgqr(
+                    LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(rank), LAPACK.int(rank),
+                    pq.baseAddress, LAPACK.int(m), pt.baseAddress)
             }
         }
         try LAPACK.checked("dorgqr", info)
@@ -286,8 +296,9 @@ public struct PivotedQR: Sendable {
         if rank == 0 { return .infinity }
         var rcond = 0.0
         let info = factors.storage.withUnsafeBufferPointer { pa in
-            LAPACKE_dtrcon(LAPACK.columnMajor, LAPACK.flag("1"), LAPACK.flag("U"), LAPACK.flag("N"),
-                           LAPACK.int(rank), pa.baseAddress, LAPACK.int(factors.rows), &rcond)
+            LAPACKE_dtrcon(
+                LAPACK.columnMajor, LAPACK.flag("1"), LAPACK.flag("U"), LAPACK.flag("N"),
+                LAPACK.int(rank), pa.baseAddress, LAPACK.int(factors.rows), &rcond)
         }
         try LAPACK.checked("dtrcon", info)
         return rcond > 0 ? 1 / rcond : .infinity

@@ -11,7 +11,9 @@ public struct SVD: Sendable {
 
     public init(_ a: Matrix) throws {
         try a.requireFinite()
-        let m = a.rows, n = a.columns, k = Swift.min(m, n)
+        let m = a.rows
+        let n = a.columns
+        let k = Swift.min(m, n)
         var work = a
         var s = [Double](repeating: 0, count: k)
         var u = Matrix(rows: m, columns: k)
@@ -21,9 +23,10 @@ public struct SVD: Sendable {
                 s.withUnsafeMutableBufferPointer { ps in
                     u.storage.withUnsafeMutableBufferPointer { pu in
                         vt.storage.withUnsafeMutableBufferPointer { pv in
-                            LAPACKE_dgesdd(LAPACK.columnMajor, LAPACK.flag("S"), LAPACK.int(m), LAPACK.int(n),
-                                           pa.baseAddress, LAPACK.int(m), ps.baseAddress, pu.baseAddress,
-                                           LAPACK.int(m), pv.baseAddress, LAPACK.int(k))
+                            LAPACKE_dgesdd(
+                                LAPACK.columnMajor, LAPACK.flag("S"), LAPACK.int(m), LAPACK.int(n),
+                                pa.baseAddress, LAPACK.int(m), ps.baseAddress, pu.baseAddress,
+                                LAPACK.int(m), pv.baseAddress, LAPACK.int(k))
                         }
                     }
                 }

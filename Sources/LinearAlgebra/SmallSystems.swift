@@ -6,10 +6,12 @@ public enum SmallSystems {
     /// Least squares by Householder QR (the columns are few: constant, drift, regressors).
     /// Returns nil when a column is (numerically) dependent on the others.
     public static func householderLeastSquares(columns: [[Double]], y: [Double])
-        -> (beta: [Double], standardErrors: [Double])? {
-        let k = columns.count, n = y.count
+        -> (beta: [Double], standardErrors: [Double])?
+    {
+        let k = columns.count
+        let n = y.count
         guard k > 0, n >= k else { return nil }
-        var a = columns            // column-major copy, reduced in place
+        var a = columns  // column-major copy, reduced in place
         var b = y
         var rDiag = [Double](repeating: 0, count: k)
         for j in 0..<k {
@@ -69,7 +71,8 @@ public enum SmallSystems {
             var pivot = col
             var best = abs(a[col * n + col])
             for r in (col + 1)..<max(col + 1, n) where abs(a[r * n + col]) > best {
-                best = abs(a[r * n + col]); pivot = r
+                best = abs(a[r * n + col])
+                pivot = r
             }
             if best < 1e-13 { return nil }
             if pivot != col {

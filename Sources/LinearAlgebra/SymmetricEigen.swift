@@ -19,8 +19,9 @@ public struct SymmetricEigen: Sendable {
         if n > 0 {
             let info = v.storage.withUnsafeMutableBufferPointer { pa in
                 w.withUnsafeMutableBufferPointer { pw in
-                    LAPACKE_dsyevd(LAPACK.columnMajor, LAPACK.flag(vectors ? "V" : "N"), LAPACK.flag("U"),
-                                   LAPACK.int(n), pa.baseAddress, LAPACK.int(n), pw.baseAddress)
+                    LAPACKE_dsyevd(
+                        LAPACK.columnMajor, LAPACK.flag(vectors ? "V" : "N"), LAPACK.flag("U"),
+                        LAPACK.int(n), pa.baseAddress, LAPACK.int(n), pw.baseAddress)
                 }
             }
             try LAPACK.checked("dsyevd", info) { _ in

@@ -27,7 +27,8 @@ struct TallQR: Sendable {
 
     /// Factors `a` (n ≥ p ≥ 1), consuming it. `blockRows` overrides the block height (tests).
     init(_ a: consuming Matrix, blockRows requested: Int? = nil) throws {
-        let n = a.rows, p = a.columns
+        let n = a.rows
+        let p = a.columns
         precondition(n >= p && p >= 1, "TallQR needs n ≥ p ≥ 1")
         rows = n
         columns = p
@@ -42,12 +43,14 @@ struct TallQR: Sendable {
         let blocks = b.count - 1
         var s = Matrix(rows: blocks * p, columns: p)
         for k in 0..<blocks {
-            let start = b[k], m = b[k + 1] - b[k]
+            let start = b[k]
+            let m = b[k + 1] - b[k]
             var t = [Double](repeating: 0, count: p)
             let info = f.storage.withUnsafeMutableBufferPointer { pa in
                 t.withUnsafeMutableBufferPointer { pt in
-                    LAPACKE_dgeqrf(LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress! + start,
-                                   LAPACK.int(n), pt.baseAddress)
+                    LAPACKE_dgeqrf(
+                        LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress! + start,
+                        LAPACK.int(n), pt.baseAddress)
                 }
             }
             try LAPACK.checked("dgeqrf", info)
@@ -60,8 +63,9 @@ struct TallQR: Sendable {
         let m = s.rows
         let info = s.storage.withUnsafeMutableBufferPointer { pa in
             st.withUnsafeMutableBufferPointer { pt in
-                LAPACKE_dgeqrf(LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress, LAPACK.int(m),
-                               pt.baseAddress)
+                LAPACKE_dgeqrf(
+                    LAPACK.columnMajor, LAPACK.int(m), LAPACK.int(p), pa.baseAddress, LAPACK.int(m),
+                    pt.baseAddress)
             }
         }
         try LAPACK.checked("dgeqrf", info)
@@ -78,14 +82,17 @@ struct TallQR: Sendable {
 
     /// Applies the reflectors in `f` (leading dimension `lda`, starting at `offset`) to the
     /// `m` × `nrhs` block of `c` (leading dimension `ldc`, starting at `cOffset`).
-    private static func ormqr(_ f: Matrix, offset: Int, lda: Int, tau: [Double], m: Int,
-                              _ c: inout [Double], cOffset: Int, ldc: Int, nrhs: Int, transpose: Bool) throws {
+    private static func ormqr(
+        _ f: Matrix, offset: Int, lda: Int, tau: [Double], m: Int,
+        _ c: inout [Double], cOffset: Int, ldc: Int, nrhs: Int, transpose: Bool
+    ) throws {
         let info = f.storage.withUnsafeBufferPointer { pa in
             tau.withUnsafeBufferPointer { pt in
                 c.withUnsafeMutableBufferPointer { pc in
-                    LAPACKE_dormqr(LAPACK.columnMajor, LAPACK.flag("L"), LAPACK.flag(transpose ? "T" : "N"),
-                                   LAPACK.int(m), LAPACK.int(nrhs), LAPACK.int(tau.count), pa.baseAddress! + offset,
-                                   LAPACK.int(lda), pt.baseAddress, pc.baseAddress! + cOffset, LAPACK.int(ldc))
+                    LAPACKE_dormqr(
+                        LAPACK.columnMajor, LAPACK.flag("L"), LAPACK.flag(transpose ? "T" : "N"),
+                        LAPACK.int(m), LAPACK.int(nrhs), LAPACK.int(tau.count), pa.baseAddress! + offset,
+                        LAPACK.int(lda), pt.baseAddress, pc.baseAddress! + cOffset, LAPACK.int(ldc))
                 }
             }
         }
@@ -94,25 +101,32 @@ struct TallQR: Sendable {
 
     /// Qᵀ·C for C (n × nrhs, column-major), in the layout described above.
     func applyTranspose(_ c: [Double], nrhs: Int = 1) throws -> [Double] {
-        let n = rows, p = columns, blocks = bounds.count - 1
+        let n = rows
+        let p = columns
+        let blocks = bounds.count - 1
         var work = c
         for k in 0..<blocks {
-            try Self.ormqr(factors, offset: bounds[k], lda: n, tau: blockTau[k], m: bounds[k + 1] - bounds[k],
-                           &work, cOffset: bounds[k], ldc: n, nrhs: nrhs, transpose: true)
+            try Self.ormqr(
+                factors, offset: bounds[k], lda: n, tau: blockTau[k], m: bounds[k + 1] - bounds[k],
+                &work, cOffset: bounds[k], ldc: n, nrhs: nrhs, transpose: true)
         }
         let sm = blocks * p
         var s = [Double](repeating: 0, count: sm * nrhs)
         for col in 0..<nrhs {
             for k in 0..<blocks { for i in 0..<p { s[col * sm + k * p + i] = work[col * n + bounds[k] + i] } }
         }
-        try Self.ormqr(stacked, offset: 0, lda: sm, tau: stackedTau, m: sm, &s, cOffset: 0, ldc: sm, nrhs: nrhs,
-                       transpose: true)
+        try Self.ormqr(
+            stacked, offset: 0, lda: sm, tau: stackedTau, m: sm, &s, cOffset: 0, ldc: sm, nrhs: nrhs,
+            transpose: true)
         var out = [Double](repeating: 0, count: n * nrhs)
         for col in 0..<nrhs {
             for i in 0..<sm { out[col * n + i] = s[col * sm + i] }
             var o = sm
             for k in 0..<blocks {
-                for i in (bounds[k] + p)..<bounds[k + 1] { out[col * n + o] = work[col * n + i]; o += 1 }
+                for i in (bounds[k] + p)..<bounds[k + 1] {
+                    out[col * n + o] = work[col * n + i]
+                    o += 1
+                }
             }
         }
         return out
@@ -120,23 +134,30 @@ struct TallQR: Sendable {
 
     /// Q·C, the inverse of `applyTranspose`.
     func apply(_ c: [Double], nrhs: Int = 1) throws -> [Double] {
-        let n = rows, p = columns, blocks = bounds.count - 1
+        let n = rows
+        let p = columns
+        let blocks = bounds.count - 1
         let sm = blocks * p
         var s = [Double](repeating: 0, count: sm * nrhs)
         for col in 0..<nrhs { for i in 0..<sm { s[col * sm + i] = c[col * n + i] } }
-        try Self.ormqr(stacked, offset: 0, lda: sm, tau: stackedTau, m: sm, &s, cOffset: 0, ldc: sm, nrhs: nrhs,
-                       transpose: false)
+        try Self.ormqr(
+            stacked, offset: 0, lda: sm, tau: stackedTau, m: sm, &s, cOffset: 0, ldc: sm, nrhs: nrhs,
+            transpose: false)
         var work = [Double](repeating: 0, count: n * nrhs)
         for col in 0..<nrhs {
             var o = sm
             for k in 0..<blocks {
                 for i in 0..<p { work[col * n + bounds[k] + i] = s[col * sm + k * p + i] }
-                for i in (bounds[k] + p)..<bounds[k + 1] { work[col * n + i] = c[col * n + o]; o += 1 }
+                for i in (bounds[k] + p)..<bounds[k + 1] {
+                    work[col * n + i] = c[col * n + o]
+                    o += 1
+                }
             }
         }
         for k in 0..<blocks {
-            try Self.ormqr(factors, offset: bounds[k], lda: n, tau: blockTau[k], m: bounds[k + 1] - bounds[k],
-                           &work, cOffset: bounds[k], ldc: n, nrhs: nrhs, transpose: false)
+            try Self.ormqr(
+                factors, offset: bounds[k], lda: n, tau: blockTau[k], m: bounds[k + 1] - bounds[k],
+                &work, cOffset: bounds[k], ldc: n, nrhs: nrhs, transpose: false)
         }
         return work
     }

@@ -12,7 +12,10 @@ extension ModelFile {
             var kind: String
             var family: String
             var displayName: String
-            enum CodingKeys: String, CodingKey { case name, kind, family, displayName = "display_name" }
+            enum CodingKeys: String, CodingKey {
+                case name, kind, family
+                case displayName = "display_name"
+            }
         }
 
         struct Training: Codable {
@@ -54,15 +57,17 @@ extension ModelFile {
             engine = file.engine
             created = file.created
             seed = file.model.seed
-            model = Model(name: file.model.name, kind: file.model.kind, family: file.family, displayName: file.displayName)
+            model = Model(
+                name: file.model.name, kind: file.model.kind, family: file.family, displayName: file.displayName)
             statistics = file.statistics
             let s = file.series
             var seasons: Int?
             if case .season(_, _, let k)? = s.start { seasons = k }
-            training = Training(dataset: file.dataset, id: s.id, frequency: s.frequency, period: file.model.period,
-                                start: s.start?.description, seasonsPerYear: seasons, unit: s.unit,
-                                count: file.model.values.count, values: file.model.values,
-                                sha256: ModelFile.fingerprint(file.model.values))
+            training = Training(
+                dataset: file.dataset, id: s.id, frequency: s.frequency, period: file.model.period,
+                start: s.start?.description, seasonsPerYear: seasons, unit: s.unit,
+                count: file.model.values.count, values: file.model.values,
+                sha256: ModelFile.fingerprint(file.model.values))
             training.datesReadAs = s.dateReading
             parameters = file.model.state
         }
@@ -78,8 +83,9 @@ extension ModelFile {
             training = try c.decode(Training.self, forKey: .training)
             // `checkModelName` has checked the kind against the registry.
             guard let type = ForecasterRegistry.stateType(kind: model.kind) else {
-                throw DecodingError.dataCorruptedError(forKey: .model, in: c,
-                                                       debugDescription: "no kind of model '\(model.kind)'")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .model, in: c,
+                    debugDescription: "no kind of model '\(model.kind)'")
             }
             parameters = try c.decodeState(type, forKey: .parameters)
         }
@@ -106,32 +112,43 @@ extension ModelFile {
                 throw bad("training.count", "\(t.count), but training.values holds \(t.values.count) values")
             }
             guard !t.values.isEmpty else { throw bad("training.values", "empty; expected the training observations") }
-            guard t.period >= 1 else { throw bad("training.period", "expected an integer of at least 1, got \(t.period)") }
+            guard t.period >= 1 else {
+                throw bad("training.period", "expected an integer of at least 1, got \(t.period)")
+            }
             // A period is at most the series' length, unless it is the frequency's own (a short
             // monthly series keeps 12); and it is the one the parameters were fitted at.
             let natural = t.frequency == .season ? (t.seasonsPerYear ?? t.period) : t.frequency.defaultPeriod
-            let allowed = Bound(1...min(Limits.period.range.upperBound, max(t.count, natural)),
-                                reason: "the training series has \(t.count) values")
+            let allowed = Bound(
+                1...min(Limits.period.range.upperBound, max(t.count, natural)),
+                reason: "the training series has \(t.count) values")
             guard allowed.contains(t.period) else { throw bad("training.period", allowed.refusal(String(t.period))) }
             for seasonal in parameters.seasonalPeriods where seasonal != t.period {
-                throw bad("training.period", "\(t.period), but the parameters were fitted at a period of \(seasonal): the file was edited or damaged")
+                throw bad(
+                    "training.period",
+                    "\(t.period), but the parameters were fitted at a period of \(seasonal): the file was edited or damaged"
+                )
             }
             let computed = ModelFile.fingerprint(t.values)
             guard computed == t.sha256.lowercased() else {
-                throw DataError(.impossibleValue, file: file,
-                                "field 'training.sha256': the training values do not match their SHA-256 (stored \(t.sha256), computed \(computed)): the file was edited or damaged")
+                throw DataError(
+                    .impossibleValue, file: file,
+                    "field 'training.sha256': the training values do not match their SHA-256 (stored \(t.sha256), computed \(computed)): the file was edited or damaged"
+                )
             }
             var start: PeriodDate?
             if let text = t.start {
-                guard let date = ModelFile.parseStart(text, frequency: t.frequency, seasonsPerYear: t.seasonsPerYear) else {
+                guard let date = ModelFile.parseStart(text, frequency: t.frequency, seasonsPerYear: t.seasonsPerYear)
+                else {
                     throw bad("training.start", "'\(text)' is not a \(t.frequency.rawValue) date of the tidy-CSV forms")
                 }
                 // The training values must end on a date the tidy-CSV forms can write (a year of four
                 // digits, an index of at most nine): an edited start would shift every date past them.
                 let end = date.advanced(by: t.count - 1, frequency: t.frequency)
                 guard ModelFile.writable(end) else {
-                    throw bad("training.start", "'\(text)' puts the last of the \(t.count) training values at \(end), "
-                              + "past the dates muavu reads and writes (years up to 9999, indexes up to 999999999)")
+                    throw bad(
+                        "training.start",
+                        "'\(text)' puts the last of the \(t.count) training values at \(end), "
+                            + "past the dates muavu reads and writes (years up to 9999, indexes up to 999999999)")
                 }
                 start = date
             }
@@ -143,7 +160,8 @@ extension ModelFile {
             }
             // One run of the model's recursion checks the parameters and gives the summary; the
             // model keeps it for its forecasts.
-            let fitted: FittedModel, summary: ModelSummary
+            let fitted: FittedModel
+            let summary: ModelSummary
             do {
                 fitted = try stored.verified()
                 summary = try fitted.summary()
@@ -151,11 +169,13 @@ extension ModelFile {
                 throw bad("parameters", error.message)
             }
             try checkSummary(summary, file: file)
-            var series = TimeSeries(id: t.id, values: t.values, frequency: t.frequency, period: t.period, start: start,
-                                    unit: t.unit)
+            var series = TimeSeries(
+                id: t.id, values: t.values, frequency: t.frequency, period: t.period, start: start,
+                unit: t.unit)
             series.dateReading = t.datesReadAs
-            return ModelFile(model: fitted, summary: summary, series: series,
-                             dataset: t.dataset, created: created, engine: engine)
+            return ModelFile(
+                model: fitted, summary: summary, series: series,
+                dataset: t.dataset, created: created, engine: engine)
         }
 
         /// The stored name, family and statistics are those the parameters give (`summary`, from
@@ -163,9 +183,10 @@ extension ModelFile {
         /// Numbers agree to a relative 1e-9 (absolute below 1), as the final states are checked.
         func checkSummary(_ summary: ModelSummary, file: String) throws {
             func bad(_ field: String, stored: String, computed: String) -> DataError {
-                DataError(.impossibleValue, file: file,
-                          "field '\(field)': \(stored), but the parameters and training values give \(computed): "
-                          + "the file was edited or damaged")
+                DataError(
+                    .impossibleValue, file: file,
+                    "field '\(field)': \(stored), but the parameters and training values give \(computed): "
+                        + "the file was edited or damaged")
             }
             guard model.displayName == summary.name else {
                 throw bad("model.display_name", stored: "'\(model.displayName)'", computed: "'\(summary.name)'")
@@ -175,13 +196,16 @@ extension ModelFile {
             }
             let computed = ModelFile.statistics(summary)
             for key in Set(statistics.keys).union(computed.keys).sorted() {
-                let stored = statistics[key], expected = computed[key]
+                let stored = statistics[key]
+                let expected = computed[key]
                 switch (stored, expected) {
                 case (nil, let b?): throw bad("statistics.\(key)", stored: "missing", computed: ModelFile.text(b))
-                case (let a?, nil): throw bad("statistics.\(key)", stored: ModelFile.text(a), computed: "no such statistic")
+                case (let a?, nil):
+                    throw bad("statistics.\(key)", stored: ModelFile.text(a), computed: "no such statistic")
                 case (let a??, let b??) where abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)): continue
                 case (nil?, nil?): continue
-                case (let a?, let b?): throw bad("statistics.\(key)", stored: ModelFile.text(a), computed: ModelFile.text(b))
+                case (let a?, let b?):
+                    throw bad("statistics.\(key)", stored: ModelFile.text(a), computed: ModelFile.text(b))
                 case (nil, nil): continue
                 }
             }
@@ -196,14 +220,17 @@ extension ModelFile {
     /// Whether `date` has a four-digit year (or an index of at most nine digits), as the readers take.
     static func writable(_ date: PeriodDate) -> Bool {
         switch date {
-        case .year(let y), .quarter(let y, _), .month(let y, _), .day(let y, _, _), .season(let y, _, _): (0...9999).contains(y)
+        case .year(let y), .quarter(let y, _), .month(let y, _), .day(let y, _, _), .season(let y, _, _):
+            (0...9999).contains(y)
         case .index(let i): (1...999_999_999).contains(i)
         }
     }
 
     /// The training series' first date, in the form its frequency writes.
     static func parseStart(_ text: String, frequency: Frequency, seasonsPerYear: Int?) -> PeriodDate? {
-        if frequency == .index { return Int(text).flatMap { (1...999_999_999).contains($0) ? PeriodDate.index($0) : nil } }
+        if frequency == .index {
+            return Int(text).flatMap { (1...999_999_999).contains($0) ? PeriodDate.index($0) : nil }
+        }
         guard let date = PeriodDate(parsing: text, seasonsPerYear: seasonsPerYear ?? 3) else { return nil }
         let implied = date.impliedFrequency
         guard implied == frequency || (frequency == .weekly && implied == .daily) else { return nil }

@@ -41,12 +41,15 @@ public struct ModelFile: Sendable, Equatable {
 
     /// A saved model of `model`, fitted to `series` of data file `dataset`.
     public init(model: FittedModel, series: TimeSeries, dataset: String, created: Date) throws {
-        self.init(model: model, summary: try model.summary(), series: series, dataset: dataset,
-                  created: IssueTime.iso8601(created), engine: Engine.current)
+        self.init(
+            model: model, summary: try model.summary(), series: series, dataset: dataset,
+            created: IssueTime.iso8601(created), engine: Engine.current)
     }
 
     /// The document of `model`, whose summary is `summary`.
-    init(model: FittedModel, summary: ModelSummary, series: TimeSeries, dataset: String, created: String, engine: Engine) {
+    init(
+        model: FittedModel, summary: ModelSummary, series: TimeSeries, dataset: String, created: String, engine: Engine
+    ) {
         self.model = model
         self.series = series
         self.dataset = dataset
@@ -97,8 +100,9 @@ public struct ModelFile: Sendable, Equatable {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw DataError(.unreadable, file: file,
-                            "not valid JSON (a truncated or damaged file?); expected a \(format) document written by muavu fit")
+            throw DataError(
+                .unreadable, file: file,
+                "not valid JSON (a truncated or damaged file?); expected a \(format) document written by muavu fit")
         }
         guard let top = object as? [String: Any] else {
             throw DataError(.badConfiguration, file: file, "expected a JSON object (a \(format) document)")
@@ -119,21 +123,28 @@ public struct ModelFile: Sendable, Equatable {
 
     private static func checkFormat(_ value: Any?, file: String) throws {
         guard let text = value as? String else {
-            throw DataError(.badConfiguration, file: file,
-                            "field 'format' is missing or not a string: not a muavu model file (expected \"format\": \"\(format)\")")
+            throw DataError(
+                .badConfiguration, file: file,
+                "field 'format' is missing or not a string: not a muavu model file (expected \"format\": \"\(format)\")"
+            )
         }
         let prefix = formatName + "/v"
         guard text.hasPrefix(prefix), let v = Int(text.dropFirst(prefix.count)) else {
-            throw DataError(.badConfiguration, file: file,
-                            "field 'format' is '\(text)': not a muavu model file (expected \"\(format)\")")
+            throw DataError(
+                .badConfiguration, file: file,
+                "field 'format' is '\(text)': not a muavu model file (expected \"\(format)\")")
         }
         if v > version {
-            throw DataError(.badConfiguration, file: file,
-                            "field 'format' is '\(text)', saved by a newer muavu; this engine (\(Engine.current.version)) reads \(format): upgrade muavu, or fit the model again with this one")
+            throw DataError(
+                .badConfiguration, file: file,
+                "field 'format' is '\(text)', saved by a newer muavu; this engine (\(Engine.current.version)) reads \(format): upgrade muavu, or fit the model again with this one"
+            )
         }
         if v < version {
-            throw DataError(.badConfiguration, file: file,
-                            "field 'format' is '\(text)', a version this engine (\(Engine.current.version)) cannot read: it reads \(format); fit the model again with muavu fit")
+            throw DataError(
+                .badConfiguration, file: file,
+                "field 'format' is '\(text)', a version this engine (\(Engine.current.version)) cannot read: it reads \(format); fit the model again with muavu fit"
+            )
         }
     }
 
@@ -143,12 +154,15 @@ public struct ModelFile: Sendable, Equatable {
             throw DataError(.badConfiguration, file: file, "field 'model.name' is missing; expected one of: \(known)")
         }
         guard let kind = ForecasterRegistry.stateType(named: name)?.kind else {
-            throw DataError(.badConfiguration, file: file,
-                            "field 'model.name': this engine does not know a saved model '\(name)'; it loads: \(known)")
+            throw DataError(
+                .badConfiguration, file: file,
+                "field 'model.name': this engine does not know a saved model '\(name)'; it loads: \(known)")
         }
         guard let stated = model["kind"] as? String, stated == kind else {
-            throw DataError(.badConfiguration, file: file,
-                            "field 'model.kind': a '\(name)' model has kind '\(kind)', the file says \((model["kind"] as? String).map { "'\($0)'" } ?? "nothing")")
+            throw DataError(
+                .badConfiguration, file: file,
+                "field 'model.kind': a '\(name)' model has kind '\(kind)', the file says \((model["kind"] as? String).map { "'\($0)'" } ?? "nothing")"
+            )
         }
     }
 
@@ -170,8 +184,9 @@ public struct ModelFile: Sendable, Equatable {
                 let at = path.isEmpty ? key : "\(path).\(key)"
                 let bound = path.hasSuffix("order") && orderKeys.contains(key) ? Limits.arimaOrder : integerBounds[key]
                 if let bound, item is NSNumber, bound.wholeNumber(fromJSON: item) == nil {
-                    throw DataError(.impossibleValue, file: file,
-                                    "field '\(at)' \(bound.refusal(Bound.describe(jsonValue: item)))")
+                    throw DataError(
+                        .impossibleValue, file: file,
+                        "field '\(at)' \(bound.refusal(Bound.describe(jsonValue: item)))")
                 }
                 try checkIntegers(item, path: at, file: file)
             }

@@ -57,7 +57,8 @@ public struct OutputDirectory: Sendable {
 
     func refuse(_ why: String) -> PublishingError {
         let shown = requested == path ? "'\(requested)'" : "'\(requested)' (\(path))"
-        return PublishingError(.unsafeOutput, "will not write the \(kind.rawValue) output to \(shown): \(why); nothing was changed")
+        return PublishingError(
+            .unsafeOutput, "will not write the \(kind.rawValue) output to \(shown): \(why); nothing was changed")
     }
 
     /// The safety rules of the type's documentation.
@@ -88,8 +89,9 @@ public struct OutputDirectory: Sendable {
         case kind?: return
         case let other?: throw refuse("it holds a `muavu \(other.rawValue)` output, not a `muavu \(kind.rawValue)` one")
         case nil:
-            throw refuse("it is not empty and is not a previous `muavu \(kind.rawValue)` output "
-                         + "(no \(Kind.manifest) naming \(kind.schema)); name a new or empty folder")
+            throw refuse(
+                "it is not empty and is not a previous `muavu \(kind.rawValue)` output "
+                    + "(no \(Kind.manifest) naming \(kind.schema)); name a new or empty folder")
         }
     }
 
@@ -99,8 +101,8 @@ public struct OutputDirectory: Sendable {
         let file = directory + "/" + Kind.manifest
         var info = stat()
         guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 64 << 20,
-              let data = FileManager.default.contents(atPath: file),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+            let data = FileManager.default.contents(atPath: file),
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
         else { return nil }
         return Kind.allCases.first { $0.schema == manifest.schema }
     }
@@ -131,7 +133,9 @@ public struct OutputDirectory: Sendable {
         if flock(lock, LOCK_EX | LOCK_NB) != 0 {
             waiting("waiting for another muavu run writing into \(parent)")
             while flock(lock, LOCK_EX) != 0 {
-                guard errno == EINTR else { throw failure("cannot lock \(parent): \(String(cString: strerror(errno)))") }
+                guard errno == EINTR else {
+                    throw failure("cannot lock \(parent): \(String(cString: strerror(errno)))")
+                }
             }
         }
         // Under the lock: leftovers are from runs that died, and the target may have changed.
@@ -184,9 +188,10 @@ public struct OutputDirectory: Sendable {
     static func checkRelative(_ path: String) throws {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty, !path.contains("\0"),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
         else {
-            throw PublishingError(.badConfiguration, "'\(path)' cannot be a file of the output (it must stay inside the folder)")
+            throw PublishingError(
+                .badConfiguration, "'\(path)' cannot be a file of the output (it must stay inside the folder)")
         }
     }
 }
@@ -199,6 +204,8 @@ struct ManifestEntry: Encodable {
 
     /// The entries of `files`, by path.
     static func list(_ files: [Publisher.File]) -> [ManifestEntry] {
-        files.map { ManifestEntry(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }.sorted { $0.path < $1.path }
+        files.map { ManifestEntry(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }.sorted {
+            $0.path < $1.path
+        }
     }
 }

@@ -41,8 +41,9 @@ public struct LineChart: Sendable, Equatable {
 
     /// A small chart of one series (no axes or text).
     public static func sparkline(_ values: [Double], color: String = "#1f5fa8") -> LineChart {
-        var chart = LineChart(title: "", unit: "", labels: values.indices.map(String.init),
-                              lines: [Line(name: "", color: color, values: values)])
+        var chart = LineChart(
+            title: "", unit: "", labels: values.indices.map(String.init),
+            lines: [Line(name: "", color: color, values: values)])
         chart.width = 160
         chart.height = 32
         chart.compact = true
@@ -52,20 +53,30 @@ public struct LineChart: Sendable, Equatable {
     public func svg() -> String {
         let n = max(labels.count, lines.map(\.values.count).max() ?? 0)
         let finite = lines.flatMap(\.values).filter(\.isFinite)
-        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
-        if hi - lo < 1e-12 * max(1, abs(hi)) { lo -= 1; hi += 1 }
-        let left = compact ? 2.0 : 64.0, right = compact ? 2.0 : 16.0
-        let top = compact ? 2.0 : 36.0, bottom = compact ? 2.0 : (lines.count > 1 ? 56.0 : 32.0)
-        let w = Double(width), h = Double(height)
-        let plotW = w - left - right, plotH = h - top - bottom
+        var lo = finite.min() ?? 0
+        var hi = finite.max() ?? 1
+        if hi - lo < 1e-12 * max(1, abs(hi)) {
+            lo -= 1
+            hi += 1
+        }
+        let left = compact ? 2.0 : 64.0
+        let right = compact ? 2.0 : 16.0
+        let top = compact ? 2.0 : 36.0
+        let bottom = compact ? 2.0 : (lines.count > 1 ? 56.0 : 32.0)
+        let w = Double(width)
+        let h = Double(height)
+        let plotW = w - left - right
+        let plotH = h - top - bottom
         func x(_ i: Int) -> Double { left + (n > 1 ? Double(i) / Double(n - 1) : 0.5) * plotW }
         func y(_ v: Double) -> Double { top + (hi - v) / (hi - lo) * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"11\">\n"
         if !compact {
             out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-            out += "<text x=\"\(f(left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
+            out +=
+                "<text x=\"\(f(left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
             out += "<text x=\"\(f(left))\" y=\"30\" fill=\"#555555\">\(Self.escape(unit))</text>\n"
             // Five value ticks at round steps.
             let step = Self.niceStep((hi - lo) / 4)
@@ -73,8 +84,10 @@ public struct LineChart: Sendable, Equatable {
             let decimals = max(0, -Int((log10(step)).rounded(.down)))
             while tick <= hi + step * 1e-9 {
                 let ty = y(tick)
-                out += "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(w - right))\" y2=\"\(f(ty))\" stroke=\"#e4e4e4\"/>\n"
-                out += "<text x=\"\(f(left - 4))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">"
+                out +=
+                    "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(w - right))\" y2=\"\(f(ty))\" stroke=\"#e4e4e4\"/>\n"
+                out +=
+                    "<text x=\"\(f(left - 4))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">"
                     + String(format: "%.\(decimals)f", tick == 0 ? 0 : tick) + "</text>\n"
                 tick += step
             }
@@ -89,10 +102,12 @@ public struct LineChart: Sendable, Equatable {
                 for i in shown where i < labels.count {
                     // The end labels are anchored inside the frame so that they are never cut.
                     let anchor = n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle"
-                    out += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"\(anchor)\">\(Self.escape(labels[i]))</text>\n"
+                    out +=
+                        "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"\(anchor)\">\(Self.escape(labels[i]))</text>\n"
                 }
             }
-            out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#999999\"/>\n"
+            out +=
+                "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#999999\"/>\n"
         }
         for line in lines {
             var segments: [[String]] = [[]]
@@ -109,7 +124,8 @@ public struct LineChart: Sendable, Equatable {
                     let xy = points[0].split(separator: ",")
                     out += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"1.5\" fill=\"\(line.color)\"/>\n"
                 } else {
-                    out += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"\(compact ? "1.2" : "1.6")\"\(dash) "
+                    out +=
+                        "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"\(compact ? "1.2" : "1.6")\"\(dash) "
                         + "points=\"\(points.joined(separator: " "))\"/>\n"
                 }
             }
@@ -119,7 +135,8 @@ public struct LineChart: Sendable, Equatable {
             let ly = h - 14
             for line in lines {
                 let dash = line.dashed ? " stroke-dasharray=\"5,3\"" : ""
-                out += "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 18))\" y2=\"\(f(ly - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+                out +=
+                    "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 18))\" y2=\"\(f(ly - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
                 out += "<text x=\"\(f(lx + 22))\" y=\"\(f(ly))\">\(Self.escape(line.name))</text>\n"
                 lx += 30 + Double(line.name.count) * 6.2
             }

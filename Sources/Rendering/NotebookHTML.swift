@@ -31,17 +31,41 @@ public enum NotebookHTML {
         }
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw)
-            if line.isEmpty { flush(); continue }
+            if line.isEmpty {
+                flush()
+                continue
+            }
             if line.hasPrefix("| ") {
-                if !paragraph.isEmpty || !list.isEmpty { let t = table; table = []; flush(); table = t }
+                if !paragraph.isEmpty || !list.isEmpty {
+                    let t = table
+                    table = []
+                    flush()
+                    table = t
+                }
                 table.append(cells(line))
                 continue
             }
             if !table.isEmpty { flush() }
-            if line == "---" { flush(); body += "<hr>\n"; continue }
-            if line.hasPrefix("## ") { flush(); body += "<h2>\(inline(String(line.dropFirst(3)), charts))</h2>\n"; continue }
-            if line.hasPrefix("# ") { flush(); body += "<h1>\(inline(String(line.dropFirst(2)), charts))</h1>\n"; continue }
-            if line.hasPrefix("- ") { if !paragraph.isEmpty { flush() }; list.append(String(line.dropFirst(2))); continue }
+            if line == "---" {
+                flush()
+                body += "<hr>\n"
+                continue
+            }
+            if line.hasPrefix("## ") {
+                flush()
+                body += "<h2>\(inline(String(line.dropFirst(3)), charts))</h2>\n"
+                continue
+            }
+            if line.hasPrefix("# ") {
+                flush()
+                body += "<h1>\(inline(String(line.dropFirst(2)), charts))</h1>\n"
+                continue
+            }
+            if line.hasPrefix("- ") {
+                if !paragraph.isEmpty { flush() }
+                list.append(String(line.dropFirst(2)))
+                continue
+            }
             if !list.isEmpty { flush() }
             paragraph.append(line)
         }
@@ -77,9 +101,16 @@ public enum NotebookHTML {
         var i = 0
         while i < chars.count {
             if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "|" {
-                current.append("|"); i += 2; continue
+                current.append("|")
+                i += 2
+                continue
             }
-            if chars[i] == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = "" } else { current.append(chars[i]) }
+            if chars[i] == "|" {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(chars[i])
+            }
             i += 1
         }
         cells.append(current.trimmingCharacters(in: .whitespaces))
@@ -100,12 +131,15 @@ public enum NotebookHTML {
             if c == "[" || image {
                 let open = image ? rest.index(after: rest.startIndex) : rest.startIndex
                 if let close = rest[open...].firstIndex(of: "]"), rest.index(after: close) < rest.endIndex,
-                   rest[rest.index(after: close)] == "(", let paren = rest[close...].firstIndex(of: ")") {
+                    rest[rest.index(after: close)] == "(", let paren = rest[close...].firstIndex(of: ")")
+                {
                     let label = String(rest[rest.index(after: open)..<close])
                     let target = String(rest[rest.index(close, offsetBy: 2)..<paren])
                     if image {
                         if let svg = charts[target] {
-                            out += "<figure role=\"img\" aria-label=\"\(escape(label))\">" + svg.trimmingCharacters(in: .newlines) + "</figure>"
+                            out +=
+                                "<figure role=\"img\" aria-label=\"\(escape(label))\">"
+                                + svg.trimmingCharacters(in: .newlines) + "</figure>"
                         } else {
                             out += "<img src=\"\(escape(target))\" alt=\"\(escape(label))\">"
                         }

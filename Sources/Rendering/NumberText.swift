@@ -14,8 +14,10 @@ public enum Language: String, Sendable, Equatable, CaseIterable {
 public enum NumberText {
     /// `value` rounded half away from zero to `decimals` places, grouped in thousands.
     /// Negative numbers take the typographic minus sign (U+2212). Non-finite values print "–".
-    public static func format(_ value: Double, decimals: Int = 0, language: Language,
-                              grouping: Bool = true) -> String {
+    public static func format(
+        _ value: Double, decimals: Int = 0, language: Language,
+        grouping: Bool = true
+    ) -> String {
         guard value.isFinite else { return "–" }
         let d = max(0, min(decimals, 9))
         var scale = 1.0
@@ -68,8 +70,10 @@ public enum NumberText {
     public static func monthInWords(_ date: PeriodDate, language: Language) -> String {
         guard case .month(let y, let m) = date else { return Self.date(date, language: language) }
         if language == .vi { return "tháng \(m)/\(y)" }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ]
         return "\(names[m - 1]) \(y)"
     }
 }

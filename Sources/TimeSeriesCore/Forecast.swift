@@ -25,8 +25,10 @@ public struct ModelSummary: Sendable, Equatable, Codable {
     /// Plain-language notes: fallbacks and why, selection evidence.
     public var notes: [String]
 
-    public init(name: String, family: String, parameters: [String: Double] = [:],
-                criteria: [String: Double] = [:], notes: [String] = []) {
+    public init(
+        name: String, family: String, parameters: [String: Double] = [:],
+        criteria: [String: Double] = [:], notes: [String] = []
+    ) {
         self.name = name
         self.family = family
         self.parameters = parameters
@@ -45,8 +47,10 @@ public struct Forecast: Sendable, Equatable {
     /// In-sample one-step-ahead fitted values, where the model has them (NaN where undefined).
     public var fitted: [Double]?
 
-    public init(model: ModelSummary, mean: [Double], intervals: [PredictionInterval] = [],
-                fitted: [Double]? = nil) {
+    public init(
+        model: ModelSummary, mean: [Double], intervals: [PredictionInterval] = [],
+        fitted: [Double]? = nil
+    ) {
         self.model = model
         self.mean = mean
         self.intervals = intervals
@@ -83,9 +87,11 @@ extension Forecaster {
         try ArgumentCheck.levels(levels)
         try ArgumentCheck.series(y)
         guard y.count >= Self.minimumObservations else {
-            throw ForecastingError(.tooShort, "one observation cannot be forecast with intervals: every model needs at least "
-                                   + "\(Self.minimumObservations) observations (one more than it forecasts from, to estimate "
-                                   + "the error variance); got \(y.count)")
+            throw ForecastingError(
+                .tooShort,
+                "one observation cannot be forecast with intervals: every model needs at least "
+                    + "\(Self.minimumObservations) observations (one more than it forecasts from, to estimate "
+                    + "the error variance); got \(y.count)")
         }
     }
 

@@ -35,7 +35,9 @@ public struct Bound: Sendable, Equatable {
     public func wholeNumber(fromJSON value: Any) -> Int? {
         guard let number = value as? NSNumber else { return nil }
         let d = number.doubleValue
-        guard d.isFinite, d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else { return nil }
+        guard d.isFinite, d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
+            return nil
+        }
         // Within ±10000-ish ranges the double is exact; an integer NSNumber keeps its own value.
         let i = number.int64Value
         return Double(i) == d && contains(Int(i)) ? Int(i) : nil
@@ -98,29 +100,35 @@ public enum Limits {
     public static func checkPeriod(_ period: Int, count: Int, _ name: String) throws {
         try Limits.period.check(period, name)
         guard period <= count else {
-            throw ForecastingError(.invalidArgument,
-                                   "\(name) \(Bound(1...max(1, count), reason: "the series has \(count) observations").refusal(String(period)))")
+            throw ForecastingError(
+                .invalidArgument,
+                "\(name) \(Bound(1...max(1, count), reason: "the series has \(count) observations").refusal(String(period)))"
+            )
         }
     }
 
     /// The orders of a seasonal ARIMA model at `period`: each at most 20, and period × (P + Q)
     /// at most 10000 (the lag polynomial's degree; the state-space filter is that size squared).
-    public static func checkOrders(p: Int, d: Int, q: Int, seasonalP: Int, seasonalD: Int, seasonalQ: Int,
-                                   period: Int, _ name: String) throws {
+    public static func checkOrders(
+        p: Int, d: Int, q: Int, seasonalP: Int, seasonalD: Int, seasonalQ: Int,
+        period: Int, _ name: String
+    ) throws {
         for (label, v) in [("p", p), ("d", d), ("q", q), ("P", seasonalP), ("D", seasonalD), ("Q", seasonalQ)] {
             try arimaOrder.check(v, "\(name) \(label)")
         }
         try Limits.period.check(period, "\(name) period")
         guard period == 1 || period * (seasonalP + seasonalQ) <= seasonalLags else {
-            throw ForecastingError(.invalidArgument,
-                                   "\(name): period × (P + Q) must be at most \(seasonalLags), got \(period) × \(seasonalP + seasonalQ)")
+            throw ForecastingError(
+                .invalidArgument,
+                "\(name): period × (P + Q) must be at most \(seasonalLags), got \(period) × \(seasonalP + seasonalQ)")
         }
         let m = period > 1 ? period : 0
         let (ar, ma) = (p + m * seasonalP, q + m * seasonalQ)
         guard ar <= arimaLag, ma <= arimaLag else {
-            throw ForecastingError(.invalidArgument,
-                                   "\(name): the largest lag, p + period × P = \(ar) and q + period × Q = \(ma), must be at most \(arimaLag) "
-                                   + "(as in R's arima)")
+            throw ForecastingError(
+                .invalidArgument,
+                "\(name): the largest lag, p + period × P = \(ar) and q + period × Q = \(ma), must be at most \(arimaLag) "
+                    + "(as in R's arima)")
         }
     }
 }

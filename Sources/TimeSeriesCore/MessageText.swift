@@ -6,7 +6,10 @@ public enum MessageText {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for u in text.unicodeScalars {
-            guard isControl(u) else { out.unicodeScalars.append(u); continue }
+            guard isControl(u) else {
+                out.unicodeScalars.append(u)
+                continue
+            }
             switch u.value {
             case 0x00: out += "\\0"
             case 0x0A where keepingLineBreaks: out += "\n"

@@ -60,8 +60,8 @@ public enum PeriodDate: Sendable, Hashable, Comparable, CustomStringConvertible 
             }
         case 3:
             guard parts[0].utf8.count == 4, parts[1].utf8.count == 2, parts[2].utf8.count == 2,
-                  let y = number(parts[0]), let m = number(parts[1]), let d = number(parts[2]),
-                  (1...12).contains(m), d >= 1, d <= PeriodDate.daysInMonth(year: y, month: m)
+                let y = number(parts[0]), let m = number(parts[1]), let d = number(parts[2]),
+                (1...12).contains(m), d >= 1, d <= PeriodDate.daysInMonth(year: y, month: m)
             else { return nil }
             self = .day(year: y, month: m, day: d)
         default:
@@ -114,7 +114,8 @@ public enum PeriodDate: Sendable, Hashable, Comparable, CustomStringConvertible 
             return .day(year: c.year, month: c.month, day: c.day)
         case .season(_, _, let k):
             let o = ordinal + steps
-            return .season(year: Int((Double(o) / Double(k)).rounded(.down)), season: ((o % k) + k) % k + 1, seasonsPerYear: k)
+            return .season(
+                year: Int((Double(o) / Double(k)).rounded(.down)), season: ((o % k) + k) % k + 1, seasonsPerYear: k)
         case .index(let i): return .index(i + steps)
         }
     }
@@ -185,8 +186,10 @@ public struct TimeSeries: Sendable, Equatable {
     /// or a month...), when the series came from a file; documents repeat it.
     public var dateReading: String? = nil
 
-    public init(id: String, values: [Double], frequency: Frequency = .index, period: Int? = nil,
-                start: PeriodDate? = nil, unit: String? = nil) {
+    public init(
+        id: String, values: [Double], frequency: Frequency = .index, period: Int? = nil,
+        start: PeriodDate? = nil, unit: String? = nil
+    ) {
         self.id = id
         self.values = values
         self.frequency = frequency

@@ -17,8 +17,11 @@ extension Backtest {
             return
         }
         _ = try covariateTerms(covariates)
-        guard modelNames.contains(where: { ["arima", "arima-exhaustive", "arima-fixed", "regression"].contains($0) }) else {
-            throw ValidationError("--covariates applies to the models arima, arima-exhaustive, arima-fixed and regression; --models names none of them")
+        guard modelNames.contains(where: { ["arima", "arima-exhaustive", "arima-fixed", "regression"].contains($0) })
+        else {
+            throw ValidationError(
+                "--covariates applies to the models arima, arima-exhaustive, arima-fixed and regression; --models names none of them"
+            )
         }
         if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
             throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
@@ -28,13 +31,16 @@ extension Backtest {
     /// The targets lined up with `--covariates`, or nil without them.
     func covariateSetup() throws -> CovariateSetup? {
         guard let covariates else { return nil }
-        return try CovariateSetup(input: input, covariates: covariates, covariateData: covariateData, future: nil, horizon: 0)
+        return try CovariateSetup(
+            input: input, covariates: covariates, covariateData: covariateData, future: nil, horizon: 0)
     }
 
     /// The models for series `i`: with covariates, regression, arima and arima-fixed regress on them; with
     /// `--order`, arima-fixed has those orders.
-    static func forecasters(_ registry: [any Forecaster], names: [String], setup: CovariateSetup?, series i: Int,
-                            order: String?) -> [any Forecaster] {
+    static func forecasters(
+        _ registry: [any Forecaster], names: [String], setup: CovariateSetup?, series i: Int,
+        order: String?
+    ) -> [any Forecaster] {
         zip(names, registry).map { name, forecaster -> any Forecaster in
             switch (name, setup) {
             case ("arima", let setup?): return setup.model(i, errors: .automatic, name: name)

@@ -12,14 +12,14 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit models on the train part of a benchmark file and score them on its test part.",
         discussion: """
-        The data is the benchmark long CSV: series_id,subset,period,split,t,value (split = train or test).
-        Prints a row per model and subset and one for 'all': sMAPE (M3/M4), MASE, OWA against Naive2,
-        interval coverage and the wall time of fitting and forecasting.
+            The data is the benchmark long CSV: series_id,subset,period,split,t,value (split = train or test).
+            Prints a row per model and subset and one for 'all': sMAPE (M3/M4), MASE, OWA against Naive2,
+            interval coverage and the wall time of fitting and forecasting.
 
-        To fan a run out over machines, give each one --shard i/n: the series are sorted by id and
-        shard i takes every n-th one (positions p with p mod n = i-1). Then
-        `muavu benchmark --merge shard-1.json ... shard-n.json --output all.json` adds the shards up.
-        """)
+            To fan a run out over machines, give each one --shard i/n: the series are sorted by id and
+            shard i takes every n-th one (positions p with p mod n = i-1). Then
+            `muavu benchmark --merge shard-1.json ... shard-n.json --output all.json` adds the shards up.
+            """)
 
     @Option(name: .long, help: "The benchmark CSV file.")
     var data: String?
@@ -36,7 +36,11 @@ struct Benchmark: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: every core).")
     var jobs: Int?
 
-    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own).")
+    @Option(
+        name: .long,
+        help:
+            "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own)."
+    )
     var intervals: IntervalMethod = .calibrated
 
     @Option(name: .long, help: "Run shard i of n (i/n).")
@@ -67,7 +71,9 @@ struct Benchmark: ParsableCommand {
         try validateLevels(levels)
         if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
         if let shard {
-            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError { throw ValidationError("--shard: \(e.message)") }
+            do { _ = try Shard(parsing: shard) } catch let e as ForecastingError {
+                throw ValidationError("--shard: \(e.message)")
+            }
         }
     }
 
@@ -90,8 +96,9 @@ struct Benchmark: ParsableCommand {
         if !subset.isEmpty {
             let known = Set(series.map(\.subset))
             for name in subset where !known.contains(name) {
-                throw ForecastingError(.invalidArgument,
-                                       "no subset '\(name)' in \(data); its subsets are: \(known.sorted().joined(separator: ", "))")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "no subset '\(name)' in \(data); its subsets are: \(known.sorted().joined(separator: ", "))")
             }
             series = series.filter { subset.contains($0.subset) }
         }
@@ -102,8 +109,9 @@ struct Benchmark: ParsableCommand {
         let progress = ProgressReporter(label: "series")
         let report = try benchmark.run(series) { done, total in progress.update(done: done, total: total) }
         progress.finish()
-        return BenchmarkDocument(report: report, dataset: URL(fileURLWithPath: data).lastPathComponent,
-                                 models: modelNames, levels: levels, intervals: intervals, shard: shard, issued: IssueTime.now())
+        return BenchmarkDocument(
+            report: report, dataset: URL(fileURLWithPath: data).lastPathComponent,
+            models: modelNames, levels: levels, intervals: intervals, shard: shard, issued: IssueTime.now())
     }
 
     /// The counts of a shard's totals are within `Limits.documentCount`: adding the shards then
@@ -112,12 +120,15 @@ struct Benchmark: ParsableCommand {
         for (part, rows) in [("results", document.results), ("baseline", document.baseline)] {
             for (i, row) in rows.enumerated() {
                 let t = row.totals
-                var counts = [("series", t.series), ("failures", t.failures), ("steps", t.steps), ("mase_series", t.maseSeries)]
+                var counts = [
+                    ("series", t.series), ("failures", t.failures), ("steps", t.steps), ("mase_series", t.maseSeries),
+                ]
                 counts += t.covered.sorted { $0.key < $1.key }.map { ("covered.\($0.key)", $0.value) }
                 counts += t.intervalSteps.sorted { $0.key < $1.key }.map { ("interval_steps.\($0.key)", $0.value) }
                 for (name, value) in counts where !Limits.documentCount.contains(value) {
-                    throw DataError(.impossibleValue, file: file,
-                                    "field '\(part)[\(i)].totals.\(name)' \(Limits.documentCount.refusal(String(value)))")
+                    throw DataError(
+                        .impossibleValue, file: file,
+                        "field '\(part)[\(i)].totals.\(name)' \(Limits.documentCount.refusal(String(value)))")
                 }
             }
         }
@@ -132,7 +143,8 @@ struct Benchmark: ParsableCommand {
             do {
                 document = try JSONDecoder().decode(BenchmarkDocument.self, from: bytes)
             } catch {
-                throw DataError(.badConfiguration, file: path, "not a \(BenchmarkDocument.schemaName) document: \(error)")
+                throw DataError(
+                    .badConfiguration, file: path, "not a \(BenchmarkDocument.schemaName) document: \(error)")
             }
             try Self.checkCounts(document, file: path)
             return document

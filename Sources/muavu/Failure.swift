@@ -1,5 +1,5 @@
-import ArgumentParser
 import AgriData
+import ArgumentParser
 import Documents
 import Forecasting
 import Foundation

@@ -11,15 +11,15 @@ struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit one model to one series and save it as JSON (muavu.model/v1).",
         discussion: """
-        The saved model holds the parameters and starting states, the training series and its \
-        calendar, the fit statistics and a SHA-256 of the training values; \
-        `muavu forecast --model-file FILE --horizon H` forecasts from it without estimating anything, \
-        with the same output as `muavu forecast` on the same data and model. Models that can be saved: \
-        \(ForecasterRegistry.savableNames.joined(separator: ", ")). An Akaike-weighted ETS (ets-aw) is \
-        saved with every candidate and its weight; a combination (ensemble, auto) with each member's \
-        parameters (a member whose fit failed is saved with the reason, and is dropped again when \
-        forecasting, as when fitted).
-        """)
+            The saved model holds the parameters and starting states, the training series and its \
+            calendar, the fit statistics and a SHA-256 of the training values; \
+            `muavu forecast --model-file FILE --horizon H` forecasts from it without estimating anything, \
+            with the same output as `muavu forecast` on the same data and model. Models that can be saved: \
+            \(ForecasterRegistry.savableNames.joined(separator: ", ")). An Akaike-weighted ETS (ets-aw) is \
+            saved with every candidate and its weight; a combination (ensemble, auto) with each member's \
+            parameters (a member whose fit failed is saved with the reason, and is dropped again when \
+            forecasting, as when fitted).
+            """)
 
     @OptionGroup var input: SeriesInputOptions
 
@@ -29,8 +29,11 @@ struct Fit: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the saved model here (whole or not at all).", valueName: "file"))
     var save: String
 
-    @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), as in forecast.",
-                                            valueName: "p,d,q[,P,D,Q]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), as in forecast.",
+            valueName: "p,d,q[,P,D,Q]"))
     var order: String?
 
     func validate() throws {
@@ -63,7 +66,8 @@ struct Fit: ParsableCommand {
             } else {
                 fitted = try FittedModel.fit(named: model, series.values, period: series.period)
             }
-            let file = try ModelFile(model: fitted, series: series, dataset: input.datasetName, created: IssueTime.now())
+            let file = try ModelFile(
+                model: fitted, series: series, dataset: input.datasetName, created: IssueTime.now())
             try file.write(to: save)
             printError("saved \(file.displayName) for '\(series.id)' (\(series.count) observations) to \(save)")
         }

@@ -13,7 +13,8 @@ func commaSeparated(_ list: String) -> [String] {
 /// Usage errors for model names, with the list of known models.
 func validateModels(_ names: [String]) throws {
     guard !names.isEmpty else {
-        throw ValidationError("name at least one model; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
+        throw ValidationError(
+            "name at least one model; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
     }
     for name in names where !ForecasterRegistry.names.contains(name) {
         throw ValidationError("no model '\(name)'; known models: \(ForecasterRegistry.names.joined(separator: ", "))")
@@ -34,21 +35,21 @@ struct Forecast: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Forecast series H periods ahead with prediction intervals.",
         discussion: """
-        A series that cannot be forecast is listed in the document's errors; the others still are.
+            A series that cannot be forecast is listed in the document's errors; the others still are.
 
-        Covariates (regression with ARIMA errors, y_t = c + b1 x1_t + ... + e_t with e an ARIMA process): \
-        --covariates names series by id, from --covariate-data FILE when given, otherwise from the \
-        --data file itself (then they are not forecast, unless named with --series). ID@lagK uses the \
-        series K periods earlier (wb-rice-vnm-5@lag1: last month's export price); a covariate must have \
-        the target's frequency. Over the horizon each covariate needs a value per step: from its own \
-        data (a lag K covers steps 1..K), otherwise from --future FILE (tidy CSV series_id,date,value of \
-        the covariates' future periods). The fit starts at the first observation at which every \
-        covariate has a value. A missing covariate value names the covariate and the periods (exit 65). \
-        Models: arima (orders chosen automatically; also what auto means with covariates), \
-        arima-exhaustive (orders chosen by searching every combination), \
-        arima-fixed (--order), or regression (least squares on a mean and the covariates, \
-        with independent errors). The document lists each series' covariates and coefficients.
-        """)
+            Covariates (regression with ARIMA errors, y_t = c + b1 x1_t + ... + e_t with e an ARIMA process): \
+            --covariates names series by id, from --covariate-data FILE when given, otherwise from the \
+            --data file itself (then they are not forecast, unless named with --series). ID@lagK uses the \
+            series K periods earlier (wb-rice-vnm-5@lag1: last month's export price); a covariate must have \
+            the target's frequency. Over the horizon each covariate needs a value per step: from its own \
+            data (a lag K covers steps 1..K), otherwise from --future FILE (tidy CSV series_id,date,value of \
+            the covariates' future periods). The fit starts at the first observation at which every \
+            covariate has a value. A missing covariate value names the covariate and the periods (exit 65). \
+            Models: arima (orders chosen automatically; also what auto means with covariates), \
+            arima-exhaustive (orders chosen by searching every combination), \
+            arima-fixed (--order), or regression (least squares on a mean and the covariates, \
+            with independent errors). The document lists each series' covariates and coefficients.
+            """)
 
     @OptionGroup var input: SeriesInputOptions
 
@@ -61,7 +62,11 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
     var level: [Int] = []
 
-    @Option(name: .long, help: "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own; the only kind with --model-file).")
+    @Option(
+        name: .long,
+        help:
+            "Intervals: calibrated (the default: widened by a holdout of each series' last observations) or model (the models' own; the only kind with --model-file)."
+    )
     var intervals: IntervalMethod?
 
     /// Calibrated unless asked otherwise.
@@ -73,21 +78,34 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Forecast from a model saved by muavu fit (no --data, --series or --model).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Forecast from a model saved by muavu fit (no --data, --series or --model).", valueName: "file"))
     var modelFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), with a mean or drift when d + D ≤ 1.",
-                                            valueName: "p,d,q[,P,D,Q]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), with a mean or drift when d + D ≤ 1.",
+            valueName: "p,d,q[,P,D,Q]"))
     var order: String?
 
-    @Option(name: .long, help: ArgumentHelp("Covariate series ids, comma-separated; ID@lagK uses the series K periods earlier.",
-                                            valueName: "ID[@lagK],..."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Covariate series ids, comma-separated; ID@lagK uses the series K periods earlier.",
+            valueName: "ID[@lagK],..."))
     var covariates: String?
 
-    @Option(name: .long, help: ArgumentHelp("Tidy CSV holding the covariate series (default: the --data file).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Tidy CSV holding the covariate series (default: the --data file).", valueName: "file"))
     var covariateData: String?
 
-    @Option(name: .long, help: ArgumentHelp("Tidy CSV (series_id,date,value) of covariate values over the horizon.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Tidy CSV (series_id,date,value) of covariate values over the horizon.", valueName: "file"))
     var future: String?
 
     var levels: [Int] { level.isEmpty ? [80, 95] : level.sorted() }
@@ -105,22 +123,29 @@ struct Forecast: ParsableCommand {
     func run() throws {
         if let modelFile { return try runFromModelFile(modelFile) }
         try runReportingFailures {
-            try AtomicFile.checkTarget(output, option: "--output",
-                                       inputs: [input.data, input.dataOptions.bounds, covariateData, future])
+            try AtomicFile.checkTarget(
+                output, option: "--output",
+                inputs: [input.data, input.dataOptions.bounds, covariateData, future])
             if covariates != nil { return try runWithCovariates() }
             let series = try input.load()
             let forecaster = intervalMethod.applied(
                 to: try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model))
             let runner = try makeRunner(jobs: jobs)
             let progress = ProgressReporter(label: "series")
-            let horizon = self.horizon, levels = self.levels
-            let outcomes = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) }) { i in
+            let horizon = self.horizon
+            let levels = self.levels
+            let outcomes = runner.map(
+                count: series.count, completed: { progress.update(done: $0, total: series.count) }
+            ) { i in
                 let s = series[i]
-                return forecastOutcome { try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels) }
+                return forecastOutcome {
+                    try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels)
+                }
             }
             progress.finish()
-            let document = ForecastDocument(dataset: input.datasetName, horizon: horizon, levels: levels,
-                                            series: series, outcomes: outcomes, issued: IssueTime.now())
+            let document = ForecastDocument(
+                dataset: input.datasetName, horizon: horizon, levels: levels,
+                series: series, outcomes: outcomes, issued: IssueTime.now())
             try AtomicFile.writeDocument(document, to: output)
         }
     }

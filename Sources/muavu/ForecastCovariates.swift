@@ -44,10 +44,12 @@ struct CovariateSetup {
         let covariateSet = try TidyReader.read(path: covariateFile, options: readOptions)
         let covariateSeries = try terms.map { term -> TimeSeries in
             guard let s = covariateSet.series(named: term.id) else {
-                let known = covariateSet.series.prefix(10).map(\.id).joined(separator: ", ")
+                let known =
+                    covariateSet.series.prefix(10).map(\.id).joined(separator: ", ")
                     + (covariateSet.series.count > 10 ? ", ..." : "")
-                throw DataError(.badConfiguration, file: covariateFile,
-                                "no covariate series '\(term.id)' in the file; its series are: \(known)")
+                throw DataError(
+                    .badConfiguration, file: covariateFile,
+                    "no covariate series '\(term.id)' in the file; its series are: \(known)")
             }
             return s
         }
@@ -56,8 +58,9 @@ struct CovariateSetup {
         if let future {
             futureSeries = try TidyReader.read(path: future, options: readOptions).series
             for s in futureSeries where !named.contains(TextKey.nfc(s.id)) {
-                throw DataError(.badConfiguration, file: future,
-                                "'\(s.id)' is not a covariate; --covariates names \(terms.map(\.id).joined(separator: ", "))")
+                throw DataError(
+                    .badConfiguration, file: future,
+                    "'\(s.id)' is not a covariate; --covariates names \(terms.map(\.id).joined(separator: ", "))")
             }
         }
         var all = try input.load()
@@ -65,14 +68,16 @@ struct CovariateSetup {
             // Series of the data file that serve as covariates are inputs, not targets.
             all.removeAll { named.contains(TextKey.nfc($0.id)) }
             guard !all.isEmpty else {
-                throw DataError(.badConfiguration, file: input.data, "every series of the file is a covariate; nothing to forecast")
+                throw DataError(
+                    .badConfiguration, file: input.data, "every series of the file is a covariate; nothing to forecast")
             }
         }
         let terms = self.terms
         designs = try all.map { target in
-            try CovariateAligner.design(target: target, terms: terms, covariates: covariateSeries,
-                                        future: futureSeries, horizon: horizon, file: covariateFile,
-                                        futureFile: future)
+            try CovariateAligner.design(
+                target: target, terms: terms, covariates: covariateSeries,
+                future: futureSeries, horizon: horizon, file: covariateFile,
+                futureFile: future)
         }
         targets = zip(all, designs).map { target, design in
             var s = target
@@ -84,8 +89,9 @@ struct CovariateSetup {
 
     /// The regression for target `i` with `errors`, its rows covering the sample and the horizon.
     func model(_ i: Int, errors: DynamicRegression.Errors, name: String) -> DynamicRegression {
-        DynamicRegression(errors: errors, regressors: designs[i].rows + designs[i].future,
-                          labels: terms.map(\.description), name: name)
+        DynamicRegression(
+            errors: errors, regressors: designs[i].rows + designs[i].future,
+            labels: terms.map(\.description), name: name)
     }
 
     /// Why target `i` starts later than its data, for the model's notes.
@@ -110,7 +116,9 @@ extension Forecast {
         }
         _ = try covariateTerms(covariates)
         guard ["arima", "arima-exhaustive", "arima-fixed", "regression", "auto"].contains(model) else {
-            throw ValidationError("--covariates needs a regression: --model regression, arima, arima-exhaustive or arima-fixed, not \(model)")
+            throw ValidationError(
+                "--covariates needs a regression: --model regression, arima, arima-exhaustive or arima-fixed, not \(model)"
+            )
         }
         if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
             throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
@@ -118,9 +126,11 @@ extension Forecast {
     }
 
     func runWithCovariates() throws {
-        let setup = try CovariateSetup(input: input, covariates: covariates ?? "", covariateData: covariateData,
-                                       future: future, horizon: horizon)
-        let levels = self.levels, horizon = self.horizon
+        let setup = try CovariateSetup(
+            input: input, covariates: covariates ?? "", covariateData: covariateData,
+            future: future, horizon: horizon)
+        let levels = self.levels
+        let horizon = self.horizon
         let errors: DynamicRegression.Errors
         switch model {
         case "arima-fixed": errors = .fixed(order ?? "0,1,1")
@@ -132,25 +142,31 @@ extension Forecast {
         let runner = try makeRunner(jobs: jobs)
         let progress = ProgressReporter(label: "series")
         let targets = setup.targets
-        let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) }) { i in
+        let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) })
+        { i in
             forecastOutcome {
                 let s = targets[i]
                 var forecast = try intervalMethod.applied(to: setup.model(i, errors: errors, name: model))
                     .forecast(s.values, period: s.period, horizon: horizon, levels: levels)
-                if viaAuto { forecast.model.notes.append("auto with covariates is arima: regression with ARIMA errors") }
+                if viaAuto {
+                    forecast.model.notes.append("auto with covariates is arima: regression with ARIMA errors")
+                }
                 if let note = setup.note(i) { forecast.model.notes.append(note) }
                 return forecast
             }
         }
         progress.finish()
-        var document = ForecastDocument(dataset: input.datasetName, horizon: horizon, levels: levels,
-                                        series: targets, outcomes: outcomes, issued: IssueTime.now())
+        var document = ForecastDocument(
+            dataset: input.datasetName, horizon: horizon, levels: levels,
+            series: targets, outcomes: outcomes, issued: IssueTime.now())
         for (i, outcome) in outcomes.enumerated() {
             guard case .success(let forecast) = outcome,
-                  let k = document.series.firstIndex(where: { $0.id == targets[i].id }) else { continue }
+                let k = document.series.firstIndex(where: { $0.id == targets[i].id })
+            else { continue }
             document.series[k].covariates = setup.terms.enumerated().map { j, term in
-                ForecastDocument.CovariateEntry(series: term.id, lag: term.lag, term: term.description,
-                                                coefficient: forecast.model.parameters["xreg\(j + 1)"])
+                ForecastDocument.CovariateEntry(
+                    series: term.id, lag: term.lag, term: term.description,
+                    coefficient: forecast.model.parameters["xreg\(j + 1)"])
             }
         }
         try AtomicFile.writeDocument(document, to: output)

@@ -14,20 +14,24 @@ extension Forecast {
         try checkOption(horizon, Limits.horizon, "--horizon")
         try validateLevels(levels)
         guard input.data.isEmpty, input.series.isEmpty else {
-            throw ValidationError("--model-file forecasts the series the model was fitted to: give no --data or --series")
+            throw ValidationError(
+                "--model-file forecasts the series the model was fitted to: give no --data or --series")
         }
         guard input.dataOptions.period == nil else {
-            throw ValidationError("--model-file forecasts at the period the model was fitted at (its training.period): give no --period")
+            throw ValidationError(
+                "--model-file forecasts at the period the model was fitted at (its training.period): give no --period")
         }
         guard model == "auto", order == nil else {
             throw ValidationError("--model-file names the model: give no --model or --order")
         }
         guard intervals != .calibrated else {
-            throw ValidationError("a saved model forecasts from its stored parameters, without the holdout refit that "
-                                  + "calibrated intervals need: its intervals are the model's own (--intervals model)")
+            throw ValidationError(
+                "a saved model forecasts from its stored parameters, without the holdout refit that "
+                    + "calibrated intervals need: its intervals are the model's own (--intervals model)")
         }
         guard covariates == nil, covariateData == nil, future == nil else {
-            throw ValidationError("--model-file forecasts a model without covariates: give no --covariates, --covariate-data or --future")
+            throw ValidationError(
+                "--model-file forecasts a model without covariates: give no --covariates, --covariate-data or --future")
         }
     }
 
@@ -41,8 +45,9 @@ extension Forecast {
             } catch let e as ForecastingError {
                 outcome = .failure(e)
             }
-            let document = ForecastDocument(dataset: file.dataset, horizon: horizon, levels: levels,
-                                            series: [file.series], outcomes: [outcome], issued: IssueTime.now())
+            let document = ForecastDocument(
+                dataset: file.dataset, horizon: horizon, levels: levels,
+                series: [file.series], outcomes: [outcome], issued: IssueTime.now())
             try AtomicFile.writeDocument(document, to: output)
         }
     }

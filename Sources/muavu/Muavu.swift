@@ -9,9 +9,9 @@ struct Muavu: ParsableCommand {
         commandName: "muavu",
         abstract: "Crop-forecast and market-access modelling engine for Đồng Tháp.",
         discussion: """
-        Documents go to --output FILE or stdout; messages and progress go to stderr.
-        Exit codes: 0 success, 64 bad usage, 65 bad data (file:line:column), 1 anything else.
-        """,
+            Documents go to --output FILE or stdout; messages and progress go to stderr.
+            Exit codes: 0 success, 64 bad usage, 65 bad data (file:line:column), 1 anything else.
+            """,
         version: Engine.current.version,
         subcommands: [
             Validate.self,

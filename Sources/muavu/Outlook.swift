@@ -13,25 +13,26 @@ struct Outlook: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the price outlook of a monthly price series in Vietnamese and English (or as JSON).",
         discussion: """
-        Finds the price series of --commodity at --market among the price entries of the model \
-        configuration (--config, default models/dong-thap.json), or takes --data FILE --series ID. \
-        The univariate models (the entry's, or --model) and the link to the export price (the \
-        configuration's exportLink entry, or --export-link; regression on the export price of the month \
-        before with ARIMA errors) are compared by rolling origin, each origin seeing only the months before it; the \
-        model with the lowest RMSE forecasts --months months. Its 80% range is calibrated on its own \
-        past errors (split-conformal on the most recent --calibration-origins origins), and the share \
-        of such ranges that held the price in the backtest is reported.
-        The text words the expected price with its range, the change from the latest price and from \
-        the same month a year earlier, and the price alerts: WFP ALPS (price against its seasonal \
-        trend) and FAO GIEWS IPA (growth against the same month in other years), given only while \
-        the latest price is at most two months older than --as-of (default: today, or SOURCE_DATE_EPOCH). \
-        Alerts and scores use the reported months only; gaps are filled inside each training prefix.
-        --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
-        """)
+            Finds the price series of --commodity at --market among the price entries of the model \
+            configuration (--config, default models/dong-thap.json), or takes --data FILE --series ID. \
+            The univariate models (the entry's, or --model) and the link to the export price (the \
+            configuration's exportLink entry, or --export-link; regression on the export price of the month \
+            before with ARIMA errors) are compared by rolling origin, each origin seeing only the months before it; the \
+            model with the lowest RMSE forecasts --months months. Its 80% range is calibrated on its own \
+            past errors (split-conformal on the most recent --calibration-origins origins), and the share \
+            of such ranges that held the price in the backtest is reported.
+            The text words the expected price with its range, the change from the latest price and from \
+            the same month a year earlier, and the price alerts: WFP ALPS (price against its seasonal \
+            trend) and FAO GIEWS IPA (growth against the same month in other years), given only while \
+            the latest price is at most two months older than --as-of (default: today, or SOURCE_DATE_EPOCH). \
+            Alerts and scores use the reported months only; gaps are filled inside each training prefix.
+            --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
+            """)
 
     @OptionGroup var dataOptions: TidyDataOptions
 
-    @Option(name: .long, help: ArgumentHelp("The model configuration whose price entries are searched.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("The model configuration whose price entries are searched.", valueName: "file"))
     var config = "models/dong-thap.json"
 
     @Option(name: .long, help: "The tidy CSV file (instead of a configuration entry).")
@@ -40,17 +41,23 @@ struct Outlook: ParsableCommand {
     @Option(name: .long, help: "The series id in --data (needed when the file holds more than one series).")
     var series: String?
 
-    @Option(name: .long, help: "Only this forecasting model (default: the entry's models, or theta, ets, arima and naive).")
+    @Option(
+        name: .long, help: "Only this forecasting model (default: the entry's models, or theta, ets, arima and naive).")
     var model: String?
 
-    @Option(name: .long, help: ArgumentHelp("The candidate models, compared by rolling origin ('arima-x': the export link).",
-                                            valueName: "a,b,c"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The candidate models, compared by rolling origin ('arima-x': the export link).",
+            valueName: "a,b,c"))
     var models: String?
 
     /// The candidates asked for on the command line, if any.
     var requestedModels: [String]? {
         if let model { return [model] }
-        return models.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        return models.map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
     }
 
     @Option(name: [.customLong("months"), .customLong("horizon")], help: "Months to forecast.")
@@ -65,39 +72,53 @@ struct Outlook: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date the alerts are judged against.", valueName: "YYYY-MM[-DD]"))
     var asOf: String?
 
-    @Option(name: .long, help: "The commodity: searched in the configuration's price entries (e.g. rice, gạo), or its name with --data.")
+    @Option(
+        name: .long,
+        help: "The commodity: searched in the configuration's price entries (e.g. rice, gạo), or its name with --data.")
     var commodity: String?
 
     @Option(name: .long, help: "Commodity name in English with --data (default: the Vietnamese one).")
     var commodityEn: String?
 
-    @Option(name: .long, help: "The market: searched in the configuration (e.g. \"Đồng Tháp\"), or its name with --data.")
+    @Option(
+        name: .long, help: "The market: searched in the configuration (e.g. \"Đồng Tháp\"), or its name with --data.")
     var market: String?
 
     @Option(name: .long, help: "Market name in English with --data (default: the Vietnamese one).")
     var marketEn: String?
 
-    @Option(name: .long, help: ArgumentHelp("The price entry of --config whose export price is linked to, or 'none' "
-                                            + "(default: the configuration's exportLink).", valueName: "id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The price entry of --config whose export price is linked to, or 'none' "
+                + "(default: the configuration's exportLink).", valueName: "id"))
     var exportLink: String?
 
     @Option(name: .long, help: "Recent origins whose errors calibrate the range.")
     var calibrationOrigins = 24
 
-    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("Which text to write.", valueName: "vi|en|both"))
+    @Option(
+        name: [.customLong("lang"), .customLong("language")],
+        help: ArgumentHelp("Which text to write.", valueName: "vi|en|both"))
     var language = "both"
 
     @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text.")
     var json = false
 
-    @Option(name: [.customLong("output"), .customLong("out")], help: "Write here, whole or not at all ('-' or absent: stdout).")
+    @Option(
+        name: [.customLong("output"), .customLong("out")],
+        help: "Write here, whole or not at all ('-' or absent: stdout).")
     var output: String?
 
     func validate() throws {
         try checkOption(months, Limits.outlookMonths, "--months")
-        guard (1...months).contains(step) else { throw ValidationError("--step must lie between 1 and --months (\(months))") }
+        guard (1...months).contains(step) else {
+            throw ValidationError("--step must lie between 1 and --months (\(months))")
+        }
         try checkOption(level, Limits.level, "--level")
-        guard ["vi", "en", "both"].contains(language) else { throw ValidationError("--lang (--language) must be vi, en or both") }
+        guard ["vi", "en", "both"].contains(language) else {
+            throw ValidationError("--lang (--language) must be vi, en or both")
+        }
         try checkOption(calibrationOrigins, Limits.calibrationOrigins, "--calibration-origins")
         try dataOptions.validate()
         if let asOf, PeriodDate(parsing: asOf).map(\.impliedFrequency).map({ $0 == .monthly || $0 == .daily }) != true {
@@ -133,14 +154,16 @@ struct Outlook: ParsableCommand {
             let raw = subject.reported
 
             let linked = requestedModels?.contains("arima-x") ?? true
-            let candidates = try OutlookStudy.candidates(models: subject.models,
-                                                         exportRegressor: linked ? subject.exportRegressor : nil)
+            let candidates = try OutlookStudy.candidates(
+                models: subject.models,
+                exportRegressor: linked ? subject.exportRegressor : nil)
             guard !candidates.isEmpty else {
                 throw ValidationError("arima-x needs the export link (--export-link names a price entry of --config)")
             }
             let conformal = try ConformalRange(calibrationOrigins: calibrationOrigins)
-            let study = try OutlookStudy.run(raw.values, period: raw.period, candidates: candidates,
-                                             options: .init(months: months, level: level, conformal: conformal))
+            let study = try OutlookStudy.run(
+                raw.values, period: raw.period, candidates: candidates,
+                options: .init(months: months, level: level, conformal: conformal))
 
             let alerts = PriceAlerts(raw, asOf: asOfDate)
             let (spike, anomaly) = (alerts.spike, alerts.anomaly)
@@ -151,29 +174,35 @@ struct Outlook: ParsableCommand {
             let forecast = study.calibratedForecast
             let coverage = study.coverage
             let outlook = try PriceOutlook(
-                series: raw, forecast: forecast, step: step, level: level, anomaly: try? anomaly.get(), spike: try? spike.get(),
-                commodity: subject.commodity, market: subject.market, unit: subject.unit, decimals: subject.decimals)
-                .with(following: forecast, after: step,
-                      backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
+                series: raw, forecast: forecast, step: step, level: level, anomaly: try? anomaly.get(),
+                spike: try? spike.get(),
+                commodity: subject.commodity, market: subject.market, unit: subject.unit, decimals: subject.decimals
+            )
+            .with(
+                following: forecast, after: step,
+                backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
             let text = outlook.text
             let body: Data
             if json {
                 let document = OutlookDocument(
                     issued: IssueTime.now(), asOf: asOfDate, commodity: subject.commodity, market: subject.market,
-                    unit: subject.unit, inputs: subject.inputs, series: raw, study: study, anomaly: anomaly, spike: spike,
+                    unit: subject.unit, inputs: subject.inputs, series: raw, study: study, anomaly: anomaly,
+                    spike: spike,
                     exportLinkNote: subject.exportLinkNote, text: text)
                 body = try document.encoded()
             } else {
-                body = switch language {
-                case "vi": Data((text.vi + "\n").utf8)
-                case "en": Data((text.en + "\n").utf8)
-                default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
-                }
+                body =
+                    switch language {
+                    case "vi": Data((text.vi + "\n").utf8)
+                    case "en": Data((text.en + "\n").utf8)
+                    default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
+                    }
             }
             try AtomicFile.write(body, to: output ?? "-")
             let held = coverage.rate.map { String(format: "%.3f", $0) } ?? "n/a"
-            printError("outlook: \(raw.id), model \(study.forecast.model.name) (\(study.chosen?.name ?? "")), as of \(asOfDate); "
-                       + "backtest coverage of the \(level)% range \(held) (\(coverage.hits)/\(coverage.cases))")
+            printError(
+                "outlook: \(raw.id), model \(study.forecast.model.name) (\(study.chosen?.name ?? "")), as of \(asOfDate); "
+                    + "backtest coverage of the \(level)% range \(held) (\(coverage.hits)/\(coverage.cases))")
         }
     }
 
@@ -198,7 +227,8 @@ struct Outlook: ParsableCommand {
         }
         try checkPeriodOption(dataOptions.period, of: [chosen])
         guard case .month = chosen.start else {
-            throw ValidationError("series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
+            throw ValidationError(
+                "series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
         }
         guard let reported = dataset.reported[chosen.id] else {
             throw ValidationError("no reported months for series '\(chosen.id)' in \(path)")
@@ -206,14 +236,18 @@ struct Outlook: ParsableCommand {
         let commodityVi = commodity ?? chosen.id
         let marketVi = market ?? dataset.labels[chosen.id] ?? ""
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
-        return Subject(series: chosen, reported: reported.masking(chosen),
-                       commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
-                       market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
-                       unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
-                       models: requestedModels ?? ["theta", "ets", "arima", "naive"],
-                       inputs: [.init(role: "price", file: URL(fileURLWithPath: path).lastPathComponent, series: chosen.id,
-                                      data: bytes)],
-                       exportRegressor: nil, exportLinkNote: nil)
+        return Subject(
+            series: chosen, reported: reported.masking(chosen),
+            commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
+            market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
+            unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
+            models: requestedModels ?? ["theta", "ets", "arima", "naive"],
+            inputs: [
+                .init(
+                    role: "price", file: URL(fileURLWithPath: path).lastPathComponent, series: chosen.id,
+                    data: bytes)
+            ],
+            exportRegressor: nil, exportLinkNote: nil)
     }
 
     func fromConfiguration() throws -> Subject {
@@ -231,8 +265,9 @@ struct Outlook: ParsableCommand {
                 linked.exportLink = nil
             } else {
                 guard c.forecasts.contains(where: { $0.id == name && $0.kind == .price }) else {
-                    throw ValidationError("--export-link: no price entry '\(name)' in \(config); "
-                                          + "its prices are: \(PriceQuery.listing(c))")
+                    throw ValidationError(
+                        "--export-link: no price entry '\(name)' in \(config); "
+                            + "its prices are: \(PriceQuery.listing(c))")
                 }
                 linked.exportLink = name
             }
@@ -241,18 +276,20 @@ struct Outlook: ParsableCommand {
         let data = try ConfiguredDatasets(linked, keys: [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []))
         let s = try data.series(of: entry, at: "the price entry '\(entry.id)'")
         guard case .month = s.start else {
-            throw ValidationError("entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")
+            throw ValidationError(
+                "entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")
         }
         let reported = try data.reportedOnly(s, dataset: entry.dataset)
         var inputs = [try data.input(of: entry, role: "price")]
         let link = try data.exportLink(of: entry, price: s)
         if link.regressor != nil, let exportEntry { inputs.append(try data.input(of: exportEntry, role: "export")) }
         let unit = entry.unit ?? UnitText.bilingual(s.unit ?? "")
-        return Subject(series: s, reported: reported, commodity: entry.commodity ?? entry.name,
-                       market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
-                       decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
-                       models: requestedModels ?? entry.priceModels, inputs: inputs,
-                       exportRegressor: link.regressor, exportLinkNote: link.note?.en)
+        return Subject(
+            series: s, reported: reported, commodity: entry.commodity ?? entry.name,
+            market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
+            decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
+            models: requestedModels ?? entry.priceModels, inputs: inputs,
+            exportRegressor: link.regressor, exportLinkNote: link.note?.en)
     }
 
     func today() -> PeriodDate { Publisher.day(of: IssueTime.now()) }

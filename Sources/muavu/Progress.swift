@@ -22,7 +22,8 @@ final class ProgressReporter: @unchecked Sendable {
     /// Records that `done` of `total` units are finished; redraws when it is time.
     func update(done: Int, total: Int) {
         guard enabled else { return }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let now = ContinuousClock.now
         if let lastDraw, now - lastDraw < Self.interval, done < total { return }
         lastDraw = now
@@ -37,7 +38,8 @@ final class ProgressReporter: @unchecked Sendable {
     /// Ends the progress line so that later messages start on a fresh line.
     func finish() {
         guard enabled else { return }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if drewSomething { FileHandle.standardError.write(Data("\n".utf8)) }
         drewSomething = false
     }
@@ -48,8 +50,9 @@ final class ProgressReporter: @unchecked Sendable {
 
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                         : String(format: "%d:%02d", s / 60, s % 60)
+        return s >= 3600
+            ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+            : String(format: "%d:%02d", s / 60, s % 60)
     }
 }
 

@@ -9,16 +9,16 @@ struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Publish the forecasts, fan charts and bilingual bulletin of a model configuration.",
         discussion: """
-        Reads the configuration (models/README.md describes it) and its datasets, forecasts every \
-        series, and writes DIR/index.json (what was published, when, from which data and models), \
-        DIR/forecasts/ID.json (muavu.forecast/v1), DIR/charts/ID.svg and DIR/bulletin.html and \
-        DIR/bulletin.md (Vietnamese first, English beside). The issue time is SOURCE_DATE_EPOCH when \
-        set, so runs are byte-reproducible. DIR is built beside itself and swapped into place in one \
-        step: a bad configuration (exit 64) or bad data (exit 65) leaves no output. DIR must be new, \
-        empty, or a previous muavu publish output (its index.json says so); anything else (a file, a \
-        folder of other files, the current folder or one above it, a folder holding the configuration \
-        or its data) is refused with exit 64 and left untouched. Two runs into one place wait for each other.
-        """)
+            Reads the configuration (models/README.md describes it) and its datasets, forecasts every \
+            series, and writes DIR/index.json (what was published, when, from which data and models), \
+            DIR/forecasts/ID.json (muavu.forecast/v1), DIR/charts/ID.svg and DIR/bulletin.html and \
+            DIR/bulletin.md (Vietnamese first, English beside). The issue time is SOURCE_DATE_EPOCH when \
+            set, so runs are byte-reproducible. DIR is built beside itself and swapped into place in one \
+            step: a bad configuration (exit 64) or bad data (exit 65) leaves no output. DIR must be new, \
+            empty, or a previous muavu publish output (its index.json says so); anything else (a file, a \
+            folder of other files, the current folder or one above it, a folder holding the configuration \
+            or its data) is refused with exit 64 and left untouched. Two runs into one place wait for each other.
+            """)
 
     @Option(name: .long, help: "The model configuration (JSON).")
     var config: String

@@ -11,10 +11,10 @@ struct Regress: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit a linear regression (OLS, weighted, ridge) and write muavu.regression/v1.",
         discussion: """
-        Formula terms: column names, I(col^k), poly(col, k) (raw powers 1..k, named poly(col, k)1 ...),
-        log(col), and - 1 (no intercept); e.g. "log(goutput) ~ log(size) + poly(urea, 2)".
-        Rows where a used column is empty or NA are dropped and counted in the document.
-        """)
+            Formula terms: column names, I(col^k), poly(col, k) (raw powers 1..k, named poly(col, k)1 ...),
+            log(col), and - 1 (no intercept); e.g. "log(goutput) ~ log(size) + poly(urea, 2)".
+            Rows where a used column is empty or NA are dropped and counted in the document.
+            """)
 
     @Option(name: .long, help: "The CSV file (a header line, then one row per observation).")
     var data: String
@@ -59,45 +59,54 @@ struct Regress: ParsableCommand {
             var needed = model.columnsUsed
             if let weights, !needed.contains(weights) { needed.append(weights) }
             for name in needed where !table.header.contains(name) {
-                throw DataError(.unknownColumn, file: data, line: 1,
-                                "the \(name == weights ? "--weights option" : "formula") uses column '\(name)', "
-                                + "which the file does not have; the columns are: \(table.header.joined(separator: ", "))")
+                throw DataError(
+                    .unknownColumn, file: data, line: 1,
+                    "the \(name == weights ? "--weights option" : "formula") uses column '\(name)', "
+                        + "which the file does not have; the columns are: \(table.header.joined(separator: ", "))")
             }
             var raw: [String: [Double?]] = [:]
             for name in needed { raw[name] = try table.numericColumn(name) }
             let cases = CompleteCases(raw, using: needed)
             guard !cases.kept.isEmpty else {
-                throw DataError(.missingValue, file: data,
-                                "no row has a value in every column the model uses (\(needed.joined(separator: ", ")))")
+                throw DataError(
+                    .missingValue, file: data,
+                    "no row has a value in every column the model uses (\(needed.joined(separator: ", ")))")
             }
             // A weight that is not positive is bad data at its own line and column (the fit would
             // name only its position among the fitted rows).
             if let weights, let w = cases.columns[weights],
-               let k = w.indices.first(where: { !(w[$0] > 0 && w[$0].isFinite) }) {
-                throw DataError(.impossibleValue, file: data, line: table.rows[cases.kept[k]].line,
-                                column: table.header.firstIndex(of: weights).map { $0 + 1 }, columnName: weights,
-                                "weights must be positive and finite, found \(w[k])")
+                let k = w.indices.first(where: { !(w[$0] > 0 && w[$0].isFinite) })
+            {
+                throw DataError(
+                    .impossibleValue, file: data, line: table.rows[cases.kept[k]].line,
+                    column: table.header.firstIndex(of: weights).map { $0 + 1 }, columnName: weights,
+                    "weights must be positive and finite, found \(w[k])")
             }
-            let fit = try LinearRegression.fit(model, columns: cases.columns,
-                                               options: RegressionOptions(weights: weights.flatMap { cases.columns[$0] },
-                                                                          ridge: ridge))
-            var document = RegressionDocument(fit: fit, data: URL(fileURLWithPath: data).lastPathComponent,
-                                              rowsDropped: cases.dropped, weightsColumn: weights)
+            let fit = try LinearRegression.fit(
+                model, columns: cases.columns,
+                options: RegressionOptions(
+                    weights: weights.flatMap { cases.columns[$0] },
+                    ridge: ridge))
+            var document = RegressionDocument(
+                fit: fit, data: URL(fileURLWithPath: data).lastPathComponent,
+                rowsDropped: cases.dropped, weightsColumn: weights)
             if let predict {
                 let levels = level.isEmpty ? [80, 95] : Array(Set(level)).sorted()
                 let newRows = try CSVTable(path: predict)
                 var columns: [String: [Double]] = [:]
                 for name in Set(model.terms.map(\.column)) {
                     guard newRows.header.contains(name) else {
-                        throw DataError(.unknownColumn, file: predict, line: 1,
-                                        "the formula uses column '\(name)', which the file does not have; "
-                                        + "the columns are: \(newRows.header.joined(separator: ", "))")
+                        throw DataError(
+                            .unknownColumn, file: predict, line: 1,
+                            "the formula uses column '\(name)', which the file does not have; "
+                                + "the columns are: \(newRows.header.joined(separator: ", "))")
                     }
                     let values = try newRows.numericColumn(name)
                     if let i = values.firstIndex(where: { $0 == nil }) {
-                        throw DataError(.missingValue, file: predict, line: newRows.rows[i].line,
-                                        column: newRows.header.firstIndex(of: name).map { $0 + 1 }, columnName: name,
-                                        "a value is needed to predict")
+                        throw DataError(
+                            .missingValue, file: predict, line: newRows.rows[i].line,
+                            column: newRows.header.firstIndex(of: name).map { $0 + 1 }, columnName: name,
+                            "a value is needed to predict")
                     }
                     columns[name] = values.compactMap { $0 }
                 }

@@ -31,19 +31,25 @@ struct SeriesInputOptions: ParsableArguments {
         var all: [TimeSeries]
         if BenchmarkFormat.looksLikeBenchmark(path: data) {
             all = try BenchmarkFormat.read(path: data).map {
-                TimeSeries(id: $0.id, values: $0.values, frequency: .index, period: dataOptions.period ?? $0.period, start: .index(1))
+                TimeSeries(
+                    id: $0.id, values: $0.values, frequency: .index, period: dataOptions.period ?? $0.period,
+                    start: .index(1))
             }
         } else {
             all = try TidyReader.read(path: data, options: dataOptions.readOptions()).series
         }
-        let chosen = series.isEmpty ? all : try series.map { id in
-            let key = TextKey.nfc(id)
-            guard let s = all.first(where: { TextKey.nfc($0.id) == key }) else {
-                let known = all.prefix(10).map(\.id).joined(separator: ", ") + (all.count > 10 ? ", ..." : "")
-                throw DataError(.badConfiguration, file: data, "no series '\(id)' in the file; its series are: \(known)")
+        let chosen =
+            series.isEmpty
+            ? all
+            : try series.map { id in
+                let key = TextKey.nfc(id)
+                guard let s = all.first(where: { TextKey.nfc($0.id) == key }) else {
+                    let known = all.prefix(10).map(\.id).joined(separator: ", ") + (all.count > 10 ? ", ..." : "")
+                    throw DataError(
+                        .badConfiguration, file: data, "no series '\(id)' in the file; its series are: \(known)")
+                }
+                return s
             }
-            return s
-        }
         try checkPeriodOption(dataOptions.period, of: chosen)
         return chosen
     }

@@ -18,19 +18,23 @@ struct TidyDataOptions: ParsableArguments {
     @Option(name: .long, help: "Force the seasonal period (for YYYY-Sn dates: crops a year).")
     var period: Int?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "What to do with missing values and absent periods: fail (refuse the data, the default), "
-            + "skip (keep each series' longest complete run), interpolate (fill interior gaps linearly).",
-        valueName: "fail|skip|interpolate"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "What to do with missing values and absent periods: fail (refuse the data, the default), "
+                + "skip (keep each series' longest complete run), interpolate (fill interior gaps linearly).",
+            valueName: "fail|skip|interpolate"))
     var onMissing: String = "fail"
 
     @Option(name: .long, help: ArgumentHelp("JSON file of plausible ranges per unit and series id.", valueName: "file"))
     var bounds: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "How to read the dates (default: inferred per series): index (whole numbers, also four-digit ones), daily, "
-            + "weekly, monthly (also YYYY-MM-01), quarterly, yearly or season.",
-        valueName: "index|daily|weekly|monthly|quarterly|yearly|season"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How to read the dates (default: inferred per series): index (whole numbers, also four-digit ones), daily, "
+                + "weekly, monthly (also YYYY-MM-01), quarterly, yearly or season.",
+            valueName: "index|daily|weekly|monthly|quarterly|yearly|season"))
     var frequency: String?
 
     func validate() throws {
@@ -39,8 +43,9 @@ struct TidyDataOptions: ParsableArguments {
         }
         if let period { try checkOption(period, Limits.period, "--period") }
         if let frequency, Frequency(rawValue: frequency) == nil {
-            throw ValidationError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), "
-                                  + "not '\(frequency)'")
+            throw ValidationError(
+                "--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "not '\(frequency)'")
         }
     }
 

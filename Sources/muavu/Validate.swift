@@ -9,12 +9,12 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a data file and report every problem found (exit 65 when there are any).",
         discussion: """
-        Every problem is printed to stderr as FILE:LINE:COLUMN: message [code]. With --output the \
-        report is also written as a JSON document (muavu.validation/v1). Without problems, a summary \
-        (series, rows, span per series) goes to stdout and the exit status is 0; with any, 65.
-        Formats: tidy (series_id,date,value + covariates, the default), csv (RFC 4180 structure only) and \
-        calendar (a crop calendar JSON, models/calendars/*.json).
-        """)
+            Every problem is printed to stderr as FILE:LINE:COLUMN: message [code]. With --output the \
+            report is also written as a JSON document (muavu.validation/v1). Without problems, a summary \
+            (series, rows, span per series) goes to stdout and the exit status is 0; with any, 65.
+            Formats: tidy (series_id,date,value + covariates, the default), csv (RFC 4180 structure only) and \
+            calendar (a crop calendar JSON, models/calendars/*.json).
+            """)
 
     @Option(name: .long, help: "The CSV file to check.")
     var data: String
@@ -22,8 +22,9 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("tidy, csv or calendar.", valueName: "format"))
     var format = "tidy"
 
-    @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Covariate columns that must be numeric (comma-separated or repeated).", valueName: "a,b"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Covariate columns that must be numeric (comma-separated or repeated).", valueName: "a,b"))
     var covariates: [String] = []
 
     @OptionGroup var reading: TidyDataOptions
@@ -41,8 +42,10 @@ struct Validate: ParsableCommand {
     func run() throws {
         try runReportingFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [data, reading.bounds])
-            let columns = covariates.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-                .filter { !$0.isEmpty }
+            let columns = covariates.flatMap {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            .filter { !$0.isEmpty }
             if format == "calendar" {
                 let calendar = try CropCalendar.load(path: data)
                 print(Self.summary(calendar, file: data), terminator: "")
@@ -61,7 +64,9 @@ struct Validate: ParsableCommand {
                 try AtomicFile.writeDocument(ValidationDocument(report), to: output)
             }
             if !report.isValid {
-                printError("\(data): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows")
+                printError(
+                    "\(data): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows"
+                )
                 throw ExitCode(65)
             }
             if output == nil || output != "-" {
@@ -80,7 +85,8 @@ extension Validate {
         }
         var s = "\(file): valid crop calendar, \(c.crop), \(c.region), \(c.period) crops a year\n"
         for x in c.seasons.sorted(by: { $0.number < $1.number }) {
-            s += "  S\(x.number) \(x.nameVi) (\(x.nameEn)): \(x.startStage) \(months(x.start)), harvest \(months(x.harvest)), "
+            s +=
+                "  S\(x.number) \(x.nameVi) (\(x.nameEn)): \(x.startStage) \(months(x.start)), harvest \(months(x.harvest)), "
                 + "covariates averaged over \(months(x.covariateWindow))\n"
         }
         return s

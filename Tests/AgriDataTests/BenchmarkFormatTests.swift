@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import AgriData
 import TimeSeriesCore
+
+@testable import AgriData
 
 @Suite struct BenchmarkFormatTests {
     func read(_ text: String) throws -> [HoldoutSeries] {
@@ -9,16 +10,17 @@ import TimeSeriesCore
     }
 
     @Test func readsSeriesInIdOrderWhateverTheRowOrder() throws {
-        let s = try read("""
-        series_id,subset,period,split,t,value
-        B,monthly,3,test,3,30
-        A,yearly,1,train,1,1.5
-        B,monthly,3,train,1,10
-        A,yearly,1,train,2,NA
-        B,monthly,3,train,2,20
-        A,yearly,1,test,3,3
+        let s = try read(
+            """
+            series_id,subset,period,split,t,value
+            B,monthly,3,test,3,30
+            A,yearly,1,train,1,1.5
+            B,monthly,3,train,1,10
+            A,yearly,1,train,2,NA
+            B,monthly,3,train,2,20
+            A,yearly,1,test,3,3
 
-        """)
+            """)
         #expect(s.map(\.id) == ["A", "B"])
         #expect(s[0].subset == "yearly" && s[0].period == 1)
         #expect(s[0].train.count == 2 && s[0].train[0] == 1.5 && s[0].train[1].isNaN)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgriData
 
 @Suite struct CSVTokenizerTests {
@@ -11,7 +12,7 @@ import Testing
         "a,b\n\"q\"tail,2\n,\n",
         "only-header-no-newline",
         "\n\n\na,b\n\n1,2\n\n",
-        "a\r\"x\ry\"\r\"p\rq\rr\"\r1\r",          // lone CRs inside quotes count as line ends
+        "a\r\"x\ry\"\r\"p\rq\rr\"\r1\r",  // lone CRs inside quotes count as line ends
     ]
 
     func records(_ text: String, chunk: Int) throws -> [[String]] {
@@ -55,8 +56,12 @@ import Testing
         for k in 0..<500 { text += "s,\(1000 + k),\(k)\n" }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         var t = try CSVTokenizer(path: path, chunkSize: 64)
-        var n = 0, last = ""
-        while try t.next() { n += 1; last = t.lossyString(2) }
+        var n = 0
+        var last = ""
+        while try t.next() {
+            n += 1
+            last = t.lossyString(2)
+        }
         #expect(n == 501)
         #expect(last == "499")
     }

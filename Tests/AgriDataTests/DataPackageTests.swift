@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgriData
 
 /// datasets/datapackage.json is written by scripts/datasets/build.py (Python); the Swift reader
@@ -56,13 +57,16 @@ import Testing
     @Test func seriesMatchPandas() throws {
         let dir = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let table = try CSVTable(path: dir.appendingPathComponent("datasets/checksums.csv").path)
-        let file = try table.columnIndex("file"), id = try table.columnIndex("series_id")
-        let n = try table.numericColumn("n"), sum = try table.numericColumn("sum")
-        let first = try table.numericColumn("first"), last = try table.numericColumn("last")
-        #expect(table.rows.count == 35)      // the 40 series less the 5 with gaps
+        let file = try table.columnIndex("file")
+        let id = try table.columnIndex("series_id")
+        let n = try table.numericColumn("n")
+        let sum = try table.numericColumn("sum")
+        let first = try table.numericColumn("first")
+        let last = try table.numericColumn("last")
+        #expect(table.rows.count == 35)  // the 40 series less the 5 with gaps
         let datasets = URL(fileURLWithPath: DataPackageTests.path).deletingLastPathComponent()
         var options = TidyReadOptions()
-        options.onMissing = .interpolate        // complete series are unchanged by it
+        options.onMissing = .interpolate  // complete series are unchanged by it
         var cache: [String: TidyDataset] = [:]
         for (k, row) in table.rows.enumerated() {
             let name = row.fields[file]

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import AgriData
 import TimeSeriesCore
+
+@testable import AgriData
 
 /// How dates are read (issue 12 §4): whole numbers as an index or years, month starts as months,
 /// and `TidyReadOptions.frequency` (`--frequency`) to choose.
@@ -70,7 +71,10 @@ import TimeSeriesCore
     }
 
     @Test(arguments: [
-        (Frequency.monthly, ["2015-01-01", "2015-02-01", "2015-03-01"], Frequency.monthly, PeriodDate.month(year: 2015, month: 1)),
+        (
+            Frequency.monthly, ["2015-01-01", "2015-02-01", "2015-03-01"], Frequency.monthly,
+            PeriodDate.month(year: 2015, month: 1)
+        ),
         (.monthly, ["2015-01", "2015-02"], .monthly, .month(year: 2015, month: 1)),
         (.quarterly, ["2015-01-01", "2015-04-01", "2015-07-01"], .quarterly, .quarter(year: 2015, quarter: 1)),
         (.quarterly, ["2015-04", "2015-07"], .quarterly, .quarter(year: 2015, quarter: 2)),
@@ -79,8 +83,10 @@ import TimeSeriesCore
         (.daily, ["2015-01-05", "2015-01-12"], .daily, .day(year: 2015, month: 1, day: 5)),
         (.index, ["2015", "2016"], .index, .index(2015)),
     ])
-    func frequencyOptionChoosesTheReading(_ asked: Frequency, _ dates: [String], _ frequency: Frequency,
-                                          _ start: PeriodDate) throws {
+    func frequencyOptionChoosesTheReading(
+        _ asked: Frequency, _ dates: [String], _ frequency: Frequency,
+        _ start: PeriodDate
+    ) throws {
         if asked == .daily {
             // Two dates a week apart, read as days: a gap of 6 days.
             #expect(try Self.problems(Self.rows(dates), asked).first?.code == .missingValue)
@@ -125,20 +131,22 @@ import TimeSeriesCore
         #expect(s.frequency == .quarterly)
         #expect(s.period == 4)
         #expect(s.start == start)
-        #expect(s.count == dates.count)   // nothing invented
+        #expect(s.count == dates.count)  // nothing invented
         #expect(s.dateReading?.contains("read as quarters") == true)
     }
 
     /// Months twelve apart (pandas' yearly `AS` dates) are years.
-    @Test(arguments: [["2015-01-01", "2016-01-01", "2018-01-01"], ["2015-06", "2016-06", "2018-06"],
-                      ["2015-Q2", "2016-Q2", "2018-Q2"]])
+    @Test(arguments: [
+        ["2015-01-01", "2016-01-01", "2018-01-01"], ["2015-06", "2016-06", "2018-06"],
+        ["2015-Q2", "2016-Q2", "2018-Q2"],
+    ])
     func monthsTwelveApartAreYearly(_ dates: [String]) throws {
         var options = TidyReadOptions()
         options.onMissing = .interpolate
         let s = try TidyReader.read(data: Data(Self.rows(dates).utf8), file: "y.csv", options: options).series[0]
         #expect(s.frequency == .yearly)
         #expect(s.start == .year(2015))
-        #expect(s.count == 4)   // 2017 filled, nothing else
+        #expect(s.count == 4)  // 2017 filled, nothing else
         #expect(s.values[2] == 2.5)
         #expect(s.dateReading?.contains("read as years") == true)
     }

@@ -1,15 +1,18 @@
 import Foundation
 import Testing
-@testable import AgriData
 import TimeSeriesCore
+
+@testable import AgriData
 
 /// Dates off a weekly grid (issue 12 §3): one error per off-grid row, naming the row and the grid,
 /// whatever the missing-value policy; never a daily series with a gap every week.
 @Suite struct OffGridDateTests {
     /// `count` weekly dates from `start` (days since 1970-01-01), with the dates at `moved`
     /// shifted by `by` days; the value of row i is 100 + i. Row i is on line i + 2.
-    static func weekly(count: Int = 80, from start: Int = PeriodDate.daysFromCivil(year: 2020, month: 1, day: 6),
-                       moved: [Int: Int]) -> String {
+    static func weekly(
+        count: Int = 80, from start: Int = PeriodDate.daysFromCivil(year: 2020, month: 1, day: 6),
+        moved: [Int: Int]
+    ) -> String {
         var text = "series_id,date,value\n"
         for i in 0..<count {
             let c = PeriodDate.civilFromDays(start + 7 * i + (moved[i] ?? 0))
@@ -65,6 +68,6 @@ import TimeSeriesCore
         let s = try TidyReader.read(data: Data(text.utf8), file: "w.csv", options: options).series[0]
         #expect(s.frequency == .weekly)
         #expect(s.count == 20)
-        #expect(s.values[5] == 105)   // halfway between 104 and 106
+        #expect(s.values[5] == 105)  // halfway between 104 and 106
     }
 }

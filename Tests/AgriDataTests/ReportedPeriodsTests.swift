@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgriData
 
 /// `TidyDataset.reported`: the periods of each series with a value in the file, kept by the one
@@ -33,7 +34,10 @@ import Testing
         let reported = try #require(dataset.reported[s.id])
         #expect(s.count == 6)
         #expect(reported.count == 6 && reported.filled == [1, 2, 4] && reported.reportedCount == 3)
-        #expect(reported.dates == [.month(year: 2021, month: 1), .month(year: 2021, month: 4), .month(year: 2021, month: 6)])
+        #expect(
+            reported.dates == [
+                .month(year: 2021, month: 1), .month(year: 2021, month: 4), .month(year: 2021, month: 6),
+            ])
         #expect(reported.contains(.month(year: 2021, month: 4)))
         #expect(!reported.contains(.month(year: 2021, month: 5)))
         #expect(!reported.contains(.month(year: 2020, month: 12)) && !reported.contains(.month(year: 2021, month: 7)))
@@ -59,7 +63,7 @@ import Testing
         let reported = try #require(skipped.reported[s.id])
         #expect(reported.filled.isEmpty && reported.count == s.count)
         #expect(reported.dates == (0..<s.count).compactMap { s.date(at: $0) })
-        #expect(skipped.labels.isEmpty)   // no label column asked for
+        #expect(skipped.labels.isEmpty)  // no label column asked for
 
         let complete = try Self.read("series_id,date,value\na,2020,1\na,2021,2\na,2022,3\n", .fail)
         let yearly = try #require(complete.reported["a"])
@@ -68,7 +72,8 @@ import Testing
 
     /// A weekly series steps by 7 days: the absent week is filled, a day between weeks is no period.
     @Test func weeklyPeriodsStepBySevenDays() throws {
-        let dataset = try Self.read("series_id,date,value\nw,2024-01-01,1\nw,2024-01-08,2\nw,2024-01-22,4\n", .interpolate)
+        let dataset = try Self.read(
+            "series_id,date,value\nw,2024-01-01,1\nw,2024-01-08,2\nw,2024-01-22,4\n", .interpolate)
         let s = try #require(dataset.series.first)
         #expect(s.frequency == .weekly)
         let reported = try #require(dataset.reported["w"])

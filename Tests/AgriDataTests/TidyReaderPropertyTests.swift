@@ -1,8 +1,9 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import AgriData
 import TimeSeriesCore
+
+@testable import AgriData
 
 /// Properties of the tidy reader on files written at random: the values read are the ones
 /// written (Swift's own `Double(String)` is the reference for the decimal text), the first date
@@ -13,10 +14,14 @@ struct TidyReaderPropertyTests {
     static let values = Gen.int(in: -9_999_999...9_999_999).map { Double($0) / 100 }.array(of: 1...40)
 
     @Test func writtenSeriesReadBack() async {
-        await propertyCheck(count: 300, input: Self.values, zip(Gen.int(in: 1990...2090), Gen.int(in: 1...12)), Gen.int(in: 0...7)) {
+        await propertyCheck(
+            count: 300, input: Self.values, zip(Gen.int(in: 1990...2090), Gen.int(in: 1...12)), Gen.int(in: 0...7)
+        ) {
             values, start, style in
             let (year, month) = start
-            let crlf = style & 1 != 0, bom = style & 2 != 0, quoted = style & 4 != 0
+            let crlf = style & 1 != 0
+            let bom = style & 2 != 0
+            let quoted = style & 4 != 0
             var text = bom ? "\u{FEFF}" : ""
             let end = crlf ? "\r\n" : "\n"
             text += "series_id,date,value" + end

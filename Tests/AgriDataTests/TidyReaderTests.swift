@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AgriData
 
 @Suite struct TidyReaderTests {
@@ -17,14 +18,14 @@ import Testing
 
     @Test func readsSeriesInOrderOfFirstAppearanceWithFrequencies() throws {
         let text = """
-        series_id,date,value,unit
-        b,2020-01,1,VND/kg
-        b,2020-02,2.5,VND/kg
-        a,2019,10,t
-        a,2020,11,t
-        b,2020-03,3,VND/kg
+            series_id,date,value,unit
+            b,2020-01,1,VND/kg
+            b,2020-02,2.5,VND/kg
+            a,2019,10,t
+            a,2020,11,t
+            b,2020-03,3,VND/kg
 
-        """
+            """
         let d = try read(text)
         #expect(d.series.map(\.id) == ["b", "a"])
         #expect(d.series[0].values == [1, 2.5, 3])
@@ -38,7 +39,8 @@ import Testing
     }
 
     @Test func infersWeeklyFromSpacingAndDailyOtherwise() throws {
-        let d = try read("series_id,date,value\nw,2024-01-01,1\nw,2024-01-08,2\nw,2024-01-15,3\nd,2024-01-01,1\nd,2024-01-02,2\n")
+        let d = try read(
+            "series_id,date,value\nw,2024-01-01,1\nw,2024-01-08,2\nw,2024-01-15,3\nd,2024-01-01,1\nd,2024-01-02,2\n")
         #expect(d.series[0].frequency == .weekly)
         #expect(d.series[0].period == 52)
         #expect(d.series[1].frequency == .daily)
@@ -59,8 +61,8 @@ import Testing
     }
 
     @Test func namesCompareNFCNormalisedAndKeepTheirSpelling() throws {
-        let composed = "\u{110}\u{1ED3}ng Th\u{E1}p"                         // Đồng Tháp
-        let decomposed = "\u{110}o\u{302}\u{300}ng Tha\u{301}p"               // same, combining marks
+        let composed = "\u{110}\u{1ED3}ng Th\u{E1}p"  // Đồng Tháp
+        let decomposed = "\u{110}o\u{302}\u{300}ng Tha\u{301}p"  // same, combining marks
         let d = try read("series_id,date,value\n\(decomposed),2020-01,1\n\(composed),2020-02,2\n")
         #expect(d.series.count == 1)
         #expect(d.series[0].id == decomposed)
@@ -117,7 +119,8 @@ import Testing
 
     @Test func customBoundsPerCrop() throws {
         var o = TidyReadOptions()
-        o.bounds = ValueBounds(ranges: [PlausibleRange(unit: "t/ha", idContains: ["rice"], max: 8, note: "Mekong rice")])
+        o.bounds = ValueBounds(ranges: [PlausibleRange(unit: "t/ha", idContains: ["rice"], max: 8, note: "Mekong rice")]
+        )
         let text = "series_id,date,value,unit\nrice-yield,2020,7.5,t/ha\nrice-yield,2021,8.5,t/ha\n"
         let p = try TidyReader.validate(data: Data(text.utf8), file: "b.csv", options: o).problems
         #expect(p.map(\.code) == [.impossibleValue])

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import AgriData
 import TimeSeriesCore
+
+@testable import AgriData
 
 @Suite struct UnitsTests {
     /// Factors by definition: 1 tạ = 100 kg, 1 t = 1000 kg, 1 yến = 10 kg, 1 ha = 10,000 m².
@@ -24,7 +25,8 @@ import TimeSeriesCore
     }
 
     @Test func convertsASeriesAndItsUnit() throws {
-        let s = TimeSeries(id: "dt-rice-yield", values: [58.2, 60.1], frequency: .yearly, start: .year(2020), unit: "tạ/ha")
+        let s = TimeSeries(
+            id: "dt-rice-yield", values: [58.2, 60.1], frequency: .yearly, start: .year(2020), unit: "tạ/ha")
         let t = try Units.convert(s, to: "t/ha")
         #expect(t.unit == "t/ha")
         #expect(zip(t.values, [5.82, 6.01]).allSatisfy { abs($0 - $1) < 1e-12 })
@@ -32,20 +34,24 @@ import TimeSeriesCore
 
     @Test func usdPerTonneToVndPerKgWithAMonthlyRate() throws {
         // 400 USD/t at 24,000 VND/USD = 9,600,000 VND/t = 9,600 VND/kg; the rate starts a month earlier.
-        let price = TimeSeries(id: "wb-rice-vnm-5", values: [400, 410, 420], frequency: .monthly,
-                               start: .month(year: 2023, month: 2), unit: "USD/t")
-        let rate = TimeSeries(id: "vnd-usd", values: [23_500, 24_000, 24_100], frequency: .monthly,
-                              start: .month(year: 2023, month: 1), unit: "VND/USD")
+        let price = TimeSeries(
+            id: "wb-rice-vnm-5", values: [400, 410, 420], frequency: .monthly,
+            start: .month(year: 2023, month: 2), unit: "USD/t")
+        let rate = TimeSeries(
+            id: "vnd-usd", values: [23_500, 24_000, 24_100], frequency: .monthly,
+            start: .month(year: 2023, month: 1), unit: "VND/USD")
         let v = try Units.convertCurrency(price, rate: rate, to: "VND/kg")
         #expect(v.unit == "VND/kg")
         #expect(abs(v.values[0] - 9_600) < 1e-9)
-        #expect(abs(v.values[1] - 9_881) < 1e-9)      // 410 × 24,100 / 1000
-        #expect(v.values[2].isNaN)                     // no rate for April
+        #expect(abs(v.values[1] - 9_881) < 1e-9)  // 410 × 24,100 / 1000
+        #expect(v.values[2].isNaN)  // no rate for April
     }
 
     @Test func currencyConversionNeedsARateInTheRightDirection() {
-        let price = TimeSeries(id: "p", values: [1], frequency: .monthly, start: .month(year: 2023, month: 1), unit: "USD/t")
-        let rate = TimeSeries(id: "r", values: [1], frequency: .monthly, start: .month(year: 2023, month: 1), unit: "USD/VND")
+        let price = TimeSeries(
+            id: "p", values: [1], frequency: .monthly, start: .month(year: 2023, month: 1), unit: "USD/t")
+        let rate = TimeSeries(
+            id: "r", values: [1], frequency: .monthly, start: .month(year: 2023, month: 1), unit: "USD/VND")
         #expect(throws: DataError.self) { try Units.convertCurrency(price, rate: rate, to: "VND/t") }
     }
 }

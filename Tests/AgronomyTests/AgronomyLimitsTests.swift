@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TimeSeriesCore
+
 @testable import Agronomy
 
 /// The crop-yield model guards itself as the generic models do (`LimitsTests`): a horizon past

@@ -1,8 +1,9 @@
-@testable import Agronomy
 import Forecasting
 import Foundation
 import Testing
 import TimeSeriesCore
+
+@testable import Agronomy
 
 /// Fixtures/cropyield/rice_statsmodels.json: statsmodels OLS on Viet Nam rice yield 2006–2020 with
 /// ONI Dec–Feb (scripts/fixtures/cropyield_statsmodels.py).
@@ -31,8 +32,10 @@ struct CropYieldReference: Decodable {
     var intervals: [String: Bounds]
 
     static func load() throws -> CropYieldReference {
-        let url = try #require(Bundle.module.url(forResource: "rice_statsmodels", withExtension: "json",
-                                                 subdirectory: "Fixtures/cropyield"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "rice_statsmodels", withExtension: "json",
+                subdirectory: "Fixtures/cropyield"))
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(CropYieldReference.self, from: Data(contentsOf: url))
@@ -60,7 +63,9 @@ struct CropYieldTests {
         for (name, expected) in ref.candidates {
             let c = try #require(result.candidates.first { $0.name == name }, "no candidate \(name)")
             #expect(c.errors.count == expected.errors.count)
-            for (a, b) in zip(c.errors, expected.errors) { #expect(close(a, b, relative: 1e-7), "\(name): \(a) vs \(b)") }
+            for (a, b) in zip(c.errors, expected.errors) {
+                #expect(close(a, b, relative: 1e-7), "\(name): \(a) vs \(b)")
+            }
             #expect(close(try #require(c.rmse), expected.rmse, relative: 1e-7))
             #expect(close(try #require(c.mape), expected.mape, relative: 1e-7))
         }
@@ -100,15 +105,17 @@ struct CropYieldTests {
         let ref = try CropYieldReference.load()
         // A longer history so that ETS has years before the window: a linear trend with noise-free wiggle.
         let history = (0..<20).map { 4.0 + 0.05 * Double($0) + 0.03 * sin(Double($0)) }
-        let result = try CropYieldModel.forecast(yields: history + ref.yields, firstYear: ref.firstYear - 20, horizon: 2,
-                                                 levels: [80, 95], options: .init(trendYears: 15))
+        let result = try CropYieldModel.forecast(
+            yields: history + ref.yields, firstYear: ref.firstYear - 20, horizon: 2,
+            levels: [80, 95], options: .init(trendYears: 15))
         let ets = try #require(result.candidates.first { $0.name == "ets" })
         #expect(ets.errors.count == 15)
         #expect(result.candidates.filter(\.chosen).count == 1)
         let best = result.candidates.filter { ["ets", "trend-linear", "trend-quadratic"].contains($0.name) }
         let chosen = try #require(result.chosenCandidate)
         // The chosen one is no worse than ETS and than the trend degree LOYO preferred.
-        let chosenRMSE = try #require(chosen.rmse), etsRMSE = try #require(ets.rmse)
+        let chosenRMSE = try #require(chosen.rmse)
+        let etsRMSE = try #require(ets.rmse)
         #expect(chosenRMSE <= etsRMSE)
         #expect(best.contains { $0.chosen })
     }
@@ -136,8 +143,9 @@ struct CropYieldProductionTests {
     func forecast(mean: Double, sd: Double) -> Forecast {
         // Normal 95% interval: z = 1.959963984540054 (scipy.stats.norm.ppf(0.975)).
         let z = 1.959963984540054
-        return Forecast(model: ModelSummary(name: "x", family: "x"), mean: [mean],
-                        intervals: [PredictionInterval(level: 95, lower: [mean - z * sd], upper: [mean + z * sd])])
+        return Forecast(
+            model: ModelSummary(name: "x", family: "x"), mean: [mean],
+            intervals: [PredictionInterval(level: 95, lower: [mean - z * sd], upper: [mean + z * sd])])
     }
 
     @Test("With a certain yield the product's quantiles are the area's normal quantiles times the yield")

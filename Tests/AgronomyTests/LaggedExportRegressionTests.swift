@@ -1,9 +1,10 @@
-@testable import Agronomy
 import Forecasting
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TimeSeriesCore
+
+@testable import Agronomy
 
 /// The export link (`LaggedExportRegression`): regression of a monthly price on the export price
 /// of the month before with ARIMA(0,1,1) errors and drift, against statsmodels SARIMAX (exact
@@ -16,10 +17,14 @@ import TimeSeriesCore
         abs(a - b) <= tolerance * max(1, abs(b))
     }
 
-    static let price = TimeSeries(id: "price", values: R.linkPrice, frequency: .monthly,
-                                  start: .month(year: R.linkPriceStart.year, month: R.linkPriceStart.month))
-    static func export(_ values: [Double], start: PeriodDate = .month(year: R.linkExportStart.year, month: R.linkExportStart.month))
-        -> TimeSeries {
+    static let price = TimeSeries(
+        id: "price", values: R.linkPrice, frequency: .monthly,
+        start: .month(year: R.linkPriceStart.year, month: R.linkPriceStart.month))
+    static func export(
+        _ values: [Double], start: PeriodDate = .month(year: R.linkExportStart.year, month: R.linkExportStart.month)
+    )
+        -> TimeSeries
+    {
         TimeSeries(id: "export", values: values, frequency: .monthly, start: start)
     }
     /// The export price with its unreported month filled linearly, as `"onMissing": "interpolate"`.
@@ -28,7 +33,9 @@ import TimeSeriesCore
     @Test func theRegressorIsTheExportPriceOfTheMonthBefore() throws {
         let x = try #require(LaggedExportRegression.regressor(for: Self.price, export: Self.filledExport))
         #expect(x.count == R.linkPrice.count + 1)
-        for (t, (a, b)) in zip(x, R.regressor).enumerated() { #expect(Self.relativelyClose(a, b, 1e-12), "t=\(t): \(a) vs \(b)") }
+        for (t, (a, b)) in zip(x, R.regressor).enumerated() {
+            #expect(Self.relativelyClose(a, b, 1e-12), "t=\(t): \(a) vs \(b)")
+        }
     }
 
     @Test func noRegressorWhereTheExportPriceDoesNotCoverTheMonthsBefore() {
@@ -36,28 +43,38 @@ import TimeSeriesCore
         #expect(LaggedExportRegression.regressor(for: Self.price, export: Self.export(R.linkExport)) == nil)
         let filled = Self.filledExport.values
         // Starting with the price's first month: no export price for the month before it.
-        #expect(LaggedExportRegression.regressor(for: Self.price,
-                                                 export: Self.export(Array(filled.dropFirst(7)), start: .month(year: 2009, month: 1))) == nil)
+        #expect(
+            LaggedExportRegression.regressor(
+                for: Self.price,
+                export: Self.export(Array(filled.dropFirst(7)), start: .month(year: 2009, month: 1))) == nil)
         // Starting one month earlier is enough.
-        #expect(LaggedExportRegression.regressor(for: Self.price,
-                                                 export: Self.export(Array(filled.dropFirst(6)), start: .month(year: 2008, month: 12))) != nil)
+        #expect(
+            LaggedExportRegression.regressor(
+                for: Self.price,
+                export: Self.export(Array(filled.dropFirst(6)), start: .month(year: 2008, month: 12))) != nil)
         // Ending with the price's second-to-last month (2012-11): no x for the month after the last
         // price; ending with its last month (2012-12) is enough.
-        #expect(LaggedExportRegression.regressor(for: Self.price, export: Self.export(Array(filled.prefix(6 + 48)))) == nil)
-        #expect(LaggedExportRegression.regressor(for: Self.price, export: Self.export(Array(filled.prefix(6 + 49)))) != nil)
+        #expect(
+            LaggedExportRegression.regressor(for: Self.price, export: Self.export(Array(filled.prefix(6 + 48)))) == nil)
+        #expect(
+            LaggedExportRegression.regressor(for: Self.price, export: Self.export(Array(filled.prefix(6 + 49)))) != nil)
         // Without dates there is nothing to align.
-        #expect(LaggedExportRegression.regressor(for: TimeSeries(id: "p", values: R.linkPrice), export: Self.filledExport) == nil)
+        #expect(
+            LaggedExportRegression.regressor(for: TimeSeries(id: "p", values: R.linkPrice), export: Self.filledExport)
+                == nil)
     }
 
     @Test(arguments: R.fits.indices)
     func fitAndForecastMatchStatsmodels(_ i: Int) throws {
         let reference = R.fits[i]
         let link = LaggedExportRegression(regressor: R.regressor)
-        let f = try link.forecast(Array(R.linkPrice.prefix(reference.origin)), period: 12, horizon: 3, levels: [80, 95])
+        let f = try link.forecast(
+            Array(R.linkPrice.prefix(reference.origin)), period: 12, horizon: 3, levels: [80, 95])
         #expect(link.name == "arima-x")
         for (name, theirs) in [("ma1", reference.ma1), ("drift", reference.drift), ("xreg1", reference.xreg1)] {
             let mine = try #require(f.model.parameters[name], "\(name)")
-            #expect(Self.relativelyClose(mine, theirs, 1e-3), "origin \(reference.origin), \(name): \(mine) vs \(theirs)")
+            #expect(
+                Self.relativelyClose(mine, theirs, 1e-3), "origin \(reference.origin), \(name): \(mine) vs \(theirs)")
         }
         let sigma2 = try #require(f.model.criteria["sigma2"])
         #expect(Self.relativelyClose(sigma2, reference.sigma2, 1e-3), "\(sigma2) vs \(reference.sigma2)")

@@ -1,9 +1,10 @@
-@testable import Agronomy
 import Forecasting
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TimeSeriesCore
+
+@testable import Agronomy
 
 /// `OutlookStudy`, the price study of `muavu outlook` and `muavu publish`, against an independent
 /// numpy/pandas implementation of its definition on the Đồng Tháp wholesale rice price
@@ -17,8 +18,9 @@ import TimeSeriesCore
     }
 
     func study(_ candidates: [OutlookStudy.Candidate], y: [Double] = R.y) throws -> OutlookStudy {
-        try OutlookStudy.run(y, period: 12, candidates: candidates,
-                             options: .init(months: R.horizon, level: R.level, selectionOrigins: R.selectionOrigins))
+        try OutlookStudy.run(
+            y, period: 12, candidates: candidates,
+            options: .init(months: R.horizon, level: R.level, selectionOrigins: R.selectionOrigins))
     }
 
     @Test func scoresChoiceRangesAndCoverageMatchTheReference() throws {
@@ -27,7 +29,8 @@ import TimeSeriesCore
         #expect(s.selectionOrigins.first == R.selection.first && s.selectionOrigins.last == R.selection.last)
         #expect(s.scores.map(\.name) == R.scores.map(\.name))
         for (mine, theirs) in zip(s.scores, R.scores) {
-            let rmse = try #require(mine.rmse), mape = try #require(mine.mape)
+            let rmse = try #require(mine.rmse)
+            let mape = try #require(mine.mape)
             #expect(Self.relativelyClose(rmse, theirs.rmse), "\(mine.name): RMSE \(rmse) vs \(theirs.rmse)")
             #expect(Self.relativelyClose(mape, theirs.mape), "\(mine.name): MAPE \(mape) vs \(theirs.mape)")
             #expect(mine.cases == theirs.cases)
@@ -57,7 +60,8 @@ import TimeSeriesCore
         let f = s.calibratedForecast
         let at80 = try #require(f.interval(level: 80))
         for (h, theirs) in R.ranges.enumerated() {
-            #expect(Self.relativelyClose(at80.lower[h], theirs.lower) && Self.relativelyClose(at80.upper[h], theirs.upper))
+            #expect(
+                Self.relativelyClose(at80.lower[h], theirs.lower) && Self.relativelyClose(at80.upper[h], theirs.upper))
         }
         // 95% is the model's own: naive mean ± z·σ√h, and wider than the model's 80%.
         #expect(f.interval(level: 95) == s.forecast.interval(level: 95))
@@ -73,7 +77,9 @@ import TimeSeriesCore
         #expect(with.last?.kind == "export-link")
         #expect((with.last?.forecaster as? LaggedExportRegression)?.regressor == [1, 2, 3])
         #expect(try OutlookStudy.candidates(models: ["arima-x"], exportRegressor: nil).isEmpty)
-        #expect(throws: ForecastingError.self) { try OutlookStudy.candidates(models: ["prophet"], exportRegressor: nil) }
+        #expect(throws: ForecastingError.self) {
+            try OutlookStudy.candidates(models: ["prophet"], exportRegressor: nil)
+        }
     }
 
     // MARK: - Choice rules on hand-made candidates
@@ -92,23 +98,29 @@ import TimeSeriesCore
     static let climb = (0..<48).map { 100 + 2 * Double($0) }
 
     @Test func equalScoresGoToTheEarlierCandidate() throws {
-        let s = try study([.init(name: "first", forecaster: Naive()), .init(name: "second", forecaster: Naive())], y: Self.climb)
+        let s = try study(
+            [.init(name: "first", forecaster: Naive()), .init(name: "second", forecaster: Naive())], y: Self.climb)
         #expect(s.scores[0].rmse == s.scores[1].rmse)
         #expect(s.chosen?.name == "first")
-        let t = try study([.init(name: "second", forecaster: Naive()), .init(name: "first", forecaster: Naive())], y: Self.climb)
+        let t = try study(
+            [.init(name: "second", forecaster: Naive()), .init(name: "first", forecaster: Naive())], y: Self.climb)
         #expect(t.chosen?.name == "second")
     }
 
     @Test func theLowestRMSEWinsWhateverItsPlace() throws {
-        let s = try study([.init(name: "naive", forecaster: Naive()), .init(name: "drift", forecaster: Drift())], y: Self.climb)
+        let s = try study(
+            [.init(name: "naive", forecaster: Naive()), .init(name: "drift", forecaster: Drift())], y: Self.climb)
         #expect(try #require(s.scores[1].rmse) < 1e-9)
         #expect(try #require(s.scores[0].rmse) > 1)
         #expect(s.chosen?.name == "drift")
     }
 
     @Test func aModelThatFailsEverywhereIsUnscoredAndTriedLast() throws {
-        let s = try study([.init(name: "refuses", forecaster: RefusesLongSeries(refusing: 0)),
-                           .init(name: "naive", forecaster: Naive())], y: Self.climb)
+        let s = try study(
+            [
+                .init(name: "refuses", forecaster: RefusesLongSeries(refusing: 0)),
+                .init(name: "naive", forecaster: Naive()),
+            ], y: Self.climb)
         #expect(s.scores[0].rmse == nil)
         #expect(s.scores[0].note?.contains("failed at") == true)
         #expect(s.chosen?.name == "naive")
@@ -116,8 +128,11 @@ import TimeSeriesCore
 
     @Test func aChosenModelThatCannotFitTheWholeSeriesGivesWayToTheNext() throws {
         // Both score alike on the shorter prefixes; the first cannot forecast from the whole series.
-        let s = try study([.init(name: "refuses", forecaster: RefusesLongSeries(refusing: Self.climb.count)),
-                           .init(name: "naive", forecaster: Naive())], y: Self.climb)
+        let s = try study(
+            [
+                .init(name: "refuses", forecaster: RefusesLongSeries(refusing: Self.climb.count)),
+                .init(name: "naive", forecaster: Naive()),
+            ], y: Self.climb)
         #expect(s.scores[0].rmse == s.scores[1].rmse)
         #expect(s.chosen?.name == "naive")
         #expect(s.scores[0].note?.hasPrefix("fit failed") == true)
@@ -128,6 +143,8 @@ import TimeSeriesCore
         y[y.count - 1] = .nan
         #expect(throws: ForecastingError.self) { try study([.init(name: "naive", forecaster: Naive())], y: y) }
         #expect(throws: ForecastingError.self) { try study([], y: Self.climb) }
-        #expect(throws: ForecastingError.self) { try study([.init(name: "naive", forecaster: Naive())], y: Array(Self.climb.prefix(10))) }
+        #expect(throws: ForecastingError.self) {
+            try study([.init(name: "naive", forecaster: Naive())], y: Array(Self.climb.prefix(10)))
+        }
     }
 }

@@ -1,8 +1,9 @@
-@testable import Agronomy
 import Forecasting
 import Foundation
 import Testing
 import TimeSeriesCore
+
+@testable import Agronomy
 
 @Suite struct PriceAnomalyIndicatorTests {
     @Test func weightedMomentsByHand() throws {
@@ -56,8 +57,9 @@ import TimeSeriesCore
         let fixture = try PriceAnomalyFixture.load()
         let reference = try #require(fixture.series[name])
         let series = try PriceAnomalyFixture.timeSeries(name, reference.prices)
-        let ipa = PriceAnomalyIndicator(quarterlyWeight: fixture.gamma, minimumYears: fixture.minimum_years,
-                                        yearWeighting: linear ? .linear : .equal)
+        let ipa = PriceAnomalyIndicator(
+            quarterlyWeight: fixture.gamma, minimumYears: fixture.minimum_years,
+            yearWeighting: linear ? .linear : .equal)
         let points = try ipa.values(series)
         let expected = linear ? reference.ipa_linear : reference.ipa_equal
         #expect(points.map(\.date.description) == expected.map(\.date))

@@ -1,8 +1,9 @@
-@testable import Agronomy
 import Forecasting
 import Foundation
 import Testing
 import TimeSeriesCore
+
+@testable import Agronomy
 
 @Suite struct PriceAnomalySpikeAlertTests {
     @Test(arguments: [
@@ -50,8 +51,9 @@ import TimeSeriesCore
     }
 
     @Test func tooFewMonths() {
-        let series = TimeSeries(id: "short", values: (0..<24).map(Double.init), frequency: .monthly,
-                                start: .month(year: 2010, month: 1))
+        let series = TimeSeries(
+            id: "short", values: (0..<24).map(Double.init), frequency: .monthly,
+            start: .month(year: 2010, month: 1))
         #expect { try PriceSpikeAlert().values(series) } throws: { ($0 as? ForecastingError)?.code == .tooShort }
     }
 

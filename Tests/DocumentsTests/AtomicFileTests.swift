@@ -63,9 +63,12 @@ struct AtomicFileTests {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // PID 2^22 + 1 is above Linux's pid_max ceiling, so no process has it.
-        let dead = ".out.json.tmp-4194305", live = ".out.json.tmp-1", other = ".other.json.tmp-4194305"
+        let dead = ".out.json.tmp-4194305"
+        let live = ".out.json.tmp-1"
+        let other = ".other.json.tmp-4194305"
         for name in [dead, live, other] { try Data().write(to: URL(fileURLWithPath: dir + "/" + name)) }
         try AtomicFile.write(Data("{}".utf8), to: dir + "/out.json")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [other, live, "out.json"].sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [other, live, "out.json"].sorted())
     }
 }

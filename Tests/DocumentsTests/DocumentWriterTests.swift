@@ -3,11 +3,15 @@ import Foundation
 import Testing
 
 @Suite struct DocumentWriterTests {
-    struct Doc: Encodable { var zeta = 1; var alpha = "a" }
+    struct Doc: Encodable {
+        var zeta = 1
+        var alpha = "a"
+    }
 
     @Test func sortsKeys() throws {
         let text = String(decoding: try DocumentEncoder.encode(Doc()), as: UTF8.self)
-        let a = try #require(text.range(of: "alpha")), z = try #require(text.range(of: "zeta"))
+        let a = try #require(text.range(of: "alpha"))
+        let z = try #require(text.range(of: "zeta"))
         #expect(a.lowerBound < z.lowerBound)
     }
 

@@ -8,7 +8,8 @@ struct SHA256Tests {
     @Test("NIST examples")
     func nistExamples() {
         #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256.hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
@@ -20,7 +21,9 @@ struct SHA256Tests {
         try #require(FileManager.default.isExecutableFile(atPath: tool), "sha256sum (coreutils) is needed")
         var rng = UInt64(length) &* 0x9E37_79B9_7F4A_7C15
         let bytes = (0..<length).map { _ -> UInt8 in
-            rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17
+            rng ^= rng << 13
+            rng ^= rng >> 7
+            rng ^= rng << 17
             return UInt8(truncatingIfNeeded: rng)
         }
         let data = Data(bytes)

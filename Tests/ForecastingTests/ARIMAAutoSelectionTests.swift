@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// Automatic order selection against statsforecast `AutoARIMA(season_length=m)` on M3 series.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// The non-stepwise search (`arima-exhaustive`) against statsforecast
@@ -22,8 +23,10 @@ struct ARIMAExhaustiveSearchTests {
         var series: [Series]
 
         static func load() throws -> Reference {
-            let url = try #require(Bundle.module.url(forResource: "exhaustive", withExtension: "json",
-                                                     subdirectory: "Fixtures/arima"))
+            let url = try #require(
+                Bundle.module.url(
+                    forResource: "exhaustive", withExtension: "json",
+                    subdirectory: "Fixtures/arima"))
             return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
         }
     }
@@ -47,8 +50,9 @@ struct ARIMAExhaustiveSearchTests {
             let fit = try exhaustive.fit(s.values, period: s.period)
             let expected = s.exhaustive.model.trimmingCharacters(in: .whitespaces)
             if fit.name == expected {
-                #expect(abs(fit.aicc - s.exhaustive.aicc) <= 2e-3 * abs(s.exhaustive.aicc),
-                        "\(s.id): \(fit.aicc) vs \(s.exhaustive.aicc)")
+                #expect(
+                    abs(fit.aicc - s.exhaustive.aicc) <= 2e-3 * abs(s.exhaustive.aicc),
+                    "\(s.id): \(fit.aicc) vs \(s.exhaustive.aicc)")
             } else {
                 differences.append(s.id)
                 #expect(known.contains(s.id), "\(s.id): \(fit.name) \(fit.aicc) vs \(expected) \(s.exhaustive.aicc)")
@@ -57,7 +61,9 @@ struct ARIMAExhaustiveSearchTests {
             let stepwise = try AutoARIMA().fit(s.values, period: s.period)
             #expect(fit.aicc <= stepwise.aicc + 1e-9, "\(s.id)")
             if ["N0750", "N0800", "N0850"].contains(s.id) {
-                #expect(s.stepwise.model != s.exhaustive.model && fit.name == expected && stepwise.name != expected, "\(s.id)")
+                #expect(
+                    s.stepwise.model != s.exhaustive.model && fit.name == expected && stepwise.name != expected,
+                    "\(s.id)")
             }
         }
         #expect(differences.count <= known.count, "\(differences)")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Series that break a model give a simpler model with the reason in the notes, never a crash.
 @Suite struct ARIMAFallbackTests {
@@ -10,13 +11,15 @@ import TimeSeriesCore
         #expect(fc.mean == [5, 5, 5])
         #expect(fc.model.name.hasPrefix("ARIMA(0,0,0)"))
         #expect(!fc.model.notes.isEmpty)
-        let fixed = try SARIMA(.init(order: .init(p: 1, d: 0, q: 0))).forecast([2, 2, 2, 2], period: 1, horizon: 2, levels: [95])
+        let fixed = try SARIMA(.init(order: .init(p: 1, d: 0, q: 0))).forecast(
+            [2, 2, 2, 2], period: 1, horizon: 2, levels: [95])
         #expect(fixed.mean == [2, 2])
     }
 
     @Test func tooShortForSeasonalDifference() throws {
         let y: [Double] = [1, 3, 2, 4, 2, 4, 3, 5]
-        let spec = SARIMA.Specification(order: .init(p: 0, d: 0, q: 1, seasonalP: 0, seasonalD: 1, seasonalQ: 1, period: 12))
+        let spec = SARIMA.Specification(
+            order: .init(p: 0, d: 0, q: 1, seasonalP: 0, seasonalD: 1, seasonalQ: 1, period: 12))
         let fc = try SARIMA(spec).forecast(y, period: 12, horizon: 4, levels: [95])
         #expect(fc.mean.allSatisfy { $0.isFinite })
         #expect(fc.model.notes.contains { $0.contains("seasonal difference") })
@@ -31,9 +34,13 @@ import TimeSeriesCore
     }
 
     @Test func nonFiniteAndEmptyInputThrow() {
-        #expect(throws: ForecastingError.self) { try AutoARIMA().forecast([1, .nan, 3], period: 1, horizon: 2, levels: [95]) }
+        #expect(throws: ForecastingError.self) {
+            try AutoARIMA().forecast([1, .nan, 3], period: 1, horizon: 2, levels: [95])
+        }
         #expect(throws: ForecastingError.self) { try SARIMA().forecast([], period: 1, horizon: 2, levels: [95]) }
-        #expect(throws: ForecastingError.self) { try AutoARIMA().forecast([1, .infinity], period: 1, horizon: 2, levels: [95]) }
+        #expect(throws: ForecastingError.self) {
+            try AutoARIMA().forecast([1, .infinity], period: 1, horizon: 2, levels: [95])
+        }
     }
 
     @Test func veryShortSeries() throws {

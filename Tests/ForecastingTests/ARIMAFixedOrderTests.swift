@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// SARIMA at a fixed order against statsforecast's `Arima` (CSS-ML) on M3 series.
 @Suite struct ARIMAFixedOrderTests {

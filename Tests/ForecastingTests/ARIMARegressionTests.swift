@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Regression with ARIMA errors against statsforecast `Arima(..., xreg=X)` with harmonic
 /// regressors cos/sin(2πt/12) on M3 monthly series.
@@ -9,9 +10,11 @@ import TimeSeriesCore
     static let reference = try? ARIMAReference.load()
 
     func model(_ r: ARIMAReference.Regression, n: Int) -> SARIMA {
-        SARIMA(.init(order: .init(p: r.order[0], d: r.order[1], q: r.order[2], period: 12),
-                     includeConstant: r.constant),
-               regressors: Array(r.regressors.prefix(n)))
+        SARIMA(
+            .init(
+                order: .init(p: r.order[0], d: r.order[1], q: r.order[2], period: 12),
+                includeConstant: r.constant),
+            regressors: Array(r.regressors.prefix(n)))
     }
 
     @Test(arguments: reference?.xreg.map(\.id) ?? [])

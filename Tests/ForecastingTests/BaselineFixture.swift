@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// A reference document from Fixtures/baselines or Fixtures/theta (see the `source` field and
@@ -22,8 +23,10 @@ struct M3Reference: Decodable {
     var models: [String: Model]
 
     static func load(_ folder: String, _ id: String) throws -> M3Reference {
-        let url = try #require(Bundle.module.url(forResource: id, withExtension: "json",
-                                                 subdirectory: "Fixtures/\(folder)"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: id, withExtension: "json",
+                subdirectory: "Fixtures/\(folder)"))
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(M3Reference.self, from: Data(contentsOf: url))

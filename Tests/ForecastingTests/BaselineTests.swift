@@ -1,6 +1,7 @@
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Reference values: statsforecast 2.1.1 Naive, SeasonalNaive, RandomWalkWithDrift,
 /// HistoricAverage (levels 80, 95), and the M4 Naive2 computed with statsmodels, on M3 series
@@ -20,10 +21,12 @@ import TimeSeriesCore
             #expect(isClose(f.mean, expected.mean, relative: 1e-9), "\(key) mean")
             for level in [80, 95] {
                 let interval = try #require(f.interval(level: level))
-                #expect(isClose(interval.lower, try #require(expected.lower?["\(level)"]), relative: 1e-6),
-                        "\(key) lower \(level)")
-                #expect(isClose(interval.upper, try #require(expected.upper?["\(level)"]), relative: 1e-6),
-                        "\(key) upper \(level)")
+                #expect(
+                    isClose(interval.lower, try #require(expected.lower?["\(level)"]), relative: 1e-6),
+                    "\(key) lower \(level)")
+                #expect(
+                    isClose(interval.upper, try #require(expected.upper?["\(level)"]), relative: 1e-6),
+                    "\(key) upper \(level)")
             }
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// HoldoutBenchmark with methods defined here, so the runner is tested apart from the models.
 @Suite struct BatchHoldoutBenchmarkTests {
@@ -13,8 +14,11 @@ import TimeSeriesCore
             guard let first = y.first, first >= 0 else { throw ForecastingError(.outOfDomain, "negative start") }
             let last = y[y.count - 1]
             let mean = Array(repeating: last, count: horizon)
-            return Forecast(model: ModelSummary(name: "Last", family: "last"), mean: mean,
-                            intervals: levels.map { PredictionInterval(level: $0, lower: mean.map { $0 - 1 }, upper: mean.map { $0 + 1 }) })
+            return Forecast(
+                model: ModelSummary(name: "Last", family: "last"), mean: mean,
+                intervals: levels.map {
+                    PredictionInterval(level: $0, lower: mean.map { $0 - 1 }, upper: mean.map { $0 + 1 })
+                })
         }
     }
 
@@ -32,8 +36,9 @@ import TimeSeriesCore
     ]
 
     @Test func scoresFailuresAndOWA() throws {
-        let bench = try HoldoutBenchmark(forecasters: [LastValue()], baseline: Zero(), levels: [95],
-                                         runner: BatchRunner(jobs: 2))
+        let bench = try HoldoutBenchmark(
+            forecasters: [LastValue()], baseline: Zero(), levels: [95],
+            runner: BatchRunner(jobs: 2))
         let report = try bench.run(Self.series)
         #expect(report.rows.map(\.subset) == ["s1", "s2", "all"])
         #expect(report.failures == [.init(id: "b", model: "last", message: "out-of-domain: negative start")])
@@ -55,12 +60,15 @@ import TimeSeriesCore
 
     @Test func reportIsTheSameWhateverTheJobs() throws {
         func run(_ jobs: Int) throws -> HoldoutBenchmark.Report {
-            var r = try HoldoutBenchmark(forecasters: [LastValue(), Zero()], baseline: nil, levels: [80, 95],
-                                         runner: BatchRunner(jobs: jobs)).run(Self.series)
+            var r = try HoldoutBenchmark(
+                forecasters: [LastValue(), Zero()], baseline: nil, levels: [80, 95],
+                runner: BatchRunner(jobs: jobs)
+            ).run(Self.series)
             for k in r.rows.indices { r.rows[k].totals.seconds = 0 }
             return r
         }
-        let one = try run(1), three = try run(3)
+        let one = try run(1)
+        let three = try run(3)
         #expect(one == three)
         #expect(one.notes.contains { $0.contains("owa is null") })
     }

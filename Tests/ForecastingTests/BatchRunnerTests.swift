@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 @Suite struct BatchRunnerTests {
     @Test(arguments: [1, 2, 3, 8]) func resultsComeBackInIndexOrder(jobs: Int) throws {
@@ -41,7 +42,15 @@ import TimeSeriesCore
     final class Seen: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [Int] = []
-        func add(_ v: Int) { lock.lock(); list.append(v); lock.unlock() }
-        var values: [Int] { lock.lock(); defer { lock.unlock() }; return list }
+        func add(_ v: Int) {
+            lock.lock()
+            list.append(v)
+            lock.unlock()
+        }
+        var values: [Int] {
+            lock.lock()
+            defer { lock.unlock() }
+            return list
+        }
     }
 }

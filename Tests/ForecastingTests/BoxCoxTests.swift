@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Reference values from scripts/fixtures/box_cox.py (coreforecast, scipy, statsforecast 2.1.1).
 struct BoxCoxReference: Decodable {
@@ -34,8 +35,10 @@ struct BoxCoxReference: Decodable {
     var theta: ThetaCase
 
     static func load() throws -> BoxCoxReference {
-        let url = try #require(Bundle.module.url(forResource: "box_cox", withExtension: "json",
-                                                 subdirectory: "Fixtures/boxcox"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "box_cox", withExtension: "json",
+                subdirectory: "Fixtures/boxcox"))
         return try JSONDecoder().decode(BoxCoxReference.self, from: Data(contentsOf: url))
     }
 }
@@ -86,10 +89,13 @@ struct BoxCoxTests {
             let lambda = try #require(Guerrero.lambda(g.values, period: g.period), "\(g.id)")
             #expect(abs(lambda - g.tight) <= 1e-6, "\(g.id): \(lambda) vs \(g.tight)")
             #expect(abs(lambda - g.coreforecast) <= 1e-4, "\(g.id): \(lambda) vs coreforecast \(g.coreforecast)")
-            let p = max(g.period, 2), k = g.values.count / p, start = g.values.count - k * p
+            let p = max(g.period, 2)
+            let k = g.values.count / p
+            let start = g.values.count - k * p
             let parts = (0..<k).map { Array(g.values[(start + $0 * p)..<(start + ($0 + 1) * p)]) }
-            let cv = Guerrero.criterion(lambda, means: parts.map { Guerrero.mean($0)! },
-                                        deviations: parts.map { Guerrero.standardDeviation($0)! })
+            let cv = Guerrero.criterion(
+                lambda, means: parts.map { Guerrero.mean($0)! },
+                deviations: parts.map { Guerrero.standardDeviation($0)! })
             #expect(cv <= g.cv * (1 + 1e-8), "\(g.id): criterion \(cv) vs \(g.cv)")
         }
     }
@@ -99,9 +105,11 @@ struct BoxCoxTests {
         #expect(Guerrero.lambda([4, 5, 6], period: 2) == nil, "one whole subseries")
         #expect(Guerrero.lambda([5, 5, 5, 5, 5, 5], period: 2) == nil, "no variation")
         let transformed = BoxCoxTransformed(Naive())
-        #expect(transformed.scale(for: [4, 5, 6, 7, 5, 6, 8, 9], period: 4)
+        #expect(
+            transformed.scale(for: [4, 5, 6, 7, 5, 6, 8, 9], period: 4)
                 == .untransformed("Guerrero's λ needs more than two seasons of data (8 values)"), "R's n > 2m")
-        if case .boxCox = transformed.scale(for: [4, 5, 6, 7, 5, 6, 8, 9, 7], period: 4) {} else {
+        if case .boxCox = transformed.scale(for: [4, 5, 6, 7, 5, 6, 8, 9, 7], period: 4) {
+        } else {
             Issue.record("nine quarters are enough")
         }
     }
@@ -112,7 +120,8 @@ struct BoxCoxTests {
         for g in try BoxCoxReference.load().guerrero {
             let lambda = try #require(Guerrero.lambda(g.values, period: g.period))
             for unit in [1e-200, 1e-3, 1e3, 1e200] {
-                let scaled = try #require(Guerrero.lambda(g.values.map { $0 * unit }, period: g.period), "\(g.id) × \(unit)")
+                let scaled = try #require(
+                    Guerrero.lambda(g.values.map { $0 * unit }, period: g.period), "\(g.id) × \(unit)")
                 #expect(abs(scaled - lambda) <= 1e-7, "\(g.id) × \(unit): \(scaled) vs \(lambda)")
             }
         }
@@ -126,7 +135,10 @@ struct BoxCoxTests {
         let (f, refitter) = try method.forecastAndRefitter(y, period: 12, horizon: 6, levels: [95])
         let direct = try method.forecast(y, period: 12, horizon: 6, levels: [95])
         #expect(f.mean == direct.mean && f.intervals == direct.intervals && f.model == direct.model)
-        guard case .boxCox(let t) = method.scale(for: y, period: 12) else { Issue.record("N1405 is transformed"); return }
+        guard case .boxCox(let t) = method.scale(for: y, period: 12) else {
+            Issue.record("N1405 is transformed")
+            return
+        }
         let refit = try #require(refitter as? BoxCoxTransformed)
         #expect(refit.fixedScale == .boxCox(t))
         let head = Array(y.prefix(24))
@@ -156,8 +168,9 @@ struct BoxCoxTests {
         let ref = try BoxCoxReference.load()
         let c = ref.theta
         let y = try #require(ref.guerrero.first { $0.id == c.id }).values
-        let f = try BoxCoxTransformed(Theta(variant: .stm)).forecast(y, period: c.period, horizon: c.horizon,
-                                                                     levels: [80, 95])
+        let f = try BoxCoxTransformed(Theta(variant: .stm)).forecast(
+            y, period: c.period, horizon: c.horizon,
+            levels: [80, 95])
         let lambda = try #require(f.model.parameters["lambda"])
         #expect(abs(lambda - c.lambda) <= 1e-6)
         #expect(isClose(f.mean, c.mean, relative: 5e-4))
@@ -165,14 +178,16 @@ struct BoxCoxTests {
         let geometricMean = exp(y.map { log($0) }.reduce(0, +) / Double(y.count))
         #expect(abs(bc.scale - geometricMean) <= 1e-12 * geometricMean)
         #expect(abs(bc.scale - c.scale) <= 1e-12 * c.scale)
-        let onScale = try Theta(variant: .stm).forecast(try #require(bc.forward(y)), period: c.period,
-                                                        horizon: c.horizon, levels: [80, 95])
+        let onScale = try Theta(variant: .stm).forecast(
+            try #require(bc.forward(y)), period: c.period,
+            horizon: c.horizon, levels: [80, 95])
         for (band, base) in zip(f.intervals, onScale.intervals) {
             #expect(band.lower == bc.inverse(base.lower) && band.upper == bc.inverse(base.upper))
             #expect(zip(band.lower, f.mean).allSatisfy { $0 < $1 } && zip(band.upper, f.mean).allSatisfy { $0 > $1 })
         }
         // Fitted values come back through the same inverse.
-        let fitted = try #require(f.fitted), fittedOnScale = try #require(onScale.fitted)
+        let fitted = try #require(f.fitted)
+        let fittedOnScale = try #require(onScale.fitted)
         #expect(fitted.count == y.count)
         for (a, b) in zip(fitted, fittedOnScale) where b.isFinite { #expect(a == bc.inverse(b)) }
         #expect(f.model.notes.contains { $0.hasPrefix("fitted on the Box-Cox scale, λ = ") })
@@ -189,10 +204,14 @@ struct BoxCoxTests {
         let f = try BoxCoxTransformed(base).forecast(shifted, period: 12, horizon: 6, levels: [95])
         #expect(f.mean == plain.mean)
         #expect(f.model.parameters["lambda"] == nil)
-        #expect(f.model.notes.last == "fitted on the series' own scale (no Box-Cox transformation): the series has values ≤ 0")
+        #expect(
+            f.model.notes.last
+                == "fitted on the series' own scale (no Box-Cox transformation): the series has values ≤ 0")
         let yearly = try base.forecast(y, period: 1, horizon: 6, levels: [95])
-        #expect(try BoxCoxTransformed(base, minimumPeriod: 2).forecast(y, period: 1, horizon: 6, levels: [95]) == yearly)
-        #expect(try BoxCoxTransformed(base, minimumPeriod: 2).forecast(y, period: 12, horizon: 6, levels: [95]).mean
+        #expect(
+            try BoxCoxTransformed(base, minimumPeriod: 2).forecast(y, period: 1, horizon: 6, levels: [95]) == yearly)
+        #expect(
+            try BoxCoxTransformed(base, minimumPeriod: 2).forecast(y, period: 12, horizon: 6, levels: [95]).mean
                 != base.forecast(y, period: 12, horizon: 6, levels: [95]).mean)
     }
 }

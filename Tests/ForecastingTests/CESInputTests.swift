@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// CES on inputs a user can feed in: registry name, short, constant and non-finite series.
 @Suite struct CESInputTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// The h-step standard errors of CES against the state-space form written out independently:
@@ -20,7 +21,8 @@ import Testing
     func nonSeasonalStandardErrorsFollowTheTransitionMatrix(id: String) throws {
         let ref = try CESReference.series(id)
         let model = try CESModel.fit(ref.y, period: 1, seasonality: .none)
-        let a0 = model.parameters.alpha0, a1 = model.parameters.alpha1
+        let a0 = model.parameters.alpha0
+        let a1 = model.parameters.alpha1
         let transition = [[1, -(1 - a1)], [1, 1 - a0]]
         let g = [a0 - a1, a0 + a1]
         let h = 12
@@ -52,8 +54,10 @@ import Testing
         var cases: [Case]
 
         static func load() throws -> VarianceReference {
-            let url = try #require(Bundle.module.url(forResource: "ces_variance", withExtension: "json",
-                                                     subdirectory: "Fixtures"))
+            let url = try #require(
+                Bundle.module.url(
+                    forResource: "ces_variance", withExtension: "json",
+                    subdirectory: "Fixtures"))
             return try JSONDecoder().decode(VarianceReference.self, from: Data(contentsOf: url))
         }
     }
@@ -67,8 +71,9 @@ import Testing
             let ref = try CESReference.series(c.series)
             let form = try #require(CES.Seasonality(rawValue: c.seasonality))
             #expect(c.period == ref.period)
-            let parameters = CES.Parameters(alpha0: c.parameters["alpha_0"] ?? .nan, alpha1: c.parameters["alpha_1"] ?? .nan,
-                                            beta0: c.parameters["beta_0"], beta1: c.parameters["beta_1"])
+            let parameters = CES.Parameters(
+                alpha0: c.parameters["alpha_0"] ?? .nan, alpha1: c.parameters["alpha_1"] ?? .nan,
+                beta0: c.parameters["beta_0"], beta1: c.parameters["beta_1"])
             let model = try CESModel(ref.y, period: ref.period, seasonality: form, parameters: parameters)
             let se = model.forecast(horizon: c.multipliers.count).standardErrors
             for (k, v) in c.multipliers.enumerated() {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// A fitted CES model kept as a value, passed through JSON and forecast from its stored starting
 /// rows by one forward pass gives the forecaster's own forecast bit for bit; at statsforecast's
@@ -11,7 +12,9 @@ import TimeSeriesCore
     static let series = ["N0001", "N0500", "N0700", "N1500", "N2000", "N3000"]
 
     static func state(_ model: FittedModel) throws -> FittedModel.CESState {
-        guard let s = model.state as? FittedModel.CESState else { throw ForecastingError(.invalidArgument, "not a CES state") }
+        guard let s = model.state as? FittedModel.CESState else {
+            throw ForecastingError(.invalidArgument, "not a CES state")
+        }
         return s
     }
 
@@ -48,8 +51,9 @@ import TimeSeriesCore
         let ref = try CESReference.series(id)
         for (code, fit) in ref.candidates {
             let model = try CESModel(ref.y, period: ref.period, seasonality: fit.form, parameters: fit.cesParameters)
-            let saved = FittedModel(name: "ces", values: ref.y, period: ref.period,
-                                    state: FittedModel.CESState(model, notes: []))
+            let saved = FittedModel(
+                name: "ces", values: ref.y, period: ref.period,
+                state: FittedModel.CESState(model, notes: []))
             let loaded = try PersistenceTests.roundTrip(saved)
             try loaded.verify()
             let f = try loaded.forecast(horizon: ref.horizon, levels: [])
@@ -70,7 +74,10 @@ import TimeSeriesCore
             let fitted = try FittedModel.fit(forecaster, ref.y, period: ref.period)
             let loaded = try PersistenceTests.roundTrip(fitted)
             #expect(loaded == fitted)
-            guard let s = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); continue }
+            guard let s = loaded.state as? FittedModel.EnsembleState else {
+                Issue.record("not an ensemble")
+                continue
+            }
             #expect(s.members.first { $0.name == "ces" }?.state.map { type(of: $0).kind } == "ces")
             try loaded.verify()
             PersistenceTests.expectSame(try loaded.forecast(horizon: 18, levels: [80, 95]), direct, forecaster.name)

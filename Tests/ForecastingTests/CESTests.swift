@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// Reference values: statsforecast 2.1.1 `auto_ces` / `forecast_ces` on M3 series, the
@@ -16,8 +17,9 @@ struct CESReference: Decodable {
 
         var form: CES.Seasonality { CES.Seasonality(rawValue: seasonality) ?? .none }
         var cesParameters: CES.Parameters {
-            CES.Parameters(alpha0: parameters["alpha_0"] ?? .nan, alpha1: parameters["alpha_1"] ?? .nan,
-                           beta0: parameters["beta_0"], beta1: parameters["beta_1"])
+            CES.Parameters(
+                alpha0: parameters["alpha_0"] ?? .nan, alpha1: parameters["alpha_1"] ?? .nan,
+                beta0: parameters["beta_0"], beta1: parameters["beta_1"])
         }
     }
     struct Series: Decodable {
@@ -33,7 +35,8 @@ struct CESReference: Decodable {
 
     static let shared: CESReference? = {
         guard let url = Bundle.module.url(forResource: "ces_m3", withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url) else { return nil }
+            let data = try? Data(contentsOf: url)
+        else { return nil }
         return try? JSONDecoder().decode(CESReference.self, from: data)
     }()
 
@@ -44,8 +47,10 @@ struct CESReference: Decodable {
 }
 
 @Suite struct CESTests {
-    static let series = ["N0001", "N0100", "N0500", "N0654", "N0666", "N0700", "N0750", "N1200", "N1415", "N1498",
-                         "N1500", "N2000", "N3000"]
+    static let series = [
+        "N0001", "N0100", "N0500", "N0654", "N0666", "N0700", "N0750", "N1200", "N1415", "N1498",
+        "N1500", "N2000", "N3000",
+    ]
 
     /// At statsforecast's parameters, the recursion (starting states, backcasting, final pass)
     /// gives its criterion n·log Σe², its σ², AICc up to the constant n(log(2π/n) + 1) muavu's
@@ -56,12 +61,15 @@ struct CESReference: Decodable {
         for (code, fit) in ref.candidates {
             let model = try CESModel(ref.y, period: ref.period, seasonality: fit.form, parameters: fit.cesParameters)
             #expect(code == fit.seasonality)
-            #expect(abs(model.criterion - fit.lik) <= 1e-8 * abs(fit.lik), "\(id) \(code) lik \(model.criterion) vs \(fit.lik)")
+            #expect(
+                abs(model.criterion - fit.lik) <= 1e-8 * abs(fit.lik),
+                "\(id) \(code) lik \(model.criterion) vs \(fit.lik)")
             #expect(abs(model.sigma2 - fit.sigma2) <= 1e-8 * fit.sigma2, "\(id) \(code) sigma2")
             let n = Double(ref.y.count)
             let constant = n * (log(2 * Double.pi / n) + 1)
             #expect(abs(model.aicc - constant - fit.aicc) <= 1e-8 * abs(fit.aicc), "\(id) \(code) aicc")
-            #expect(isClose(model.forecast(horizon: ref.horizon).mean, fit.mean, relative: 1e-8), "\(id) \(code) forecast")
+            #expect(
+                isClose(model.forecast(horizon: ref.horizon).mean, fit.mean, relative: 1e-8), "\(id) \(code) forecast")
         }
     }
 
@@ -113,7 +121,8 @@ struct CESReference: Decodable {
                 #expect(interval.lower[k] < f.mean[k] && f.mean[k] < interval.upper[k])
             }
         }
-        let i80 = try #require(f.interval(level: 80)), i95 = try #require(f.interval(level: 95))
+        let i80 = try #require(f.interval(level: 80))
+        let i95 = try #require(f.interval(level: 95))
         #expect(zip(i80.upper, i95.upper).allSatisfy { $0 < $1 })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// `ConformalRange`: the conformal quantile, the prefix filling, and the rolling-origin coverage,
 /// on cases small enough to check by hand and against an independent Python computation.
@@ -10,7 +11,9 @@ import TimeSeriesCore
     struct LastValue: Forecaster {
         var name: String { "last" }
         func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-            Forecast(model: ModelSummary(name: "last", family: "naive"), mean: Array(repeating: y[y.count - 1], count: horizon))
+            Forecast(
+                model: ModelSummary(name: "last", family: "naive"),
+                mean: Array(repeating: y[y.count - 1], count: horizon))
         }
     }
 
@@ -51,8 +54,9 @@ import TimeSeriesCore
         let y: [Double] = [100, 110, 99, 99, 120, 100]
         let c = try ConformalRange(calibrationOrigins: 2, minimumTrain: 1)
         #expect(c.usableOrigins(y) == [1, 2, 3, 4, 5, 6])
-        let f = try ConformalRange.forecasts(y, period: 1, horizon: 1, levels: [50], forecaster: LastValue(),
-                                             origins: c.usableOrigins(y))
+        let f = try ConformalRange.forecasts(
+            y, period: 1, horizon: 1, levels: [50], forecaster: LastValue(),
+            origins: c.usableOrigins(y))
         let cover = c.coverage(f, level: 50)
         #expect(cover.cases == 4 && cover.hits == 2)
         #expect(cover.firstOrigin == 2 && cover.lastOrigin == 5)
@@ -80,8 +84,9 @@ import TimeSeriesCore
         let y: [Double] = [100, 110, .nan, 99, 120, 100]
         let c = try ConformalRange(calibrationOrigins: 2, minimumTrain: 1)
         #expect(c.usableOrigins(y) == [1, 2, 4, 5, 6])
-        let f = try ConformalRange.forecasts(y, period: 1, horizon: 1, levels: [50], forecaster: LastValue(),
-                                             origins: c.usableOrigins(y))
+        let f = try ConformalRange.forecasts(
+            y, period: 1, horizon: 1, levels: [50], forecaster: LastValue(),
+            origins: c.usableOrigins(y))
         #expect(c.scores(f, step: 1, before: 5) == [log(1.1), log(120.0 / 99)])
         let cover = c.coverage(f, level: 50)
         #expect(cover.cases == 2 && cover.hits == 1)
@@ -90,8 +95,17 @@ import TimeSeriesCore
     }
 
     struct Reference: Decodable {
-        struct Step: Decodable { var cases: Int; var held: Int }
-        struct Final: Decodable { var step: Int; var mean: Double; var lower: Double; var upper: Double; var calibration: Int }
+        struct Step: Decodable {
+            var cases: Int
+            var held: Int
+        }
+        struct Final: Decodable {
+            var step: Int
+            var mean: Double
+            var lower: Double
+            var upper: Double
+            var calibration: Int
+        }
         var horizon: Int
         var calibration_origins: Int
         var minimum_train: Int
@@ -108,15 +122,18 @@ import TimeSeriesCore
     /// The naive forecast on the Đồng Tháp wholesale rice price against
     /// scripts/fixtures/conformal_naive_dong_thap.py (numpy/pandas, written from the definition).
     @Test func naiveOnDongThapMatchesThePythonReference() throws {
-        let url = try #require(Bundle.module.url(forResource: "naive-dong-thap", withExtension: "json",
-                                                 subdirectory: "Fixtures/conformal"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "naive-dong-thap", withExtension: "json",
+                subdirectory: "Fixtures/conformal"))
         let ref = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
         let y = ref.y.map { $0 ?? .nan }
         let c = try ConformalRange(calibrationOrigins: ref.calibration_origins, minimumTrain: ref.minimum_train)
         let origins = c.usableOrigins(y)
         #expect(origins.count == ref.origins)
-        let f = try ConformalRange.forecasts(y, period: 12, horizon: ref.horizon, levels: [ref.level],
-                                             forecaster: Naive(), origins: origins)
+        let f = try ConformalRange.forecasts(
+            y, period: 12, horizon: ref.horizon, levels: [ref.level],
+            forecaster: Naive(), origins: origins)
         #expect(f.failures.isEmpty)
         let cover = c.coverage(f, level: ref.level)
         #expect(cover.cases == ref.cases)

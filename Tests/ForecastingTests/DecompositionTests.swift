@@ -1,13 +1,18 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Reference values: statsmodels `seasonal_decompose` and `acf` on M3 series N1498 (monthly)
 /// (Fixtures/baselines/decomposition_N1498.json, scripts/fixtures/baselines_m3.py).
 @Suite struct DecompositionTests {
     struct Reference: Decodable {
-        struct Parts: Decodable { var trend: [Double?]; var seasonal: [Double?]; var resid: [Double?] }
+        struct Parts: Decodable {
+            var trend: [Double?]
+            var seasonal: [Double?]
+            var resid: [Double?]
+        }
         var y: [Double]
         var period: Int
         var additive: Parts
@@ -16,16 +21,19 @@ import TimeSeriesCore
     }
 
     static func reference() throws -> Reference {
-        let url = try #require(Bundle.module.url(forResource: "decomposition_N1498", withExtension: "json",
-                                                 subdirectory: "Fixtures/baselines"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "decomposition_N1498", withExtension: "json",
+                subdirectory: "Fixtures/baselines"))
         return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
     }
 
     static func matches(_ a: [Double], _ b: [Double?]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { x, r in
-            guard let r else { return x.isNaN }
-            return abs(x - r) <= 1e-10 * max(1, abs(r))
-        }
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, r in
+                guard let r else { return x.isNaN }
+                return abs(x - r) <= 1e-10 * max(1, abs(r))
+            }
     }
 
     @Test(arguments: ClassicalDecomposition.Kind.allCases)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Regression with ARIMA errors on real data: the Đồng Tháp wholesale rice price (WFP) on the
 /// Viet Nam 5% export price one month earlier (World Bank), against statsmodels SARIMAX by exact
@@ -26,8 +27,10 @@ import TimeSeriesCore
         var cases: [String: Case]
 
         static func load() throws -> Reference {
-            let url = try #require(Bundle.module.url(forResource: "reference", withExtension: "json",
-                                                     subdirectory: "Fixtures/covariates"))
+            let url = try #require(
+                Bundle.module.url(
+                    forResource: "reference", withExtension: "json",
+                    subdirectory: "Fixtures/covariates"))
             return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
         }
     }
@@ -41,8 +44,9 @@ import TimeSeriesCore
     ]
 
     func model(_ c: Reference.Case, _ ref: Reference) -> SARIMA {
-        SARIMA(.init(order: .init(p: c.order[0], d: c.order[1], q: c.order[2], period: 12), includeConstant: true),
-               regressors: ref.x.map { [$0] })
+        SARIMA(
+            .init(order: .init(p: c.order[0], d: c.order[1], q: c.order[2], period: 12), includeConstant: true),
+            regressors: ref.x.map { [$0] })
     }
 
     @Test(arguments: ["ar1_mean", "ma1_drift"])
@@ -70,7 +74,8 @@ import TimeSeriesCore
         #expect(relativelyClose(fit.aicc, c.aicc, 1e-6), "\(fit.aicc) vs \(c.aicc)")
         #expect(relativelyClose(fit.sigma2, c.sigma2, 1e-3), "\(fit.sigma2) vs \(c.sigma2)")
         for (mine, theirs) in try #require(Self.names[name]) {
-            let a = try #require(fit.coefficients[mine]), b = try #require(c.params[theirs])
+            let a = try #require(fit.coefficients[mine])
+            let b = try #require(c.params[theirs])
             #expect(relativelyClose(a, b, 1e-3), "\(mine): \(a) vs \(b)")
         }
         let fc = try fit.forecast(horizon: c.mean.count, levels: [95], futureRegressors: future)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// Akaike-weighted ETS against statsforecast's fits of every candidate form, weighted by NumPy
@@ -25,8 +26,10 @@ struct ETSAkaikeWeightedTests {
 
         static let shared: Reference = {
             do {
-                let url = try #require(Bundle.module.url(forResource: "ets_akaike_weights", withExtension: "json",
-                                                         subdirectory: "Fixtures/ets"))
+                let url = try #require(
+                    Bundle.module.url(
+                        forResource: "ets_akaike_weights", withExtension: "json",
+                        subdirectory: "Fixtures/ets"))
                 let decoder = JSONDecoder()
                 decoder.keyDecodingStrategy = .convertFromSnakeCase
                 return try decoder.decode(Reference.self, from: Data(contentsOf: url))
@@ -63,7 +66,8 @@ struct ETSAkaikeWeightedTests {
             var agree = true
             for f in s.forms {
                 let model = try #require(fit.models.first { $0.form.code == f.form })
-                #expect(model.aicc <= f.aicc + max(2, 0.005 * abs(f.aicc)), "\(s.id) \(f.form): \(model.aicc) vs \(f.aicc)")
+                #expect(
+                    model.aicc <= f.aicc + max(2, 0.005 * abs(f.aicc)), "\(s.id) \(f.form): \(model.aicc) vs \(f.aicc)")
                 if abs(model.aicc - f.aicc) > 0.5 { agree = false }
             }
             guard agree else { continue }
@@ -73,8 +77,9 @@ struct ETSAkaikeWeightedTests {
                 #expect(abs(fit.weights[k] - s.weights[i]) <= 0.05, "\(s.id) \(f.form)")
             }
             let forecast = try method.forecast(s.y, period: s.period, horizon: s.horizon, levels: [95])
-            #expect(abs(forecast.mean[0] - s.weightedMean[0]) <= 0.02 * abs(s.weightedMean[0]),
-                    "\(s.id): \(forecast.mean[0]) vs \(s.weightedMean[0])")
+            #expect(
+                abs(forecast.mean[0] - s.weightedMean[0]) <= 0.02 * abs(s.weightedMean[0]),
+                "\(s.id): \(forecast.mean[0]) vs \(s.weightedMean[0])")
         }
         #expect(compared >= 3, "only \(compared) series reached statsforecast's optima")
     }
@@ -87,7 +92,8 @@ struct ETSAkaikeWeightedTests {
         let selected = try ETS().forecast(s.y, period: s.period, horizon: s.horizon, levels: [80, 95])
         #expect(weighted.model.name.hasSuffix("highest weight \(selected.model.name))"))
         for level in [80, 95] {
-            let a = try #require(weighted.interval(level: level)), b = try #require(selected.interval(level: level))
+            let a = try #require(weighted.interval(level: level))
+            let b = try #require(selected.interval(level: level))
             for t in 0..<s.horizon {
                 let shift = weighted.mean[t] - selected.mean[t]
                 #expect(abs(a.lower[t] - (b.lower[t] + shift)) <= 1e-9 * abs(b.lower[t]))

@@ -1,6 +1,7 @@
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Series that break naive implementations: constant, zeros, too short, negative.
 @Suite("ETS on degenerate series")
@@ -80,7 +81,8 @@ struct ETSDegenerateTests {
         let a = try ETS(spec).forecast(y, period: 12, horizon: 12, levels: [80, 95])
         let b = try ETS(spec).forecast(y, period: 12, horizon: 12, levels: [80, 95])
         #expect(a == b)
-        let i95 = try #require(a.interval(level: 95)), i80 = try #require(a.interval(level: 80))
+        let i95 = try #require(a.interval(level: 95))
+        let i80 = try #require(a.interval(level: 80))
         for j in 0..<12 {
             #expect(i95.lower[j] <= i80.lower[j] && i80.lower[j] <= a.mean[j] * 1.05)
             #expect(i95.upper[j] >= i80.upper[j])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// Reference fits from statsforecast 2.1.1 on named M3 series (scripts/fixtures/ets_m3.py).
@@ -59,10 +60,13 @@ private struct ETSReference: Decodable {
 
     static let shared: ETSReference = {
         guard let url = Bundle.module.url(forResource: "ets_m3", withExtension: "json", subdirectory: "Fixtures/ets"),
-              let data = try? Data(contentsOf: url) else { fatalError("missing fixture Fixtures/ets/ets_m3.json") }
+            let data = try? Data(contentsOf: url)
+        else { fatalError("missing fixture Fixtures/ets/ets_m3.json") }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do { return try decoder.decode(ETSReference.self, from: data) } catch { fatalError("bad ETS fixture: \(error)") }
+        do { return try decoder.decode(ETSReference.self, from: data) } catch {
+            fatalError("bad ETS fixture: \(error)")
+        }
     }()
 
     static var fixedCases: [String] {
@@ -92,9 +96,10 @@ struct ETSTests {
     @Test(arguments: ETSReference.fixedCases)
     func likelihoodAtGivenParameters(_ label: String) throws {
         let (series, ref) = ETSReference.lookup(label)
-        let model = try ETS.Model(evaluating: series.y, form: ref.form, period: series.period, alpha: ref.alpha,
-                                  beta: ref.beta ?? 0, gamma: ref.gamma ?? 0, phi: ref.phi ?? 1,
-                                  initialStates: ref.initialStates)
+        let model = try ETS.Model(
+            evaluating: series.y, form: ref.form, period: series.period, alpha: ref.alpha,
+            beta: ref.beta ?? 0, gamma: ref.gamma ?? 0, phi: ref.phi ?? 1,
+            initialStates: ref.initialStates)
         #expect(model.estimatedParameterCount + 1 == ref.nParams)
         #expect(etsClose(model.logLikelihood, ref.loglik, 1e-8))
         #expect(etsClose(model.aic, ref.aic, 1e-8))
@@ -144,9 +149,10 @@ struct ETSTests {
     @Test(arguments: ETSReference.fixedCases)
     func intervalsAtGivenParameters(_ label: String) throws {
         let (series, ref) = ETSReference.lookup(label)
-        var model = try ETS.Model(evaluating: series.y, form: ref.form, period: series.period, alpha: ref.alpha,
-                                  beta: ref.beta ?? 0, gamma: ref.gamma ?? 0, phi: ref.phi ?? 1,
-                                  initialStates: ref.initialStates)
+        var model = try ETS.Model(
+            evaluating: series.y, form: ref.form, period: series.period, alpha: ref.alpha,
+            beta: ref.beta ?? 0, gamma: ref.gamma ?? 0, phi: ref.phi ?? 1,
+            initialStates: ref.initialStates)
         model.sigma2 = ref.sigma2
         let h = series.horizon
         let forecast = model.forecast(horizon: h, levels: [80, 95])
@@ -177,7 +183,8 @@ struct ETSTests {
         let (series, ref) = ETSReference.lookup(label)
         let model = try ETS(ETS.Specification(ref.form)).fit(series.y, period: series.period)
         #expect(model.form == ref.form)
-        #expect(model.aicc <= ref.aicc + max(2, 0.005 * abs(ref.aicc)), "muavu \(model.aicc) vs statsforecast \(ref.aicc)")
+        #expect(
+            model.aicc <= ref.aicc + max(2, 0.005 * abs(ref.aicc)), "muavu \(model.aicc) vs statsforecast \(ref.aicc)")
     }
 
     /// Automatic selection picks statsforecast's model on all but at most one series. Where
@@ -194,7 +201,8 @@ struct ETSTests {
                 let steps = model.form.isDamped ? 1 : series.horizon
                 let mean = model.pointForecasts(horizon: series.horizon)
                 for j in 0..<steps {
-                    let a = mean[j], b = series.auto.mean[j]
+                    let a = mean[j]
+                    let b = series.auto.mean[j]
                     #expect(abs(a - b) <= 0.02 * abs(b), "\(series.id) step \(j + 1): \(a) vs \(b)")
                 }
             } else {

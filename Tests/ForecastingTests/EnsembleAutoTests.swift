@@ -1,28 +1,37 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// `auto` is the mean of ETS, ARIMA (on the Box-Cox scale), DOTM, STM and CES with the members'
 /// envelope, and says so.
 struct EnsembleAutoTests {
     /// The members as `auto` has them: ARIMA on the Box-Cox scale.
-    static let members: [any Forecaster] = [ETSAkaikeWeighted(), BoxCoxTransformed(AutoARIMA()),
-                                            Theta(variant: .dotm, name: "theta"), Theta(variant: .stm), CES()]
+    static let members: [any Forecaster] = [
+        ETSAkaikeWeighted(), BoxCoxTransformed(AutoARIMA()),
+        Theta(variant: .dotm, name: "theta"), Theta(variant: .stm), CES(),
+    ]
 
     @Test(arguments: ["N1500", "N0001"])
     func autoIsTheMeanOfItsMembersWithTheirEnvelope(id: String) throws {
         let ref = try EnsembleReference.load(id)
-        let y = ref.y, h = ref.horizon, m = ref.period
+        let y = ref.y
+        let h = ref.horizon
+        let m = ref.period
         let f = try AutomaticForecaster().forecast(y, period: m, horizon: h, levels: [95])
         let forecasters = Self.members
         var members: [Forecast] = []
         for forecaster in forecasters {
             members.append(try forecaster.forecast(y, period: m, horizon: h, levels: [95]))
         }
-        var mean: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        var mean: [Double] = []
+        var lower: [Double] = []
+        var upper: [Double] = []
         for t in 0..<h {
-            var sum = 0.0, lo = Double.infinity, hi = -Double.infinity
+            var sum = 0.0
+            var lo = Double.infinity
+            var hi = -Double.infinity
             for member in members {
                 let band = try #require(member.interval(level: 95))
                 sum += member.mean[t]
@@ -51,7 +60,9 @@ struct EnsembleAutoTests {
 
     @Test func calibratedAutoAveragesItsMembersCalibratedIntervals() throws {
         let ref = try EnsembleReference.load("N1500")
-        let y = ref.y, h = ref.horizon, m = ref.period
+        let y = ref.y
+        let h = ref.horizon
+        let m = ref.period
         let auto = IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: "auto"))
         let f = try auto.forecast(y, period: m, horizon: h, levels: [80, 95])
         let members = try Self.members

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Combination arithmetic on hand-checkable cases, and the ensemble against numpy combinations of
 /// fixed member forecasts (statsforecast AutoETS, AutoARIMA and DynamicOptimizedTheta on M3).
@@ -45,12 +46,16 @@ struct EnsembleCombinationTests {
     }
 
     static let cases: [(String, EnsembleCombiner, IntervalCombiner, String)] = EnsembleReference.ids.flatMap { id in
-        [(id, .median, .quantiles, "median"), (id, .mean, .quantiles, "mean"),
-         (id, .inverseMSE, .quantiles, "inverse-mse"), (id, .median, .envelope, "median-envelope")]
+        [
+            (id, .median, .quantiles, "median"), (id, .mean, .quantiles, "mean"),
+            (id, .inverseMSE, .quantiles, "inverse-mse"), (id, .median, .envelope, "median-envelope"),
+        ]
     }
 
     @Test(arguments: cases)
-    func ensembleMatchesNumpy(_ c: (id: String, combiner: EnsembleCombiner, intervals: IntervalCombiner, key: String)) throws {
+    func ensembleMatchesNumpy(_ c: (id: String, combiner: EnsembleCombiner, intervals: IntervalCombiner, key: String))
+        throws
+    {
         let ref = try EnsembleReference.load(c.id)
         let expected = try #require(ref.combinations[c.key])
         let ensemble = Ensemble(members: ref.members.map(ref.member), combiner: c.combiner, intervals: c.intervals)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Members that fail are dropped with a note; when all fail the ensemble falls back to the
 /// seasonal naïve or naïve method; the same input gives the same forecast.
@@ -45,7 +46,9 @@ struct EnsembleFallbackTests {
             #expect(f.mean.count == 3 && f.mean.allSatisfy(\.isFinite))
         }
         // One observation is too short for every model, the fallbacks included (issue 12).
-        #expect { _ = try Ensemble(members: Ensemble.defaultMembers).forecast([3.0], period: 4, horizon: 3, levels: [95]) } throws: {
+        #expect {
+            _ = try Ensemble(members: Ensemble.defaultMembers).forecast([3.0], period: 4, horizon: 3, levels: [95])
+        } throws: {
             ($0 as? ForecastingError)?.code == .tooShort
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// A reference document from Fixtures/ensemble (scripts/fixtures/ensemble_combination.py):
 /// statsforecast member forecasts on one M3 series and their numpy combinations.
@@ -27,8 +28,10 @@ struct EnsembleReference: Decodable {
     static let ids = ["N0001", "N0700", "N1500", "N2000"]
 
     static func load(_ id: String) throws -> EnsembleReference {
-        let url = try #require(Bundle.module.url(forResource: id, withExtension: "json",
-                                                 subdirectory: "Fixtures/ensemble"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: id, withExtension: "json",
+                subdirectory: "Fixtures/ensemble"))
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(EnsembleReference.self, from: Data(contentsOf: url))
@@ -39,11 +42,12 @@ struct EnsembleReference: Decodable {
     func member(_ name: String) -> ScriptedForecaster {
         func forecast(_ p: Path?) -> Forecast? {
             guard let p else { return nil }
-            return Forecast(model: ModelSummary(name: name.uppercased(), family: name, parameters: ["p": 1]),
-                            mean: p.mean,
-                            intervals: levels.map { l in
-                                PredictionInterval(level: l, lower: p.lower["\(l)"] ?? [], upper: p.upper["\(l)"] ?? [])
-                            })
+            return Forecast(
+                model: ModelSummary(name: name.uppercased(), family: name, parameters: ["p": 1]),
+                mean: p.mean,
+                intervals: levels.map { l in
+                    PredictionInterval(level: l, lower: p.lower["\(l)"] ?? [], upper: p.upper["\(l)"] ?? [])
+                })
         }
         var byLength: [Int: Forecast] = [:]
         byLength[y.count] = forecast(final[name])

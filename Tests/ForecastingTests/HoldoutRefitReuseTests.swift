@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// A backtest with calibrated intervals reuses the previous window's fit as the holdout refit
 /// when the holdout is as long as the step between windows, and gives the numbers of each
@@ -40,7 +41,8 @@ import TimeSeriesCore
         #expect(calibrated.keepsFits)
         let result = try plan.evaluate(ref.y, period: ref.period, forecaster: calibrated, levels: [80, 95])
         for (window, origin) in zip(result.windows, try plan.origins(count: ref.y.count)) {
-            let train = Array(ref.y[0..<origin]), test = Array(ref.y[origin..<(origin + 6)])
+            let train = Array(ref.y[0..<origin])
+            let test = Array(ref.y[origin..<(origin + 6)])
             let alone = try calibrated.forecast(train, period: ref.period, horizon: 6, levels: [80, 95])
             #expect(alone.model.notes.contains { $0.hasPrefix("intervals calibrated on a holdout of the last 6") })
             #expect(window.model == alone.model, "\(name) model at \(origin)")
@@ -56,8 +58,9 @@ import TimeSeriesCore
         for (step, forecasts) in [(6, 1), (5, 3)] {
             let counter = Counter()
             let plan = try RollingOrigin(horizon: 6, windows: 3, step: step)
-            _ = try plan.evaluate(ref.y, period: ref.period, forecaster: HoldoutCalibrated(CountingTheta(counter: counter)),
-                                  levels: [80])
+            _ = try plan.evaluate(
+                ref.y, period: ref.period, forecaster: HoldoutCalibrated(CountingTheta(counter: counter)),
+                levels: [80])
             #expect(counter.counts.fits == 3, "step \(step)")
             #expect(counter.counts.forecasts == forecasts, "step \(step): holdout refits")
         }

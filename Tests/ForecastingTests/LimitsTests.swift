@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// The library guards itself (issue 12 §2): a caller passing Int.max, or any integer past
 /// `Limits`, gets a thrown `.invalidArgument` naming the argument, never a trap or an allocation
@@ -18,25 +19,34 @@ import TimeSeriesCore
         #expect(Limits.seed.range == 0...4_294_967_295)
         #expect(Limits.level.range == 1...99)
         #expect(Limits.outlookMonths.range == 1...24)
-        #expect(throws: ForecastingError(.invalidArgument, "horizon must be at least 1 and at most 10000 (a whole number), got 10001")) {
+        #expect(
+            throws: ForecastingError(
+                .invalidArgument, "horizon must be at least 1 and at most 10000 (a whole number), got 10001")
+        ) {
             try Limits.horizon.check(10_001, "horizon")
         }
     }
 
-    @Test("JSON numbers are read as whole numbers within the bound, or refused", arguments: [
-        (NSNumber(value: 12), 12), (NSNumber(value: 1e6), nil), (NSNumber(value: 12.5), nil), (NSNumber(value: -1), nil),
-        (NSNumber(value: Int.max), nil), (NSNumber(value: 4.6e18), nil), (NSNumber(value: 10_000.0), 10_000),
-    ] as [(NSNumber, Int?)])
+    @Test(
+        "JSON numbers are read as whole numbers within the bound, or refused",
+        arguments: [
+            (NSNumber(value: 12), 12), (NSNumber(value: 1e6), nil), (NSNumber(value: 12.5), nil),
+            (NSNumber(value: -1), nil),
+            (NSNumber(value: Int.max), nil), (NSNumber(value: 4.6e18), nil), (NSNumber(value: 10_000.0), 10_000),
+        ] as [(NSNumber, Int?)])
     func jsonNumbersAreBounded(_ value: NSNumber, _ expected: Int?) {
         #expect(Limits.period.wholeNumber(fromJSON: value) == expected)
     }
 
-    @Test("Every forecaster refuses a horizon or period past its limit instead of trapping",
-          arguments: ["naive", "snaive", "drift", "mean", "naive2", "ets", "theta", "arima", "ces", "ensemble", "auto"],
-          [(3, Int.max), (3, 4_611_686_018_427_387_904), (3, 10_001), (Int.max, 12), (1_000_000_000, 12), (10_001, 12)])
+    @Test(
+        "Every forecaster refuses a horizon or period past its limit instead of trapping",
+        arguments: ["naive", "snaive", "drift", "mean", "naive2", "ets", "theta", "arima", "ces", "ensemble", "auto"],
+        [(3, Int.max), (3, 4_611_686_018_427_387_904), (3, 10_001), (Int.max, 12), (1_000_000_000, 12), (10_001, 12)])
     func forecasterRefusesHorizonOrPeriodPastItsLimit(_ model: String, _ case_: (horizon: Int, period: Int)) throws {
-        for forecaster in [try ForecasterRegistry.forecaster(named: model),
-                           HoldoutCalibrated(try ForecasterRegistry.forecaster(named: model))] as [any Forecaster] {
+        for forecaster in [
+            try ForecasterRegistry.forecaster(named: model),
+            HoldoutCalibrated(try ForecasterRegistry.forecaster(named: model)),
+        ] as [any Forecaster] {
             #expect(throws: ForecastingError.self) {
                 _ = try forecaster.forecast(Self.y, period: case_.period, horizon: case_.horizon, levels: [80])
             }
@@ -55,8 +65,11 @@ import TimeSeriesCore
         #expect(try RollingOrigin(horizon: 3, windows: 3).origins(count: 60) == [51, 54, 57])
     }
 
-    @Test("ARIMA orders past 20, or lags past 350, are refused before anything is sized by them",
-          arguments: ["\(Int.max),0,0", "0,0,0,4611686018427387904,0,0", "100000,0,0", "21,0,0", "0,0,0,0,21,0", "-1,0,0"])
+    @Test(
+        "ARIMA orders past 20, or lags past 350, are refused before anything is sized by them",
+        arguments: [
+            "\(Int.max),0,0", "0,0,0,4611686018427387904,0,0", "100000,0,0", "21,0,0", "0,0,0,0,21,0", "-1,0,0",
+        ])
     func arimaOrdersPastTheirLimitAreRefused(_ order: String) {
         #expect(throws: ForecastingError.self) { _ = try SARIMA.Specification(parsing: order, period: 12) }
     }
@@ -109,8 +122,9 @@ import TimeSeriesCore
         #expect(try fit.forecast(horizon: 10_000, levels: [80]).mean.count == 10_000)
     }
 
-    @Test("Long horizons simulate within a budget: 5000 ETS paths up to 1000 steps, at least 500 beyond",
-          arguments: [(12, 5000), (1000, 5000), (1001, 4995), (10_000, 500), (100, 2)])
+    @Test(
+        "Long horizons simulate within a budget: 5000 ETS paths up to 1000 steps, at least 500 beyond",
+        arguments: [(12, 5000), (1000, 5000), (1001, 4995), (10_000, 500), (100, 2)])
     func simulatedPathsStayWithinTheBudget(_ horizon: Int, _ expected: Int) {
         let requested = horizon == 100 ? 1 : 5000
         #expect(ETS.Model.simulatedPaths(requested: requested, horizon: horizon) == expected)

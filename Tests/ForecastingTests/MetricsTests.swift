@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Reference values from utilsforecast.losses on seeded series (scripts/fixtures/metrics_reference.py).
 struct MetricsReference: Decodable {
@@ -28,7 +29,7 @@ struct MetricsReference: Decodable {
 func close(_ a: Double?, _ b: Double??, relative: Double = 1e-10) -> Bool {
     switch (a, b ?? nil) {
     case (nil, nil): return true
-    case let (x?, y?): return abs(x - y) <= relative * max(1, abs(y))
+    case (let x?, let y?): return abs(x - y) <= relative * max(1, abs(y))
     default: return false
     }
 }
@@ -54,7 +55,8 @@ func close(_ a: Double?, _ b: Double??, relative: Double = 1e-10) -> Bool {
         #expect(close(Metrics.winkler(c.actual, interval: i95), e["winkler95"]))
 
         // The same through ForecastScore, which also averages the four bounds' pinball losses.
-        let forecast = Forecast(model: ModelSummary(name: "m", family: "test"), mean: c.forecast, intervals: [i80, i95])
+        let forecast = Forecast(
+            model: ModelSummary(name: "m", family: "test"), mean: c.forecast, intervals: [i80, i95])
         let score = ForecastScore(actual: c.actual, forecast: forecast, insample: c.insample, period: c.period)
         #expect(close(score.pinball, e["pinball"]))
         #expect(close(score.smape, e["smape"]))
@@ -65,21 +67,28 @@ func close(_ a: Double?, _ b: Double??, relative: Double = 1e-10) -> Bool {
 
     @Test func owaMatchesTheM4Formula() throws {
         let ref = try #require(Self.reference)
-        var model = MetricTotals(), naive = MetricTotals()
+        var model = MetricTotals()
+        var naive = MetricTotals()
         for c in ref.cases where ref.owa.cases.contains(c.id) {
-            model.add(actual: c.actual, forecast: Forecast(model: ModelSummary(name: "m", family: "t"), mean: c.forecast),
-                      insample: c.insample, period: c.period, levels: [])
+            model.add(
+                actual: c.actual, forecast: Forecast(model: ModelSummary(name: "m", family: "t"), mean: c.forecast),
+                insample: c.insample, period: c.period, levels: [])
             let last = try #require(c.insample.last)
-            naive.add(actual: c.actual, forecast: Forecast(model: ModelSummary(name: "n", family: "t"),
-                                                           mean: Array(repeating: last, count: c.actual.count)),
-                      insample: c.insample, period: c.period, levels: [])
+            naive.add(
+                actual: c.actual,
+                forecast: Forecast(
+                    model: ModelSummary(name: "n", family: "t"),
+                    mean: Array(repeating: last, count: c.actual.count)),
+                insample: c.insample, period: c.period, levels: [])
         }
         #expect(close(model.smape, ref.owa.smape))
         #expect(close(model.mase, ref.owa.mase))
         #expect(close(naive.smape, ref.owa.naive_smape))
         #expect(close(naive.mase, ref.owa.naive_mase))
-        #expect(close(Metrics.owa(smape: model.smape, mase: model.mase, naive2Smape: naive.smape, naive2Mase: naive.mase),
-                      ref.owa.owa))
+        #expect(
+            close(
+                Metrics.owa(smape: model.smape, mase: model.mase, naive2Smape: naive.smape, naive2Mase: naive.mase),
+                ref.owa.owa))
     }
 
     @Test func undefinedMeasuresAreNilNotNaN() {
@@ -92,13 +101,19 @@ func close(_ a: Double?, _ b: Double??, relative: Double = 1e-10) -> Bool {
 
     @Test func totalsOfPartsAddUpToTheWhole() throws {
         let ref = try #require(Self.reference)
-        var whole = MetricTotals(), a = MetricTotals(), b = MetricTotals()
+        var whole = MetricTotals()
+        var a = MetricTotals()
+        var b = MetricTotals()
         for (k, c) in ref.cases.enumerated() {
-            let f = Forecast(model: ModelSummary(name: "m", family: "t"), mean: c.forecast,
-                             intervals: [PredictionInterval(level: 95, lower: c.lower95, upper: c.upper95)])
+            let f = Forecast(
+                model: ModelSummary(name: "m", family: "t"), mean: c.forecast,
+                intervals: [PredictionInterval(level: 95, lower: c.lower95, upper: c.upper95)])
             whole.add(actual: c.actual, forecast: f, insample: c.insample, period: c.period, levels: [95])
-            if k % 2 == 0 { a.add(actual: c.actual, forecast: f, insample: c.insample, period: c.period, levels: [95]) }
-            else { b.add(actual: c.actual, forecast: f, insample: c.insample, period: c.period, levels: [95]) }
+            if k % 2 == 0 {
+                a.add(actual: c.actual, forecast: f, insample: c.insample, period: c.period, levels: [95])
+            } else {
+                b.add(actual: c.actual, forecast: f, insample: c.insample, period: c.period, levels: [95])
+            }
         }
         a.merge(b)
         #expect(a.series == whole.series && a.steps == whole.steps && a.maseSeries == whole.maseSeries)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 
 /// Reference values: SciPy 1.17 `scipy.stats.norm.ppf(p)` (Cephes ndtri), printed with repr.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// A fitted model kept as a value, passed through JSON and forecast from its stored parameters
 /// gives the forecast of the forecaster itself, bit for bit (M3 series of the Theta fixtures,
@@ -76,11 +77,15 @@ import TimeSeriesCore
         let checked = try FittedModel.fit(named: "theta", ref.y, period: ref.period).verified()
         let before = try checked.forecast(horizon: 6, levels: [80])
         var edited = checked
-        guard var s = edited.state as? FittedModel.ThetaState else { Issue.record("not a Theta state"); return }
+        guard var s = edited.state as? FittedModel.ThetaState else {
+            Issue.record("not a Theta state")
+            return
+        }
         s.alpha = (s.alpha ?? 0.5) * 0.9
         edited.state = s
         let fresh = FittedModel(name: edited.name, values: edited.values, period: edited.period, state: edited.state)
-        Self.expectSame(try edited.forecast(horizon: 6, levels: [80]), try fresh.forecast(horizon: 6, levels: [80]), "state")
+        Self.expectSame(
+            try edited.forecast(horizon: 6, levels: [80]), try fresh.forecast(horizon: 6, levels: [80]), "state")
         #expect(try edited.forecast(horizon: 6, levels: [80]).mean != before.mean)
         #expect(throws: ForecastingError.self) { try edited.verify() }
 
@@ -88,7 +93,8 @@ import TimeSeriesCore
         let naive = try FittedModel.fit(named: "naive", ref.y, period: ref.period).verified()
         var renamed = naive
         renamed.name = "drift"
-        let drift = try ForecasterRegistry.forecaster(named: "drift").forecast(ref.y, period: ref.period, horizon: 6, levels: [80])
+        let drift = try ForecasterRegistry.forecaster(named: "drift").forecast(
+            ref.y, period: ref.period, horizon: 6, levels: [80])
         Self.expectSame(try renamed.forecast(horizon: 6, levels: [80]), drift, "renamed")
         #expect(drift.mean != (try naive.forecast(horizon: 6, levels: [80])).mean)
         var shorter = checked
@@ -103,8 +109,12 @@ import TimeSeriesCore
         var model = try FittedModel.fit(named: "auto", ref.y, period: ref.period)
         try model.verify()
         guard var s = model.state as? FittedModel.EnsembleState,
-              let k = s.members.firstIndex(where: { $0.name == "theta" }),
-              var member = s.members[k].state as? FittedModel.ThetaState else { Issue.record("no Theta member"); return }
+            let k = s.members.firstIndex(where: { $0.name == "theta" }),
+            var member = s.members[k].state as? FittedModel.ThetaState
+        else {
+            Issue.record("no Theta member")
+            return
+        }
         member.alpha = (member.alpha ?? 0.5) * 0.9
         s.members[k].state = member
         model.state = s
@@ -117,10 +127,14 @@ import TimeSeriesCore
     @Test func autoKeepsItsMembersBoxCoxScale() throws {
         let ref = try M3Reference.load("theta", "N1500")
         let lambda = try #require(Guerrero.lambda(ref.y, period: ref.period))
-        let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(ref.y, period: ref.period, horizon: 18,
-                                                                              levels: [80, 95])
+        let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(
+            ref.y, period: ref.period, horizon: 18,
+            levels: [80, 95])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", ref.y, period: ref.period))
-        guard let state = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); return }
+        guard let state = loaded.state as? FittedModel.EnsembleState else {
+            Issue.record("not an ensemble")
+            return
+        }
         #expect(state.members.map { $0.boxCox?.lambda } == [nil, lambda, nil, nil, nil])
         #expect(state.members[1].boxCox?.untransformed == nil)
         try loaded.verify()
@@ -146,7 +160,10 @@ import TimeSeriesCore
         y[5] = 0
         let direct = try ForecasterRegistry.forecaster(named: "auto").forecast(y, period: 12, horizon: 6, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: "auto", y, period: 12))
-        guard let state = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); return }
+        guard let state = loaded.state as? FittedModel.EnsembleState else {
+            Issue.record("not an ensemble")
+            return
+        }
         #expect(state.members.map { $0.boxCox?.untransformed } == [nil, "the series has values ≤ 0", nil, nil, nil])
         #expect(state.members[1].boxCox?.lambda == nil && state.members[1].boxCox?.scale == nil)
         Self.expectSame(try loaded.forecast(horizon: 6, levels: [80]), direct, "untransformed auto")
@@ -160,7 +177,10 @@ import TimeSeriesCore
         let direct = try ets.forecast(ref.y, period: 12, horizon: 18, levels: [50, 90])
         #expect(direct.model.notes.contains { $0.contains("simulated sample paths") })
         let loaded = try Self.roundTrip(try ets.fitModel(ref.y, period: 12))
-        guard let state = loaded.state as? FittedModel.ETSState else { Issue.record("not an ETS state"); return }
+        guard let state = loaded.state as? FittedModel.ETSState else {
+            Issue.record("not an ETS state")
+            return
+        }
         #expect(state.form == "MAM" && state.initialStates.count == 2 + 12)
         Self.expectSame(try loaded.forecast(horizon: 18, levels: [50, 90]), direct, "MAM")
     }
@@ -182,8 +202,13 @@ import TimeSeriesCore
         let y = [3.0, 5.0, 4.0]
         let direct = try ForecasterRegistry.forecaster(named: name).forecast(y, period: 1, horizon: 4, levels: [80])
         let loaded = try Self.roundTrip(try FittedModel.fit(named: name, y, period: 1))
-        guard let state = loaded.state as? FittedModel.EnsembleState else { Issue.record("not an ensemble"); return }
-        #expect(state.members.map(\.name) == (name == "auto" ? ["ets-aw", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
+        guard let state = loaded.state as? FittedModel.EnsembleState else {
+            Issue.record("not an ensemble")
+            return
+        }
+        #expect(
+            state.members.map(\.name)
+                == (name == "auto" ? ["ets-aw", "arima", "theta", "stm", "ces"] : ["ets", "arima", "theta"]))
         #expect(state.members[2].state == nil && state.members[2].failure?.contains("at least 4 observations") == true)
         if name == "auto" {
             #expect(state.members[1].boxCox?.untransformed == "Guerrero's λ needs subseries of 2 values that vary")
@@ -239,8 +264,9 @@ import TimeSeriesCore
             "\(error)".contains("ar coefficient(s), the model stores")
         }
         // An edited coefficient no longer gives the stored likelihood.
-        var edited = try FittedModel.fit(SARIMA(.init(order: .init(p: 1, d: 1, q: 0, period: ref.period))), ref.y,
-                                         period: ref.period)
+        var edited = try FittedModel.fit(
+            SARIMA(.init(order: .init(p: 1, d: 1, q: 0, period: ref.period))), ref.y,
+            period: ref.period)
         try edited.verify()
         if var s = edited.state as? FittedModel.ARIMAState {
             s.ar[0] *= 0.9
@@ -258,7 +284,10 @@ import TimeSeriesCore
         let ref = try M3Reference.load("theta", "N0700")
         let fitted = try FittedModel.fit(named: "ets-aw", ref.y, period: ref.period)
         try fitted.verify()
-        guard let state = fitted.state as? FittedModel.ETSWeightedState else { Issue.record("not an ets-aw state"); return }
+        guard let state = fitted.state as? FittedModel.ETSWeightedState else {
+            Issue.record("not an ets-aw state")
+            return
+        }
         #expect(state.models.count > 1 && state.models.count == state.weights.count)
         var weights = state
         weights.weights.swapAt(0, weights.weights.count - 1)

@@ -36,7 +36,7 @@ import Testing
             #expect(order.sorted() == Array(rmse.indices), "\(rmse)")
             for (a, b) in zip(order, order.dropFirst()) {
                 switch (rmse[a], rmse[b]) {
-                case let (x?, y?):
+                case (let x?, let y?):
                     // Lower RMSE first; equal RMSE in the given order.
                     #expect(x < y || (x == y && a < b), "\(rmse): \(order)")
                 case (nil, _?):

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 
 @Suite("Seeded generator")
@@ -8,14 +9,18 @@ struct RandomTests {
     /// Python re-implementation of Blackman & Vigna's reference C code).
     @Test func matchesReferenceSequence() {
         var g = SeededGenerator(seed: 42)
-        let expected: [UInt64] = [1546998764402558742, 6990951692964543102, 12544586762248559009,
-                                  17057574109182124193, 18295552978065317476, 14199186830065750584,
-                                  13267978908934200754, 15679888225317814407]
+        let expected: [UInt64] = [
+            1546998764402558742, 6990951692964543102, 12544586762248559009,
+            17057574109182124193, 18295552978065317476, 14199186830065750584,
+            13267978908934200754, 15679888225317814407,
+        ]
         #expect((0..<8).map { _ in g.next() } == expected)
     }
 
     @Test func sameSeedSameStream() {
-        var a = SeededGenerator(seed: 7), b = SeededGenerator(seed: 7), c = SeededGenerator(seed: 8)
+        var a = SeededGenerator(seed: 7)
+        var b = SeededGenerator(seed: 7)
+        var c = SeededGenerator(seed: 8)
         let xa = (0..<100).map { _ in a.nextNormal() }
         let xb = (0..<100).map { _ in b.nextNormal() }
         let xc = (0..<100).map { _ in c.nextNormal() }
@@ -28,7 +33,9 @@ struct RandomTests {
     @Test func normalMoments() {
         var g = SeededGenerator(seed: 2024)
         let n = 200_000
-        var sum = 0.0, sumSquares = 0.0, inside = 0
+        var sum = 0.0
+        var sumSquares = 0.0
+        var inside = 0
         for _ in 0..<n {
             let z = g.nextNormal()
             sum += z

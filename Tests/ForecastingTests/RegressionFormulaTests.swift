@@ -1,6 +1,7 @@
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 @Suite struct RegressionFormulaTests {
     @Test func parsesTheContractExample() throws {

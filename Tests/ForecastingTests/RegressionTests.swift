@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Regression on the rice farms data against statsmodels (Fixtures/regression/ricefarms.json,
 /// scripts/fixtures/regression_ricefarms.py).
@@ -36,13 +37,17 @@ import TimeSeriesCore
         var ci80: [[Double]]
         var pi80: [[Double]]
     }
-    struct Reference: Decodable { var n: Int; var models: [String: Model] }
+    struct Reference: Decodable {
+        var n: Int
+        var models: [String: Model]
+    }
 
     static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
         .appendingPathComponent("regression")
 
     static func reference() throws -> Reference {
-        try JSONDecoder().decode(Reference.self, from: Data(contentsOf: fixtures.appendingPathComponent("ricefarms.json")))
+        try JSONDecoder().decode(
+            Reference.self, from: Data(contentsOf: fixtures.appendingPathComponent("ricefarms.json")))
     }
 
     static func data() throws -> [String: [Double]] {
@@ -101,15 +106,17 @@ import TimeSeriesCore
     @Test func weightedLeastSquares() throws {
         let m = try #require(try Self.reference().models["weighted"])
         let data = try Self.data()
-        let fit = try LinearRegression.fit(RegressionFormula(m.formula), columns: data,
-                                           options: .init(weights: data["size"]!.map { 1 / $0 }))
+        let fit = try LinearRegression.fit(
+            RegressionFormula(m.formula), columns: data,
+            options: .init(weights: data["size"]!.map { 1 / $0 }))
         Self.check(fit, against: m)
     }
 
     @Test func ridgeMatchesThePenalisedNormalEquations() throws {
         let m = try #require(try Self.reference().models["ridge"])
-        let fit = try LinearRegression.fit(RegressionFormula(m.formula), columns: Self.data(),
-                                           options: .init(ridge: m.lambda))
+        let fit = try LinearRegression.fit(
+            RegressionFormula(m.formula), columns: Self.data(),
+            options: .init(ridge: m.lambda))
         for (j, c) in fit.coefficients.enumerated() {
             #expect(Self.close(c.estimate, m.estimates[j], 1e-9), "\(c.term): \(c.estimate) vs \(m.estimates[j])")
         }
@@ -125,10 +132,14 @@ import TimeSeriesCore
         for (i, q) in predictions.enumerated() {
             #expect(Self.close(q.mean, p.mean[i]))
             #expect(Self.close(q.standardError, p.se_mean[i]))
-            #expect(Self.close(q.confidence[95]!.lower, p.ci95[i][0]) && Self.close(q.confidence[95]!.upper, p.ci95[i][1]))
-            #expect(Self.close(q.prediction[95]!.lower, p.pi95[i][0]) && Self.close(q.prediction[95]!.upper, p.pi95[i][1]))
-            #expect(Self.close(q.confidence[80]!.lower, p.ci80[i][0]) && Self.close(q.confidence[80]!.upper, p.ci80[i][1]))
-            #expect(Self.close(q.prediction[80]!.lower, p.pi80[i][0]) && Self.close(q.prediction[80]!.upper, p.pi80[i][1]))
+            #expect(
+                Self.close(q.confidence[95]!.lower, p.ci95[i][0]) && Self.close(q.confidence[95]!.upper, p.ci95[i][1]))
+            #expect(
+                Self.close(q.prediction[95]!.lower, p.pi95[i][0]) && Self.close(q.prediction[95]!.upper, p.pi95[i][1]))
+            #expect(
+                Self.close(q.confidence[80]!.lower, p.ci80[i][0]) && Self.close(q.confidence[80]!.upper, p.ci80[i][1]))
+            #expect(
+                Self.close(q.prediction[80]!.lower, p.pi80[i][0]) && Self.close(q.prediction[80]!.upper, p.pi80[i][1]))
         }
     }
 

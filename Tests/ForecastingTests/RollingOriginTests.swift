@@ -1,12 +1,16 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Against statsforecast's cross_validation (scripts/fixtures/metrics_rolling_origin.py).
 @Suite struct RollingOriginTests {
     struct Reference: Decodable {
-        struct Window: Decodable { var origin: Int; var mae, smape, mase, coverage80: Double }
+        struct Window: Decodable {
+            var origin: Int
+            var mae, smape, mase, coverage80: Double
+        }
         var series: [Double]
         var period, horizon, windows, step: Int
         var models: [String: [Window]]
@@ -22,8 +26,9 @@ import TimeSeriesCore
         let ref = try Self.reference()
         let expected = try #require(ref.models[model])
         let plan = try RollingOrigin(horizon: ref.horizon, windows: ref.windows, step: ref.step)
-        let result = try plan.evaluate(ref.series, period: ref.period,
-                                       forecaster: ForecasterRegistry.forecaster(named: model), levels: [80])
+        let result = try plan.evaluate(
+            ref.series, period: ref.period,
+            forecaster: ForecasterRegistry.forecaster(named: model), levels: [80])
         #expect(result.windows.map(\.origin) == expected.map(\.origin))
         for (w, e) in zip(result.windows, expected) {
             #expect(close(w.score.mae, e.mae))

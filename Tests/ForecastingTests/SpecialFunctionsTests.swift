@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// Incomplete beta, log-gamma, Student t and F against SciPy

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// Reference values: statsforecast 2.1.1 `auto_theta` / `forecast_theta` (STM, OTM, DSTM, DOTM)
 /// on M3 series (Fixtures/theta, scripts/fixtures/theta_m3.py).
@@ -24,8 +25,9 @@ import TimeSeriesCore
             let expected = try #require(ref.models[variant.rawValue])
             #expect(adjustment.kind.rawValue == expected.decomposition)
             let p = try #require(expected.parameters)
-            let model = ThetaModel(adjusted, variant: variant, initialLevel: try #require(p["l0"]),
-                                   alpha: try #require(p["alpha"]), theta: try #require(p["theta"]))
+            let model = ThetaModel(
+                adjusted, variant: variant, initialLevel: try #require(p["l0"]),
+                alpha: try #require(p["alpha"]), theta: try #require(p["theta"]))
             let c = Self.criterion(model, adjusted)
             let mse = try #require(expected.mse)
             #expect(abs(c - mse) <= 1e-8 * mse, "\(id) \(variant) criterion \(c) vs \(mse)")
@@ -72,8 +74,9 @@ import TimeSeriesCore
         let model = try ThetaModel.fit(ref.y, variant: variant)
         let h = 10
         func path(shockAt j: Int?) -> [Double] {
-            var state = ThetaModel.State(level: model.level, meanY: model.meanY, a: model.intercept,
-                                         b: model.slope, variant: variant, alpha: model.alpha, theta: model.theta)
+            var state = ThetaModel.State(
+                level: model.level, meanY: model.meanY, a: model.intercept,
+                b: model.slope, variant: variant, alpha: model.alpha, theta: model.theta)
             return (0..<h).map { k in
                 let mu = state.nextMean(at: model.count + k)
                 let y = mu + (k == j ? 1 : 0)
@@ -131,11 +134,16 @@ import TimeSeriesCore
         #expect(negative.mean[2] > negative.mean[0] && negative.mean[2] > negative.mean[3])
         // Huge and tiny magnitudes.
         for scale in [1e-12, 1e12] {
-            let f = try theta.forecast((0..<20).map { scale * (10 + Double($0 % 3)) }, period: 1, horizon: 2, levels: [95])
+            let f = try theta.forecast(
+                (0..<20).map { scale * (10 + Double($0 % 3)) }, period: 1, horizon: 2, levels: [95])
             #expect(f.mean.allSatisfy { $0.isFinite && $0 > 0 })
         }
         // Bad arguments.
-        #expect(throws: ForecastingError.self) { try theta.forecast([1, 2, .nan, 4, 5], period: 1, horizon: 2, levels: []) }
-        #expect(throws: ForecastingError.self) { try theta.forecast([1, 2, 3, 4, 5], period: 1, horizon: 0, levels: []) }
+        #expect(throws: ForecastingError.self) {
+            try theta.forecast([1, 2, .nan, 4, 5], period: 1, horizon: 2, levels: [])
+        }
+        #expect(throws: ForecastingError.self) {
+            try theta.forecast([1, 2, 3, 4, 5], period: 1, horizon: 0, levels: [])
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// `regression` (trend + seasonal dummies) against statsmodels OLS
 /// (scripts/fixtures/tslm_statsmodels.py → Fixtures/regression/tslm_m3.json).
@@ -31,11 +32,16 @@ import TimeSeriesCore
             #expect(Self.close(try #require(f.model.parameters["trend"]), s.trend), "\(s.id) trend")
             #expect(Self.close(try #require(f.model.criteria["sigma2"]), s.sigma2), "\(s.id) sigma2")
             #expect(Self.close(try #require(f.model.criteria["loglik"]), s.loglik), "\(s.id) loglik")
-            let i80 = try #require(f.interval(level: 80)), i95 = try #require(f.interval(level: 95))
+            let i80 = try #require(f.interval(level: 80))
+            let i95 = try #require(f.interval(level: 95))
             for j in 0..<s.horizon {
                 #expect(Self.close(f.mean[j], s.mean[j]), "\(s.id) mean \(j)")
-                #expect(Self.close(i80.lower[j], s.lower80[j]) && Self.close(i80.upper[j], s.upper80[j]), "\(s.id) 80% \(j)")
-                #expect(Self.close(i95.lower[j], s.lower95[j]) && Self.close(i95.upper[j], s.upper95[j]), "\(s.id) 95% \(j)")
+                #expect(
+                    Self.close(i80.lower[j], s.lower80[j]) && Self.close(i80.upper[j], s.upper80[j]), "\(s.id) 80% \(j)"
+                )
+                #expect(
+                    Self.close(i95.lower[j], s.lower95[j]) && Self.close(i95.upper[j], s.upper95[j]), "\(s.id) 95% \(j)"
+                )
             }
         }
     }

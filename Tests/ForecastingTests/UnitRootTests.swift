@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// KPSS against statsmodels `kpss(x, "c", nlags=⌊3√n/13⌋)`; seasonal strength against
 /// statsforecast `seas_heuristic` (STL via statsmodels); d and D against `ndiffs`/`nsdiffs`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LinearAlgebra
 
 /// Least squares through the scaled pivoted QR, checked against NIST's certified values
@@ -12,12 +13,15 @@ import Testing
         return Matrix(columns: cols)
     }
 
-    static func check(_ name: String, design: Matrix, y: [Double], minimumLRE: Double,
-                      strategy: PivotedQR.Strategy = .automatic) throws {
+    static func check(
+        _ name: String, design: Matrix, y: [Double], minimumLRE: Double,
+        strategy: PivotedQR.Strategy = .automatic
+    ) throws {
         let problem = try #require(try NISTFixtures.certified().problems[name])
         let qr = try PivotedQR(design, strategy: strategy)
         let solution = try LeastSquares.solve(qr: qr, design, y, refinementSteps: 3)
-        let n = Double(design.rows), p = Double(design.columns)
+        let n = Double(design.rows)
+        let p = Double(design.columns)
         let rss = solution.residuals.reduce(0) { $0 + $1 * $1 }
         let sigma = (rss / (n - p)).squareRoot()
         let cov = try solution.qr.unscaledCovariance()
@@ -38,11 +42,13 @@ import Testing
     /// The two-stage path (dgeqrf, then dgeqp3 on R) that large tall designs take.
     @Test func filipAndLongleyThroughThePreliminaryQR() throws {
         let filip = try NISTFixtures.columns("Filip")
-        try Self.check("Filip", design: Self.polynomialDesign(filip.x[0], degree: 10), y: filip.y,
-                       minimumLRE: 7, strategy: .preliminaryQR)
+        try Self.check(
+            "Filip", design: Self.polynomialDesign(filip.x[0], degree: 10), y: filip.y,
+            minimumLRE: 7, strategy: .preliminaryQR)
         let longley = try NISTFixtures.columns("Longley")
-        try Self.check("Longley", design: Matrix(columns: [Array(repeating: 1, count: longley.y.count)] + longley.x),
-                       y: longley.y, minimumLRE: 7, strategy: .preliminaryQR)
+        try Self.check(
+            "Longley", design: Matrix(columns: [Array(repeating: 1, count: longley.y.count)] + longley.x),
+            y: longley.y, minimumLRE: 7, strategy: .preliminaryQR)
     }
 
     @Test func bothStrategiesAgreeOnATallRandomDesign() throws {
@@ -58,11 +64,14 @@ import Testing
         let direct = try PivotedQR(a, strategy: .direct)
         let twoStage = try PivotedQR(a, strategy: .preliminaryQR)
         #expect(twoStage.preliminary != nil && direct.preliminary == nil)
-        let x1 = try direct.solve(b), x2 = try twoStage.solve(b)
+        let x1 = try direct.solve(b)
+        let x2 = try twoStage.solve(b)
         #expect(zip(x1, x2).allSatisfy { abs($0 - $1) < 1e-12 })
-        let c1 = try direct.unscaledCovariance(), c2 = try twoStage.unscaledCovariance()
+        let c1 = try direct.unscaledCovariance()
+        let c2 = try twoStage.unscaledCovariance()
         #expect(c1.maxAbsDifference(c2) < 1e-12)
-        let h1 = try direct.leverages(), h2 = try twoStage.leverages()
+        let h1 = try direct.leverages()
+        let h2 = try twoStage.leverages()
         #expect(zip(h1, h2).allSatisfy { abs($0 - $1) < 1e-12 })
         #expect(abs(h2.reduce(0, +) - 12) < 1e-10)
     }
@@ -73,7 +82,8 @@ import Testing
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Double(state >> 11) * 0x1.0p-53 - 0.5
         }
-        let n = 1003, p = 9
+        let n = 1003
+        let p = 9
         var a = Matrix(rows: n, columns: p)
         for i in a.storage.indices { a.storage[i] = next() }
         let b = (0..<n).map { _ in next() }
@@ -107,8 +117,9 @@ import Testing
     @Test(arguments: ["Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"])
     func wampler(_ name: String) throws {
         let data = try NISTFixtures.columns(name)
-        try Self.check(name, design: Self.polynomialDesign(data.x[0], degree: 5), y: data.y,
-                       minimumLRE: name == "Wampler5" ? 5.5 : 7)
+        try Self.check(
+            name, design: Self.polynomialDesign(data.x[0], degree: 5), y: data.y,
+            minimumLRE: name == "Wampler5" ? 5.5 : 7)
     }
 
     @Test func exactSystemIsSolvedExactly() throws {

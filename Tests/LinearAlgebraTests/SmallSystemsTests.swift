@@ -26,10 +26,12 @@ import Testing
     /// [[0, 1], [2, 1]] x = [3, 4] needs a row swap (zero pivot): x = (0.5, 3). A singular
     /// matrix gives nil.
     @Test func eliminationPivotsAndRefusesSingularSystems() throws {
-        var a: [Double] = [0, 1, 2, 1], b: [Double] = [3, 4]
+        var a: [Double] = [0, 1, 2, 1]
+        var b: [Double] = [3, 4]
         let x = try #require(SmallSystems.gaussianElimination(&a, &b, 2))
         #expect(abs(x[0] - 0.5) < 1e-15 && abs(x[1] - 3) < 1e-15)
-        var s: [Double] = [1, 2, 2, 4], c: [Double] = [1, 2]
+        var s: [Double] = [1, 2, 2, 4]
+        var c: [Double] = [1, 2]
         #expect(SmallSystems.gaussianElimination(&s, &c, 2) == nil)
     }
 }

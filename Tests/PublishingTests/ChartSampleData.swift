@@ -15,21 +15,24 @@ enum ChartSampleData {
         ]
         let gap = [Double](repeating: .nan, count: 33)  // 2018-04 ... 2020-12
         let observed2021: [Double] = [10625.0, 10600.0, 10637.5, 9887.5, 10137.5, 9062.5]
-        return TimeSeries(id: "dong-thap-rice-wholesale", values: observed2015to2018 + gap + observed2021,
-                          frequency: .monthly, start: .month(year: 2015, month: 1), unit: "đồng/kg")
+        return TimeSeries(
+            id: "dong-thap-rice-wholesale", values: observed2015to2018 + gap + observed2021,
+            frequency: .monthly, start: .month(year: 2015, month: 1), unit: "đồng/kg")
     }()
 
     /// A six-month forecast shaped like a random walk's: flat median at the last price and
     /// bands ± z·σ·√h with σ = 400 đồng/kg. Only the drawing is under test, not the numbers.
     static let forecast: Forecast = {
-        let last = 9062.5, sigma = 400.0
+        let last = 9062.5
+        let sigma = 400.0
         let mean = [Double](repeating: last, count: 6)
         func band(_ level: Int) -> PredictionInterval {
             let z = NormalDistribution.criticalValue(level: level)
             let half = (1...6).map { z * sigma * Double($0).squareRoot() }
             return PredictionInterval(level: level, lower: half.map { last - $0 }, upper: half.map { last + $0 })
         }
-        return Forecast(model: ModelSummary(name: "Naive", family: "naive"), mean: mean,
-                        intervals: [band(80), band(95)])
+        return Forecast(
+            model: ModelSummary(name: "Naive", family: "naive"), mean: mean,
+            intervals: [band(80), band(95)])
     }()
 }

@@ -1,19 +1,23 @@
 import Documents
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import Rendering
 import Testing
-@testable import Publishing
 import TimeSeriesCore
+
+@testable import Publishing
+@testable import Rendering
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Counts elements while checking that a document is well-formed XML.
 final class XMLCheck: NSObject, XMLParserDelegate {
     var elements: [String: Int] = [:]
     var text = ""
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         elements[name, default: 0] += 1
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
@@ -28,7 +32,8 @@ final class XMLCheck: NSObject, XMLParserDelegate {
 
 /// Whether the UTF-8 bytes of `text` contain those of `part` (no Unicode equivalence).
 func containsBytes(_ text: String, _ part: String) -> Bool {
-    let a = Array(text.utf8), b = Array(part.utf8)
+    let a = Array(text.utf8)
+    let b = Array(part.utf8)
     guard !b.isEmpty, a.count >= b.count else { return b.isEmpty }
     return (0...(a.count - b.count)).contains { i in a[i..<(i + b.count)].elementsEqual(b) }
 }
@@ -63,7 +68,8 @@ func containsBytes(_ text: String, _ part: String) -> Bool {
     }
 
     @Test func monthlyTimeTicksAreYearlyOverLongSpans() {
-        let a = PeriodDate.month(year: 2015, month: 1).ordinal, b = PeriodDate.month(year: 2021, month: 12).ordinal
+        let a = PeriodDate.month(year: 2015, month: 1).ordinal
+        let b = PeriodDate.month(year: 2021, month: 12).ordinal
         let ticks = FanChart.timeTicks(from: a, to: b, sample: .month(year: 2015, month: 1))
         #expect(ticks.first == a && ticks.count == 7 && ticks.allSatisfy { $0 % 12 == 0 })
         let short = FanChart.timeTicks(from: a, to: a + 9, sample: .month(year: 2015, month: 1))
@@ -73,16 +79,17 @@ func containsBytes(_ text: String, _ part: String) -> Bool {
     func chart(language: Language = .vi) throws -> FanChart {
         // Title given in decomposed form (NFD): the output must be NFC.
         let title = "Giá lúa gạo bán buôn, Đồng Tháp".decomposedStringWithCanonicalMapping
-        return try FanChart(series: ChartSampleData.dongThap, forecast: ChartSampleData.forecast, title: title,
-                            note: "Nguồn: WFP VAM; dự báo: muavu", language: language)
+        return try FanChart(
+            series: ChartSampleData.dongThap, forecast: ChartSampleData.forecast, title: title,
+            note: "Nguồn: WFP VAM; dự báo: muavu", language: language)
     }
 
     @Test func isWellFormedAndComplete() throws {
         let svg = try chart().svg()
         let check = try #require(XMLCheck.parse(svg))
         #expect(check.elements["svg"] == 1)
-        #expect(check.elements["polygon"] == 2)     // 95% and 80% bands
-        #expect(check.elements["path"] == 2)        // history and median
+        #expect(check.elements["polygon"] == 2)  // 95% and 80% bands
+        #expect(check.elements["path"] == 2)  // history and median
         #expect(check.elements["title"] == 1)
         #expect(check.text.contains("Giá lúa gạo bán buôn, Đồng Tháp"))
         // Swift compares strings up to canonical equivalence, so look at the bytes.
@@ -126,15 +133,20 @@ func containsBytes(_ text: String, _ part: String) -> Bool {
         var steps: [FanChart.Step] = []
         for h in 1...3 {
             let k = Double(h)
-            steps.append(FanChart.Step(date: .year(2020 + h), median: 5.95 + 0.03 * k,
-                                       lower80: 5.95 - 0.1 * k, upper80: 6.0 + 0.1 * k,
-                                       lower95: 5.9 - 0.15 * k, upper95: 6.05 + 0.15 * k))
+            steps.append(
+                FanChart.Step(
+                    date: .year(2020 + h), median: 5.95 + 0.03 * k,
+                    lower80: 5.95 - 0.1 * k, upper80: 6.0 + 0.1 * k,
+                    lower95: 5.9 - 0.15 * k, upper95: 6.05 + 0.15 * k))
         }
-        let c = FanChart(title: "Năng suất lúa cả nước", unit: "tấn/ha", note: "Nguồn: FAOSTAT", history: history, steps: steps)
+        let c = FanChart(
+            title: "Năng suất lúa cả nước", unit: "tấn/ha", note: "Nguồn: FAOSTAT", history: history, steps: steps)
         let svg = c.svg()
         let check = try #require(XMLCheck.parse(svg))
         // Range 5.24–6.50: raw step 0.253 → 0.5, ticks 5,0 5,5 6,0 6,5 (one decimal, comma); years every 2.
-        for label in ["5,0", "5,5", "6,0", "6,5", "2010", "2020", "2022"] { #expect(check.text.contains(label), "missing \(label)") }
+        for label in ["5,0", "5,5", "6,0", "6,5", "2010", "2020", "2022"] {
+            #expect(check.text.contains(label), "missing \(label)")
+        }
         #expect(!check.text.contains("2011"))
         let env = ProcessInfo.processInfo.environment["MUAVU_ARTIFACTS"]
         if let env { try AtomicFile.write(Data(svg.utf8), to: env + "/yield-chart.svg") }

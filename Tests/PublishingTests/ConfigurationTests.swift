@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+
 @testable import Publishing
 
 /// A small valid configuration as JSON text, with `patch` applied to its object.
@@ -14,14 +15,22 @@ func sampleConfiguration(_ patch: (inout [String: Any]) -> Void = { _ in }) thro
         "datasets": ["crops": ["path": "crops.csv"], "enso": ["path": "enso.csv"], "prices": ["path": "prices.csv"]],
         "calendars": ["rice": "rice.json"],
         "forecasts": [
-            ["id": "yield", "kind": "yield", "name": ["vi": "Năng suất", "en": "Yield"], "dataset": "crops",
-             "series": "rice-yield", "trendYears": 10,
-             "indicators": [["dataset": "enso", "series": "oni", "calendar": "rice", "season": "dong-xuan"]]],
-            ["id": "production", "kind": "production", "name": ["vi": "Sản lượng", "en": "Production"], "dataset": "crops",
-             "series": "rice-production", "area": ["series": "rice-area", "models": ["naive", "drift"]], "yield": "yield"],
-            ["id": "price", "kind": "price", "name": ["vi": "Giá gạo", "en": "Rice price"], "dataset": "prices",
-             "series": "rice-price", "models": ["naive", "snaive"], "horizon": 3, "backtestWindows": 3,
-             "market": ["vi": "Đồng Tháp", "en": "Đồng Tháp"]],
+            [
+                "id": "yield", "kind": "yield", "name": ["vi": "Năng suất", "en": "Yield"], "dataset": "crops",
+                "series": "rice-yield", "trendYears": 10,
+                "indicators": [["dataset": "enso", "series": "oni", "calendar": "rice", "season": "dong-xuan"]],
+            ],
+            [
+                "id": "production", "kind": "production", "name": ["vi": "Sản lượng", "en": "Production"],
+                "dataset": "crops",
+                "series": "rice-production", "area": ["series": "rice-area", "models": ["naive", "drift"]],
+                "yield": "yield",
+            ],
+            [
+                "id": "price", "kind": "price", "name": ["vi": "Giá gạo", "en": "Rice price"], "dataset": "prices",
+                "series": "rice-price", "models": ["naive", "snaive"], "horizon": 3, "backtestWindows": 3,
+                "market": ["vi": "Đồng Tháp", "en": "Đồng Tháp"],
+            ],
         ],
     ]
     patch(&object)
@@ -46,7 +55,8 @@ struct ConfigurationTests {
         #expect(c.horizon(of: c.forecasts[2]) == 3)
         #expect(c.seed == 42)
         #expect(c.exportLink == nil && c.exportLinkEntry == nil)
-        let linked = try PublishConfiguration.decode(sampleConfiguration { $0["exportLink"] = "price" }, file: "sample.json")
+        let linked = try PublishConfiguration.decode(
+            sampleConfiguration { $0["exportLink"] = "price" }, file: "sample.json")
         #expect(linked.exportLink == "price")
         #expect(linked.exportLinkEntry?.series == "rice-price")
     }
@@ -61,9 +71,12 @@ struct ConfigurationTests {
         ("next issue in 0 months", "nextIssueMonths", { $0["nextIssueMonths"] = 0 }),
         ("unknown key", "unknown key 'horizn'", { $0["horizn"] = 3 }),
         ("unknown entry key", "unknown key 'modles'", { patchEntry(&$0, 2) { $0["modles"] = ["naive"] } }),
-        ("unknown calendar", "unknown calendar 'maize'", {
-            patchEntry(&$0, 0) { $0["indicators"] = [["dataset": "enso", "series": "oni", "calendar": "maize"]] }
-        }),
+        (
+            "unknown calendar", "unknown calendar 'maize'",
+            {
+                patchEntry(&$0, 0) { $0["indicators"] = [["dataset": "enso", "series": "oni", "calendar": "maize"]] }
+            }
+        ),
         ("production without yield entry", "not a yield entry", { patchEntry(&$0, 1) { $0["yield"] = "price" } }),
         ("duplicate id", "used twice", { patchEntry(&$0, 2) { $0["id"] = "yield" } }),
         ("id with a slash", "must be letters", { patchEntry(&$0, 2) { $0["id"] = "../x" } }),
@@ -71,7 +84,10 @@ struct ConfigurationTests {
         ("missing title", "missing 'title'", { $0.removeValue(forKey: "title") }),
         ("bad kind", "kind", { patchEntry(&$0, 2) { $0["kind"] = "weather" } }),
         ("export link to no entry", "exportLink names 'wb-rice'", { $0["exportLink"] = "wb-rice" }),
-        ("export link to a yield entry", "exportLink: 'yield' is a yield entry, not a price entry", { $0["exportLink"] = "yield" }),
+        (
+            "export link to a yield entry", "exportLink: 'yield' is a yield entry, not a price entry",
+            { $0["exportLink"] = "yield" }
+        ),
         ("export link not a string", "exportLink", { $0["exportLink"] = 5 }),
     ]
 
@@ -96,7 +112,8 @@ struct ConfigurationTests {
 
     @Test("The bundled models/dong-thap.json is valid")
     func bundled() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let c = try PublishConfiguration.load(path: root.appendingPathComponent("models/dong-thap.json").path)
         #expect(c.forecasts.count >= 9)
         for e in c.forecasts where e.dataset == "crops" {

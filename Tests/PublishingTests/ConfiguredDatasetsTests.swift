@@ -1,9 +1,10 @@
 import AgriData
 import Documents
 import Foundation
-import Testing
-@testable import Publishing
 import TestSupport
+import Testing
+
+@testable import Publishing
 
 /// `ConfiguredDatasets.reportedOnly`: a price's history keeps the months its file reports and has
 /// NaN in the months `onMissing: interpolate` filled in, from the one reading of the file.
@@ -20,7 +21,7 @@ import TestSupport
         #expect(export.start == .month(year: R.linkExportStart.year, month: R.linkExportStart.month))
         #expect(export.count == R.linkExport.count)
         let filledIn = export.values.allSatisfy(\.isFinite)
-        #expect(filledIn)   // the absent months are interpolated
+        #expect(filledIn)  // the absent months are interpolated
         let reported = try data.reportedOnly(export, dataset: "prices")
         #expect(reported.values.map(\.isNaN) == R.linkExport.map { !$0.isFinite })
         let gaps = R.linkExport.filter { !$0.isFinite }.count

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+
 @testable import Publishing
 
 /// `OutputDirectory`: what may be replaced, how paths resolve, and that a publication is written
@@ -14,8 +15,10 @@ struct OutputDirectoryTests {
         return URL(fileURLWithPath: PhysicalPath.resolve(dir.path))
     }
 
-    let files = [Publisher.File(path: "index.json", data: Data(#"{"schema": "muavu.publish-index/v1"}"#.utf8)),
-                 Publisher.File(path: "charts/a.svg", data: Data("<svg/>\n".utf8))]
+    let files = [
+        Publisher.File(path: "index.json", data: Data(#"{"schema": "muavu.publish-index/v1"}"#.utf8)),
+        Publisher.File(path: "charts/a.svg", data: Data("<svg/>\n".utf8)),
+    ]
 
     func names(_ dir: URL) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() }
 
@@ -92,8 +95,12 @@ struct OutputDirectoryTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
         try fm.createDirectory(at: dir.appendingPathComponent("a/b"), withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("link").path, withDestinationPath: dir.appendingPathComponent("a/b").path)
-        #expect(PhysicalPath.resolve("../victim", from: dir.appendingPathComponent("a").path) == dir.appendingPathComponent("victim").path)
+        try fm.createSymbolicLink(
+            atPath: dir.appendingPathComponent("link").path, withDestinationPath: dir.appendingPathComponent("a/b").path
+        )
+        #expect(
+            PhysicalPath.resolve("../victim", from: dir.appendingPathComponent("a").path)
+                == dir.appendingPathComponent("victim").path)
         #expect(PhysicalPath.resolve("link/../x", from: dir.path) == dir.appendingPathComponent("a/x").path)
         #expect(PhysicalPath.resolve("new/./deeper/../y/", from: dir.path) == dir.appendingPathComponent("new/y").path)
         #expect(PhysicalPath.resolve("../../../../../../../../..", from: dir.path) == "/")
@@ -113,7 +120,9 @@ struct OutputDirectoryTests {
         #expect(try names(dir) == ["out"])
     }
 
-    @Test("File paths that would leave the folder are refused", arguments: ["../x", "/etc/x", "a/../../x", "", "a//b", "./x"])
+    @Test(
+        "File paths that would leave the folder are refused",
+        arguments: ["../x", "/etc/x", "a/../../x", "", "a//b", "./x"])
     func escapingFiles(path: String) throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,8 +1,9 @@
 import Documents
 import Foundation
-import Testing
-@testable import Publishing
 import TestSupport
+import Testing
+
+@testable import Publishing
 
 /// The configuration's `exportLink` in `muavu publish`: every monthly price but the export price
 /// itself gets the link as a candidate (the export price's selection and skill line say why it
@@ -14,7 +15,8 @@ import TestSupport
     /// A directory with `prices.csv`: the Đồng Tháp price 2009-01 – 2012-12 (`price`), the export
     /// price 2008-06 – 2013-06 with its unreported 2009-03 left out (`export`), and a yearly series.
     static func directory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-export-link-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "muavu-export-link-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var csv = "series_id,date,value,unit\n"
         func month(_ start: (year: Int, month: Int), _ i: Int) -> String {
@@ -22,7 +24,9 @@ import TestSupport
             return String(format: "%04d-%02d", m / 12, m % 12 + 1)
         }
         for (i, v) in R.linkPrice.enumerated() { csv += "price,\(month(R.linkPriceStart, i)),\(v),VND/kg\n" }
-        for (i, v) in R.linkExport.enumerated() where v.isFinite { csv += "export,\(month(R.linkExportStart, i)),\(v),USD/t\n" }
+        for (i, v) in R.linkExport.enumerated() where v.isFinite {
+            csv += "export,\(month(R.linkExportStart, i)),\(v),USD/t\n"
+        }
         for year in 2001...2012 { csv += "yearly,\(year),\(400 + year - 2001),USD/t\n" }
         try Data(csv.utf8).write(to: dir.appendingPathComponent("prices.csv"))
         return dir
@@ -30,8 +34,10 @@ import TestSupport
 
     static func configuration(in dir: URL, exportSeries: String = "export") throws -> PublishConfiguration {
         let entry: (String, String) -> [String: Any] = { id, series in
-            ["id": id, "kind": "price", "name": ["vi": id, "en": id], "dataset": "prices", "series": series,
-             "models": ["naive"], "horizon": 2]
+            [
+                "id": id, "kind": "price", "name": ["vi": id, "en": id], "dataset": "prices", "series": series,
+                "models": ["naive"], "horizon": 2,
+            ]
         }
         let object: [String: Any] = [
             "name": "export-link", "title": ["vi": "Giá", "en": "Prices"], "levels": [80, 95],
@@ -71,7 +77,8 @@ import TestSupport
         let configuration = try Self.configuration(in: dir)
         let data = try ConfiguredDatasets(configuration)
         let exportEntry = try #require(configuration.forecasts.first { $0.id == "export" })
-        let note = try #require(try data.exportLink(of: exportEntry, price: data.series(of: exportEntry, at: "test")).note)
+        let note = try #require(
+            try data.exportLink(of: exportEntry, price: data.series(of: exportEntry, at: "test")).note)
         #expect(note.en == "the series is the export price itself")
 
         let files = try Publisher.build(configuration, issued: Self.issued)
@@ -85,8 +92,10 @@ import TestSupport
         #expect(try selection("export")["export_link_note"] as? String == note.en)
         #expect(try selection("price")["export_link_note"] == nil)
 
-        let sentences = [" Không so sánh mô hình theo giá xuất khẩu: \(note.vi).",
-                         " The export-price link is not among the candidates: \(note.en)."]
+        let sentences = [
+            " Không so sánh mô hình theo giá xuất khẩu: \(note.vi).",
+            " The export-price link is not among the candidates: \(note.en).",
+        ]
         for name in ["bulletin.md", "bulletin.html"] {
             let text = String(decoding: try #require(files.first { $0.path == name }).data, as: UTF8.self)
             for sentence in sentences {
@@ -96,8 +105,10 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [("missing", "exportLink (export): unknown series 'missing' in dataset 'prices'"),
-                      ("yearly", "exportLink (export): series 'yearly' is not monthly")])
+    @Test(arguments: [
+        ("missing", "exportLink (export): unknown series 'missing' in dataset 'prices'"),
+        ("yearly", "exportLink (export): series 'yearly' is not monthly"),
+    ])
     func aLinkOutsideTheDataIsRefused(_ series: String, _ message: String) throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import Publishing
 @testable import Rendering
-import Testing
 
 /// The rendered analyses: deterministic bytes, the chart drawing, the M3 notebook's fallback.
 @Suite struct ReportTests {
@@ -9,9 +10,10 @@ import Testing
         .deletingLastPathComponent()
 
     static func options() -> AnalysisReport.Options {
-        var o = AnalysisReport.Options(datasets: root.appendingPathComponent("datasets").path,
-                                       calendars: root.appendingPathComponent("models/calendars").path,
-                                       benchmarks: root.appendingPathComponent("docs/benchmarks").path)
+        var o = AnalysisReport.Options(
+            datasets: root.appendingPathComponent("datasets").path,
+            calendars: root.appendingPathComponent("models/calendars").path,
+            benchmarks: root.appendingPathComponent("docs/benchmarks").path)
         o.priceWindows = 2
         o.priceModels = ["naive"]
         return o
@@ -24,8 +26,10 @@ import Testing
         #expect(a == b)
         let paths = a.map(\.path)
         #expect(Set(paths).count == paths.count)
-        for name in ["README.md", "index.html", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md",
-                     "datasets.html", "yield-study.html", "price-study.html", "m3-benchmark.html"] {
+        for name in [
+            "README.md", "index.html", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md",
+            "datasets.html", "yield-study.html", "price-study.html", "m3-benchmark.html",
+        ] {
             #expect(paths.contains(name), "\(name)")
         }
         // Every chart a notebook links to is among the files.
@@ -61,23 +65,30 @@ import Testing
     }
 
     @Test func htmlPageInlinesChartsAndRendersTables() {
-        let markdown = "# T & co\n\nSee `a<b` and [the study](yield-study.md).\n\n| x | y |\n| --- | --- |\n"
+        let markdown =
+            "# T & co\n\nSee `a<b` and [the study](yield-study.md).\n\n| x | y |\n| --- | --- |\n"
             + "| 1 \\| 2 | ![c](charts/c.svg) |\n\n- one\n- [two](two.md)\n\n---\nend\n"
         let html = NotebookHTML.page(title: "T", markdown: markdown, charts: ["charts/c.svg": "<svg id=\"c\"></svg>\n"])
         #expect(html.contains("<h1>T &amp; co</h1>"))
         #expect(html.contains("<p>See <code>a&lt;b</code> and <a href=\"yield-study.html\">the study</a>.</p>"))
-        #expect(html.contains("<tr><th>x</th><th>y</th></tr>\n<tr><td>1 | 2</td><td><figure role=\"img\" aria-label=\"c\"><svg id=\"c\"></svg></figure></td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><th>x</th><th>y</th></tr>\n<tr><td>1 | 2</td><td><figure role=\"img\" aria-label=\"c\"><svg id=\"c\"></svg></figure></td></tr>"
+            ))
         #expect(!html.contains("---"))
         #expect(html.contains("<ul>\n<li>one</li>\n<li><a href=\"two.html\">two</a></li>\n</ul>\n<hr>\n<p>end</p>"))
     }
 
     @Test func lineChartBreaksAtGapsAndEscapesText() {
-        let chart = LineChart(title: "A < B & \"C\"", unit: "VND/kg", labels: ["1", "2", "3", "4", "5"],
-                              lines: [.init(name: "x", color: "#000000", values: [1, 2, .nan, 4, 5]),
-                                      .init(name: "y", color: "#ff0000", values: [2, .nan, 3, .nan, 1], dashed: true)])
+        let chart = LineChart(
+            title: "A < B & \"C\"", unit: "VND/kg", labels: ["1", "2", "3", "4", "5"],
+            lines: [
+                .init(name: "x", color: "#000000", values: [1, 2, .nan, 4, 5]),
+                .init(name: "y", color: "#ff0000", values: [2, .nan, 3, .nan, 1], dashed: true),
+            ])
         let svg = chart.svg()
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)  // x: two runs of two points
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)    // y: three lone points
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)  // y: three lone points
         #expect(svg.contains("A &lt; B &amp; &quot;C&quot;"))
         #expect(!svg.contains("nan"))
         #expect(svg.hasPrefix("<svg ") && svg.hasSuffix("</svg>\n"))

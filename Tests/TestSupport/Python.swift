@@ -16,11 +16,13 @@ public enum Python {
 
     /// The interpreter, or `Missing` saying how to get it.
     public static func interpreter() throws -> URL {
-        let path = ProcessInfo.processInfo.environment["MUAVU_PYTHON"]
+        let path =
+            ProcessInfo.processInfo.environment["MUAVU_PYTHON"]
             ?? root.appendingPathComponent(".venv-test/bin/python").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw Missing(description: "no Python interpreter at \(path): run `make test` (it builds .venv-test from "
-                          + "requirements-test.txt) or set MUAVU_PYTHON")
+            throw Missing(
+                description: "no Python interpreter at \(path): run `make test` (it builds .venv-test from "
+                    + "requirements-test.txt) or set MUAVU_PYTHON")
         }
         return URL(fileURLWithPath: path)
     }

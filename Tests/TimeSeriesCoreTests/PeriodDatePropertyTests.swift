@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import TimeSeriesCore
 
 /// Properties of the calendar arithmetic behind every series' dates, on random dates. The
@@ -29,9 +30,11 @@ struct PeriodDatePropertyTests {
     }
 
     @Test func monthStepsAgreeWithFoundation() async {
-        await propertyCheck(count: 500, input: Gen.int(in: 1600...9000), Gen.int(in: 1...12), Gen.int(in: -2400...2400)) { y, m, n in
+        await propertyCheck(count: 500, input: Gen.int(in: 1600...9000), Gen.int(in: 1...12), Gen.int(in: -2400...2400))
+        { y, m, n in
             let moved = PeriodDate.month(year: y, month: m).advanced(by: n)
-            let date = Self.utc.date(byAdding: .month, value: n, to: Self.utc.date(from: DateComponents(year: y, month: m, day: 1))!)!
+            let date = Self.utc.date(
+                byAdding: .month, value: n, to: Self.utc.date(from: DateComponents(year: y, month: m, day: 1))!)!
             let c = Self.utc.dateComponents([.year, .month], from: date)
             #expect(moved == .month(year: c.year!, month: c.month!), "\(y)-\(m) + \(n)")
         }
@@ -49,16 +52,18 @@ struct PeriodDatePropertyTests {
     /// Every kind: n steps forward then n back is the identity, the ordinal moves by n, and the
     /// text form parses back to the same date (4-digit years).
     @Test func stepsInvertAndTextRoundTrips() async {
-        let kinds = zip(Gen.int(in: 0...4), Gen.int(in: 1000...9000), Gen.int(in: 1...12), Gen.int(in: 1...28), Gen.int(in: 1...4))
+        let kinds = zip(
+            Gen.int(in: 0...4), Gen.int(in: 1000...9000), Gen.int(in: 1...12), Gen.int(in: 1...28), Gen.int(in: 1...4))
         await propertyCheck(count: 500, input: kinds, Gen.int(in: -900...900)) { kind, n in
             let (k, y, m, d, q) = kind
-            let date: PeriodDate = switch k {
-            case 0: .year(y)
-            case 1: .quarter(year: y, quarter: q)
-            case 2: .month(year: y, month: m)
-            case 3: .day(year: y, month: m, day: d)
-            default: .season(year: y, season: min(q, 3), seasonsPerYear: 3)
-            }
+            let date: PeriodDate =
+                switch k {
+                case 0: .year(y)
+                case 1: .quarter(year: y, quarter: q)
+                case 2: .month(year: y, month: m)
+                case 3: .day(year: y, month: m, day: d)
+                default: .season(year: y, season: min(q, 3), seasonsPerYear: 3)
+                }
             let moved = date.advanced(by: n)
             #expect(moved.advanced(by: -n) == date)
             #expect(moved.ordinal - date.ordinal == n)

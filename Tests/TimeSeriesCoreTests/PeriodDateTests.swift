@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TimeSeriesCore
 
 @Suite struct PeriodDateTests {
@@ -17,7 +18,9 @@ import Testing
         #expect(PeriodDate.month(year: 2023, month: 11).advanced(by: 3).description == "2024-02")
         #expect(PeriodDate.quarter(year: 2023, quarter: 4).advanced(by: 1).description == "2024-Q1")
         #expect(PeriodDate.season(year: 2023, season: 3, seasonsPerYear: 3).advanced(by: 1).description == "2024-S1")
-        #expect(PeriodDate.day(year: 2024, month: 2, day: 26).advanced(by: 1, frequency: .weekly).description == "2024-03-04")
+        #expect(
+            PeriodDate.day(year: 2024, month: 2, day: 26).advanced(by: 1, frequency: .weekly).description
+                == "2024-03-04")
         // 1970-01-01 is day 0; 2000-03-01 is day 11017 (a count any calendar tool confirms).
         #expect(PeriodDate.daysFromCivil(year: 2000, month: 3, day: 1) == 11017)
     }

@@ -7,19 +7,29 @@ import Testing
 /// (Fixtures/covariates/reference.json, "backtest", from scripts/fixtures/dynamic_regression_dong_thap.py).
 @Suite struct BacktestCovariateCommandTests {
     struct Reference: Decodable {
-        struct Window: Decodable { var origin: Int; var start: String; var mae: Double; var rmse: Double }
+        struct Window: Decodable {
+            var origin: Int
+            var start: String
+            var mae: Double
+            var rmse: Double
+        }
         struct Backtest: Decodable { var windows: [Window] }
         var y: [Double]
         var backtest: Backtest
     }
 
     @Test func windowErrorsMatchStatsmodels() throws {
-        let ref = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/reference.json"))))
-        let r = try CLIRunner.run(["backtest", "--data", CLIRunner.fixture("covariates/dong-thap.csv"),
-                                   "--covariate-data", CLIRunner.fixture("covariates/export.csv"),
-                                   "--covariates", "wb-rice-vnm-5@lag1", "--models", "naive,arima-fixed", "--order", "1,0,0",
-                                   "--on-missing", "skip", "--horizon", "3", "--windows", "2", "--step", "3"],
-                                  environment: ["SOURCE_DATE_EPOCH": "1764374400"])
+        let ref = try JSONDecoder().decode(
+            Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/reference.json")))
+        )
+        let r = try CLIRunner.run(
+            [
+                "backtest", "--data", CLIRunner.fixture("covariates/dong-thap.csv"),
+                "--covariate-data", CLIRunner.fixture("covariates/export.csv"),
+                "--covariates", "wb-rice-vnm-5@lag1", "--models", "naive,arima-fixed", "--order", "1,0,0",
+                "--on-missing", "skip", "--horizon", "3", "--windows", "2", "--step", "3",
+            ],
+            environment: ["SOURCE_DATE_EPOCH": "1764374400"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let series = try #require((doc["series"] as? [[String: Any]])?.first)
@@ -45,8 +55,11 @@ import Testing
         ["--order", "1,0,0", "--models", "arima"],
     ])
     func usageErrors(_ extra: [String]) throws {
-        let r = try CLIRunner.run(["backtest", "--data", CLIRunner.fixture("covariates/dong-thap.csv"), "--horizon", "3",
-                                   "--windows", "2"] + extra)
+        let r = try CLIRunner.run(
+            [
+                "backtest", "--data", CLIRunner.fixture("covariates/dong-thap.csv"), "--horizon", "3",
+                "--windows", "2",
+            ] + extra)
         #expect(r.status == 64, "\(extra): \(r.stderr)")
     }
 }

@@ -7,8 +7,17 @@ import Testing
     static let epoch = ["SOURCE_DATE_EPOCH": "1764374400"]
 
     struct Reference: Decodable {
-        struct Scores: Decodable { var smape: Double; var mase: Double; var coverage95: Double?; var owa: Double? }
-        struct Entry: Decodable { var subset: String; var naive: Scores; var naive2: Scores }
+        struct Scores: Decodable {
+            var smape: Double
+            var mase: Double
+            var coverage95: Double?
+            var owa: Double?
+        }
+        struct Entry: Decodable {
+            var subset: String
+            var naive: Scores
+            var naive2: Scores
+        }
         var series: Int
         var results: [Entry]
     }
@@ -20,8 +29,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("bench.json").path
         let md = dir.appendingPathComponent("bench.md").path
-        let r = try CLIRunner.run(["benchmark", "--intervals", "model", "--data", Self.data, "--models", "naive,naive2", "--jobs", "2",
-                                   "--output", out, "--markdown", md], environment: Self.epoch)
+        let r = try CLIRunner.run(
+            [
+                "benchmark", "--intervals", "model", "--data", Self.data, "--models", "naive,naive2", "--jobs", "2",
+                "--output", out, "--markdown", md,
+            ], environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let reference = try JSONDecoder().decode(
             Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("bench/reference.json"))))
@@ -32,13 +44,15 @@ import Testing
         let rows = Self.rows(doc)
         #expect(rows.count == 2 * reference.results.count)
         for entry in reference.results {
-            let naive = try #require(rows.first { $0["model"] as? String == "naive" && $0["subset"] as? String == entry.subset })
+            let naive = try #require(
+                rows.first { $0["model"] as? String == "naive" && $0["subset"] as? String == entry.subset })
             #expect(abs((naive["smape"] as? Double ?? .nan) - entry.naive.smape) < 1e-9)
             #expect(abs((naive["mase"] as? Double ?? .nan) - entry.naive.mase) < 1e-9)
             let coverage = naive["coverage"] as? [String: Any]
             #expect(abs((coverage?["95"] as? Double ?? .nan) - (entry.naive.coverage95 ?? .nan)) < 1e-12)
             #expect(abs((naive["owa"] as? Double ?? .nan) - (entry.naive.owa ?? .nan)) < 1e-9)
-            let naive2 = try #require(rows.first { $0["model"] as? String == "naive2" && $0["subset"] as? String == entry.subset })
+            let naive2 = try #require(
+                rows.first { $0["model"] as? String == "naive2" && $0["subset"] as? String == entry.subset })
             #expect(abs((naive2["smape"] as? Double ?? .nan) - entry.naive2.smape) < 1e-6)
             #expect(abs((naive2["mase"] as? Double ?? .nan) - entry.naive2.mase) < 1e-6)
         }
@@ -50,10 +64,12 @@ import Testing
     }
 
     @Test func sameDocumentWhateverTheJobs() throws {
-        let one = try CLIRunner.run(["benchmark", "--data", Self.data, "--models", "naive,snaive,drift", "--jobs", "1"],
-                                    environment: Self.epoch)
-        let two = try CLIRunner.run(["benchmark", "--data", Self.data, "--models", "naive,snaive,drift", "--jobs", "2"],
-                                    environment: Self.epoch)
+        let one = try CLIRunner.run(
+            ["benchmark", "--data", Self.data, "--models", "naive,snaive,drift", "--jobs", "1"],
+            environment: Self.epoch)
+        let two = try CLIRunner.run(
+            ["benchmark", "--data", Self.data, "--models", "naive,snaive,drift", "--jobs", "2"],
+            environment: Self.epoch)
         #expect(one.status == 0 && two.status == 0)
         #expect(!one.stdout.isEmpty)
         // Byte for byte, apart from the measured wall times.
@@ -66,19 +82,24 @@ import Testing
         var parts: [String] = []
         for i in 1...3 {
             let path = dir.appendingPathComponent("shard-\(i).json").path
-            let r = try CLIRunner.run(["benchmark", "--data", Self.data, "--models", "naive,snaive",
-                                       "--shard", "\(i)/3", "--output", path], environment: Self.epoch)
+            let r = try CLIRunner.run(
+                [
+                    "benchmark", "--data", Self.data, "--models", "naive,snaive",
+                    "--shard", "\(i)/3", "--output", path,
+                ], environment: Self.epoch)
             #expect(r.status == 0, "\(r.stderr)")
             parts.append(path)
         }
         let merged = dir.appendingPathComponent("merged.json").path
         let m = try CLIRunner.run(["benchmark", "--merge"] + parts + ["--output", merged], environment: Self.epoch)
         #expect(m.status == 0, "\(m.stderr)")
-        let whole = try CLIRunner.run(["benchmark", "--data", Self.data, "--models", "naive,snaive"], environment: Self.epoch)
+        let whole = try CLIRunner.run(
+            ["benchmark", "--data", Self.data, "--models", "naive,snaive"], environment: Self.epoch)
         let wholeDoc = try #require(try JSONSerialization.jsonObject(with: Data(whole.stdout.utf8)) as? [String: Any])
         let mergedDoc = try DocumentCheck.json(merged)
         #expect(mergedDoc["shards"] as? [String] == ["1/3", "2/3", "3/3"])
-        let a = Self.rows(wholeDoc), b = Self.rows(mergedDoc)
+        let a = Self.rows(wholeDoc)
+        let b = Self.rows(mergedDoc)
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) {
             #expect(x["model"] as? String == y["model"] as? String)
@@ -150,7 +171,8 @@ import Testing
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let errors = doc["errors"] as? [[String: Any]] ?? []
         #expect(errors.contains { $0["id"] as? String == "B" && $0["model"] as? String == "naive" })
-        let row = try #require(Self.rows(doc).first { $0["model"] as? String == "naive" && $0["subset"] as? String == "all" })
+        let row = try #require(
+            Self.rows(doc).first { $0["model"] as? String == "naive" && $0["subset"] as? String == "all" })
         #expect(row["series"] as? Int == 1)
         #expect(row["failures"] as? Int == 1)
         // sMAPE of A alone: 200·|13 − 12| / (13 + 12).

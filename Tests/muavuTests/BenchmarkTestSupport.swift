@@ -23,13 +23,13 @@ enum DocumentCheck {
         let schemaPath = dir.appendingPathComponent("schema.json").path
         try Data(schema.stdout.utf8).write(to: URL(fileURLWithPath: schemaPath))
         let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
-        for e in errors[:5]: print(list(e.absolute_path), e.message)
-        sys.exit(1 if errors else 0)
-        """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
+            for e in errors[:5]: print(list(e.absolute_path), e.message)
+            sys.exit(1 if errors else 0)
+            """
         let result = try Python.run(["-c", script, schemaPath, path])
         return result.status == 0 ? nil : "jsonschema: \(result.output)"
     }

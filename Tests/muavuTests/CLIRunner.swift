@@ -29,8 +29,10 @@ enum CLIRunner {
 
     /// Runs `muavu` (or `executable`, e.g. a shell that pipes into it) with `arguments`, in
     /// `directory` when given.
-    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL? = nil,
-                    in directory: URL? = nil) throws -> CLIResult {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: URL? = nil,
+        in directory: URL? = nil
+    ) throws -> CLIResult {
         let process = Process()
         if let directory { process.currentDirectoryURL = directory }
         process.executableURL = executable ?? binary
@@ -38,7 +40,8 @@ enum CLIRunner {
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -46,8 +49,9 @@ enum CLIRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        return CLIResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

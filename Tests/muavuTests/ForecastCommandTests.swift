@@ -14,17 +14,23 @@ import Testing
     }
 
     static func series(_ doc: [String: Any], _ id: String) -> [String: Any]? {
-        (doc["series"] as? [[String: Any]])?.first { ($0["id"] as? String)?.precomposedStringWithCanonicalMapping == id }
+        (doc["series"] as? [[String: Any]])?.first {
+            ($0["id"] as? String)?.precomposedStringWithCanonicalMapping == id
+        }
     }
 
     @Test func naiveMatchesStatsforecastWithDates() throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.json").path
-        let r = try CLIRunner.run(["forecast", "--intervals", "model", "--data", Self.data, "--horizon", "6", "--model", "naive",
-                                   "--level", "80", "--level", "95", "--output", out], environment: Self.epoch)
+        let r = try CLIRunner.run(
+            [
+                "forecast", "--intervals", "model", "--data", Self.data, "--horizon", "6", "--model", "naive",
+                "--level", "80", "--level", "95", "--output", out,
+            ], environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
-        let ref = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("forecast/naive.json"))))
+        let ref = try JSONDecoder().decode(
+            Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("forecast/naive.json"))))
         let doc = try DocumentCheck.json(out)
         #expect(doc["schema"] as? String == "muavu.forecast/v1")
         #expect(doc["levels"] as? [Int] == [80, 95])
@@ -35,7 +41,8 @@ import Testing
             for (h, p) in points.enumerated() {
                 #expect(p["horizon"] as? Int == h + 1)
                 #expect(abs((p["mean"] as? Double ?? .nan) - e.mean[h]) < 1e-9 * max(1, abs(e.mean[h])))
-                let lower = p["lower"] as? [String: Double], upper = p["upper"] as? [String: Double]
+                let lower = p["lower"] as? [String: Double]
+                let upper = p["upper"] as? [String: Double]
                 #expect(abs((lower?["80"] ?? .nan) - e.lower80[h]) < 1e-6 * max(1, abs(e.lower80[h])))
                 #expect(abs((upper?["95"] ?? .nan) - e.upper95[h]) < 1e-6 * max(1, abs(e.upper95[h])))
             }
@@ -53,8 +60,9 @@ import Testing
 
     @Test func seriesChosenByIdInAnyUnicodeForm() throws {
         let nfd = Self.rice.decomposedStringWithCanonicalMapping
-        let r = try CLIRunner.run(["forecast", "--data", Self.data, "--horizon", "2", "--model", "naive", "--series", nfd],
-                                  environment: Self.epoch)
+        let r = try CLIRunner.run(
+            ["forecast", "--data", Self.data, "--horizon", "2", "--model", "naive", "--series", nfd],
+            environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect((doc["series"] as? [[String: Any]])?.count == 1)
@@ -90,8 +98,10 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.json").path
-        let r = try CLIRunner.run(["forecast", "--data", "/nonexistent/x.csv", "--horizon", "3", "--model", "naive",
-                                   "--output", out])
+        let r = try CLIRunner.run([
+            "forecast", "--data", "/nonexistent/x.csv", "--horizon", "3", "--model", "naive",
+            "--output", out,
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("/nonexistent/x.csv"))
         #expect(DocumentCheck.contents(dir).isEmpty)

@@ -28,7 +28,9 @@ import Testing
     }
 
     static func reference() throws -> Reference {
-        try JSONDecoder().decode(Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/reference.json"))))
+        try JSONDecoder().decode(
+            Reference.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/reference.json")))
+        )
     }
 
     static func close(_ a: Any?, _ b: Double, _ tolerance: Double) -> Bool {
@@ -37,11 +39,15 @@ import Testing
     }
 
     /// The regression of the fixture: `order` for arima-fixed, lag 1, the future export prices.
-    static func arguments(order: String, horizon: Int = 6, future: String? = Self.future,
-                          covariates: String = "wb-rice-vnm-5@lag1") -> [String] {
-        var a = ["forecast", "--data", target, "--covariate-data", export, "--covariates", covariates,
-                 "--model", "arima-fixed", "--order", order, "--on-missing", "skip", "--horizon", "\(horizon)",
-                 "--level", "95", "--intervals", "model"]
+    static func arguments(
+        order: String, horizon: Int = 6, future: String? = Self.future,
+        covariates: String = "wb-rice-vnm-5@lag1"
+    ) -> [String] {
+        var a = [
+            "forecast", "--data", target, "--covariate-data", export, "--covariates", covariates,
+            "--model", "arima-fixed", "--order", order, "--on-missing", "skip", "--horizon", "\(horizon)",
+            "--level", "95", "--intervals", "model",
+        ]
         if let future { a += ["--future", future] }
         return a
     }
@@ -88,7 +94,9 @@ import Testing
         #expect(covariates.first?["series"] as? String == "wb-rice-vnm-5")
         #expect(covariates.first?["lag"] as? Int == 1)
         #expect(covariates.first?["term"] as? String == "wb-rice-vnm-5@lag1")
-        #expect(Self.close(covariates.first?["coefficient"], slope, 1e-3), "\(covariates.first?["coefficient"] ?? "nil") vs \(slope)")
+        #expect(
+            Self.close(covariates.first?["coefficient"], slope, 1e-3),
+            "\(covariates.first?["coefficient"] ?? "nil") vs \(slope)")
         #expect((model["notes"] as? [String])?.contains { $0.contains("fitted from \(ref.first)") } == true)
         let points = try #require(series["points"] as? [[String: Any]])
         #expect(points.map { $0["date"] as? String } == ref.horizon_dates)
@@ -103,8 +111,12 @@ import Testing
     /// `--model regression`: least squares on a mean and the covariates, with its prediction intervals
     /// (statsmodels OLS, Fixtures/covariates/ols.json).
     @Test func regressionOnCovariatesIsLeastSquares() throws {
-        struct OLS: Decodable { var intercept, slope, sigma2: Double; var mean, lower95, upper95: [Double] }
-        let ols = try JSONDecoder().decode(OLS.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/ols.json"))))
+        struct OLS: Decodable {
+            var intercept, slope, sigma2: Double
+            var mean, lower95, upper95: [Double]
+        }
+        let ols = try JSONDecoder().decode(
+            OLS.self, from: Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("covariates/ols.json"))))
         let r = try CLIRunner.run(try Self.arguments(model: "regression"), environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
@@ -123,9 +135,13 @@ import Testing
             #expect(Self.close((p["lower"] as? [String: Any])?["95"], ols.lower95[h], 1e-6), "h=\(h + 1)")
             #expect(Self.close((p["upper"] as? [String: Any])?["95"], ols.upper95[h], 1e-6), "h=\(h + 1)")
         }
-        let usage = try CLIRunner.run(["forecast", "--data", Self.target, "--covariates", "wb-rice-vnm-5", "--model", "ets",
-                                       "--horizon", "2"])
-        #expect(usage.status == 64 && usage.stderr.contains("--model regression, arima, arima-exhaustive or arima-fixed"), "\(usage.stderr)")
+        let usage = try CLIRunner.run([
+            "forecast", "--data", Self.target, "--covariates", "wb-rice-vnm-5", "--model", "ets",
+            "--horizon", "2",
+        ])
+        #expect(
+            usage.status == 64 && usage.stderr.contains("--model regression, arima, arima-exhaustive or arima-fixed"),
+            "\(usage.stderr)")
     }
 
     /// `arima-exhaustive` with covariates: the search of every order combination over the same
@@ -142,10 +158,12 @@ import Testing
             #expect(model["family"] as? String == name)
             let notes = try #require(model["notes"] as? [String])
             #expect(notes.contains { $0.contains("xreg1 = wb-rice-vnm-5@lag1") }, "\(notes)")
-            #expect(notes.contains { $0.contains(name == "arima" ? "stepwise search" : "exhaustive search") }, "\(notes)")
+            #expect(
+                notes.contains { $0.contains(name == "arima" ? "stepwise search" : "exhaustive search") }, "\(notes)")
             criteria[name] = try #require((model["criteria"] as? [String: Any])?["aicc"] as? Double)
         }
-        let exhaustive = try #require(criteria["arima-exhaustive"]), stepwise = try #require(criteria["arima"])
+        let exhaustive = try #require(criteria["arima-exhaustive"])
+        let stepwise = try #require(criteria["arima"])
         #expect(exhaustive <= stepwise + 1e-9)
     }
 
@@ -156,7 +174,8 @@ import Testing
         let both = dir.appendingPathComponent("both.csv").path
         let a = try String(contentsOfFile: Self.target, encoding: .utf8)
         let b = try String(contentsOfFile: Self.export, encoding: .utf8)
-        try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n").write(toFile: both, atomically: true, encoding: .utf8)
+        try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n").write(
+            toFile: both, atomically: true, encoding: .utf8)
         let separate = try CLIRunner.run(Self.arguments(order: "1,0,0"), environment: Self.epoch)
         var args = Self.arguments(order: "1,0,0")
         args[2] = both
@@ -180,8 +199,9 @@ import Testing
         #expect(one.status == 0, "\(one.stderr)")
         let two = try CLIRunner.run(Self.arguments(order: "1,0,0", horizon: 2, future: nil), environment: Self.epoch)
         #expect(two.status == 65)
-        #expect(two.stderr.contains("wb-rice-vnm-5") && two.stderr.contains("2018-04") && two.stderr.contains("--future"),
-                "\(two.stderr)")
+        #expect(
+            two.stderr.contains("wb-rice-vnm-5") && two.stderr.contains("2018-04") && two.stderr.contains("--future"),
+            "\(two.stderr)")
         #expect(two.stdout.isEmpty)
     }
 
@@ -192,7 +212,8 @@ import Testing
         let lines = try String(contentsOfFile: Self.future, encoding: .utf8).split(separator: "\n")
         try (lines.dropLast(2).joined(separator: "\n") + "\n").write(toFile: short, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("f.json").path
-        let r = try CLIRunner.run(Self.arguments(order: "1,0,0", future: short) + ["--output", out], environment: Self.epoch)
+        let r = try CLIRunner.run(
+            Self.arguments(order: "1,0,0", future: short) + ["--output", out], environment: Self.epoch)
         #expect(r.status == 65)
         // The export price of 2018-07 and 2018-08 is missing: steps 5 and 6 (2018-08, 2018-09) need it.
         #expect(r.stderr.contains("'wb-rice-vnm-5' has no value for 2018-07 – 2018-08"), "\(r.stderr)")
@@ -201,9 +222,12 @@ import Testing
     }
 
     @Test func unknownCovariate() throws {
-        let r = try CLIRunner.run(Self.arguments(order: "1,0,0", covariates: "wb-rice-vnm-9@lag1"), environment: Self.epoch)
+        let r = try CLIRunner.run(
+            Self.arguments(order: "1,0,0", covariates: "wb-rice-vnm-9@lag1"), environment: Self.epoch)
         #expect(r.status == 65)
-        #expect(r.stderr.contains("no covariate series 'wb-rice-vnm-9'") && r.stderr.contains("wb-rice-vnm-5"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("no covariate series 'wb-rice-vnm-9'") && r.stderr.contains("wb-rice-vnm-5"),
+            "\(r.stderr)")
     }
 
     @Test func targetAndCovariateDoNotOverlap() throws {
@@ -211,11 +235,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = dir.appendingPathComponent("data.csv").path
         var rows = ["series_id,date,value"]
-        for m in 1...24 { rows.append("price,\(2020 + (m - 1) / 12)-\(String(format: "%02d", (m - 1) % 12 + 1)),\(100 + m % 5)") }
-        for m in 1...24 { rows.append("driver,\(2010 + (m - 1) / 12)-\(String(format: "%02d", (m - 1) % 12 + 1)),\(m)") }
+        for m in 1...24 {
+            rows.append("price,\(2020 + (m - 1) / 12)-\(String(format: "%02d", (m - 1) % 12 + 1)),\(100 + m % 5)")
+        }
+        for m in 1...24 {
+            rows.append("driver,\(2010 + (m - 1) / 12)-\(String(format: "%02d", (m - 1) % 12 + 1)),\(m)")
+        }
         try (rows.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["forecast", "--data", data, "--covariates", "driver@lag2", "--model", "arima-fixed",
-                                   "--horizon", "2"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", data, "--covariates", "driver@lag2", "--model", "arima-fixed",
+            "--horizon", "2",
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("'price' (2020-01 – 2021-12) and its covariates do not overlap"), "\(r.stderr)")
         #expect(r.stderr.contains("'driver@lag2' has values for none of them"), "\(r.stderr)")

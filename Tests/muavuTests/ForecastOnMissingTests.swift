@@ -22,9 +22,12 @@ import Testing
     }
 
     static func forecast(_ data: String, _ extra: [String]) throws -> CLIResult {
-        try CLIRunner.run(["forecast", "--data", data, "--horizon", "2", "--model", "mean", "--level", "80",
-                           "--id-column", "market", "--date-column", "month", "--value-column", "price"] + extra,
-                          environment: ["SOURCE_DATE_EPOCH": "1764374400"])
+        try CLIRunner.run(
+            [
+                "forecast", "--data", data, "--horizon", "2", "--model", "mean", "--level", "80",
+                "--id-column", "market", "--date-column", "month", "--value-column", "price",
+            ] + extra,
+            environment: ["SOURCE_DATE_EPOCH": "1764374400"])
     }
 
     static func means(_ result: CLIResult) throws -> [Double] {
@@ -62,7 +65,9 @@ import Testing
 
     @Test func defaultColumnNamesDoNotFitARenamedFile() throws {
         let r = try Self.withData { data in
-            try CLIRunner.run(["forecast", "--data", data, "--horizon", "1", "--model", "mean", "--on-missing", "interpolate"])
+            try CLIRunner.run([
+                "forecast", "--data", data, "--horizon", "1", "--model", "mean", "--on-missing", "interpolate",
+            ])
         }
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("series_id"))

@@ -10,8 +10,11 @@ struct OutlookCommandTests {
     static let crops = root.appendingPathComponent("datasets/faostat-vnm-crops.csv").path
 
     func outlook(_ extra: [String]) throws -> CLIResult {
-        try CLIRunner.run(["outlook", "--data", Self.wfp, "--series", "wfp-rice-wholesale-dong-thap",
-                           "--on-missing", "interpolate"] + extra)
+        try CLIRunner.run(
+            [
+                "outlook", "--data", Self.wfp, "--series", "wfp-rice-wholesale-dong-thap",
+                "--on-missing", "interpolate",
+            ] + extra)
     }
 
     /// With the naive model the expected price is the last observed one: 8625 VND/kg in June 2022
@@ -32,7 +35,8 @@ struct OutlookCommandTests {
     func englishAndAlertAge() throws {
         let recent = try outlook(["--model", "naive", "--as-of", "2022-07", "--language", "en"])
         #expect(recent.status == 0, "\(recent.stderr)")
-        #expect(recent.stdout.contains("the price for July 2022 is expected to be about 8,625 VND/kg"), "\(recent.stdout)")
+        #expect(
+            recent.stdout.contains("the price for July 2022 is expected to be about 8,625 VND/kg"), "\(recent.stdout)")
         #expect(recent.stdout.contains("ALPS"))
         #expect(!recent.stdout.contains("more than 2 months old"))
         let old = try outlook(["--model", "naive", "--as-of", "2023-01", "--language", "en"])
@@ -50,7 +54,8 @@ struct OutlookCommandTests {
         #expect(r.status == 0)
         #expect(r.stdout.isEmpty)
         let text = try String(contentsOf: file, encoding: .utf8)
-        let vi = try #require(text.range(of: "dự kiến")), en = try #require(text.range(of: "expected"))
+        let vi = try #require(text.range(of: "dự kiến"))
+        let en = try #require(text.range(of: "expected"))
         #expect(vi.lowerBound < en.lowerBound)
     }
 
@@ -63,8 +68,13 @@ struct OutlookCommandTests {
         (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--level", "120"], 64, "--level"),
         (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--language", "fr"], 64, "--language"),
         (["--data", "/nonexistent.csv", "--series", "x"], 65, "nonexistent.csv"),
-        (["--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--on-missing", "interpolate", "--model", "prophet"],
-         64, "prophet"),
+        (
+            [
+                "--data", wfp, "--series", "wfp-rice-wholesale-dong-thap", "--on-missing", "interpolate", "--model",
+                "prophet",
+            ],
+            64, "prophet"
+        ),
     ]
 
     @Test("Exit codes: 64 for bad usage, 65 for bad data", arguments: failures.indices)

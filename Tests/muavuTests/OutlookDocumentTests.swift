@@ -12,8 +12,10 @@ struct OutlookDocumentTests {
     static let config = root.appendingPathComponent("models/dong-thap.json").path
     static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
     /// Fast candidates (theta and naive against the export link) keep the test quick in debug.
-    static let base = ["outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--as-of", "2022-07",
-                       "--models", "theta,naive,arima-x"]
+    static let base = [
+        "outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--as-of", "2022-07",
+        "--models", "theta,naive,arima-x",
+    ]
 
     func document(_ extra: [String] = []) throws -> (path: String, doc: [String: Any], bytes: Data, dir: URL) {
         let dir = try DocumentCheck.temporaryDirectory()
@@ -53,7 +55,8 @@ struct OutlookDocumentTests {
         // The measured bar: 70–90% of the calibrated ranges held the price.
         let range = try #require(doc["range"] as? [String: Any])
         let backtest = try #require(range["backtest"] as? [String: Any])
-        let cases = try #require(backtest["cases"] as? Int), held = try #require(backtest["held"] as? Int)
+        let cases = try #require(backtest["cases"] as? Int)
+        let held = try #require(backtest["held"] as? Int)
         let coverage = try #require(backtest["coverage"] as? Double)
         #expect(cases >= 200)
         #expect(abs(coverage - Double(held) / Double(cases)) < 1e-12)
@@ -63,18 +66,21 @@ struct OutlookDocumentTests {
         let months = try #require(doc["months"] as? [[String: Any]])
         #expect(months.map { $0["date"] as? String } == ["2022-07", "2022-08", "2022-09"])
         for m in months {
-            let e = try #require(m["expected"] as? Double), lo = try #require(m["lower"] as? Double)
+            let e = try #require(m["expected"] as? Double)
+            let lo = try #require(m["lower"] as? Double)
             let hi = try #require(m["upper"] as? Double)
             #expect(lo < e && e < hi)
             #expect(m["range"] as? String == "calibrated")
         }
         // The schema is not a rubber stamp: a coverage above 1 and a second chosen model are refused.
         var broken = doc
-        var brokenRange = range, brokenBacktest = backtest
+        var brokenRange = range
+        var brokenBacktest = backtest
         brokenBacktest["coverage"] = 1.5
         brokenRange["backtest"] = brokenBacktest
         broken["range"] = brokenRange
-        var brokenModel = model, brokenSelection = selection
+        var brokenModel = model
+        var brokenSelection = selection
         brokenSelection["candidates"] = candidates.map { c -> [String: Any] in
             var c = c
             c["chosen"] = true
@@ -101,8 +107,10 @@ struct OutlookDocumentTests {
     }
 
     @Test func vietnameseTextFromAFoldedMarketName() throws {
-        let r = try CLIRunner.run(["outlook", "--config", Self.config, "--commodity", "gạo", "--market", "dong thap",
-                                   "--as-of", "2022-07", "--models", "theta", "--lang", "vi", "--months", "2"])
+        let r = try CLIRunner.run([
+            "outlook", "--config", Self.config, "--commodity", "gạo", "--market", "dong thap",
+            "--as-of", "2022-07", "--models", "theta", "--lang", "vi", "--months", "2",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Gạo (bán buôn) tại Đồng Tháp: giá tháng 7/2022 dự kiến khoảng"), "\(r.stdout)")
         #expect(r.stdout.contains("Các tháng sau: tháng 8/2022 khoảng"))

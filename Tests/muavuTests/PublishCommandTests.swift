@@ -44,14 +44,16 @@ struct PublishCommandTests {
     func happyPath() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = dir.appendingPathComponent("first"), second = dir.appendingPathComponent("second")
+        let first = dir.appendingPathComponent("first")
+        let second = dir.appendingPathComponent("second")
         let config = CLIRunner.fixture("publish/small.json")
         let run1 = try CLIRunner.run(["publish", "--config", config, "--out", first.path], environment: Self.epoch)
         #expect(run1.status == 0, "\(run1.stderr)")
         #expect(run1.stdout.isEmpty)
         #expect(run1.stderr.contains("bulletin.html"))
         let files = try contents(first)
-        let expected = ["index.json", "bulletin.html", "bulletin.md"]
+        let expected =
+            ["index.json", "bulletin.html", "bulletin.md"]
             + ["rice-yield", "rice-production", "rice-price"].flatMap { ["forecasts/\($0).json", "charts/\($0).svg"] }
         #expect(Set(files.keys) == Set(expected))
 
@@ -88,7 +90,8 @@ struct PublishCommandTests {
         let selection = try #require(yield["selection"] as? [String: Any])
         #expect(selection["method"] as? String == "loyo")
         let candidates = try #require(selection["candidates"] as? [[String: Any]])
-        #expect(Set(candidates.compactMap { $0["name"] as? String })
+        #expect(
+            Set(candidates.compactMap { $0["name"] as? String })
                 == ["trend-linear", "trend-quadratic", "trend+climate", "ets"])
         #expect(candidates.filter { $0["chosen"] as? Bool == true }.count == 1)
 
@@ -123,20 +126,20 @@ struct PublishCommandTests {
             try Data(r.stdout.utf8).write(to: dir.appendingPathComponent("\(name).schema.json"))
         }
         let script = """
-        import glob, json, sys
-        from jsonschema import Draft202012Validator
-        def check(schema_file, doc_file):
-            schema = json.load(open(schema_file))
-            Draft202012Validator.check_schema(schema)
-            errors = list(Draft202012Validator(schema).iter_errors(json.load(open(doc_file))))
-            for e in errors: print(doc_file, e.message)
-            return len(errors)
-        bad = check(sys.argv[1] + "/publish-index.schema.json", sys.argv[2] + "/index.json")
-        docs = sorted(glob.glob(sys.argv[2] + "/forecasts/*.json"))
-        for d in docs: bad += check(sys.argv[1] + "/forecast.schema.json", d)
-        print("checked", 1 + len(docs), "documents,", bad, "errors")
-        sys.exit(1 if bad or not docs else 0)
-        """
+            import glob, json, sys
+            from jsonschema import Draft202012Validator
+            def check(schema_file, doc_file):
+                schema = json.load(open(schema_file))
+                Draft202012Validator.check_schema(schema)
+                errors = list(Draft202012Validator(schema).iter_errors(json.load(open(doc_file))))
+                for e in errors: print(doc_file, e.message)
+                return len(errors)
+            bad = check(sys.argv[1] + "/publish-index.schema.json", sys.argv[2] + "/index.json")
+            docs = sorted(glob.glob(sys.argv[2] + "/forecasts/*.json"))
+            for d in docs: bad += check(sys.argv[1] + "/forecast.schema.json", d)
+            print("checked", 1 + len(docs), "documents,", bad, "errors")
+            sys.exit(1 if bad or not docs else 0)
+            """
         let result = try Python.run(["-c", script, dir.path, out.path])
         let output = result.output
         #expect(result.status == 0, "\(output)")
@@ -153,14 +156,16 @@ struct PublishCommandTests {
         ("bad-missing-file.json", 65, "no-such-file.csv"),
     ]
 
-    @Test("A bad configuration exits 64 or 65 with a message and publishes nothing", arguments: badConfigurations.indices)
+    @Test(
+        "A bad configuration exits 64 or 65 with a message and publishes nothing", arguments: badConfigurations.indices)
     func badConfiguration(_ i: Int) throws {
         let (file, status, message) = Self.badConfigurations[i]
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
-        let r = try CLIRunner.run(["publish", "--config", CLIRunner.fixture("publish/\(file)"), "--out", out.path],
-                                  environment: Self.epoch)
+        let r = try CLIRunner.run(
+            ["publish", "--config", CLIRunner.fixture("publish/\(file)"), "--out", out.path],
+            environment: Self.epoch)
         #expect(r.status == status, "\(file): \(r.stderr)")
         #expect(r.stderr.contains(message), "\(file): \(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "\(file) left files behind")
@@ -173,7 +178,9 @@ struct PublishCommandTests {
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("last week".utf8).write(to: out.appendingPathComponent("index.json"))
-        let r = try CLIRunner.run(["publish", "--config", CLIRunner.fixture("publish/bad-unknown-model.json"), "--out", out.path])
+        let r = try CLIRunner.run([
+            "publish", "--config", CLIRunner.fixture("publish/bad-unknown-model.json"), "--out", out.path,
+        ])
         #expect(r.status == 64)
         #expect(try contents(out) == ["index.json": Data("last week".utf8)])
     }

@@ -18,32 +18,32 @@ struct PublishPriceRangeTests {
     static func configuration(in dir: URL, levels: [Int] = [80, 95]) throws -> String {
         let datasets = root.appendingPathComponent("datasets").path
         let text = """
-        {
-          "name": "price-range-test",
-          "title": {"vi": "Bản tin giá", "en": "Price bulletin"},
-          "horizon": 3,
-          "exportLink": "wb-rice-vnm-5",
-          "levels": \(levels),
-          "datasets": {
-            "wfp": {"path": "\(datasets)/wfp-rice-wholesale.csv", "onMissing": "interpolate"},
-            "pinksheet": {"path": "\(datasets)/wb-pinksheet-monthly.csv", "onMissing": "interpolate"}
-          },
-          "forecasts": [
             {
-              "id": "wfp-rice-wholesale-dong-thap", "kind": "price",
-              "name": {"vi": "Giá bán buôn gạo tại Đồng Tháp", "en": "Wholesale rice price, Đồng Tháp"},
-              "commodity": {"vi": "Gạo (bán buôn)", "en": "Rice (wholesale)"},
-              "market": {"vi": "Đồng Tháp", "en": "Đồng Tháp"},
-              "dataset": "wfp", "series": "wfp-rice-wholesale-dong-thap", "models": ["theta", "naive"], "horizon": 6
-            },
-            {
-              "id": "wb-rice-vnm-5", "kind": "price",
-              "name": {"vi": "Giá gạo xuất khẩu Việt Nam 5% tấm", "en": "Viet Nam 5% broken rice export price"},
-              "dataset": "pinksheet", "series": "wb-rice-vnm-5", "models": ["naive"], "horizon": 6
+              "name": "price-range-test",
+              "title": {"vi": "Bản tin giá", "en": "Price bulletin"},
+              "horizon": 3,
+              "exportLink": "wb-rice-vnm-5",
+              "levels": \(levels),
+              "datasets": {
+                "wfp": {"path": "\(datasets)/wfp-rice-wholesale.csv", "onMissing": "interpolate"},
+                "pinksheet": {"path": "\(datasets)/wb-pinksheet-monthly.csv", "onMissing": "interpolate"}
+              },
+              "forecasts": [
+                {
+                  "id": "wfp-rice-wholesale-dong-thap", "kind": "price",
+                  "name": {"vi": "Giá bán buôn gạo tại Đồng Tháp", "en": "Wholesale rice price, Đồng Tháp"},
+                  "commodity": {"vi": "Gạo (bán buôn)", "en": "Rice (wholesale)"},
+                  "market": {"vi": "Đồng Tháp", "en": "Đồng Tháp"},
+                  "dataset": "wfp", "series": "wfp-rice-wholesale-dong-thap", "models": ["theta", "naive"], "horizon": 6
+                },
+                {
+                  "id": "wb-rice-vnm-5", "kind": "price",
+                  "name": {"vi": "Giá gạo xuất khẩu Việt Nam 5% tấm", "en": "Viet Nam 5% broken rice export price"},
+                  "dataset": "pinksheet", "series": "wb-rice-vnm-5", "models": ["naive"], "horizon": 6
+                }
+              ]
             }
-          ]
-        }
-        """
+            """
         let path = dir.appendingPathComponent("prices.json").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
@@ -57,7 +57,8 @@ struct PublishPriceRangeTests {
         let out = dir.appendingPathComponent("out")
         let published = try CLIRunner.run(["publish", "--config", config, "--out", out.path], environment: Self.epoch)
         #expect(published.status == 0, "\(published.stderr)")
-        let forecast = try DocumentCheck.json(out.appendingPathComponent("forecasts/wfp-rice-wholesale-dong-thap.json").path)
+        let forecast = try DocumentCheck.json(
+            out.appendingPathComponent("forecasts/wfp-rice-wholesale-dong-thap.json").path)
         let series = try #require((forecast["series"] as? [[String: Any]])?.first)
         let points = try #require(series["points"] as? [[String: Any]])
         #expect(!points.isEmpty)
@@ -79,15 +80,18 @@ struct PublishPriceRangeTests {
         #expect(published.status == 0, "\(published.stderr)")
         let outlookPath = dir.appendingPathComponent("outlook.json").path
         let outlook = try CLIRunner.run(
-            ["outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--months", "6",
-             "--as-of", "2026-11-29", "--json", "--out", outlookPath], environment: Self.epoch)
+            [
+                "outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--months", "6",
+                "--as-of", "2026-11-29", "--json", "--out", outlookPath,
+            ], environment: Self.epoch)
         #expect(outlook.status == 0, "\(outlook.stderr)")
 
         // The outlook's months against the published forecast document's points.
         let doc = try DocumentCheck.json(outlookPath)
         let months = try #require(doc["months"] as? [[String: Any]])
         #expect(months.count == 6)
-        let forecast = try DocumentCheck.json(out.appendingPathComponent("forecasts/wfp-rice-wholesale-dong-thap.json").path)
+        let forecast = try DocumentCheck.json(
+            out.appendingPathComponent("forecasts/wfp-rice-wholesale-dong-thap.json").path)
         let series = try #require((forecast["series"] as? [[String: Any]])?.first)
         let points = try #require(series["points"] as? [[String: Any]])
         #expect(points.count == months.count)
@@ -95,11 +99,13 @@ struct PublishPriceRangeTests {
             #expect(m["range"] as? String == "calibrated")
             #expect(p["date"] as? String == m["date"] as? String)
             #expect(p["mean"] as? Double == m["expected"] as? Double)
-            let lower = try #require(p["lower"] as? [String: Any]), upper = try #require(p["upper"] as? [String: Any])
+            let lower = try #require(p["lower"] as? [String: Any])
+            let upper = try #require(p["upper"] as? [String: Any])
             #expect(lower["80"] as? Double == m["lower"] as? Double, "\(m["date"] ?? "")")
             #expect(upper["80"] as? Double == m["upper"] as? Double, "\(m["date"] ?? "")")
             // The fan stays nested: the model's 95% range holds the calibrated 80% one.
-            let l95 = try #require(lower["95"] as? Double), u95 = try #require(upper["95"] as? Double)
+            let l95 = try #require(lower["95"] as? Double)
+            let u95 = try #require(upper["95"] as? Double)
             #expect(l95 <= (m["lower"] as? Double ?? -.infinity) && u95 >= (m["upper"] as? Double ?? .infinity))
         }
         // The same model.
@@ -133,7 +139,8 @@ struct PublishPriceRangeTests {
         #expect((range["cases"] as? Int ?? 0) >= 200)
 
         // The method-and-skill box reports it as held/cases against the aim of 8 in 10.
-        let held = try #require(range["held"] as? Int), cases = try #require(range["cases"] as? Int)
+        let held = try #require(range["held"] as? Int)
+        let cases = try #require(range["cases"] as? Int)
         #expect(markdown.contains("such ranges held the actual price \(held) times in \(cases)"))
         #expect(markdown.contains("chứa đúng giá thực tế \(held)/\(cases) lần"))
         #expect(markdown.contains("8 times in 10") && markdown.contains("8 trong 10 lần"))
@@ -142,8 +149,11 @@ struct PublishPriceRangeTests {
         // and the bulletin give the reason muavu outlook gives for the same entry.
         let exportOutlookPath = dir.appendingPathComponent("export-outlook.json").path
         let exportOutlook = try CLIRunner.run(
-            ["outlook", "--config", config, "--commodity", "export", "--months", "6", "--as-of", "2026-11-29", "--json",
-             "--out", exportOutlookPath], environment: Self.epoch)
+            [
+                "outlook", "--config", config, "--commodity", "export", "--months", "6", "--as-of", "2026-11-29",
+                "--json",
+                "--out", exportOutlookPath,
+            ], environment: Self.epoch)
         #expect(exportOutlook.status == 0, "\(exportOutlook.stderr)")
         let exportModel = try #require(try DocumentCheck.json(exportOutlookPath)["model"] as? [String: Any])
         let outlookNote = try #require((exportModel["selection"] as? [String: Any])?["export_link_note"] as? String)
@@ -153,24 +163,27 @@ struct PublishPriceRangeTests {
         #expect(markdown.contains("The export-price link is not among the candidates: \(outlookNote)."))
     }
 
-    @Test("A monthly price with fewer than 24 reported months keeps the model's own intervals, without a range backtest")
+    @Test(
+        "A monthly price with fewer than 24 reported months keeps the model's own intervals, without a range backtest")
     func shortPriceKeepsModelIntervals() throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         // The first 20 months of the publish fixture's Đồng Tháp prices.
         let lines = try String(contentsOfFile: CLIRunner.fixture("publish/prices.csv"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: true)
-        try Data((lines.prefix(21).joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("short.csv"))
+        try Data((lines.prefix(21).joined(separator: "\n") + "\n").utf8).write(
+            to: dir.appendingPathComponent("short.csv"))
         let config = """
-        {"name": "short", "title": {"vi": "Giá", "en": "Price"}, "horizon": 3, "levels": [80, 95],
-         "datasets": {"p": {"path": "short.csv", "onMissing": "interpolate"}},
-         "forecasts": [{"id": "rice-price", "kind": "price", "name": {"vi": "Giá gạo", "en": "Rice price"},
-                        "dataset": "p", "series": "wfp-rice-wholesale-dong-thap", "models": ["naive", "theta"]}]}
-        """
+            {"name": "short", "title": {"vi": "Giá", "en": "Price"}, "horizon": 3, "levels": [80, 95],
+             "datasets": {"p": {"path": "short.csv", "onMissing": "interpolate"}},
+             "forecasts": [{"id": "rice-price", "kind": "price", "name": {"vi": "Giá gạo", "en": "Rice price"},
+                            "dataset": "p", "series": "wfp-rice-wholesale-dong-thap", "models": ["naive", "theta"]}]}
+            """
         try Data(config.utf8).write(to: dir.appendingPathComponent("short.json"))
         let out = dir.appendingPathComponent("out")
-        let run = try CLIRunner.run(["publish", "--config", dir.appendingPathComponent("short.json").path, "--out", out.path],
-                                    environment: Self.epoch)
+        let run = try CLIRunner.run(
+            ["publish", "--config", dir.appendingPathComponent("short.json").path, "--out", out.path],
+            environment: Self.epoch)
         #expect(run.status == 0, "\(run.stderr)")
         let index = try DocumentCheck.json(out.appendingPathComponent("index.json").path)
         let entry = try #require((index["series"] as? [[String: Any]])?.first)
@@ -188,8 +201,9 @@ struct PublishPriceRangeTests {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
-        let run = try CLIRunner.run(["publish", "--config", CLIRunner.fixture("publish/small.json"), "--out", out.path],
-                                    environment: Self.epoch)
+        let run = try CLIRunner.run(
+            ["publish", "--config", CLIRunner.fixture("publish/small.json"), "--out", out.path],
+            environment: Self.epoch)
         #expect(run.status == 0, "\(run.stderr)")
         let markdown = try String(contentsOf: out.appendingPathComponent("bulletin.md"), encoding: .utf8)
         #expect(markdown.contains("kiểm định bỏ một năm (LOYO)"))

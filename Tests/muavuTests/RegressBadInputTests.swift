@@ -88,15 +88,20 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("fit.json").path
-        let r = try CLIRunner.run(["regress", "--data", Self.bad("with-missing.csv"), "--formula", "y ~ x", "--output", out])
+        let r = try CLIRunner.run([
+            "regress", "--data", Self.bad("with-missing.csv"), "--formula", "y ~ x", "--output", out,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        let doc = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         #expect(doc["n"] as? Int == 5)
         #expect(doc["rows_dropped_missing"] as? Int == 2)
         #expect((doc["notes"] as? [String])?.contains { $0.contains("2 rows dropped") } == true)
         // The slope of the 5 complete rows by the closed form Sxy/Sxx.
-        let x: [Double] = [1, 2, 4, 6, 7], y: [Double] = [1.1, 1.9, 3.9, 6.1, 7.0]
-        let mx = x.reduce(0, +) / 5, my = y.reduce(0, +) / 5
+        let x: [Double] = [1, 2, 4, 6, 7]
+        let y: [Double] = [1.1, 1.9, 3.9, 6.1, 7.0]
+        let mx = x.reduce(0, +) / 5
+        let my = y.reduce(0, +) / 5
         let slope = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
         let coefficients = try #require(doc["coefficients"] as? [[String: Any]])
         let estimate = try #require(coefficients[1]["estimate"] as? Double)

@@ -17,7 +17,11 @@ import Testing
     struct Certified: Decodable { var problems: [String: Problem] }
 
     struct Document: Decodable {
-        struct Coefficient: Decodable { var term: String; var estimate: Double?; var std_error: Double? }
+        struct Coefficient: Decodable {
+            var term: String
+            var estimate: Double?
+            var std_error: Double?
+        }
         struct F: Decodable { var value: Double? }
         var schema: String
         var n: Int
@@ -34,16 +38,21 @@ import Testing
         return min(15, -log10(c == 0 ? abs(q) : abs(q - c) / abs(c)))
     }
 
-    static let names = ["Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
-                        "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
+    static let names = [
+        "Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
+        "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5",
+    ]
 
     @Test(arguments: names)
     func certifiedValues(_ name: String) throws {
         let certifiedURL = URL(fileURLWithPath: CLIRunner.fixture("nist/certified.json"))
-        let problem = try #require(try JSONDecoder().decode(Certified.self, from: Data(contentsOf: certifiedURL))
-            .problems[name])
-        let r = try CLIRunner.run(["regress", "--data", CLIRunner.fixture("nist/\(name).csv"),
-                                   "--formula", problem.formula])
+        let problem = try #require(
+            try JSONDecoder().decode(Certified.self, from: Data(contentsOf: certifiedURL))
+                .problems[name])
+        let r = try CLIRunner.run([
+            "regress", "--data", CLIRunner.fixture("nist/\(name).csv"),
+            "--formula", problem.formula,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try JSONDecoder().decode(Document.self, from: Data(r.stdout.utf8))
         #expect(doc.schema == "muavu.regression/v1")
@@ -56,24 +65,31 @@ import Testing
             #expect(b >= minimum, "\(name) \(c.term) estimate \(String(describing: c.estimate)): LRE \(b)")
             #expect(s >= minimum, "\(name) \(c.term) std_error \(String(describing: c.std_error)): LRE \(s)")
         }
-        #expect(Self.lre(doc.sigma, problem.residual_sd) >= minimum, "\(name) residual SD \(String(describing: doc.sigma))")
-        #expect(Self.lre(doc.r_squared, problem.r_squared) >= minimum, "\(name) R² \(String(describing: doc.r_squared))")
+        #expect(
+            Self.lre(doc.sigma, problem.residual_sd) >= minimum, "\(name) residual SD \(String(describing: doc.sigma))")
+        #expect(
+            Self.lre(doc.r_squared, problem.r_squared) >= minimum, "\(name) R² \(String(describing: doc.r_squared))")
         if let f = problem.f_statistic {
             #expect(Self.lre(doc.f_statistic?.value, f) >= 6, "\(name) F")
         }
     }
 
     @Test func filipTermsAreNamedAndThePolynomialIsRaw() throws {
-        let r = try CLIRunner.run(["regress", "--data", CLIRunner.fixture("nist/Filip.csv"),
-                                   "--formula", "y ~ poly(x, 10)"])
+        let r = try CLIRunner.run([
+            "regress", "--data", CLIRunner.fixture("nist/Filip.csv"),
+            "--formula", "y ~ poly(x, 10)",
+        ])
         let doc = try JSONDecoder().decode(Document.self, from: Data(r.stdout.utf8))
         #expect(doc.coefficients.map(\.term) == ["(Intercept)"] + (1...10).map { "poly(x, 10)\($0)" })
     }
 
     @Test func outputIsByteIdenticalAcrossRuns() throws {
-        let args = ["regress", "--data", CLIRunner.fixture("nist/Longley.csv"),
-                    "--formula", "y ~ x1 + x2 + x3 + x4 + x5 + x6"]
-        let a = try CLIRunner.run(args), b = try CLIRunner.run(args)
+        let args = [
+            "regress", "--data", CLIRunner.fixture("nist/Longley.csv"),
+            "--formula", "y ~ x1 + x2 + x3 + x4 + x5 + x6",
+        ]
+        let a = try CLIRunner.run(args)
+        let b = try CLIRunner.run(args)
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 

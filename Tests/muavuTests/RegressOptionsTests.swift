@@ -19,15 +19,18 @@ import Testing
 
     @Test func weightedLeastSquares() throws {
         let (x, y) = try Self.norris()
-        let r = try CLIRunner.run(["regress", "--data", CLIRunner.fixture("nist/Norris.csv"),
-                                   "--formula", "y ~ x", "--weights", "x"])
+        let r = try CLIRunner.run([
+            "regress", "--data", CLIRunner.fixture("nist/Norris.csv"),
+            "--formula", "y ~ x", "--weights", "x",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let b = try Self.estimates(r)
         let w = x
         let sw = w.reduce(0, +)
         let mx = zip(w, x).reduce(0) { $0 + $1.0 * $1.1 } / sw
         let my = zip(w, y).reduce(0) { $0 + $1.0 * $1.1 } / sw
-        var sxy = 0.0, sxx = 0.0
+        var sxy = 0.0
+        var sxx = 0.0
         for i in x.indices {
             sxy += w[i] * (x[i] - mx) * (y[i] - my)
             sxx += w[i] * (x[i] - mx) * (x[i] - mx)
@@ -41,12 +44,15 @@ import Testing
     @Test func ridgeLeavesTheInterceptUnpenalised() throws {
         let (x, y) = try Self.norris()
         let lambda = 5_000_000.0
-        let r = try CLIRunner.run(["regress", "--data", CLIRunner.fixture("nist/Norris.csv"),
-                                   "--formula", "y ~ x", "--ridge", "\(lambda)"])
+        let r = try CLIRunner.run([
+            "regress", "--data", CLIRunner.fixture("nist/Norris.csv"),
+            "--formula", "y ~ x", "--ridge", "\(lambda)",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let b = try Self.estimates(r)
         let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        let mx = x.reduce(0, +) / n
+        let my = y.reduce(0, +) / n
         let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
         let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
         let slope = sxy / (sxx + lambda)

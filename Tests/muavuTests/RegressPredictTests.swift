@@ -11,8 +11,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let newFile = dir.appendingPathComponent("new.csv")
         try "x,note\n0,a\n500,b\n1000,c\n".write(to: newFile, atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["regress", "--data", CLIRunner.fixture("nist/Norris.csv"), "--formula", "y ~ x",
-                                   "--predict", newFile.path])
+        let r = try CLIRunner.run([
+            "regress", "--data", CLIRunner.fixture("nist/Norris.csv"), "--formula", "y ~ x",
+            "--predict", newFile.path,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let b = try #require((doc["coefficients"] as? [[String: Any]])?.compactMap { $0["estimate"] as? Double })
@@ -46,8 +48,10 @@ import Testing
         let newFile = dir.appendingPathComponent("new.csv")
         try "z\n1\n".write(to: newFile, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out.json").path
-        let r = try CLIRunner.run(["regress", "--data", CLIRunner.fixture("nist/Norris.csv"), "--formula", "y ~ x",
-                                   "--predict", newFile.path, "--output", out])
+        let r = try CLIRunner.run([
+            "regress", "--data", CLIRunner.fixture("nist/Norris.csv"), "--formula", "y ~ x",
+            "--predict", newFile.path, "--output", out,
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("new.csv:1") && r.stderr.contains("'x'"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))

@@ -16,11 +16,14 @@ import Testing
     }
 
     static func run(_ arguments: [String]) throws -> CLIResult {
-        try CLIRunner.run(["report",
-                           "--datasets", root.appendingPathComponent("datasets").path,
-                           "--calendars", root.appendingPathComponent("models/calendars").path,
-                           "--benchmarks", root.appendingPathComponent("docs/benchmarks").path] + arguments,
-                          environment: ["SOURCE_DATE_EPOCH": epoch])
+        try CLIRunner.run(
+            [
+                "report",
+                "--datasets", root.appendingPathComponent("datasets").path,
+                "--calendars", root.appendingPathComponent("models/calendars").path,
+                "--benchmarks", root.appendingPathComponent("docs/benchmarks").path,
+            ] + arguments,
+            environment: ["SOURCE_DATE_EPOCH": epoch])
     }
 
     /// Every file under `dir`, relative paths, sorted.
@@ -30,7 +33,9 @@ import Testing
         var out: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 out.append(path)
             }
         }
@@ -56,13 +61,17 @@ import Testing
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("nb")
-        let result = try Self.run(["--out", out.path, "--notebook", "datasets", "--notebook", "yield-study",
-                                   "--notebook", "m3-benchmark"])
+        let result = try Self.run([
+            "--out", out.path, "--notebook", "datasets", "--notebook", "yield-study",
+            "--notebook", "m3-benchmark",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let committed = Self.root.appendingPathComponent("notebooks-exported")
         // README.md, index.html and index.json list the notebooks rendered, so they differ for a subset.
         let written = Self.files(under: out).filter { !["README.md", "index.html", "index.json"].contains($0) }
-        #expect(written.contains("datasets.md") && written.contains("yield-study.md") && written.contains("m3-benchmark.md"))
+        #expect(
+            written.contains("datasets.md") && written.contains("yield-study.md") && written.contains("m3-benchmark.md")
+        )
         #expect(written.contains("charts/yield-study/vnm-rice-yield-loyo.svg"))
         for path in written {
             let new = try Data(contentsOf: out.appendingPathComponent(path))
@@ -79,7 +88,8 @@ import Testing
     }
 
     @Test func yieldStudyAgreesWithNumpyLeaveOneYearOut() throws {
-        let text = try String(contentsOf: Self.root.appendingPathComponent("notebooks-exported/yield-study.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Self.root.appendingPathComponent("notebooks-exported/yield-study.md"), encoding: .utf8)
         let reference = try Self.reference()
         let yields = try #require(reference["yield"] as? [String: [String: Double]])
         // The notebook has one section per crop; the first linear-trend row is rice, the second mango.
@@ -87,10 +97,11 @@ import Testing
         for (sid, section) in [("vnm-rice-yield", sections[1]), ("vnm-mango-yield", sections[2])] {
             #expect(section.contains(sid))
             let cells = try #require(Self.row(section, "trend-linear"))
-            let rmse = try #require(Double(cells[2])), mape = try #require(Double(cells[3]))
+            let rmse = try #require(Double(cells[2]))
+            let mape = try #require(Double(cells[3]))
             let ref = try #require(yields[sid])
             #expect(abs(rmse - (ref["loyo_rmse"] ?? .nan)) <= 0.0005 + 1e-12)  // printed with 3 decimals
-            #expect(abs(mape - (ref["loyo_mape"] ?? .nan)) <= 0.005 + 1e-12)   // printed with 2 decimals
+            #expect(abs(mape - (ref["loyo_mape"] ?? .nan)) <= 0.005 + 1e-12)  // printed with 2 decimals
         }
     }
 
@@ -106,8 +117,12 @@ import Testing
         #expect(abs((Double(cells[1]) ?? .nan) - (naive["mae"] ?? .nan)) <= 0.5)  // printed as whole đồng
         #expect(abs((Double(cells[2]) ?? .nan) - (naive["rmse"] ?? .nan)) <= 0.5)
         #expect(cells.last == "2")
-        for model in ["snaive", "ets", "theta", "arima", "arima-x"] { #expect(Self.row(text, model) != nil, "\(model)") }
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("charts/price-study/arima-x-forecast.svg").path))
+        for model in ["snaive", "ets", "theta", "arima", "arima-x"] {
+            #expect(Self.row(text, model) != nil, "\(model)")
+        }
+        #expect(
+            FileManager.default.fileExists(
+                atPath: out.appendingPathComponent("charts/price-study/arima-x-forecast.svg").path))
     }
 
     /// The committed notebooks carry their manifest, so `make notebooks` may replace the folder:
@@ -120,7 +135,9 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any])
         #expect(object["schema"] as? String == "muavu.report-index/v1")
         let listed = try #require(object["files"] as? [[String: Any]])
-        #expect(Set(listed.compactMap { $0["path"] as? String }) == Set(Self.files(under: committed).filter { $0 != "index.json" }))
+        #expect(
+            Set(listed.compactMap { $0["path"] as? String })
+                == Set(Self.files(under: committed).filter { $0 != "index.json" }))
         let paths = listed.compactMap { $0["path"] as? String }.map { committed.appendingPathComponent($0).path }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
@@ -128,11 +145,14 @@ import Testing
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(
+            separator: "\n")
         process.waitUntilExit()
         #expect(lines.count == listed.count)
         for (entry, line) in zip(listed, lines) {
-            #expect(entry["sha256"] as? String == line.split(separator: " ").first.map(String.init), "\(entry["path"] ?? "")")
+            #expect(
+                entry["sha256"] as? String == line.split(separator: " ").first.map(String.init),
+                "\(entry["path"] ?? "")")
         }
     }
 
@@ -152,8 +172,10 @@ import Testing
         try Data("old\n".utf8).write(to: out.appendingPathComponent("keep.txt"))
         // A previous report output (its manifest names the kind), which a good run would replace.
         try Data(#"{"schema": "muavu.report-index/v1"}"#.utf8).write(to: out.appendingPathComponent("index.json"))
-        let result = try CLIRunner.run(["report", "--out", out.path, "--datasets", dir.appendingPathComponent("none").path,
-                                        "--notebook", "datasets"])
+        let result = try CLIRunner.run([
+            "report", "--out", out.path, "--datasets", dir.appendingPathComponent("none").path,
+            "--notebook", "datasets",
+        ])
         #expect(result.status == 65, "\(result.stderr)")
         #expect(Self.files(under: dir) == ["nb/index.json", "nb/keep.txt"])
     }

@@ -15,8 +15,9 @@ import Testing
     /// Fits `model` to `series` and saves it in `dir`; the path of the file.
     static func fit(_ model: String, series: String = "N1402", in dir: URL, extra: [String] = []) throws -> String {
         let path = dir.appendingPathComponent("\(model)-\(series.count).json").path
-        let r = try CLIRunner.run(["fit", "--data", data, "--series", series, "--model", model, "--save", path] + extra,
-                                  environment: epoch)
+        let r = try CLIRunner.run(
+            ["fit", "--data", data, "--series", series, "--model", model, "--save", path] + extra,
+            environment: epoch)
         #expect(r.status == 0, "fit \(model): \(r.stderr)")
         #expect(r.stdout.isEmpty)
         return path
@@ -28,22 +29,28 @@ import Testing
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path))
     }
 
-    @Test(arguments: [("ets", "N1402"), ("holt-winters", "N1402"), ("theta", "N1402"), ("stm", "N0646"),
-                      ("arima", "N1402"), ("arima", "N0646"), ("arima-fixed", "Lúa Đông Xuân"), ("naive", "N0646"),
-                      ("snaive", "N1402"), ("drift", "Lúa Đông Xuân"), ("mean", "N0646"), ("naive2", "N1402"),
-                      ("ets", "Lúa Đông Xuân"), ("damped", "N0646"), ("auto", "N1402"), ("ensemble", "N0646"),
-                      ("ets-aw", "N1402"), ("ets-aw", "N0646"), ("ets-aw", "Lúa Đông Xuân"), ("arima-exhaustive", "N0646"),
-                      ("ces", "N1402"), ("ces", "N0646"), ("ces", "Lúa Đông Xuân"), ("mstl", "N1402"),
-                      ("mstl", "N0646")])
+    @Test(arguments: [
+        ("ets", "N1402"), ("holt-winters", "N1402"), ("theta", "N1402"), ("stm", "N0646"),
+        ("arima", "N1402"), ("arima", "N0646"), ("arima-fixed", "Lúa Đông Xuân"), ("naive", "N0646"),
+        ("snaive", "N1402"), ("drift", "Lúa Đông Xuân"), ("mean", "N0646"), ("naive2", "N1402"),
+        ("ets", "Lúa Đông Xuân"), ("damped", "N0646"), ("auto", "N1402"), ("ensemble", "N0646"),
+        ("ets-aw", "N1402"), ("ets-aw", "N0646"), ("ets-aw", "Lúa Đông Xuân"), ("arima-exhaustive", "N0646"),
+        ("ces", "N1402"), ("ces", "N0646"), ("ces", "Lúa Đông Xuân"), ("mstl", "N1402"),
+        ("mstl", "N0646"),
+    ])
     func forecastFromTheSavedModelIsByteIdentical(model: String, series: String) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let saved = try Self.fit(model, series: series, in: dir)
         let levels = ["--level", "80", "--level", "90"]
-        let direct = try CLIRunner.run(["forecast", "--intervals", "model", "--data", Self.data, "--series", series, "--model", model,
-                                        "--horizon", "10"] + levels, environment: Self.epoch)
-        let fromFile = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "10"] + levels,
-                                         environment: Self.epoch)
+        let direct = try CLIRunner.run(
+            [
+                "forecast", "--intervals", "model", "--data", Self.data, "--series", series, "--model", model,
+                "--horizon", "10",
+            ] + levels, environment: Self.epoch)
+        let fromFile = try CLIRunner.run(
+            ["forecast", "--model-file", saved, "--horizon", "10"] + levels,
+            environment: Self.epoch)
         #expect(direct.status == 0 && fromFile.status == 0, "\(direct.stderr) \(fromFile.stderr)")
         #expect(fromFile.stdout.contains("\"points\""))
         #expect(fromFile.stdout == direct.stdout, "\(model) \(series): the saved model forecasts differently")
@@ -62,21 +69,29 @@ import Testing
         let cells = edited[7].split(separator: ",")
         edited[7] = "\(cells[0]),\(cells[1]),0"
         let data = dir.appendingPathComponent("zero.csv").path
-        try ("series_id,date,value\n" + edited.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        try ("series_id,date,value\n" + edited.joined(separator: "\n") + "\n").write(
+            toFile: data, atomically: true, encoding: .utf8)
         let saved = dir.appendingPathComponent("auto.json").path
-        let fit = try CLIRunner.run(["fit", "--data", data, "--model", "auto", "--save", saved], environment: Self.epoch)
+        let fit = try CLIRunner.run(
+            ["fit", "--data", data, "--model", "auto", "--save", saved], environment: Self.epoch)
         #expect(fit.status == 0, "\(fit.stderr)")
-        let members = try #require((try Self.json(saved)["parameters"] as? [String: Any])?["members"] as? [[String: Any]])
+        let members = try #require(
+            (try Self.json(saved)["parameters"] as? [String: Any])?["members"] as? [[String: Any]])
         for member in members {
-            guard member["name"] as? String == "arima" else { #expect(member["box_cox"] == nil); continue }
+            guard member["name"] as? String == "arima" else {
+                #expect(member["box_cox"] == nil)
+                continue
+            }
             let boxCox = try #require(member["box_cox"] as? [String: Any])
             #expect(boxCox["lambda"] is NSNull && boxCox["scale"] is NSNull)
             #expect(boxCox["untransformed"] as? String == "the series has values ≤ 0")
         }
         #expect(try DocumentCheck.schemaViolation(kind: "model", document: saved) == nil)
-        let direct = try CLIRunner.run(["forecast", "--intervals", "model", "--data", data, "--model", "auto", "--horizon", "6"],
-                                       environment: Self.epoch)
-        let fromFile = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "6"], environment: Self.epoch)
+        let direct = try CLIRunner.run(
+            ["forecast", "--intervals", "model", "--data", data, "--model", "auto", "--horizon", "6"],
+            environment: Self.epoch)
+        let fromFile = try CLIRunner.run(
+            ["forecast", "--model-file", saved, "--horizon", "6"], environment: Self.epoch)
         #expect(direct.status == 0 && fromFile.stdout == direct.stdout)
     }
 
@@ -84,9 +99,13 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let saved = try Self.fit("arima-fixed", in: dir, extra: ["--order", "1,1,0,0,1,1"])
-        let direct = try CLIRunner.run(["forecast", "--intervals", "model", "--data", Self.data, "--series", "N1402", "--model", "arima-fixed",
-                                        "--order", "1,1,0,0,1,1", "--horizon", "14"], environment: Self.epoch)
-        let fromFile = try CLIRunner.run(["forecast", "--model-file", saved, "--horizon", "14"], environment: Self.epoch)
+        let direct = try CLIRunner.run(
+            [
+                "forecast", "--intervals", "model", "--data", Self.data, "--series", "N1402", "--model", "arima-fixed",
+                "--order", "1,1,0,0,1,1", "--horizon", "14",
+            ], environment: Self.epoch)
+        let fromFile = try CLIRunner.run(
+            ["forecast", "--model-file", saved, "--horizon", "14"], environment: Self.epoch)
         #expect(direct.status == 0 && fromFile.status == 0, "\(direct.stderr) \(fromFile.stderr)")
         #expect(fromFile.stdout.contains("ARIMA(1,1,0)(0,1,1)[12]"))
         #expect(fromFile.stdout == direct.stdout)
@@ -112,10 +131,10 @@ import Testing
         #expect((training["values"] as? [Double])?.count == 68)
         // The fingerprint as python3 computes it from the values in the file.
         let script = """
-        import hashlib, json, struct, sys
-        t = json.load(open(sys.argv[1]))["training"]
-        print(hashlib.sha256(struct.pack("<%dd" % len(t["values"]), *t["values"])).hexdigest())
-        """
+            import hashlib, json, struct, sys
+            t = json.load(open(sys.argv[1]))["training"]
+            print(hashlib.sha256(struct.pack("<%dd" % len(t["values"]), *t["values"])).hexdigest())
+            """
         let digest = try Python.run(["-c", script, saved]).output
         #expect(digest.trimmingCharacters(in: .whitespacesAndNewlines) == training["sha256"] as? String)
         // Saving again gives the same bytes.
@@ -188,7 +207,10 @@ import Testing
         ("edited parameter", ["field 'parameters'", "final states do not follow"]),
         ("bad form", ["field 'parameters'", "'ZZZ' is not an ETS form"]),
         ("wrong kind", ["field 'model.kind'", "has kind 'ets'", "'arima'"]),
-        ("edited statistic", ["field 'statistics.loglik'", "the parameters and training values give", "edited or damaged"]),
+        (
+            "edited statistic",
+            ["field 'statistics.loglik'", "the parameters and training values give", "edited or damaged"]
+        ),
         ("missing statistic", ["field 'statistics.aicc': missing", "the parameters and training values give"]),
         ("extra statistic", ["field 'statistics.mase'", "no such statistic"]),
         ("edited name", ["field 'model.display_name': 'ETS(A,A,A)'", "give 'ETS("]),
@@ -209,7 +231,8 @@ import Testing
         case "newer": doc["format"] = "muavu.model/v2"
         case "older": doc["format"] = "muavu.model/v0"
         case "no format": doc["format"] = nil
-        case "unknown model": doc["model"] = ["name": "prophet", "kind": "ets", "family": "prophet", "display_name": "Prophet"]
+        case "unknown model":
+            doc["model"] = ["name": "prophet", "kind": "ets", "family": "prophet", "display_name": "Prophet"]
         case "missing field": parameters["alpha"] = nil
         case "wrong type": parameters["phi"] = "0.9"
         case "edited value":
@@ -253,7 +276,9 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("prophet.json").path
-        let unknown = try CLIRunner.run(["fit", "--data", Self.data, "--series", "N1402", "--model", "prophet", "--save", target])
+        let unknown = try CLIRunner.run([
+            "fit", "--data", Self.data, "--series", "N1402", "--model", "prophet", "--save", target,
+        ])
         #expect(unknown.status == 64 && unknown.stderr.contains("no model 'prophet'"), "\(unknown.stderr)")
         #expect(DocumentCheck.contents(dir).isEmpty)
         let many = try CLIRunner.run(["fit", "--data", Self.data, "--model", "naive", "--save", target])
@@ -262,10 +287,14 @@ import Testing
         let saved = try Self.fit("naive", in: dir)
         let withData = try CLIRunner.run(["forecast", "--model-file", saved, "--data", Self.data, "--horizon", "2"])
         #expect(withData.status == 64 && withData.stderr.contains("give no --data"), "\(withData.stderr)")
-        let calibrated = try CLIRunner.run(["forecast", "--model-file", saved, "--intervals", "calibrated", "--horizon", "2"])
+        let calibrated = try CLIRunner.run([
+            "forecast", "--model-file", saved, "--intervals", "calibrated", "--horizon", "2",
+        ])
         #expect(calibrated.status == 64 && calibrated.stderr.contains("--intervals model"), "\(calibrated.stderr)")
-        let missing = try CLIRunner.run(["forecast", "--model-file", dir.appendingPathComponent("none.json").path,
-                                         "--horizon", "2"])
+        let missing = try CLIRunner.run([
+            "forecast", "--model-file", dir.appendingPathComponent("none.json").path,
+            "--horizon", "2",
+        ])
         #expect(missing.status == 65 && missing.stderr.contains("no such model file"), "\(missing.stderr)")
         let noData = try CLIRunner.run(["forecast", "--horizon", "2"])
         #expect(noData.status == 64 && noData.stderr.contains("--data"), "\(noData.stderr)")

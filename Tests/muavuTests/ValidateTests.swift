@@ -24,7 +24,8 @@ import Testing
             note = try c.decode(String.self, forKey: .note)
             // Each problem is [line, column, code].
             var list = try c.nestedUnkeyedContainer(forKey: .problems)
-            var locations: [[Int?]] = [], codes: [String] = []
+            var locations: [[Int?]] = []
+            var codes: [String] = []
             while !list.isAtEnd {
                 var p = try list.nestedUnkeyedContainer()
                 let line = try p.decode(Int?.self)
@@ -38,16 +39,25 @@ import Testing
     }
 
     static let cases: [Case] = {
-        guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
-            .appendingPathComponent("malformed/cases.json"),
+        guard
+            let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
+                .appendingPathComponent("malformed/cases.json"),
             let data = try? Data(contentsOf: url),
             let cases = try? JSONDecoder().decode([Case].self, from: data)
         else { return [] }
         return cases
     }()
 
-    struct Problem: Decodable { var line: Int?; var column: Int?; var code: String }
-    struct Report: Decodable { var valid: Bool; var problems: [Problem]; var problem_count: Int }
+    struct Problem: Decodable {
+        var line: Int?
+        var column: Int?
+        var code: String
+    }
+    struct Report: Decodable {
+        var valid: Bool
+        var problems: [Problem]
+        var problem_count: Int
+    }
 
     @Test func thereAreAtLeastThirtyMalformedFiles() {
         #expect(Self.cases.filter { $0.exit == 65 }.count >= 30)
@@ -103,36 +113,47 @@ import Testing
     @Test(arguments: datasets.map(\.0))
     func bundledDatasetIsValid(_ name: String) throws {
         let args = Self.datasets.first { $0.0 == name }?.1 ?? []
-        let r = try CLIRunner.run(["validate", "--data", Self.datasetsDirectory.appendingPathComponent(name).path] + args)
+        let r = try CLIRunner.run(
+            ["validate", "--data", Self.datasetsDirectory.appendingPathComponent(name).path] + args)
         #expect(r.status == 0, "\(name): \(r.stderr)")
         #expect(r.stdout.contains("valid"))
     }
 
     /// datasets/ is what scripts/datasets/build.py makes of ../shared/data (when that is present).
-    @Test(.enabled(if: FileManager.default.fileExists(
-        atPath: datasetsDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data").path)))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(
+                atPath: datasetsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("shared/data").path)))
     func datasetsAreUpToDate() throws {
-        let script = Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("scripts/datasets/build.py").path
+        let script = Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent(
+            "scripts/datasets/build.py"
+        ).path
         let result = try Python.run([script, "--check"])
         #expect(result.status == 0, "run python3 scripts/datasets/build.py: \(result.output)")
     }
 
     @Test(arguments: ["mekong-rice.json", "mango.json"])
     func bundledCalendarsAreValid(_ name: String) throws {
-        let path = Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("models/calendars/\(name)").path
+        let path = Self.datasetsDirectory.deletingLastPathComponent().appendingPathComponent("models/calendars/\(name)")
+            .path
         let r = try CLIRunner.run(["validate", "--data", path, "--format", "calendar"])
         #expect(r.status == 0, "\(name): \(r.stderr)")
         #expect(r.stdout.contains("valid crop calendar"))
     }
 
     @Test func overlappingCalendarWindowsAreBadData() throws {
-        let r = try CLIRunner.run(["validate", "--data", CLIRunner.fixture("malformed/calendar-overlap.json"), "--format", "calendar"])
+        let r = try CLIRunner.run([
+            "validate", "--data", CLIRunner.fixture("malformed/calendar-overlap.json"), "--format", "calendar",
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("the covariate windows of Hè Thu (May–Jul) and Thu Đông (Jul–Sep) overlap"))
     }
 
     @Test func gapsAreRefusedWithoutAPolicy() throws {
-        let r = try CLIRunner.run(["validate", "--data", Self.datasetsDirectory.appendingPathComponent("wfp-rice-wholesale.csv").path])
+        let r = try CLIRunner.run([
+            "validate", "--data", Self.datasetsDirectory.appendingPathComponent("wfp-rice-wholesale.csv").path,
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("[missing-value]"))
     }

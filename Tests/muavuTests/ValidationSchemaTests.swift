@@ -7,7 +7,9 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func report(_ arguments: [String], expecting status: Int32) throws -> (path: String, doc: [String: Any], dir: URL) {
+    static func report(_ arguments: [String], expecting status: Int32) throws -> (
+        path: String, doc: [String: Any], dir: URL
+    ) {
         let dir = try DocumentCheck.temporaryDirectory()
         let out = dir.appendingPathComponent("report.json").path
         let r = try CLIRunner.run(["validate"] + arguments + ["--output", out])
@@ -45,10 +47,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("broken.json").path
         let text = #"""
-        {"engine": {"name": "muavu", "version": "0"}, "file": "f.csv", "problem_count": 1,
-         "problems": [{"code": "bad-date", "file": "f.csv", "message": "no"}], "rows": 1,
-         "schema": "muavu.validation/v1", "series": [], "valid": true}
-        """#
+            {"engine": {"name": "muavu", "version": "0"}, "file": "f.csv", "problem_count": 1,
+             "problems": [{"code": "bad-date", "file": "f.csv", "message": "no"}], "rows": 1,
+             "schema": "muavu.validation/v1", "series": [], "valid": true}
+            """#
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let violation = try #require(try DocumentCheck.schemaViolation(kind: "validation", document: path))
         #expect(violation.contains("problem_count") && violation.contains("0 was expected"), "\(violation)")

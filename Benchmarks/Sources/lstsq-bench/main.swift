@@ -40,7 +40,8 @@ for r in 0..<repeats {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     times.append(seconds)
     check = zip(b, beta).map { abs($0 - $1) }.max() ?? 0
-    FileHandle.standardError.write(Data("repeat \(r + 1): \(String(format: "%.3f", seconds)) s, max |b - beta| = \(check)\n".utf8))
+    FileHandle.standardError.write(
+        Data("repeat \(r + 1): \(String(format: "%.3f", seconds)) s, max |b - beta| = \(check)\n".utf8))
 }
 let sorted = times.sorted()
 print(String(format: "muavu-qr %d %d %.4f %.4f", rows, cols, sorted[0], sorted[sorted.count / 2]))

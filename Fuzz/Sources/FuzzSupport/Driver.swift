@@ -9,8 +9,10 @@ func runFuzzerDriver(
 ) -> CInt
 
 /// Runs libFuzzer with `callback` as the test of one input.
-public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                      _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt {
+public func runFuzzer(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt {
     var count = argc
     var arguments = argv
     return runFuzzerDriver(&count, &arguments, callback)

@@ -1,6 +1,6 @@
 import AgriData
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 /// One fuzz input: the first byte chooses the reading options and a chunk size, the rest is the file.
 ///
@@ -23,7 +23,8 @@ public func fuzzTidyReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let chunk = Int(control >> 4) + 1
 
     if let report = try? TidyReader.validate(data: data, file: "fuzz.csv", options: options),
-       let dataset = report.dataset {
+        let dataset = report.dataset
+    {
         precondition(report.problemCount == 0)
         for s in dataset.series {
             precondition(!s.values.isEmpty, "an empty series in a valid dataset")
@@ -36,10 +37,13 @@ public func fuzzTidyReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
     // Chunk boundaries must not change the records.
     func records(_ size: Int) -> [[[UInt8]]]? {
-        guard var t = try? CSVTokenizer(data: data, file: "fuzz.csv", lenient: true, chunkSize: size) else { return nil }
+        guard var t = try? CSVTokenizer(data: data, file: "fuzz.csv", lenient: true, chunkSize: size) else {
+            return nil
+        }
         var all: [[[UInt8]]] = []
         while (try? t.next()) == true {
-            all.append((0..<t.fieldCount).map { j in t.withField(j) { Array($0) } } + [[UInt8(truncatingIfNeeded: t.line)]])
+            all.append(
+                (0..<t.fieldCount).map { j in t.withField(j) { Array($0) } } + [[UInt8(truncatingIfNeeded: t.line)]])
         }
         return all
     }

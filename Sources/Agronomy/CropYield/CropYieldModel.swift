@@ -76,8 +76,10 @@ public enum CropYieldModel {
 
     /// Fits the candidates to `yields` (one per year, `firstYear` first, all finite) and
     /// forecasts `horizon` years with intervals at `levels`.
-    public static func forecast(yields: [Double], firstYear: Int, indicators: [Indicator] = [], horizon: Int,
-                                levels: [Int], options: Options = Options()) throws -> Result {
+    public static func forecast(
+        yields: [Double], firstYear: Int, indicators: [Indicator] = [], horizon: Int,
+        levels: [Int], options: Options = Options()
+    ) throws -> Result {
         try checkArguments(yields: yields, indicators: indicators, horizon: horizon, levels: levels, options: options)
         let n = options.trendYears
         let offset = yields.count - n
@@ -91,15 +93,20 @@ public enum CropYieldModel {
 
         var candidates: [Candidate] = []
         func score(_ name: String, _ description: String, _ errors: [Double]) -> Candidate {
-            Candidate(name: name, description: description, errors: errors, rmse: Metrics.rmse(y, zip(y, errors).map { $0 + $1 }),
-                      mape: Metrics.mape(y, zip(y, errors).map { $0 + $1 }), chosen: false)
+            Candidate(
+                name: name, description: description, errors: errors,
+                rmse: Metrics.rmse(y, zip(y, errors).map { $0 + $1 }),
+                mape: Metrics.mape(y, zip(y, errors).map { $0 + $1 }), chosen: false)
         }
         let linear = Design(degree: 1, indicators: [])
-        candidates.append(score("trend-linear", "linear trend of the last \(n) years", try loyoErrors(linear, t: t, x: x, y: y)))
+        candidates.append(
+            score("trend-linear", "linear trend of the last \(n) years", try loyoErrors(linear, t: t, x: x, y: y)))
         var trend = linear
         if options.allowQuadratic {
             let quadratic = Design(degree: 2, indicators: [])
-            let q = score("trend-quadratic", "quadratic trend of the last \(n) years", try loyoErrors(quadratic, t: t, x: x, y: y))
+            let q = score(
+                "trend-quadratic", "quadratic trend of the last \(n) years", try loyoErrors(quadratic, t: t, x: x, y: y)
+            )
             candidates.append(q)
             if let qr = q.rmse, let lr = candidates[0].rmse, qr < lr { trend = quadratic }
         }
@@ -108,8 +115,10 @@ public enum CropYieldModel {
         if !usable.isEmpty {
             let d = Design(degree: trend.degree, indicators: Array(usable.indices))
             let names = usable.map(\.name).joined(separator: ", ")
-            candidates.append(score("trend+climate", "\(trend.degree == 2 ? "quadratic" : "linear") trend + \(names)",
-                                    try loyoErrors(d, t: t, x: x, y: y)))
+            candidates.append(
+                score(
+                    "trend+climate", "\(trend.degree == 2 ? "quadratic" : "linear") trend + \(names)",
+                    try loyoErrors(d, t: t, x: x, y: y)))
             climate = d
         }
         var etsForecast: Forecast?
@@ -119,11 +128,14 @@ public enum CropYieldModel {
             var errors: [Double] = []
             for i in 0..<n {
                 let prefix = Array(yields[0..<(offset + i)])
-                guard prefix.count >= 4, let f = try? ets.forecast(prefix, period: 1, horizon: 1, levels: []) else { break }
+                guard prefix.count >= 4, let f = try? ets.forecast(prefix, period: 1, horizon: 1, levels: []) else {
+                    break
+                }
                 errors.append(f.mean[0] - y[i])
             }
             if errors.count == n, let f = try? ets.forecast(yields, period: 1, horizon: horizon, levels: levels) {
-                candidates.append(score("ets", "automatic ETS on the whole series (one-step-ahead for each year)", errors))
+                candidates.append(
+                    score("ets", "automatic ETS on the whole series (one-step-ahead for each year)", errors))
                 etsForecast = f
             }
         }
@@ -137,7 +149,8 @@ public enum CropYieldModel {
 
         var forecast: Forecast
         var notes: [String] = candidates.map { c in
-            "LOYO \(c.name) (\(c.description)): RMSE \(fmt(c.rmse)), MAPE \(fmt(c.mape))%" + (c.chosen ? " [chosen]" : "")
+            "LOYO \(c.name) (\(c.description)): RMSE \(fmt(c.rmse)), MAPE \(fmt(c.mape))%"
+                + (c.chosen ? " [chosen]" : "")
         }
         if best.name == "ets", let ets = etsForecast {
             forecast = ets
@@ -145,40 +158,50 @@ public enum CropYieldModel {
             forecast.model.family = "crop-yield"
         } else {
             let design = best.name == "trend+climate" ? (climate ?? trend) : trend
-            forecast = try regressionForecast(design, usable: usable, t: t, x: x, y: y, horizon: horizon, levels: levels,
-                                              lastYear: lastYear, notes: notes)
+            forecast = try regressionForecast(
+                design, usable: usable, t: t, x: x, y: y, horizon: horizon, levels: levels,
+                lastYear: lastYear, notes: notes)
         }
         if let r = best.rmse { forecast.model.criteria["loyo_rmse"] = r }
         if let m = best.mape { forecast.model.criteria["loyo_mape"] = m }
-        return Result(forecast: forecast, candidates: candidates, years: (lastYear - n + 1)...lastYear, chosen: best.name)
+        return Result(
+            forecast: forecast, candidates: candidates, years: (lastYear - n + 1)...lastYear, chosen: best.name)
     }
 
     /// The arguments `forecast` refuses: a horizon or level out of range, a trend window under six
     /// years or longer than the yields, missing yields, indicators of the wrong length.
-    static func checkArguments(yields: [Double], indicators: [Indicator], horizon: Int, levels: [Int],
-                               options: Options) throws {
+    static func checkArguments(
+        yields: [Double], indicators: [Indicator], horizon: Int, levels: [Int],
+        options: Options
+    ) throws {
         try ArgumentCheck.atLeastOne(horizon, "horizon")
         try Limits.horizon.check(horizon, "horizon")
         try ArgumentCheck.levels(levels)
         guard options.trendYears >= 6 else {
             throw ForecastingError(.invalidArgument, "trendYears must be at least 6, got \(options.trendYears)")
         }
-        guard yields.allSatisfy(\.isFinite) else { throw ForecastingError(.nonFinite, "the yields have missing values") }
+        guard yields.allSatisfy(\.isFinite) else {
+            throw ForecastingError(.nonFinite, "the yields have missing values")
+        }
         guard yields.count >= options.trendYears else {
-            throw ForecastingError(.tooShort, "\(yields.count) years of yields for a \(options.trendYears)-year trend window")
+            throw ForecastingError(
+                .tooShort, "\(yields.count) years of yields for a \(options.trendYears)-year trend window")
         }
         for ind in indicators where ind.past.count != yields.count || ind.future.count != horizon {
-            throw ForecastingError(.invalidArgument,
-                                   "indicator '\(ind.name)' has \(ind.past.count) past and \(ind.future.count) future values "
-                                   + "for \(yields.count) years and horizon \(horizon)")
+            throw ForecastingError(
+                .invalidArgument,
+                "indicator '\(ind.name)' has \(ind.past.count) past and \(ind.future.count) future values "
+                    + "for \(yields.count) years and horizon \(horizon)")
         }
     }
 
     /// The forecast of the regression `design` fitted on the window (`t`, `x`, `y`), its indicators'
     /// future values standing in by their window mean where not yet observed; `notes` are the LOYO
     /// notes, to which the stand-ins and the time origin are added.
-    static func regressionForecast(_ design: Design, usable: [Indicator], t: [Double], x: [[Double]], y: [Double],
-                                   horizon: Int, levels: [Int], lastYear: Int, notes: [String]) throws -> Forecast {
+    static func regressionForecast(
+        _ design: Design, usable: [Indicator], t: [Double], x: [[Double]], y: [Double],
+        horizon: Int, levels: [Int], lastYear: Int, notes: [String]
+    ) throws -> Forecast {
         let n = y.count
         var notes = notes
         var futureX: [[Double]] = []
@@ -195,8 +218,9 @@ public enum CropYieldModel {
         for (k, j) in design.indicators.enumerated() { columns["x\(j)"] = futureX[k] }
         let predictions = try fit.predict(columns, levels: levels)
         let intervals = levels.map { level in
-            PredictionInterval(level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
-                               upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
+            PredictionInterval(
+                level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
+                upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
         }
         var parameters: [String: Double] = [:]
         for c in fit.coefficients {
@@ -204,14 +228,20 @@ public enum CropYieldModel {
             for j in design.indicators { term = term.replacingOccurrences(of: "x\(j)", with: usable[j].name) }
             parameters[term] = c.estimate
         }
-        let label = (design.degree == 2 ? "quadratic" : "linear") + " trend"
-            + (design.indicators.isEmpty ? "" : " + " + design.indicators.map { usable[$0].name }.joined(separator: " + "))
+        let label =
+            (design.degree == 2 ? "quadratic" : "linear") + " trend"
+            + (design.indicators.isEmpty
+                ? "" : " + " + design.indicators.map { usable[$0].name }.joined(separator: " + "))
         notes.append("t = year − \(lastYear); fitted on \(lastYear - n + 1)–\(lastYear)")
-        return Forecast(model: ModelSummary(name: "CropYield(\(label))", family: "crop-yield", parameters: parameters,
-                                            criteria: ["sigma": fit.sigma, "r_squared": fit.rSquared,
-                                                       "adj_r_squared": fit.adjustedRSquared],
-                                            notes: notes),
-                        mean: predictions.map(\.mean), intervals: intervals)
+        return Forecast(
+            model: ModelSummary(
+                name: "CropYield(\(label))", family: "crop-yield", parameters: parameters,
+                criteria: [
+                    "sigma": fit.sigma, "r_squared": fit.rSquared,
+                    "adj_r_squared": fit.adjustedRSquared,
+                ],
+                notes: notes),
+            mean: predictions.map(\.mean), intervals: intervals)
     }
 
     /// A regression design: polynomial trend in t plus the indicator columns `indicators`.

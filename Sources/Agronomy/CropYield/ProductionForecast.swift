@@ -27,11 +27,17 @@ public enum ProductionForecast {
         return fit >= draws ? draws : min(draws, max(fit, 500))
     }
 
-    public static func combine(area: Forecast, yield: Forecast, levels: [Int], draws requested: Int = 20_000,
-                               seed: UInt64) throws -> Forecast {
+    public static func combine(
+        area: Forecast, yield: Forecast, levels: [Int], draws requested: Int = 20_000,
+        seed: UInt64
+    ) throws -> Forecast {
         let h = min(area.horizon, yield.horizon)
-        guard h >= 1 else { throw ForecastingError(.invalidArgument, "area and yield forecasts need at least one step") }
-        guard requested >= 100 else { throw ForecastingError(.invalidArgument, "need at least 100 draws, got \(requested)") }
+        guard h >= 1 else {
+            throw ForecastingError(.invalidArgument, "area and yield forecasts need at least one step")
+        }
+        guard requested >= 100 else {
+            throw ForecastingError(.invalidArgument, "need at least 100 draws, got \(requested)")
+        }
         let draws = drawsPerStep(requested: requested, horizon: h)
         var rng = SeededGenerator(seed: seed)
         var lower = [[Double]](repeating: [], count: levels.count)
@@ -57,17 +63,21 @@ public enum ProductionForecast {
         let intervals = levels.indices.map { PredictionInterval(level: levels[$0], lower: lower[$0], upper: upper[$0]) }
         let model = ModelSummary(
             name: "Production(area: \(area.model.name) × yield: \(yield.model.name))", family: "production",
-            parameters: [:], criteria: yield.model.criteria.filter { $0.key.hasPrefix("loyo_") }.reduce(into: [:]) {
+            parameters: [:],
+            criteria: yield.model.criteria.filter { $0.key.hasPrefix("loyo_") }.reduce(into: [:]) {
                 $0["yield_" + $1.key] = $1.value
             },
-            notes: ["production = area × yield; \(draws) simulated draws (seed \(seed)), area and yield independent normals "
-                    + "matched to each model's widest interval"])
+            notes: [
+                "production = area × yield; \(draws) simulated draws (seed \(seed)), area and yield independent normals "
+                    + "matched to each model's widest interval"
+            ])
         return Forecast(model: model, mean: mean, intervals: intervals)
     }
 
     /// The mean and the normal-equivalent standard deviation of step `step` of `f`.
     static func moments(_ f: Forecast, step: Int, what: String) throws -> (mean: Double, sd: Double) {
-        guard let widest = f.intervals.max(by: { $0.level < $1.level }), step < widest.lower.count, step < widest.upper.count
+        guard let widest = f.intervals.max(by: { $0.level < $1.level }), step < widest.lower.count,
+            step < widest.upper.count
         else { throw ForecastingError(.invalidArgument, "the \(what) forecast has no interval") }
         let z = NormalDistribution.quantile(0.5 + Double(widest.level) / 200)
         let sd = (widest.upper[step] - widest.lower[step]) / (2 * z)
@@ -81,7 +91,8 @@ public enum ProductionForecast {
     /// Quantile of sorted `x` by linear interpolation between order statistics (Hyndman & Fan type 7).
     static func quantile(_ x: [Double], _ p: Double) -> Double {
         let hIndex = Double(x.count - 1) * p
-        let lo = Int(hIndex.rounded(.down)), hi = min(lo + 1, x.count - 1)
+        let lo = Int(hIndex.rounded(.down))
+        let hi = min(lo + 1, x.count - 1)
         return x[lo] + (hIndex - Double(lo)) * (x[hi] - x[lo])
     }
 }

@@ -22,7 +22,9 @@ public struct LaggedExportRegression: Forecaster {
     /// x_t = export price of month t − 1 for t = 0...count of a monthly price series starting at
     /// `priceStart`, read from an export series starting at `exportStart`; nil when the export
     /// series does not cover those months (or has a gap there).
-    public static func regressor(priceStart: PeriodDate, count: Int, export: [Double], exportStart: PeriodDate) -> [Double]? {
+    public static func regressor(priceStart: PeriodDate, count: Int, export: [Double], exportStart: PeriodDate)
+        -> [Double]?
+    {
         var x: [Double] = []
         for i in 0...count {
             let j = priceStart.ordinal + i - 1 - exportStart.ordinal
@@ -47,8 +49,9 @@ public struct LaggedExportRegression: Forecaster {
         let spec = SARIMA.Specification(order: .init(p: 0, d: 1, q: 1, period: 1), includeConstant: true)
         let model = SARIMA(spec, regressors: regressor[0..<n].map { [$0] })
         let known = regressor[n]
-        var forecast = try model.forecast(y, period: 1, futureRegressors: Array(repeating: [known], count: horizon),
-                                          levels: levels)
+        var forecast = try model.forecast(
+            y, period: 1, futureRegressors: Array(repeating: [known], count: horizon),
+            levels: levels)
         forecast.model.notes.append("xreg1 = Viet Nam 5% export price of the month before (USD/t)")
         return forecast
     }

@@ -33,7 +33,8 @@ public struct OutlookStudy: Sendable {
             candidates.append(.init(name: name, forecaster: try ForecasterRegistry.forecaster(named: name)))
         }
         if let x = exportRegressor {
-            candidates.append(.init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: x)))
+            candidates.append(
+                .init(name: "arima-x", kind: "export-link", forecaster: LaggedExportRegression(regressor: x)))
         }
         return candidates
     }
@@ -62,8 +63,10 @@ public struct OutlookStudy: Sendable {
         /// Further interval levels (%) the forecast must carry, besides the range's, 80 and 95.
         public var levels: [Int]
 
-        public init(months: Int = 3, level: Int = 80, selectionOrigins: Int = 24, conformal: ConformalRange? = nil,
-                    levels: [Int] = []) {
+        public init(
+            months: Int = 3, level: Int = 80, selectionOrigins: Int = 24, conformal: ConformalRange? = nil,
+            levels: [Int] = []
+        ) {
             self.months = months
             self.level = level
             self.selectionOrigins = selectionOrigins
@@ -88,7 +91,8 @@ public struct OutlookStudy: Sendable {
 
     /// Compares the candidates and calibrates the chosen one's ranges.
     /// - Parameter y: the monthly prices, NaN where none was reported; the last must be reported.
-    public static func run(_ y: [Double], period: Int, candidates: [Candidate], options: Options) throws -> OutlookStudy {
+    public static func run(_ y: [Double], period: Int, candidates: [Candidate], options: Options) throws -> OutlookStudy
+    {
         guard !candidates.isEmpty else { throw ForecastingError(.invalidArgument, "no candidate model") }
         guard options.months >= 1 else { throw ForecastingError(.invalidArgument, "months must be at least 1") }
         // The publish horizon reaches here too: bounded as every horizon is.
@@ -101,17 +105,22 @@ public struct OutlookStudy: Sendable {
         let conformal = options.conformal
         let usable = conformal.usableOrigins(y)
         guard usable.contains(n) else {
-            throw ForecastingError(.tooShort, "\(y.filter(\.isFinite).count) reported prices are too few (at least \(conformal.minimumTrain))")
+            throw ForecastingError(
+                .tooShort,
+                "\(y.filter(\.isFinite).count) reported prices are too few (at least \(conformal.minimumTrain))")
         }
         let levels = Array(Set([options.level, 80, 95] + options.levels)).sorted()
         let selection = Array(usable.filter { $0 < n }.suffix(options.selectionOrigins))
         var scores: [Score] = []
         var cached: [ConformalRange.OriginForecasts] = []
         for c in candidates {
-            let f = try ConformalRange.forecasts(y, period: period, horizon: options.months, levels: levels,
-                                                 forecaster: c.forecaster, origins: selection)
+            let f = try ConformalRange.forecasts(
+                y, period: period, horizon: options.months, levels: levels,
+                forecaster: c.forecaster, origins: selection)
             cached.append(f)
-            var squared = 0.0, relative = 0.0, cases = 0
+            var squared = 0.0
+            var relative = 0.0
+            var cases = 0
             // In origin order: the sums, and so the document, do not depend on the dictionary's order.
             for t in f.forecasts.keys.sorted() {
                 guard let forecast = f.forecasts[t] else { continue }
@@ -123,14 +132,20 @@ public struct OutlookStudy: Sendable {
                 }
             }
             let failed = f.failures.count
-            let note: String? = failed == 0 ? nil
+            let note: String? =
+                failed == 0
+                ? nil
                 : "failed at \(failed) of \(selection.count) origins: \(f.failures.sorted { $0.key < $1.key }.first?.value ?? "")"
             if failed == 0, cases > 0 {
-                scores.append(Score(name: c.name, kind: c.kind, rmse: (squared / Double(cases)).squareRoot(),
-                                    mape: 100 * relative / Double(cases), cases: cases, chosen: false, note: nil))
+                scores.append(
+                    Score(
+                        name: c.name, kind: c.kind, rmse: (squared / Double(cases)).squareRoot(),
+                        mape: 100 * relative / Double(cases), cases: cases, chosen: false, note: nil))
             } else {
-                scores.append(Score(name: c.name, kind: c.kind, rmse: nil, mape: nil, cases: cases, chosen: false,
-                                    note: note ?? "no reported month to score"))
+                scores.append(
+                    Score(
+                        name: c.name, kind: c.kind, rmse: nil, mape: nil, cases: cases, chosen: false,
+                        note: note ?? "no reported month to score"))
             }
         }
         let order = BacktestPreference.order(scores.map(\.rmse))
@@ -138,18 +153,20 @@ public struct OutlookStudy: Sendable {
         for i in order {
             do {
                 // Every usable origin: the ranges need the chosen model's past errors.
-                var all = try ConformalRange.forecasts(y, period: period, horizon: options.months, levels: levels,
-                                                       forecaster: candidates[i].forecaster,
-                                                       origins: usable.filter { cached[i].forecasts[$0] == nil })
+                var all = try ConformalRange.forecasts(
+                    y, period: period, horizon: options.months, levels: levels,
+                    forecaster: candidates[i].forecaster,
+                    origins: usable.filter { cached[i].forecasts[$0] == nil })
                 for (t, f) in cached[i].forecasts { all.forecasts[t] = f }
                 guard let forecast = all.forecasts[n] else {
                     throw ForecastingError(.fitFailed, all.failures[n] ?? "\(candidates[i].name) could not be fitted")
                 }
                 scores[i].chosen = true
-                return OutlookStudy(options: options, scores: scores, forecast: forecast,
-                                    ranges: conformal.ranges(all, origin: n, level: options.level),
-                                    coverage: conformal.coverage(all, level: options.level),
-                                    selectionOrigins: selection)
+                return OutlookStudy(
+                    options: options, scores: scores, forecast: forecast,
+                    ranges: conformal.ranges(all, origin: n, level: options.level),
+                    coverage: conformal.coverage(all, level: options.level),
+                    selectionOrigins: selection)
             } catch {
                 scores[i].note = "fit failed: \(error)"
                 lastError = error

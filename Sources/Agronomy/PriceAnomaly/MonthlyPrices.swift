@@ -17,8 +17,9 @@ public struct MonthlyPrices: Sendable, Equatable {
     /// missing months.
     public init(_ series: TimeSeries) throws {
         guard case .month = series.start else {
-            throw ForecastingError(.invalidArgument,
-                                   "series '\(series.id)': price alerts need a monthly series with dates (YYYY-MM)")
+            throw ForecastingError(
+                .invalidArgument,
+                "series '\(series.id)': price alerts need a monthly series with dates (YYYY-MM)")
         }
         guard let start = series.start else {
             throw ForecastingError(.invalidArgument, "series '\(series.id)' has no start date")

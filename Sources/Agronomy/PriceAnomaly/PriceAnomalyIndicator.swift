@@ -47,8 +47,10 @@ public struct PriceAnomalyIndicator: Sendable, Equatable {
     /// Oldest the latest observation may be (in months, against the 'as of' date) for a warning.
     public var maximumAgeInMonths: Int
 
-    public init(quarterlyWeight: Double = 0.4, minimumYears: Int = 5,
-                yearWeighting: YearWeighting = .equal, maximumAgeInMonths: Int = 2) {
+    public init(
+        quarterlyWeight: Double = 0.4, minimumYears: Int = 5,
+        yearWeighting: YearWeighting = .equal, maximumAgeInMonths: Int = 2
+    ) {
         self.quarterlyWeight = quarterlyWeight
         self.minimumYears = minimumYears
         self.yearWeighting = yearWeighting
@@ -86,10 +88,12 @@ public struct PriceAnomalyIndicator: Sendable, Equatable {
 
     func validate() throws {
         guard quarterlyWeight >= 0, quarterlyWeight <= 1 else {
-            throw ForecastingError(.invalidArgument, "the quarterly weight γ must lie in [0, 1], got \(quarterlyWeight)")
+            throw ForecastingError(
+                .invalidArgument, "the quarterly weight γ must lie in [0, 1], got \(quarterlyWeight)")
         }
         guard minimumYears >= 2 else {
-            throw ForecastingError(.invalidArgument, "at least two years are needed for a standard deviation, got \(minimumYears)")
+            throw ForecastingError(
+                .invalidArgument, "at least two years are needed for a standard deviation, got \(minimumYears)")
         }
         guard maximumAgeInMonths >= 0 else {
             throw ForecastingError(.invalidArgument, "the maximum age must not be negative, got \(maximumAgeInMonths)")
@@ -105,8 +109,9 @@ public struct PriceAnomalyIndicator: Sendable, Equatable {
     public func values(_ prices: MonthlyPrices, id: String = "") throws -> [Point] {
         try validate()
         if let bad = prices.prices.first(where: { ($0 ?? 1) <= 0 }) {
-            throw ForecastingError(.outOfDomain,
-                                   "series '\(id)': growth rates need positive prices, found \(bad ?? 0)")
+            throw ForecastingError(
+                .outOfDomain,
+                "series '\(id)': growth rates need positive prices, found \(bad ?? 0)")
         }
         let n = prices.prices.count
         var cqgr = [Double?](repeating: nil, count: n)
@@ -124,16 +129,18 @@ public struct PriceAnomalyIndicator: Sendable, Equatable {
             let pastQ = months.compactMap { cqgr[$0] }
             let pastA = months.compactMap { cagr[$0] }
             guard pastQ.count >= minimumYears, pastA.count >= minimumYears,
-                  let (mq, sq) = weightedMoments(pastQ), let (ma, sa) = weightedMoments(pastA),
-                  sq > 0, sa > 0
+                let (mq, sq) = weightedMoments(pastQ), let (ma, sa) = weightedMoments(pastA),
+                sq > 0, sa > 0
             else { continue }
             let iq = (q - mq) / sq
             let ia = (a - ma) / sa
             let ipa = quarterlyWeight * iq + (1 - quarterlyWeight) * ia
-            points.append(Point(date: prices.date(at: i), price: price, cqgr: q, cagr: a,
-                                quarterlyScore: iq, annualScore: ia, value: ipa,
-                                band: PriceAnomalyBand(ipa: ipa),
-                                quarterlyYears: pastQ.count, annualYears: pastA.count))
+            points.append(
+                Point(
+                    date: prices.date(at: i), price: price, cqgr: q, cagr: a,
+                    quarterlyScore: iq, annualScore: ia, value: ipa,
+                    band: PriceAnomalyBand(ipa: ipa),
+                    quarterlyYears: pastQ.count, annualYears: pastA.count))
         }
         return points
     }
@@ -144,18 +151,20 @@ public struct PriceAnomalyIndicator: Sendable, Equatable {
         let latest = prices.date(at: prices.prices.count - 1)
         let point = try values(prices, id: series.id).last.flatMap { $0.date == latest ? $0 : nil }
         let status = AlertStatus.from(age: try prices.age(asOf: asOf), maximumAge: maximumAgeInMonths)
-        return Assessment(latest: latest, point: point,
-                          status: point == nil && status == .current ? .notComputable : status)
+        return Assessment(
+            latest: latest, point: point,
+            status: point == nil && status == .current ? .notComputable : status)
     }
 
     /// Weighted mean and standard deviation (Baquedano 2015, eqs. 4–5) of `x`, oldest first.
     func weightedMoments(_ x: [Double]) -> (mean: Double, sd: Double)? {
         let n = x.count
         guard n >= 2 else { return nil }
-        let w: [Double] = switch yearWeighting {
-        case .equal: Array(repeating: 1, count: n)
-        case .linear: (1...n).map(Double.init)
-        }
+        let w: [Double] =
+            switch yearWeighting {
+            case .equal: Array(repeating: 1, count: n)
+            case .linear: (1...n).map(Double.init)
+            }
         let sw = w.reduce(0, +)
         var mean = 0.0
         for k in 0..<n { mean += w[k] * x[k] }
@@ -178,10 +187,16 @@ public enum PriceAnomalyBand: String, Sendable, Equatable, CaseIterable {
     /// IPA ≥ 1 abnormally high; [0.5, 1) moderately high; (−0.5, 0.5) normal;
     /// (−1, −0.5] moderately low; ≤ −1 abnormally low.
     public init(ipa: Double) {
-        if ipa >= 1 { self = .abnormallyHigh }
-        else if ipa >= 0.5 { self = .moderatelyHigh }
-        else if ipa > -0.5 { self = .normal }
-        else if ipa > -1 { self = .moderatelyLow }
-        else { self = .abnormallyLow }
+        if ipa >= 1 {
+            self = .abnormallyHigh
+        } else if ipa >= 0.5 {
+            self = .moderatelyHigh
+        } else if ipa > -0.5 {
+            self = .normal
+        } else if ipa > -1 {
+            self = .moderatelyLow
+        } else {
+            self = .abnormallyLow
+        }
     }
 }

@@ -83,11 +83,14 @@ public struct PriceSpikeAlert: Sendable, Equatable {
         let n = byMonth.reduce(0) { $0 + $1.count }
         let k = byMonth.filter { !$0.isEmpty }.count + 1
         guard n >= minimumObservations, n > k else {
-            throw ForecastingError(.tooShort,
-                                   "series '\(id)': the seasonal trend needs at least \(max(minimumObservations, k + 1)) observed months, found \(n)")
+            throw ForecastingError(
+                .tooShort,
+                "series '\(id)': the seasonal trend needs at least \(max(minimumObservations, k + 1)) observed months, found \(n)"
+            )
         }
         var means = [(t: Double, p: Double)?](repeating: nil, count: 12)
-        var sxy = 0.0, sxx = 0.0
+        var sxy = 0.0
+        var sxx = 0.0
         for m in 0..<12 where !byMonth[m].isEmpty {
             let group = byMonth[m]
             let tm = group.reduce(0) { $0 + $1.t } / Double(group.count)
@@ -99,7 +102,8 @@ public struct PriceSpikeAlert: Sendable, Equatable {
             }
         }
         guard sxx > 0 else {
-            throw ForecastingError(.tooShort, "series '\(id)': each calendar month is observed only once; no trend can be fitted")
+            throw ForecastingError(
+                .tooShort, "series '\(id)': each calendar month is observed only once; no trend can be fitted")
         }
         let slope = sxy / sxx
         let effects = means.map { $0.map { $0.p - slope * $0.t } }
@@ -128,8 +132,9 @@ public struct PriceSpikeAlert: Sendable, Equatable {
         prices.prices.enumerated().compactMap { i, value in
             guard let p = value, let trend = fit.trend(atOrdinal: prices.firstOrdinal + i) else { return nil }
             let alps = (p - trend) / fit.sigma
-            return Point(date: prices.date(at: i), price: p, trend: trend, value: alps,
-                         severity: PriceSpikeClass(alps: alps))
+            return Point(
+                date: prices.date(at: i), price: p, trend: trend, value: alps,
+                severity: PriceSpikeClass(alps: alps))
         }
     }
 
@@ -154,9 +159,14 @@ public enum PriceSpikeClass: String, Sendable, Equatable, CaseIterable {
 
     /// < 0.25 normal, [0.25, 1) stress, [1, 2) alert, ≥ 2 crisis.
     public init(alps: Double) {
-        if alps >= 2 { self = .crisis }
-        else if alps >= 1 { self = .alert }
-        else if alps >= 0.25 { self = .stress }
-        else { self = .normal }
+        if alps >= 2 {
+            self = .crisis
+        } else if alps >= 1 {
+            self = .alert
+        } else if alps >= 0.25 {
+            self = .stress
+        } else {
+            self = .normal
+        }
     }
 }

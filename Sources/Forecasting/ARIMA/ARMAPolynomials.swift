@@ -10,9 +10,14 @@ import LinearAlgebra
 enum ARMAPolynomials {
     /// The non-seasonal × seasonal products
     /// φ(B)Φ(B^m) and θ(B)Θ(B^m) as flat coefficient arrays of degree p + mP and q + mQ.
-    static func expand(ar: [Double], ma: [Double], sar: [Double], sma: [Double],
-                       period m: Int) -> (phi: [Double], theta: [Double]) {
-        let p = ar.count, q = ma.count, bigP = sar.count, bigQ = sma.count
+    static func expand(
+        ar: [Double], ma: [Double], sar: [Double], sma: [Double],
+        period m: Int
+    ) -> (phi: [Double], theta: [Double]) {
+        let p = ar.count
+        let q = ma.count
+        let bigP = sar.count
+        let bigQ = sma.count
         var phi = [Double](repeating: 0, count: p + m * bigP)
         var theta = [Double](repeating: 0, count: q + m * bigQ)
         for i in 0..<p { phi[i] = ar[i] }
@@ -87,19 +92,27 @@ enum ARMAPolynomials {
         guard roots.contains(where: { $0.re * $0.re + $0.im * $0.im < 1 }) else { return ma }
         if q0 == 1 { return [1 / ma[0]] + [Double](repeating: 0, count: ma.count - 1) }
         // Rebuild ∏ (1 − z/r_i) with inside roots replaced by 1/r̄... (modulus inverted).
-        var polyRe = [1.0], polyIm = [0.0]
+        var polyRe = [1.0]
+        var polyIm = [0.0]
         for r in roots {
-            var rr = r.re, ri = r.im
+            var rr = r.re
+            var ri = r.im
             let mod2 = rr * rr + ri * ri
-            if mod2 < 1 { rr /= mod2; ri /= mod2 }
+            if mod2 < 1 {
+                rr /= mod2
+                ri /= mod2
+            }
             // multiply by (1 - z / r) : coefficient of z^{j+1} gets -poly[j]/r
-            let invRe = rr / (rr * rr + ri * ri), invIm = -ri / (rr * rr + ri * ri)
-            var nRe = polyRe + [0], nIm = polyIm + [0]
+            let invRe = rr / (rr * rr + ri * ri)
+            let invIm = -ri / (rr * rr + ri * ri)
+            var nRe = polyRe + [0]
+            var nIm = polyIm + [0]
             for j in 0..<polyRe.count {
                 nRe[j + 1] -= polyRe[j] * invRe - polyIm[j] * invIm
                 nIm[j + 1] -= polyRe[j] * invIm + polyIm[j] * invRe
             }
-            polyRe = nRe; polyIm = nIm
+            polyRe = nRe
+            polyIm = nIm
         }
         return Array(polyRe[1...]) + [Double](repeating: 0, count: ma.count - q0)
     }
@@ -113,33 +126,41 @@ enum ARMAPolynomials {
         a[0] = 1 / lead
         for i in 1..<k { a[i] = c[i - 1] / lead }
         a[k] = 1
-        var re = [Double](repeating: 0, count: k), im = re
+        var re = [Double](repeating: 0, count: k)
+        var im = re
         let r0 = pow(abs(a[0]), 1 / Double(k)) + 0.1
         for i in 0..<k {
             let angle = 2 * Double.pi * Double(i) / Double(k) + 0.4
-            re[i] = r0 * cos(angle); im[i] = r0 * sin(angle)
+            re[i] = r0 * cos(angle)
+            im[i] = r0 * sin(angle)
         }
         for _ in 0..<500 {
             var change = 0.0
             for i in 0..<k {
-                var pr = 1.0, pi = 0.0
+                var pr = 1.0
+                var pi = 0.0
                 for j in stride(from: k - 1, through: 0, by: -1) {
                     let nr = pr * re[i] - pi * im[i] + a[j]
                     let ni = pr * im[i] + pi * re[i]
-                    pr = nr; pi = ni
+                    pr = nr
+                    pi = ni
                 }
-                var dr = 1.0, di = 0.0
+                var dr = 1.0
+                var di = 0.0
                 for j in 0..<k where j != i {
-                    let xr = re[i] - re[j], xi = im[i] - im[j]
+                    let xr = re[i] - re[j]
+                    let xi = im[i] - im[j]
                     let nr = dr * xr - di * xi
                     let ni = dr * xi + di * xr
-                    dr = nr; di = ni
+                    dr = nr
+                    di = ni
                 }
                 let den = dr * dr + di * di
                 if den == 0 { continue }
                 let qr = (pr * dr + pi * di) / den
                 let qi = (pi * dr - pr * di) / den
-                re[i] -= qr; im[i] -= qi
+                re[i] -= qr
+                im[i] -= qi
                 change = max(change, abs(qr) + abs(qi))
             }
             if change < 1e-14 { break }
@@ -165,7 +186,8 @@ enum ARMAPolynomials {
     /// then extends by the AR recursion (Brockwell & Davis 1991, §3.3, method 2).
     /// Returns nil when the system is singular (a unit root).
     static func autocovariances(phi: [Double], theta: [Double], maxLag: Int) -> [Double]? {
-        let p = phi.count, q = theta.count
+        let p = phi.count
+        let q = theta.count
         let psi = psiWeights(phi: phi, theta: theta, count: q + 1)
         var c = [Double](repeating: 0, count: max(p, q) + 1)
         for k in 0...q {

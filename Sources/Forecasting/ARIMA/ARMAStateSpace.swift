@@ -36,7 +36,8 @@ struct ARMAStateSpace {
     func filter(_ w: [Double], keepResiduals: Bool = false) -> Pass? {
         let r = self.r
         guard let gamma = ARMAPolynomials.autocovariances(phi: phi, theta: theta, maxLag: r),
-              gamma[0] > 0 else { return nil }
+            gamma[0] > 0
+        else { return nil }
         var lags: [Int] = []
         var coefficients: [Double] = []
         for (j, c) in phi.enumerated() where c != 0 {
@@ -46,16 +47,24 @@ struct ARMAStateSpace {
         let terms = lags.count
         var f = gamma[0]
         var m = -1 / f
-        var ssq = 0.0, sumLog = 0.0
+        var ssq = 0.0
+        var sumLog = 0.0
         var residuals: [Double] = keepResiduals ? [Double](repeating: 0, count: w.count) : []
         var converged = false
         // Work vectors: predicted state a, its transition, g = T P z, the increment direction
         // and its transition.
         var work = [Double](repeating: 0, count: 5 * r)
-        for i in 0..<r { work[2 * r + i] = gamma[i + 1]; work[3 * r + i] = gamma[i + 1] }
+        for i in 0..<r {
+            work[2 * r + i] = gamma[i + 1]
+            work[3 * r + i] = gamma[i + 1]
+        }
         let ok: Bool = work.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
-            let a = base, next = base + r, g = base + 2 * r, dw = base + 3 * r, tw = base + 4 * r
+            let a = base
+            let next = base + r
+            let g = base + 2 * r
+            let dw = base + 3 * r
+            let tw = base + 4 * r
             return lags.withUnsafeBufferPointer { lagPointer in
                 coefficients.withUnsafeBufferPointer { coefficientPointer in
                     for t in 0..<w.count {
@@ -138,9 +147,13 @@ struct ARMAStateSpace {
     /// (1 − δ₁B − … − δ_kB^k) x_t = w_t, given the last k values of x (oldest first) and
     /// the filtered ARMA state. Variances are in units of σ². The state is augmented with the
     /// k lagged values of x (known exactly at time n), as in R `stats::arima`'s state space.
-    func forecast(state: [Double], covariance: [Double], delta: [Double], lastValues: [Double],
-                  horizon: Int) -> (mean: [Double], variance: [Double]) {
-        let r = self.r, k = delta.count, dim = r + k
+    func forecast(
+        state: [Double], covariance: [Double], delta: [Double], lastValues: [Double],
+        horizon: Int
+    ) -> (mean: [Double], variance: [Double]) {
+        let r = self.r
+        let k = delta.count
+        let dim = r + k
         let psi = ARMAPolynomials.psiWeights(phi: phi, theta: theta, count: r)
         var tm = [Double](repeating: 0, count: dim * dim)
         for i in 0..<(r - 1) { tm[i * dim + i + 1] = 1 }
@@ -212,8 +225,10 @@ enum StateMatrix {
 /// Conditional sum of squares (Box & Jenkins): residuals e_t = w_t − Σφ_j w_{t−j} − Σθ_j e_{t−j}
 /// for t ≥ `conditioning`, with e_t = 0 before (R `stats::arima` method "CSS").
 enum ConditionalSumOfSquares {
-    static func evaluate(_ w: [Double], phi: [Double], theta: [Double], conditioning: Int,
-                         residuals keep: Bool = false) -> (ssq: Double, count: Int, residuals: [Double]) {
+    static func evaluate(
+        _ w: [Double], phi: [Double], theta: [Double], conditioning: Int,
+        residuals keep: Bool = false
+    ) -> (ssq: Double, count: Int, residuals: [Double]) {
         let n = w.count
         var e = [Double](repeating: 0, count: n)
         var ar: [(Int, Double)] = []

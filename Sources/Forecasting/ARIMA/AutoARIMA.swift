@@ -105,16 +105,23 @@ public struct AutoARIMA: ARIMAForecaster {
         var criterion = o.criterion
         if n <= 3 { criterion = .aic }
         var notes: [String] = []
-        var d = o.d, bigD = o.seasonalD
-        if o.stationary { d = 0; bigD = 0 }
+        var d = o.d
+        var bigD = o.seasonalD
+        if o.stationary {
+            d = 0
+            bigD = 0
+        }
         if m == 1 {
-            bigD = 0; o.maxSeasonalP = 0; o.maxSeasonalQ = 0
+            bigD = 0
+            o.maxSeasonalP = 0
+            o.maxSeasonalQ = 0
         } else if bigD == nil && n <= 2 * m {
             bigD = 0
             notes.append("fewer than two seasons of data; no seasonal difference")
         } else if bigD == nil {
-            bigD = SeasonalStrength.seasonalDifferences(tested, period: m, threshold: o.seasonalStrengthThreshold,
-                                                        maxD: o.maxSeasonalD)
+            bigD = SeasonalStrength.seasonalDifferences(
+                tested, period: m, threshold: o.seasonalStrengthThreshold,
+                maxD: o.maxSeasonalD)
         }
         let seasonalD = bigD ?? 0
         var dx = tested
@@ -122,8 +129,9 @@ public struct AutoARIMA: ARIMAForecaster {
         let nonSeasonalD = d ?? KPSSTest.differences(dx, alpha: o.alpha, maxD: o.maxD)
         for _ in 0..<nonSeasonalD { dx = SARIMAEstimator.lagDifference(dx, 1) }
         guard !dx.isEmpty else {
-            return try fallback(y, period: m, d: min(nonSeasonalD, max(0, n - 1)),
-                                reason: "not enough data left after differencing")
+            return try fallback(
+                y, period: m, d: min(nonSeasonalD, max(0, n - 1)),
+                reason: "not enough data left after differencing")
         }
         if m == 1 && seasonalD == 0 { m = 1 }
         if xreg.isEmpty && UnitRoot.isConstant(dx) {
@@ -136,21 +144,24 @@ public struct AutoARIMA: ARIMAForecaster {
             if o.maxP > 0 { o.maxP = min(o.maxP, m - 1) }
             if o.maxQ > 0 { o.maxQ = min(o.maxQ, m - 1) }
         }
-        let search = Search(y: y, xreg: xreg, period: m, d: nonSeasonalD, seasonalD: seasonalD, criterion: criterion,
-                            approximation: approximation, options: o)
+        let search = Search(
+            y: y, xreg: xreg, period: m, d: nonSeasonalD, seasonalD: seasonalD, criterion: criterion,
+            approximation: approximation, options: o)
         var result: SARIMA.Fit?
         switch o.search {
         case .stepwise: result = search.stepwise()
         case .exhaustive: result = search.exhaustive()
         }
         guard var fit = result else {
-            return try fallback(y, period: m, d: nonSeasonalD,
-                                reason: "no ARIMA model with d = \(nonSeasonalD), D = \(seasonalD) could be fitted")
+            return try fallback(
+                y, period: m, d: nonSeasonalD,
+                reason: "no ARIMA model with d = \(nonSeasonalD), D = \(seasonalD) could be fitted")
         }
         fit.notes = notes + fit.notes
-        fit.notes.append("orders chosen by \(o.search.rawValue) search on \(criterion.rawValue.uppercased())"
-                         + " (d by KPSS, D by seasonal strength"
-                         + (xreg.isEmpty ? ")" : ", both on the residuals of the regression on the covariates)"))
+        fit.notes.append(
+            "orders chosen by \(o.search.rawValue) search on \(criterion.rawValue.uppercased())"
+                + " (d by KPSS, D by seasonal strength"
+                + (xreg.isEmpty ? ")" : ", both on the residuals of the regression on the covariates)"))
         return fit
     }
 
@@ -169,11 +180,14 @@ public struct AutoARIMA: ARIMAForecaster {
 
     /// The model of a series whose differences are the constant `constant`: ARIMA(0,d,0)(0,D,0)
     /// with the constant as its mean or drift where the differencing leaves one.
-    static func polynomialTrend(_ y: [Double], period m: Int, d: Int, seasonalD: Int,
-                                constant c: Double) throws -> SARIMA.Fit {
+    static func polynomialTrend(
+        _ y: [Double], period m: Int, d: Int, seasonalD: Int,
+        constant c: Double
+    ) throws -> SARIMA.Fit {
         let order = SARIMA.Order(p: 0, d: d, q: 0, seasonalD: seasonalD, period: m)
         if seasonalD > 0 && d == 0 {
-            return try SARIMA(.init(order: order, includeConstant: true)).evaluate(y, period: m, coefficients: [c / Double(m)])
+            return try SARIMA(.init(order: order, includeConstant: true)).evaluate(
+                y, period: m, coefficients: [c / Double(m)])
         } else if seasonalD > 0 || d >= 2 {
             return try SARIMA(.init(order: order, includeConstant: false)).evaluate(y, period: m, coefficients: [])
         } else {
@@ -184,8 +198,10 @@ public struct AutoARIMA: ARIMAForecaster {
     /// ARIMA(0,d,0) (with drift when d = 1, mean when d = 0) when nothing else fits.
     private func fallback(_ y: [Double], period: Int, d: Int, reason: String) throws -> SARIMA.Fit {
         let order = SARIMA.Order(p: 0, d: d, q: 0, period: period)
-        var fit = try SARIMA(.init(order: order, includeConstant: d <= 1 && y.count > d + 1),
-                             regressors: regressors).fit(y, period: period)
+        var fit = try SARIMA(
+            .init(order: order, includeConstant: d <= 1 && y.count > d + 1),
+            regressors: regressors
+        ).fit(y, period: period)
         fit.notes.insert("\(reason); fell back to \(fit.name)", at: 0)
         return fit
     }
@@ -203,17 +219,27 @@ public struct AutoARIMA: ARIMAForecaster {
         let options: Options
         let offset: Double
 
-        init(y: [Double], xreg: [[Double]] = [], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
-             approximation: Bool, options: Options) {
-            self.y = y; self.xreg = xreg; self.period = period; self.d = d; self.seasonalD = seasonalD
-            self.criterion = criterion; self.approximation = approximation; self.options = options
+        init(
+            y: [Double], xreg: [[Double]] = [], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
+            approximation: Bool, options: Options
+        ) {
+            self.y = y
+            self.xreg = xreg
+            self.period = period
+            self.d = d
+            self.seasonalD = seasonalD
+            self.criterion = criterion
+            self.approximation = approximation
+            self.options = options
             var offset = 0.0
             if approximation {
                 // statsforecast: −2 log L − n log σ² of the CSS fit of (0,d,0)(0,D,0) with a mean
                 // when d + D = 0, so CSS criteria stay on the likelihood's scale.
                 let order = SARIMA.Order(p: 0, d: d, q: 0, seasonalD: seasonalD, period: period)
-                if let f = try? SARIMAEstimator(y: y, specification: .init(order: order, includeConstant: true),
-                                                xreg: xreg, method: .css).fit() {
+                if let f = try? SARIMAEstimator(
+                    y: y, specification: .init(order: order, includeConstant: true),
+                    xreg: xreg, method: .css
+                ).fit() {
                     let s2 = Search.cssVariance(f)
                     offset = -2 * f.loglik - Double(y.count) * log(s2)
                 }
@@ -233,11 +259,15 @@ public struct AutoARIMA: ARIMAForecaster {
 
         /// Fits one candidate; the criterion is +∞ when it fails or has a root near the unit circle.
         func evaluate(_ c: Candidate, approximate: Bool) -> (fit: SARIMA.Fit?, ic: Double) {
-            let order = SARIMA.Order(p: c.p, d: d, q: c.q, seasonalP: c.bigP, seasonalD: seasonalD,
-                                     seasonalQ: c.bigQ, period: period)
+            let order = SARIMA.Order(
+                p: c.p, d: d, q: c.q, seasonalP: c.bigP, seasonalD: seasonalD,
+                seasonalQ: c.bigQ, period: period)
             let spec = SARIMA.Specification(order: order, includeConstant: c.constant)
-            guard var fit = try? SARIMAEstimator(y: y, specification: spec, xreg: xreg,
-                                                 method: approximate ? .css : .cssML).fit()
+            guard
+                var fit = try? SARIMAEstimator(
+                    y: y, specification: spec, xreg: xreg,
+                    method: approximate ? .css : .cssML
+                ).fit()
             else { return (nil, .infinity) }
             let npar = Double(fit.parameterCount + 1)
             let nstar = Double(fit.nobs)
@@ -295,12 +325,20 @@ public struct AutoARIMA: ARIMAForecaster {
 
         func stepwise() -> SARIMA.Fit? {
             let o = options
-            var startP = o.startP, startQ = o.startQ, startSP = o.startSeasonalP, startSQ = o.startSeasonalQ
+            var startP = o.startP
+            var startQ = o.startQ
+            var startSP = o.startSeasonalP
+            var startSQ = o.startSeasonalQ
             if y.count < 10 {
-                startP = min(startP, 1); startQ = min(startQ, 1); startSP = 0; startSQ = 0
+                startP = min(startP, 1)
+                startQ = min(startQ, 1)
+                startSP = 0
+                startSQ = 0
             }
-            var p = min(startP, o.maxP), q = min(startQ, o.maxQ)
-            var bigP = min(startSP, o.maxSeasonalP), bigQ = min(startSQ, o.maxSeasonalQ)
+            var p = min(startP, o.maxP)
+            var q = min(startQ, o.maxQ)
+            var bigP = min(startSP, o.maxSeasonalP)
+            var bigQ = min(startSQ, o.maxSeasonalQ)
             var constant = allowDrift || allowMean
             var results: [(Candidate, Double)] = []
             var tried = Set<Candidate>()
@@ -319,23 +357,37 @@ public struct AutoARIMA: ARIMAForecaster {
             }
             attempt(Candidate(p: p, q: q, bigP: bigP, bigQ: bigQ, constant: constant))
             if attempt(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: constant)) {
-                p = 0; q = 0; bigP = 0; bigQ = 0
+                p = 0
+                q = 0
+                bigP = 0
+                bigQ = 0
             }
             if o.maxP > 0 || o.maxSeasonalP > 0 {
-                let p1 = o.maxP > 0 ? 1 : 0, sp1 = (period > 1 && o.maxSeasonalP > 0) ? 1 : 0
+                let p1 = o.maxP > 0 ? 1 : 0
+                let sp1 = (period > 1 && o.maxSeasonalP > 0) ? 1 : 0
                 if attempt(Candidate(p: p1, q: 0, bigP: sp1, bigQ: 0, constant: constant)) {
-                    p = p1; bigP = sp1; q = 0; bigQ = 0
+                    p = p1
+                    bigP = sp1
+                    q = 0
+                    bigQ = 0
                 }
             }
             if o.maxQ > 0 || o.maxSeasonalQ > 0 {
-                let q1 = o.maxQ > 0 ? 1 : 0, sq1 = (period > 1 && o.maxSeasonalQ > 0) ? 1 : 0
+                let q1 = o.maxQ > 0 ? 1 : 0
+                let sq1 = (period > 1 && o.maxSeasonalQ > 0) ? 1 : 0
                 if attempt(Candidate(p: 0, q: q1, bigP: 0, bigQ: sq1, constant: constant)) {
-                    p = 0; bigP = 0; q = q1; bigQ = sq1
+                    p = 0
+                    bigP = 0
+                    q = q1
+                    bigQ = sq1
                 }
             }
             if constant {
                 if attempt(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: false)) {
-                    p = 0; q = 0; bigP = 0; bigQ = 0
+                    p = 0
+                    q = 0
+                    bigP = 0
+                    bigQ = 0
                 }
             }
             // Neighbours in statsforecast's order: seasonal moves, then non-seasonal, then the constant.
@@ -351,14 +403,20 @@ public struct AutoARIMA: ARIMAForecaster {
                 startCount = results.count
                 for (dp, dq, dsp, dsq, toggle) in moves {
                     if toggle && !(allowDrift || allowMean) { continue }
-                    let c = Candidate(p: p + dp, q: q + dq, bigP: bigP + dsp, bigQ: bigQ + dsq,
-                                      constant: toggle ? !constant : constant)
+                    let c = Candidate(
+                        p: p + dp, q: q + dq, bigP: bigP + dsp, bigQ: bigQ + dsq,
+                        constant: toggle ? !constant : constant)
                     guard c.p >= 0, c.q >= 0, c.bigP >= 0, c.bigQ >= 0,
-                          c.p <= o.maxP, c.q <= o.maxQ, c.bigP <= o.maxSeasonalP, c.bigQ <= o.maxSeasonalQ,
-                          !tried.contains(c) else { continue }
+                        c.p <= o.maxP, c.q <= o.maxQ, c.bigP <= o.maxSeasonalP, c.bigQ <= o.maxSeasonalQ,
+                        !tried.contains(c)
+                    else { continue }
                     if results.count >= o.maxModels { break }
                     if attempt(c) {
-                        p = c.p; q = c.q; bigP = c.bigP; bigQ = c.bigQ; constant = c.constant
+                        p = c.p
+                        q = c.q
+                        bigP = c.bigP
+                        bigQ = c.bigQ
+                        constant = c.constant
                         break
                     }
                 }

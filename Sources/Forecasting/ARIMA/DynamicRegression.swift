@@ -42,10 +42,13 @@ public struct DynamicRegression: Forecaster {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         let n = y.count
         guard regressors.count >= n + horizon else {
-            throw ForecastingError(.missingCovariates,
-                                   "the regressors cover \(regressors.count) periods; \(n) observations and \(horizon) steps need \(n + horizon)")
+            throw ForecastingError(
+                .missingCovariates,
+                "the regressors cover \(regressors.count) periods; \(n) observations and \(horizon) steps need \(n + horizon)"
+            )
         }
-        let past = Array(regressors[0..<n]), ahead = Array(regressors[n..<(n + horizon)])
+        let past = Array(regressors[0..<n])
+        let ahead = Array(regressors[n..<(n + horizon)])
         var forecast: Forecast
         do {
             forecast = try fitAndForecast(y, past: past, ahead: ahead, period: period, levels: levels)
@@ -82,12 +85,15 @@ public struct DynamicRegression: Forecaster {
         return text
     }
 
-    private func fitAndForecast(_ y: [Double], past: [[Double]], ahead: [[Double]], period: Int,
-                                levels: [Int]) throws -> Forecast {
+    private func fitAndForecast(
+        _ y: [Double], past: [[Double]], ahead: [[Double]], period: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         var forecast: Forecast
         switch errors {
         case .automatic:
-            forecast = try AutoARIMA(regressors: past).forecast(y, period: period, futureRegressors: ahead, levels: levels)
+            forecast = try AutoARIMA(regressors: past).forecast(
+                y, period: period, futureRegressors: ahead, levels: levels)
         case .exhaustive:
             var search = AutoARIMA.exhaustive
             search.regressors = past
@@ -116,13 +122,17 @@ public struct DynamicRegression: Forecaster {
         var parameters: [String: Double] = [:]
         for c in fit.coefficients { parameters[c.term == "(Intercept)" ? "intercept" : c.term] = c.estimate }
         return Forecast(
-            model: ModelSummary(name: "Regression with independent errors", family: "regression", parameters: parameters,
-                                criteria: ["loglik": fit.logLikelihood, "aic": fit.aic, "bic": fit.bic,
-                                           "sigma2": fit.sigma * fit.sigma]),
+            model: ModelSummary(
+                name: "Regression with independent errors", family: "regression", parameters: parameters,
+                criteria: [
+                    "loglik": fit.logLikelihood, "aic": fit.aic, "bic": fit.bic,
+                    "sigma2": fit.sigma * fit.sigma,
+                ]),
             mean: predictions.map(\.mean),
             intervals: levels.map { level in
-                PredictionInterval(level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
-                                   upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
+                PredictionInterval(
+                    level: level, lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
+                    upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
             },
             fitted: fit.fitted)
     }

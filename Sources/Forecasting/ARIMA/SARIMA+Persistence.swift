@@ -36,15 +36,18 @@ extension FittedModel {
             var p: Int, d: Int, q: Int, seasonalP: Int, seasonalD: Int, seasonalQ: Int, period: Int
             enum CodingKeys: String, CodingKey {
                 case p, d, q, period
-                case seasonalP = "seasonal_p", seasonalD = "seasonal_d", seasonalQ = "seasonal_q"
+                case seasonalP = "seasonal_p"
+                case seasonalD = "seasonal_d"
+                case seasonalQ = "seasonal_q"
             }
         }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let o = try c.decode(OrderKeys.self, forKey: .order)
-            order = SARIMA.Order(p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
-                                 seasonalQ: o.seasonalQ, period: o.period)
+            order = SARIMA.Order(
+                p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
+                seasonalQ: o.seasonalQ, period: o.period)
             includeConstant = try c.decode(Bool.self, forKey: .includeConstant)
             method = try c.decode(SARIMA.Method.self, forKey: .method)
             ar = try c.decode([Double].self, forKey: .ar)
@@ -67,8 +70,10 @@ extension FittedModel {
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             let o = order
-            try c.encode(OrderKeys(p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
-                                   seasonalQ: o.seasonalQ, period: o.period), forKey: .order)
+            try c.encode(
+                OrderKeys(
+                    p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
+                    seasonalQ: o.seasonalQ, period: o.period), forKey: .order)
             try c.encode(includeConstant, forKey: .includeConstant)
             try c.encode(method, forKey: .method)
             try c.encode(ar, forKey: .ar)
@@ -89,14 +94,17 @@ extension FittedModel {
 
         enum CodingKeys: String, CodingKey {
             case order, method, ar, ma, intercept, drift, sigma2, loglik, aic, aicc, bic, nobs, notes
-            case includeConstant = "include_constant", seasonalAR = "seasonal_ar", seasonalMA = "seasonal_ma"
+            case includeConstant = "include_constant"
+            case seasonalAR = "seasonal_ar"
+            case seasonalMA = "seasonal_ma"
             case parameterCount = "parameter_count"
         }
 
         init(_ fit: SARIMA.Fit) throws {
             guard fit.regression.isEmpty else {
-                throw ForecastingError(.invalidArgument,
-                                       "an ARIMA model with regressors cannot be saved: its forecasts need the regressors' future values")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "an ARIMA model with regressors cannot be saved: its forecasts need the regressors' future values")
             }
             order = fit.specification.order
             includeConstant = fit.specification.includeConstant
@@ -121,10 +129,11 @@ extension FittedModel {
         /// The fit these parameters describe, on the training observations `y`.
         func fit(_ y: [Double]) throws -> SARIMA.Fit {
             try verify(y)
-            var fit = SARIMA.Fit(specification: .init(order: order, includeConstant: includeConstant), method: method,
-                                 intercept: intercept, sigma2: sigma2, loglik: loglik ?? .nan, aic: aic ?? .nan,
-                                 aicc: aicc ?? .nan, bic: bic ?? .nan, nobs: nobs, parameterCount: parameterCount,
-                                 series: y)
+            var fit = SARIMA.Fit(
+                specification: .init(order: order, includeConstant: includeConstant), method: method,
+                intercept: intercept, sigma2: sigma2, loglik: loglik ?? .nan, aic: aic ?? .nan,
+                aicc: aicc ?? .nan, bic: bic ?? .nan, nobs: nobs, parameterCount: parameterCount,
+                series: y)
             fit.ar = ar
             fit.ma = ma
             fit.seasonalAR = seasonalAR
@@ -142,38 +151,49 @@ extension FittedModel {
             guard [o.p, o.d, o.q, o.seasonalP, o.seasonalD, o.seasonalQ].allSatisfy({ $0 >= 0 }), o.period >= 1 else {
                 throw ForecastingError(.invalidArgument, "ARIMA orders cannot be negative and the period is at least 1")
             }
-            try Limits.checkOrders(p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
-                                   seasonalQ: o.seasonalQ, period: o.period, "order")
+            try Limits.checkOrders(
+                p: o.p, d: o.d, q: o.q, seasonalP: o.seasonalP, seasonalD: o.seasonalD,
+                seasonalQ: o.seasonalQ, period: o.period, "order")
             let seasonal = o.period > 1
             // Counts of what the fit used: at most the observations, and the coefficients and the constant.
             let coefficients = o.p + o.q + (seasonal ? o.seasonalP + o.seasonalQ : 0) + 1
             guard (0...y.count).contains(nobs), (0...coefficients).contains(parameterCount) else {
-                throw ForecastingError(.invalidArgument, "nobs \(nobs) and parameter_count \(parameterCount) must be at most the "
-                                       + "\(y.count) training values and the \(coefficients) coefficients of \(o)")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "nobs \(nobs) and parameter_count \(parameterCount) must be at most the "
+                        + "\(y.count) training values and the \(coefficients) coefficients of \(o)")
             }
-            let expected = [("ar", o.p, ar.count), ("ma", o.q, ma.count),
-                            ("seasonal_ar", seasonal ? o.seasonalP : 0, seasonalAR.count),
-                            ("seasonal_ma", seasonal ? o.seasonalQ : 0, seasonalMA.count)]
+            let expected = [
+                ("ar", o.p, ar.count), ("ma", o.q, ma.count),
+                ("seasonal_ar", seasonal ? o.seasonalP : 0, seasonalAR.count),
+                ("seasonal_ma", seasonal ? o.seasonalQ : 0, seasonalMA.count),
+            ]
             for (field, want, got) in expected where want != got {
-                throw ForecastingError(.invalidArgument, "\(o) has \(want) \(field) coefficient(s), the model stores \(got)")
+                throw ForecastingError(
+                    .invalidArgument, "\(o) has \(want) \(field) coefficient(s), the model stores \(got)")
             }
-            let numbers = ar + ma + seasonalAR + seasonalMA + [intercept, drift, loglik, aic, aicc, bic].compactMap { $0 }
+            let numbers =
+                ar + ma + seasonalAR + seasonalMA + [intercept, drift, loglik, aic, aicc, bic].compactMap { $0 }
             guard numbers.allSatisfy(\.isFinite), sigma2.isFinite, sigma2 >= 0 else {
-                throw ForecastingError(.invalidArgument, "ARIMA coefficients must be finite and sigma2 finite and not negative")
+                throw ForecastingError(
+                    .invalidArgument, "ARIMA coefficients must be finite and sigma2 finite and not negative")
             }
             if drift != nil && o.differences != 1 {
-                throw ForecastingError(.invalidArgument, "a drift needs exactly one difference (d + D = 1), \(o) has \(o.differences)")
+                throw ForecastingError(
+                    .invalidArgument, "a drift needs exactly one difference (d + D = 1), \(o) has \(o.differences)")
             }
             if intercept != nil && o.differences != 0 {
                 throw ForecastingError(.invalidArgument, "a mean needs no differences, \(o) has \(o.differences)")
             }
             if seasonal && o.seasonalP + o.seasonalQ > 0 && o.period > y.count {
-                throw ForecastingError(.invalidArgument,
-                                       "seasonal ARMA terms at a period of \(o.period) for \(y.count) observations")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "seasonal ARMA terms at a period of \(o.period) for \(y.count) observations")
             }
             let lost = o.d + (seasonal ? o.seasonalD * o.period : 0)
             guard y.count > lost else {
-                throw ForecastingError(.tooShort, "\(o) needs more than \(lost) observations, the training series has \(y.count)")
+                throw ForecastingError(
+                    .tooShort, "\(o) needs more than \(lost) observations, the training series has \(y.count)")
             }
             if method != .css, let loglik, loglik.isFinite {
                 let coefficients = ar + ma + seasonalAR + seasonalMA + [intercept ?? drift].compactMap { $0 }
@@ -182,8 +202,9 @@ extension FittedModel {
                 // The fit computed its log-likelihood by this same evaluation: it comes back to the last
                 // bits, while the likelihood is flat at the optimum, so only a tight tolerance sees an edit.
                 guard abs(evaluated - loglik) <= 1e-9 * max(1, abs(loglik)) else {
-                    throw ForecastingError(.invalidArgument,
-                                           "the stored coefficients give a log-likelihood of \(evaluated), not the stored \(loglik)")
+                    throw ForecastingError(
+                        .invalidArgument,
+                        "the stored coefficients give a log-likelihood of \(evaluated), not the stored \(loglik)")
                 }
             }
         }
@@ -193,61 +214,66 @@ extension FittedModel {
 extension SARIMA: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         guard regressors == nil else {
-            throw ForecastingError(.invalidArgument,
-                                   "an ARIMA model with regressors cannot be saved: its forecasts need the regressors' future values")
+            throw ForecastingError(
+                .invalidArgument,
+                "an ARIMA model with regressors cannot be saved: its forecasts need the regressors' future values")
         }
         try validateArguments(y, period: period, horizon: 1, levels: [])
-        return FittedModel(name: name, values: y, period: period,
-                           state: try FittedModel.ARIMAState(fit(y, period: period)))
+        return FittedModel(
+            name: name, values: y, period: period,
+            state: try FittedModel.ARIMAState(fit(y, period: period)))
     }
 }
 
 extension AutoARIMA: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
-        return FittedModel(name: name, values: y, period: period,
-                           state: try FittedModel.ARIMAState(fit(y, period: period)))
+        return FittedModel(
+            name: name, values: y, period: period,
+            state: try FittedModel.ARIMAState(fit(y, period: period)))
     }
 }
 
 extension FittedModel.ARIMAState: FittedState {
     public static let kind = "arima"
     public static let schema = #"""
-    {
-      "type": "object",
-      "required": ["order", "include_constant", "method", "ar", "ma", "seasonal_ar", "seasonal_ma", "intercept", "drift",
-                   "sigma2", "loglik", "aic", "aicc", "bic", "nobs", "parameter_count", "notes"],
-      "additionalProperties": false,
-      "properties": {
-        "order": {
-          "type": "object", "required": ["p", "d", "q", "seasonal_p", "seasonal_d", "seasonal_q", "period"],
+        {
+          "type": "object",
+          "required": ["order", "include_constant", "method", "ar", "ma", "seasonal_ar", "seasonal_ma", "intercept", "drift",
+                       "sigma2", "loglik", "aic", "aicc", "bic", "nobs", "parameter_count", "notes"],
           "additionalProperties": false,
           "properties": {
-            "p": {"type": "integer", "minimum": 0}, "d": {"type": "integer", "minimum": 0}, "q": {"type": "integer", "minimum": 0},
-            "seasonal_p": {"type": "integer", "minimum": 0}, "seasonal_d": {"type": "integer", "minimum": 0},
-            "seasonal_q": {"type": "integer", "minimum": 0}, "period": {"type": "integer", "minimum": 1}
+            "order": {
+              "type": "object", "required": ["p", "d", "q", "seasonal_p", "seasonal_d", "seasonal_q", "period"],
+              "additionalProperties": false,
+              "properties": {
+                "p": {"type": "integer", "minimum": 0}, "d": {"type": "integer", "minimum": 0}, "q": {"type": "integer", "minimum": 0},
+                "seasonal_p": {"type": "integer", "minimum": 0}, "seasonal_d": {"type": "integer", "minimum": 0},
+                "seasonal_q": {"type": "integer", "minimum": 0}, "period": {"type": "integer", "minimum": 1}
+              }
+            },
+            "include_constant": {"type": "boolean"},
+            "method": {"enum": ["css", "css-ml", "ml"]},
+            "ar": {"$ref": "#/$defs/numbers"}, "ma": {"$ref": "#/$defs/numbers"},
+            "seasonal_ar": {"$ref": "#/$defs/numbers"}, "seasonal_ma": {"$ref": "#/$defs/numbers"},
+            "intercept": {"type": ["number", "null"]}, "drift": {"type": ["number", "null"]},
+            "sigma2": {"type": "number", "minimum": 0},
+            "loglik": {"type": ["number", "null"]}, "aic": {"type": ["number", "null"]},
+            "aicc": {"type": ["number", "null"]}, "bic": {"type": ["number", "null"]},
+            "nobs": {"type": "integer", "minimum": 0},
+            "parameter_count": {"type": "integer", "minimum": 0},
+            "notes": {"type": "array", "items": {"type": "string"}}
           }
-        },
-        "include_constant": {"type": "boolean"},
-        "method": {"enum": ["css", "css-ml", "ml"]},
-        "ar": {"$ref": "#/$defs/numbers"}, "ma": {"$ref": "#/$defs/numbers"},
-        "seasonal_ar": {"$ref": "#/$defs/numbers"}, "seasonal_ma": {"$ref": "#/$defs/numbers"},
-        "intercept": {"type": ["number", "null"]}, "drift": {"type": ["number", "null"]},
-        "sigma2": {"type": "number", "minimum": 0},
-        "loglik": {"type": ["number", "null"]}, "aic": {"type": ["number", "null"]},
-        "aicc": {"type": ["number", "null"]}, "bic": {"type": ["number", "null"]},
-        "nobs": {"type": "integer", "minimum": 0},
-        "parameter_count": {"type": "integer", "minimum": 0},
-        "notes": {"type": "array", "items": {"type": "string"}}
-      }
-    }
-    """#
+        }
+        """#
 
     /// The fit, checked (`fit(_:)` verifies the coefficients against the values).
     public func run(_ values: [Double], period: Int, name: String) throws -> SARIMA.Fit { try fit(values) }
 
-    public func forecast(_ run: SARIMA.Fit, values: [Double], period: Int, name: String, horizon: Int,
-                         levels: [Int]) throws -> Forecast {
+    public func forecast(
+        _ run: SARIMA.Fit, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         try run.forecast(horizon: horizon, levels: levels)
     }
 

@@ -24,10 +24,16 @@ public struct SARIMA: ARIMAForecaster {
         /// The seasonal period m (1 = non-seasonal; seasonal orders are then ignored).
         public var period: Int
 
-        public init(p: Int, d: Int, q: Int, seasonalP: Int = 0, seasonalD: Int = 0,
-                    seasonalQ: Int = 0, period: Int = 1) {
-            self.p = p; self.d = d; self.q = q
-            self.seasonalP = seasonalP; self.seasonalD = seasonalD; self.seasonalQ = seasonalQ
+        public init(
+            p: Int, d: Int, q: Int, seasonalP: Int = 0, seasonalD: Int = 0,
+            seasonalQ: Int = 0, period: Int = 1
+        ) {
+            self.p = p
+            self.d = d
+            self.q = q
+            self.seasonalP = seasonalP
+            self.seasonalD = seasonalD
+            self.seasonalQ = seasonalQ
             self.period = period
         }
 
@@ -62,14 +68,17 @@ public struct SARIMA: ARIMAForecaster {
                 throw ForecastingError(.invalidArgument, "ARIMA order must be 'p,d,q' or 'p,d,q,P,D,Q', got '\(text)'")
             }
             let v = parts.map { $0 ?? 0 }
-            try Limits.checkOrders(p: v[0], d: v[1], q: v[2], seasonalP: v.count == 6 ? v[3] : 0,
-                                   seasonalD: v.count == 6 ? v[4] : 0, seasonalQ: v.count == 6 ? v[5] : 0,
-                                   period: period, "ARIMA order")
-            self.init(order: Order(p: v[0], d: v[1], q: v[2],
-                                   seasonalP: v.count == 6 ? v[3] : 0,
-                                   seasonalD: v.count == 6 ? v[4] : 0,
-                                   seasonalQ: v.count == 6 ? v[5] : 0, period: period),
-                      includeConstant: includeConstant)
+            try Limits.checkOrders(
+                p: v[0], d: v[1], q: v[2], seasonalP: v.count == 6 ? v[3] : 0,
+                seasonalD: v.count == 6 ? v[4] : 0, seasonalQ: v.count == 6 ? v[5] : 0,
+                period: period, "ARIMA order")
+            self.init(
+                order: Order(
+                    p: v[0], d: v[1], q: v[2],
+                    seasonalP: v.count == 6 ? v[3] : 0,
+                    seasonalD: v.count == 6 ? v[4] : 0,
+                    seasonalQ: v.count == 6 ? v[5] : 0, period: period),
+                includeConstant: includeConstant)
         }
     }
 
@@ -93,8 +102,10 @@ public struct SARIMA: ARIMAForecaster {
 
     /// `specification` nil takes ARIMA(0,1,1) with drift, a sound default for a named order
     /// that was not given.
-    public init(_ specification: Specification? = nil, method: Method = .cssML,
-                regressors: [[Double]]? = nil) {
+    public init(
+        _ specification: Specification? = nil, method: Method = .cssML,
+        regressors: [[Double]]? = nil
+    ) {
         self.specification = specification
         self.method = method
         self.regressors = regressors
@@ -108,7 +119,9 @@ public struct SARIMA: ARIMAForecaster {
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         if spec.order.period == 1 {
-            spec.order.seasonalP = 0; spec.order.seasonalD = 0; spec.order.seasonalQ = 0
+            spec.order.seasonalP = 0
+            spec.order.seasonalD = 0
+            spec.order.seasonalQ = 0
         }
         var notes: [String] = []
         let xreg = try SARIMA.regressorColumns(regressors, count: y.count)
@@ -125,15 +138,19 @@ public struct SARIMA: ARIMAForecaster {
             candidates = [s1]
         }
         var s2 = s1
-        s2.order.seasonalP = 0; s2.order.seasonalQ = 0
+        s2.order.seasonalP = 0
+        s2.order.seasonalQ = 0
         var s3 = s2
-        s3.order.p = 0; s3.order.q = 0
+        s3.order.p = 0
+        s3.order.q = 0
         for s in [s2, s3] where !candidates.contains(s) { candidates.append(s) }
         var lastError: Error = ForecastingError(.fitFailed, "no model could be fitted")
         for (index, candidate) in candidates.enumerated() {
             do {
-                var fit = try SARIMAEstimator(y: y, specification: candidate, xreg: xreg,
-                                              method: method).fit()
+                var fit = try SARIMAEstimator(
+                    y: y, specification: candidate, xreg: xreg,
+                    method: method
+                ).fit()
                 if index > 0 {
                     notes.append("\(spec.order) could not be fitted (\(lastError)); fell back to \(candidate.order)")
                 }
@@ -141,10 +158,15 @@ public struct SARIMA: ARIMAForecaster {
                 return fit
             } catch {
                 lastError = error
-                if method == .cssML, let fit = try? SARIMAEstimator(y: y, specification: candidate,
-                                                                    xreg: xreg, method: .ml).fit() {
+                if method == .cssML,
+                    let fit = try? SARIMAEstimator(
+                        y: y, specification: candidate,
+                        xreg: xreg, method: .ml
+                    ).fit()
+                {
                     var f = fit
-                    f.notes = notes + ["CSS starting values were not admissible (\(error)); fitted by ML from zero"] + f.notes
+                    f.notes =
+                        notes + ["CSS starting values were not admissible (\(error)); fitted by ML from zero"] + f.notes
                     return f
                 }
             }
@@ -158,8 +180,9 @@ public struct SARIMA: ARIMAForecaster {
         try ArgumentCheck.finite(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
-        let estimator = try SARIMAEstimator(y: y, specification: spec,
-                                            xreg: try SARIMA.regressorColumns(regressors, count: y.count), method: .ml)
+        let estimator = try SARIMAEstimator(
+            y: y, specification: spec,
+            xreg: try SARIMA.regressorColumns(regressors, count: y.count), method: .ml)
         return try estimator.evaluate(coefficients)
     }
 
@@ -217,9 +240,13 @@ extension SARIMA {
         /// Display name, e.g. `ARIMA(0,1,1)(0,1,1)[12] with drift`.
         public var name: String {
             var s = specification.order.description
-            if drift != nil { s += " with drift" }
-            else if intercept != nil { s += " with non-zero mean" }
-            else if specification.order.differences == 0 { s += " with zero mean" }
+            if drift != nil {
+                s += " with drift"
+            } else if intercept != nil {
+                s += " with non-zero mean"
+            } else if specification.order.differences == 0 {
+                s += " with zero mean"
+            }
             return s
         }
 
@@ -241,8 +268,9 @@ extension SARIMA {
             for (k, v) in [("loglik", loglik), ("aic", aic), ("aicc", aicc), ("bic", bic)] where v.isFinite {
                 criteria[k] = v
             }
-            return ModelSummary(name: name, family: "arima", parameters: coefficients,
-                                criteria: criteria, notes: notes)
+            return ModelSummary(
+                name: name, family: "arima", parameters: coefficients,
+                criteria: criteria, notes: notes)
         }
 
         /// The differencing polynomial (1 − B)^d (1 − B^m)^D = 1 − Σ δ_i B^i, as δ₁…δ_k.
@@ -269,10 +297,11 @@ extension SARIMA {
             try Limits.horizon.check(horizon, "horizon")
             if !regression.isEmpty {
                 guard futureRegressors.count == horizon,
-                      futureRegressors.allSatisfy({ $0.count == regression.count && $0.allSatisfy(\.isFinite) })
+                    futureRegressors.allSatisfy({ $0.count == regression.count && $0.allSatisfy(\.isFinite) })
                 else {
-                    throw ForecastingError(.missingCovariates,
-                                           "the model needs \(regression.count) regressor value(s) for each of \(horizon) steps")
+                    throw ForecastingError(
+                        .missingCovariates,
+                        "the model needs \(regression.count) regressor value(s) for each of \(horizon) steps")
                 }
             }
             let n = series.count
@@ -280,15 +309,17 @@ extension SARIMA {
             let adjusted = (0..<n).map { series[$0] - xb[$0] }
             let delta = self.delta
             let w = SARIMAEstimator.difference(adjusted, order)
-            let (phi, theta) = ARMAPolynomials.expand(ar: ar, ma: ma, sar: seasonalAR, sma: seasonalMA,
-                                                      period: order.period)
+            let (phi, theta) = ARMAPolynomials.expand(
+                ar: ar, ma: ma, sar: seasonalAR, sma: seasonalMA,
+                period: order.period)
             let model = ARMAStateSpace(phi: phi, theta: theta)
             var mean: [Double]
             var variance: [Double]
             if let final = model.finalState(w) {
-                (mean, variance) = model.forecast(state: final.state, covariance: final.covariance,
-                                                  delta: delta, lastValues: Array(adjusted.suffix(delta.count)),
-                                                  horizon: horizon)
+                (mean, variance) = model.forecast(
+                    state: final.state, covariance: final.covariance,
+                    delta: delta, lastValues: Array(adjusted.suffix(delta.count)),
+                    horizon: horizon)
             } else {
                 // Not reachable for an admissible fit; keep a flat forecast rather than fail.
                 mean = [Double](repeating: adjusted.last ?? 0, count: horizon)
@@ -299,9 +330,10 @@ extension SARIMA {
             let sd = variance.map { ($0 * sigma2).squareRoot() }
             let intervals = levels.map { level -> PredictionInterval in
                 let z = NormalDistribution.criticalValue(level: level)
-                return PredictionInterval(level: level,
-                                          lower: (0..<horizon).map { mean[$0] - z * sd[$0] },
-                                          upper: (0..<horizon).map { mean[$0] + z * sd[$0] })
+                return PredictionInterval(
+                    level: level,
+                    lower: (0..<horizon).map { mean[$0] - z * sd[$0] },
+                    upper: (0..<horizon).map { mean[$0] + z * sd[$0] })
             }
             let fitted: [Double]? = residuals.count == n ? (0..<n).map { series[$0] - residuals[$0] } : nil
             return Forecast(model: summary, mean: mean, intervals: intervals, fitted: fitted)

@@ -32,11 +32,20 @@ struct SARIMAEstimator {
         self.method = method
         var order = specification.order
         // Bounded before anything is sized by them (an order of 1e5 would ask for 80 GB).
-        try Limits.checkOrders(p: order.p, d: order.d, q: order.q, seasonalP: order.seasonalP, seasonalD: order.seasonalD,
-                               seasonalQ: order.seasonalQ, period: max(1, order.period), "ARIMA order")
-        if order.period <= 1 { order.period = 1; order.seasonalP = 0; order.seasonalD = 0; order.seasonalQ = 0 }
+        try Limits.checkOrders(
+            p: order.p, d: order.d, q: order.q, seasonalP: order.seasonalP, seasonalD: order.seasonalD,
+            seasonalQ: order.seasonalQ, period: max(1, order.period), "ARIMA order")
+        if order.period <= 1 {
+            order.period = 1
+            order.seasonalP = 0
+            order.seasonalD = 0
+            order.seasonalQ = 0
+        }
         self.order = order
-        p = order.p; q = order.q; bigP = order.seasonalP; bigQ = order.seasonalQ
+        p = order.p
+        q = order.q
+        bigP = order.seasonalP
+        bigQ = order.seasonalQ
         let n = y.count
         let lost = order.d + order.seasonalD * order.period
         guard n - lost >= 1 else {
@@ -47,7 +56,8 @@ struct SARIMAEstimator {
         let seasonalLag = order.period > 1 ? order.period : 0
         let longest = max(p + seasonalLag * bigP, q + seasonalLag * bigQ)
         guard longest < n - lost else {
-            throw ForecastingError(.tooShort, "\(order) reaches \(longest) periods back; the differenced series has \(n - lost)")
+            throw ForecastingError(
+                .tooShort, "\(order) reaches \(longest) periods back; the differenced series has \(n - lost)")
         }
         var cols: [[Double]] = []
         hasIntercept = specification.includeConstant && order.differences == 0
@@ -60,7 +70,8 @@ struct SARIMAEstimator {
         dx = SARIMAEstimator.difference(y, order)
         dColumns = cols.map { SARIMAEstimator.difference($0, order) }
         if cols.isEmpty {
-            betaStart = []; betaScale = []
+            betaStart = []
+            betaScale = []
         } else {
             guard let ols = SmallSystems.householderLeastSquares(columns: dColumns, y: dx) else {
                 throw ForecastingError(.rankDeficient, "the regressors are collinear after differencing")
@@ -89,8 +100,10 @@ struct SARIMAEstimator {
         return w
     }
 
-    func polynomials(_ x: [Double], transformed: Bool) -> (phi: [Double], theta: [Double], ar: [Double],
-                                                           ma: [Double], sar: [Double], sma: [Double]) {
+    func polynomials(_ x: [Double], transformed: Bool) -> (
+        phi: [Double], theta: [Double], ar: [Double],
+        ma: [Double], sar: [Double], sma: [Double]
+    ) {
         var ar = Array(x[0..<p])
         let ma = Array(x[p..<(p + q)])
         var sar = Array(x[(p + q)..<(p + q + bigP)])
@@ -108,8 +121,9 @@ struct SARIMAEstimator {
     /// ½ log(CSS/ν) (R `armaCSS`).
     func cssObjective(_ x: [Double]) -> Double {
         let poly = polynomials(x, transformed: false)
-        let r = ConditionalSumOfSquares.evaluate(adjusted(x), phi: poly.phi, theta: poly.theta,
-                                                 conditioning: conditioning)
+        let r = ConditionalSumOfSquares.evaluate(
+            adjusted(x), phi: poly.phi, theta: poly.theta,
+            conditioning: conditioning)
         guard r.count > 0, r.ssq.isFinite else { return .infinity }
         return 0.5 * log(max(r.ssq / Double(r.count), 1e-300))
     }
@@ -119,7 +133,8 @@ struct SARIMAEstimator {
     func mlObjective(_ x: [Double], transformed: Bool = true) -> Double {
         let poly = polynomials(x, transformed: transformed)
         guard let pass = ARMAStateSpace(phi: poly.phi, theta: poly.theta).filter(adjusted(x)),
-              pass.count > 0 else { return .infinity }
+            pass.count > 0
+        else { return .infinity }
         let s2 = pass.sumSquares / Double(pass.count)
         guard s2 > 0, s2.isFinite else { return .infinity }
         return 0.5 * (log(s2) + pass.sumLogVariance / Double(pass.count))
@@ -130,8 +145,9 @@ struct SARIMAEstimator {
     /// The fit at fixed coefficients (model scale, R's order; β unscaled): no optimisation.
     func evaluate(_ coefficients: [Double]) throws -> SARIMA.Fit {
         guard coefficients.count == armaCount + betaStart.count else {
-            throw ForecastingError(.invalidArgument,
-                                   "expected \(armaCount + betaStart.count) coefficients, got \(coefficients.count)")
+            throw ForecastingError(
+                .invalidArgument,
+                "expected \(armaCount + betaStart.count) coefficients, got \(coefficients.count)")
         }
         var x = Array(coefficients[0..<armaCount])
         for j in 0..<betaStart.count { x.append((coefficients[armaCount + j] - betaStart[j]) / betaScale[j]) }
@@ -161,13 +177,15 @@ struct SARIMAEstimator {
         var z = x
         if p > 0 { z.replaceSubrange(0..<p, with: ARMAPolynomials.unconstrainedFromStationary(x[0..<p])) }
         if bigP > 0 {
-            z.replaceSubrange((p + q)..<(p + q + bigP),
-                              with: ARMAPolynomials.unconstrainedFromStationary(x[(p + q)..<(p + q + bigP)]))
+            z.replaceSubrange(
+                (p + q)..<(p + q + bigP),
+                with: ARMAPolynomials.unconstrainedFromStationary(x[(p + q)..<(p + q + bigP)]))
         }
         if q > 0 { z.replaceSubrange(p..<(p + q), with: ARMAPolynomials.invertMA(Array(x[p..<(p + q)]))) }
         if bigQ > 0 {
-            z.replaceSubrange((p + q + bigP)..<armaCount,
-                              with: ARMAPolynomials.invertMA(Array(x[(p + q + bigP)..<armaCount])))
+            z.replaceSubrange(
+                (p + q + bigP)..<armaCount,
+                with: ARMAPolynomials.invertMA(Array(x[(p + q + bigP)..<armaCount])))
         }
         guard mlObjective(z).isFinite else {
             throw ForecastingError(.fitFailed, "the likelihood is not finite at the starting values")
@@ -189,12 +207,15 @@ struct SARIMAEstimator {
         let w = adjusted(x)
         let nUsed = w.count
         let npar = armaCount + betaStart.count
-        var sigma2: Double, loglik: Double, aic: Double
+        var sigma2: Double
+        var loglik: Double
+        var aic: Double
         var innovations: [Double]
         var sumSquares: Double
         if method == .css {
-            let r = ConditionalSumOfSquares.evaluate(w, phi: poly.phi, theta: poly.theta,
-                                                     conditioning: conditioning, residuals: true)
+            let r = ConditionalSumOfSquares.evaluate(
+                w, phi: poly.phi, theta: poly.theta,
+                conditioning: conditioning, residuals: true)
             guard r.count > 0 else { throw ForecastingError(.tooShort, "no observations left after conditioning") }
             sigma2 = r.ssq / Double(r.count)
             sumSquares = r.ssq
@@ -203,7 +224,7 @@ struct SARIMAEstimator {
             innovations = r.residuals
         } else {
             guard let pass = ARMAStateSpace(phi: poly.phi, theta: poly.theta).filter(w, keepResiduals: true),
-                  pass.count > 0
+                pass.count > 0
             else { throw ForecastingError(.fitFailed, "the fitted model is not stationary") }
             sigma2 = pass.sumSquares / Double(nUsed)
             sumSquares = pass.sumSquares
@@ -216,18 +237,20 @@ struct SARIMAEstimator {
         // Reported σ² divides by the degrees of freedom left, as R `forecast::Arima`:
         // Σ e_t² / (n* − k), k the number of estimated coefficients.
         if nUsed > npar { sigma2 = sumSquares / Double(nUsed - npar) }
-        let k = Double(npar + 1), nstar = Double(nUsed)
+        let k = Double(npar + 1)
+        let nstar = Double(nUsed)
         let bic = aic + k * (log(nstar) - 2)
         let aicc = nstar - k - 1 > 0 ? aic + 2 * k * (k + 1) / (nstar - k - 1) : .infinity
         let b = beta(x)
         let lost = y.count - nUsed
-        var fit = SARIMA.Fit(specification: specification, method: method,
-                             ar: poly.ar, ma: poly.ma, seasonalAR: poly.sar, seasonalMA: poly.sma,
-                             intercept: hasIntercept ? b[0] : nil,
-                             drift: hasDrift ? b[0] : nil,
-                             regression: Array(b.suffix(userColumns)),
-                             sigma2: sigma2, loglik: loglik, aic: aic, aicc: aicc, bic: bic,
-                             nobs: nUsed, parameterCount: npar, series: y)
+        var fit = SARIMA.Fit(
+            specification: specification, method: method,
+            ar: poly.ar, ma: poly.ma, seasonalAR: poly.sar, seasonalMA: poly.sma,
+            intercept: hasIntercept ? b[0] : nil,
+            drift: hasDrift ? b[0] : nil,
+            regression: Array(b.suffix(userColumns)),
+            sigma2: sigma2, loglik: loglik, aic: aic, aicc: aicc, bic: bic,
+            nobs: nUsed, parameterCount: npar, series: y)
         fit.specification.order = order
         if userColumns > 0 {
             let start = columns.count - userColumns
@@ -242,9 +265,10 @@ struct SARIMAEstimator {
         let mean = y.reduce(0, +) / Double(y.count)
         let ssq = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let sigma2 = ssq / Double(y.count)
-        var fit = SARIMA.Fit(specification: .init(order: .init(p: 0, d: 0, q: 0, period: period)),
-                             method: .ml, intercept: mean, sigma2: sigma2, loglik: .nan,
-                             aic: .nan, aicc: .nan, bic: .nan, nobs: y.count, parameterCount: 0, series: y)
+        var fit = SARIMA.Fit(
+            specification: .init(order: .init(p: 0, d: 0, q: 0, period: period)),
+            method: .ml, intercept: mean, sigma2: sigma2, loglik: .nan,
+            aic: .nan, aicc: .nan, bic: .nan, nobs: y.count, parameterCount: 0, series: y)
         fit.residuals = y.map { $0 - mean }
         fit.notes = notes
         return fit

@@ -22,21 +22,26 @@ enum BaselineIntervals {
     static func normal(mean: [Double], sigmaH: [Double], levels: [Int]) -> [PredictionInterval] {
         levels.map { level in
             let z = NormalDistribution.criticalValue(level: level)
-            return PredictionInterval(level: level,
-                                      lower: zip(mean, sigmaH).map { $0 - z * $1 },
-                                      upper: zip(mean, sigmaH).map { $0 + z * $1 })
+            return PredictionInterval(
+                level: level,
+                lower: zip(mean, sigmaH).map { $0 - z * $1 },
+                upper: zip(mean, sigmaH).map { $0 + z * $1 })
         }
     }
 
     /// The forecast of a benchmark method: `mean` with the normal intervals mean[h] ± z·sigmaH[h],
     /// and σ̂² as its criterion. The one way the baselines report, so that their documents agree.
-    static func forecast(name: String, family: String, parameters: [String: Double] = [:], sigma: Double,
-                         notes: [String] = [], mean: [Double], sigmaH: [Double], levels: [Int],
-                         fitted: [Double]) -> Forecast {
-        Forecast(model: ModelSummary(name: name, family: family, parameters: parameters,
-                                     criteria: ["sigma2": sigma * sigma], notes: notes),
-                 mean: mean,
-                 intervals: normal(mean: mean, sigmaH: sigmaH, levels: levels),
-                 fitted: fitted)
+    static func forecast(
+        name: String, family: String, parameters: [String: Double] = [:], sigma: Double,
+        notes: [String] = [], mean: [Double], sigmaH: [Double], levels: [Int],
+        fitted: [Double]
+    ) -> Forecast {
+        Forecast(
+            model: ModelSummary(
+                name: name, family: family, parameters: parameters,
+                criteria: ["sigma2": sigma * sigma], notes: notes),
+            mean: mean,
+            intervals: normal(mean: mean, sigmaH: sigmaH, levels: levels),
+            fitted: fitted)
     }
 }

@@ -9,9 +9,9 @@ extension FittedModel {
     public struct BaselineState: FittedState {
         public static let kind = "baseline"
         public static let schema = #"""
-        {"type": "object", "maxProperties": 0,
-         "description": "A baseline estimates nothing beyond its training values."}
-        """#
+            {"type": "object", "maxProperties": 0,
+             "description": "A baseline estimates nothing beyond its training values."}
+            """#
 
         public init() {}
 
@@ -32,8 +32,10 @@ extension FittedModel {
             return try ForecasterRegistry.forecaster(named: name)
         }
 
-        public func forecast(_ run: any Forecaster, values: [Double], period: Int, name: String, horizon: Int,
-                             levels: [Int]) throws -> Forecast {
+        public func forecast(
+            _ run: any Forecaster, values: [Double], period: Int, name: String, horizon: Int,
+            levels: [Int]
+        ) throws -> Forecast {
             try run.forecast(values, period: period, horizon: horizon, levels: levels)
         }
     }
@@ -46,21 +48,31 @@ extension FittedModel {
 }
 
 extension Naive: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel { try FittedModel.baseline(self, y, period: period) }
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try FittedModel.baseline(self, y, period: period)
+    }
 }
 
 extension SeasonalNaive: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel { try FittedModel.baseline(self, y, period: period) }
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try FittedModel.baseline(self, y, period: period)
+    }
 }
 
 extension Drift: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel { try FittedModel.baseline(self, y, period: period) }
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try FittedModel.baseline(self, y, period: period)
+    }
 }
 
 extension HistoricalMean: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel { try FittedModel.baseline(self, y, period: period) }
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try FittedModel.baseline(self, y, period: period)
+    }
 }
 
 extension Naive2: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel { try FittedModel.baseline(self, y, period: period) }
+    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        try FittedModel.baseline(self, y, period: period)
+    }
 }

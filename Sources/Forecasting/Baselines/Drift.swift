@@ -14,8 +14,10 @@ public struct Drift: CheckedForecaster {
         guard n >= 3 else {
             // Two observations fix the slope and leave a residual of exactly 0: the interval
             // would have zero width.
-            throw ForecastingError(.tooShort, "the drift method needs at least 3 observations (one for the level, one for "
-                                   + "the slope, one to estimate the error variance), got \(n)")
+            throw ForecastingError(
+                .tooShort,
+                "the drift method needs at least 3 observations (one for the level, one for "
+                    + "the slope, one to estimate the error variance), got \(n)")
         }
         let slope = (y[n - 1] - y[0]) / Double(n - 1)
         let mean = (1...horizon).map { y[n - 1] + Double($0) * slope }
@@ -27,7 +29,8 @@ public struct Drift: CheckedForecaster {
             let dh = Double(h)
             return sigma * (dh * (1 + dh / Double(n - 1))).squareRoot()
         }
-        return BaselineIntervals.forecast(name: "Drift", family: name, parameters: ["drift": slope], sigma: sigma,
-                                          mean: mean, sigmaH: sigmaH, levels: levels, fitted: fitted)
+        return BaselineIntervals.forecast(
+            name: "Drift", family: name, parameters: ["drift": slope], sigma: sigma,
+            mean: mean, sigmaH: sigmaH, levels: levels, fitted: fitted)
     }
 }

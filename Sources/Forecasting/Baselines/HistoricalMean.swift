@@ -13,8 +13,9 @@ public struct HistoricalMean: CheckedForecaster {
         let sigma = BaselineIntervals.rootMeanSquare(residuals, divisor: n - 1)
         let sigmaH = [Double](repeating: sigma * (1 + 1 / Double(n)).squareRoot(), count: horizon)
         let point = [Double](repeating: mean, count: horizon)
-        return BaselineIntervals.forecast(name: "Mean", family: name, parameters: ["mean": mean], sigma: sigma,
-                                          mean: point, sigmaH: sigmaH, levels: levels,
-                                          fitted: [Double](repeating: mean, count: n))
+        return BaselineIntervals.forecast(
+            name: "Mean", family: name, parameters: ["mean": mean], sigma: sigma,
+            mean: point, sigmaH: sigmaH, levels: levels,
+            fitted: [Double](repeating: mean, count: n))
     }
 }

@@ -8,14 +8,16 @@ public struct Naive: CheckedForecaster {
 
     public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let fit = Naive.fit(y, horizon: horizon)
-        return BaselineIntervals.forecast(name: "Naive", family: name, sigma: fit.sigma,
-                                          mean: fit.mean, sigmaH: fit.sigmaH, levels: levels, fitted: fit.fitted)
+        return BaselineIntervals.forecast(
+            name: "Naive", family: name, sigma: fit.sigma,
+            mean: fit.mean, sigmaH: fit.sigmaH, levels: levels, fitted: fit.fitted)
     }
 
     /// Point forecasts, h-step standard errors and fitted values (NaN at t = 0) of the
     /// naïve method; σ̂ is the RMS of the T − 1 one-step residuals. Needs a non-empty `y`.
     static func fit(_ y: [Double], horizon: Int)
-        -> (mean: [Double], sigmaH: [Double], fitted: [Double], sigma: Double) {
+        -> (mean: [Double], sigmaH: [Double], fitted: [Double], sigma: Double)
+    {
         let n = y.count
         let fitted = [Double.nan] + y.dropLast()
         let residuals = (0..<n).map { y[$0] - fitted[$0] }

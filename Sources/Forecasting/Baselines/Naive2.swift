@@ -18,16 +18,19 @@ public struct Naive2: CheckedForecaster {
         let fit = Naive.fit(adjustment.adjust(y), horizon: horizon)
         let mean = adjustment.reseasonalize(fit.mean, startingAt: n)
         let intervals = BaselineIntervals.normal(mean: fit.mean, sigmaH: fit.sigmaH, levels: levels).map {
-            PredictionInterval(level: $0.level,
-                               lower: adjustment.reseasonalize($0.lower, startingAt: n),
-                               upper: adjustment.reseasonalize($0.upper, startingAt: n))
+            PredictionInterval(
+                level: $0.level,
+                lower: adjustment.reseasonalize($0.lower, startingAt: n),
+                upper: adjustment.reseasonalize($0.upper, startingAt: n))
         }
         var parameters: [String: Double] = [:]
         for (i, s) in adjustment.indices.enumerated() { parameters["season\(i + 1)"] = s }
-        return Forecast(model: ModelSummary(name: "Naive2", family: name, parameters: parameters,
-                                            criteria: ["sigma2": fit.sigma * fit.sigma],
-                                            notes: adjustment.note.map { [$0] } ?? []),
-                        mean: mean, intervals: intervals,
-                        fitted: adjustment.reseasonalize(fit.fitted, startingAt: 0))
+        return Forecast(
+            model: ModelSummary(
+                name: "Naive2", family: name, parameters: parameters,
+                criteria: ["sigma2": fit.sigma * fit.sigma],
+                notes: adjustment.note.map { [$0] } ?? []),
+            mean: mean, intervals: intervals,
+            fitted: adjustment.reseasonalize(fit.fitted, startingAt: 0))
     }
 }

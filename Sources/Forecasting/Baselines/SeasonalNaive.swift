@@ -15,8 +15,10 @@ public struct SeasonalNaive: CheckedForecaster {
         let n = y.count
         let m = period
         guard n > m else {
-            throw ForecastingError(.tooShort, "the seasonal naïve method needs more than one season (\(m)) of observations "
-                                   + "to estimate its error variance, got \(n)")
+            throw ForecastingError(
+                .tooShort,
+                "the seasonal naïve method needs more than one season (\(m)) of observations "
+                    + "to estimate its error variance, got \(n)")
         }
         var lastSeason = [Double](repeating: y[n - 1], count: m)
         // lastSeason[j] is the latest observation at time ≡ n + j (mod m).
@@ -30,7 +32,8 @@ public struct SeasonalNaive: CheckedForecaster {
         let residuals = (0..<n).map { y[$0] - fitted[$0] }
         let sigma = BaselineIntervals.rootMeanSquare(residuals)
         let sigmaH = (0..<horizon).map { sigma * Double($0 / m + 1).squareRoot() }
-        return BaselineIntervals.forecast(name: "SeasonalNaive[\(m)]", family: name, sigma: sigma,
-                                          mean: mean, sigmaH: sigmaH, levels: levels, fitted: fitted)
+        return BaselineIntervals.forecast(
+            name: "SeasonalNaive[\(m)]", family: name, sigma: sigma,
+            mean: mean, sigmaH: sigmaH, levels: levels, fitted: fitted)
     }
 }

@@ -24,8 +24,10 @@ public struct BatchRunner: Sendable {
 
     /// `body(i)` for i in 0..<count, on up to `jobs` threads; `completed` is called after each job
     /// (from the worker thread) with the number done so far.
-    public func map<T: Sendable>(count: Int, completed: (@Sendable (Int) -> Void)? = nil,
-                                 _ body: @Sendable (Int) -> T) -> [T] {
+    public func map<T: Sendable>(
+        count: Int, completed: (@Sendable (Int) -> Void)? = nil,
+        _ body: @Sendable (Int) -> T
+    ) -> [T] {
         guard count > 0 else { return [] }
         let threads = min(jobs, count)
         if threads == 1 {
@@ -78,12 +80,14 @@ private final class Counter: @unchecked Sendable {
     private var next = 0
     private var done = 0
     func claim() -> Int {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         next += 1
         return next - 1
     }
     func finish() -> Int {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         done += 1
         return done
     }

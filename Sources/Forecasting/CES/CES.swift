@@ -60,9 +60,10 @@ public struct CES: Forecaster {
 
         /// From the free parameters in the optimiser's order (α₀, α₁, β₀, β₁).
         init(free x: [Double], seasonality: Seasonality) {
-            self.init(alpha0: x[0], alpha1: x[1],
-                      beta0: seasonality.parameterCount > 2 ? x[2] : nil,
-                      beta1: seasonality.parameterCount > 3 ? x[3] : nil)
+            self.init(
+                alpha0: x[0], alpha1: x[1],
+                beta0: seasonality.parameterCount > 2 ? x[2] : nil,
+                beta1: seasonality.parameterCount > 3 ? x[3] : nil)
         }
 
         /// By name, as a model summary shows them.
@@ -110,7 +111,8 @@ public struct CES: Forecaster {
         }
         var notes: [String] = []
         if period >= 2 && y.count < 2 * period {
-            notes.append("fewer than two seasonal cycles (\(y.count) observations, period \(period)): non-seasonal CES(N) only")
+            notes.append(
+                "fewer than two seasonal cycles (\(y.count) observations, period \(period)): non-seasonal CES(N) only")
         }
         if evidence.count > 1 { notes.append("chosen by AICc: " + evidence.joined(separator: ", ")) }
         return (best, notes)
@@ -122,11 +124,13 @@ public struct CES: Forecaster {
         _ = try CESModel.checkedLag(y, period: period, seasonality: .none)
         if let first = y.first, y.allSatisfy({ $0 == first }) {
             let mean = [Double](repeating: first, count: horizon)
-            return Forecast(model: ModelSummary(name: "CES", family: name,
-                                                notes: ["constant series: the forecast is its value"]),
-                            mean: mean,
-                            intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
-                            fitted: y)
+            return Forecast(
+                model: ModelSummary(
+                    name: "CES", family: name,
+                    notes: ["constant series: the forecast is its value"]),
+                mean: mean,
+                intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
+                fitted: y)
         }
         let (model, notes) = try fit(y, period: period)
         return forecast(model, notes: notes, horizon: horizon, levels: levels)

@@ -53,7 +53,8 @@ public struct CESModel: Sendable, Equatable, Codable {
     public var bic: Double { -2 * logLikelihood + log(Double(count)) * Double(parameterCount) }
     /// AIC + 2k(k + 1)/(n − k − 1); infinite when n ≤ k + 1.
     public var aicc: Double {
-        let k = Double(parameterCount), n = Double(count)
+        let k = Double(parameterCount)
+        let n = Double(count)
         return n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : .infinity
     }
 
@@ -88,12 +89,14 @@ public struct CESModel: Sendable, Equatable, Codable {
         let result = y.withUnsafeBufferPointer { yb in
             buffer.withUnsafeMutableBufferPointer { sb -> NelderMead.Result in
                 guard let s = sb.baseAddress else {
-                    return NelderMead.Result(x: Array(initial.prefix(free)), value: .infinity,
-                                             iterations: 0, converged: false)
+                    return NelderMead.Result(
+                        x: Array(initial.prefix(free)), value: .infinity,
+                        iterations: 0, converged: false)
                 }
                 let objective = { (x: [Double]) -> Double in
-                    let recursion = CESRecursion(seasonality: seasonality, lag: lag,
-                                                 parameters: CES.Parameters(free: x, seasonality: seasonality))
+                    let recursion = CESRecursion(
+                        seasonality: seasonality, lag: lag,
+                        parameters: CES.Parameters(free: x, seasonality: seasonality))
                     for k in 0..<start.count { s[k] = start[k] }
                     let sse = recursion.backcastSSE(yb, states: s)
                     guard sse.isFinite else { return .infinity }
@@ -115,24 +118,28 @@ public struct CESModel: Sendable, Equatable, Codable {
         guard result.value.isFinite else {
             throw ForecastingError(.fitFailed, "no CES(\(seasonality.rawValue)) parameters keep the errors finite")
         }
-        return CESModel(y, period: period, seasonality: seasonality,
-                        parameters: CES.Parameters(free: result.x, seasonality: seasonality), lag: lag,
-                        startingStates: start)
+        return CESModel(
+            y, period: period, seasonality: seasonality,
+            parameters: CES.Parameters(free: result.x, seasonality: seasonality), lag: lag,
+            startingStates: start)
     }
 
     /// The model of `seasonality` with the given smoothing constants, run through `y` from the
     /// data-driven starting states refined by backcasting.
     public init(_ y: [Double], period: Int, seasonality: CES.Seasonality, parameters: CES.Parameters) throws {
         let lag = try CESModel.checkedLag(y, period: period, seasonality: seasonality)
-        self.init(y, period: period, seasonality: seasonality, parameters: parameters, lag: lag,
-                  startingStates: try CESModel.startingStates(y, lag: lag, seasonality: seasonality))
+        self.init(
+            y, period: period, seasonality: seasonality, parameters: parameters, lag: lag,
+            startingStates: try CESModel.startingStates(y, lag: lag, seasonality: seasonality))
     }
 
     /// The model run through `y` from the data-driven starting states `start`: backcasting
     /// (`CESRecursion.backcast`) refines them, then the final forward pass
     /// (`init(_:seasonality:lag:parameters:filteredFrom:)`) gives the errors and states.
-    init(_ y: [Double], period: Int, seasonality: CES.Seasonality, parameters: CES.Parameters,
-         lag: Int, startingStates start: [Double]) {
+    init(
+        _ y: [Double], period: Int, seasonality: CES.Seasonality, parameters: CES.Parameters,
+        lag: Int, startingStates start: [Double]
+    ) {
         let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
         var states = [Double](repeating: 0, count: (y.count + 2 * lag) * seasonality.components)
         for k in 0..<start.count { states[k] = start[k] }
@@ -142,15 +149,20 @@ public struct CESModel: Sendable, Equatable, Codable {
                 recursion.backcast(yb, states: s)
             }
         }
-        self.init(y, seasonality: seasonality, lag: lag, parameters: parameters,
-                  filteredFrom: Array(states[0..<(lag * seasonality.components)]))
+        self.init(
+            y, seasonality: seasonality, lag: lag, parameters: parameters,
+            filteredFrom: Array(states[0..<(lag * seasonality.components)]))
     }
 
     /// The model with the given constants, filtered once forward through `y` from the L starting
     /// rows `initial` (no backcasting): the final pass of a fit, and the whole run of a saved
     /// model from its stored starting rows.
-    init(_ y: [Double], seasonality: CES.Seasonality, lag: Int, parameters: CES.Parameters, filteredFrom initial: [Double]) {
-        let n = y.count, c = seasonality.components
+    init(
+        _ y: [Double], seasonality: CES.Seasonality, lag: Int, parameters: CES.Parameters,
+        filteredFrom initial: [Double]
+    ) {
+        let n = y.count
+        let c = seasonality.components
         let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
         var states = [Double](repeating: 0, count: (n + 2 * lag) * c)
         for k in 0..<initial.count { states[k] = initial[k] }
@@ -183,7 +195,8 @@ public struct CESModel: Sendable, Equatable, Codable {
     /// form). ψ_{h,j} is read off the recursion run from zero states with a unit error at step
     /// j. σ² is `sigma2` (Σe²/(n − k − 1)); the intervals assume Gaussian innovations.
     public func forecast(horizon h: Int) -> (mean: [Double], standardErrors: [Double]) {
-        let lag = period, c = seasonality.components
+        let lag = period
+        let c = seasonality.components
         let recursion = CESRecursion(seasonality: seasonality, lag: lag, parameters: parameters)
         var buffer = [Double](repeating: 0, count: (lag + h) * c)
         var mean = [Double](repeating: 0, count: h)
@@ -214,17 +227,21 @@ public struct CESModel: Sendable, Equatable, Codable {
         try ArgumentCheck.finite(y)
         let minimum = minimumCount(seasonality)
         guard y.count >= minimum else {
-            throw ForecastingError(.tooShort,
-                                   "CES(\(seasonality.rawValue)) needs at least \(minimum) observations, got \(y.count)")
+            throw ForecastingError(
+                .tooShort,
+                "CES(\(seasonality.rawValue)) needs at least \(minimum) observations, got \(y.count)")
         }
         guard seasonality != .none else { return 1 }
         guard period >= 2 else {
-            throw ForecastingError(.invalidArgument,
-                                   "CES(\(seasonality.rawValue)) needs a seasonal period of at least 2, got \(period)")
+            throw ForecastingError(
+                .invalidArgument,
+                "CES(\(seasonality.rawValue)) needs a seasonal period of at least 2, got \(period)")
         }
         guard y.count >= 2 * period else {
-            throw ForecastingError(.tooShort,
-                                   "CES(\(seasonality.rawValue)) with period \(period) needs two full cycles (\(2 * period) observations), got \(y.count)")
+            throw ForecastingError(
+                .tooShort,
+                "CES(\(seasonality.rawValue)) with period \(period) needs two full cycles (\(2 * period) observations), got \(y.count)"
+            )
         }
         return period
     }

@@ -52,7 +52,8 @@ struct CESRecursion {
     func update(_ s: UnsafeMutablePointer<Double>, row i: Int, observation y: Double) -> Double {
         let c = components
         let from = seasonality == .simple ? i - lag : i - 1
-        let level = s[from * c], potential = s[from * c + 1]
+        let level = s[from * c]
+        let potential = s[from * c + 1]
         var e = y - level
         if seasonality == .partial || seasonality == .full { e -= s[(i - lag) * c + 2] }
         s[i * c] = level - (1 - alpha1) * potential + (alpha0 - alpha1) * e
@@ -61,7 +62,8 @@ struct CESRecursion {
         case .partial:
             s[i * c + 2] = s[(i - lag) * c + 2] + beta0 * e
         case .full:
-            let season = s[(i - lag) * c + 2], seasonPotential = s[(i - lag) * c + 3]
+            let season = s[(i - lag) * c + 2]
+            let seasonPotential = s[(i - lag) * c + 3]
             s[i * c + 2] = season - (1 - beta1) * seasonPotential + (beta0 - beta1) * e
             s[i * c + 3] = season + (1 - beta0) * seasonPotential + (beta0 + beta1) * e
         case .none, .simple:
@@ -73,8 +75,10 @@ struct CESRecursion {
     /// One pass through the n observations (in reverse order when `reversed`), writing rows
     /// L..<n+L, then L further rows of zero-error forecasts. Returns Σe²; stores the errors
     /// in `errors` when given.
-    func pass(_ y: UnsafeBufferPointer<Double>, states s: UnsafeMutablePointer<Double>, reversed: Bool,
-              errors: UnsafeMutablePointer<Double>? = nil) -> Double {
+    func pass(
+        _ y: UnsafeBufferPointer<Double>, states s: UnsafeMutablePointer<Double>, reversed: Bool,
+        errors: UnsafeMutablePointer<Double>? = nil
+    ) -> Double {
         let n = y.count
         var sse = 0.0
         for i in lag..<(n + lag) {
@@ -92,7 +96,8 @@ struct CESRecursion {
     /// Reverses the order of the first `rows` rows.
     func reverseRows(_ s: UnsafeMutablePointer<Double>, rows: Int) {
         let c = components
-        var lo = 0, hi = rows - 1
+        var lo = 0
+        var hi = rows - 1
         while lo < hi {
             for k in 0..<c { swap(&s[lo * c + k], &s[hi * c + k]) }
             lo += 1

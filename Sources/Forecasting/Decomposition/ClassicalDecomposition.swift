@@ -32,17 +32,21 @@ public struct ClassicalDecomposition: Sendable, Equatable, Codable {
     /// Decomposes `y` with seasonal period `period` (≥ 2).
     public init(_ y: [Double], period: Int, kind: Kind) throws {
         guard period >= 2 else {
-            throw ForecastingError(.invalidArgument, "a seasonal decomposition needs a period of at least 2, got \(period)")
+            throw ForecastingError(
+                .invalidArgument, "a seasonal decomposition needs a period of at least 2, got \(period)")
         }
         let n = y.count
         guard n >= 2 * period else {
-            throw ForecastingError(.tooShort,
-                                   "a classical decomposition with period \(period) needs two full cycles (\(2 * period) observations), got \(n)")
+            throw ForecastingError(
+                .tooShort,
+                "a classical decomposition with period \(period) needs two full cycles (\(2 * period) observations), got \(n)"
+            )
         }
         try ArgumentCheck.finite(y)
         if kind == .multiplicative, y.contains(where: { $0 <= 0 }) {
-            throw ForecastingError(.outOfDomain,
-                                   "a multiplicative decomposition needs positive values; use the additive one")
+            throw ForecastingError(
+                .outOfDomain,
+                "a multiplicative decomposition needs positive values; use the additive one")
         }
         let trend = ClassicalDecomposition.centredMovingAverage(y, order: period)
         var sums = [Double](repeating: 0, count: period)

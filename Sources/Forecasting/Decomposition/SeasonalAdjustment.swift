@@ -30,14 +30,17 @@ public struct SeasonalAdjustment: Sendable, Equatable, Codable {
 
     /// Tests `y` for seasonality at `period` and, when seasonal, decomposes it
     /// (multiplicative unless `preferred` is additive or the data forbid it).
-    public static func detect(_ y: [Double], period: Int,
-                              preferred: ClassicalDecomposition.Kind = .multiplicative) -> SeasonalAdjustment {
+    public static func detect(
+        _ y: [Double], period: Int,
+        preferred: ClassicalDecomposition.Kind = .multiplicative
+    ) -> SeasonalAdjustment {
         guard SeasonalityTest.isSeasonal(y, period: period) else { return .identity }
         var kind = preferred
         if kind == .multiplicative, y.contains(where: { $0 <= 0 }) { kind = .additive }
         if kind == .multiplicative,
-           let d = try? ClassicalDecomposition(y, period: period, kind: .multiplicative),
-           !d.indices.contains(where: { $0 < 0.01 }) {
+            let d = try? ClassicalDecomposition(y, period: period, kind: .multiplicative),
+            !d.indices.contains(where: { $0 < 0.01 })
+        {
             return SeasonalAdjustment(kind: .multiplicative, period: period, indices: d.indices)
         }
         guard let d = try? ClassicalDecomposition(y, period: period, kind: .additive) else { return .identity }
@@ -77,7 +80,8 @@ public struct SeasonalAdjustment: Sendable, Equatable, Codable {
         switch kind {
         case .none: return nil
         case .additive, .multiplicative:
-            return "\(kind.rawValue) classical seasonal adjustment (period \(period)): the 90% autocorrelation test found seasonality"
+            return
+                "\(kind.rawValue) classical seasonal adjustment (period \(period)): the 90% autocorrelation test found seasonality"
         }
     }
 }

@@ -31,8 +31,10 @@ extension FittedModel {
 
         enum CodingKeys: String, CodingKey {
             case form, period, alpha, beta, gamma, phi, notes, seed
-            case initialStates = "initial_states", finalStates = "final_states"
-            case estimatedParameters = "estimated_parameters", hasCriteria = "has_criteria"
+            case initialStates = "initial_states"
+            case finalStates = "final_states"
+            case estimatedParameters = "estimated_parameters"
+            case hasCriteria = "has_criteria"
             case simulationPaths = "simulation_paths"
         }
 
@@ -60,12 +62,15 @@ extension FittedModel {
             let m = form.hasSeason ? period : 1
             try Limits.period.check(m, "the ETS period")
             guard m >= 1, !form.hasSeason || m >= 2 else {
-                throw ForecastingError(.invalidArgument, "a seasonal ETS model needs a period of at least 2, got \(period)")
+                throw ForecastingError(
+                    .invalidArgument, "a seasonal ETS model needs a period of at least 2, got \(period)")
             }
             let states = (form.hasTrend ? 2 : 1) + (form.hasSeason ? m : 0)
             guard initialStates.count == states, finalStates.count == states else {
-                throw ForecastingError(.invalidArgument, "ETS(\(self.form)) with period \(m) has \(states) states; "
-                                       + "the model stores \(initialStates.count) initial and \(finalStates.count) final ones")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "ETS(\(self.form)) with period \(m) has \(states) states; "
+                        + "the model stores \(initialStates.count) initial and \(finalStates.count) final ones")
             }
             let parameters = [alpha, beta, gamma, phi] + initialStates
             guard parameters.allSatisfy(\.isFinite) else {
@@ -78,15 +83,18 @@ extension FittedModel {
             // At most the four smoothing parameters, the initial states and σ² (Int.max overflowed
             // the information criteria).
             guard estimatedParameters <= states + 5 else {
-                throw ForecastingError(.invalidArgument,
-                                       "estimated_parameters is \(estimatedParameters); ETS(\(self.form)) with \(states) states has at most \(states + 5)")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "estimated_parameters is \(estimatedParameters); ETS(\(self.form)) with \(states) states has at most \(states + 5)"
+                )
             }
             if form.error == .multiplicative || form.season == .multiplicative, !y.allSatisfy({ $0 > 0 }) {
                 throw ForecastingError(.outOfDomain, "ETS(\(self.form)) needs strictly positive observations")
             }
-            var model = ETS.Model.run(y, form: form, period: m,
-                                      smoothing: ETSSmoothing(alpha: alpha, beta: beta, gamma: gamma, phi: phi),
-                                      states: initialStates, estimatedParameterCount: estimatedParameters)
+            var model = ETS.Model.run(
+                y, form: form, period: m,
+                smoothing: ETSSmoothing(alpha: alpha, beta: beta, gamma: gamma, phi: phi),
+                states: initialStates, estimatedParameterCount: estimatedParameters)
             model.notes = notes
             model.hasCriteria = hasCriteria
             return model
@@ -98,39 +106,42 @@ extension FittedModel.ETSState: FittedState {
     public static let kind = "ets"
     public static let isSeeded = true
     public static let schema = #"""
-    {
-      "type": "object",
-      "required": ["form", "period", "alpha", "beta", "gamma", "phi", "initial_states", "final_states",
-                   "estimated_parameters", "has_criteria", "notes", "simulation_paths", "seed"],
-      "additionalProperties": false,
-      "properties": {
-        "form": {"type": "string", "pattern": "^[AM](N|A|Ad)[NAM]$"},
-        "period": {"type": "integer", "minimum": 1},
-        "alpha": {"type": "number"}, "beta": {"type": "number"}, "gamma": {"type": "number"}, "phi": {"type": "number"},
-        "initial_states": {"$ref": "#/$defs/numbers", "minItems": 1,
-                           "description": "l0, then b0 with a trend, then the m seasonal states s0, s-1, ..."},
-        "final_states": {"$ref": "#/$defs/numbers", "minItems": 1},
-        "estimated_parameters": {"type": "integer", "minimum": 0},
-        "has_criteria": {"type": "boolean"},
-        "notes": {"type": "array", "items": {"type": "string"}},
-        "simulation_paths": {"type": "integer", "minimum": 0},
-        "seed": {"type": "integer", "minimum": 0}
-      }
-    }
-    """#
+        {
+          "type": "object",
+          "required": ["form", "period", "alpha", "beta", "gamma", "phi", "initial_states", "final_states",
+                       "estimated_parameters", "has_criteria", "notes", "simulation_paths", "seed"],
+          "additionalProperties": false,
+          "properties": {
+            "form": {"type": "string", "pattern": "^[AM](N|A|Ad)[NAM]$"},
+            "period": {"type": "integer", "minimum": 1},
+            "alpha": {"type": "number"}, "beta": {"type": "number"}, "gamma": {"type": "number"}, "phi": {"type": "number"},
+            "initial_states": {"$ref": "#/$defs/numbers", "minItems": 1,
+                               "description": "l0, then b0 with a trend, then the m seasonal states s0, s-1, ..."},
+            "final_states": {"$ref": "#/$defs/numbers", "minItems": 1},
+            "estimated_parameters": {"type": "integer", "minimum": 0},
+            "has_criteria": {"type": "boolean"},
+            "notes": {"type": "array", "items": {"type": "string"}},
+            "simulation_paths": {"type": "integer", "minimum": 0},
+            "seed": {"type": "integer", "minimum": 0}
+          }
+        }
+        """#
 
     public func run(_ values: [Double], period: Int, name: String) throws -> ETS.Model { try model(values) }
 
     /// The run ends in the stored final states.
     public func check(_ run: ETS.Model) throws {
         guard FittedModel.agree(run.finalStates, finalStates) else {
-            throw ForecastingError(.invalidArgument,
-                                   "the final states do not follow from the parameters, initial states and training values")
+            throw ForecastingError(
+                .invalidArgument,
+                "the final states do not follow from the parameters, initial states and training values")
         }
     }
 
-    public func forecast(_ run: ETS.Model, values: [Double], period: Int, name: String, horizon: Int,
-                         levels: [Int]) throws -> Forecast {
+    public func forecast(
+        _ run: ETS.Model, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         run.forecast(horizon: horizon, levels: levels, simulationPaths: simulationPaths, seed: seed)
     }
 
@@ -141,7 +152,8 @@ extension FittedModel.ETSState: FittedState {
 extension ETS: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         let model = try fit(y, period: period)
-        return FittedModel(name: name, values: y, period: period,
-                           state: FittedModel.ETSState(model, specification: specification))
+        return FittedModel(
+            name: name, values: y, period: period,
+            state: FittedModel.ETSState(model, specification: specification))
     }
 }

@@ -13,9 +13,13 @@ extension ETS {
         let wantsSeason = seasons.contains { $0 != .none }
         if wantsSeason {
             var reason: String?
-            if period <= 1 { reason = "the series has no seasonal period" }
-            else if period > 24 { reason = "a seasonal period of \(period) is above 24, too long for ETS states" }
-            else if n <= period { reason = "\(n) observations do not cover one seasonal period of \(period)" }
+            if period <= 1 {
+                reason = "the series has no seasonal period"
+            } else if period > 24 {
+                reason = "a seasonal period of \(period) is above 24, too long for ETS states"
+            } else if n <= period {
+                reason = "\(n) observations do not cover one seasonal period of \(period)"
+            }
             if let reason {
                 seasons = seasons.filter { $0 == .none }
                 if seasons.isEmpty { seasons = [.none] }
@@ -27,8 +31,9 @@ extension ETS {
             errors = errors.filter { $0 == .additive }
             seasons = seasons.filter { $0 != .multiplicative }
             if errors.isEmpty || seasons.isEmpty {
-                throw ForecastingError(.outOfDomain,
-                                       "multiplicative ETS models need strictly positive data; the series has zero or negative values")
+                throw ForecastingError(
+                    .outOfDomain,
+                    "multiplicative ETS models need strictly positive data; the series has zero or negative values")
             }
             if hadMultiplicative && !spec.isSingleModel {
                 notes.append("multiplicative error and season left out: the series has zero or negative values")
@@ -62,10 +67,13 @@ extension ETS {
             throw ForecastingError(.tooShort, "ETS needs at least 2 observations to estimate its error variance, got 1")
         }
         if y.allSatisfy({ $0 == y[0] }) {
-            var model = try Model(evaluating: y, form: Form(error: .additive, trend: .none, season: .none), period: 1,
-                                  alpha: 0.9999, initialStates: [y[0]], estimatedParameterCount: 1)
+            var model = try Model(
+                evaluating: y, form: Form(error: .additive, trend: .none, season: .none), period: 1,
+                alpha: 0.9999, initialStates: [y[0]], estimatedParameterCount: 1)
             model.hasCriteria = false
-            model.notes.append("constant series: ETS(A,N,N) with alpha = 0.9999 reproduces it exactly; likelihood criteria are undefined")
+            model.notes.append(
+                "constant series: ETS(A,N,N) with alpha = 0.9999 reproduces it exactly; likelihood criteria are undefined"
+            )
             return model
         }
         var spec = specification
@@ -91,8 +99,9 @@ extension ETS {
         }
         if best == nil, n <= 3 {
             let mean = y.reduce(0, +) / Double(n)
-            var model = try Model(evaluating: y, form: Form(error: .additive, trend: .none, season: .none), period: 1,
-                                  alpha: 0, initialStates: [mean], estimatedParameterCount: 1)
+            var model = try Model(
+                evaluating: y, form: Form(error: .additive, trend: .none, season: .none), period: 1,
+                alpha: 0, initialStates: [mean], estimatedParameterCount: 1)
             model.notes.append("only \(n) observations: the mean, as ETS(A,N,N) with alpha = 0")
             best = (model, [])
         }
@@ -116,7 +125,8 @@ extension ETS {
     /// The best of `forms` by the criterion, with every fitted candidate's criterion; nil when
     /// none can be fitted.
     func select(_ forms: [Form], y: [Double], period: Int, spec: Specification) throws
-        -> (Model, [(Form, Double)])? {
+        -> (Model, [(Form, Double)])?
+    {
         var best: Model?
         var bestValue = Double.infinity
         var ranking: [(Form, Double)] = []
@@ -136,7 +146,8 @@ extension ETS {
     static func fitEach(_ forms: [Form], y: [Double], period: Int, spec: Specification) -> [Model] {
         forms.compactMap { form in
             guard let model = try? ETSEstimation.fit(y, form: form, period: period, specification: spec),
-                  !model.criterion(spec.criterion).isNaN else { return nil }
+                !model.criterion(spec.criterion).isNaN
+            else { return nil }
             return model
         }
     }
@@ -144,7 +155,8 @@ extension ETS {
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         let model = try fit(y, period: period)
-        return model.forecast(horizon: horizon, levels: levels, simulationPaths: specification.simulationPaths,
-                              seed: specification.seed)
+        return model.forecast(
+            horizon: horizon, levels: levels, simulationPaths: specification.simulationPaths,
+            seed: specification.seed)
     }
 }

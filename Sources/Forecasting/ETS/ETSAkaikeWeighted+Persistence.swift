@@ -21,19 +21,23 @@ extension FittedModel {
         /// stored, and weights the Akaike weights of the runs' AICc (each to a relative 1e-9).
         func fit(_ y: [Double]) throws -> ETSAkaikeWeighted.Fit {
             guard let first = models.first, models.count == weights.count else {
-                throw ForecastingError(.invalidArgument,
-                                       "an Akaike-weighted ETS stores \(models.count) models and \(weights.count) weights; "
-                                       + "it needs at least one model and one weight for each")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "an Akaike-weighted ETS stores \(models.count) models and \(weights.count) weights; "
+                        + "it needs at least one model and one weight for each")
             }
             guard models.allSatisfy({ $0.seed == first.seed && $0.simulationPaths == first.simulationPaths }) else {
-                throw ForecastingError(.invalidArgument,
-                                       "the models of an Akaike-weighted ETS must share one seed and one simulation_paths")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the models of an Akaike-weighted ETS must share one seed and one simulation_paths")
             }
             let runs = try models.map { state in
                 let run = try state.model(y)
                 guard FittedModel.agree(run.finalStates, state.finalStates) else {
-                    throw ForecastingError(.invalidArgument, "ETS(\(state.form)): the final states do not follow from "
-                                           + "the parameters, initial states and training values")
+                    throw ForecastingError(
+                        .invalidArgument,
+                        "ETS(\(state.form)): the final states do not follow from "
+                            + "the parameters, initial states and training values")
                 }
                 return run
             }
@@ -65,8 +69,9 @@ extension FittedModel {
 extension ETSAkaikeWeighted: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
-        return FittedModel(name: name, values: y, period: period,
-                           state: FittedModel.ETSWeightedState(try fit(y, period: period), specification: specification))
+        return FittedModel(
+            name: name, values: y, period: period,
+            state: FittedModel.ETSWeightedState(try fit(y, period: period), specification: specification))
     }
 }
 
@@ -74,22 +79,24 @@ extension FittedModel.ETSWeightedState: FittedState {
     public static let kind = "ets-aw"
     public static let isSeeded = true
     public static let schema = #"""
-    {
-      "type": "object", "required": ["models", "weights", "notes"], "additionalProperties": false,
-      "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc); the statistics of the file are the highest-weighted model's.",
-      "properties": {
-        "models": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ets"}},
-        "weights": {"type": "array", "minItems": 1, "items": {"type": "number", "minimum": 0, "maximum": 1}},
-        "notes": {"type": "array", "items": {"type": "string"}, "description": "Candidates left out and why."}
-      }
-    }
-    """#
+        {
+          "type": "object", "required": ["models", "weights", "notes"], "additionalProperties": false,
+          "description": "Akaike-weighted ETS: every candidate model and its weight (the Akaike weights of their AICc); the statistics of the file are the highest-weighted model's.",
+          "properties": {
+            "models": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ets"}},
+            "weights": {"type": "array", "minItems": 1, "items": {"type": "number", "minimum": 0, "maximum": 1}},
+            "notes": {"type": "array", "items": {"type": "string"}, "description": "Candidates left out and why."}
+          }
+        }
+        """#
 
     /// Every model run and checked, with the checked weights (`fit(_:)`).
     public func run(_ values: [Double], period: Int, name: String) throws -> ETSAkaikeWeighted.Fit { try fit(values) }
 
-    public func forecast(_ run: ETSAkaikeWeighted.Fit, values: [Double], period: Int, name: String, horizon: Int,
-                         levels: [Int]) throws -> Forecast {
+    public func forecast(
+        _ run: ETSAkaikeWeighted.Fit, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         try forecast(run, name: name, horizon: horizon, levels: levels)
     }
 

@@ -55,12 +55,14 @@ public struct ETSAkaikeWeighted: Forecaster {
     /// model's weight.
     public func forecast(_ fit: Fit, horizon: Int, levels: [Int]) throws -> Forecast {
         guard !fit.models.isEmpty, fit.models.count == fit.weights.count,
-              let top = fit.weights.indices.max(by: { fit.weights[$0] < fit.weights[$1] }) else {
+            let top = fit.weights.indices.max(by: { fit.weights[$0] < fit.weights[$1] })
+        else {
             throw ForecastingError(.invalidArgument, "an Akaike-weighted ETS needs as many weights as models")
         }
         let best = fit.models[top]
-        var f = best.forecast(horizon: horizon, levels: levels, simulationPaths: specification.simulationPaths,
-                              seed: specification.seed)
+        var f = best.forecast(
+            horizon: horizon, levels: levels, simulationPaths: specification.simulationPaths,
+            seed: specification.seed)
         guard fit.models.count > 1 else { return f }
         let mean = Self.weightedMean(fit.models.map { $0.pointForecasts(horizon: horizon) }, weights: fit.weights)
         guard mean.allSatisfy(\.isFinite) else {
@@ -69,8 +71,9 @@ public struct ETSAkaikeWeighted: Forecaster {
         }
         let shift = zip(mean, f.mean).map { $0 - $1 }
         f.intervals = f.intervals.map { i in
-            PredictionInterval(level: i.level, lower: zip(i.lower, shift).map { $0 + $1 },
-                               upper: zip(i.upper, shift).map { $0 + $1 })
+            PredictionInterval(
+                level: i.level, lower: zip(i.lower, shift).map { $0 + $1 },
+                upper: zip(i.upper, shift).map { $0 + $1 })
         }
         f.mean = mean
         f.model.name = "ETS Akaike-weighted (\(fit.models.count) models; highest weight \(best.form.description))"
@@ -78,8 +81,9 @@ public struct ETSAkaikeWeighted: Forecaster {
             f.model.parameters["weight.\(model.form.code)"] = w
         }
         f.model.notes = fit.notes + f.model.notes
-        f.model.notes.append("point forecasts: the Akaike-weighted mean of \(fit.models.count) ETS models "
-                             + "(weights from AICc); intervals of the highest-weighted one, centred on that mean")
+        f.model.notes.append(
+            "point forecasts: the Akaike-weighted mean of \(fit.models.count) ETS models "
+                + "(weights from AICc); intervals of the highest-weighted one, centred on that mean")
         return f
     }
 

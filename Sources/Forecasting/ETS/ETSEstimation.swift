@@ -21,14 +21,18 @@ enum ETSEstimation {
 
     /// Fits `form` to `y`; nil when the model has as many parameters as the data allow
     /// (k ≥ n − 1, R's rule) or no admissible start exists.
-    static func fit(_ y: [Double], form: ETS.Form, period: Int, specification spec: ETS.Specification,
-                    space baseSpace: ETSParameterSpace = ETSParameterSpace()) throws -> ETS.Model? {
+    static func fit(
+        _ y: [Double], form: ETS.Form, period: Int, specification spec: ETS.Specification,
+        space baseSpace: ETSParameterSpace = ETSParameterSpace()
+    ) throws -> ETS.Model? {
         let m = form.hasSeason ? period : 1
         let n = y.count
         let space = narrowedSpace(baseSpace, specification: spec)
         let start = startingValues(form: form, period: m, space: space, specification: spec)
-        let estimate = (alpha: spec.alpha == nil, beta: form.hasTrend && spec.beta == nil,
-                        gamma: form.hasSeason && spec.gamma == nil, phi: form.isDamped && spec.phi == nil)
+        let estimate = (
+            alpha: spec.alpha == nil, beta: form.hasTrend && spec.beta == nil,
+            gamma: form.hasSeason && spec.gamma == nil, phi: form.isDamped && spec.phi == nil
+        )
         var scratch = [Double](repeating: 0, count: 2 * (m + 2))
         let startAdmissible = scratch.withUnsafeMutableBufferPointer {
             ETSParameterSpace.isAdmissible(start, form: form, period: m, scratch: $0)
@@ -52,10 +56,22 @@ enum ETSEstimation {
         @inline(__always) func decode(_ x: [Double]) -> ETSSmoothing {
             var p = start
             var j = 0
-            if estimate.alpha { p.alpha = x[j]; j += 1 }
-            if estimate.beta { p.beta = x[j]; j += 1 }
-            if estimate.gamma { p.gamma = x[j]; j += 1 }
-            if estimate.phi { p.phi = x[j]; j += 1 }
+            if estimate.alpha {
+                p.alpha = x[j]
+                j += 1
+            }
+            if estimate.beta {
+                p.beta = x[j]
+                j += 1
+            }
+            if estimate.gamma {
+                p.gamma = x[j]
+                j += 1
+            }
+            if estimate.phi {
+                p.phi = x[j]
+                j += 1
+            }
             return p
         }
 
@@ -65,7 +81,8 @@ enum ETSEstimation {
                     let objective: ([Double]) -> Double = { x in
                         let p = decode(x)
                         guard space.isUsual(p, form: form, estimated: estimate),
-                              ETSParameterSpace.isAdmissible(p, form: form, period: m, scratch: sb) else { return .infinity }
+                            ETSParameterSpace.isAdmissible(p, form: form, period: m, scratch: sb)
+                        else { return .infinity }
                         let s0 = smoothingCount
                         if form.hasSeason {
                             // Free states s₀ … s₋ₘ₊₂ ; the oldest follows from the normalisation.
@@ -82,8 +99,9 @@ enum ETSEstimation {
                         var level = x[s0]
                         var slope = form.hasTrend ? x[s0 + 1] : 0
                         var sq = 0.0
-                        let lik = ETSRecursion.run(yb, form: form, period: m, p, level: &level, slope: &slope,
-                                                   ring: rb, sumSquares: &sq)
+                        let lik = ETSRecursion.run(
+                            yb, form: form, period: m, p, level: &level, slope: &slope,
+                            ring: rb, sumSquares: &sq)
                         if lik.isNaN { return .infinity }
                         return max(lik, -1e10)
                     }
@@ -103,7 +121,9 @@ enum ETSEstimation {
     }
 
     /// The parameter space of `spec`: fixed values narrow the others' ranges (R `etsmodel`).
-    static func narrowedSpace(_ baseSpace: ETSParameterSpace, specification spec: ETS.Specification) -> ETSParameterSpace {
+    static func narrowedSpace(_ baseSpace: ETSParameterSpace, specification spec: ETS.Specification)
+        -> ETSParameterSpace
+    {
         var space = baseSpace
         if let a = spec.alpha {
             space.upper.beta = min(a, space.upper.beta)
@@ -116,29 +136,37 @@ enum ETSEstimation {
 
     /// The starting smoothing parameters (R `initparam`): each free one a set fraction into its
     /// range, pulled back inside where that fraction falls out of [0, 1] or above α.
-    static func startingValues(form: ETS.Form, period m: Int, space: ETSParameterSpace,
-                               specification spec: ETS.Specification) -> ETSSmoothing {
+    static func startingValues(
+        form: ETS.Form, period m: Int, space: ETSParameterSpace,
+        specification spec: ETS.Specification
+    ) -> ETSSmoothing {
         var start = ETSSmoothing(alpha: spec.alpha ?? 0)
         if spec.alpha == nil {
             start.alpha = space.lower.alpha + 0.2 * (space.upper.alpha - space.lower.alpha) / Double(m)
             if start.alpha > 1 || start.alpha < 0 { start.alpha = space.lower.alpha + 2e-3 }
         }
         if form.hasTrend {
-            if let b = spec.beta { start.beta = b } else {
+            if let b = spec.beta {
+                start.beta = b
+            } else {
                 let upper = min(space.upper.beta, start.alpha)
                 start.beta = space.lower.beta + 0.1 * (upper - space.lower.beta)
                 if start.beta < 0 || start.beta > start.alpha { start.beta = start.alpha - 1e-3 }
             }
         }
         if form.hasSeason {
-            if let g = spec.gamma { start.gamma = g } else {
+            if let g = spec.gamma {
+                start.gamma = g
+            } else {
                 let upper = min(space.upper.gamma, 1 - start.alpha)
                 start.gamma = space.lower.gamma + 0.05 * (upper - space.lower.gamma)
                 if start.gamma < 0 || start.gamma > 1 - start.alpha { start.gamma = 1 - start.alpha - 1e-3 }
             }
         }
         if form.isDamped {
-            if let p = spec.phi { start.phi = p } else {
+            if let p = spec.phi {
+                start.phi = p
+            } else {
                 start.phi = space.lower.phi + 0.99 * (space.upper.phi - space.lower.phi)
                 if start.phi < 0 || start.phi > 1 { start.phi = space.upper.phi - 1e-3 }
             }
@@ -147,21 +175,39 @@ enum ETSEstimation {
     }
 
     /// The start and bounds of the estimated smoothing parameters, in the order α, β, γ, φ.
-    static func searchBox(_ start: ETSSmoothing, space: ETSParameterSpace,
-                          estimate: (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool),
-                          specification spec: ETS.Specification) -> (x0: [Double], lower: [Double], upper: [Double]) {
+    static func searchBox(
+        _ start: ETSSmoothing, space: ETSParameterSpace,
+        estimate: (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool),
+        specification spec: ETS.Specification
+    ) -> (x0: [Double], lower: [Double], upper: [Double]) {
         var x0: [Double] = []
         var lower: [Double] = []
         var upper: [Double] = []
-        if estimate.alpha { x0.append(start.alpha); lower.append(space.lower.alpha); upper.append(space.upper.alpha) }
+        if estimate.alpha {
+            x0.append(start.alpha)
+            lower.append(space.lower.alpha)
+            upper.append(space.upper.alpha)
+        }
         // The search box of β and γ is the one statsforecast uses: β ≤ α₀ and γ ≤ 1 − α₀ for the
         // starting α₀ (R computes the same narrowed limits in `initparam` for the starting values
         // only). On M3 this restraint on the slope forecasts better than the full usual region.
         let betaCap = spec.restrainedSearch ? min(space.upper.beta, start.alpha) : space.upper.beta
         let gammaCap = spec.restrainedSearch ? min(space.upper.gamma, 1 - start.alpha) : space.upper.gamma
-        if estimate.beta { x0.append(start.beta); lower.append(space.lower.beta); upper.append(betaCap) }
-        if estimate.gamma { x0.append(start.gamma); lower.append(space.lower.gamma); upper.append(gammaCap) }
-        if estimate.phi { x0.append(start.phi); lower.append(space.lower.phi); upper.append(space.upper.phi) }
+        if estimate.beta {
+            x0.append(start.beta)
+            lower.append(space.lower.beta)
+            upper.append(betaCap)
+        }
+        if estimate.gamma {
+            x0.append(start.gamma)
+            lower.append(space.lower.gamma)
+            upper.append(gammaCap)
+        }
+        if estimate.phi {
+            x0.append(start.phi)
+            lower.append(space.lower.phi)
+            upper.append(space.upper.phi)
+        }
         return (x0, lower, upper)
     }
 }

@@ -18,18 +18,23 @@ public struct ETS: Forecaster {
 
     /// How the error enters: additive (yₜ = μₜ + εₜ) or multiplicative (yₜ = μₜ(1 + εₜ)).
     public enum ErrorType: String, Sendable, Codable, CaseIterable, Hashable {
-        case additive = "A", multiplicative = "M"
+        case additive = "A"
+        case multiplicative = "M"
     }
 
     /// The trend: none, additive (Holt) or additive damped (Gardner & McKenzie 1985).
     /// The multiplicative trends are left out, as R and statsforecast do by default.
     public enum TrendType: String, Sendable, Codable, CaseIterable, Hashable {
-        case none = "N", additive = "A", additiveDamped = "Ad"
+        case none = "N"
+        case additive = "A"
+        case additiveDamped = "Ad"
     }
 
     /// The season: none, additive or multiplicative.
     public enum SeasonType: String, Sendable, Codable, CaseIterable, Hashable {
-        case none = "N", additive = "A", multiplicative = "M"
+        case none = "N"
+        case additive = "A"
+        case multiplicative = "M"
     }
 
     /// One member of the family.
@@ -55,7 +60,8 @@ public struct ETS: Forecaster {
                 chars.remove(at: 2)
             }
             guard let e = ErrorType(rawValue: String(chars[0])),
-                  let s = SeasonType(rawValue: String(chars[2])) else { return nil }
+                let s = SeasonType(rawValue: String(chars[2]))
+            else { return nil }
             let t: TrendType
             switch (chars[1], damped) {
             case ("N", false): t = .none

@@ -66,7 +66,8 @@ enum ETSInitialization {
             var aMean = 0.0
             for t in 0..<maxn { aMean += adjusted[t] }
             aMean /= Double(maxn)
-            var sxy = 0.0, sxx = 0.0
+            var sxy = 0.0
+            var sxx = 0.0
             for t in 0..<maxn {
                 let dt = Double(t + 1) - tMean
                 sxy += dt * (adjusted[t] - aMean)

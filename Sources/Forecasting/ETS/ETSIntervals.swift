@@ -84,8 +84,9 @@ extension ETS.Model {
                 let e = sigma * rng.nextNormal()
                 let yt = form.error == .additive ? mu + e : mu * (1 + e)
                 out[step][path] = yt
-                let next = ETSRecursion.update(yt, q: q, phib: phib, previousLevel: l, seasonal: sOld, form: form,
-                                               alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma)
+                let next = ETSRecursion.update(
+                    yt, q: q, phib: phib, previousLevel: l, seasonal: sOld, form: form,
+                    alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma)
                 l = next.level
                 b = next.slope
                 if form.hasSeason {
@@ -102,8 +103,10 @@ extension ETS.Model {
     /// for classes 1 and 2, empirical quantiles of `simulationPaths` simulated paths otherwise
     /// (multiplicative season: ETS(M,N,M), ETS(M,A,M), ETS(M,Ad,M), and the additive-error
     /// ones with a multiplicative season, fitted only when named).
-    public func forecast(horizon h: Int, levels: [Int], simulationPaths: Int = 5000,
-                         seed: UInt64 = 20_080_601) -> Forecast {
+    public func forecast(
+        horizon h: Int, levels: [Int], simulationPaths: Int = 5000,
+        seed: UInt64 = 20_080_601
+    ) -> Forecast {
         let mean = pointForecasts(horizon: h)
         var intervals: [PredictionInterval] = []
         var summary = self.summary
@@ -112,18 +115,23 @@ extension ETS.Model {
                 for level in levels {
                     let z = NormalDistribution.criticalValue(level: level)
                     let sd = v.map { max($0, 0).squareRoot() }
-                    intervals.append(PredictionInterval(level: level, lower: zip(mean, sd).map { $0 - z * $1 },
-                                                        upper: zip(mean, sd).map { $0 + z * $1 }))
+                    intervals.append(
+                        PredictionInterval(
+                            level: level, lower: zip(mean, sd).map { $0 - z * $1 },
+                            upper: zip(mean, sd).map { $0 + z * $1 }))
                 }
             } else {
                 let count = ETS.Model.simulatedPaths(requested: simulationPaths, horizon: h)
                 var paths = simulate(horizon: h, paths: count, seed: seed)
                 for i in 0..<h { paths[i].sort() }
                 for level in levels {
-                    let lo = 0.5 - Double(level) / 200, hi = 0.5 + Double(level) / 200
-                    intervals.append(PredictionInterval(level: level,
-                                                        lower: paths.map { ETS.Model.quantile(sorted: $0, lo) },
-                                                        upper: paths.map { ETS.Model.quantile(sorted: $0, hi) }))
+                    let lo = 0.5 - Double(level) / 200
+                    let hi = 0.5 + Double(level) / 200
+                    intervals.append(
+                        PredictionInterval(
+                            level: level,
+                            lower: paths.map { ETS.Model.quantile(sorted: $0, lo) },
+                            upper: paths.map { ETS.Model.quantile(sorted: $0, hi) }))
                 }
                 summary.notes.append("intervals from \(count) simulated sample paths")
             }

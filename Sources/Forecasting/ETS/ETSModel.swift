@@ -67,9 +67,11 @@ extension ETS {
         /// or the first m − 1 (the last then follows from Σs = 0, or Σs = m when multiplicative).
         /// `estimatedParameterCount` defaults to every smoothing parameter of the form plus the
         /// free initial states, as when all are estimated.
-        public init(evaluating y: [Double], form: Form, period: Int, alpha: Double, beta: Double = 0,
-                    gamma: Double = 0, phi: Double = 1, initialStates: [Double],
-                    estimatedParameterCount: Int? = nil) throws {
+        public init(
+            evaluating y: [Double], form: Form, period: Int, alpha: Double, beta: Double = 0,
+            gamma: Double = 0, phi: Double = 1, initialStates: [Double],
+            estimatedParameterCount: Int? = nil
+        ) throws {
             let m = form.hasSeason ? period : 1
             guard !y.isEmpty, y.allSatisfy(\.isFinite) else {
                 throw ForecastingError(.nonFinite, "the series is empty or has non-finite values")
@@ -84,19 +86,25 @@ extension ETS {
                 states.append((form.season == .multiplicative ? Double(m) : 0) - sum)
             }
             guard states.count == base + (form.hasSeason ? m : 0) else {
-                throw ForecastingError(.invalidArgument, "\(form) needs \(base + (form.hasSeason ? m : 0)) initial states, got \(initialStates.count)")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "\(form) needs \(base + (form.hasSeason ? m : 0)) initial states, got \(initialStates.count)")
             }
-            let smoothing = ETSSmoothing(alpha: alpha, beta: form.hasTrend ? beta : 0,
-                                         gamma: form.hasSeason ? gamma : 0, phi: form.isDamped ? phi : 1)
-            let k = estimatedParameterCount
+            let smoothing = ETSSmoothing(
+                alpha: alpha, beta: form.hasTrend ? beta : 0,
+                gamma: form.hasSeason ? gamma : 0, phi: form.isDamped ? phi : 1)
+            let k =
+                estimatedParameterCount
                 ?? (1 + (form.hasTrend ? 1 : 0) + (form.hasSeason ? 1 : 0) + (form.isDamped ? 1 : 0)
                     + base + (form.hasSeason ? m - 1 : 0))
             self = Model.run(y, form: form, period: m, smoothing: smoothing, states: states, estimatedParameterCount: k)
         }
 
         /// The recursion over the data from full initial states.
-        static func run(_ y: [Double], form: Form, period m: Int, smoothing: ETSSmoothing, states: [Double],
-                        estimatedParameterCount k: Int) -> Model {
+        static func run(
+            _ y: [Double], form: Form, period m: Int, smoothing: ETSSmoothing, states: [Double],
+            estimatedParameterCount k: Int
+        ) -> Model {
             let n = y.count
             let base = form.hasTrend ? 2 : 1
             var level = states[0]
@@ -111,9 +119,10 @@ extension ETS {
                 ring.withUnsafeMutableBufferPointer { rb in
                     residuals.withUnsafeMutableBufferPointer { eb in
                         fitted.withUnsafeMutableBufferPointer { fb in
-                            ETSRecursion.run(yb, form: form, period: m, smoothing, level: &level, slope: &slope,
-                                             ring: rb, sumSquares: &sumSquares,
-                                             trace: .init(residuals: eb.baseAddress!, fitted: fb.baseAddress!))
+                            ETSRecursion.run(
+                                yb, form: form, period: m, smoothing, level: &level, slope: &slope,
+                                ring: rb, sumSquares: &sumSquares,
+                                trace: .init(residuals: eb.baseAddress!, fitted: fb.baseAddress!))
                         }
                     }
                 }
@@ -123,16 +132,19 @@ extension ETS {
             if form.hasSeason { for j in 0..<m { final.append(ring[((n - 1 - j) % m + m) % m]) } }
             let sse = residuals.reduce(0) { $0 + $1 * $1 }
             let dof = n - k
-            return Model(form: form, period: m, alpha: smoothing.alpha, beta: smoothing.beta, gamma: smoothing.gamma,
-                         phi: smoothing.phi, initialStates: states, finalStates: final, estimatedParameterCount: k,
-                         count: n, lik: lik.isNaN ? .infinity : max(lik, -1e10),
-                         sigma2: sse / Double(dof > 0 ? dof : n), mse: sumSquares / Double(n),
-                         residuals: residuals, fitted: fitted)
+            return Model(
+                form: form, period: m, alpha: smoothing.alpha, beta: smoothing.beta, gamma: smoothing.gamma,
+                phi: smoothing.phi, initialStates: states, finalStates: final, estimatedParameterCount: k,
+                count: n, lik: lik.isNaN ? .infinity : max(lik, -1e10),
+                sigma2: sse / Double(dof > 0 ? dof : n), mse: sumSquares / Double(n),
+                residuals: residuals, fitted: fitted)
         }
 
-        private init(form: Form, period: Int, alpha: Double, beta: Double, gamma: Double, phi: Double,
-                     initialStates: [Double], finalStates: [Double], estimatedParameterCount: Int, count: Int,
-                     lik: Double, sigma2: Double, mse: Double, residuals: [Double], fitted: [Double]) {
+        private init(
+            form: Form, period: Int, alpha: Double, beta: Double, gamma: Double, phi: Double,
+            initialStates: [Double], finalStates: [Double], estimatedParameterCount: Int, count: Int,
+            lik: Double, sigma2: Double, mse: Double, residuals: [Double], fitted: [Double]
+        ) {
             self.form = form
             self.period = period
             self.alpha = alpha
@@ -163,8 +175,9 @@ extension ETS {
                 // Step j + 1 uses s_{m−j} of the final vector (index base + m − 1 − j mod m).
                 ring = (0..<period).map { finalStates[base + period - 1 - $0] }
             }
-            return ETSRecursion.forecast(form: form, period: period, phi: phi, level: finalStates[0],
-                                         slope: form.hasTrend ? finalStates[1] : 0, ring: ring, offset: 0, horizon: h)
+            return ETSRecursion.forecast(
+                form: form, period: period, phi: phi, level: finalStates[0],
+                slope: form.hasTrend ? finalStates[1] : 0, ring: ring, offset: 0, horizon: h)
         }
 
         /// What a document shows: `ETS(M,Ad,M)`, parameters (α, β, γ, φ, ℓ₀, b₀, s0 … s{m−1},
@@ -185,8 +198,9 @@ extension ETS {
                 criteria["bic"] = bic
                 if aicc.isFinite { criteria["aicc"] = aicc }
             }
-            return ModelSummary(name: form.description, family: "ets", parameters: parameters,
-                                criteria: criteria.filter { $0.value.isFinite }, notes: notes)
+            return ModelSummary(
+                name: form.description, family: "ets", parameters: parameters,
+                criteria: criteria.filter { $0.value.isFinite }, notes: notes)
         }
     }
 }

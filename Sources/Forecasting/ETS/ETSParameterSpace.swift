@@ -16,18 +16,27 @@ struct ETSParameterSpace: Sendable {
     var upper = (alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98)
 
     /// R `check.param` with `bounds = "both"`, for the parameters being estimated.
-    func isUsual(_ p: ETSSmoothing, form: ETS.Form, estimated: (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool)) -> Bool {
+    func isUsual(_ p: ETSSmoothing, form: ETS.Form, estimated: (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool))
+        -> Bool
+    {
         if estimated.alpha, p.alpha < lower.alpha || p.alpha > upper.alpha { return false }
-        if form.hasTrend, estimated.beta, p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta { return false }
+        if form.hasTrend, estimated.beta, p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta {
+            return false
+        }
         if form.isDamped, estimated.phi, p.phi < lower.phi || p.phi > upper.phi { return false }
         if form.hasSeason, estimated.gamma,
-           p.gamma < lower.gamma || p.gamma > 1 - p.alpha || p.gamma > upper.gamma { return false }
+            p.gamma < lower.gamma || p.gamma > 1 - p.alpha || p.gamma > upper.gamma
+        {
+            return false
+        }
         return true
     }
 
     /// R `admissible`: HKOS Chapter 10 conditions. `scratch` needs m + 2 doubles.
-    static func isAdmissible(_ p: ETSSmoothing, form: ETS.Form, period m: Int,
-                             scratch: UnsafeMutableBufferPointer<Double>) -> Bool {
+    static func isAdmissible(
+        _ p: ETSSmoothing, form: ETS.Form, period m: Int,
+        scratch: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
         let phi = form.isDamped ? p.phi : 1
         let alpha = p.alpha
         if phi < 0 || phi > 1 + 1e-8 { return false }
@@ -71,11 +80,14 @@ struct ETSParameterSpace: Sendable {
     /// True when every root of Σ cₖzᵏ (k = 0...degree) lies strictly inside the unit circle.
     /// Schur–Cohn: with a₀ the constant and a_d the leading coefficient, the roots are inside
     /// iff |a₀| < |a_d| and the same holds for bₖ = a_d·a_{k+1} − a₀·a_{d−k−1} (degree d − 1).
-    static func schurCohnStable(_ c: inout UnsafeMutableBufferPointer<Double>,
-                                _ other: inout UnsafeMutableBufferPointer<Double>, degree: Int) -> Bool {
+    static func schurCohnStable(
+        _ c: inout UnsafeMutableBufferPointer<Double>,
+        _ other: inout UnsafeMutableBufferPointer<Double>, degree: Int
+    ) -> Bool {
         var d = degree
         while d >= 1 {
-            let a0 = c[0], ad = c[d]
+            let a0 = c[0]
+            let ad = c[d]
             guard abs(a0) < abs(ad) else { return false }
             var largest = 0.0
             for k in 0..<d {

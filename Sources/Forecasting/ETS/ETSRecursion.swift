@@ -36,17 +36,23 @@ enum ETSRecursion {
     /// `level`, `slope` and `ring` hold the initial states on entry and the final states on
     /// exit. `sumSquares` returns Σ(yₜ − μₜ)² (the one-step MSE numerator).
     @inline(__always)
-    static func run(_ y: UnsafeBufferPointer<Double>, form: ETS.Form, period m: Int, _ p: ETSSmoothing,
-                    level: inout Double, slope: inout Double, ring: UnsafeMutableBufferPointer<Double>,
-                    sumSquares: inout Double, trace: Trace? = nil) -> Double {
+    static func run(
+        _ y: UnsafeBufferPointer<Double>, form: ETS.Form, period m: Int, _ p: ETSSmoothing,
+        level: inout Double, slope: inout Double, ring: UnsafeMutableBufferPointer<Double>,
+        sumSquares: inout Double, trace: Trace? = nil
+    ) -> Double {
         let n = y.count
         let additiveError = form.error == .additive
         let hasTrend = form.hasTrend
         let season = form.season
-        let alpha = p.alpha, betaOverAlpha = p.beta / p.alpha, gamma = p.gamma
+        let alpha = p.alpha
+        let betaOverAlpha = p.beta / p.alpha
+        let gamma = p.gamma
         let phi = hasTrend ? p.phi : 0
-        var l = level, b = hasTrend ? slope : 0
-        var sse = 0.0, sq = 0.0
+        var l = level
+        var b = hasTrend ? slope : 0
+        var sse = 0.0
+        var sq = 0.0
         // Σ log|μ| accumulated as a product kept in [1, 2) with a separate binary exponent,
         // so that one logarithm serves the whole series.
         var mantissa = 1.0
@@ -60,8 +66,12 @@ enum ETSRecursion {
             var sOld = 0.0
             switch season {
             case .none: break
-            case .additive: sOld = ring[k]; mu = q + sOld
-            case .multiplicative: sOld = ring[k]; mu = q * sOld
+            case .additive:
+                sOld = ring[k]
+                mu = q + sOld
+            case .multiplicative:
+                sOld = ring[k]
+                mu = q * sOld
             }
             let e: Double
             if additiveError {
@@ -83,8 +93,9 @@ enum ETSRecursion {
                 trace.residuals[t] = e
                 trace.fitted[t] = mu
             }
-            let next = update(yt, q: q, phib: phib, previousLevel: l, seasonal: sOld, form: form,
-                              alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma)
+            let next = update(
+                yt, q: q, phib: phib, previousLevel: l, seasonal: sOld, form: form,
+                alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma)
             if hasTrend { b = next.slope }
             if season != .none { ring[k] = next.seasonal }
             let lNew = next.level
@@ -105,9 +116,12 @@ enum ETSRecursion {
     /// One update of the states after observing `yt` (HKOS Table 2.3, error-correction form):
     /// `q` = ℓ + φb, `phib` = φb, `seasonal` = the index that applied to `yt`.
     @inline(__always)
-    static func update(_ yt: Double, q: Double, phib: Double, previousLevel l: Double, seasonal sOld: Double,
-                       form: ETS.Form, alpha: Double, betaOverAlpha: Double, gamma: Double)
-        -> (level: Double, slope: Double, seasonal: Double) {
+    static func update(
+        _ yt: Double, q: Double, phib: Double, previousLevel l: Double, seasonal sOld: Double,
+        form: ETS.Form, alpha: Double, betaOverAlpha: Double, gamma: Double
+    )
+        -> (level: Double, slope: Double, seasonal: Double)
+    {
         let pt: Double
         switch form.season {
         case .none: pt = yt
@@ -129,8 +143,10 @@ enum ETSRecursion {
 
     /// Point forecasts 1...h from the states after the last observation (`ring` indexed so
     /// that `ring[(n + j) mod m]` applies to step j + 1; `offset` is n mod m).
-    static func forecast(form: ETS.Form, period m: Int, phi: Double, level: Double, slope: Double,
-                         ring: [Double], offset: Int, horizon h: Int) -> [Double] {
+    static func forecast(
+        form: ETS.Form, period m: Int, phi: Double, level: Double, slope: Double,
+        ring: [Double], offset: Int, horizon h: Int
+    ) -> [Double] {
         var out = [Double](repeating: 0, count: h)
         var phiSum = 0.0
         var power = 1.0

@@ -32,10 +32,12 @@ extension ETS {
         /// statsforecast does; false searches the whole usual region as R does.
         public var restrainedSearch: Bool = true
 
-        public init(errors: [ErrorType] = ErrorType.allCases, trends: [TrendType] = TrendType.allCases,
-                    seasons: [SeasonType] = SeasonType.allCases, alpha: Double? = nil, beta: Double? = nil,
-                    gamma: Double? = nil, phi: Double? = nil, criterion: Criterion = .aicc,
-                    simulationPaths: Int = 5000, seed: UInt64 = 20_080_601) {
+        public init(
+            errors: [ErrorType] = ErrorType.allCases, trends: [TrendType] = TrendType.allCases,
+            seasons: [SeasonType] = SeasonType.allCases, alpha: Double? = nil, beta: Double? = nil,
+            gamma: Double? = nil, phi: Double? = nil, criterion: Criterion = .aicc,
+            simulationPaths: Int = 5000, seed: UInt64 = 20_080_601
+        ) {
             self.errors = errors
             self.trends = trends
             self.seasons = seasons
@@ -63,15 +65,21 @@ extension ETS {
                 chars.remove(at: 2)
             }
             guard chars.count == 3 else {
-                throw ForecastingError(.invalidArgument, "an ETS model code has three letters (e.g. ZZZ, MAdM), got '\(code)'")
+                throw ForecastingError(
+                    .invalidArgument, "an ETS model code has three letters (e.g. ZZZ, MAdM), got '\(code)'")
             }
             func bad() -> ForecastingError {
-                ForecastingError(.invalidArgument, "cannot read the ETS model code '\(code)': use A, M or Z for the error, N, A, Ad or Z for the trend, N, A, M or Z for the season")
+                ForecastingError(
+                    .invalidArgument,
+                    "cannot read the ETS model code '\(code)': use A, M or Z for the error, N, A, Ad or Z for the trend, N, A, M or Z for the season"
+                )
             }
             let errors: [ErrorType]
             switch chars[0] {
             case "Z": errors = ErrorType.allCases
-            case let c: guard let e = ErrorType(rawValue: String(c)) else { throw bad() }; errors = [e]
+            case let c:
+                guard let e = ErrorType(rawValue: String(c)) else { throw bad() }
+                errors = [e]
             }
             let trends: [TrendType]
             switch (chars[1], damped) {
@@ -85,7 +93,9 @@ extension ETS {
             let seasons: [SeasonType]
             switch chars[2] {
             case "Z": seasons = SeasonType.allCases
-            case let c: guard let s = SeasonType(rawValue: String(c)) else { throw bad() }; seasons = [s]
+            case let c:
+                guard let s = SeasonType(rawValue: String(c)) else { throw bad() }
+                seasons = [s]
             }
             self.init(errors: errors, trends: trends, seasons: seasons)
         }

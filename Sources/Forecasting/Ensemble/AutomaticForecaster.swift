@@ -33,8 +33,11 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     /// The members: Akaike-weighted ETS, automatic ARIMA, dynamic optimised Theta, the standard
     /// Theta method and automatic complex exponential smoothing, by their registry names.
     public static var members: [any Forecaster] {
-        [ETSAkaikeWeighted(), BoxCoxTransformed(AutoARIMA()), Theta(variant: .dotm, name: "theta"), Theta(variant: .stm),
-         CES()]
+        [
+            ETSAkaikeWeighted(), BoxCoxTransformed(AutoARIMA()), Theta(variant: .dotm, name: "theta"),
+            Theta(variant: .stm),
+            CES(),
+        ]
     }
 
     public func with(intervals: IntervalMethod) -> any Forecaster {
@@ -44,7 +47,8 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     /// Why `auto` is what it is, as the forecast's first note; it names the members this
     /// combination has (a saved model keeps the members it was fitted with).
     public var rationale: String {
-        let bounds = intervalMethod == .model
+        let bounds =
+            intervalMethod == .model
             ? "the members' envelope as intervals"
             : "intervals averaged from the members' holdout-calibrated intervals"
         let names = ensemble.members.map(\.name).joined(separator: ", ")
@@ -57,7 +61,9 @@ public struct AutomaticForecaster: Forecaster, IntervalMethodConfigurable {
     /// and its λ, by name.
     static func scaleNote(_ members: [any Forecaster], _ y: [Double], period: Int) -> String {
         let parts = members.compactMap { member -> (name: String, lambda: Double)? in
-            guard case .boxCox(let t)? = (member as? any BoxCoxScaled)?.scale(for: y, period: period) else { return nil }
+            guard case .boxCox(let t)? = (member as? any BoxCoxScaled)?.scale(for: y, period: period) else {
+                return nil
+            }
             return (member.name, t.lambda)
         }.sorted { $0.name < $1.name }.map { "\($0.name) λ = \(BoxCox.format($0.lambda))" }
         guard !parts.isEmpty else { return "" }

@@ -75,8 +75,10 @@ public enum Combination {
 
     /// Combines member paths (each `horizon` long) step by step. `weights` is used by
     /// `.inverseMSE` only and must have one entry per member.
-    public static func combine(_ paths: [[Double]], by combiner: EnsembleCombiner,
-                               weights: [Double]? = nil) throws -> [Double] {
+    public static func combine(
+        _ paths: [[Double]], by combiner: EnsembleCombiner,
+        weights: [Double]? = nil
+    ) throws -> [Double] {
         guard let horizon = paths.first?.count else {
             throw ForecastingError(.invalidArgument, "no member forecasts to combine")
         }
@@ -106,17 +108,20 @@ public enum Combination {
     /// Combines the members' intervals at one level: bound by bound with the point combiner
     /// (`.quantiles`), or as the members' envelope (`.envelope`). The result is made to contain
     /// `point` (a median of bounds may otherwise fall on one side of a median of means).
-    public static func combineIntervals(_ intervals: [PredictionInterval], level: Int, point: [Double],
-                                        by combiner: EnsembleCombiner, weights: [Double]? = nil,
-                                        method: IntervalCombiner) throws -> PredictionInterval {
-        var lower: [Double], upper: [Double]
+    public static func combineIntervals(
+        _ intervals: [PredictionInterval], level: Int, point: [Double],
+        by combiner: EnsembleCombiner, weights: [Double]? = nil,
+        method: IntervalCombiner
+    ) throws -> PredictionInterval {
+        var lower: [Double]
+        var upper: [Double]
         switch method {
         case .quantiles:
             lower = try combine(intervals.map(\.lower), by: combiner, weights: weights)
             upper = try combine(intervals.map(\.upper), by: combiner, weights: weights)
         case .envelope:
             guard let first = intervals.first,
-                  intervals.allSatisfy({ $0.lower.count == first.lower.count && $0.upper.count == first.lower.count })
+                intervals.allSatisfy({ $0.lower.count == first.lower.count && $0.upper.count == first.lower.count })
             else { throw ForecastingError(.invalidArgument, "no member intervals to combine, or different horizons") }
             lower = (0..<first.lower.count).map { h in intervals.map { $0.lower[h] }.min() ?? .nan }
             upper = (0..<first.lower.count).map { h in intervals.map { $0.upper[h] }.max() ?? .nan }

@@ -24,8 +24,10 @@ public struct Ensemble: Forecaster {
     /// Windows of the rolling-origin validation behind `.inverseMSE` weights (step = horizon).
     public var validationWindows: Int
 
-    public init(members: [any Forecaster], combiner: EnsembleCombiner = .median,
-                intervals: IntervalCombiner = .envelope, validationWindows: Int = 1, name: String = "ensemble") {
+    public init(
+        members: [any Forecaster], combiner: EnsembleCombiner = .median,
+        intervals: IntervalCombiner = .envelope, validationWindows: Int = 1, name: String = "ensemble"
+    ) {
         self.members = members
         self.combiner = combiner
         self.intervals = intervals
@@ -39,15 +41,18 @@ public struct Ensemble: Forecaster {
     }
 
     /// Members by registry name (e.g. `ets,arima,theta`); `ensemble` and `auto` cannot be members.
-    public init(memberNames: [String], combiner: EnsembleCombiner = .median,
-                intervals: IntervalCombiner = .envelope, validationWindows: Int = 1,
-                name: String = "ensemble") throws {
+    public init(
+        memberNames: [String], combiner: EnsembleCombiner = .median,
+        intervals: IntervalCombiner = .envelope, validationWindows: Int = 1,
+        name: String = "ensemble"
+    ) throws {
         guard !memberNames.isEmpty else { throw ForecastingError(.invalidArgument, "an ensemble needs members") }
         for bad in memberNames where bad == "ensemble" || bad == "auto" {
             throw ForecastingError(.invalidArgument, "'\(bad)' cannot be a member of an ensemble")
         }
-        self.init(members: try memberNames.map { try ForecasterRegistry.forecaster(named: $0) },
-                  combiner: combiner, intervals: intervals, validationWindows: validationWindows, name: name)
+        self.init(
+            members: try memberNames.map { try ForecasterRegistry.forecaster(named: $0) },
+            combiner: combiner, intervals: intervals, validationWindows: validationWindows, name: name)
     }
 
     /// One member's forecast, kept when the member succeeded.
@@ -62,8 +67,10 @@ public struct Ensemble: Forecaster {
     }
 
     /// The forecast, and the members combined in it (none when the fallback forecast instead).
-    func forecastWithMembers(_ y: [Double], period: Int, horizon: Int,
-                             levels: [Int]) throws -> (forecast: Forecast, members: [any Forecaster]) {
+    func forecastWithMembers(
+        _ y: [Double], period: Int, horizon: Int,
+        levels: [Int]
+    ) throws -> (forecast: Forecast, members: [any Forecaster]) {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         guard !members.isEmpty else { throw ForecastingError(.invalidArgument, "an ensemble needs members") }
         var notes: [String] = []
@@ -102,8 +109,9 @@ public struct Ensemble: Forecaster {
             let validated = mse.compactMap { $0 }
             if validated.isEmpty {
                 combiner = .median
-                notes.append("no member could be validated on \(validationWindows) rolling-origin window(s) of "
-                             + "horizon \(horizon): combined by the median")
+                notes.append(
+                    "no member could be validated on \(validationWindows) rolling-origin window(s) of "
+                        + "horizon \(horizon): combined by the median")
             } else {
                 let w = try Combination.inverseMSEWeights(validated)
                 var k = 0
@@ -117,13 +125,16 @@ public struct Ensemble: Forecaster {
 
         let mean = try Combination.combine(fitted.map(\.forecast.mean), by: combiner, weights: weights)
         let combinedIntervals = try levels.map { level in
-            try Combination.combineIntervals(fitted.compactMap { $0.forecast.interval(level: level) }, level: level,
-                                             point: mean, by: combiner, weights: weights, method: intervals)
+            try Combination.combineIntervals(
+                fitted.compactMap { $0.forecast.interval(level: level) }, level: level,
+                point: mean, by: combiner, weights: weights, method: intervals)
         }
-        let forecast = Forecast(model: summary(fitted, combiner: combiner, weights: weights, criteria: criteria, notes: notes),
-                                mean: mean, intervals: combinedIntervals,
-                                fitted: combinedFitted(fitted.map(\.forecast.fitted), count: y.count, combiner: combiner,
-                                                       weights: weights))
+        let forecast = Forecast(
+            model: summary(fitted, combiner: combiner, weights: weights, criteria: criteria, notes: notes),
+            mean: mean, intervals: combinedIntervals,
+            fitted: combinedFitted(
+                fitted.map(\.forecast.fitted), count: y.count, combiner: combiner,
+                weights: weights))
         return (forecast, fitted.map(\.member))
     }
 
@@ -144,7 +155,7 @@ public struct Ensemble: Forecaster {
         guard f.mean.allSatisfy(\.isFinite) else { return "non-finite point forecasts" }
         for level in levels {
             guard let i = f.interval(level: level), i.lower.count == horizon, i.upper.count == horizon,
-                  i.lower.allSatisfy(\.isFinite), i.upper.allSatisfy(\.isFinite)
+                i.lower.allSatisfy(\.isFinite), i.upper.allSatisfy(\.isFinite)
             else { return "no finite \(level)% interval" }
         }
         return nil
@@ -164,8 +175,10 @@ public struct Ensemble: Forecaster {
         return f
     }
 
-    func summary(_ fitted: [MemberForecast], combiner: EnsembleCombiner, weights: [Double]?,
-                 criteria: [String: Double], notes: [String]) -> ModelSummary {
+    func summary(
+        _ fitted: [MemberForecast], combiner: EnsembleCombiner, weights: [Double]?,
+        criteria: [String: Double], notes: [String]
+    ) -> ModelSummary {
         var parameters: [String: Double] = [:]
         var criteria = criteria
         for (i, m) in fitted.enumerated() {
@@ -178,7 +191,8 @@ public struct Ensemble: Forecaster {
         case .median: how = "median of the members' point forecasts"
         case .mean: how = "equally weighted mean of the members' point forecasts"
         case .inverseMSE:
-            how = "inverse-MSE weighted mean of the members' point forecasts (weights from \(validationWindows) "
+            how =
+                "inverse-MSE weighted mean of the members' point forecasts (weights from \(validationWindows) "
                 + "rolling-origin validation window(s) on the training data)"
         }
         let bounds: String
@@ -194,13 +208,15 @@ public struct Ensemble: Forecaster {
             m.forecast.model.criteria["holdout_smape"].map { "\(m.name) \(String(format: "%.2f", $0))" }
         }
         if !scores.isEmpty {
-            memberNotes.insert("members' sMAPE on the holdout of the series' last observations: "
-                               + scores.joined(separator: ", "), at: 0)
+            memberNotes.insert(
+                "members' sMAPE on the holdout of the series' last observations: "
+                    + scores.joined(separator: ", "), at: 0)
         }
         let members = fitted.map(\.forecast.model.name).joined(separator: ", ")
-        return ModelSummary(name: "Ensemble[\(combiner.rawValue)](\(members))", family: name,
-                            parameters: parameters, criteria: criteria,
-                            notes: ["members: \(members); \(how); \(bounds)"] + notes + memberNotes)
+        return ModelSummary(
+            name: "Ensemble[\(combiner.rawValue)](\(members))", family: name,
+            parameters: parameters, criteria: criteria,
+            notes: ["members: \(members); \(how); \(bounds)"] + notes + memberNotes)
     }
 
     /// The members' in-sample fitted values combined at each time where at least one is finite.
@@ -208,7 +224,8 @@ public struct Ensemble: Forecaster {
         guard all.allSatisfy({ $0?.count == count }) else { return nil }
         let paths = all.compactMap { $0 }
         return (0..<count).map { t in
-            var values: [Double] = [], w: [Double] = []
+            var values: [Double] = []
+            var w: [Double] = []
             for (i, p) in paths.enumerated() where p[t].isFinite {
                 values.append(p[t])
                 w.append(weights?[i] ?? 1)

@@ -107,7 +107,9 @@ public struct ConformalRange: Sendable, Equatable {
         var previous = first
         for i in (first + 1)..<max(first + 1, t) where x[i].isFinite {
             if i - previous > 1 {
-                let a = x[previous], b = x[i], span = Double(i - previous)
+                let a = x[previous]
+                let b = x[i]
+                let span = Double(i - previous)
                 for j in (previous + 1)..<i { x[j] = a + (b - a) * Double(j - previous) / span }
             }
             previous = i
@@ -117,14 +119,20 @@ public struct ConformalRange: Sendable, Equatable {
 
     /// Fits `forecaster` at each of `origins` (training lengths) on the filled prefix and keeps
     /// its forecast of `horizon` steps at `levels`. A failing origin is recorded, not thrown.
-    public static func forecasts(_ y: [Double], period: Int, horizon: Int, levels: [Int], forecaster: any Forecaster,
-                                 origins: [Int]) throws -> OriginForecasts {
+    public static func forecasts(
+        _ y: [Double], period: Int, horizon: Int, levels: [Int], forecaster: any Forecaster,
+        origins: [Int]
+    ) throws -> OriginForecasts {
         try ArgumentCheck.atLeastOne(horizon, "horizon")
-        var forecasts: [Int: Forecast] = [:], failures: [Int: String] = [:]
+        var forecasts: [Int: Forecast] = [:]
+        var failures: [Int: String] = [:]
         for t in origins where t >= 1 && t <= y.count {
             do {
-                let f = try forecaster.forecast(filledPrefix(y, count: t), period: period, horizon: horizon, levels: levels)
-                guard f.mean.count == horizon else { throw ForecastingError(.fitFailed, "\(f.mean.count) steps, expected \(horizon)") }
+                let f = try forecaster.forecast(
+                    filledPrefix(y, count: t), period: period, horizon: horizon, levels: levels)
+                guard f.mean.count == horizon else {
+                    throw ForecastingError(.fitFailed, "\(f.mean.count) steps, expected \(horizon)")
+                }
                 forecasts[t] = f
             } catch {
                 failures[t] = "\(error)"
@@ -152,7 +160,8 @@ public struct ConformalRange: Sendable, Equatable {
         var t = origin - h
         while t >= 1, out.count < calibrationOrigins {
             if let forecast = f.forecasts[t], h <= forecast.mean.count, t + h - 1 < f.y.count,
-               let s = ConformalRange.score(actual: f.y[t + h - 1], forecast: forecast.mean[h - 1]) {
+                let s = ConformalRange.score(actual: f.y[t + h - 1], forecast: forecast.mean[h - 1])
+            {
                 out.append(s)
             }
             t -= 1
@@ -206,10 +215,16 @@ public struct ConformalRange: Sendable, Equatable {
     /// - Parameter only: when given, only the origins in it are evaluated (their ranges still use
     ///   every earlier origin's errors).
     public func coverage(_ f: OriginForecasts, level: Int, only: ClosedRange<Int>? = nil) -> Coverage {
-        var cases = 0, hits = 0, modelHits = 0, modelMissing = false
+        var cases = 0
+        var hits = 0
+        var modelHits = 0
+        var modelMissing = false
         var byStep = Array(repeating: (cases: 0, hits: 0), count: f.horizon)
-        var first: Int?, last: Int?
-        var width = 0.0, modelWidth = 0.0, modelWidthCount = 0
+        var first: Int?
+        var last: Int?
+        var width = 0.0
+        var modelWidth = 0.0
+        var modelWidthCount = 0
         for origin in f.forecasts.keys.sorted() where origin < f.y.count && only.map({ $0.contains(origin) }) != false {
             let interval = f.forecasts[origin]?.interval(level: level)
             for case let r? in ranges(f, origin: origin, level: level) {
@@ -224,9 +239,13 @@ public struct ConformalRange: Sendable, Equatable {
                 }
                 width += r.upper / r.lower - 1
                 if let interval, r.step <= interval.lower.count, r.step <= interval.upper.count {
-                    let lo = interval.lower[r.step - 1], hi = interval.upper[r.step - 1]
+                    let lo = interval.lower[r.step - 1]
+                    let hi = interval.upper[r.step - 1]
                     if y >= lo && y <= hi { modelHits += 1 }
-                    if lo > 0 { modelWidth += hi / lo - 1; modelWidthCount += 1 }
+                    if lo > 0 {
+                        modelWidth += hi / lo - 1
+                        modelWidthCount += 1
+                    }
                 } else {
                     modelMissing = true
                 }
@@ -234,8 +253,9 @@ public struct ConformalRange: Sendable, Equatable {
                 last = origin
             }
         }
-        return Coverage(cases: cases, hits: hits, modelHits: modelMissing ? nil : modelHits, byStep: byStep,
-                        firstOrigin: first, lastOrigin: last, meanRelativeWidth: cases > 0 ? width / Double(cases) : nil,
-                        modelMeanRelativeWidth: modelWidthCount > 0 ? modelWidth / Double(modelWidthCount) : nil)
+        return Coverage(
+            cases: cases, hits: hits, modelHits: modelMissing ? nil : modelHits, byStep: byStep,
+            firstOrigin: first, lastOrigin: last, meanRelativeWidth: cases > 0 ? width / Double(cases) : nil,
+            modelMeanRelativeWidth: modelWidthCount > 0 ? modelWidth / Double(modelWidthCount) : nil)
     }
 }

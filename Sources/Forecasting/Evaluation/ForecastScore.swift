@@ -27,11 +27,13 @@ public struct ForecastScore: Sendable, Equatable {
         smape = Metrics.smape(y, f)
         mase = Metrics.mase(y, f, insample: insample, period: period)
         rmsse = Metrics.rmsse(y, f, insample: insample, period: period)
-        var coverage: [Int: Double] = [:], winkler: [Int: Double] = [:]
+        var coverage: [Int: Double] = [:]
+        var winkler: [Int: Double] = [:]
         var pinballs: [Double] = []
         for interval in forecast.intervals {
-            let cut = PredictionInterval(level: interval.level, lower: Array(interval.lower.prefix(y.count)),
-                                         upper: Array(interval.upper.prefix(y.count)))
+            let cut = PredictionInterval(
+                level: interval.level, lower: Array(interval.lower.prefix(y.count)),
+                upper: Array(interval.upper.prefix(y.count)))
             coverage[interval.level] = Metrics.coverage(y, interval: cut)
             winkler[interval.level] = Metrics.winkler(y, interval: cut)
             if let p = Metrics.intervalPinball(y, interval: cut) { pinballs.append(p) }
@@ -68,26 +70,34 @@ public struct MetricTotals: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case series, failures, steps, seconds
-        case smapeSum = "smape_sum", maseSeries = "mase_series", maseSum = "mase_sum"
-        case covered, intervalSteps = "interval_steps"
+        case smapeSum = "smape_sum"
+        case maseSeries = "mase_series"
+        case maseSum = "mase_sum"
+        case covered
+        case intervalSteps = "interval_steps"
     }
 
     /// Adds one series' forecast against its test values.
-    public mutating func add(actual y: [Double], forecast: Forecast, insample: [Double], period: Int,
-                             levels: [Int]) {
+    public mutating func add(
+        actual y: [Double], forecast: Forecast, insample: [Double], period: Int,
+        levels: [Int]
+    ) {
         series += 1
         let h = min(y.count, forecast.mean.count)
         for t in 0..<h { smapeSum += Metrics.smapeTerm(y[t], forecast.mean[t]) }
         steps += h
-        let f = Array(forecast.mean.prefix(h)), actual = Array(y.prefix(h))
+        let f = Array(forecast.mean.prefix(h))
+        let actual = Array(y.prefix(h))
         if let m = Metrics.mase(actual, f, insample: insample, period: period) {
             maseSeries += 1
             maseSum += m
         }
         for level in levels {
             guard let interval = forecast.interval(level: level),
-                  let hits = Metrics.coveredCount(actual, interval: PredictionInterval(
-                      level: level, lower: Array(interval.lower.prefix(h)), upper: Array(interval.upper.prefix(h))))
+                let hits = Metrics.coveredCount(
+                    actual,
+                    interval: PredictionInterval(
+                        level: level, lower: Array(interval.lower.prefix(h)), upper: Array(interval.upper.prefix(h))))
             else { continue }
             covered["\(level)", default: 0] += hits
             intervalSteps["\(level)", default: 0] += h

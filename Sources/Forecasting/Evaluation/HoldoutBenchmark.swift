@@ -25,17 +25,23 @@ public struct HoldoutBenchmark: Sendable {
 
     /// Models by registry name with `intervals`; the baseline is the registry's `naive2` when it
     /// is registered (with the same intervals).
-    public init(models: [String], levels: [Int] = [95], intervals: IntervalMethod = .model,
-                runner: BatchRunner) throws {
-        let baseline = ForecasterRegistry.names.contains(Self.baselineName)
+    public init(
+        models: [String], levels: [Int] = [95], intervals: IntervalMethod = .model,
+        runner: BatchRunner
+    ) throws {
+        let baseline =
+            ForecasterRegistry.names.contains(Self.baselineName)
             ? intervals.applied(to: try ForecasterRegistry.forecaster(named: Self.baselineName)) : nil
-        try self.init(forecasters: models.map { intervals.applied(to: try ForecasterRegistry.forecaster(named: $0)) },
-                      baseline: baseline, levels: levels, runner: runner)
+        try self.init(
+            forecasters: models.map { intervals.applied(to: try ForecasterRegistry.forecaster(named: $0)) },
+            baseline: baseline, levels: levels, runner: runner)
     }
 
     /// Explicit methods; results name them by `Forecaster.name`.
-    public init(forecasters: [any Forecaster], baseline: (any Forecaster)?, levels: [Int] = [95],
-                runner: BatchRunner) throws {
+    public init(
+        forecasters: [any Forecaster], baseline: (any Forecaster)?, levels: [Int] = [95],
+        runner: BatchRunner
+    ) throws {
         guard !forecasters.isEmpty else { throw ForecastingError(.invalidArgument, "at least one model is needed") }
         try ArgumentCheck.levels(levels)
         self.forecasters = forecasters
@@ -72,8 +78,9 @@ public struct HoldoutBenchmark: Sendable {
         /// OWA of `row` against the baseline row of the same subset.
         public func owa(_ row: Row) -> Double? {
             guard let base = baseline.first(where: { $0.subset == row.subset }) else { return nil }
-            return Metrics.owa(smape: row.totals.smape, mase: row.totals.mase,
-                               naive2Smape: base.totals.smape, naive2Mase: base.totals.mase)
+            return Metrics.owa(
+                smape: row.totals.smape, mase: row.totals.mase,
+                naive2Smape: base.totals.smape, naive2Mase: base.totals.mase)
         }
     }
 
@@ -81,8 +88,10 @@ public struct HoldoutBenchmark: Sendable {
     public static let allSubsets = "all"
 
     /// Runs every model on `series`; `progress(done, total)` after each series and model.
-    public func run(_ series: [HoldoutSeries],
-                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Report {
+    public func run(
+        _ series: [HoldoutSeries],
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> Report {
         let subsets = Set(series.map(\.subset)).sorted()
         let baselineAvailable = baseline != nil
         var runList = models
@@ -94,7 +103,7 @@ public struct HoldoutBenchmark: Sendable {
         let baselineName = baseline?.name ?? Self.baselineName
         let total = series.count * runList.count
         var done = 0
-        var totals: [String: [String: MetricTotals]] = [:]   // model → subset → totals
+        var totals: [String: [String: MetricTotals]] = [:]  // model → subset → totals
         var failures: [Failure] = []
         let levels = self.levels
         for subset in subsets {
@@ -125,7 +134,9 @@ public struct HoldoutBenchmark: Sendable {
         func rows(for names: [String]) -> [Row] {
             var out: [Row] = []
             for subset in subsets {
-                for name in names { out.append(Row(model: name, subset: subset, totals: totals[name]?[subset] ?? MetricTotals())) }
+                for name in names {
+                    out.append(Row(model: name, subset: subset, totals: totals[name]?[subset] ?? MetricTotals()))
+                }
             }
             for name in names {
                 var all = MetricTotals()
@@ -138,14 +149,17 @@ public struct HoldoutBenchmark: Sendable {
         if !baselineAvailable {
             notes.append("owa is null: no '\(Self.baselineName)' model is registered to serve as the M4 baseline")
         }
-        return Report(rows: rows(for: models),
-                      baseline: baselineAvailable ? rows(for: [baselineName]) : [],
-                      failures: failures.sorted { ($0.id, $0.model) < ($1.id, $1.model) },
-                      notes: notes)
+        return Report(
+            rows: rows(for: models),
+            baseline: baselineAvailable ? rows(for: [baselineName]) : [],
+            failures: failures.sorted { ($0.id, $0.model) < ($1.id, $1.model) },
+            notes: notes)
     }
 
     /// Fits and scores one series; any error is returned, never thrown, so one series cannot sink a run.
-    static func score(_ s: HoldoutSeries, forecaster: any Forecaster, levels: [Int]) -> Result<MetricTotals, ForecastingError> {
+    static func score(_ s: HoldoutSeries, forecaster: any Forecaster, levels: [Int]) -> Result<
+        MetricTotals, ForecastingError
+    > {
         guard !s.test.isEmpty else { return .failure(ForecastingError(.tooShort, "the series has no test values")) }
         guard s.test.allSatisfy(\.isFinite) else {
             return .failure(ForecastingError(.nonFinite, "the test values have missing or non-finite values"))
@@ -153,12 +167,16 @@ public struct HoldoutBenchmark: Sendable {
         do {
             let forecast = try forecaster.forecast(s.train, period: s.period, horizon: s.test.count, levels: levels)
             guard forecast.mean.count == s.test.count else {
-                return .failure(ForecastingError(.fitFailed,
-                    "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count))"))
+                return .failure(
+                    ForecastingError(
+                        .fitFailed,
+                        "\(forecaster.name) returned \(forecast.mean.count) steps (expected \(s.test.count))"))
             }
             guard forecast.mean.allSatisfy(\.isFinite) else {
-                return .failure(ForecastingError(.nonFinite,
-                    "\(forecaster.name) returned a non-finite forecast (the values overflow double precision)"))
+                return .failure(
+                    ForecastingError(
+                        .nonFinite,
+                        "\(forecaster.name) returned a non-finite forecast (the values overflow double precision)"))
             }
             var t = MetricTotals()
             t.add(actual: s.test, forecast: forecast, insample: s.train, period: s.period, levels: levels)
@@ -167,8 +185,11 @@ public struct HoldoutBenchmark: Sendable {
             let scale = Metrics.seasonalNaiveMAE(s.train, period: s.period) ?? 0
             let error = Metrics.mae(s.test, forecast.mean) ?? 0
             guard t.smapeSum.isFinite, t.maseSum.isFinite, scale.isFinite, error.isFinite else {
-                return .failure(ForecastingError(.nonFinite,
-                    "the series cannot be scored: its sMAPE or MASE overflows double precision (values near ±1.8e308)"))
+                return .failure(
+                    ForecastingError(
+                        .nonFinite,
+                        "the series cannot be scored: its sMAPE or MASE overflows double precision (values near ±1.8e308)"
+                    ))
             }
             return .success(t)
         } catch let error as ForecastingError {

@@ -32,8 +32,10 @@ public protocol IntervalMethodConfigurable: Forecaster {
 public protocol ChosenModelRefitting: Forecaster {
     /// The forecast of `forecast(_:period:horizon:levels:)`, and the forecaster that refits the
     /// model chosen for it (its form, its scale), made from the chosen model itself.
-    func forecastAndRefitter(_ y: [Double], period: Int, horizon: Int,
-                             levels: [Int]) throws -> (forecast: Forecast, refitter: any Forecaster)
+    func forecastAndRefitter(
+        _ y: [Double], period: Int, horizon: Int,
+        levels: [Int]
+    ) throws -> (forecast: Forecast, refitter: any Forecaster)
 }
 
 /// Prediction intervals calibrated on a holdout of the series' last observations.
@@ -98,7 +100,8 @@ public struct HoldoutCalibrated: Forecaster {
     /// the forecast has no 95% interval or a zero-width interval met a non-zero error.
     public static func holdoutScale(actual: [Double], forecast: Forecast) -> Double? {
         guard let interval = forecast.interval(level: 95), actual.count <= forecast.mean.count,
-              !actual.isEmpty else { return nil }
+            !actual.isEmpty
+        else { return nil }
         let z95 = NormalDistribution.criticalValue(level: 95)
         var sum = 0.0
         for (j, y) in actual.enumerated() {
@@ -122,7 +125,9 @@ public struct HoldoutCalibrated: Forecaster {
     /// `ChosenModelRefitting` method refits another model there (the chosen form only), and a
     /// combination's members are calibrated one by one.
     var keepsFits: Bool {
-        guard base is any PersistableForecaster, let state = ForecasterRegistry.stateType(named: base.name) else { return false }
+        guard base is any PersistableForecaster, let state = ForecasterRegistry.stateType(named: base.name) else {
+            return false
+        }
         return state.kind != FittedModel.EnsembleState.kind && !(base is any ChosenModelRefitting)
     }
 
@@ -133,15 +138,18 @@ public struct HoldoutCalibrated: Forecaster {
     /// returned, serves as the holdout refit when it was fitted to exactly the holdout's
     /// training part (the same observations, period and method): when the holdout length equals
     /// the step between windows, the previous window's fit.
-    func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int], keeping: Bool,
-                  reusing previous: FittedModel?) throws -> (forecast: Forecast, fit: FittedModel?) {
+    func forecast(
+        _ y: [Double], period: Int, horizon: Int, levels: [Int], keeping: Bool,
+        reusing previous: FittedModel?
+    ) throws -> (forecast: Forecast, fit: FittedModel?) {
         try Limits.horizon.check(horizon, "horizon")
         try Limits.period.check(period, "period")
         var kept: FittedModel?
         var result: Forecast
         var chosen: (any Forecaster)?
         if keeping, keepsFits, let fit = try? FittedModel.fit(base, y, period: period),
-           let f = try? fit.forecast(horizon: horizon, levels: levels) {
+            let f = try? fit.forecast(horizon: horizon, levels: levels)
+        {
             kept = fit
             result = f
         } else if let choosing = base as? any ChosenModelRefitting {
@@ -154,14 +162,16 @@ public struct HoldoutCalibrated: Forecaster {
         guard let m = Self.holdoutLength(count: n, period: period, horizon: horizon) else {
             result.model.notes.append(
                 "intervals: the model's own; \(n) observations are too few for a holdout of \(Self.minimumHoldout) "
-                + "after the \(Self.minimumFitLength(period: period)) kept for the fit")
+                    + "after the \(Self.minimumFitLength(period: period)) kept for the fit")
             return (result, kept)
         }
-        let head = Array(y[..<(n - m)]), actual = Array(y[(n - m)...])
+        let head = Array(y[..<(n - m)])
+        let actual = Array(y[(n - m)...])
         let held: Forecast
         do {
             if keepsFits, let previous, previous.name == base.name, previous.period == period, previous.values == head,
-               let f = try? previous.forecast(horizon: m, levels: [95]) {
+                let f = try? previous.forecast(horizon: m, levels: [95])
+            {
                 held = f
             } else if let chosen, let f = try? chosen.forecast(head, period: period, horizon: m, levels: [95]) {
                 held = f
@@ -180,7 +190,8 @@ public struct HoldoutCalibrated: Forecaster {
         for (k, interval) in result.intervals.enumerated() {
             let f = Self.wideningFactor(scale: scale, holdout: m, level: interval.level)
             guard f > 1 else { continue }
-            var lower = interval.lower, upper = interval.upper
+            var lower = interval.lower
+            var upper = interval.upper
             for j in 0..<result.mean.count {
                 let mu = result.mean[j]
                 lower[j] = mu - f * (mu - interval.lower[j])
@@ -198,7 +209,7 @@ public struct HoldoutCalibrated: Forecaster {
         let widenedNote = widened.isEmpty ? "the model's intervals kept" : "widened " + widened.joined(separator: ", ")
         result.model.notes.append(
             "intervals calibrated on a holdout of the last \(m) observations: errors \(Self.format(scale))× "
-            + "the model's standard error; \(widenedNote)")
+                + "the model's standard error; \(widenedNote)")
         return (result, kept)
     }
 

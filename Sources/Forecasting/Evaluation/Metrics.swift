@@ -28,14 +28,16 @@ public enum Metrics {
     /// The M3/M4 symmetric MAPE of one step, in percent: 200·|y − f| / (|y| + |f|), 0 when y = f = 0.
     @inline(__always)
     public static func smapeTerm(_ y: Double, _ f: Double) -> Double {
-        let denominator = abs(y) + abs(f), difference = abs(y - f)
+        let denominator = abs(y) + abs(f)
+        let difference = abs(y - f)
         if denominator == 0 { return 0 }
         if denominator.isFinite && difference.isFinite { return 200 * difference / denominator }
         // Near the largest double the sum or the difference overflows; the ratio does not depend
         // on the scale, so take it on y and f divided by the larger of |y| and |f|.
         let scale = max(abs(y), abs(f))
         guard scale.isFinite else { return .nan }
-        let a = y / scale, b = f / scale
+        let a = y / scale
+        let b = f / scale
         return 200 * abs(a - b) / (abs(a) + abs(b))
     }
 
@@ -74,24 +76,27 @@ public enum Metrics {
     /// `nil` when the scale is zero or undefined (a constant in-sample series).
     public static func mase(_ y: [Double], _ f: [Double], insample: [Double], period: Int) -> Double? {
         guard let scale = seasonalNaiveMAE(insample, period: period), scale > 0,
-              let e = mae(y, f) else { return nil }
+            let e = mae(y, f)
+        else { return nil }
         return e / scale
     }
 
     /// Root mean squared scaled error, as in the M5 competition: √(MSE / seasonal-naive in-sample MSE).
     public static func rmsse(_ y: [Double], _ f: [Double], insample: [Double], period: Int) -> Double? {
         guard let scale = seasonalNaiveMSE(insample, period: period), scale > 0,
-              let e = rmse(y, f) else { return nil }
+            let e = rmse(y, f)
+        else { return nil }
         return (e * e / scale).squareRoot()
     }
 
     /// Pinball (quantile) loss at probability q: (1/h) Σ max(q(yₜ − qₜ), (q − 1)(yₜ − qₜ)),
     /// where qₜ is the forecast q-quantile (Gneiting & Raftery 2007, §9).
     public static func pinball(_ y: [Double], quantile: [Double], probability q: Double) -> Double? {
-        mean(zip(y, quantile).map { yt, qt in
-            let d = yt - qt
-            return d >= 0 ? q * d : (q - 1) * d
-        })
+        mean(
+            zip(y, quantile).map { yt, qt in
+                let d = yt - qt
+                return d >= 0 ? q * d : (q - 1) * d
+            })
     }
 
     /// The probabilities of the bounds of a central interval at `level` percent: (1 − L/100)/2 and (1 + L/100)/2.
@@ -105,7 +110,8 @@ public enum Metrics {
     public static func intervalPinball(_ y: [Double], interval: PredictionInterval) -> Double? {
         let p = boundProbabilities(level: interval.level)
         guard let lower = pinball(y, quantile: interval.lower, probability: p.lower),
-              let upper = pinball(y, quantile: interval.upper, probability: p.upper) else { return nil }
+            let upper = pinball(y, quantile: interval.upper, probability: p.upper)
+        else { return nil }
         return (lower + upper) / 2
     }
 
@@ -128,13 +134,16 @@ public enum Metrics {
     public static func winkler(_ y: [Double], interval: PredictionInterval) -> Double? {
         guard interval.lower.count == y.count, interval.upper.count == y.count else { return nil }
         let alpha = 1 - Double(interval.level) / 100
-        return mean(y.indices.map { t in
-            let l = interval.lower[t], u = interval.upper[t], v = y[t]
-            var score = u - l
-            if v < l { score += 2 / alpha * (l - v) }
-            if v > u { score += 2 / alpha * (v - u) }
-            return score
-        })
+        return mean(
+            y.indices.map { t in
+                let l = interval.lower[t]
+                let u = interval.upper[t]
+                let v = y[t]
+                var score = u - l
+                if v < l { score += 2 / alpha * (l - v) }
+                if v > u { score += 2 / alpha * (v - u) }
+                return score
+            })
     }
 
     /// Overall weighted average of the M4 competition: the mean of sMAPE and MASE, each relative

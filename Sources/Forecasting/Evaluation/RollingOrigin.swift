@@ -33,13 +33,15 @@ public struct RollingOrigin: Sendable, Equatable {
         let (laidBack, overflow) = (windows - 1).multipliedReportingOverflow(by: step)
         let (span, overflow2) = laidBack.addingReportingOverflow(horizon)
         guard !overflow, !overflow2, windows >= 1, step >= 1, horizon >= 1 else {
-            throw ForecastingError(.invalidArgument, "windows \(windows), step \(step) and horizon \(horizon) are out of range")
+            throw ForecastingError(
+                .invalidArgument, "windows \(windows), step \(step) and horizon \(horizon) are out of range")
         }
         let first = count - span
         guard first >= max(1, minimumTrain) else {
-            throw ForecastingError(.tooShort,
-                                   "\(count) observations are too few for \(windows) windows of horizon \(horizon) "
-                                   + "and step \(step) (the first window would train on \(first))")
+            throw ForecastingError(
+                .tooShort,
+                "\(count) observations are too few for \(windows) windows of horizon \(horizon) "
+                    + "and step \(step) (the first window would train on \(first))")
         }
         return (0..<windows).map { first + $0 * step }
     }
@@ -84,7 +86,8 @@ public struct RollingOrigin: Sendable, Equatable {
             rmsse = avg(\.rmsse)
             pinball = avg(\.pinball)
             let levels = Set(scores.flatMap { $0.coverage.keys })
-            var coverage: [Int: Double] = [:], winkler: [Int: Double] = [:]
+            var coverage: [Int: Double] = [:]
+            var winkler: [Int: Double] = [:]
             for level in levels {
                 coverage[level] = avg { $0.coverage[level] }
                 winkler[level] = avg { $0.winkler[level] }
@@ -112,17 +115,21 @@ public struct RollingOrigin: Sendable, Equatable {
             let test = Array(y[origin..<(origin + horizon)])
             let forecast: Forecast
             if let calibrated, keeping {
-                (forecast, kept) = try calibrated.forecast(train, period: period, horizon: horizon, levels: levels,
-                                                           keeping: true, reusing: kept)
+                (forecast, kept) = try calibrated.forecast(
+                    train, period: period, horizon: horizon, levels: levels,
+                    keeping: true, reusing: kept)
             } else {
                 forecast = try forecaster.forecast(train, period: period, horizon: horizon, levels: levels)
             }
             guard forecast.mean.count == horizon else {
-                throw ForecastingError(.fitFailed, "\(forecaster.name) returned \(forecast.mean.count) steps, expected \(horizon)")
+                throw ForecastingError(
+                    .fitFailed, "\(forecaster.name) returned \(forecast.mean.count) steps, expected \(horizon)")
             }
-            windows.append(Window(origin: origin,
-                                  score: ForecastScore(actual: test, forecast: forecast, insample: train, period: period),
-                                  model: forecast.model))
+            windows.append(
+                Window(
+                    origin: origin,
+                    score: ForecastScore(actual: test, forecast: forecast, insample: train, period: period),
+                    model: forecast.model))
         }
         return Result(windows: windows, summary: Summary(windows.map(\.score)))
     }

@@ -68,28 +68,32 @@ extension FittedModel {
                 throw ForecastingError(.invalidArgument, "MSTL stores one last cycle of m values for each period m")
             }
             guard periods.isEmpty || periods == MSTLDecomposition.usablePeriods(periods, count: y.count) else {
-                throw ForecastingError(.invalidArgument,
-                                       "MSTL periods \(periods) must be distinct, at least 2 and below half "
-                                       + "the \(y.count) training values")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "MSTL periods \(periods) must be distinct, at least 2 and below half "
+                        + "the \(y.count) training values")
             }
             guard !periods.isEmpty else {
                 return MSTL.Fit(decomposition: nil, trendModel: try trendModel(y), notes: notes)
             }
             let decomposition = try MSTLDecomposition(y, periods: periods, settings: settings)
             guard FittedModel.agree(decomposition.lastCycles.flatMap { $0 }, lastCycles.flatMap { $0 }) else {
-                throw ForecastingError(.invalidArgument,
-                                       "the seasonal components do not follow from the training values and settings")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the seasonal components do not follow from the training values and settings")
             }
-            return MSTL.Fit(decomposition: decomposition, trendModel: try trendModel(decomposition.adjusted), notes: notes)
+            return MSTL.Fit(
+                decomposition: decomposition, trendModel: try trendModel(decomposition.adjusted), notes: notes)
         }
 
         /// The stored ETS model run over the adjusted series, ending in its stored final states.
         private func trendModel(_ adjusted: [Double]) throws -> ETS.Model {
             let model = try trend.model(adjusted)
             guard FittedModel.agree(model.finalStates, trend.finalStates) else {
-                throw ForecastingError(.invalidArgument,
-                                       "the trend model's final states do not follow from its parameters "
-                                       + "and the adjusted series")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the trend model's final states do not follow from its parameters "
+                        + "and the adjusted series")
             }
             return model
         }
@@ -102,7 +106,8 @@ extension MSTL: PersistableForecaster {
     /// last cycles, and the trend forecaster's ETS model.
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
-        let state = FittedModel.MSTLState(try fit(y, period: period), settings: decomposition, trendSpecification: trend)
+        let state = FittedModel.MSTLState(
+            try fit(y, period: period), settings: decomposition, trendSpecification: trend)
         return FittedModel(name: name, values: y, period: period, state: state)
     }
 }
@@ -116,8 +121,10 @@ extension FittedModel.MSTLState: FittedState {
     /// adjusted series, both checked against what is stored (`fit(_:)`).
     public func run(_ values: [Double], period: Int, name: String) throws -> MSTL.Fit { try fit(values) }
 
-    public func forecast(_ run: MSTL.Fit, values: [Double], period: Int, name: String, horizon: Int,
-                         levels: [Int]) throws -> Forecast {
+    public func forecast(
+        _ run: MSTL.Fit, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         var forecaster = MSTL(periods: periods, decomposition: settings)
         forecaster.trend.simulationPaths = trend.simulationPaths
         forecaster.trend.seed = trend.seed

@@ -26,8 +26,10 @@ public struct MSTL: Forecaster {
     /// ETS(Z,Z,N): every error and trend, no season; AICc, as statsforecast's default.
     public static let defaultTrend = ETS.Specification(seasons: [.none])
 
-    public init(periods: [Int]? = nil, decomposition: MSTLDecomposition.Settings = .init(),
-                trend: ETS.Specification = MSTL.defaultTrend, name: String = "mstl") {
+    public init(
+        periods: [Int]? = nil, decomposition: MSTLDecomposition.Settings = .init(),
+        trend: ETS.Specification = MSTL.defaultTrend, name: String = "mstl"
+    ) {
         self.periods = periods
         self.decomposition = decomposition
         var trend = trend
@@ -66,8 +68,9 @@ public struct MSTL: Forecaster {
             return Fit(decomposition: nil, trendModel: try ETS(trend).fit(y, period: 1), notes: notes)
         }
         let decomposition = try MSTLDecomposition(y, periods: usable, settings: self.decomposition)
-        return Fit(decomposition: decomposition, trendModel: try ETS(trend).fit(decomposition.adjusted, period: 1),
-                   notes: notes)
+        return Fit(
+            decomposition: decomposition, trendModel: try ETS(trend).fit(decomposition.adjusted, period: 1),
+            notes: notes)
     }
 
     /// The periods to decompose `y` at, and notes on those left out.
@@ -92,8 +95,9 @@ public struct MSTL: Forecaster {
     /// The forecast of a fit: the trend model's forecast, its points, bounds and fitted values
     /// shifted by the seasonal components.
     public func forecast(_ fit: Fit, horizon: Int, levels: [Int]) -> Forecast {
-        let base = fit.trendModel.forecast(horizon: horizon, levels: levels,
-                                           simulationPaths: trend.simulationPaths, seed: trend.seed)
+        let base = fit.trendModel.forecast(
+            horizon: horizon, levels: levels,
+            simulationPaths: trend.simulationPaths, seed: trend.seed)
         let season = MSTLDecomposition.seasonalForecast(lastCycles: fit.lastCycles, horizon: horizon)
         let shift = { (x: [Double]) in zip(x, season).map { $0 + $1 } }
         var fitted = base.fitted
@@ -105,10 +109,11 @@ public struct MSTL: Forecaster {
         summary.name = "MSTL(\(periods.map(String.init).joined(separator: ",")); \(summary.name))"
         summary.family = name
         summary.notes = fit.notes + summary.notes
-        return Forecast(model: summary, mean: shift(base.mean),
-                        intervals: base.intervals.map {
-                            PredictionInterval(level: $0.level, lower: shift($0.lower), upper: shift($0.upper))
-                        },
-                        fitted: fitted)
+        return Forecast(
+            model: summary, mean: shift(base.mean),
+            intervals: base.intervals.map {
+                PredictionInterval(level: $0.level, lower: shift($0.lower), upper: shift($0.upper))
+            },
+            fitted: fitted)
     }
 }

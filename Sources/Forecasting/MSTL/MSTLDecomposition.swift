@@ -26,8 +26,10 @@ public struct MSTLDecomposition: Sendable, Equatable {
         /// Robust outer runs of each STL (0: none, the default of R and statsforecast).
         public var robustIterations: Int
 
-        public init(seasonalWindows: [Int]? = nil, iterations: Int = 2, seasonalDegree: Int = 0,
-                    innerIterations: Int = 5, robustIterations: Int = 0) {
+        public init(
+            seasonalWindows: [Int]? = nil, iterations: Int = 2, seasonalDegree: Int = 0,
+            innerIterations: Int = 5, robustIterations: Int = 0
+        ) {
             self.seasonalWindows = seasonalWindows
             self.iterations = iterations
             self.seasonalDegree = seasonalDegree
@@ -36,8 +38,10 @@ public struct MSTLDecomposition: Sendable, Equatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case seasonalWindows = "seasonal_windows", iterations
-            case seasonalDegree = "seasonal_degree", innerIterations = "inner_iterations"
+            case seasonalWindows = "seasonal_windows"
+            case iterations
+            case seasonalDegree = "seasonal_degree"
+            case innerIterations = "inner_iterations"
             case robustIterations = "robust_iterations"
         }
 
@@ -49,11 +53,13 @@ public struct MSTLDecomposition: Sendable, Equatable {
             case let w? where w.count == 1: window = w[0]
             case let w? where w.count == count: window = w[i]
             case let w?:
-                throw ForecastingError(.invalidArgument,
-                                       "MSTL has \(count) seasonal periods but \(w.count) seasonal windows")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "MSTL has \(count) seasonal periods but \(w.count) seasonal windows")
             }
-            return STL.Settings(seasonalWindow: window, seasonalDegree: seasonalDegree,
-                                innerIterations: innerIterations, robustIterations: robustIterations)
+            return STL.Settings(
+                seasonalWindow: window, seasonalDegree: seasonalDegree,
+                innerIterations: innerIterations, robustIterations: robustIterations)
         }
     }
 
@@ -76,13 +82,15 @@ public struct MSTLDecomposition: Sendable, Equatable {
         let n = y.count
         let sorted = periods.sorted()
         guard !sorted.isEmpty, sorted == MSTLDecomposition.usablePeriods(sorted, count: n) else {
-            throw ForecastingError(.invalidArgument,
-                                   "MSTL needs distinct seasonal periods of at least 2 and below half the "
-                                   + "\(n) observations, got \(periods)")
+            throw ForecastingError(
+                .invalidArgument,
+                "MSTL needs distinct seasonal periods of at least 2 and below half the "
+                    + "\(n) observations, got \(periods)")
         }
         guard (1...100).contains(settings.iterations) else {
-            throw ForecastingError(.invalidArgument,
-                                   "MSTL iterations must be between 1 and 100, got \(settings.iterations)")
+            throw ForecastingError(
+                .invalidArgument,
+                "MSTL iterations must be between 1 and 100, got \(settings.iterations)")
         }
         let stlSettings = try sorted.indices.map { try settings.stl($0, of: sorted.count) }
         var seasonal = [[Double]](repeating: [Double](repeating: 0, count: n), count: sorted.count)

@@ -44,9 +44,11 @@ public struct STL: Sendable, Equatable {
         /// Outer runs with robustness weights after the first (0: none).
         public var robustIterations: Int
 
-        public init(seasonalWindow: Int, seasonalDegree: Int = 0, trendWindow: Int? = nil,
-                    lowPassWindow: Int? = nil, trendDegree: Int = 1, lowPassDegree: Int = 1,
-                    innerIterations: Int = 5, robustIterations: Int = 0) {
+        public init(
+            seasonalWindow: Int, seasonalDegree: Int = 0, trendWindow: Int? = nil,
+            lowPassWindow: Int? = nil, trendDegree: Int = 1, lowPassDegree: Int = 1,
+            innerIterations: Int = 5, robustIterations: Int = 0
+        ) {
             self.seasonalWindow = seasonalWindow
             self.seasonalDegree = seasonalDegree
             self.trendWindow = trendWindow
@@ -58,10 +60,14 @@ public struct STL: Sendable, Equatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case seasonalWindow = "seasonal_window", seasonalDegree = "seasonal_degree"
-            case trendWindow = "trend_window", lowPassWindow = "low_pass_window"
-            case trendDegree = "trend_degree", lowPassDegree = "low_pass_degree"
-            case innerIterations = "inner_iterations", robustIterations = "robust_iterations"
+            case seasonalWindow = "seasonal_window"
+            case seasonalDegree = "seasonal_degree"
+            case trendWindow = "trend_window"
+            case lowPassWindow = "low_pass_window"
+            case trendDegree = "trend_degree"
+            case lowPassDegree = "low_pass_degree"
+            case innerIterations = "inner_iterations"
+            case robustIterations = "robust_iterations"
         }
 
         /// n_t: the given window, or the smallest odd integer ≥ 1.5m / (1 − 1.5/n_s).
@@ -81,23 +87,27 @@ public struct STL: Sendable, Equatable {
         func validate(period m: Int) throws {
             let odd = { (w: Int) in w >= 3 && w % 2 == 1 }
             guard odd(seasonalWindow) else {
-                throw ForecastingError(.invalidArgument,
-                                       "the STL seasonal window must be an odd integer of at least 3, "
-                                       + "got \(seasonalWindow)")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the STL seasonal window must be an odd integer of at least 3, "
+                        + "got \(seasonalWindow)")
             }
-            let nt = trendWindow(period: m), nl = lowPassWindow(period: m)
+            let nt = trendWindow(period: m)
+            let nl = lowPassWindow(period: m)
             guard odd(nt), nt > m, odd(nl), nl > m else {
-                throw ForecastingError(.invalidArgument,
-                                       "the STL trend (\(nt)) and low-pass (\(nl)) windows must be odd integers "
-                                       + "above the period \(m)")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the STL trend (\(nt)) and low-pass (\(nl)) windows must be odd integers "
+                        + "above the period \(m)")
             }
             guard [seasonalDegree, trendDegree, lowPassDegree].allSatisfy({ $0 == 0 || $0 == 1 }) else {
                 throw ForecastingError(.invalidArgument, "STL LOESS degrees are 0 or 1")
             }
             guard (1...100).contains(innerIterations), (0...100).contains(robustIterations) else {
-                throw ForecastingError(.invalidArgument,
-                                       "STL inner iterations must be between 1 and 100 and robust iterations "
-                                       + "between 0 and 100, got \(innerIterations) and \(robustIterations)")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "STL inner iterations must be between 1 and 100 and robust iterations "
+                        + "between 0 and 100, got \(innerIterations) and \(robustIterations)")
             }
         }
     }
@@ -121,7 +131,8 @@ public struct STL: Sendable, Equatable {
         try settings.validate(period: np)
         let n = y.count
         let ns = settings.seasonalWindow
-        let nt = settings.trendWindow(period: np), nl = settings.lowPassWindow(period: np)
+        let nt = settings.trendWindow(period: np)
+        let nl = settings.lowPassWindow(period: np)
         var trend = [Double](repeating: 0, count: n)
         var season = [Double](repeating: 0, count: n)
         var robustness: [Double]?
@@ -129,8 +140,9 @@ public struct STL: Sendable, Equatable {
             if outer > 0 { robustness = STL.robustnessWeights(y, fit: (0..<n).map { trend[$0] + season[$0] }) }
             for _ in 0..<settings.innerIterations {
                 let detrended = (0..<n).map { y[$0] - trend[$0] }
-                let cycle = STL.subseriesSmooth(detrended, period: np, span: ns, degree: settings.seasonalDegree,
-                                                robustness: robustness)
+                let cycle = STL.subseriesSmooth(
+                    detrended, period: np, span: ns, degree: settings.seasonalDegree,
+                    robustness: robustness)
                 var low = STL.movingAverage(cycle, np)
                 low = STL.movingAverage(low, np)
                 low = STL.movingAverage(low, 3)
@@ -164,8 +176,10 @@ public struct STL: Sendable, Equatable {
     }
 
     /// Smooths each cycle-subseries and extends it by one value at each end (length n + 2m).
-    static func subseriesSmooth(_ y: [Double], period np: Int, span ns: Int, degree: Int,
-                                robustness: [Double]? = nil) -> [Double] {
+    static func subseriesSmooth(
+        _ y: [Double], period np: Int, span ns: Int, degree: Int,
+        robustness: [Double]? = nil
+    ) -> [Double] {
         let n = y.count
         var out = [Double](repeating: 0, count: n + 2 * np)
         for j in 0..<np {
@@ -176,10 +190,14 @@ public struct STL: Sendable, Equatable {
             var smooth = [Double](repeating: 0, count: k + 2)
             let inner = loess(sub, span: ns, degree: degree, robustness: rw)
             for i in 0..<k { smooth[i + 1] = inner[i] }
-            smooth[0] = estimate(sub, span: ns, degree: degree, at: 0, left: 1, right: min(ns, k),
-                                 robustness: rw) ?? smooth[1]
-            smooth[k + 1] = estimate(sub, span: ns, degree: degree, at: Double(k + 1),
-                                     left: max(1, k - ns + 1), right: k, robustness: rw) ?? smooth[k]
+            smooth[0] =
+                estimate(
+                    sub, span: ns, degree: degree, at: 0, left: 1, right: min(ns, k),
+                    robustness: rw) ?? smooth[1]
+            smooth[k + 1] =
+                estimate(
+                    sub, span: ns, degree: degree, at: Double(k + 1),
+                    left: max(1, k - ns + 1), right: k, robustness: rw) ?? smooth[k]
             for m in 0..<(k + 2) { out[m * np + j] = smooth[m] }
         }
         return out
@@ -206,17 +224,27 @@ public struct STL: Sendable, Equatable {
         var out = y
         if n < len {
             for i in 1...max(n, 1) where n > 0 {
-                if let v = estimate(y, span: len, degree: degree, at: Double(i), left: 1, right: n,
-                                    robustness: robustness) { out[i - 1] = v }
+                if let v = estimate(
+                    y, span: len, degree: degree, at: Double(i), left: 1, right: n,
+                    robustness: robustness)
+                {
+                    out[i - 1] = v
+                }
             }
             return out
         }
         let half = (len + 1) / 2
-        var left = 1, right = len
+        var left = 1
+        var right = len
         for i in 1...n {
-            if i > half && right != n { left += 1; right += 1 }
-            if let v = estimate(y, span: len, degree: degree, at: Double(i), left: left, right: right,
-                                robustness: robustness) {
+            if i > half && right != n {
+                left += 1
+                right += 1
+            }
+            if let v = estimate(
+                y, span: len, degree: degree, at: Double(i), left: left, right: right,
+                robustness: robustness)
+            {
                 out[i - 1] = v
             }
         }
@@ -225,20 +253,29 @@ public struct STL: Sendable, Equatable {
 
     /// The local fit at abscissa `xs` (1-based positions) from points left…right, the tricube
     /// weights multiplied by `robustness` when given; nil when every weight is zero.
-    static func estimate(_ y: [Double], span len: Int, degree: Int, at xs: Double,
-                         left: Int, right: Int, robustness: [Double]? = nil) -> Double? {
+    static func estimate(
+        _ y: [Double], span len: Int, degree: Int, at xs: Double,
+        left: Int, right: Int, robustness: [Double]? = nil
+    ) -> Double? {
         let n = y.count
         let range = Double(n) - 1
         var h = max(xs - Double(left), Double(right) - xs)
         if len > n { h += Double((len - n) / 2) }
-        let h9 = 0.999 * h, h1 = 0.001 * h
+        let h9 = 0.999 * h
+        let h1 = 0.001 * h
         var w = [Double](repeating: 0, count: right - left + 1)
         var a = 0.0
         for j in left...right {
             let r = abs(Double(j) - xs)
             if r <= h9 {
                 let v: Double
-                if r <= h1 { v = 1 } else { let u = r / h; let c = 1 - u * u * u; v = c * c * c }
+                if r <= h1 {
+                    v = 1
+                } else {
+                    let u = r / h
+                    let c = 1 - u * u * u
+                    v = c * c * c
+                }
                 w[j - left] = robustness.map { v * $0[j - 1] } ?? v
                 a += w[j - left]
             }

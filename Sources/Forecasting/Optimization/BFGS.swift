@@ -70,7 +70,8 @@ struct BFGS {
             }
             let enough = abs(fTrial - fx) > relativeTolerance * (abs(fx) + relativeTolerance)
             let gNew = gradient(f, at: trial, value: fTrial)
-            var s = [Double](repeating: 0, count: n), y = s
+            var s = [Double](repeating: 0, count: n)
+            var y = s
             var d1 = 0.0
             for i in 0..<n {
                 s[i] = trial[i] - x[i]
@@ -110,9 +111,12 @@ struct BFGS {
     /// f(x + step·t) ≤ f(x) + 10⁻⁴·step·slope holds; `trial` is left at the accepted point and its
     /// value returned. Nil when the step no longer moves any coordinate (tested as 10 + xᵢ, as
     /// Nash does) before a point is accepted.
-    private func lineSearch(_ f: ([Double]) -> Double, from x: [Double], value fx: Double, direction t: [Double],
-                            slope: Double, into trial: inout [Double]) -> Double? {
-        let stepReduction = 0.2, acceptance = 1e-4
+    private func lineSearch(
+        _ f: ([Double]) -> Double, from x: [Double], value fx: Double, direction t: [Double],
+        slope: Double, into trial: inout [Double]
+    ) -> Double? {
+        let stepReduction = 0.2
+        let acceptance = 1e-4
         var step = 1.0
         while true {
             var changed = 0

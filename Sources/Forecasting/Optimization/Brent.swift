@@ -17,20 +17,30 @@ public enum Brent {
 
     /// Minimises `f` on `lower...upper` (lower < upper, both finite). `f` may return `.infinity`
     /// at inadmissible points; NaN counts as `.infinity`.
-    public static func minimize(_ f: (Double) -> Double, lower: Double, upper: Double,
-                                tolerance: Double = 1e-8, maxEvaluations: Int = 500) throws -> Result {
+    public static func minimize(
+        _ f: (Double) -> Double, lower: Double, upper: Double,
+        tolerance: Double = 1e-8, maxEvaluations: Int = 500
+    ) throws -> Result {
         guard lower.isFinite, upper.isFinite, lower < upper else {
-            throw ForecastingError(.invalidArgument, "Brent's minimisation needs finite bounds lower < upper, got \(lower), \(upper)")
+            throw ForecastingError(
+                .invalidArgument, "Brent's minimisation needs finite bounds lower < upper, got \(lower), \(upper)")
         }
-        func g(_ x: Double) -> Double { let v = f(x); return v.isNaN ? .infinity : v }
+        func g(_ x: Double) -> Double {
+            let v = f(x)
+            return v.isNaN ? .infinity : v
+        }
         let golden = (3 - 5.0.squareRoot()) / 2
         let eps = Double.ulpOfOne.squareRoot()
-        var a = lower, b = upper
+        var a = lower
+        var b = upper
         var x = a + golden * (b - a)
-        var w = x, v = x
+        var w = x
+        var v = x
         var fx = g(x)
-        var fw = fx, fv = fx
-        var d = 0.0, e = 0.0
+        var fw = fx
+        var fv = fx
+        var d = 0.0
+        var e = 0.0
         var evaluations = 1
         while evaluations < maxEvaluations {
             let xm = (a + b) / 2
@@ -63,16 +73,22 @@ public enum Brent {
             evaluations += 1
             if fu <= fx {
                 if u < x { b = x } else { a = x }
-                v = w; fv = fw
-                w = x; fw = fx
-                x = u; fx = fu
+                v = w
+                fv = fw
+                w = x
+                fw = fx
+                x = u
+                fx = fu
             } else {
                 if u < x { a = u } else { b = u }
                 if fu <= fw || w == x {
-                    v = w; fv = fw
-                    w = u; fw = fu
+                    v = w
+                    fv = fw
+                    w = u
+                    fw = fu
                 } else if fu <= fv || v == x || v == w {
-                    v = u; fv = fu
+                    v = u
+                    fv = fu
                 }
             }
         }

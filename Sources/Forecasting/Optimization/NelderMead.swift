@@ -38,8 +38,10 @@ public struct NelderMead: Sendable {
 
     /// Minimises `f` from `start`, keeping every coordinate in `lower[i]...upper[i]`.
     /// `f` may return `.infinity` for inadmissible points.
-    public func minimize(_ f: ([Double]) -> Double, start: [Double],
-                         lower: [Double], upper: [Double]) -> Result {
+    public func minimize(
+        _ f: ([Double]) -> Double, start: [Double],
+        lower: [Double], upper: [Double]
+    ) -> Result {
         let n = start.count
         precondition(lower.count == n && upper.count == n, "bounds must match the start point")
         if n == 0 { return Result(x: [], value: f([]), iterations: 0, converged: true) }
@@ -56,8 +58,11 @@ public struct NelderMead: Sendable {
                 break
             }
             order.sort { simplex.values[$0] < simplex.values[$1] }
-            if !options.standardDeviationStop && simplex.isSmall(order: order, fTolerance: options.fTolerance,
-                                                                 xTolerance: options.xTolerance) {
+            if !options.standardDeviationStop
+                && simplex.isSmall(
+                    order: order, fTolerance: options.fTolerance,
+                    xTolerance: options.xTolerance)
+            {
                 converged = true
                 break
             }
@@ -66,8 +71,9 @@ public struct NelderMead: Sendable {
         }
         var bestIndex = 0
         for k in 1...n where simplex.values[k] < simplex.values[bestIndex] { bestIndex = k }
-        return Result(x: simplex.vertex(bestIndex), value: simplex.values[bestIndex], iterations: iterations,
-                      converged: converged)
+        return Result(
+            x: simplex.vertex(bestIndex), value: simplex.values[bestIndex], iterations: iterations,
+            converged: converged)
     }
 
     /// The coefficients of reflection (α), expansion (γ), contraction (ρ) and shrinkage (σ):
@@ -119,7 +125,8 @@ public struct NelderMead: Sendable {
         /// Values close and simplex small, `order` sorting the vertices from best to worst (the
         /// spread is only needed once the values agree).
         func isSmall(order: [Int], fTolerance: Double, xTolerance: Double) -> Bool {
-            let best = order[0], worst = order[n]
+            let best = order[0]
+            let worst = order[n]
             guard abs(values[worst] - values[best]) <= fTolerance else { return false }
             var spread = 0.0
             let b = best * n
@@ -152,8 +159,9 @@ public struct NelderMead: Sendable {
         let n = start.count
         var x0 = start
         box.clamp(&x0)
-        var simplex = Simplex(n: n, vertices: [Double](repeating: 0, count: (n + 1) * n),
-                              values: [Double](repeating: 0, count: n + 1))
+        var simplex = Simplex(
+            n: n, vertices: [Double](repeating: 0, count: (n + 1) * n),
+            values: [Double](repeating: 0, count: n + 1))
         var point = x0
         simplex.store(x0, at: 0)
         simplex.values[0] = Self.admissible(f, x0)
@@ -178,10 +186,14 @@ public struct NelderMead: Sendable {
     /// One step: reflect the worst vertex through the centroid of the others, then expand,
     /// contract (outside when the reflection improved on the worst, else inside) or shrink
     /// towards the best vertex. `order` sorts the vertices from best to worst.
-    private func iterate(_ f: ([Double]) -> Double, _ simplex: inout Simplex, order: [Int], box: Box, moves: Moves,
-                         scratch s: inout Scratch) {
+    private func iterate(
+        _ f: ([Double]) -> Double, _ simplex: inout Simplex, order: [Int], box: Box, moves: Moves,
+        scratch s: inout Scratch
+    ) {
         let n = simplex.n
-        let best = order[0], worst = order[n], secondWorst = order[n - 1]
+        let best = order[0]
+        let worst = order[n]
+        let secondWorst = order[n - 1]
         for i in 0..<n { s.centroid[i] = 0 }
         for k in 0..<n {
             let p = order[k] * n
@@ -200,28 +212,33 @@ public struct NelderMead: Sendable {
             box.clamp(&s.trial)
             let fe = Self.admissible(f, s.trial)
             if fe < fr {
-                simplex.store(s.trial, at: worst); simplex.values[worst] = fe
+                simplex.store(s.trial, at: worst)
+                simplex.values[worst] = fe
             } else {
-                simplex.store(s.reflected, at: worst); simplex.values[worst] = fr
+                simplex.store(s.reflected, at: worst)
+                simplex.values[worst] = fr
             }
             return
         }
         if fr < simplex.values[secondWorst] {
-            simplex.store(s.trial, at: worst); simplex.values[worst] = fr
+            simplex.store(s.trial, at: worst)
+            simplex.values[worst] = fr
             return
         }
         // Contraction (outside when the reflection improved on the worst, else inside).
         let outside = fr < simplex.values[worst]
         for i in 0..<n { s.reflected[i] = s.trial[i] }
         for i in 0..<n {
-            s.trial[i] = outside
+            s.trial[i] =
+                outside
                 ? s.centroid[i] + moves.rho * (s.reflected[i] - s.centroid[i])
                 : s.centroid[i] + moves.rho * (simplex.vertices[w + i] - s.centroid[i])
         }
         box.clamp(&s.trial)
         let fc = Self.admissible(f, s.trial)
         if fc < (outside ? fr : simplex.values[worst]) {
-            simplex.store(s.trial, at: worst); simplex.values[worst] = fc
+            simplex.store(s.trial, at: worst)
+            simplex.values[worst] = fc
             return
         }
         // Shrink towards the best point.

@@ -24,7 +24,10 @@ extension FittedModel {
             /// the series stayed on its own scale. Nil for a member fitted on the series itself.
             public var boxCox: BoxCoxChoice?
 
-            enum CodingKeys: String, CodingKey { case name, kind, parameters, failure, boxCox = "box_cox" }
+            enum CodingKeys: String, CodingKey {
+                case name, kind, parameters, failure
+                case boxCox = "box_cox"
+            }
 
             init(name: String, state: (any FittedState)?, failure: String?, boxCox: BoxCoxChoice? = nil) {
                 self.name = name
@@ -51,7 +54,8 @@ extension FittedModel {
                 if let kind = try c.decodeIfPresent(String.self, forKey: .kind) {
                     guard let type = ForecasterRegistry.stateType(kind: kind) else {
                         throw DecodingError.dataCorruptedError(
-                            forKey: .kind, in: c, debugDescription: "Cannot initialize the kind of a model from '\(kind)'")
+                            forKey: .kind, in: c,
+                            debugDescription: "Cannot initialize the kind of a model from '\(kind)'")
                     }
                     state = try c.decodeState(type, forKey: .parameters)
                 } else {
@@ -74,7 +78,8 @@ extension FittedModel {
         /// run once (`FittedModel.verified()`).
         func savedMembers(_ y: [Double], period: Int) throws -> [any Forecaster] {
             try members.map { member in
-                guard let kind = ForecasterRegistry.stateType(named: member.name)?.kind, kind != EnsembleState.kind else {
+                guard let kind = ForecasterRegistry.stateType(named: member.name)?.kind, kind != EnsembleState.kind
+                else {
                     throw ForecastingError(.invalidArgument, "'\(member.name)' cannot be a member of a saved ensemble")
                 }
                 let scale = try member.scale(of: y, period: period)
@@ -82,26 +87,31 @@ extension FittedModel {
                 switch (member.state, member.failure) {
                 case (let state?, nil):
                     guard type(of: state).kind == kind else {
-                        throw ForecastingError(.invalidArgument,
-                                               "member '\(member.name)' has kind '\(kind)', the model stores '\(type(of: state).kind)'")
+                        throw ForecastingError(
+                            .invalidArgument,
+                            "member '\(member.name)' has kind '\(kind)', the model stores '\(type(of: state).kind)'")
                     }
-                    let model = try FittedModel(name: member.name, values: values, period: period, state: state).verified()
+                    let model = try FittedModel(name: member.name, values: values, period: period, state: state)
+                        .verified()
                     return SavedMember(name: member.name, model: model, scale: scale)
                 case (nil, let failure?):
                     return SavedMember(name: member.name, failure: failure)
                 default:
-                    throw ForecastingError(.invalidArgument,
-                                           "member '\(member.name)' needs either its parameters or the reason its fit failed")
+                    throw ForecastingError(
+                        .invalidArgument,
+                        "member '\(member.name)' needs either its parameters or the reason its fit failed")
                 }
             }
         }
 
         func forecaster(name: String, _ y: [Double], period: Int) throws -> any Forecaster {
             guard combiner != .inverseMSE else {
-                throw ForecastingError(.invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
+                throw ForecastingError(
+                    .invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
             }
-            let ensemble = Ensemble(members: try savedMembers(y, period: period), combiner: combiner, intervals: intervals,
-                                    name: name)
+            let ensemble = Ensemble(
+                members: try savedMembers(y, period: period), combiner: combiner, intervals: intervals,
+                name: name)
             guard let combination = try ForecasterRegistry.forecaster(named: name) as? any Combining else {
                 throw ForecastingError(.invalidArgument, "'\(name)' is not a combination")
             }
@@ -150,11 +160,13 @@ extension Ensemble: PersistableForecaster {
         try validateArguments(y, period: period, horizon: 1, levels: [])
         guard !members.isEmpty else { throw ForecastingError(.invalidArgument, "an ensemble needs members") }
         guard combiner != .inverseMSE else {
-            throw ForecastingError(.invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
+            throw ForecastingError(
+                .invalidArgument, "an inverse-MSE combination cannot be saved (its weights refit the members)")
         }
         let saved = try members.map { member -> FittedModel.EnsembleState.Member in
             // A member on the Box-Cox scale keeps its base model's state, fitted on the transformed series.
-            var base = member, values = y
+            var base = member
+            var values = y
             var boxCox: FittedModel.EnsembleState.Member.BoxCoxChoice?
             if let transformed = member as? BoxCoxTransformed {
                 base = transformed.base
@@ -163,12 +175,14 @@ extension Ensemble: PersistableForecaster {
                 if scale != .original { boxCox = .init(scale) }
             }
             guard base is any PersistableForecaster, let kind = ForecasterRegistry.stateType(named: base.name)?.kind,
-                  kind != FittedModel.EnsembleState.kind else {
+                kind != FittedModel.EnsembleState.kind
+            else {
                 throw ForecastingError(.invalidArgument, "member '\(member.name)' of \(name) cannot be saved")
             }
             do {
-                return .init(name: member.name, state: try FittedModel.fit(base, values, period: period).state,
-                             failure: nil, boxCox: boxCox)
+                return .init(
+                    name: member.name, state: try FittedModel.fit(base, values, period: period).state,
+                    failure: nil, boxCox: boxCox)
             } catch {
                 return .init(name: member.name, state: nil, failure: Ensemble.describe(error), boxCox: boxCox)
             }
@@ -197,7 +211,8 @@ extension FittedModel.EnsembleState: FittedState {
             "        {\"if\": {\"properties\": {\"kind\": {\"const\": \"\($0)\"}}}, "
                 + "\"then\": {\"properties\": {\"parameters\": {\"$ref\": \"#/$defs/\($0)\"}}}},\n"
         }.joined()
-        return schemaTemplate.replacingOccurrences(of: "KINDS", with: names).replacingOccurrences(of: "CASES\n", with: cases)
+        return schemaTemplate.replacingOccurrences(of: "KINDS", with: names).replacingOccurrences(
+            of: "CASES\n", with: cases)
     }
 
     /// The members as forecasters from their stored states, each checked (`savedMembers`), in
@@ -206,8 +221,10 @@ extension FittedModel.EnsembleState: FittedState {
         try forecaster(name: name, values, period: period)
     }
 
-    public func forecast(_ run: any Forecaster, values: [Double], period: Int, name: String, horizon: Int,
-                         levels: [Int]) throws -> Forecast {
+    public func forecast(
+        _ run: any Forecaster, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         try run.forecast(values, period: period, horizon: horizon, levels: levels)
     }
 

@@ -12,9 +12,18 @@ extension FittedModel.EnsembleState.Member {
 
         init(_ scale: BoxCoxTransformed.Scale) {
             switch scale {
-            case .boxCox(let t): lambda = t.lambda; self.scale = t.scale; untransformed = nil
-            case .untransformed(let reason): lambda = nil; self.scale = nil; untransformed = reason
-            case .original: lambda = nil; self.scale = nil; untransformed = nil
+            case .boxCox(let t):
+                lambda = t.lambda
+                self.scale = t.scale
+                untransformed = nil
+            case .untransformed(let reason):
+                lambda = nil
+                self.scale = nil
+                untransformed = reason
+            case .original:
+                lambda = nil
+                self.scale = nil
+                untransformed = nil
             }
         }
     }
@@ -30,19 +39,22 @@ extension FittedModel.EnsembleState.Member {
         let recomputed = BoxCoxTransformed.scale(for: y, period: period)
         switch (recomputed, boxCox.lambda, boxCox.scale) {
         case (.boxCox(let t), let lambda?, let scale?):
-            guard abs(t.lambda - lambda) <= 1e-6, abs(t.scale - scale) <= 1e-9 * t.scale, lambda >= 0, lambda <= 1 else {
-                throw ForecastingError(.invalidArgument,
-                                       "member '\(name)' stores Box-Cox λ = \(lambda) and reference level \(scale), but the "
-                                       + "stored observations give λ = \(t.lambda) and \(t.scale)")
+            guard abs(t.lambda - lambda) <= 1e-6, abs(t.scale - scale) <= 1e-9 * t.scale, lambda >= 0, lambda <= 1
+            else {
+                throw ForecastingError(
+                    .invalidArgument,
+                    "member '\(name)' stores Box-Cox λ = \(lambda) and reference level \(scale), but the "
+                        + "stored observations give λ = \(t.lambda) and \(t.scale)")
             }
             return .boxCox(BoxCox(lambda: lambda, scale: scale))
         case (.untransformed(let reason), nil, nil) where boxCox.untransformed == reason:
             return recomputed
         default:
-            throw ForecastingError(.invalidArgument,
-                                   "member '\(name)' stores a Box-Cox scale (λ \(boxCox.lambda.map { "\($0)" } ?? "none"), "
-                                   + "reference level \(boxCox.scale.map { "\($0)" } ?? "none")) that the stored observations "
-                                   + "do not give (\(Self.describe(recomputed)))")
+            throw ForecastingError(
+                .invalidArgument,
+                "member '\(name)' stores a Box-Cox scale (λ \(boxCox.lambda.map { "\($0)" } ?? "none"), "
+                    + "reference level \(boxCox.scale.map { "\($0)" } ?? "none")) that the stored observations "
+                    + "do not give (\(Self.describe(recomputed)))")
         }
     }
 

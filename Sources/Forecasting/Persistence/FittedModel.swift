@@ -64,7 +64,8 @@ public struct FittedModel: Sendable, Equatable {
     public static func fit(_ forecaster: any Forecaster, _ y: [Double], period: Int) throws -> FittedModel {
         let name = forecaster.name
         guard let persistable = forecaster as? any PersistableForecaster,
-              ForecasterRegistry.stateType(named: name) != nil else {
+            ForecasterRegistry.stateType(named: name) != nil
+        else {
             throw ForecastingError(.invalidArgument, ForecasterRegistry.cannotBeSaved(name))
         }
         try ArgumentCheck.atLeastOne(period, "period")
@@ -82,7 +83,8 @@ public struct FittedModel: Sendable, Equatable {
         try Limits.horizon.check(horizon, "horizon")
         try ArgumentCheck.levels(levels)
         try checkValues()
-        return try state.forecast(from: run, values: values, period: period, name: name, horizon: horizon, levels: levels)
+        return try state.forecast(
+            from: run, values: values, period: period, name: name, horizon: horizon, levels: levels)
     }
 
     /// What the model is, as a forecast document shows it (name, family, parameters, criteria).
@@ -105,8 +107,10 @@ public struct FittedModel: Sendable, Equatable {
         // A seasonal state was fitted at the model's period: an edited period is refused here,
         // before the run (a stored 1e6 would otherwise be shown while 12 seasonal states are used).
         for seasonal in state.seasonalPeriods where seasonal != period {
-            throw ForecastingError(.invalidArgument,
-                                   "the period is \(period), but the parameters hold a season of \(seasonal) (the period they were fitted at)")
+            throw ForecastingError(
+                .invalidArgument,
+                "the period is \(period), but the parameters hold a season of \(seasonal) (the period they were fitted at)"
+            )
         }
         var model = self
         model.run = try state.checkedRun(values, period: period, name: name)

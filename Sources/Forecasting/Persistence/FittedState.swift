@@ -27,7 +27,8 @@ public protocol FittedState: Codable, Sendable, Equatable, SendableMetatype {
     /// state is refused. The default checks nothing (a state whose `run` checks everything).
     func check(_ run: Run) throws
     /// The forecast of `run`, as the fitted forecaster would give it on `values`.
-    func forecast(_ run: Run, values: [Double], period: Int, name: String, horizon: Int, levels: [Int]) throws -> Forecast
+    func forecast(_ run: Run, values: [Double], period: Int, name: String, horizon: Int, levels: [Int]) throws
+        -> Forecast
     /// The seasonal periods the parameters were fitted at (each > 1; empty without a season).
     var seasonalPeriods: [Int] { get }
     /// The seed of the simulated intervals, for the models that simulate; nil otherwise.
@@ -53,10 +54,16 @@ extension FittedState {
     }
 
     /// The forecast from `kept` when it holds a run of this state, otherwise from a run made now.
-    func forecast(from kept: KeptRun?, values: [Double], period: Int, name: String, horizon: Int,
-                  levels: [Int]) throws -> Forecast {
+    func forecast(
+        from kept: KeptRun?, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         let run: Run
-        if let kept, let stored = kept.run as? Run { run = stored } else { run = try self.run(values, period: period, name: name) }
+        if let kept, let stored = kept.run as? Run {
+            run = stored
+        } else {
+            run = try self.run(values, period: period, name: name)
+        }
         return try forecast(run, values: values, period: period, name: name, horizon: horizon, levels: levels)
     }
 }

@@ -28,8 +28,10 @@ public struct RegressionOptions: Sendable, Equatable {
 /// never formed.
 public enum LinearRegression {
     /// Fits `formula` to `columns` (every used column of the same length n, all finite).
-    public static func fit(_ formula: RegressionFormula, columns: [String: [Double]],
-                           options: RegressionOptions = .init()) throws -> RegressionFit {
+    public static func fit(
+        _ formula: RegressionFormula, columns: [String: [Double]],
+        options: RegressionOptions = .init()
+    ) throws -> RegressionFit {
         let (y, x, w) = try checkedData(formula, columns: columns, options: options)
         let n = y.count
         let names = formula.termNames
@@ -80,8 +82,9 @@ public enum LinearRegression {
         }
         let coefficients = coefficientTable(beta, covariance: covariance, names: names, dfResidual: dfResidual)
 
-        let stats = FitStatistics(formula: formula, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
-                                  rss: rss, edf: edf, dfResidual: dfResidual, sigma2: sigma2, ridged: ridged)
+        let stats = FitStatistics(
+            formula: formula, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
+            rss: rss, edf: edf, dfResidual: dfResidual, sigma2: sigma2, ridged: ridged)
         return RegressionFit(
             formula: formula, n: n, rank: qr.rank, dfResidual: dfResidual,
             coefficients: coefficients, covariance: covariance,
@@ -97,7 +100,8 @@ public enum LinearRegression {
     /// `options.weights`), after the checks a fit needs: finite values, a valid ridge penalty,
     /// positive finite weights, more rows than coefficients.
     static func checkedData(_ formula: RegressionFormula, columns: [String: [Double]], options: RegressionOptions)
-        throws -> (y: [Double], x: [[Double]], weights: [Double]) {
+        throws -> (y: [Double], x: [[Double]], weights: [Double])
+    {
         guard let yRaw = columns[formula.response.column] else {
             throw ForecastingError(.badFormula, "no column '\(formula.response.column)' for the response")
         }
@@ -120,19 +124,23 @@ public enum LinearRegression {
                 throw ForecastingError(.invalidArgument, "\(weights.count) weights for \(n) rows")
             }
             if let i = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
-                throw ForecastingError(.outOfDomain, "weights must be positive and finite; fitted row \(i + 1) has \(weights[i])")
+                throw ForecastingError(
+                    .outOfDomain, "weights must be positive and finite; fitted row \(i + 1) has \(weights[i])")
             }
             w = weights
         }
         guard n > p else {
-            throw ForecastingError(.tooShort, "\(n) complete rows for \(p) coefficients: need more rows than coefficients")
+            throw ForecastingError(
+                .tooShort, "\(n) complete rows for \(p) coefficients: need more rows than coefficients")
         }
         return (y, x, w)
     }
 
     /// Each coefficient with its standard error (from `covariance`), t statistic and two-sided p-value.
-    static func coefficientTable(_ beta: [Double], covariance: Matrix, names: [String],
-                                 dfResidual: Double) -> [RegressionCoefficient] {
+    static func coefficientTable(
+        _ beta: [Double], covariance: Matrix, names: [String],
+        dfResidual: Double
+    ) -> [RegressionCoefficient] {
         var coefficients: [RegressionCoefficient] = []
         for j in 0..<covariance.rows {
             let se = covariance[j, j].squareRoot()
@@ -140,8 +148,10 @@ public enum LinearRegression {
             // β/∞ = 0 would claim "no evidence" (p = 1) where nothing could be computed.
             let t = se.isFinite ? beta[j] / se : .nan
             let pValue = t.isNaN ? .nan : StudentT.twoSidedPValue(t, degreesOfFreedom: dfResidual)
-            coefficients.append(RegressionCoefficient(term: names[j], estimate: beta[j], standardError: se,
-                                                      t: t, p: pValue))
+            coefficients.append(
+                RegressionCoefficient(
+                    term: names[j], estimate: beta[j], standardError: se,
+                    t: t, p: pValue))
         }
         return coefficients
     }
@@ -157,8 +167,10 @@ public enum LinearRegression {
         var bic: Double
         var durbinWatson: Double
 
-        init(formula: RegressionFormula, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
-             rss: Double, edf: Double, dfResidual: Double, sigma2: Double, ridged: Bool) {
+        init(
+            formula: RegressionFormula, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
+            rss: Double, edf: Double, dfResidual: Double, sigma2: Double, ridged: Bool
+        ) {
             let n = y.count
             // R² as summary.lm: mss/(mss + rss), with mss about the weighted mean when there is an
             // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss.
@@ -174,20 +186,25 @@ public enum LinearRegression {
             let df1 = edf - interceptDF
             if df1 > 0 && !ridged {
                 let f = (mss / df1) / sigma2
-                fTest = .init(value: f, numeratorDF: df1, denominatorDF: dfResidual,
-                              p: FDistribution.survival(f, d1: df1, d2: dfResidual))
+                fTest = .init(
+                    value: f, numeratorDF: df1, denominatorDF: dfResidual,
+                    p: FDistribution.survival(f, d1: df1, d2: dfResidual))
             }
             // Gaussian log-likelihood at the MLE of σ², as R's logLik.lm:
             // ½(Σ log wᵢ − n(log 2π + 1 − log n + log Σ wᵢrᵢ²)).
             let nD = Double(n)
             let sumLogW = w.reduce(0) { $0 + log($1) }
             let logLik = 0.5 * (sumLogW - nD * (log(2 * Double.pi) + 1 - log(nD) + log(rss)))
-            let k = edf + 1   // coefficients and σ, as R's AIC() counts them
+            let k = edf + 1  // coefficients and σ, as R's AIC() counts them
             let aic = -2 * logLik + 2 * k
             let bic = -2 * logLik + log(nD) * k
             // Durbin–Watson on the (weighted) residuals, in row order.
             var dwNum = 0.0
-            for i in 1..<n { dwNum += (weightedResiduals[i] - weightedResiduals[i - 1]) * (weightedResiduals[i] - weightedResiduals[i - 1]) }
+            for i in 1..<n {
+                dwNum +=
+                    (weightedResiduals[i] - weightedResiduals[i - 1])
+                    * (weightedResiduals[i] - weightedResiduals[i - 1])
+            }
             let dw = dwNum / rss
             self.rSquared = rSquared
             adjustedRSquared = adjRSquared
@@ -211,13 +228,15 @@ public enum LinearRegression {
                 remove.append(names[j])
             } else {
                 let all = [names[j]] + partners
-                parts.append("columns \(all.dropLast().joined(separator: ", ")) and \(all[all.count - 1]) are collinear")
+                parts.append(
+                    "columns \(all.dropLast().joined(separator: ", ")) and \(all[all.count - 1]) are collinear")
                 remove.append(all.first { $0 != "(Intercept)" } ?? names[j])
             }
         }
-        return ForecastingError(.rankDeficient,
-                                "the design is rank-deficient (rank \(qr.rank) of \(qr.columns) columns): "
-                                + parts.joined(separator: "; ")
-                                + "; remove \(remove.joined(separator: ", ")) or combine the terms")
+        return ForecastingError(
+            .rankDeficient,
+            "the design is rank-deficient (rank \(qr.rank) of \(qr.columns) columns): "
+                + parts.joined(separator: "; ")
+                + "; remove \(remove.joined(separator: ", ")) or combine the terms")
     }
 }

@@ -93,9 +93,10 @@ public struct RegressionFit: Sendable {
     public func predict(_ columns: [String: [Double]], rows m: Int, levels: [Int] = [80, 95]) throws -> [Prediction] {
         let x = try formula.designColumns(columns, rows: m)
         let p = coefficients.count
-        let critical = Dictionary(uniqueKeysWithValues: levels.map {
-            ($0, StudentT.criticalValue(level: Double($0), degreesOfFreedom: dfResidual))
-        })
+        let critical = Dictionary(
+            uniqueKeysWithValues: levels.map {
+                ($0, StudentT.criticalValue(level: Double($0), degreesOfFreedom: dfResidual))
+            })
         return (0..<m).map { i in
             let x0 = (0..<p).map { x[$0][i] }
             var mean = 0.0

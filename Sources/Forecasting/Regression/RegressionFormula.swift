@@ -41,8 +41,9 @@ public struct RegressionFormula: Sendable, Equatable {
                 return values.map { pow($0, Double(k)) }
             case .log:
                 if let (i, v) = values.enumerated().first(where: { !($0.element > 0) }) {
-                    throw ForecastingError(.outOfDomain,
-                                           "\(name) needs positive values; data row \(i + 1) of the fitted rows has \(v)")
+                    throw ForecastingError(
+                        .outOfDomain,
+                        "\(name) needs positive values; data row \(i + 1) of the fitted rows has \(v)")
                 }
                 return values.map { Foundation.log($0) }
             }
@@ -158,13 +159,16 @@ struct FormulaParser {
             index += 1
         }
         guard !s.isEmpty else {
-            throw fail("expected a whole number" + (peek().map { ", found '\($0)'" } ?? ", found the end"),
-                       at: start)
+            throw fail(
+                "expected a whole number" + (peek().map { ", found '\($0)'" } ?? ", found the end"),
+                at: start)
         }
         // Digits beyond what an Int holds are a number too large, not a missing one; every power
         // and degree is at most 30, so the value is only needed up to that.
         guard let v = Int(s) else {
-            throw fail("the whole number \(s.count > 24 ? String(s.prefix(20)) + "…" : s) is too large (at most 30 here)", at: start)
+            throw fail(
+                "the whole number \(s.count > 24 ? String(s.prefix(20)) + "…" : s) is too large (at most 30 here)",
+                at: start)
         }
         return v
     }
@@ -191,8 +195,11 @@ struct FormulaParser {
                 let k = try integer()
                 guard k >= 1 && k <= 30 else { throw fail("the power in I(\(column)^\(k)) must be 1 to 30") }
                 try expect(")", "')' to close I(")
-                return [.init(name: "I(\(Self.display(column))^\(k))", column: column,
-                              transform: k == 1 ? .identity : .power(k))]
+                return [
+                    .init(
+                        name: "I(\(Self.display(column))^\(k))", column: column,
+                        transform: k == 1 ? .identity : .power(k))
+                ]
             case "poly" where allowPoly:
                 let column = try name()
                 try expect(",", "',' and a degree in poly(\(column), k)")
@@ -200,11 +207,15 @@ struct FormulaParser {
                 guard k >= 1 && k <= 30 else { throw fail("the degree of poly(\(column), \(k)) must be 1 to 30") }
                 try expect(")", "')' to close poly(")
                 let label = "poly(\(Self.display(column)), \(k))"
-                return (1...k).map { .init(name: "\(label)\($0)", column: column,
-                                          transform: $0 == 1 ? .identity : .power($0)) }
+                return (1...k).map {
+                    .init(
+                        name: "\(label)\($0)", column: column,
+                        transform: $0 == 1 ? .identity : .power($0))
+                }
             default:
-                throw fail("unknown function '\(word)(': use a column, I(col^k), poly(col, k) or log(col)",
-                           at: start)
+                throw fail(
+                    "unknown function '\(word)(': use a column, I(col^k), poly(col, k) or log(col)",
+                    at: start)
             }
         }
         return [.init(name: Self.display(word), column: word, transform: .identity)]
@@ -260,7 +271,8 @@ struct FormulaParser {
         }
         terms.removeAll { removed.contains($0.name) }
         if terms.contains(where: { $0.column == response.column && $0.transform == response.transform }) {
-            throw ForecastingError(.badFormula, "in formula \"\(text)\": the response \(response.name) also appears as a term")
+            throw ForecastingError(
+                .badFormula, "in formula \"\(text)\": the response \(response.name) also appears as a term")
         }
         if terms.isEmpty && !intercept {
             throw ForecastingError(.badFormula, "in formula \"\(text)\": the model has no terms and no intercept")

@@ -41,16 +41,21 @@ public struct TrendSeasonRegression: CheckedForecaster {
         let fit = try LinearRegression.fit(formula, columns: fitColumns)
         let predictions = try fit.predict(columns(from: n + 1, count: horizon), rows: horizon, levels: levels)
         let intervals = levels.map { level in
-            PredictionInterval(level: level,
-                               lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
-                               upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
+            PredictionInterval(
+                level: level,
+                lower: predictions.map { $0.prediction[level]?.lower ?? .nan },
+                upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
         }
         var parameters: [String: Double] = [:]
         for c in fit.coefficients { parameters[c.term] = c.estimate }
-        let criteria = ["loglik": fit.logLikelihood, "aic": fit.aic, "bic": fit.bic, "r2": fit.rSquared,
-                        "sigma2": fit.sigma * fit.sigma]
-        return Forecast(model: ModelSummary(name: seasonal ? "TSLM(trend + season)" : "TSLM(trend)", family: name,
-                                            parameters: parameters, criteria: criteria, notes: notes),
-                        mean: predictions.map(\.mean), intervals: intervals, fitted: fit.fitted)
+        let criteria = [
+            "loglik": fit.logLikelihood, "aic": fit.aic, "bic": fit.bic, "r2": fit.rSquared,
+            "sigma2": fit.sigma * fit.sigma,
+        ]
+        return Forecast(
+            model: ModelSummary(
+                name: seasonal ? "TSLM(trend + season)" : "TSLM(trend)", family: name,
+                parameters: parameters, criteria: criteria, notes: notes),
+            mean: predictions.map(\.mean), intervals: intervals, fitted: fit.fitted)
     }
 }

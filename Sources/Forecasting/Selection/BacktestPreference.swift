@@ -5,7 +5,7 @@ public enum BacktestPreference {
     public static func order(_ rmse: [Double?]) -> [Int] {
         rmse.indices.sorted { a, b in
             switch (rmse[a], rmse[b]) {
-            case let (x?, y?): return x < y || (x == y && a < b)
+            case (let x?, let y?): return x < y || (x == y && a < b)
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a < b

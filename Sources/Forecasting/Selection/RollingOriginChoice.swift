@@ -29,24 +29,32 @@ public enum RollingOriginChoice {
 
     /// The chosen model's forecast (refitted on the whole series), what the scores cover
     /// (`12 × 3`: windows × steps) and every candidate's score.
-    public static func forecast(_ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
-                                windows requested: Int) throws -> (forecast: Forecast, span: String, scores: [Score]) {
+    public static func forecast(
+        _ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
+        windows requested: Int
+    ) throws -> (forecast: Forecast, span: String, scores: [Score]) {
         // Leave the oldest window at least 2 periods of a season or 8 values to fit on.
         let minimumTrain = max(8, 2 * s.period)
         let windows = max(1, min(requested, (s.count - horizon - minimumTrain) / horizon + 1))
         // Each model built once: backtested, then, if chosen, refitted on the whole series.
-        let forecasters = try models.map { IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: $0)) }
+        let forecasters = try models.map {
+            IntervalMethod.calibrated.applied(to: try ForecasterRegistry.forecaster(named: $0))
+        }
         var scores: [Score] = []
         for (name, forecaster) in zip(models, forecasters) {
             do {
                 let origin = try RollingOrigin(horizon: horizon, windows: windows)
                 _ = try origin.origins(count: s.count, minimumTrain: minimumTrain)
                 let result = try origin.evaluate(s.values, period: s.period, forecaster: forecaster, levels: levels)
-                scores.append(.init(name: name, rmse: result.summary.rmse, mape: result.summary.mape,
-                                    coverage80: result.summary.coverage[80].map { $0 * 100 }, chosen: false, note: nil))
+                scores.append(
+                    .init(
+                        name: name, rmse: result.summary.rmse, mape: result.summary.mape,
+                        coverage80: result.summary.coverage[80].map { $0 * 100 }, chosen: false, note: nil))
             } catch {
-                scores.append(.init(name: name, rmse: nil, mape: nil, coverage80: nil, chosen: false,
-                                    note: "backtest failed: \(error)"))
+                scores.append(
+                    .init(
+                        name: name, rmse: nil, mape: nil, coverage80: nil, chosen: false,
+                        note: "backtest failed: \(error)"))
             }
         }
         // Lowest backtest RMSE; ties and unscored models go by the configuration's order.
@@ -60,8 +68,9 @@ public enum RollingOriginChoice {
                 var forecast = f
                 if let r = scores[i].rmse { forecast.model.criteria["backtest_rmse"] = r }
                 if let m = scores[i].mape { forecast.model.criteria["backtest_mape"] = m }
-                forecast.model.notes.append("chosen by rolling-origin backtest (\(windows) windows of \(horizon) steps) among "
-                                            + models.joined(separator: ", "))
+                forecast.model.notes.append(
+                    "chosen by rolling-origin backtest (\(windows) windows of \(horizon) steps) among "
+                        + models.joined(separator: ", "))
                 return (forecast, span, scores)
             } catch {
                 scores[i].note = "fit failed: \(error)"

@@ -20,7 +20,8 @@ extension FittedModel {
 
         enum CodingKeys: String, CodingKey {
             case variant, alpha, theta, adjustment
-            case initialLevel = "initial_level", finalState = "final_state"
+            case initialLevel = "initial_level"
+            case finalState = "final_state"
         }
 
         init(variant: ThetaModel.Variant, model: ThetaModel?, adjustment: SeasonalAdjustment) {
@@ -38,22 +39,28 @@ extension FittedModel {
         func model(_ y: [Double]) throws -> ThetaModel? {
             guard let alpha, let theta, let initialLevel else {
                 guard theta == nil, initialLevel == nil, finalState.isEmpty, let first = y.first,
-                      y.allSatisfy({ $0 == first }) else {
-                    throw ForecastingError(.invalidArgument,
-                                           "a Theta model without alpha, theta and initial_level is only the forecast of a constant series")
+                    y.allSatisfy({ $0 == first })
+                else {
+                    throw ForecastingError(
+                        .invalidArgument,
+                        "a Theta model without alpha, theta and initial_level is only the forecast of a constant series"
+                    )
                 }
                 return nil
             }
             guard [alpha, theta, initialLevel].allSatisfy(\.isFinite), alpha > 0, alpha < 1, theta >= 1 else {
-                throw ForecastingError(.invalidArgument,
-                                       "Theta parameters out of range: alpha must be in (0, 1), theta at least 1, all finite")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "Theta parameters out of range: alpha must be in (0, 1), theta at least 1, all finite")
             }
             guard y.count >= ThetaModel.minimumCount else {
-                throw ForecastingError(.tooShort,
-                                       "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
+                throw ForecastingError(
+                    .tooShort,
+                    "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
             }
             try checkAdjustment()
-            return ThetaModel(adjustment.adjust(y), variant: variant, initialLevel: initialLevel, alpha: alpha, theta: theta)
+            return ThetaModel(
+                adjustment.adjust(y), variant: variant, initialLevel: initialLevel, alpha: alpha, theta: theta)
         }
 
         private func checkAdjustment() throws {
@@ -62,16 +69,19 @@ extension FittedModel {
             case .none: return
             case .additive, .multiplicative:
                 guard a.period >= 2, a.indices.count == a.period, a.indices.allSatisfy(\.isFinite),
-                      a.kind == .additive || a.indices.allSatisfy({ $0 > 0 }) else {
-                    throw ForecastingError(.invalidArgument,
-                                           "the seasonal adjustment needs one finite index per season (period \(a.period), "
-                                           + "\(a.indices.count) indices; multiplicative indices positive)")
+                    a.kind == .additive || a.indices.allSatisfy({ $0 > 0 })
+                else {
+                    throw ForecastingError(
+                        .invalidArgument,
+                        "the seasonal adjustment needs one finite index per season (period \(a.period), "
+                            + "\(a.indices.count) indices; multiplicative indices positive)")
                 }
             }
         }
 
         /// The forecast of `model`, the run of `model(_:)` over the training values `y`.
-        func forecast(_ model: ThetaModel?, _ y: [Double], name: String, horizon: Int, levels: [Int]) throws -> Forecast {
+        func forecast(_ model: ThetaModel?, _ y: [Double], name: String, horizon: Int, levels: [Int]) throws -> Forecast
+        {
             let forecaster = Theta(variant: variant, name: name)
             guard let model else {
                 // A constant series: `Theta.forecast` forecasts its value without fitting.
@@ -84,8 +94,9 @@ extension FittedModel {
         func verify(_ model: ThetaModel?) throws {
             guard let model else { return }
             guard FittedModel.agree([model.level, model.meanY, model.intercept, model.slope], finalState) else {
-                throw ForecastingError(.invalidArgument,
-                                       "the final state does not follow from the parameters and training values")
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the final state does not follow from the parameters and training values")
             }
         }
     }
@@ -96,8 +107,9 @@ extension Theta: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
         try validateArguments(y, period: period, horizon: 1, levels: [])
         let fitted = try fit(y, period: period)
-        let state = FittedModel.ThetaState(variant: variant, model: fitted?.model,
-                                           adjustment: fitted?.adjustment ?? .identity)
+        let state = FittedModel.ThetaState(
+            variant: variant, model: fitted?.model,
+            adjustment: fitted?.adjustment ?? .identity)
         return FittedModel(name: name, values: y, period: period, state: state)
     }
 }
@@ -105,35 +117,37 @@ extension Theta: PersistableForecaster {
 extension FittedModel.ThetaState: FittedState {
     public static let kind = "theta"
     public static let schema = #"""
-    {
-      "type": "object",
-      "required": ["variant", "alpha", "theta", "initial_level", "adjustment", "final_state"],
-      "additionalProperties": false,
-      "properties": {
-        "variant": {"enum": ["stm", "otm", "dstm", "dotm"]},
-        "alpha": {"type": ["number", "null"], "exclusiveMinimum": 0, "exclusiveMaximum": 1},
-        "theta": {"type": ["number", "null"], "minimum": 1},
-        "initial_level": {"type": ["number", "null"]},
-        "adjustment": {
-          "type": "object", "required": ["kind", "period", "indices"], "additionalProperties": false,
+        {
+          "type": "object",
+          "required": ["variant", "alpha", "theta", "initial_level", "adjustment", "final_state"],
+          "additionalProperties": false,
           "properties": {
-            "kind": {"enum": ["none", "additive", "multiplicative"]},
-            "period": {"type": "integer", "minimum": 1},
-            "indices": {"$ref": "#/$defs/numbers"}
+            "variant": {"enum": ["stm", "otm", "dstm", "dotm"]},
+            "alpha": {"type": ["number", "null"], "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+            "theta": {"type": ["number", "null"], "minimum": 1},
+            "initial_level": {"type": ["number", "null"]},
+            "adjustment": {
+              "type": "object", "required": ["kind", "period", "indices"], "additionalProperties": false,
+              "properties": {
+                "kind": {"enum": ["none", "additive", "multiplicative"]},
+                "period": {"type": "integer", "minimum": 1},
+                "indices": {"$ref": "#/$defs/numbers"}
+              }
+            },
+            "final_state": {"$ref": "#/$defs/numbers", "description": "l_n, mean of y, A_n, B_n; empty for a constant series.",
+                            "maxItems": 4}
           }
-        },
-        "final_state": {"$ref": "#/$defs/numbers", "description": "l_n, mean of y, A_n, B_n; empty for a constant series.",
-                        "maxItems": 4}
-      }
-    }
-    """#
+        }
+        """#
 
     public func run(_ values: [Double], period: Int, name: String) throws -> ThetaModel? { try model(values) }
 
     public func check(_ run: ThetaModel?) throws { try verify(run) }
 
-    public func forecast(_ run: ThetaModel?, values: [Double], period: Int, name: String, horizon: Int,
-                         levels: [Int]) throws -> Forecast {
+    public func forecast(
+        _ run: ThetaModel?, values: [Double], period: Int, name: String, horizon: Int,
+        levels: [Int]
+    ) throws -> Forecast {
         try forecast(run, values, name: name, horizon: horizon, levels: levels)
     }
 

@@ -29,11 +29,13 @@ public struct Theta: Forecaster {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         guard let (model, adjustment) = try fit(y, period: period) else {
             let mean = [Double](repeating: y[0], count: horizon)
-            return Forecast(model: ModelSummary(name: "Theta(\(variant.rawValue))", family: name,
-                                                notes: ["constant series: the forecast is its value"]),
-                            mean: mean,
-                            intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
-                            fitted: y)
+            return Forecast(
+                model: ModelSummary(
+                    name: "Theta(\(variant.rawValue))", family: name,
+                    notes: ["constant series: the forecast is its value"]),
+                mean: mean,
+                intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
+                fitted: y)
         }
         return forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
     }
@@ -44,8 +46,9 @@ public struct Theta: Forecaster {
     func fit(_ y: [Double], period: Int) throws -> (model: ThetaModel, adjustment: SeasonalAdjustment)? {
         // The length is checked first, so that a short constant series is refused like any other.
         guard y.count >= ThetaModel.minimumCount else {
-            throw ForecastingError(.tooShort,
-                                   "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
+            throw ForecastingError(
+                .tooShort,
+                "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
         }
         if let first = y.first, y.allSatisfy({ $0 == first }) { return nil }
         let adjustment = SeasonalAdjustment.detect(y, period: period)
@@ -68,10 +71,11 @@ public struct Theta: Forecaster {
         var notes: [String] = []
         if let note = adjustment.note { notes.append(note) }
         return Forecast(
-            model: ModelSummary(name: displayName, family: name,
-                                parameters: ["alpha": model.alpha, "theta": model.theta, "l0": model.initialLevel],
-                                criteria: ["mse": model.mse, "sigma2": model.sigma * model.sigma],
-                                notes: notes),
+            model: ModelSummary(
+                name: displayName, family: name,
+                parameters: ["alpha": model.alpha, "theta": model.theta, "l0": model.initialLevel],
+                criteria: ["mse": model.mse, "sigma2": model.sigma * model.sigma],
+                notes: notes),
             mean: adjustment.reseasonalize(path.mean, startingAt: n),
             intervals: intervals,
             fitted: adjustment.reseasonalize(model.fitted, startingAt: 0))

@@ -70,8 +70,9 @@ public struct ThetaModel: Sendable, Equatable, Codable {
     public static func fit(_ y: [Double], variant: Variant) throws -> ThetaModel {
         let n = y.count
         guard n >= minimumCount else {
-            throw ForecastingError(.tooShort,
-                                   "the Theta method needs at least \(minimumCount) observations, got \(n)")
+            throw ForecastingError(
+                .tooShort,
+                "the Theta method needs at least \(minimumCount) observations, got \(n)")
         }
         try ArgumentCheck.finite(y)
         var scale = 0.0
@@ -96,8 +97,9 @@ public struct ThetaModel: Sendable, Equatable, Codable {
         let result = y.withUnsafeBufferPointer { buffer in
             let objective = { (x: [Double]) -> Double in
                 let theta = variant.estimatesTheta ? x[2] : 2
-                return sumOfSquares(buffer, variant: variant, initialLevel: x[0], alpha: x[1],
-                                    theta: theta, line: line) / scale
+                return sumOfSquares(
+                    buffer, variant: variant, initialLevel: x[0], alpha: x[1],
+                    theta: theta, line: line) / scale
             }
             let optimiser = NelderMead(options: options)
             var best = optimiser.minimize(objective, start: start, lower: lower, upper: upper)
@@ -113,20 +115,25 @@ public struct ThetaModel: Sendable, Equatable, Codable {
         guard result.value.isFinite else {
             throw ForecastingError(.fitFailed, "no admissible Theta parameters (the errors overflow)")
         }
-        return ThetaModel(y, variant: variant, initialLevel: result.x[0], alpha: result.x[1],
-                          theta: theta, line: line)
+        return ThetaModel(
+            y, variant: variant, initialLevel: result.x[0], alpha: result.x[1],
+            theta: theta, line: line)
     }
 
     /// The model with given parameters, run through `y` (at least one finite value).
     public init(_ y: [Double], variant: Variant, initialLevel: Double, alpha: Double, theta: Double) {
-        self.init(y, variant: variant, initialLevel: initialLevel, alpha: alpha, theta: theta,
-                  line: ThetaModel.leastSquaresLine(y))
+        self.init(
+            y, variant: variant, initialLevel: initialLevel, alpha: alpha, theta: theta,
+            line: ThetaModel.leastSquaresLine(y))
     }
 
-    init(_ y: [Double], variant: Variant, initialLevel: Double, alpha: Double, theta: Double,
-         line: (intercept: Double, slope: Double)) {
-        var state = State(y[0], variant: variant, initialLevel: initialLevel, alpha: alpha,
-                          theta: theta, line: line)
+    init(
+        _ y: [Double], variant: Variant, initialLevel: Double, alpha: Double, theta: Double,
+        line: (intercept: Double, slope: Double)
+    ) {
+        var state = State(
+            y[0], variant: variant, initialLevel: initialLevel, alpha: alpha,
+            theta: theta, line: line)
         var fitted = [state.firstMean]
         fitted.reserveCapacity(y.count)
         for i in 1..<max(1, y.count) {
@@ -134,7 +141,9 @@ public struct ThetaModel: Sendable, Equatable, Codable {
             fitted.append(mu)
             state.update(with: y[i], at: i)
         }
-        var sum = 0.0, sumSquares = 0.0, k = 0
+        var sum = 0.0
+        var sumSquares = 0.0
+        var k = 0
         for i in 3..<max(3, y.count) {
             let e = y[i] - fitted[i]
             sum += e
@@ -158,8 +167,9 @@ public struct ThetaModel: Sendable, Equatable, Codable {
     /// Point forecasts for steps 1…h, and ψ-weights: the forecast error at step k is
     /// Σ_{j≤k} ψ_{k,j} ε_{n+j}, every quantity being linear in the observations. ψ_{k,k} = 1.
     public func forecast(horizon h: Int) -> (mean: [Double], standardErrors: [Double]) {
-        var state = State(level: level, meanY: meanY, a: intercept, b: slope, variant: variant,
-                          alpha: alpha, theta: theta)
+        var state = State(
+            level: level, meanY: meanY, a: intercept, b: slope, variant: variant,
+            alpha: alpha, theta: theta)
         var mean = [Double]()
         mean.reserveCapacity(h)
         for k in 0..<h {
@@ -187,7 +197,8 @@ public struct ThetaModel: Sendable, Equatable, Codable {
     static func leastSquaresLine(_ y: [Double]) -> (intercept: Double, slope: Double) {
         let n = Double(y.count)
         guard y.count >= 2 else { return (y.first ?? 0, 0) }
-        var sum = 0.0, weighted = 0.0
+        var sum = 0.0
+        var weighted = 0.0
         for (i, v) in y.enumerated() {
             sum += v
             weighted += Double(i + 1) * v
@@ -198,10 +209,13 @@ public struct ThetaModel: Sendable, Equatable, Codable {
     }
 
     /// Σ_{t≥4} (Yₜ − μₜ)², the estimation criterion before scaling; allocation-free.
-    static func sumOfSquares(_ y: UnsafeBufferPointer<Double>, variant: Variant, initialLevel: Double,
-                             alpha: Double, theta: Double, line: (intercept: Double, slope: Double)) -> Double {
-        var state = State(y[0], variant: variant, initialLevel: initialLevel, alpha: alpha,
-                          theta: theta, line: line)
+    static func sumOfSquares(
+        _ y: UnsafeBufferPointer<Double>, variant: Variant, initialLevel: Double,
+        alpha: Double, theta: Double, line: (intercept: Double, slope: Double)
+    ) -> Double {
+        var state = State(
+            y[0], variant: variant, initialLevel: initialLevel, alpha: alpha,
+            theta: theta, line: line)
         var total = 0.0
         for i in 1..<y.count {
             let e = y[i] - state.nextMean(at: i)
@@ -225,8 +239,10 @@ public struct ThetaModel: Sendable, Equatable, Codable {
         var firstMean: Double
 
         /// The state after the first observation y₀.
-        init(_ y0: Double, variant: Variant, initialLevel: Double, alpha: Double, theta: Double,
-             line: (intercept: Double, slope: Double)) {
+        init(
+            _ y0: Double, variant: Variant, initialLevel: Double, alpha: Double, theta: Double,
+            line: (intercept: Double, slope: Double)
+        ) {
             self.alpha = alpha
             weight = 1 - 1 / theta
             dynamic = variant.isDynamic

@@ -84,9 +84,10 @@ extension BoxCox {
         out.fitted = f.fitted.map(inverse)
         out.model.parameters["lambda"] = lambda
         out.model.parameters["boxcox_scale"] = scale
-        out.model.notes.append("fitted on the Box-Cox scale, λ = \(Self.format(lambda)) (Guerrero), of the series "
-                               + "divided by its geometric mean; point forecasts transformed back are medians, and "
-                               + "the fit criteria (log-likelihood, AIC, σ²) are those of the transformed series")
+        out.model.notes.append(
+            "fitted on the Box-Cox scale, λ = \(Self.format(lambda)) (Guerrero), of the series "
+                + "divided by its geometric mean; point forecasts transformed back are medians, and "
+                + "the fit criteria (log-likelihood, AIC, σ²) are those of the transformed series")
         return out
     }
 }

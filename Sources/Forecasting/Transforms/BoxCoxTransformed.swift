@@ -34,8 +34,10 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
     public var fixedScale: Scale?
     public var name: String { base.name }
 
-    public init(_ base: any Forecaster, lower: Double = 0, upper: Double = 1, minimumPeriod: Int = 1,
-                fixedScale: Scale? = nil) {
+    public init(
+        _ base: any Forecaster, lower: Double = 0, upper: Double = 1, minimumPeriod: Int = 1,
+        fixedScale: Scale? = nil
+    ) {
         self.base = base
         self.lower = lower
         self.upper = upper
@@ -63,8 +65,10 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
     /// the reason, when a value is ≤ 0, there are no more than two seasons, or Guerrero's λ is
     /// undefined; otherwise the Box–Cox scale with Guerrero's λ in `lower...upper` and the
     /// geometric mean as the reference level.
-    public static func scale(for y: [Double], period: Int, lower: Double = 0, upper: Double = 1,
-                             minimumPeriod: Int = 1) -> Scale {
+    public static func scale(
+        for y: [Double], period: Int, lower: Double = 0, upper: Double = 1,
+        minimumPeriod: Int = 1
+    ) -> Scale {
         guard period >= minimumPeriod else { return .original }
         guard y.allSatisfy({ $0 > 0 }) else { return .untransformed("the series has values ≤ 0") }
         guard y.count > 2 * period else {
@@ -109,21 +113,27 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
     /// The forecast, and the model behind it to refit on other data (a holdout) without
     /// choosing again: the base method's chosen model when it has one, on the same scale (the
     /// λ and reference level chosen here, or the series' own scale).
-    public func forecastAndRefitter(_ y: [Double], period: Int, horizon: Int,
-                                    levels: [Int]) throws -> (forecast: Forecast, refitter: any Forecaster) {
+    public func forecastAndRefitter(
+        _ y: [Double], period: Int, horizon: Int,
+        levels: [Int]
+    ) throws -> (forecast: Forecast, refitter: any Forecaster) {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         let scale = scale(for: y, period: period)
         let values = try Self.values(y, on: scale)
-        let forecast: Forecast, chosen: any Forecaster
+        let forecast: Forecast
+        let chosen: any Forecaster
         if let choosing = base as? any ChosenModelRefitting {
-            (forecast, chosen) = try choosing.forecastAndRefitter(values, period: period, horizon: horizon, levels: levels)
+            (forecast, chosen) = try choosing.forecastAndRefitter(
+                values, period: period, horizon: horizon, levels: levels)
         } else {
             (forecast, chosen) = (try base.forecast(values, period: period, horizon: horizon, levels: levels), base)
         }
         let kept: Scale
         if case .boxCox = scale { kept = scale } else { kept = .original }
-        return (Self.transformedBack(forecast, from: scale),
-                BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod, fixedScale: kept))
+        return (
+            Self.transformedBack(forecast, from: scale),
+            BoxCoxTransformed(chosen, lower: lower, upper: upper, minimumPeriod: minimumPeriod, fixedScale: kept)
+        )
     }
 }
 

@@ -35,7 +35,8 @@ public enum Guerrero {
         let count = y.count / p
         guard count >= 2 else { return nil }
         let start = y.count - count * p
-        var means: [Double] = [], deviations: [Double] = []
+        var means: [Double] = []
+        var deviations: [Double] = []
         for i in 0..<count {
             let part = Array(y[(start + i * p)..<(start + (i + 1) * p)])
             guard let m = mean(part), let s = standardDeviation(part) else { return nil }

@@ -34,8 +34,12 @@ public struct KPSSTest: Sendable, Equatable {
         }
         let mean = x.reduce(0, +) / Double(n)
         let e = x.map { $0 - mean }
-        var partial = 0.0, eta = 0.0
-        for v in e { partial += v; eta += partial * partial }
+        var partial = 0.0
+        var eta = 0.0
+        for v in e {
+            partial += v
+            eta += partial * partial
+        }
         eta /= Double(n) * Double(n)
         var s = e.reduce(0) { $0 + $1 * $1 }
         if l > 0 {
@@ -52,7 +56,8 @@ public struct KPSSTest: Sendable, Equatable {
     }
 
     static func interpolate(_ stat: Double) -> Double {
-        let c = criticalValues, p = levels
+        let c = criticalValues
+        let p = levels
         if stat <= c[0] { return p[0] }
         if stat >= c[3] { return p[3] }
         for i in 0..<3 where stat <= c[i + 1] {

@@ -12,7 +12,9 @@ import TimeSeriesCore
 public enum SeasonalStrength {
     /// F_S of `x` at seasonal period `period` (≥ 2, at least two full periods of data).
     public static func measure(_ x: [Double], period: Int) throws -> Double {
-        guard period >= 2 else { throw ForecastingError(.invalidArgument, "seasonal strength needs a period of at least 2") }
+        guard period >= 2 else {
+            throw ForecastingError(.invalidArgument, "seasonal strength needs a period of at least 2")
+        }
         guard x.count > 2 * period else {
             throw ForecastingError(.tooShort, "seasonal strength needs more than two periods of data")
         }
@@ -20,15 +22,18 @@ public enum SeasonalStrength {
         let stl = try STL(x, period: period, settings: STL.Settings(seasonalWindow: 11))
         let remainder = (0..<x.count).map { x[$0] - stl.seasonal[$0] - stl.trend[$0] }
         let detrended = (0..<x.count).map { remainder[$0] + stl.seasonal[$0] }
-        let vr = variance(remainder), vd = variance(detrended)
+        let vr = variance(remainder)
+        let vd = variance(detrended)
         guard vd > 0 else { return 0 }
         return max(0, min(1, 1 - vr / vd))
     }
 
     /// The number of seasonal differences (0 or 1 up to `maxD`) by the strength rule:
     /// difference while F_S > `threshold` (statsforecast `nsdiffs(test="seas")`).
-    public static func seasonalDifferences(_ x: [Double], period: Int, threshold: Double = 0.64,
-                                           maxD: Int = 1) -> Int {
+    public static func seasonalDifferences(
+        _ x: [Double], period: Int, threshold: Double = 0.64,
+        maxD: Int = 1
+    ) -> Int {
         guard period >= 2, period < x.count, !UnitRoot.isConstant(x) else { return 0 }
         var v = x
         var d = 0

@@ -35,20 +35,25 @@ public enum AlertWording {
     public static func meaning(_ band: PriceAnomalyBand) -> Bilingual {
         switch band {
         case .abnormallyHigh:
-            Bilingual(vi: "Giá tăng mạnh hơn hẳn mức thường thấy vào thời điểm này trong năm.",
-                      en: "Prices have risen far more than is usual for this time of year.")
+            Bilingual(
+                vi: "Giá tăng mạnh hơn hẳn mức thường thấy vào thời điểm này trong năm.",
+                en: "Prices have risen far more than is usual for this time of year.")
         case .moderatelyHigh:
-            Bilingual(vi: "Giá tăng nhiều hơn mức thường thấy vào thời điểm này trong năm.",
-                      en: "Prices have risen more than is usual for this time of year.")
+            Bilingual(
+                vi: "Giá tăng nhiều hơn mức thường thấy vào thời điểm này trong năm.",
+                en: "Prices have risen more than is usual for this time of year.")
         case .normal:
-            Bilingual(vi: "Diễn biến giá nằm trong phạm vi thường thấy vào thời điểm này trong năm.",
-                      en: "Price movements are within the usual range for this time of year.")
+            Bilingual(
+                vi: "Diễn biến giá nằm trong phạm vi thường thấy vào thời điểm này trong năm.",
+                en: "Price movements are within the usual range for this time of year.")
         case .moderatelyLow:
-            Bilingual(vi: "Giá tăng ít hơn (hoặc giảm nhiều hơn) mức thường thấy vào thời điểm này trong năm.",
-                      en: "Prices have risen less (or fallen more) than is usual for this time of year.")
+            Bilingual(
+                vi: "Giá tăng ít hơn (hoặc giảm nhiều hơn) mức thường thấy vào thời điểm này trong năm.",
+                en: "Prices have risen less (or fallen more) than is usual for this time of year.")
         case .abnormallyLow:
-            Bilingual(vi: "Giá giảm mạnh hơn hẳn mức thường thấy vào thời điểm này trong năm.",
-                      en: "Prices have fallen far more than is usual for this time of year.")
+            Bilingual(
+                vi: "Giá giảm mạnh hơn hẳn mức thường thấy vào thời điểm này trong năm.",
+                en: "Prices have fallen far more than is usual for this time of year.")
         }
     }
 
@@ -64,23 +69,28 @@ public enum AlertWording {
     public static func meaning(_ severity: PriceSpikeClass) -> Bilingual {
         switch severity {
         case .normal:
-            Bilingual(vi: "Giá không cao hơn đáng kể so với xu hướng mùa vụ dài hạn.",
-                      en: "The price is not notably above its long-run seasonal trend.")
+            Bilingual(
+                vi: "Giá không cao hơn đáng kể so với xu hướng mùa vụ dài hạn.",
+                en: "The price is not notably above its long-run seasonal trend.")
         case .stress:
-            Bilingual(vi: "Giá cao hơn xu hướng mùa vụ dài hạn từ 0,25 đến 1 độ lệch chuẩn; cần theo dõi.",
-                      en: "The price is 0.25 to 1 standard deviation above its long-run seasonal trend; watch it.")
+            Bilingual(
+                vi: "Giá cao hơn xu hướng mùa vụ dài hạn từ 0,25 đến 1 độ lệch chuẩn; cần theo dõi.",
+                en: "The price is 0.25 to 1 standard deviation above its long-run seasonal trend; watch it.")
         case .alert:
-            Bilingual(vi: "Giá cao hơn xu hướng mùa vụ dài hạn từ 1 đến 2 độ lệch chuẩn; giá đang cao bất thường.",
-                      en: "The price is 1 to 2 standard deviations above its long-run seasonal trend; it is unusually high.")
+            Bilingual(
+                vi: "Giá cao hơn xu hướng mùa vụ dài hạn từ 1 đến 2 độ lệch chuẩn; giá đang cao bất thường.",
+                en: "The price is 1 to 2 standard deviations above its long-run seasonal trend; it is unusually high.")
         case .crisis:
-            Bilingual(vi: "Giá cao hơn xu hướng mùa vụ dài hạn từ 2 độ lệch chuẩn trở lên; mức giá khủng hoảng.",
-                      en: "The price is 2 or more standard deviations above its long-run seasonal trend: crisis level.")
+            Bilingual(
+                vi: "Giá cao hơn xu hướng mùa vụ dài hạn từ 2 độ lệch chuẩn trở lên; mức giá khủng hoảng.",
+                en: "The price is 2 or more standard deviations above its long-run seasonal trend: crisis level.")
         }
     }
 
     /// Why no class is published for an assessment that is not current.
     public static func withheld(_ status: AlertStatus, latest: PeriodDate, maximumAge: Int) -> Bilingual? {
-        let vi = NumberText.monthInWords(latest, language: .vi), en = NumberText.monthInWords(latest, language: .en)
+        let vi = NumberText.monthInWords(latest, language: .vi)
+        let en = NumberText.monthInWords(latest, language: .en)
         switch status {
         case .current:
             return nil
@@ -89,8 +99,9 @@ public enum AlertWording {
                 vi: "Không đưa ra cảnh báo vì giá mới nhất (\(vi)) đã cũ hơn \(maximumAge) tháng.",
                 en: "No warning, as the latest price (\(en)) is more than \(maximumAge) months old.")
         case .future:
-            return Bilingual(vi: "Không đưa ra cảnh báo vì giá mới nhất (\(vi)) muộn hơn ngày phát hành.",
-                             en: "No warning, as the latest price (\(en)) is after the issue date.")
+            return Bilingual(
+                vi: "Không đưa ra cảnh báo vì giá mới nhất (\(vi)) muộn hơn ngày phát hành.",
+                en: "No warning, as the latest price (\(en)) is after the issue date.")
         case .notComputable:
             return Bilingual(
                 vi: "Chưa tính được vì chưa đủ số liệu các năm trước cho \(vi).",

@@ -13,7 +13,8 @@ extension Bulletin {
         out += "\n## Tóm tắt · _Summary_\n\n"
         for h in headlines { out += "**\(md(h.vi))**\n\n_\(md(h.en))_\n\n" }
         if !comparisons.isEmpty {
-            out += "| " + Self.comparisonHeadings.map { "\(md($0.vi)) (_\(md($0.en))_)" }.joined(separator: " | ") + " |\n"
+            out +=
+                "| " + Self.comparisonHeadings.map { "\(md($0.vi)) (_\(md($0.en))_)" }.joined(separator: " | ") + " |\n"
             out += "|---|---|--:|--:|--:|--:|\n"
             for c in comparisons {
                 let cells = c.cells
@@ -23,7 +24,8 @@ extension Bulletin {
             out += "\n"
         }
         for chart in charts {
-            out += "![\(md(chart.caption.vi))](\(chart.file))\n\n\(md(chart.caption.vi))  \n_\(md(chart.caption.en))_\n\n"
+            out +=
+                "![\(md(chart.caption.vi))](\(chart.file))\n\n\(md(chart.caption.vi))  \n_\(md(chart.caption.en))_\n\n"
         }
         if !outlooks.isEmpty {
             out += "## Triển vọng giá · _Price outlook_\n\n"
@@ -31,27 +33,34 @@ extension Bulletin {
         }
         if !priceAlerts.isEmpty {
             out += "## Cảnh báo giá · _Price alerts_\n\n"
-            out += "| " + Self.alertHeadings.map { $0.vi == $0.en ? md($0.vi) : "\(md($0.vi)) (_\(md($0.en))_)" }
+            out +=
+                "| "
+                + Self.alertHeadings.map { $0.vi == $0.en ? md($0.vi) : "\(md($0.vi)) (_\(md($0.en))_)" }
                 .joined(separator: " | ") + " |\n"
             out += "|---|--:|---|---|---|\n"
             for a in priceAlerts {
-                let ipa = a.ipa.map {
-                    "\(AlertWording.name($0.band).vi) (\(NumberText.format($0.value, decimals: 2, language: .vi)))"
-                } ?? "–"
-                let alps = a.alps.map {
-                    "\(AlertWording.name($0.severity).vi) (\(NumberText.format($0.value, decimals: 2, language: .vi)))"
-                } ?? "–"
+                let ipa =
+                    a.ipa.map {
+                        "\(AlertWording.name($0.band).vi) (\(NumberText.format($0.value, decimals: 2, language: .vi)))"
+                    } ?? "–"
+                let alps =
+                    a.alps.map {
+                        "\(AlertWording.name($0.severity).vi) (\(NumberText.format($0.value, decimals: 2, language: .vi)))"
+                    } ?? "–"
                 let meaning = a.meaning.map { "\(md($0.vi)) _\(md($0.en))_" }.joined(separator: "<br>")
-                out += "| \(md(a.commodity.vi)), \(md(a.market.vi)) | \(NumberText.format(a.price, language: .vi)) \(md(a.unit)), "
+                out +=
+                    "| \(md(a.commodity.vi)), \(md(a.market.vi)) | \(NumberText.format(a.price, language: .vi)) \(md(a.unit)), "
                 out += "\(NumberText.monthInWords(a.latest, language: .vi)) | \(md(ipa)) | \(md(alps)) | \(meaning) |\n"
             }
             out += "\n"
         }
         out += "## Phương pháp và độ tin cậy · _Method and skill_\n\n"
         out += "\(md(method.model.vi))\n\n_\(md(method.model.en))_\n\n"
-        for (title, items) in [(Bilingual(vi: "Độ chính xác", en: "Skill"), method.skill),
-                               (Bilingual(vi: "Nguồn số liệu", en: "Data sources"), method.sources),
-                               (Bilingual(vi: "Lưu ý", en: "Caveats"), method.caveats)] where !items.isEmpty {
+        for (title, items) in [
+            (Bilingual(vi: "Độ chính xác", en: "Skill"), method.skill),
+            (Bilingual(vi: "Nguồn số liệu", en: "Data sources"), method.sources),
+            (Bilingual(vi: "Lưu ý", en: "Caveats"), method.caveats),
+        ] where !items.isEmpty {
             out += "### \(md(title.vi)) · _\(md(title.en))_\n\n"
             for item in items { out += "- \(md(item.vi))  \n  _\(md(item.en))_\n" }
             out += "\n"

@@ -24,9 +24,11 @@ public struct Bulletin: Sendable, Equatable {
         /// Issue number, e.g. `12/2026`.
         public var number: String?
 
-        public init(issuer: Bilingual = .departmentOfAgricultureDongThap, title: Bilingual,
-                    coverage: Bilingual? = nil, issued: PeriodDate, validUntil: PeriodDate? = nil,
-                    nextIssue: PeriodDate? = nil, number: String? = nil) {
+        public init(
+            issuer: Bilingual = .departmentOfAgricultureDongThap, title: Bilingual,
+            coverage: Bilingual? = nil, issued: PeriodDate, validUntil: PeriodDate? = nil,
+            nextIssue: PeriodDate? = nil, number: String? = nil
+        ) {
             self.issuer = issuer
             self.title = title
             self.coverage = coverage
@@ -53,8 +55,10 @@ public struct Bulletin: Sendable, Equatable {
             return (n(forecast), n(fiveYearAverage), change, n(lastYear))
         }
 
-        public init(item: Bilingual, unit: Bilingual, forecast: Double, fiveYearAverage: Double?,
-                    lastYear: Double? = nil, decimals: Int = 1) {
+        public init(
+            item: Bilingual, unit: Bilingual, forecast: Double, fiveYearAverage: Double?,
+            lastYear: Double? = nil, decimals: Int = 1
+        ) {
             self.item = item
             self.unit = unit
             self.forecast = forecast
@@ -75,7 +79,8 @@ public struct Bulletin: Sendable, Equatable {
         public init(file: String, caption: Bilingual, chart: FanChart) {
             self.file = file
             self.caption = caption
-            var vi = chart, en = chart
+            var vi = chart
+            var en = chart
             vi.language = .vi
             en.language = .en
             self.vi = vi
@@ -97,9 +102,11 @@ public struct Bulletin: Sendable, Equatable {
         /// What the alerts mean, or why none is given.
         public var meaning: [Bilingual]
 
-        public init(commodity: Bilingual, market: Bilingual, unit: String,
-                    anomaly: PriceAnomalyIndicator.Assessment?, spike: PriceSpikeAlert.Assessment?,
-                    anomalyMaximumAge: Int = 2, spikeMaximumAge: Int = 2) {
+        public init(
+            commodity: Bilingual, market: Bilingual, unit: String,
+            anomaly: PriceAnomalyIndicator.Assessment?, spike: PriceSpikeAlert.Assessment?,
+            anomalyMaximumAge: Int = 2, spikeMaximumAge: Int = 2
+        ) {
             self.commodity = commodity
             self.market = market
             self.unit = unit
@@ -123,7 +130,8 @@ public struct Bulletin: Sendable, Equatable {
 
         public static func == (a: PriceAlert, b: PriceAlert) -> Bool {
             a.commodity == b.commodity && a.market == b.market && a.unit == b.unit && a.latest == b.latest
-                && a.price.bitPattern == b.price.bitPattern && a.ipa?.value == b.ipa?.value && a.ipa?.band == b.ipa?.band
+                && a.price.bitPattern == b.price.bitPattern && a.ipa?.value == b.ipa?.value
+                && a.ipa?.band == b.ipa?.band
                 && a.alps?.value == b.alps?.value && a.alps?.severity == b.alps?.severity && a.meaning == b.meaning
         }
     }
@@ -153,8 +161,10 @@ public struct Bulletin: Sendable, Equatable {
     public var priceAlerts: [PriceAlert]
     public var method: Method
 
-    public init(header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],
-                outlooks: [Bilingual] = [], priceAlerts: [PriceAlert] = [], method: Method) {
+    public init(
+        header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],
+        outlooks: [Bilingual] = [], priceAlerts: [PriceAlert] = [], method: Method
+    ) {
         self.header = header
         self.headlines = headlines
         self.comparisons = comparisons
@@ -207,13 +217,17 @@ public enum Headline {
     ///     `Summer–autumn rice yield`).
     ///   - median, lower, upper: the point forecast and the central interval at `level` percent.
     ///   - average: the 5-year average, when known.
-    public static func forecast(subject: Bilingual, median: Double, lower: Double, upper: Double, level: Int,
-                                unit: Bilingual, decimals: Int, average: Double? = nil) -> Bilingual {
+    public static func forecast(
+        subject: Bilingual, median: Double, lower: Double, upper: Double, level: Int,
+        unit: Bilingual, decimals: Int, average: Double? = nil
+    ) -> Bilingual {
         func n(_ v: Double, _ l: Language) -> String { NumberText.format(v, decimals: decimals, language: l) }
         let odds = odds(level: level)
-        var vi = "\(subject.vi) nhiều khả năng đạt \(n(median, .vi)) \(unit.vi), \(odds.vi) khả năng nằm trong khoảng "
+        var vi =
+            "\(subject.vi) nhiều khả năng đạt \(n(median, .vi)) \(unit.vi), \(odds.vi) khả năng nằm trong khoảng "
             + "\(n(lower, .vi))–\(n(upper, .vi))"
-        var en = "\(subject.en) is likely to be \(n(median, .en)) \(unit.en), with \(odds.en) of lying between "
+        var en =
+            "\(subject.en) is likely to be \(n(median, .en)) \(unit.en), with \(odds.en) of lying between "
             + "\(n(lower, .en)) and \(n(upper, .en))"
         if let average, average != 0, average.isFinite {
             let c = comparison(median, with: average, reference: fiveYearAverage)
@@ -224,16 +238,21 @@ public enum Headline {
     }
 
     /// The headline for step `step` (0-based) of `forecast` at `level`.
-    public static func forecast(subject: Bilingual, forecast: Forecast, step: Int = 0, level: Int = 80,
-                                unit: Bilingual, decimals: Int, average: Double? = nil) throws -> Bilingual {
+    public static func forecast(
+        subject: Bilingual, forecast: Forecast, step: Int = 0, level: Int = 80,
+        unit: Bilingual, decimals: Int, average: Double? = nil
+    ) throws -> Bilingual {
         guard step >= 0, step < forecast.horizon else {
-            throw PublishingError(.badConfiguration, "step \(step + 1) is beyond the forecast horizon \(forecast.horizon)")
+            throw PublishingError(
+                .badConfiguration, "step \(step + 1) is beyond the forecast horizon \(forecast.horizon)")
         }
-        guard let interval = forecast.interval(level: level), step < interval.lower.count, step < interval.upper.count else {
+        guard let interval = forecast.interval(level: level), step < interval.lower.count, step < interval.upper.count
+        else {
             throw PublishingError(.badConfiguration, "the forecast has no \(level)% interval")
         }
-        return Self.forecast(subject: subject, median: forecast.mean[step], lower: interval.lower[step],
-                             upper: interval.upper[step], level: level, unit: unit, decimals: decimals, average: average)
+        return Self.forecast(
+            subject: subject, median: forecast.mean[step], lower: interval.lower[step],
+            upper: interval.upper[step], level: level, unit: unit, decimals: decimals, average: average)
     }
 
     /// The mean of the last `years` finite values (the 5-year average of a yearly or per-season

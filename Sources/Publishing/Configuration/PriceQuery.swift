@@ -34,12 +34,14 @@ public struct PriceQuery: Sendable {
         }
         let at = market.map { " at '\($0)'" } ?? ""
         guard let entry = matches.first else {
-            throw Mismatch(message: "no price of '\(commodity ?? "")'\(at) in \(file); its prices are: "
-                           + Self.listing(configuration))
+            throw Mismatch(
+                message: "no price of '\(commodity ?? "")'\(at) in \(file); its prices are: "
+                    + Self.listing(configuration))
         }
         guard matches.count == 1 else {
-            throw Mismatch(message: "'\(commodity ?? "")'\(at) matches \(matches.count) prices in \(file) "
-                           + "(\(matches.map(\.id).joined(separator: ", "))); name the market with --market")
+            throw Mismatch(
+                message: "'\(commodity ?? "")'\(at) matches \(matches.count) prices in \(file) "
+                    + "(\(matches.map(\.id).joined(separator: ", "))); name the market with --market")
         }
         return entry
     }

@@ -130,11 +130,15 @@ public struct PublishConfiguration: Sendable, Equatable {
         return configuration
     }
 
-    static let topKeys: Set<String> = ["name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
-                                       "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description"]
-    static let entryKeys: Set<String> = ["id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
-                                         "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
-                                         "yield", "unit", "description"]
+    static let topKeys: Set<String> = [
+        "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
+        "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
+    ]
+    static let entryKeys: Set<String> = [
+        "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
+        "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
+        "yield", "unit", "description",
+    ]
 
     /// Decodes and validates a configuration.
     public static func decode(_ data: Data, file: String) throws -> PublishConfiguration {
@@ -197,12 +201,16 @@ public struct PublishConfiguration: Sendable, Equatable {
             }
         }
         for (key, bound) in topIntegers { try check(top[key], key, bound) }
-        for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() { try check(level, "levels[\(i)]", Limits.level) }
+        for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() {
+            try check(level, "levels[\(i)]", Limits.level)
+        }
         for (i, item) in ((top["forecasts"] as? [Any]) ?? []).enumerated() {
             guard let entry = item as? [String: Any] else { continue }
             for (key, bound) in entryIntegers { try check(entry[key], "forecasts[\(i)].\(key)", bound) }
             for (j, indicator) in ((entry["indicators"] as? [Any]) ?? []).enumerated() {
-                try check((indicator as? [String: Any])?["lagMonths"], "forecasts[\(i)].indicators[\(j)].lagMonths", lagMonths)
+                try check(
+                    (indicator as? [String: Any])?["lagMonths"], "forecasts[\(i)].indicators[\(j)].lagMonths", lagMonths
+                )
             }
         }
     }
@@ -244,7 +252,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         let calendarNames = calendars.keys.sorted().joined(separator: ", ")
         let models = ForecasterRegistry.names
         func checkDataset(_ name: String, _ at: String) throws {
-            guard datasets[name] != nil else { throw fail("\(at): unknown dataset '\(name)'; the datasets are: \(datasetNames)") }
+            guard datasets[name] != nil else {
+                throw fail("\(at): unknown dataset '\(name)'; the datasets are: \(datasetNames)")
+            }
         }
         func checkModels(_ names: [String]?, _ at: String) throws {
             guard let names, !names.isEmpty else { throw fail("\(at): 'models' must name at least one model") }
@@ -256,12 +266,16 @@ public struct PublishConfiguration: Sendable, Equatable {
         var seen = Set<String>()
         for (i, e) in forecasts.enumerated() {
             let at = "forecasts[\(i)] (\(e.id))"
-            guard !e.id.isEmpty, e.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            guard !e.id.isEmpty,
+                e.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            else {
                 throw fail("forecasts[\(i)]: id '\(e.id)' must be letters, digits, '-' or '_' (it names files)")
             }
             guard seen.insert(e.id).inserted else { throw fail("\(at): the id is used twice") }
             try checkDataset(e.dataset, at)
-            if let h = e.horizon, !Limits.horizon.contains(h) { throw fail("\(at): horizon \(Limits.horizon.refusal(String(h)))") }
+            if let h = e.horizon, !Limits.horizon.contains(h) {
+                throw fail("\(at): horizon \(Limits.horizon.refusal(String(h)))")
+            }
             if let d = e.decimals, !(0...6).contains(d) { throw fail("\(at): decimals must be 0–6, got \(d)") }
             if let w = e.backtestWindows, !Limits.backtestWindows.contains(w) {
                 throw fail("\(at): backtestWindows \(Limits.backtestWindows.refusal(String(w)))")
@@ -271,11 +285,14 @@ public struct PublishConfiguration: Sendable, Equatable {
                 try checkModels(e.models, at)
             case .yield:
                 if let n = e.trendYears, n < 6 { throw fail("\(at): trendYears must be at least 6, got \(n)") }
-                if let n = e.trendYears, n > 1_000 { throw fail("\(at): trendYears \(Bound(6...1_000).refusal(String(n)))") }
+                if let n = e.trendYears, n > 1_000 {
+                    throw fail("\(at): trendYears \(Bound(6...1_000).refusal(String(n)))")
+                }
                 for (j, ind) in (e.indicators ?? []).enumerated() {
                     try checkDataset(ind.dataset, "\(at).indicators[\(j)]")
                     if let cal = ind.calendar, calendars[cal] == nil {
-                        throw fail("\(at).indicators[\(j)]: unknown calendar '\(cal)'; the calendars are: \(calendarNames)")
+                        throw fail(
+                            "\(at).indicators[\(j)]: unknown calendar '\(cal)'; the calendars are: \(calendarNames)")
                     }
                     if ind.season != nil, ind.calendar == nil {
                         throw fail("\(at).indicators[\(j)]: a season needs a calendar")
@@ -285,13 +302,18 @@ public struct PublishConfiguration: Sendable, Equatable {
                 guard let area = e.area else { throw fail("\(at): a production entry needs 'area'") }
                 try checkDataset(area.dataset ?? e.dataset, "\(at).area")
                 try checkModels(area.models, "\(at).area")
-                guard let y = e.yield else { throw fail("\(at): a production entry needs 'yield' (the id of a yield entry)") }
+                guard let y = e.yield else {
+                    throw fail("\(at): a production entry needs 'yield' (the id of a yield entry)")
+                }
                 guard let target = forecasts.prefix(i).first(where: { $0.id == y }) else {
                     throw fail("\(at): 'yield' names '\(y)', which is not a yield entry listed before it")
                 }
-                guard target.kind == .yield else { throw fail("\(at): '\(y)' is a \(target.kind.rawValue) entry, not a yield entry") }
+                guard target.kind == .yield else {
+                    throw fail("\(at): '\(y)' is a \(target.kind.rawValue) entry, not a yield entry")
+                }
                 guard horizon(of: target) >= horizon(of: e) else {
-                    throw fail("\(at): the yield entry '\(y)' forecasts \(horizon(of: target)) years, fewer than this horizon")
+                    throw fail(
+                        "\(at): the yield entry '\(y)' forecasts \(horizon(of: target)) years, fewer than this horizon")
                 }
             }
         }
@@ -301,7 +323,9 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail("exportLink names '\(link)', which is not an entry id; the price entries are: \(prices)")
             }
             guard target.kind == .price else {
-                throw fail("exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)")
+                throw fail(
+                    "exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)"
+                )
             }
         }
     }

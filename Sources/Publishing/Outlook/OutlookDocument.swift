@@ -85,10 +85,12 @@ public struct OutlookDocument: Sendable {
     public var exportLinkNote: String?
     public var text: Bilingual
 
-    public init(issued: Date, asOf: PeriodDate, commodity: Bilingual, market: Bilingual, unit: Bilingual, inputs: [Input],
-                series: TimeSeries, study: OutlookStudy, anomaly: Result<PriceAnomalyIndicator.Assessment, Unavailable>,
-                spike: Result<PriceSpikeAlert.Assessment, Unavailable>, maximumAlertAge: Int = 2, exportLinkNote: String? = nil,
-                text: Bilingual) {
+    public init(
+        issued: Date, asOf: PeriodDate, commodity: Bilingual, market: Bilingual, unit: Bilingual, inputs: [Input],
+        series: TimeSeries, study: OutlookStudy, anomaly: Result<PriceAnomalyIndicator.Assessment, Unavailable>,
+        spike: Result<PriceSpikeAlert.Assessment, Unavailable>, maximumAlertAge: Int = 2, exportLinkNote: String? = nil,
+        text: Bilingual
+    ) {
         self.issued = issued
         self.asOf = asOf
         self.commodity = commodity
@@ -135,8 +137,11 @@ public struct OutlookDocument: Sendable {
             let mean = study.forecast.mean[h - 1]
             let range = h <= study.ranges.count ? study.ranges[h - 1] : nil
             let yearAgoIndex = i - 12
-            let yearAgo: Double? = yearAgoIndex >= 0 && yearAgoIndex < y.count && y[yearAgoIndex].isFinite ? y[yearAgoIndex] : nil
-            var lastYear: [String: JSONTree] = ["date": date(yearAgoIndex), "price": .of(yearAgo), "change": change(yearAgo, mean)]
+            let yearAgo: Double? =
+                yearAgoIndex >= 0 && yearAgoIndex < y.count && y[yearAgoIndex].isFinite ? y[yearAgoIndex] : nil
+            var lastYear: [String: JSONTree] = [
+                "date": date(yearAgoIndex), "price": .of(yearAgo), "change": change(yearAgo, mean),
+            ]
             if yearAgo == nil { lastYear["note"] = .string("no price reported for that month") }
             var m: [String: JSONTree] = [
                 "date": date(i), "step": .integer(h), "expected": .of(mean),
@@ -148,14 +153,18 @@ public struct OutlookDocument: Sendable {
                 "change_from_latest": change(latest, mean),
                 "same_month_last_year": .object(lastYear),
             ]
-            if range == nil { m["note"] = .string("too few past errors to calibrate the range; the model's own interval is shown") }
+            if range == nil {
+                m["note"] = .string("too few past errors to calibrate the range; the model's own interval is shown")
+            }
             months.append(.object(m))
         }
 
         // Alerts.
         /// One alert entry: the class and its meaning, or why there is none.
-        func alert(_ method: String, status: AlertStatus?, latest: PeriodDate?, value: Double?, class raw: String?,
-                   name: Bilingual?, meaning: Bilingual?, failure: String?) -> JSONTree {
+        func alert(
+            _ method: String, status: AlertStatus?, latest: PeriodDate?, value: Double?, class raw: String?,
+            name: Bilingual?, meaning: Bilingual?, failure: String?
+        ) -> JSONTree {
             var o: [String: JSONTree] = [
                 "method": .string(method), "status": .string(status.map(Self.status) ?? "not-computable"),
                 "latest": .of(latest?.description), "value": .of(value), "class": .of(raw), "name": .of(name),
@@ -168,34 +177,43 @@ public struct OutlookDocument: Sendable {
             }
             return .object(o)
         }
-        let ipa = "FAO GIEWS Indicator of Price Anomalies (IPA)", alps = "WFP Alert for Price Spikes (ALPS)"
+        let ipa = "FAO GIEWS Indicator of Price Anomalies (IPA)"
+        let alps = "WFP Alert for Price Spikes (ALPS)"
         let alerts: [String: JSONTree] = [
             "ipa": {
                 switch anomaly {
                 case .success(let a):
-                    alert(ipa, status: a.status, latest: a.latest, value: a.point?.value, class: a.band?.rawValue,
-                          name: a.band.map(AlertWording.name),
-                          meaning: AlertWording.explanation(a, maximumAge: maximumAlertAge, named: false), failure: nil)
+                    alert(
+                        ipa, status: a.status, latest: a.latest, value: a.point?.value, class: a.band?.rawValue,
+                        name: a.band.map(AlertWording.name),
+                        meaning: AlertWording.explanation(a, maximumAge: maximumAlertAge, named: false), failure: nil)
                 case .failure(let e):
-                    alert(ipa, status: nil, latest: nil, value: nil, class: nil, name: nil, meaning: nil, failure: e.reason)
+                    alert(
+                        ipa, status: nil, latest: nil, value: nil, class: nil, name: nil, meaning: nil,
+                        failure: e.reason)
                 }
             }(),
             "alps": {
                 switch spike {
                 case .success(let s):
-                    alert(alps, status: s.status, latest: s.latest, value: s.point.value, class: s.severity?.rawValue,
-                          name: s.severity.map(AlertWording.name),
-                          meaning: AlertWording.explanation(s, maximumAge: maximumAlertAge, named: false), failure: nil)
+                    alert(
+                        alps, status: s.status, latest: s.latest, value: s.point.value, class: s.severity?.rawValue,
+                        name: s.severity.map(AlertWording.name),
+                        meaning: AlertWording.explanation(s, maximumAge: maximumAlertAge, named: false), failure: nil)
                 case .failure(let e):
-                    alert(alps, status: nil, latest: nil, value: nil, class: nil, name: nil, meaning: nil, failure: e.reason)
+                    alert(
+                        alps, status: nil, latest: nil, value: nil, class: nil, name: nil, meaning: nil,
+                        failure: e.reason)
                 }
             }(),
         ]
 
         // Model and selection.
         let candidates: [JSONTree] = study.scores.map { s in
-            var o: [String: JSONTree] = ["name": .string(s.name), "kind": .string(s.kind), "rmse": .of(s.rmse),
-                                         "mape": .of(s.mape), "cases": .integer(s.cases), "chosen": .bool(s.chosen)]
+            var o: [String: JSONTree] = [
+                "name": .string(s.name), "kind": .string(s.kind), "rmse": .of(s.rmse),
+                "mape": .of(s.mape), "cases": .integer(s.cases), "chosen": .bool(s.chosen),
+            ]
             if let note = s.note { o["note"] = .string(note) }
             return .object(o)
         }
@@ -217,20 +235,24 @@ public struct OutlookDocument: Sendable {
         // The range and its backtest.
         let c = study.coverage
         let byStep: [JSONTree] = c.byStep.enumerated().map { k, s in
-            .object(["step": .integer(k + 1), "cases": .integer(s.cases), "held": .integer(s.hits),
-                     "coverage": s.cases > 0 ? .number(Double(s.hits) / Double(s.cases)) : .null])
+            .object([
+                "step": .integer(k + 1), "cases": .integer(s.cases), "held": .integer(s.hits),
+                "coverage": s.cases > 0 ? .number(Double(s.hits) / Double(s.cases)) : .null,
+            ])
         }
         var backtest: [String: JSONTree] = [
             "method": .string("rolling-origin"), "cases": .integer(c.cases), "held": .integer(c.hits),
             "coverage": .of(c.rate), "model_interval_coverage": .of(c.modelRate),
-            "first_origin": c.firstOrigin.map { date($0) } ?? .null, "last_origin": c.lastOrigin.map { date($0) } ?? .null,
+            "first_origin": c.firstOrigin.map { date($0) } ?? .null,
+            "last_origin": c.lastOrigin.map { date($0) } ?? .null,
             "by_step": .array(byStep),
             "mean_relative_width": .of(c.meanRelativeWidth), "model_mean_relative_width": .of(c.modelMeanRelativeWidth),
         ]
         if c.cases == 0 { backtest["note"] = .string("no past origin had enough errors to calibrate a range") }
         let range: JSONTree = .object([
             "level": .integer(level), "method": .string("split-conformal"),
-            "score": .string("abs-log-ratio"), "calibration_origins": .integer(study.options.conformal.calibrationOrigins),
+            "score": .string("abs-log-ratio"),
+            "calibration_origins": .integer(study.options.conformal.calibrationOrigins),
             "minimum_train": .integer(study.options.conformal.minimumTrain), "backtest": .object(backtest),
         ])
 
@@ -240,8 +262,10 @@ public struct OutlookDocument: Sendable {
             "first": date(0), "last": date(y.count - 1), "months": .integer(y.count), "reported": .integer(reported),
         ])
         let data: [JSONTree] = inputs.map { i in
-            .object(["role": .string(i.role), "file": .string(i.file), "series": .string(i.series),
-                     "sha256": .string(SHA256.hex(i.data)), "bytes": .integer(i.data.count), "source": .of(i.source)])
+            .object([
+                "role": .string(i.role), "file": .string(i.file), "series": .string(i.series),
+                "sha256": .string(SHA256.hex(i.data)), "bytes": .integer(i.data.count), "source": .of(i.source),
+            ])
         }
         return .object([
             "schema": .string(Self.schemaName),

@@ -56,17 +56,21 @@ public struct PriceOutlook: Sendable, Equatable {
     /// - Parameters:
     ///   - step: which forecast step the outlook is for (1 = the period after the last one).
     ///   - level: the interval shown (80 = "8 chances in 10").
-    public init(series: TimeSeries, forecast: Forecast, step: Int = 1, level: Int = 80,
-                anomaly: PriceAnomalyIndicator.Assessment? = nil, spike: PriceSpikeAlert.Assessment? = nil,
-                commodity: Bilingual, market: Bilingual, unit: Bilingual? = nil, decimals: Int = 0,
-                maximumAlertAge: Int = 2) throws {
+    public init(
+        series: TimeSeries, forecast: Forecast, step: Int = 1, level: Int = 80,
+        anomaly: PriceAnomalyIndicator.Assessment? = nil, spike: PriceSpikeAlert.Assessment? = nil,
+        commodity: Bilingual, market: Bilingual, unit: Bilingual? = nil, decimals: Int = 0,
+        maximumAlertAge: Int = 2
+    ) throws {
         guard series.start != nil, let lastIndex = series.values.lastIndex(where: \.isFinite),
-              let latestDate = series.date(at: lastIndex)
+            let latestDate = series.date(at: lastIndex)
         else {
-            throw PublishingError(.badConfiguration, "series '\(series.id)' needs dates and at least one observed price")
+            throw PublishingError(
+                .badConfiguration, "series '\(series.id)' needs dates and at least one observed price")
         }
         guard step >= 1, step <= forecast.horizon, let target = series.date(at: series.count + step - 1) else {
-            throw PublishingError(.badConfiguration, "step \(step) is outside the forecast horizon 1...\(forecast.horizon)")
+            throw PublishingError(
+                .badConfiguration, "step \(step) is outside the forecast horizon 1...\(forecast.horizon)")
         }
         guard let interval = forecast.interval(level: level), step <= interval.lower.count, step <= interval.upper.count
         else {
@@ -85,15 +89,19 @@ public struct PriceOutlook: Sendable, Equatable {
         let periodsPerYear = PriceOutlook.periodsPerYear(series)
         let yearAgoIndex = series.count + step - 1 - periodsPerYear
         self.yearAgoDate = target.advanced(by: -periodsPerYear, frequency: series.frequency)
-        self.yearAgo = yearAgoIndex >= 0 && yearAgoIndex < series.count && series.values[yearAgoIndex].isFinite
+        self.yearAgo =
+            yearAgoIndex >= 0 && yearAgoIndex < series.count && series.values[yearAgoIndex].isFinite
             ? series.values[yearAgoIndex] : nil
         var alerts: [Bilingual] = []
         if let s = spike, let text = AlertWording.explanation(s, maximumAge: maximumAlertAge, named: true) {
-            alerts.append(AlertWording.labelled(Bilingual(vi: "Cảnh báo giá ALPS (WFP)", en: "Price alert, ALPS (WFP)"), text))
+            alerts.append(
+                AlertWording.labelled(Bilingual(vi: "Cảnh báo giá ALPS (WFP)", en: "Price alert, ALPS (WFP)"), text))
         }
         if let a = anomaly, let text = AlertWording.explanation(a, maximumAge: maximumAlertAge, named: true) {
-            alerts.append(AlertWording.labelled(
-                Bilingual(vi: "Chỉ số bất thường giá IPA (FAO)", en: "Indicator of Price Anomalies, IPA (FAO)"), text))
+            alerts.append(
+                AlertWording.labelled(
+                    Bilingual(vi: "Chỉ số bất thường giá IPA (FAO)", en: "Indicator of Price Anomalies, IPA (FAO)"),
+                    text))
         }
         self.alerts = alerts
         self.decimals = decimals
@@ -108,9 +116,11 @@ public struct PriceOutlook: Sendable, Equatable {
         if let interval = forecast.interval(level: level) {
             for h in (step + 1)..<max(step + 1, forecast.horizon + 1)
             where h <= interval.lower.count && h <= interval.upper.count {
-                o.following.append(Month(date: target.advanced(by: h - step, frequency: .monthly),
-                                         expected: forecast.mean[h - 1], lower: interval.lower[h - 1],
-                                         upper: interval.upper[h - 1]))
+                o.following.append(
+                    Month(
+                        date: target.advanced(by: h - step, frequency: .monthly),
+                        expected: forecast.mean[h - 1], lower: interval.lower[h - 1],
+                        upper: interval.upper[h - 1]))
             }
         }
         return o
@@ -131,7 +141,8 @@ public struct PriceOutlook: Sendable, Equatable {
         let c = new / old - 1
         let pct = (abs(c) * 100).rounded()
         guard pct > 0, c.isFinite else { return Bilingual(vi: "không đổi", en: "unchanged") }
-        let vi = NumberText.format(pct, language: .vi) + "%", en = NumberText.format(pct, language: .en) + "%"
+        let vi = NumberText.format(pct, language: .vi) + "%"
+        let en = NumberText.format(pct, language: .en) + "%"
         return c > 0 ? Bilingual(vi: "tăng \(vi)", en: "up \(en)") : Bilingual(vi: "giảm \(vi)", en: "down \(en)")
     }
 
@@ -141,7 +152,8 @@ public struct PriceOutlook: Sendable, Equatable {
         func when(_ d: PeriodDate, _ l: Language) -> String { NumberText.monthInWords(d, language: l) }
         let odds = Headline.odds(level: level)
         let now = PriceOutlook.change(from: latest, to: expected)
-        let lastYear = yearAgo.map { PriceOutlook.change(from: $0, to: expected) }
+        let lastYear =
+            yearAgo.map { PriceOutlook.change(from: $0, to: expected) }
             ?? Bilingual(vi: "chưa có số liệu", en: "no price recorded")
         // Without a market name the sentence names the commodity alone.
         let whereVi = market.vi.isEmpty ? "" : " tại \(market.vi)"
@@ -153,24 +165,31 @@ public struct PriceOutlook: Sendable, Equatable {
         vi += yearAgo.map { ": \(n($0, .vi)) \(unit.vi)" } ?? ""
         vi += "): \(lastYear.vi)."
         var en = "\(commodity.en)\(whereEn): the price for \(when(target, .en)) is expected to be about "
-        en += "\(n(expected, .en)) \(unit.en), with \(odds.en) of lying between \(n(lower, .en)) and \(n(upper, .en)) \(unit.en). "
+        en +=
+            "\(n(expected, .en)) \(unit.en), with \(odds.en) of lying between \(n(lower, .en)) and \(n(upper, .en)) \(unit.en). "
         en += "Against the latest price (\(when(latestDate, .en)): \(n(latest, .en)) \(unit.en)): \(now.en); "
         en += "against the same month last year (\(when(yearAgoDate, .en))"
         en += yearAgo.map { ": \(n($0, .en)) \(unit.en)" } ?? ""
         en += "): \(lastYear.en)."
         if !following.isEmpty {
-            vi += " Các tháng sau: " + following.map {
-                "\(when($0.date, .vi)) khoảng \(n($0.expected, .vi)) (\(n($0.lower, .vi))–\(n($0.upper, .vi))) \(unit.vi)"
-            }.joined(separator: "; ") + "."
-            en += " Later months: " + following.map {
-                "\(when($0.date, .en)) about \(n($0.expected, .en)) (\(n($0.lower, .en))–\(n($0.upper, .en))) \(unit.en)"
-            }.joined(separator: "; ") + "."
+            vi +=
+                " Các tháng sau: "
+                + following.map {
+                    "\(when($0.date, .vi)) khoảng \(n($0.expected, .vi)) (\(n($0.lower, .vi))–\(n($0.upper, .vi))) \(unit.vi)"
+                }.joined(separator: "; ") + "."
+            en +=
+                " Later months: "
+                + following.map {
+                    "\(when($0.date, .en)) about \(n($0.expected, .en)) (\(n($0.lower, .en))–\(n($0.upper, .en))) \(unit.en)"
+                }.joined(separator: "; ") + "."
         }
         if let b = backtest, b.cases > 0 {
             let share = Double(b.held) / Double(b.cases)
-            vi += " Kiểm tra trên giá các năm trước: \(NumberText.format(share * 100, language: .vi))% khoảng dự báo như vậy chứa "
+            vi +=
+                " Kiểm tra trên giá các năm trước: \(NumberText.format(share * 100, language: .vi))% khoảng dự báo như vậy chứa "
                 + "đúng giá thực tế (\(b.held)/\(b.cases) lần)."
-            en += " In backtests on past prices, \(NumberText.format(share * 100, language: .en))% of such ranges held the actual "
+            en +=
+                " In backtests on past prices, \(NumberText.format(share * 100, language: .en))% of such ranges held the actual "
                 + "price (\(b.held) of \(b.cases))."
         }
         for a in alerts {

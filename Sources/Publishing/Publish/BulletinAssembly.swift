@@ -8,11 +8,14 @@ import TimeSeriesCore
 /// alerts for monthly prices, and the method-and-skill box with every model's backtest or
 /// leave-one-year-out error.
 enum BulletinAssembly {
-    static func bulletin(_ configuration: PublishConfiguration, published: [PublishedSeries], issueDay: PeriodDate,
-                         level: Int) throws -> Bulletin {
-        let header = Bulletin.Header(issuer: configuration.issuer ?? .departmentOfAgricultureDongThap, title: configuration.title,
-                                     coverage: configuration.coverage, issued: issueDay,
-                                     nextIssue: configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) })
+    static func bulletin(
+        _ configuration: PublishConfiguration, published: [PublishedSeries], issueDay: PeriodDate,
+        level: Int
+    ) throws -> Bulletin {
+        let header = Bulletin.Header(
+            issuer: configuration.issuer ?? .departmentOfAgricultureDongThap, title: configuration.title,
+            coverage: configuration.coverage, issued: issueDay,
+            nextIssue: configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) })
         var headlines: [Bilingual] = []
         var comparisons: [Bulletin.Comparison] = []
         var charts: [Bulletin.Chart] = []
@@ -27,21 +30,28 @@ enum BulletinAssembly {
             } else {
                 let target = p.history.date(at: p.history.count).map { NumberText.date($0, language: .vi) } ?? ""
                 let subject = Bilingual(vi: "\(p.entry.name.vi) \(target)", en: "\(p.entry.name.en) \(target)")
-                headlines.append(try Headline.forecast(subject: subject, forecast: p.forecast, step: 0, level: level, unit: p.unit,
-                                                       decimals: p.decimals, average: average))
-                comparisons.append(Bulletin.Comparison(item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0],
-                                                       fiveYearAverage: average, lastYear: observed.last, decimals: p.decimals))
+                headlines.append(
+                    try Headline.forecast(
+                        subject: subject, forecast: p.forecast, step: 0, level: level, unit: p.unit,
+                        decimals: p.decimals, average: average))
+                comparisons.append(
+                    Bulletin.Comparison(
+                        item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0],
+                        fiveYearAverage: average, lastYear: observed.last, decimals: p.decimals))
             }
             if let a = p.alert { alerts.append(a) }
             let monthly = p.history.frequency == .monthly
-            var chart = try FanChart(series: p.history, forecast: p.forecast, title: p.entry.name.vi, unit: p.unit.vi,
-                                     note: "Mô hình: \(p.forecast.model.name) · Số liệu: \(p.datasetFile)",
-                                     historyLength: monthly ? 72 : 25)
+            var chart = try FanChart(
+                series: p.history, forecast: p.forecast, title: p.entry.name.vi, unit: p.unit.vi,
+                note: "Mô hình: \(p.forecast.model.name) · Số liệu: \(p.datasetFile)",
+                historyLength: monthly ? 72 : 25)
             chart.decimals = nil
             var caption = p.entry.name
             if p.selection.range != nil {
-                caption.vi += ": thực tế và dự báo; khoảng 80% hiệu chỉnh theo sai số gần đây của mô hình, khoảng 95% của mô hình"
-                caption.en += ": observed and forecast; 80% range calibrated on the model's recent errors, 95% range the model's own"
+                caption.vi +=
+                    ": thực tế và dự báo; khoảng 80% hiệu chỉnh theo sai số gần đây của mô hình, khoảng 95% của mô hình"
+                caption.en +=
+                    ": observed and forecast; 80% range calibrated on the model's recent errors, 95% range the model's own"
             } else {
                 caption.vi += ": thực tế và dự báo, khoảng 80% và 95%"
                 caption.en += ": observed and forecast, 80% and 95% ranges"
@@ -51,27 +61,32 @@ enum BulletinAssembly {
         }
         var sources: [Bilingual] = []
         for key in configuration.datasets.keys.sorted() {
-            guard let d = configuration.datasets[key], published.contains(where: { usesDataset($0.entry, key) }) else { continue }
+            guard let d = configuration.datasets[key], published.contains(where: { usesDataset($0.entry, key) }) else {
+                continue
+            }
             let source = d.source ?? Bilingual(vi: d.path, en: d.path)
             let file = URL(fileURLWithPath: d.path).lastPathComponent
             sources.append(Bilingual(vi: "\(source.vi) (\(file))", en: "\(source.en) (\(file))"))
         }
         let model = Bilingual(
-            vi: "Năng suất: xu hướng tuyến tính hoặc bậc hai của các năm gần nhất cộng hồi quy theo chỉ số khí hậu nông nghiệp "
+            vi:
+                "Năng suất: xu hướng tuyến tính hoặc bậc hai của các năm gần nhất cộng hồi quy theo chỉ số khí hậu nông nghiệp "
                 + "(ENSO ONI trung bình trong vụ), chọn theo sai số kiểm định bỏ một năm (LOYO) và so với ETS, như hệ thống JRC MARS. "
                 + "Sản lượng = diện tích × năng suất; độ bất định của hai phần được kết hợp bằng mô phỏng. Giá và diện tích: "
                 + "các mô hình chuỗi thời gian được kiểm định lùi (rolling origin), giữ mô hình có sai số nhỏ nhất; với giá "
                 + "theo tháng, mô hình theo giá gạo xuất khẩu cũng được so sánh, và khoảng 80% được hiệu chỉnh theo các sai số "
                 + "gần đây nhất của mô hình (phương pháp conformal).",
-            en: "Yield: a linear or quadratic trend of recent years plus a regression on agro-climatic indicators (ENSO ONI "
+            en:
+                "Yield: a linear or quadratic trend of recent years plus a regression on agro-climatic indicators (ENSO ONI "
                 + "averaged over the crop window), chosen by leave-one-year-out (LOYO) error and judged against ETS, as in "
                 + "JRC MARS. Production = area × yield, the uncertainty of both combined by simulation. Prices and area: "
                 + "time-series models compared by rolling-origin backtest, keeping the one with the smallest error; for "
                 + "monthly prices the link to the rice export price is compared too, and the 80% range is calibrated on the "
                 + "model's most recent errors (split-conformal).")
         let method = Bulletin.Method(model: model, skill: skill, sources: sources, caveats: configuration.caveats)
-        return Bulletin(header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
-                        priceAlerts: alerts, method: method)
+        return Bulletin(
+            header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
+            priceAlerts: alerts, method: method)
     }
 
     /// The month `months` after the month of `day`.
@@ -103,7 +118,9 @@ enum BulletinAssembly {
         func scores(_ s: ModelSelection, _ l: Language, decimals: Int) -> String {
             s.candidates.map { c in
                 "\(c.name)\(c.chosen ? "*" : ""): RMSE \(n(c.rmse, decimals, l)), MAPE \(n(c.mape, 1, l))%"
-                    + (c.coverage80.map { l == .vi ? ", trong khoảng 80%: \(n($0, 0, l))%" : ", inside 80% range: \(n($0, 0, l))%" } ?? "")
+                    + (c.coverage80.map {
+                        l == .vi ? ", trong khoảng 80%: \(n($0, 0, l))%" : ", inside 80% range: \(n($0, 0, l))%"
+                    } ?? "")
             }.joined(separator: "; ")
         }
         let d = p.decimals + 1
@@ -112,17 +129,21 @@ enum BulletinAssembly {
         case .yield:
             let s = p.selection
             return Bilingual(
-                vi: "\(name.vi): mô hình \(p.forecast.model.name). Sai số kiểm định bỏ một năm (LOYO) \(s.span), \(p.unit.vi): "
+                vi:
+                    "\(name.vi): mô hình \(p.forecast.model.name). Sai số kiểm định bỏ một năm (LOYO) \(s.span), \(p.unit.vi): "
                     + scores(s, .vi, decimals: d) + " (* = được chọn).",
-                en: "\(name.en): model \(p.forecast.model.name). Leave-one-year-out (LOYO) error \(s.span), \(p.unit.en): "
+                en:
+                    "\(name.en): model \(p.forecast.model.name). Leave-one-year-out (LOYO) error \(s.span), \(p.unit.en): "
                     + scores(s, .en, decimals: d) + " (* = chosen).")
         case .production:
             let area = p.areaSelection.map { scores($0, .vi, decimals: 0) } ?? "–"
             let areaEn = p.areaSelection.map { scores($0, .en, decimals: 0) } ?? "–"
             return Bilingual(
-                vi: "\(name.vi): diện tích × năng suất. Diện tích: kiểm định lùi (\(p.areaSelection?.span ?? "–")), ha: \(area). "
+                vi:
+                    "\(name.vi): diện tích × năng suất. Diện tích: kiểm định lùi (\(p.areaSelection?.span ?? "–")), ha: \(area). "
                     + "Năng suất: xem trên.",
-                en: "\(name.en): area × yield. Area: rolling-origin backtest (\(p.areaSelection?.span ?? "–")), ha: \(areaEn). "
+                en:
+                    "\(name.en): area × yield. Area: rolling-origin backtest (\(p.areaSelection?.span ?? "–")), ha: \(areaEn). "
                     + "Yield: see above.")
         case .series, .price:
             let s = p.selection
@@ -130,7 +151,8 @@ enum BulletinAssembly {
                 return Bilingual(
                     vi: "\(name.vi): mô hình \(p.forecast.model.name). Kiểm định lùi \(s.span) bước, \(p.unit.vi): "
                         + scores(s, .vi, decimals: p.decimals) + " (* = được chọn).",
-                    en: "\(name.en): model \(p.forecast.model.name). Rolling-origin backtest \(s.span) steps, \(p.unit.en): "
+                    en:
+                        "\(name.en): model \(p.forecast.model.name). Rolling-origin backtest \(s.span) steps, \(p.unit.en): "
                         + scores(s, .en, decimals: p.decimals) + " (* = chosen).")
             }
             return Bilingual(
@@ -146,15 +168,21 @@ enum BulletinAssembly {
     /// How often the calibrated range held the price in the backtest, against the aim of `level`
     /// in 100 (80%: 8 times in 10) and the model's own interval.
     static func rangeSentence(_ r: ModelSelection.CalibratedRange, _ l: Language) -> String {
-        func pct(_ x: Double?) -> String { x.map { NumberText.format($0 * 100, decimals: 0, language: l) + "%" } ?? "–" }
-        let aim = r.level % 10 == 0 ? (l == .vi ? "\(r.level / 10) trong 10 lần" : "\(r.level / 10) times in 10")
+        func pct(_ x: Double?) -> String {
+            x.map { NumberText.format($0 * 100, decimals: 0, language: l) + "%" } ?? "–"
+        }
+        let aim =
+            r.level % 10 == 0
+            ? (l == .vi ? "\(r.level / 10) trong 10 lần" : "\(r.level / 10) times in 10")
             : "\(r.level)%"
         if l == .vi {
-            return "Khoảng \(r.level)% được hiệu chỉnh theo \(r.calibrationOrigins) sai số gần nhất của mô hình ở mỗi tháng dự báo; "
+            return
+                "Khoảng \(r.level)% được hiệu chỉnh theo \(r.calibrationOrigins) sai số gần nhất của mô hình ở mỗi tháng dự báo; "
                 + "kiểm tra trên giá các năm trước, khoảng như vậy chứa đúng giá thực tế \(r.held)/\(r.cases) lần "
                 + "(\(pct(r.coverage)); mục tiêu \(aim); khoảng \(r.level)% gốc của mô hình: \(pct(r.modelCoverage)))."
         }
-        return "The \(r.level)% range is calibrated on the model's \(r.calibrationOrigins) most recent errors at each month ahead; "
+        return
+            "The \(r.level)% range is calibrated on the model's \(r.calibrationOrigins) most recent errors at each month ahead; "
             + "in backtests on past prices such ranges held the actual price \(r.held) times in \(r.cases) "
             + "(\(pct(r.coverage)); the aim is \(aim); the model's own \(r.level)% interval: \(pct(r.modelCoverage)))."
     }

@@ -29,7 +29,9 @@ public struct ConfiguredDatasets: Sendable {
         self.configuration = configuration
         for key in (keys ?? Array(configuration.datasets.keys)).sorted() where datasets[key] == nil {
             guard let spec = configuration.datasets[key] else {
-                throw failure("unknown dataset '\(key)'; the datasets are: \(configuration.datasets.keys.sorted().joined(separator: ", "))")
+                throw failure(
+                    "unknown dataset '\(key)'; the datasets are: \(configuration.datasets.keys.sorted().joined(separator: ", "))"
+                )
             }
             let path = configuration.resolve(spec.path)
             guard let raw = FileManager.default.contents(atPath: path) else {
@@ -56,8 +58,9 @@ public struct ConfiguredDatasets: Sendable {
         }
         guard s.start != nil else { throw failure("\(at): series '\(id)' has no dates") }
         guard !s.hasMissing else {
-            throw DataError(.missingValue, file: d.file,
-                            "series '\(id)' has gaps; set \"onMissing\": \"interpolate\" or \"skip\" for dataset '\(dataset)'")
+            throw DataError(
+                .missingValue, file: d.file,
+                "series '\(id)' has gaps; set \"onMissing\": \"interpolate\" or \"skip\" for dataset '\(dataset)'")
         }
         return s
     }
@@ -73,7 +76,8 @@ public struct ConfiguredDatasets: Sendable {
         guard let link = configuration.exportLinkEntry else { return nil }
         let s = try series(of: link, at: "exportLink (\(link.id))")
         guard case .month = s.start else {
-            throw failure("exportLink (\(link.id)): series '\(link.series)' is not monthly; the export link needs monthly prices")
+            throw failure(
+                "exportLink (\(link.id)): series '\(link.series)' is not monthly; the export link needs monthly prices")
         }
         return s
     }
@@ -83,14 +87,19 @@ public struct ConfiguredDatasets: Sendable {
     /// both languages: the bulletin words it, `muavu.outlook/v1` and `index.json` give the English).
     /// Both nil: the configuration links no export price.
     public func exportLink(of entry: PublishConfiguration.Entry, price: TimeSeries) throws
-        -> (regressor: [Double]?, note: Bilingual?) {
+        -> (regressor: [Double]?, note: Bilingual?)
+    {
         guard let link = configuration.exportLinkEntry, let export = try exportSeries() else { return (nil, nil) }
         if link.id == entry.id {
             return (nil, Bilingual(vi: "chuỗi này chính là giá xuất khẩu", en: "the series is the export price itself"))
         }
         guard let regressor = LaggedExportRegression.regressor(for: price, export: export) else {
-            return (nil, Bilingual(vi: "giá xuất khẩu '\(link.id)' không có số liệu cho tháng liền trước mỗi tháng có giá",
-                                   en: "the export price '\(link.id)' does not cover the month before each price"))
+            return (
+                nil,
+                Bilingual(
+                    vi: "giá xuất khẩu '\(link.id)' không có số liệu cho tháng liền trước mỗi tháng có giá",
+                    en: "the export price '\(link.id)' does not cover the month before each price")
+            )
         }
         return (regressor, nil)
     }

@@ -34,7 +34,11 @@ struct PublishIndex: Encodable {
         var chosen: Bool
         var note: String?
 
-        enum CodingKeys: String, CodingKey { case name, rmse, mape, coverage80 = "coverage_80", chosen, note }
+        enum CodingKeys: String, CodingKey {
+            case name, rmse, mape
+            case coverage80 = "coverage_80"
+            case chosen, note
+        }
     }
 
     struct Selection: Encodable {
@@ -45,14 +49,18 @@ struct PublishIndex: Encodable {
         /// Why the export link is not a candidate (English, as in `muavu.outlook/v1`).
         var exportLinkNote: String?
 
-        enum CodingKeys: String, CodingKey { case method, span, candidates, range, exportLinkNote = "export_link_note" }
+        enum CodingKeys: String, CodingKey {
+            case method, span, candidates, range
+            case exportLinkNote = "export_link_note"
+        }
 
         init(_ s: ModelSelection) {
             method = s.method
             span = s.span
             candidates = s.candidates.map {
-                Candidate(name: $0.name, rmse: finite($0.rmse), mape: finite($0.mape), coverage80: finite($0.coverage80),
-                          chosen: $0.chosen, note: $0.note)
+                Candidate(
+                    name: $0.name, rmse: finite($0.rmse), mape: finite($0.mape), coverage80: finite($0.coverage80),
+                    chosen: $0.chosen, note: $0.note)
             }
             range = s.range.map(CalibratedRange.init)
             exportLinkNote = s.exportLinkNote?.en
@@ -79,7 +87,9 @@ struct PublishIndex: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case level, method, calibrationOrigins = "calibration_origins", cases, held, coverage
+            case level, method
+            case calibrationOrigins = "calibration_origins"
+            case cases, held, coverage
             case modelIntervalCoverage = "model_interval_coverage"
         }
     }
@@ -106,8 +116,11 @@ struct PublishIndex: Encodable {
         var chart: String
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, name, dataset, series, unit, frequency, lastObserved = "last_observed", horizon, model, selection
-            case areaSelection = "area_selection", document, chart
+            case id, kind, name, dataset, series, unit, frequency
+            case lastObserved = "last_observed"
+            case horizon, model, selection
+            case areaSelection = "area_selection"
+            case document, chart
         }
     }
 
@@ -130,21 +143,26 @@ struct PublishIndex: Encodable {
     var bulletin: BulletinFiles
     var files: [ManifestEntry]
 
-    init(configuration c: PublishConfiguration, issued: Date, inputs: [Input], published: [PublishedSeries], levels: [Int],
-         files: [Publisher.File]) {
+    init(
+        configuration c: PublishConfiguration, issued: Date, inputs: [Input], published: [PublishedSeries],
+        levels: [Int],
+        files: [Publisher.File]
+    ) {
         self.issued = IssueTime.iso8601(issued)
         let configData = FileManager.default.contents(atPath: c.file)
-        configuration = ConfigurationEntry(name: c.name, file: URL(fileURLWithPath: c.file).lastPathComponent,
-                                           sha256: configData.map(SHA256.hex), levels: levels, seed: c.seed)
+        configuration = ConfigurationEntry(
+            name: c.name, file: URL(fileURLWithPath: c.file).lastPathComponent,
+            sha256: configData.map(SHA256.hex), levels: levels, seed: c.seed)
         self.inputs = inputs
         series = published.map { p in
             let last = p.history.values.lastIndex(where: \.isFinite).flatMap { p.history.date(at: $0)?.description }
-            return Series(id: p.entry.id, kind: p.entry.kind.rawValue, name: Text(vi: p.entry.name.vi, en: p.entry.name.en),
-                          dataset: p.entry.dataset, series: p.entry.series, unit: p.history.unit,
-                          frequency: p.history.frequency.rawValue, lastObserved: last, horizon: p.forecast.horizon,
-                          model: Model(name: p.forecast.model.name, family: p.forecast.model.family),
-                          selection: Selection(p.selection), areaSelection: p.areaSelection.map(Selection.init),
-                          document: p.documentFile, chart: p.chartFile)
+            return Series(
+                id: p.entry.id, kind: p.entry.kind.rawValue, name: Text(vi: p.entry.name.vi, en: p.entry.name.en),
+                dataset: p.entry.dataset, series: p.entry.series, unit: p.history.unit,
+                frequency: p.history.frequency.rawValue, lastObserved: last, horizon: p.forecast.horizon,
+                model: Model(name: p.forecast.model.name, family: p.forecast.model.family),
+                selection: Selection(p.selection), areaSelection: p.areaSelection.map(Selection.init),
+                document: p.documentFile, chart: p.chartFile)
         }
         bulletin = BulletinFiles(html: "bulletin.html", markdown: "bulletin.md")
         self.files = ManifestEntry.list(files)

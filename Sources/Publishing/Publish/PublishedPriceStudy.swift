@@ -13,7 +13,9 @@ import TimeSeriesCore
 enum PublishedPriceStudy {
     /// The study's candidates for `entry`: its univariate models (`theta` when it names none) and
     /// the export link when `exportRegressor` is given (`OutlookStudy.candidates`).
-    static func candidates(_ entry: PublishConfiguration.Entry, exportRegressor: [Double]?) throws -> [OutlookStudy.Candidate] {
+    static func candidates(_ entry: PublishConfiguration.Entry, exportRegressor: [Double]?) throws -> [OutlookStudy
+        .Candidate]
+    {
         try OutlookStudy.candidates(models: entry.priceModels, exportRegressor: exportRegressor)
     }
 
@@ -26,10 +28,13 @@ enum PublishedPriceStudy {
 
     /// Runs the study and returns the chosen model's forecast, its 80% interval replaced by the
     /// calibrated range, with the selection and the range's backtest.
-    static func forecast(_ reported: TimeSeries, candidates: [OutlookStudy.Candidate], months: Int, level: Int,
-                         levels: [Int]) throws -> (Forecast, ModelSelection, OutlookStudy) {
-        let study = try OutlookStudy.run(reported.values, period: reported.period, candidates: candidates,
-                                         options: .init(months: months, level: level, levels: levels))
+    static func forecast(
+        _ reported: TimeSeries, candidates: [OutlookStudy.Candidate], months: Int, level: Int,
+        levels: [Int]
+    ) throws -> (Forecast, ModelSelection, OutlookStudy) {
+        let study = try OutlookStudy.run(
+            reported.values, period: reported.period, candidates: candidates,
+            options: .init(months: months, level: level, levels: levels))
         var forecast = study.calibratedForecast
         // The published levels only, in their order.
         forecast.intervals = levels.compactMap { forecast.interval(level: $0) }
@@ -40,19 +45,23 @@ enum PublishedPriceStudy {
         }
         let coverage = study.coverage
         let conformal = study.options.conformal
-        forecast.model.notes.append("chosen by rolling-origin backtest (\(origins) origins of \(months) months) among "
-                                    + candidates.map(\.name).joined(separator: ", "))
+        forecast.model.notes.append(
+            "chosen by rolling-origin backtest (\(origins) origins of \(months) months) among "
+                + candidates.map(\.name).joined(separator: ", "))
         let held = coverage.rate.map { String(format: "%.3f", $0) } ?? "n/a"
-        forecast.model.notes.append("\(level)% range calibrated on the model's \(conformal.calibrationOrigins) most recent errors "
-                                    + "of each step (split-conformal, |log(actual/forecast)|); backtest coverage \(held) "
-                                    + "(\(coverage.hits)/\(coverage.cases))")
+        forecast.model.notes.append(
+            "\(level)% range calibrated on the model's \(conformal.calibrationOrigins) most recent errors "
+                + "of each step (split-conformal, |log(actual/forecast)|); backtest coverage \(held) "
+                + "(\(coverage.hits)/\(coverage.cases))")
         var selection = ModelSelection(
             method: "rolling-origin", span: "\(origins) × \(months)",
             candidates: study.scores.map {
                 .init(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen, note: $0.note)
             })
-        selection.range = .init(level: level, origins: origins, months: months, calibrationOrigins: conformal.calibrationOrigins, cases: coverage.cases,
-                                held: coverage.hits, modelHeld: coverage.modelHits)
+        selection.range = .init(
+            level: level, origins: origins, months: months, calibrationOrigins: conformal.calibrationOrigins,
+            cases: coverage.cases,
+            held: coverage.hits, modelHeld: coverage.modelHits)
         return (forecast, selection, study)
     }
 }

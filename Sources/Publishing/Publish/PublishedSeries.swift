@@ -68,10 +68,13 @@ struct PublishedSeries: Sendable {
 /// The rolling-origin choice of a univariate model (`RollingOriginChoice`) as a published
 /// series' selection.
 enum UnivariateChoice {
-    static func forecast(_ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
-                         windows: Int) throws -> (Forecast, ModelSelection) {
-        let choice = try RollingOriginChoice.forecast(s, models: models, horizon: horizon, levels: levels,
-                                                      windows: windows)
+    static func forecast(
+        _ s: TimeSeries, models: [String], horizon: Int, levels: [Int],
+        windows: Int
+    ) throws -> (Forecast, ModelSelection) {
+        let choice = try RollingOriginChoice.forecast(
+            s, models: models, horizon: horizon, levels: levels,
+            windows: windows)
         return (choice.forecast, ModelSelection(method: "rolling-origin", span: choice.span, candidates: choice.scores))
     }
 }

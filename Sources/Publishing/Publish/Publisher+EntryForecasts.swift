@@ -31,14 +31,17 @@ extension Publisher {
         }
 
         /// The published series of `entry`; `earlier` are the entries published before it.
-        func publish(_ entry: PublishConfiguration.Entry, index: Int, earlier: [PublishedSeries]) throws -> PublishedSeries {
+        func publish(_ entry: PublishConfiguration.Entry, index: Int, earlier: [PublishedSeries]) throws
+            -> PublishedSeries
+        {
             let at = "forecasts[\(index)] (\(entry.id))"
             let (s, file) = try series(entry.dataset, entry.series, at)
-            let context = Entry(entry: entry, index: index, at: at, series: s, file: file,
-                                unit: entry.unit ?? UnitText.bilingual(s.unit ?? ""),
-                                horizon: configuration.horizon(of: entry),
-                                decimals: entry.decimals ?? Publisher.defaultDecimals(s.unit),
-                                windows: entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12))
+            let context = Entry(
+                entry: entry, index: index, at: at, series: s, file: file,
+                unit: entry.unit ?? UnitText.bilingual(s.unit ?? ""),
+                horizon: configuration.horizon(of: entry),
+                decimals: entry.decimals ?? Publisher.defaultDecimals(s.unit),
+                windows: entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12))
             switch entry.kind {
             case .series, .price: return try priceOrSeries(context)
             case .yield: return try yieldSeries(context)
@@ -68,16 +71,19 @@ extension Publisher {
                 let link = try data.exportLink(of: c.entry, price: s)
                 let candidates = try PublishedPriceStudy.candidates(c.entry, exportRegressor: link.regressor)
                 let (forecast, scored, _) = try PublishedPriceStudy.forecast(
-                    reported, candidates: candidates, months: c.horizon, level: Publisher.headlineLevel(levels), levels: levels)
+                    reported, candidates: candidates, months: c.horizon, level: Publisher.headlineLevel(levels),
+                    levels: levels)
                 var selection = scored
                 selection.exportLinkNote = link.note
-                item = PublishedSeries(entry: c.entry, history: reported, fitted: s, forecast: forecast, datasetFile: c.file,
-                                       unit: c.unit, decimals: c.decimals, selection: selection)
+                item = PublishedSeries(
+                    entry: c.entry, history: reported, fitted: s, forecast: forecast, datasetFile: c.file,
+                    unit: c.unit, decimals: c.decimals, selection: selection)
             } else {
                 let (forecast, selection) = try UnivariateChoice.forecast(
                     s, models: c.entry.models ?? [], horizon: c.horizon, levels: levels, windows: c.windows)
-                item = PublishedSeries(entry: c.entry, history: reported, fitted: s, forecast: forecast, datasetFile: c.file,
-                                       unit: c.unit, decimals: c.decimals, selection: selection)
+                item = PublishedSeries(
+                    entry: c.entry, history: reported, fitted: s, forecast: forecast, datasetFile: c.file,
+                    unit: c.unit, decimals: c.decimals, selection: selection)
             }
             if monthly { try Publisher.addPriceOutlook(&item, asOf: issueDay, level: Publisher.headlineLevel(levels)) }
             return item
@@ -99,8 +105,9 @@ extension Publisher {
                     }
                     season = found.number
                 }
-                let aligned = try CovariateAligner.align(driver: driver, to: s, horizon: c.horizon, name: spec.name ?? spec.series,
-                                                         lagMonths: spec.lagMonths ?? 0, calendar: calendar, cropSeason: season)
+                let aligned = try CovariateAligner.align(
+                    driver: driver, to: s, horizon: c.horizon, name: spec.name ?? spec.series,
+                    lagMonths: spec.lagMonths ?? 0, calendar: calendar, cropSeason: season)
                 indicators.append(.init(name: aligned.name, past: aligned.values, future: aligned.future))
             }
             let result = try CropYieldModel.forecast(
@@ -109,30 +116,36 @@ extension Publisher {
             let selection = ModelSelection(
                 method: "loyo", span: "\(result.years.lowerBound)–\(result.years.upperBound)",
                 candidates: result.candidates.map {
-                    .init(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen, note: $0.description)
+                    .init(
+                        name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen,
+                        note: $0.description)
                 })
-            return PublishedSeries(entry: c.entry, history: s, fitted: s, forecast: result.forecast, datasetFile: c.file,
-                                   unit: c.unit, decimals: c.decimals, selection: selection)
+            return PublishedSeries(
+                entry: c.entry, history: s, fitted: s, forecast: result.forecast, datasetFile: c.file,
+                unit: c.unit, decimals: c.decimals, selection: selection)
         }
 
         /// A production: an area forecast (lowest rolling-origin RMSE) times an earlier yield entry's.
         func production(_ c: Entry, earlier: [PublishedSeries]) throws -> PublishedSeries {
             let s = c.series
             guard let areaSpec = c.entry.area, let yieldID = c.entry.yield,
-                  let yieldItem = earlier.first(where: { $0.entry.id == yieldID })
+                let yieldItem = earlier.first(where: { $0.entry.id == yieldID })
             else { throw fail("\(c.at): needs 'area' and an earlier yield entry") }
             let (area, _) = try series(areaSpec.dataset ?? c.entry.dataset, areaSpec.series, "\(c.at).area")
-            guard let areaEnd = area.date(at: area.count - 1), let yieldEnd = yieldItem.history.date(at: yieldItem.history.count - 1),
-                  let end = s.date(at: s.count - 1), areaEnd == yieldEnd, end == yieldEnd
+            guard let areaEnd = area.date(at: area.count - 1),
+                let yieldEnd = yieldItem.history.date(at: yieldItem.history.count - 1),
+                let end = s.date(at: s.count - 1), areaEnd == yieldEnd, end == yieldEnd
             else {
                 throw fail("\(c.at): the area, yield and production series must end in the same year")
             }
             let (areaForecast, areaSelection) = try UnivariateChoice.forecast(
                 area, models: areaSpec.models, horizon: c.horizon, levels: levels, windows: c.windows)
-            let forecast = try ProductionForecast.combine(area: areaForecast, yield: yieldItem.forecast, levels: levels,
-                                                          seed: configuration.seed &+ UInt64(c.index))
-            return PublishedSeries(entry: c.entry, history: s, fitted: s, forecast: forecast, datasetFile: c.file, unit: c.unit,
-                                   decimals: c.decimals, selection: yieldItem.selection, areaSelection: areaSelection)
+            let forecast = try ProductionForecast.combine(
+                area: areaForecast, yield: yieldItem.forecast, levels: levels,
+                seed: configuration.seed &+ UInt64(c.index))
+            return PublishedSeries(
+                entry: c.entry, history: s, fitted: s, forecast: forecast, datasetFile: c.file, unit: c.unit,
+                decimals: c.decimals, selection: yieldItem.selection, areaSelection: areaSelection)
         }
     }
 }

@@ -43,22 +43,26 @@ public enum Publisher {
 
         // 2. Forecasts, in the configuration's order (a production entry uses an earlier yield entry).
         let levels = configuration.levels.sorted()
-        let sources = EntryForecasts(configuration: configuration, data: data, calendars: calendars,
-                                     levels: levels, issueDay: issueDay)
+        let sources = EntryForecasts(
+            configuration: configuration, data: data, calendars: calendars,
+            levels: levels, issueDay: issueDay)
         var published: [PublishedSeries] = []
         for (index, entry) in configuration.forecasts.enumerated() {
             published.append(try sources.publish(entry, index: index, earlier: published))
         }
 
         // 3. Documents, charts, bulletin, index.
-        return try files(configuration, published: published, inputs: inputs, levels: levels,
-                         issued: issued, issueDay: issueDay)
+        return try files(
+            configuration, published: published, inputs: inputs, levels: levels,
+            issued: issued, issueDay: issueDay)
     }
 
     /// The crop calendars of the configuration, each read once and added to `inputs` with its
     /// fingerprint.
-    static func readCalendars(_ configuration: PublishConfiguration,
-                              inputs: inout [PublishIndex.Input]) throws -> [String: CropCalendar] {
+    static func readCalendars(
+        _ configuration: PublishConfiguration,
+        inputs: inout [PublishIndex.Input]
+    ) throws -> [String: CropCalendar] {
         var calendars: [String: CropCalendar] = [:]
         for key in configuration.calendars.keys.sorted() {
             guard let relative = configuration.calendars[key] else { continue }
@@ -74,23 +78,28 @@ public enum Publisher {
 
     /// The files of the publication: a forecast document per series, the bulletin's charts, the
     /// bulletin in HTML and Markdown, and last the index, which lists the files before it.
-    static func files(_ configuration: PublishConfiguration, published: [PublishedSeries],
-                      inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate) throws -> [File] {
+    static func files(
+        _ configuration: PublishConfiguration, published: [PublishedSeries],
+        inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate
+    ) throws -> [File] {
         var files: [File] = []
         for p in published {
-            let document = ForecastDocument(dataset: p.datasetFile, horizon: p.forecast.horizon, levels: levels,
-                                            series: [p.fitted], outcomes: [.success(p.forecast)], issued: issued)
+            let document = ForecastDocument(
+                dataset: p.datasetFile, horizon: p.forecast.horizon, levels: levels,
+                series: [p.fitted], outcomes: [.success(p.forecast)], issued: issued)
             files.append(File(path: p.documentFile, data: try DocumentEncoder.encode(document)))
         }
-        let bulletin = try BulletinAssembly.bulletin(configuration, published: published, issueDay: issueDay,
-                                                     level: headlineLevel(levels))
+        let bulletin = try BulletinAssembly.bulletin(
+            configuration, published: published, issueDay: issueDay,
+            level: headlineLevel(levels))
         for chart in bulletin.chartFiles() {
             files.append(File(path: chart.path, data: Data(chart.svg.utf8)))
         }
         files.append(File(path: "bulletin.html", data: Data(bulletin.html().utf8)))
         files.append(File(path: "bulletin.md", data: Data(bulletin.markdown().utf8)))
-        let index = PublishIndex(configuration: configuration, issued: issued, inputs: inputs, published: published,
-                                 levels: levels, files: files)
+        let index = PublishIndex(
+            configuration: configuration, issued: issued, inputs: inputs, published: published,
+            levels: levels, files: files)
         files.append(File(path: "index.json", data: try DocumentEncoder.encode(index)))
         return files
     }
@@ -99,8 +108,10 @@ public enum Publisher {
     /// checked before anything is computed (`OutputDirectory`: exit 64 when it is unsafe);
     /// `waiting` is told when another run is writing there.
     @discardableResult
-    public static func publish(_ configuration: PublishConfiguration, to directory: String, issued: Date,
-                               waiting: (String) -> Void = { _ in }) throws -> [File] {
+    public static func publish(
+        _ configuration: PublishConfiguration, to directory: String, issued: Date,
+        waiting: (String) -> Void = { _ in }
+    ) throws -> [File] {
         let output = try OutputDirectory(directory, kind: .publish, inputs: configuration.inputPaths)
         let files = try build(configuration, issued: issued)
         try output.write(files, waiting: waiting)
@@ -131,19 +142,23 @@ public enum Publisher {
     static func addPriceOutlook(_ item: inout PublishedSeries, asOf: PeriodDate, level: Int) throws {
         let history = item.history
         let alerts = PriceAlerts(history, asOf: asOf)
-        let spike = try? alerts.spike.get(), anomaly = try? alerts.anomaly.get()
+        let spike = try? alerts.spike.get()
+        let anomaly = try? alerts.anomaly.get()
         let commodity = item.entry.commodity ?? item.entry.name
         let market = item.entry.market ?? Bilingual(vi: "", en: "")
-        var outlook = try PriceOutlook(series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
-                                       spike: spike, commodity: commodity, market: market, unit: item.unit,
-                                       decimals: item.decimals)
+        var outlook = try PriceOutlook(
+            series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
+            spike: spike, commodity: commodity, market: market, unit: item.unit,
+            decimals: item.decimals)
         if let r = item.selection.range {
-            outlook = outlook.with(following: item.forecast, after: 1,
-                                   backtest: r.cases > 0 ? .init(held: r.held, cases: r.cases) : nil)
+            outlook = outlook.with(
+                following: item.forecast, after: 1,
+                backtest: r.cases > 0 ? .init(held: r.held, cases: r.cases) : nil)
         }
         item.outlook = outlook
         if spike != nil || anomaly != nil {
-            item.alert = Bulletin.PriceAlert(commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
+            item.alert = Bulletin.PriceAlert(
+                commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
         }
     }
 }

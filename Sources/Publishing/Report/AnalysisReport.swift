@@ -32,8 +32,10 @@ public enum AnalysisReport {
         /// Which notebooks to render (all by default).
         public var notebooks = Notebook.allCases
 
-        public init(datasets: String = "datasets", calendars: String = "models/calendars",
-                    benchmarks: String = "docs/benchmarks") {
+        public init(
+            datasets: String = "datasets", calendars: String = "models/calendars",
+            benchmarks: String = "docs/benchmarks"
+        ) {
             self.datasets = datasets
             self.calendars = calendars
             self.benchmarks = benchmarks
@@ -63,20 +65,26 @@ public enum AnalysisReport {
             files.append(Publisher.File(path: name, data: Data(markdown.utf8)))
             for chart in page.charts { files.append(Publisher.File(path: chart.path, data: Data(chart.svg.utf8))) }
             let svgs = Dictionary(page.charts.map { ($0.path, $0.svg) }, uniquingKeysWith: { a, _ in a })
-            files.append(Publisher.File(path: notebook.rawValue + ".html",
-                                        data: Data(NotebookHTML.page(title: page.title, markdown: markdown, charts: svgs).utf8)))
+            files.append(
+                Publisher.File(
+                    path: notebook.rawValue + ".html",
+                    data: Data(NotebookHTML.page(title: page.title, markdown: markdown, charts: svgs).utf8)))
             index.append((name, page.title))
-            notebooks.append(.init(name: notebook.rawValue, title: page.title, markdown: name, html: notebook.rawValue + ".html"))
+            notebooks.append(
+                .init(name: notebook.rawValue, title: page.title, markdown: name, html: notebook.rawValue + ".html"))
         }
-        var readme = "# muavu notebooks\n\nThe analyses behind muavu's forecasts, rendered by `muavu report --out notebooks-exported` "
+        var readme =
+            "# muavu notebooks\n\nThe analyses behind muavu's forecasts, rendered by `muavu report --out notebooks-exported` "
             + "(`make notebooks`) from the bundled datasets. Charts are SVG files under `charts/`; each notebook is also "
             + "an HTML page with its charts inlined (`index.html`). "
             + "With `SOURCE_DATE_EPOCH` set, a run gives the same bytes.\n\n"
         for (name, title) in index { readme += "- [\(title)](\(name))\n" }
         readme += "\n" + stamp + "\n"
         files.append(Publisher.File(path: "README.md", data: Data(readme.utf8)))
-        files.append(Publisher.File(path: "index.html",
-                                    data: Data(NotebookHTML.page(title: "muavu notebooks", markdown: readme, charts: [:]).utf8)))
+        files.append(
+            Publisher.File(
+                path: "index.html",
+                data: Data(NotebookHTML.page(title: "muavu notebooks", markdown: readme, charts: [:]).utf8)))
         let manifest = ReportIndex(issued: issued, notebooks: notebooks, files: files)
         files.append(Publisher.File(path: OutputDirectory.Kind.manifest, data: try DocumentEncoder.encode(manifest)))
         return files
@@ -86,10 +94,13 @@ public enum AnalysisReport {
     /// is checked first (`OutputDirectory`): new, empty or a previous report output, holding none
     /// of the inputs.
     @discardableResult
-    public static func write(_ options: Options, to directory: String, issued: Date,
-                             waiting: (String) -> Void = { _ in }) throws -> [Publisher.File] {
-        let output = try OutputDirectory(directory, kind: .report,
-                                         inputs: [options.datasets, options.calendars, options.benchmarks])
+    public static func write(
+        _ options: Options, to directory: String, issued: Date,
+        waiting: (String) -> Void = { _ in }
+    ) throws -> [Publisher.File] {
+        let output = try OutputDirectory(
+            directory, kind: .report,
+            inputs: [options.datasets, options.calendars, options.benchmarks])
         let files = try build(options, issued: issued)
         try output.write(files, waiting: waiting)
         return files
@@ -106,7 +117,8 @@ struct NotebookPage {
 /// Reading helpers shared by the notebooks.
 enum ReportData {
     /// The tidy file `name` of the datasets directory, read with `onMissing`.
-    static func read(_ options: AnalysisReport.Options, _ name: String, onMissing: MissingPolicy) throws -> TidyDataset {
+    static func read(_ options: AnalysisReport.Options, _ name: String, onMissing: MissingPolicy) throws -> TidyDataset
+    {
         let path = URL(fileURLWithPath: options.datasets).appendingPathComponent(name).path
         guard let raw = FileManager.default.contents(atPath: path) else {
             throw DataError(.fileNotFound, file: path, "cannot read the dataset")

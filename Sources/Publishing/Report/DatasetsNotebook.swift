@@ -8,7 +8,8 @@ enum DatasetsNotebook {
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         let packagePath = URL(fileURLWithPath: options.datasets).appendingPathComponent("datapackage.json").path
         let package = try DataPackage.load(path: packagePath)
-        var md = "# The datasets at a glance\n\n"
+        var md =
+            "# The datasets at a glance\n\n"
             + "Every series listed in `datasets/datapackage.json`, read by muavu's tidy reader. The sparkline shows the values "
             + "as they are in the file: a missing month breaks the line (nothing is filled in). `datasets/README.md` and "
             + "`datasets/provenance/` say how each file was built.\n\n"
@@ -29,16 +30,21 @@ enum DatasetsNotebook {
             var t = MarkdownTable(header: ["series", "name", "unit", "span", "rows", "missing", "min", "max", "values"])
             for entry in listed {
                 guard let s = table.series(named: entry.id) else {
-                    throw DataError(.badConfiguration, file: table.file, "datapackage.json lists '\(entry.id)', which the file lacks")
+                    throw DataError(
+                        .badConfiguration, file: table.file,
+                        "datapackage.json lists '\(entry.id)', which the file lacks")
                 }
                 let observed = try ReportData.observedOnly(s, in: table)
                 let values = observed.values.filter(\.isFinite)
                 let chart = "charts/datasets/\(entry.id).svg"
                 charts.append((chart, LineChart.sparkline(observed.values).svg()))
                 let digits = (values.map { abs($0) }.max() ?? 0) >= 100 ? 0 : 2
-                t.append(["`\(entry.id)`", entry.name, entry.unit, "\(entry.start) – \(entry.end)", "\(entry.rows)",
-                          "\(entry.missing)", ReportData.number(values.min(), digits), ReportData.number(values.max(), digits),
-                          "![\(entry.id)](\(chart))"])
+                t.append([
+                    "`\(entry.id)`", entry.name, entry.unit, "\(entry.start) – \(entry.end)", "\(entry.rows)",
+                    "\(entry.missing)", ReportData.number(values.min(), digits),
+                    ReportData.number(values.max(), digits),
+                    "![\(entry.id)](\(chart))",
+                ])
             }
             md += t.text + "\n"
         }

@@ -31,24 +31,33 @@ enum PriceNotebook {
         let unreported = whole.values.filter { !$0.isFinite }.count
         let span = "\(whole.date(at: 0)?.description ?? "") – \(whole.date(at: whole.count - 1)?.description ?? "")"
         // x_t = export price of month t − 1, for every month of the price series and one beyond.
-        guard let regressor = LaggedExportRegression.regressor(priceStart: priceStart, count: price.count,
-                                                               export: export.values, exportStart: exportStart)
+        guard
+            let regressor = LaggedExportRegression.regressor(
+                priceStart: priceStart, count: price.count,
+                export: export.values, exportStart: exportStart)
         else {
-            throw DataError(.badConfiguration, file: pink.file, "the export price does not cover the months before the price series")
+            throw DataError(
+                .badConfiguration, file: pink.file, "the export price does not cover the months before the price series"
+            )
         }
         let horizon = options.priceHorizon
         let origin = try RollingOrigin(horizon: horizon, windows: options.priceWindows, step: 1)
-        var models: [(String, any Forecaster)] = try options.priceModels.map { ($0, try ForecasterRegistry.forecaster(named: $0)) }
+        var models: [(String, any Forecaster)] = try options.priceModels.map {
+            ($0, try ForecasterRegistry.forecaster(named: $0))
+        }
         models.append(("arima-x", LaggedExportRegression(regressor: regressor)))
         var results: [(String, RollingOrigin.Result)] = []
         for (name, forecaster) in models {
-            results.append((name, try origin.evaluate(price.values, period: price.period, forecaster: forecaster, levels: levels)))
+            results.append(
+                (name, try origin.evaluate(price.values, period: price.period, forecaster: forecaster, levels: levels)))
         }
 
-        let first = price.date(at: 0)?.description ?? "", last = price.date(at: price.count - 1)?.description ?? ""
+        let first = price.date(at: 0)?.description ?? ""
+        let last = price.date(at: price.count - 1)?.description ?? ""
         let origins = try origin.origins(count: price.count)
         let firstTest = price.date(at: origins.first ?? 0)?.description ?? ""
-        var md = "# Rice price: univariate models against the lagged export price\n\n"
+        var md =
+            "# Rice price: univariate models against the lagged export price\n\n"
             + "The monthly wholesale price of rice in Đồng Tháp (Tam Nông market; WFP VAM, `datasets/wfp-rice-wholesale.csv`, "
             + "series `\(priceID)`, VND/kg) against the Viet Nam 5% broken export price "
             + "(World Bank Pink Sheet, `datasets/wb-pinksheet-monthly.csv`, series `\(exportID)`, USD/t, its own gaps "
@@ -70,45 +79,65 @@ enum PriceNotebook {
         let palette = ["#1f5fa8", "#888888", "#2e8b57", "#6a3d9a", "#b22222", "#e07b00", "#17becf"]
         let windowLabels = origins.map { price.date(at: $0)?.description ?? "" }
         let lines = results.enumerated().map { k, item in
-            LineChart.Line(name: item.0, color: palette[k % palette.count],
-                           values: item.1.windows.map { $0.score.rmse ?? .nan }, dashed: item.0 != "arima-x")
+            LineChart.Line(
+                name: item.0, color: palette[k % palette.count],
+                values: item.1.windows.map { $0.score.rmse ?? .nan }, dashed: item.0 != "arima-x")
         }
         let rmseChart = "charts/price-study/rmse-by-origin.svg"
-        charts.append((rmseChart, LineChart(title: "Đồng Tháp rice price: RMSE of each \(horizon)-month window, by first test month",
-                                            unit: "VND/kg", labels: windowLabels, lines: lines).svg()))
+        charts.append(
+            (
+                rmseChart,
+                LineChart(
+                    title: "Đồng Tháp rice price: RMSE of each \(horizon)-month window, by first test month",
+                    unit: "VND/kg", labels: windowLabels, lines: lines
+                ).svg()
+            ))
         md += "![RMSE by window](\(rmseChart))\n\n"
 
-        md += try calibrationSection(options, whole: whole, export: export, studyOrigins: origins, studyStart: priceStart)
+        md += try calibrationSection(
+            options, whole: whole, export: export, studyOrigins: origins, studyStart: priceStart)
 
         // The regression's forecast from the whole series.
-        let full = try LaggedExportRegression(regressor: regressor).forecast(price.values, period: price.period,
-                                                                             horizon: horizon, levels: levels)
-        md += "`arima-x` on the whole series: \(full.model.name); coefficients "
+        let full = try LaggedExportRegression(regressor: regressor).forecast(
+            price.values, period: price.period,
+            horizon: horizon, levels: levels)
+        md +=
+            "`arima-x` on the whole series: \(full.model.name); coefficients "
             + full.model.parameters.keys.sorted().map { "\($0) = \(ReportData.number(full.model.parameters[$0], 4))" }
-                .joined(separator: ", ") + " (xreg1 in VND/kg per USD/t).\n\n"
-        let fan = try FanChart(series: price, forecast: full, title: "Rice, wholesale, Đồng Tháp: arima-x forecast",
-                               unit: "VND/kg", note: "WFP VAM; World Bank Pink Sheet; \(full.model.name)", historyLength: 48,
-                               language: .en)
+            .joined(separator: ", ") + " (xreg1 in VND/kg per USD/t).\n\n"
+        let fan = try FanChart(
+            series: price, forecast: full, title: "Rice, wholesale, Đồng Tháp: arima-x forecast",
+            unit: "VND/kg", note: "WFP VAM; World Bank Pink Sheet; \(full.model.name)", historyLength: 48,
+            language: .en)
         let fanChart = "charts/price-study/arima-x-forecast.svg"
         charts.append((fanChart, fan.svg()))
         md += "![arima-x forecast](\(fanChart))\n"
-        return NotebookPage(title: "Rice price: univariate models against the lagged export price", markdown: md, charts: charts)
+        return NotebookPage(
+            title: "Rice price: univariate models against the lagged export price", markdown: md, charts: charts)
     }
 
     /// The table of each model's mean scores over the windows, and which has the lowest RMSE.
-    static func resultsTable(_ results: [(String, RollingOrigin.Result)], _ options: AnalysisReport.Options,
-                             horizon: Int) -> String {
-        var table = MarkdownTable(header: ["model", "MAE", "RMSE", "MAPE (%)", "MASE", "80% coverage", "95% coverage",
-                                           "80% Winkler", "windows"])
+    static func resultsTable(
+        _ results: [(String, RollingOrigin.Result)], _ options: AnalysisReport.Options,
+        horizon: Int
+    ) -> String {
+        var table = MarkdownTable(header: [
+            "model", "MAE", "RMSE", "MAPE (%)", "MASE", "80% coverage", "95% coverage",
+            "80% Winkler", "windows",
+        ])
         for (name, r) in results {
             let s = r.summary
-            table.append([name, ReportData.number(s.mae, 0), ReportData.number(s.rmse, 0), ReportData.number(s.mape, 2),
-                          ReportData.number(s.mase, 3), ReportData.number(s.coverage[80], 3), ReportData.number(s.coverage[95], 3),
-                          ReportData.number(s.winkler[80], 0), "\(s.count)"])
+            table.append([
+                name, ReportData.number(s.mae, 0), ReportData.number(s.rmse, 0), ReportData.number(s.mape, 2),
+                ReportData.number(s.mase, 3), ReportData.number(s.coverage[80], 3),
+                ReportData.number(s.coverage[95], 3),
+                ReportData.number(s.winkler[80], 0), "\(s.count)",
+            ])
         }
         var md = table.text + "\n"
         if let best = results.min(by: { ($0.1.summary.rmse ?? .infinity) < ($1.1.summary.rmse ?? .infinity) }) {
-            md += "Lowest RMSE: `\(best.0)`. Coverage above the nominal level means intervals wider than these windows "
+            md +=
+                "Lowest RMSE: `\(best.0)`. Coverage above the nominal level means intervals wider than these windows "
                 + "needed, below it intervals too narrow; \(options.priceWindows) windows of \(horizon) overlapping steps are a "
                 + "small sample, so a few percentage points either way are noise.\n\n"
         }
@@ -122,50 +151,66 @@ enum PriceNotebook {
     /// its past errors (`ConformalRange`, split-conformal), over every rolling origin of the whole
     /// series (survey gaps included: each origin sees only the months before it, scored only on
     /// reported months), for the Đồng Tháp and An Giang wholesale prices and the export price.
-    static func calibrationSection(_ options: AnalysisReport.Options, whole: TimeSeries, export: TimeSeries, studyOrigins: [Int],
-                                   studyStart: PeriodDate) throws -> String {
+    static func calibrationSection(
+        _ options: AnalysisReport.Options, whole: TimeSeries, export: TimeSeries, studyOrigins: [Int],
+        studyStart: PeriodDate
+    ) throws -> String {
         let wfpAll = try ReportData.read(options, "wfp-rice-wholesale.csv", onMissing: .interpolate)
         let pinkAll = try ReportData.read(options, "wb-pinksheet-monthly.csv", onMissing: .interpolate)
-        let anGiang = try ReportData.observedOnly(try ReportData.series(wfpAll, "wfp-rice-wholesale-an-giang"), in: wfpAll)
+        let anGiang = try ReportData.observedOnly(
+            try ReportData.series(wfpAll, "wfp-rice-wholesale-an-giang"), in: wfpAll)
         let exportReported = try ReportData.observedOnly(export, in: pinkAll)
         let conformal = ConformalRange.standard
-        let horizon = options.priceHorizon, level = 80
-        var table = MarkdownTable(header: ["series", "model", "origins", "cases", "model's 80% interval", "calibrated 80% range",
-                                           "mean width, model", "mean width, calibrated"])
+        let horizon = options.priceHorizon
+        let level = 80
+        var table = MarkdownTable(header: [
+            "series", "model", "origins", "cases", "model's 80% interval", "calibrated 80% range",
+            "mean width, model", "mean width, calibrated",
+        ])
         var dongThapTheta: ConformalRange.Coverage?
         // The study's own windows above, as origins of the whole series.
         let shift = studyStart.ordinal - (whole.start?.ordinal ?? studyStart.ordinal)
         let studyRange = studyOrigins.first.flatMap { a in studyOrigins.last.map { (a + shift)...($0 + shift) } }
         var studyTheta: ConformalRange.Coverage?
         var studyTable = MarkdownTable(header: ["model", "cases", "model's 80% interval", "calibrated 80% range"])
-        for (series, models) in [(whole, calibrationModels), (anGiang, ["naive", "theta"]), (exportReported, ["naive", "theta"])] {
+        for (series, models) in [
+            (whole, calibrationModels), (anGiang, ["naive", "theta"]), (exportReported, ["naive", "theta"]),
+        ] {
             for name in models {
                 let forecaster: any Forecaster
                 if name == "arima-x" {
                     guard let start = series.start, let xs = export.start,
-                          let x = LaggedExportRegression.regressor(priceStart: start, count: series.count, export: export.values,
-                                                                   exportStart: xs)
+                        let x = LaggedExportRegression.regressor(
+                            priceStart: start, count: series.count, export: export.values,
+                            exportStart: xs)
                     else { continue }
                     forecaster = LaggedExportRegression(regressor: x)
                 } else {
                     forecaster = try ForecasterRegistry.forecaster(named: name)
                 }
-                let f = try ConformalRange.forecasts(series.values, period: series.period, horizon: horizon, levels: [level],
-                                                     forecaster: forecaster, origins: conformal.usableOrigins(series.values))
+                let f = try ConformalRange.forecasts(
+                    series.values, period: series.period, horizon: horizon, levels: [level],
+                    forecaster: forecaster, origins: conformal.usableOrigins(series.values))
                 let c = conformal.coverage(f, level: level)
                 if series.id == whole.id && name == "theta" { dongThapTheta = c }
                 if series.id == whole.id, let studyRange {
                     let w = conformal.coverage(f, level: level, only: studyRange)
-                    studyTable.append([name, "\(w.cases)", ReportData.number(w.modelRate, 3), ReportData.number(w.rate, 3)])
+                    studyTable.append([
+                        name, "\(w.cases)", ReportData.number(w.modelRate, 3), ReportData.number(w.rate, 3),
+                    ])
                     if name == "theta" { studyTheta = w }
                 }
                 let span = [c.firstOrigin, c.lastOrigin].map { $0.flatMap { series.date(at: $0)?.description } ?? "" }
                     .joined(separator: " – ")
-                table.append([series.id, name, span, "\(c.cases)", ReportData.number(c.modelRate, 3), ReportData.number(c.rate, 3),
-                              ReportData.number(c.modelMeanRelativeWidth, 3), ReportData.number(c.meanRelativeWidth, 3)])
+                table.append([
+                    series.id, name, span, "\(c.cases)", ReportData.number(c.modelRate, 3),
+                    ReportData.number(c.rate, 3),
+                    ReportData.number(c.modelMeanRelativeWidth, 3), ReportData.number(c.meanRelativeWidth, 3),
+                ])
             }
         }
-        var md = "## The outlook's 80% ranges, calibrated\n\n"
+        var md =
+            "## The outlook's 80% ranges, calibrated\n\n"
             + "`muavu outlook` does not show a model's own 80% interval: those come from a variance estimated on the whole "
             + "history, and the rice price moved about 13% a month in 2008 but 1–4% in 2014–2017, so the intervals are as "
             + "wide in calm years as in the crisis and hold the price more often than 8 times in 10. The outlook's range is "
@@ -179,14 +224,20 @@ enum PriceNotebook {
             + "counts (origin, month) pairs with a reported price; coverage is the share held (nominal 0.8, the bar 0.70–0.90); "
             + "width is the mean of upper / lower − 1.\n\n"
         md += table.text + "\n"
-        if let studyRange, let a = whole.date(at: studyRange.lowerBound), let b = whole.date(at: studyRange.upperBound) {
-            let held = studyTheta.map { " in which theta's own interval held \(ReportData.number($0.modelRate, 3)) of the prices" } ?? ""
-            md += "On the study's own \(studyRange.count) origins above (first test months \(a) – \(b)), calm years"
+        if let studyRange, let a = whole.date(at: studyRange.lowerBound), let b = whole.date(at: studyRange.upperBound)
+        {
+            let held =
+                studyTheta.map {
+                    " in which theta's own interval held \(ReportData.number($0.modelRate, 3)) of the prices"
+                } ?? ""
+            md +=
+                "On the study's own \(studyRange.count) origins above (first test months \(a) – \(b)), calm years"
                 + "\(held), the same Đồng Tháp ranges:\n\n"
                 + studyTable.text + "\n"
         }
         if let c = dongThapTheta, let rate = c.rate {
-            md += "For the Đồng Tháp price the outlook's model (theta) held the price in \(c.hits) of \(c.cases) backtest "
+            md +=
+                "For the Đồng Tháp price the outlook's model (theta) held the price in \(c.hits) of \(c.cases) backtest "
                 + "months with the calibrated range (\(ReportData.number(rate, 3))), against "
                 + "\(ReportData.number(c.modelRate, 3)) with its own interval.\n\n"
         }

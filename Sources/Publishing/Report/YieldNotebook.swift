@@ -18,18 +18,25 @@ enum YieldNotebook {
 
     /// The same crops, calendars and indicators as the main configuration (models/dong-thap.json).
     static let crops = [
-        Crop(series: "vnm-rice-yield", title: "Rice", calendar: "mekong-rice.json", season: "dong-xuan", indicator: "ONI Dec-Feb"),
-        Crop(series: "vnm-mango-yield", title: "Mango", calendar: "mango.json", season: "chinh-vu", indicator: "ONI Dec-Apr"),
+        Crop(
+            series: "vnm-rice-yield", title: "Rice", calendar: "mekong-rice.json", season: "dong-xuan",
+            indicator: "ONI Dec-Feb"),
+        Crop(
+            series: "vnm-mango-yield", title: "Mango", calendar: "mango.json", season: "chinh-vu",
+            indicator: "ONI Dec-Apr"),
     ]
     static let trendYears = 15
     static let horizon = 3
-    static let colors = ["trend-linear": "#1f5fa8", "trend-quadratic": "#6a3d9a", "trend+climate": "#e07b00", "ets": "#2e8b57"]
+    static let colors = [
+        "trend-linear": "#1f5fa8", "trend-quadratic": "#6a3d9a", "trend+climate": "#e07b00", "ets": "#2e8b57",
+    ]
 
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         let cropTable = try ReportData.read(options, "faostat-vnm-crops.csv", onMissing: .fail)
         let enso = try ReportData.read(options, "enso-monthly.csv", onMissing: .fail)
         let oni = try ReportData.series(enso, "enso-oni")
-        var md = "# Crop yield: trend, trend + ENSO, ETS\n\n"
+        var md =
+            "# Crop yield: trend, trend + ENSO, ETS\n\n"
             + "Viet Nam yields from FAOSTAT (`datasets/faostat-vnm-crops.csv`, production / area harvested) and the "
             + "Oceanic Niño Index (`datasets/enso-monthly.csv`, NOAA CPC). The model is muavu's crop-yield model "
             + "(`CropYieldModel`, as in the JRC MARS crop statistics tool): over the last \(trendYears) years, a linear or "
@@ -49,8 +56,9 @@ enum YieldNotebook {
             guard let season = calendar.season(named: crop.season) else {
                 throw DataError(.badConfiguration, file: calendarPath, "no season '\(crop.season)'")
             }
-            let aligned = try CovariateAligner.align(driver: oni, to: s, horizon: horizon, name: crop.indicator,
-                                                     calendar: calendar, cropSeason: season.number)
+            let aligned = try CovariateAligner.align(
+                driver: oni, to: s, horizon: horizon, name: crop.indicator,
+                calendar: calendar, cropSeason: season.number)
             let result = try CropYieldModel.forecast(
                 yields: s.values, firstYear: firstYear,
                 indicators: [.init(name: aligned.name, past: aligned.values, future: aligned.future)],
@@ -60,7 +68,8 @@ enum YieldNotebook {
             let observed = Array(s.values[offset...])
 
             md += "## \(crop.title) (`\(crop.series)`)\n\n"
-            md += "Indicator: \(crop.indicator), the ONI over the ENSO window of the \(season.nameEn) crop "
+            md +=
+                "Indicator: \(crop.indicator), the ONI over the ENSO window of the \(season.nameEn) crop "
                 + "(`models/calendars/\(crop.calendar)`, season `\(crop.season)`). LOYO years: "
                 + "\(result.years.lowerBound)–\(result.years.upperBound).\n\n"
             md += candidateTables(result, years: years, observed: observed)
@@ -68,17 +77,26 @@ enum YieldNotebook {
             // Observed yields and each candidate's LOYO predictions.
             var lines = [LineChart.Line(name: "observed", color: "#222222", values: observed)]
             for c in result.candidates where c.errors.count == observed.count {
-                lines.append(.init(name: c.name, color: colors[c.name] ?? "#888888",
-                                   values: zip(observed, c.errors).map { $0 + $1 }, dashed: true))
+                lines.append(
+                    .init(
+                        name: c.name, color: colors[c.name] ?? "#888888",
+                        values: zip(observed, c.errors).map { $0 + $1 }, dashed: true))
             }
             let loyoChart = "charts/yield-study/\(crop.series)-loyo.svg"
-            charts.append((loyoChart, LineChart(title: "\(crop.title) yield: observed and leave-one-year-out predictions",
-                                                unit: "t/ha", labels: years.map(String.init), lines: lines).svg()))
+            charts.append(
+                (
+                    loyoChart,
+                    LineChart(
+                        title: "\(crop.title) yield: observed and leave-one-year-out predictions",
+                        unit: "t/ha", labels: years.map(String.init), lines: lines
+                    ).svg()
+                ))
             md += "![\(crop.title) yield, LOYO predictions](\(loyoChart))\n\n"
 
-            let fan = try FanChart(series: s, forecast: result.forecast, title: "\(crop.title) yield, Viet Nam: forecast",
-                                   unit: "t/ha", note: "FAOSTAT; \(result.forecast.model.name)", historyLength: 30,
-                                   language: .en)
+            let fan = try FanChart(
+                series: s, forecast: result.forecast, title: "\(crop.title) yield, Viet Nam: forecast",
+                unit: "t/ha", note: "FAOSTAT; \(result.forecast.model.name)", historyLength: 30,
+                language: .en)
             let fanChart = "charts/yield-study/\(crop.series)-forecast.svg"
             charts.append((fanChart, fan.svg()))
             md += "Forecast of the chosen model, \(result.forecast.model.name), with 80% and 95% intervals:\n\n"
@@ -88,7 +106,9 @@ enum YieldNotebook {
                     guard let iv = result.forecast.interval(level: level) else { return "–" }
                     return ReportData.number(iv.lower[h], 3) + " – " + ReportData.number(iv.upper[h], 3)
                 }
-                ft.append(["\(firstYear + s.count + h)", ReportData.number(result.forecast.mean[h], 3), band(80), band(95)])
+                ft.append([
+                    "\(firstYear + s.count + h)", ReportData.number(result.forecast.mean[h], 3), band(80), band(95),
+                ])
             }
             md += ft.text + "\n![\(crop.title) yield forecast](\(fanChart))\n\n"
         }
@@ -100,8 +120,10 @@ enum YieldNotebook {
     static func candidateTables(_ result: CropYieldModel.Result, years: [Int], observed: [Double]) -> String {
         var summary = MarkdownTable(header: ["candidate", "description", "LOYO RMSE (t/ha)", "LOYO MAPE (%)", "chosen"])
         for c in result.candidates {
-            summary.append([c.name, c.description, ReportData.number(c.rmse, 3), ReportData.number(c.mape, 2),
-                            c.chosen ? "yes" : ""])
+            summary.append([
+                c.name, c.description, ReportData.number(c.rmse, 3), ReportData.number(c.mape, 2),
+                c.chosen ? "yes" : "",
+            ])
         }
         var md = summary.text + "\n"
         if let trend = result.candidates.first(where: { $0.name == "trend-linear" })?.rmse {
@@ -110,13 +132,15 @@ enum YieldNotebook {
                 if let r = c.rmse { lines.append("\(c.name) \(ReportData.number(100 * (r / trend - 1), 1))%") }
             }
             if !lines.isEmpty {
-                md += "RMSE relative to the linear trend (negative is better): " + lines.joined(separator: ", ") + ".\n\n"
+                md +=
+                    "RMSE relative to the linear trend (negative is better): " + lines.joined(separator: ", ") + ".\n\n"
             }
         }
         var perYear = MarkdownTable(header: ["year", "observed"] + result.candidates.map(\.name))
         for (i, year) in years.enumerated() {
-            perYear.append(["\(year)", ReportData.number(observed[i], 3)]
-                           + result.candidates.map { ReportData.number(i < $0.errors.count ? $0.errors[i] : nil, 3) })
+            perYear.append(
+                ["\(year)", ReportData.number(observed[i], 3)]
+                    + result.candidates.map { ReportData.number(i < $0.errors.count ? $0.errors[i] : nil, 3) })
         }
         md += "LOYO errors by year (forecast − observed, t/ha):\n\n" + perYear.text + "\n"
         return md

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TimeSeriesCore
+
 @testable import Forecasting
 
 /// The fitted state of MSTL: saved as JSON, loaded and forecast without estimation, it gives
@@ -49,8 +50,9 @@ struct MSTLFittedStateTests {
         let ref = MSTLReference.series("N2000")
         let state = try Self.state(MSTL(periods: ref.periods), ref.y, period: 12)
         let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(state)) as? [String: Any])
-        let mstl = try #require(JSONSerialization.jsonObject(
-            with: Data(FittedModel.MSTLState.schema.utf8)) as? [String: Any])
+        let mstl = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(FittedModel.MSTLState.schema.utf8)) as? [String: Any])
         let properties = try #require(mstl["properties"] as? [String: Any])
         let required = try #require(mstl["required"] as? [String])
         #expect(Set(object.keys) == Set(properties.keys))
@@ -72,7 +74,8 @@ struct MSTLFittedStateTests {
         let forecast = try MSTL().forecast(ref.y, period: 7, horizon: 10, levels: [95])
         let weekly = try MSTL(periods: [7]).forecast(ref.y, period: 7, horizon: 10, levels: [95])
         #expect(forecast.mean == weekly.mean)
-        #expect(forecast.model.notes.first
+        #expect(
+            forecast.model.notes.first
                 == "seasonal period 365 left out: 420 observations do not cover two of its cycles")
         #expect(forecast.model.name.hasPrefix("MSTL(7; ETS("))
         #expect(forecast.model.family == "mstl")

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Forecasting
 import TimeSeriesCore
+
+@testable import Forecasting
 
 /// statsforecast 2.1.1's MSTL on two synthetic two-season series and M3 N2000
 /// (scripts/fixtures/mstl_statsforecast.py).
@@ -60,9 +61,12 @@ struct MSTLReference: Decodable {
     var stl: [STLCase]
 
     static let shared: MSTLReference = {
-        guard let url = Bundle.module.url(forResource: "mstl_statsforecast", withExtension: "json",
-                                          subdirectory: "Fixtures/mstl"),
-              let data = try? Data(contentsOf: url) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "mstl_statsforecast", withExtension: "json",
+                subdirectory: "Fixtures/mstl"),
+            let data = try? Data(contentsOf: url)
+        else {
             fatalError("missing fixture Fixtures/mstl/mstl_statsforecast.json")
         }
         let decoder = JSONDecoder()
@@ -95,7 +99,8 @@ func mstlRelative(_ a: [Double], _ b: [Double]) -> Double {
 /// (`ets.py`: n − np_eff − 1 with np_eff = k + 1), muavu's ETS by n − k, k the estimated
 /// smoothing parameters and initial states.
 func statsforecastSigma2(_ model: ETS.Model) -> Double {
-    let k = Double(model.estimatedParameterCount), n = Double(model.count)
+    let k = Double(model.estimatedParameterCount)
+    let n = Double(model.count)
     return model.sigma2 * (n - k) / (n - k - 2)
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TimeSeriesCore
+
 @testable import Forecasting
 
 /// MSTL against statsforecast 2.1.1 (`MSTL`, statsmodels 0.15 `STL`): the decomposition to
@@ -27,10 +28,11 @@ struct MSTLTests {
     @Test(arguments: MSTLReference.stlNames)
     func stl(_ name: String) throws {
         let ref = MSTLReference.shared.stl.first { $0.name == name }!
-        let given = STL.Settings(seasonalWindow: ref.seasonalWindow, seasonalDegree: ref.seasonalDegree,
-                                 trendWindow: ref.trendWindow, lowPassWindow: ref.lowPassWindow,
-                                 trendDegree: ref.trendDegree, lowPassDegree: ref.lowPassDegree,
-                                 innerIterations: ref.innerIterations, robustIterations: ref.robustIterations)
+        let given = STL.Settings(
+            seasonalWindow: ref.seasonalWindow, seasonalDegree: ref.seasonalDegree,
+            trendWindow: ref.trendWindow, lowPassWindow: ref.lowPassWindow,
+            trendDegree: ref.trendDegree, lowPassDegree: ref.lowPassDegree,
+            innerIterations: ref.innerIterations, robustIterations: ref.robustIterations)
         #expect(given.trendWindow(period: ref.period) == ref.trendWindow)
         #expect(given.lowPassWindow(period: ref.period) == ref.lowPassWindow)
         if name == "N2000 defaults" {
@@ -39,8 +41,10 @@ struct MSTLTests {
             #expect(defaults.lowPassWindow(period: ref.period) == ref.lowPassWindow)
         }
         let fit = try STL(ref.y, period: ref.period, settings: given)
-        let diffs = [mstlAbsoluteRelative(fit.seasonal, ref.seasonal), mstlAbsoluteRelative(fit.trend, ref.trend),
-                     mstlAbsoluteRelative(fit.remainder, ref.remainder)]
+        let diffs = [
+            mstlAbsoluteRelative(fit.seasonal, ref.seasonal), mstlAbsoluteRelative(fit.trend, ref.trend),
+            mstlAbsoluteRelative(fit.remainder, ref.remainder),
+        ]
         print("STL \(name): seasonal, trend, remainder \(diffs)")
         #expect(diffs.allSatisfy { $0 <= 1e-6 })
     }
@@ -54,16 +58,18 @@ struct MSTLTests {
     func forecastFromReferenceTrendModel(_ name: String) throws {
         let ref = MSTLReference.series(name)
         let d = try MSTLDecomposition(ref.y, periods: ref.periods)
-        var model = try ETS.Model(evaluating: d.adjusted, form: ref.ets.form, period: 1, alpha: ref.ets.alpha,
-                                  beta: ref.ets.beta ?? 0, phi: ref.ets.phi ?? 1, initialStates: ref.ets.initialStates)
+        var model = try ETS.Model(
+            evaluating: d.adjusted, form: ref.ets.form, period: 1, alpha: ref.ets.alpha,
+            beta: ref.ets.beta ?? 0, phi: ref.ets.phi ?? 1, initialStates: ref.ets.initialStates)
         let sigma2 = statsforecastSigma2(model)
         #expect(abs(sigma2 - ref.ets.sigma2) <= 1e-8 * ref.ets.sigma2, "σ² \(sigma2) vs \(ref.ets.sigma2)")
         model.sigma2 = sigma2
         let fit = MSTL.Fit(decomposition: d, trendModel: model, notes: [])
         let forecast = MSTL(periods: ref.periods).forecast(fit, horizon: ref.horizon, levels: [80, 95])
         let diff = ref.forecastDifferences(forecast)
-        print("MSTL \(name) with statsforecast's \(ref.ets.form): points \(diff.mean), bounds \(diff.relative) "
-              + "(of the half-width \(diff.halfWidth))")
+        print(
+            "MSTL \(name) with statsforecast's \(ref.ets.form): points \(diff.mean), bounds \(diff.relative) "
+                + "(of the half-width \(diff.halfWidth))")
         #expect(diff.mean <= 1e-4)
         #expect(diff.relative <= 1e-4)
         #expect(diff.halfWidth <= 1e-4)
@@ -85,12 +91,13 @@ struct MSTLTests {
         let m = fit.trendModel
         fit.trendModel.sigma2 = statsforecastSigma2(m)
         let diff = ref.forecastDifferences(mstl.forecast(fit, horizon: ref.horizon, levels: [80, 95]))
-        print("MSTL \(name) default: muavu \(m.form) alpha \(m.alpha) beta \(m.beta) l0/b0 \(m.initialStates) "
-              + "sigma2 \(m.sigma2) aicc \(m.aicc); statsforecast \(ref.ets.form) alpha \(ref.ets.alpha) "
-              + "beta \(ref.ets.beta ?? .nan) l0/b0 \(ref.ets.initialStates) sigma2 \(ref.ets.sigma2) "
-              + "aicc \(ref.ets.aicc); points \(own.mean); bounds with muavu's sigma2 \(own.relative) "
-              + "(of the half-width \(own.halfWidth)), with statsforecast's divisor \(diff.relative) "
-              + "(of the half-width \(diff.halfWidth))")
+        print(
+            "MSTL \(name) default: muavu \(m.form) alpha \(m.alpha) beta \(m.beta) l0/b0 \(m.initialStates) "
+                + "sigma2 \(m.sigma2) aicc \(m.aicc); statsforecast \(ref.ets.form) alpha \(ref.ets.alpha) "
+                + "beta \(ref.ets.beta ?? .nan) l0/b0 \(ref.ets.initialStates) sigma2 \(ref.ets.sigma2) "
+                + "aicc \(ref.ets.aicc); points \(own.mean); bounds with muavu's sigma2 \(own.relative) "
+                + "(of the half-width \(own.halfWidth)), with statsforecast's divisor \(diff.relative) "
+                + "(of the half-width \(diff.halfWidth))")
         #expect(m.form == ref.ets.form)
         #expect(own.mean <= 1e-4)
         #expect(diff.relative <= 1e-4)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 12 §4: inputs that used to give a wrong or unclear error. Fixtures:
@@ -12,8 +13,9 @@ import Glibc
     /// Runs the binary with the bytes of `file` on its standard input through a pipe
     /// (`cat FILE | muavu ...`).
     static func run(_ arguments: [String], piping file: String) throws -> CLIResult {
-        try CLIRunner.run(["-c", "cat \"$0\" | \"$@\"", file, CLIRunner.binary.path] + arguments,
-                          executable: URL(fileURLWithPath: "/bin/sh"))
+        try CLIRunner.run(
+            ["-c", "cat \"$0\" | \"$@\"", file, CLIRunner.binary.path] + arguments,
+            executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     static func document(_ r: CLIResult) throws -> [String: Any] {
@@ -30,13 +32,14 @@ import Glibc
 
     /// A pipe is read once: the format check and the reader see the same bytes, for every
     /// command that reads --data, as /dev/stdin and as `-`.
-    @Test(arguments: [
-        (["forecast", "--horizon", "3", "--model", "naive"], "hostile-monthly-60.csv"),
-        (["backtest", "--horizon", "3", "--windows", "2", "--models", "naive"], "hostile-monthly-60.csv"),
-        (["validate"], "hostile-monthly-60.csv"),
-        (["benchmark", "--models", "naive"], "hostile-bench-one-train.csv"),
-        (["regress", "--formula", "y ~ x"], "hostile-regress-overflow.csv"),
-    ], ["/dev/stdin", "-"])
+    @Test(
+        arguments: [
+            (["forecast", "--horizon", "3", "--model", "naive"], "hostile-monthly-60.csv"),
+            (["backtest", "--horizon", "3", "--windows", "2", "--models", "naive"], "hostile-monthly-60.csv"),
+            (["validate"], "hostile-monthly-60.csv"),
+            (["benchmark", "--models", "naive"], "hostile-bench-one-train.csv"),
+            (["regress", "--formula", "y ~ x"], "hostile-regress-overflow.csv"),
+        ], ["/dev/stdin", "-"])
     func pipedDataIsReadOnce(_ command: ([String], String), _ path: String) throws {
         let piped = try Self.run(command.0 + ["--data", path], piping: Self.fixture(command.1))
         let direct = try CLIRunner.run(command.0 + ["--data", Self.fixture(command.1)], environment: [:])
@@ -65,7 +68,7 @@ import Glibc
         writer.arguments = ["-c", "cat \"$0\" > \"$1\"", Self.fixture("hostile-monthly-60.csv"), fifo]
         try writer.run()
         defer {
-            if writer.isRunning { writer.terminate() }   // muavu never opened it: do not wait forever
+            if writer.isRunning { writer.terminate() }  // muavu never opened it: do not wait forever
             writer.waitUntilExit()
         }
         let r = try CLIRunner.run(["forecast", "--data", fifo, "--horizon", "3", "--model", "naive"])
@@ -86,11 +89,14 @@ import Glibc
     func directoryIsNamedADirectory(_ arguments: [String]) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLIRunner.run(arguments.map {
-            $0 == "DIR" ? dir.path : $0 == "MONTHLY" ? Self.fixture("hostile-monthly-60.csv") : $0
-        })
+        let r = try CLIRunner.run(
+            arguments.map {
+                $0 == "DIR" ? dir.path : $0 == "MONTHLY" ? Self.fixture("hostile-monthly-60.csv") : $0
+            })
         #expect(r.status == 65)
-        #expect(r.stderr.contains("\(dir.path): this is a directory") && !r.stderr.contains("file-not-found"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("\(dir.path): this is a directory") && !r.stderr.contains("file-not-found"), "\(r.stderr)"
+        )
     }
 
     /// --output that cannot be a file (a directory, or in a folder that does not exist) is a usage
@@ -99,8 +105,10 @@ import Glibc
     func outputThatCannotBeAFileSaysWhy(_ output: String, _ reason: String) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
-                                   "--model", "naive", "--output", output.replacingOccurrences(of: "DIR", with: dir.path)])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
+            "--model", "naive", "--output", output.replacingOccurrences(of: "DIR", with: dir.path),
+        ])
         #expect(r.status == 64)
         #expect(r.stderr.contains(reason), "\(r.stderr)")
         #expect(DocumentCheck.contents(dir).isEmpty)
@@ -117,9 +125,12 @@ import Glibc
         ("hostile-month-start.csv", [String](), "monthly", "2018-01", "the 1st of a month"),
         ("hostile-month-start.csv", ["--frequency", "monthly"], "monthly", "2018-01", "--frequency monthly"),
     ])
-    func datesAreReadAsTheDocumentSays(_ file: String, _ options: [String], _ frequency: String, _ firstDate: String,
-                                       _ reading: String) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture(file), "--horizon", "2", "--model", "naive"] + options)
+    func datesAreReadAsTheDocumentSays(
+        _ file: String, _ options: [String], _ frequency: String, _ firstDate: String,
+        _ reading: String
+    ) throws {
+        let r = try CLIRunner.run(
+            ["forecast", "--data", Self.fixture(file), "--horizon", "2", "--model", "naive"] + options)
         #expect(r.status == 0, "\(r.stderr)")
         let s = try Self.onlySeries(r)
         #expect(s["frequency"] as? String == frequency)
@@ -130,8 +141,10 @@ import Glibc
     /// Month starts read as days when asked: 36 dates a month apart are then a daily series with
     /// gaps, refused by default.
     @Test func monthStartsAsDaysOnRequest() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-month-start.csv"), "--horizon", "2",
-                                   "--frequency", "daily"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-month-start.csv"), "--horizon", "2",
+            "--frequency", "daily",
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("hostile-month-start.csv:3:2:") && r.stderr.contains("no row for"), "\(r.stderr)")
     }
@@ -141,15 +154,19 @@ import Glibc
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.json").path
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-month-start.csv"), "--horizon", "2",
-                                   "--model", "naive", "--output", out])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-month-start.csv"), "--horizon", "2",
+            "--model", "naive", "--output", out,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try DocumentCheck.schemaViolation(kind: "forecast", document: out) == nil)
     }
 
     @Test func unknownFrequencyIsAUsageError() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "2",
-                                   "--frequency", "fortnightly"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "2",
+            "--frequency", "fortnightly",
+        ])
         #expect(r.status == 64)
         #expect(r.stderr.contains("--frequency"), "\(r.stderr)")
     }
@@ -158,8 +175,10 @@ import Glibc
 
     /// A horizon that would pass 9999-12 is a per-series error (dates used to be "10000-01").
     @Test func forecastPastTheYear9999IsRefused() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-late-9999.csv"), "--horizon", "2",
-                                   "--model", "naive"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-late-9999.csv"), "--horizon", "2",
+            "--model", "naive",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!r.stdout.contains("\"10000-"))
         let errors = try Self.document(r)["errors"] as? [[String: Any]] ?? []
@@ -178,8 +197,11 @@ import Glibc
     /// A malformed SOURCE_DATE_EPOCH is refused (it used to become the current time).
     @Test(arguments: ["abc", "1e9", "-1", "253402300800", "", "12 34"])
     func malformedSourceDateEpochIsAUsageError(_ value: String) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
-                                   "--model", "naive"], environment: ["SOURCE_DATE_EPOCH": value])
+        let r = try CLIRunner.run(
+            [
+                "forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
+                "--model", "naive",
+            ], environment: ["SOURCE_DATE_EPOCH": value])
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains("SOURCE_DATE_EPOCH"))
         #expect(r.stdout.isEmpty)
@@ -187,8 +209,11 @@ import Glibc
 
     /// The last second a four-digit year can write is accepted, and written as such.
     @Test func latestSourceDateEpochIsAccepted() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
-                                   "--model", "naive"], environment: ["SOURCE_DATE_EPOCH": "253402300799"])
+        let r = try CLIRunner.run(
+            [
+                "forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
+                "--model", "naive",
+            ], environment: ["SOURCE_DATE_EPOCH": "253402300799"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Self.document(r)["issued"] as? String == "9999-12-31T23:59:59Z")
     }
@@ -198,8 +223,10 @@ import Glibc
     /// A collinear covariate is named as the user wrote it, not as xreg2.
     @Test(arguments: ["regression", "arima"])
     func collinearCovariateIsNamedByItsTerm(_ model: String) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-collinear.csv"), "--series", "y",
-                                   "--covariates", "c@lag1,c@lag2", "--model", model, "--horizon", "1"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-collinear.csv"), "--series", "y",
+            "--covariates", "c@lag1,c@lag2", "--model", model, "--horizon", "1",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let errors = try Self.document(r)["errors"] as? [[String: Any]] ?? []
         let message = errors.first?["message"] as? String ?? ""
@@ -208,8 +235,10 @@ import Glibc
 
     /// A NUL byte in user text is visible in messages, as \0.
     @Test func nulByteInASeriesIdIsEscaped() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-nul-id.csv"), "--horizon", "1",
-                                   "--series", "zz"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-nul-id.csv"), "--horizon", "1",
+            "--series", "zz",
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("ab\\0c"), "\(r.stderr)")
         #expect(!r.stderr.contains("\0"))
@@ -219,8 +248,10 @@ import Glibc
     /// usage error, not a document with the series twice.
     @Test(arguments: [["rice", "rice"], ["gi\u{1EBF}ng", "gie\u{0302}\u{0301}ng"]])
     func seriesNamedTwiceIsAUsageError(_ ids: [String]) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
-                                   "--series", ids[0], "--series", ids[1]])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-monthly-60.csv"), "--horizon", "1",
+            "--series", ids[0], "--series", ids[1],
+        ])
         #expect(r.status == 64)
         #expect(r.stderr.contains("is given twice"), "\(r.stderr)")
     }
@@ -229,23 +260,31 @@ import Glibc
     @Test func valueBeyondTheLargestDoubleIsNamed() throws {
         let r = try CLIRunner.run(["validate", "--data", Self.fixture("hostile-value-overflow.csv")])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("hostile-value-overflow.csv:3:3:") && r.stderr.contains("'1e999' is beyond the largest number"),
-                "\(r.stderr)")
+        #expect(
+            r.stderr.contains("hostile-value-overflow.csv:3:3:")
+                && r.stderr.contains("'1e999' is beyond the largest number"),
+            "\(r.stderr)")
     }
 
     /// A weight that is not positive is named at its line and column of the file (it was "fitted
     /// row 2", a position among the rows kept).
     @Test func nonPositiveWeightIsNamedAtItsLine() throws {
-        let r = try CLIRunner.run(["regress", "--data", Self.fixture("hostile-negative-weight.csv"), "--formula", "y ~ x",
-                                   "--weights", "w"])
+        let r = try CLIRunner.run([
+            "regress", "--data", Self.fixture("hostile-negative-weight.csv"), "--formula", "y ~ x",
+            "--weights", "w",
+        ])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("hostile-negative-weight.csv:4:3: column 'w'") && r.stderr.contains("found -1"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("hostile-negative-weight.csv:4:3: column 'w'") && r.stderr.contains("found -1"),
+            "\(r.stderr)")
     }
 
     /// A formula is an argument: its syntax errors are usage errors (64).
     @Test(arguments: ["y ~ x +", "y x"])
     func formulaSyntaxErrorIsAUsageError(_ formula: String) throws {
-        let r = try CLIRunner.run(["regress", "--data", Self.fixture("hostile-regress-overflow.csv"), "--formula", formula])
+        let r = try CLIRunner.run([
+            "regress", "--data", Self.fixture("hostile-regress-overflow.csv"), "--formula", formula,
+        ])
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains("--formula"))
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hostile-input cases of issue 12 §1 (data loss), end to end on the built binary: `publish` and
@@ -27,7 +27,8 @@ struct OutputDirectoryCommandTests {
             .replacingOccurrences(of: "\"prices.csv\"", with: "\"../datasets/prices.csv\"")
         try Data(config.utf8).write(to: w.appendingPathComponent("models/two-series.json"))
         for name in ["crops.csv", "prices.csv"] {
-            try fm.copyItem(atPath: CLIRunner.fixture("publish/\(name)"), toPath: w.appendingPathComponent("datasets/\(name)").path)
+            try fm.copyItem(
+                atPath: CLIRunner.fixture("publish/\(name)"), toPath: w.appendingPathComponent("datasets/\(name)").path)
         }
         try Data("precious".utf8).write(to: w.appendingPathComponent("victim/precious.txt"))
         return (root, w)
@@ -74,9 +75,12 @@ struct OutputDirectoryCommandTests {
         try FileManager.default.createDirectory(at: w.appendingPathComponent("rep"), withIntermediateDirectories: false)
         try Data("mine".utf8).write(to: w.appendingPathComponent("rep/notes.md"))
         let before = Self.tree(w)
-        let r = try CLIRunner.run(["report", "--out", "../rep", "--notebook", "m3-benchmark",
-                                   "--benchmarks", ReportCommandTests.root.appendingPathComponent("docs/benchmarks").path],
-                                  environment: Self.epoch, in: w)
+        let r = try CLIRunner.run(
+            [
+                "report", "--out", "../rep", "--notebook", "m3-benchmark",
+                "--benchmarks", ReportCommandTests.root.appendingPathComponent("docs/benchmarks").path,
+            ],
+            environment: Self.epoch, in: w)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.tree(w) == before)
         let index = try Data(contentsOf: root.appendingPathComponent("rep/index.json"))
@@ -84,8 +88,11 @@ struct OutputDirectoryCommandTests {
         #expect(object["schema"] as? String == "muavu.report-index/v1")
     }
 
-    @Test("publish refuses, with exit 64 and nothing touched, every place it must not replace",
-          arguments: [".", "./", "..", "models", "models/two-series.json", "datasets", "victim", "victim/precious.txt", "/"])
+    @Test(
+        "publish refuses, with exit 64 and nothing touched, every place it must not replace",
+        arguments: [
+            ".", "./", "..", "models", "models/two-series.json", "datasets", "victim", "victim/precious.txt", "/",
+        ])
     func publishRefuses(out: String) throws {
         let (root, w) = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -97,15 +104,19 @@ struct OutputDirectoryCommandTests {
         #expect(Self.names(w) == ["datasets", "models", "victim"])
     }
 
-    @Test("report refuses the current folder, a file, a folder of other files and the data folder",
-          arguments: [".", "victim", "victim/precious.txt", "datasets"])
+    @Test(
+        "report refuses the current folder, a file, a folder of other files and the data folder",
+        arguments: [".", "victim", "victim/precious.txt", "datasets"])
     func reportRefuses(out: String) throws {
         let (root, w) = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         let before = Self.tree(root)
-        let r = try CLIRunner.run(["report", "--out", out, "--notebook", "m3-benchmark", "--datasets", "datasets",
-                                   "--benchmarks", ReportCommandTests.root.appendingPathComponent("docs/benchmarks").path],
-                                  environment: Self.epoch, in: w)
+        let r = try CLIRunner.run(
+            [
+                "report", "--out", out, "--notebook", "m3-benchmark", "--datasets", "datasets",
+                "--benchmarks", ReportCommandTests.root.appendingPathComponent("docs/benchmarks").path,
+            ],
+            environment: Self.epoch, in: w)
         #expect(r.status == 64, "\(out): \(r.stderr)")
         #expect(Self.tree(root) == before)
     }
@@ -129,7 +140,9 @@ struct OutputDirectoryCommandTests {
         #expect(Self.names(w) == ["datasets", "latest", "link", "models", "out", "victim"])
     }
 
-    @Test("Eight publishes into one folder at once all succeed, one after another, leave it whole, and a reader never finds it missing")
+    @Test(
+        "Eight publishes into one folder at once all succeed, one after another, leave it whole, and a reader never finds it missing"
+    )
     func concurrentPublishes() throws {
         let (root, w) = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -153,13 +166,16 @@ struct OutputDirectoryCommandTests {
         }
         watching.set(0, 0)
         while watching.values[1] == -2 { usleep(1000) }
-        #expect(watching.values[1] == 0, "the publication was missing \(watching.values[1]) times while it was replaced")
+        #expect(
+            watching.values[1] == 0, "the publication was missing \(watching.values[1]) times while it was replaced")
         #expect(results.values == Array(repeating: 0, count: 8))
         #expect(Self.tree(w.appendingPathComponent("out")) == expected)
         #expect(Self.names(w) == ["datasets", "models", "out", "reference", "victim"])
     }
 
-    @Test("Publishes killed at random moments leave the previous publication or the new one, whole; the next run clears their leftovers")
+    @Test(
+        "Publishes killed at random moments leave the previous publication or the new one, whole; the next run clears their leftovers"
+    )
     func killedPublishes() throws {
         let (root, w) = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -206,6 +222,14 @@ final class StatusBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var statuses: [Int32]
     init(_ count: Int) { statuses = Array(repeating: -2, count: count) }
-    func set(_ i: Int, _ s: Int32) { lock.lock(); statuses[i] = s; lock.unlock() }
-    var values: [Int32] { lock.lock(); defer { lock.unlock() }; return statuses }
+    func set(_ i: Int, _ s: Int32) {
+        lock.lock()
+        statuses[i] = s
+        lock.unlock()
+    }
+    var values: [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return statuses
+    }
 }

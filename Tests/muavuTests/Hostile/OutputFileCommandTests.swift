@@ -13,24 +13,32 @@ struct OutputFileCommandTests {
         return path
     }
 
-    @Test("forecast, backtest, validate, regress and fit refuse to write over the data they read",
-          arguments: ["forecast", "backtest", "validate", "fit", "regress"])
+    @Test(
+        "forecast, backtest, validate, regress and fit refuse to write over the data they read",
+        arguments: ["forecast", "backtest", "validate", "fit", "regress"])
     func outputOverTheData(command: String) throws {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = try copy("forecast/series.csv", in: dir, as: "series.csv")
         let before = try Data(contentsOf: URL(fileURLWithPath: data))
         // The same file named another way: through a `..` and a link.
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.csv").path, withDestinationPath: "series.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("link.csv").path, withDestinationPath: "series.csv")
         let sameFile = dir.appendingPathComponent("sub/../link.csv").path
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
-        let args: [String] = switch command {
-        case "forecast": ["forecast", "--data", data, "--horizon", "2", "--model", "naive", "--output", sameFile]
-        case "backtest": ["backtest", "--data", data, "--horizon", "2", "--windows", "2", "--models", "naive", "--output", sameFile]
-        case "validate": ["validate", "--data", data, "--output", sameFile]
-        case "fit": ["fit", "--data", data, "--series", "N1402", "--model", "naive", "--save", sameFile]
-        default: ["regress", "--data", data, "--formula", "value ~ 1", "--output", sameFile]
-        }
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        let args: [String] =
+            switch command {
+            case "forecast": ["forecast", "--data", data, "--horizon", "2", "--model", "naive", "--output", sameFile]
+            case "backtest":
+                [
+                    "backtest", "--data", data, "--horizon", "2", "--windows", "2", "--models", "naive", "--output",
+                    sameFile,
+                ]
+            case "validate": ["validate", "--data", data, "--output", sameFile]
+            case "fit": ["fit", "--data", data, "--series", "N1402", "--model", "naive", "--save", sameFile]
+            default: ["regress", "--data", data, "--formula", "value ~ 1", "--output", sameFile]
+            }
         let r = try CLIRunner.run(args)
         #expect(r.status == 64, "\(command): \(r.stderr)")
         #expect(r.stderr.contains("which this run reads"), "\(r.stderr)")
@@ -42,8 +50,10 @@ struct OutputFileCommandTests {
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("result").path
-        let r = try CLIRunner.run(["benchmark", "--data", CLIRunner.fixture("bench/m3_small.csv"), "--models", "naive",
-                                   "--markdown", out, "--output", out])
+        let r = try CLIRunner.run([
+            "benchmark", "--data", CLIRunner.fixture("bench/m3_small.csv"), "--models", "naive",
+            "--markdown", out, "--output", out,
+        ])
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains("also where"), "\(r.stderr)")
         #expect(DocumentCheck.contents(dir).isEmpty)

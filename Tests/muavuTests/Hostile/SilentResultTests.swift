@@ -22,8 +22,10 @@ import Testing
     /// of 1 or 554 values, or 78 "no row" errors).
     @Test(arguments: ["fail", "skip", "interpolate"])
     func offGridWeeklyDateIsOneErrorNamingTheRowAndTheGrid(_ policy: String) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-offgrid-weekly.csv"), "--horizon", "3",
-                                   "--on-missing", policy])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-offgrid-weekly.csv"), "--horizon", "3",
+            "--on-missing", policy,
+        ])
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("hostile-offgrid-weekly.csv:42:2:"), "\(r.stderr)")
@@ -39,8 +41,10 @@ import Testing
     /// used to equal the mean).
     @Test(arguments: ["naive", "snaive", "drift", "mean", "naive2", "theta", "arima", "ces", "ensemble", "auto", "ets"])
     func oneObservationIsRefusedAsTooShort(_ model: String) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-one-observation.csv"), "--horizon", "2",
-                                   "--model", model])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-one-observation.csv"), "--horizon", "2",
+            "--model", model,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.document(r)
         #expect(Self.series(doc).isEmpty)
@@ -51,10 +55,14 @@ import Testing
 
     /// Theta and CES check their minimum length (4 and 5) before looking for a constant series,
     /// so 3 constant observations are refused like 3 others; drift needs 3, naive 2.
-    @Test(arguments: [("theta", "at least 4 observations, got 3"), ("ces", "CES(N) needs at least 5 observations, got 3")])
+    @Test(arguments: [
+        ("theta", "at least 4 observations, got 3"), ("ces", "CES(N) needs at least 5 observations, got 3"),
+    ])
     func thetaAndCESRefuseAShortConstantSeries(_ model: String, _ expected: String) throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-constant-3.csv"), "--horizon", "2",
-                                   "--model", model])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-constant-3.csv"), "--horizon", "2",
+            "--model", model,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let message = Self.errors(try Self.document(r)).first?["message"] as? String ?? ""
         #expect(message.hasPrefix("too-short:") && message.contains(expected), "\(message)")
@@ -63,24 +71,31 @@ import Testing
     /// Seasonal naïve on less than one season has no residual either (its intervals used to have
     /// zero width, with a note): refused as too short.
     @Test func seasonalNaiveOnLessThanOneSeasonIsTooShort() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-short-season.csv"), "--horizon", "2",
-                                   "--model", "snaive"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-short-season.csv"), "--horizon", "2",
+            "--model", "snaive",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let message = Self.errors(try Self.document(r)).first?["message"] as? String ?? ""
-        #expect(message.hasPrefix("too-short:") && message.contains("more than one season (12)") && message.contains("got 6"),
-                "\(message)")
+        #expect(
+            message.hasPrefix("too-short:") && message.contains("more than one season (12)")
+                && message.contains("got 6"),
+            "\(message)")
     }
 
     /// A benchmark series with one training value is a failure with the reason, not a 0%
     /// coverage in the row: the row counts the other series only.
     @Test func benchmarkWithOneTrainingValueReportsTooShort() throws {
-        let r = try CLIRunner.run(["benchmark", "--data", Self.fixture("hostile-bench-one-train.csv"), "--models", "naive"])
+        let r = try CLIRunner.run([
+            "benchmark", "--data", Self.fixture("hostile-bench-one-train.csv"), "--models", "naive",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.document(r)
         let failure = Self.errors(doc).first { ($0["id"] as? String) == "a" && ($0["model"] as? String) == "naive" }
         #expect((failure?["message"] as? String)?.hasPrefix("too-short:") == true, "\(Self.errors(doc))")
         let results = doc["results"] as? [[String: Any]] ?? []
-        let all = try #require(results.first { ($0["model"] as? String) == "naive" && ($0["subset"] as? String) == "all" })
+        let all = try #require(
+            results.first { ($0["model"] as? String) == "naive" && ($0["subset"] as? String) == "all" })
         #expect(all["series"] as? Int == 1)
         #expect(all["failures"] as? Int == 1)
     }
@@ -93,8 +108,10 @@ import Testing
         let dir = try DocumentCheck.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("fit.json").path
-        let r = try CLIRunner.run(["regress", "--data", Self.fixture("hostile-regress-overflow.csv"), "--formula", "y ~ x",
-                                   "--output", out])
+        let r = try CLIRunner.run([
+            "regress", "--data", Self.fixture("hostile-regress-overflow.csv"), "--formula", "y ~ x",
+            "--output", out,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try DocumentCheck.json(out)
         let coefficients = try #require(doc["coefficients"] as? [[String: Any]])
@@ -114,9 +131,11 @@ import Testing
     /// A --future value for a period the covariate already has (x at 2004-12: 53 observed, 999
     /// given) is refused, naming the series, the period and both values (it used to be dropped).
     @Test func futureValueForAnObservedPeriodIsRefused() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-covariate-data.csv"), "--series", "y",
-                                   "--covariates", "x", "--future", Self.fixture("hostile-future-conflict.csv"),
-                                   "--horizon", "2", "--model", "regression"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-covariate-data.csv"), "--series", "y",
+            "--covariates", "x", "--future", Self.fixture("hostile-future-conflict.csv"),
+            "--horizon", "2", "--model", "regression",
+        ])
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("hostile-future-conflict.csv"), "\(r.stderr)")
@@ -126,9 +145,11 @@ import Testing
     /// A --future value dated before the covariate's last observation, where the data has no
     /// value (2001-12, before x starts), is refused rather than used as a past value.
     @Test func futureValueBeforeTheObservationsIsRefused() throws {
-        let r = try CLIRunner.run(["forecast", "--data", Self.fixture("hostile-covariate-data.csv"), "--series", "y",
-                                   "--covariates", "x", "--future", Self.fixture("hostile-future-past.csv"),
-                                   "--horizon", "2", "--model", "regression"])
+        let r = try CLIRunner.run([
+            "forecast", "--data", Self.fixture("hostile-covariate-data.csv"), "--series", "y",
+            "--covariates", "x", "--future", Self.fixture("hostile-future-past.csv"),
+            "--horizon", "2", "--model", "regression",
+        ])
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("'x' at 2001-12 is not after its last observation (2004-12"), "\(r.stderr)")
     }
@@ -138,13 +159,16 @@ import Testing
     /// Values near 1.8e308 make one series unscorable: it is a failure with the reason, the run
     /// succeeds, and the other series is scored: sMAPE (200·1/31 + 200·2/32)/2 for naive.
     @Test func benchmarkSeriesWhoseScoresOverflowIsAFailureNotACrash() throws {
-        let r = try CLIRunner.run(["benchmark", "--data", Self.fixture("hostile-bench-overflow.csv"), "--models", "naive"])
+        let r = try CLIRunner.run([
+            "benchmark", "--data", Self.fixture("hostile-bench-overflow.csv"), "--models", "naive",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.document(r)
         let failure = Self.errors(doc).first { ($0["id"] as? String) == "big" && ($0["model"] as? String) == "naive" }
         #expect((failure?["message"] as? String)?.contains("overflows") == true, "\(Self.errors(doc))")
         let results = doc["results"] as? [[String: Any]] ?? []
-        let row = try #require(results.first { ($0["model"] as? String) == "naive" && ($0["subset"] as? String) == "all" })
+        let row = try #require(
+            results.first { ($0["model"] as? String) == "naive" && ($0["subset"] as? String) == "all" })
         #expect(row["series"] as? Int == 1)
         let expected = (200.0 * 1 / 31 + 200.0 * 2 / 32) / 2
         let smape = try #require(row["smape"] as? Double)
