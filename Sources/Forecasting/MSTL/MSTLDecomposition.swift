@@ -77,6 +77,10 @@ public struct MSTLDecomposition: Sendable, Equatable {
         Array(Set(periods.filter { $0 >= 2 && 2 * $0 < n })).sorted()
     }
 
+    /// The most smoothing passes one decomposition may run (sweeps × periods × outer runs × inner
+    /// passes): 20 with the defaults, 128 for a robust decomposition of two seasons.
+    public static let maximumPasses = 600
+
     /// Decomposes `y` (finite values) at `periods` (each at least 2 and below n/2).
     public init(_ y: [Double], periods: [Int], settings: Settings = Settings()) throws {
         let n = y.count
@@ -93,10 +97,21 @@ public struct MSTLDecomposition: Sendable, Equatable {
                 "MSTL iterations must be between 1 and 100, got \(settings.iterations)")
         }
         let stlSettings = try sorted.indices.map { try settings.stl($0, of: sorted.count) }
+        // Each pass is a smoothing over every observation; a saved model's settings may not ask
+        // for more passes than a robust decomposition of several seasons needs (statsmodels'
+        // robust STL: 16 outer runs of 2 inner passes).
+        let sweeps = sorted.count == 1 ? 1 : settings.iterations
+        let passes = sweeps * sorted.count * (settings.robustIterations + 1) * settings.innerIterations
+        guard passes <= MSTLDecomposition.maximumPasses else {
+            throw ForecastingError(
+                .invalidArgument,
+                "MSTL settings ask for \(passes) smoothing passes (sweeps × periods × (robust runs + 1) "
+                    + "× inner passes); at most \(MSTLDecomposition.maximumPasses)")
+        }
         var seasonal = [[Double]](repeating: [Double](repeating: 0, count: n), count: sorted.count)
         var deseasonalised = y
         var trend = [Double](repeating: 0, count: n)
-        for _ in 0..<(sorted.count == 1 ? 1 : settings.iterations) {
+        for _ in 0..<sweeps {
             for (i, m) in sorted.enumerated() {
                 for t in 0..<n { deseasonalised[t] += seasonal[i][t] }
                 let fit = try STL(deseasonalised, period: m, settings: stlSettings[i])

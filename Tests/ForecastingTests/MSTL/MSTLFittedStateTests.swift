@@ -114,6 +114,11 @@ struct MSTLFittedStateTests {
             try MSTLDecomposition(y, periods: [4, 12], settings: .init(seasonalWindows: [11, 15, 19]))
         }
         #expect(throws: ForecastingError.self) { try MSTLDecomposition(y, periods: [70]) }
+        // Within each bound, but 100 sweeps × 2 periods × 101 runs × 100 passes in all: refused.
+        let heavy = MSTLDecomposition.Settings(iterations: 100, innerIterations: 100, robustIterations: 100)
+        #expect(throws: ForecastingError.self) { try MSTLDecomposition(y, periods: [4, 12], settings: heavy) }
+        let robust = MSTLDecomposition.Settings(iterations: 2, innerIterations: 2, robustIterations: 15)
+        #expect((try? MSTLDecomposition(y, periods: [4, 12], settings: robust)) != nil)
         #expect(throws: ForecastingError.self) {
             try MSTL(periods: [0]).forecast(y, period: 12, horizon: 2, levels: [])
         }
