@@ -13,7 +13,7 @@ import PackageDescription
 ///     Rendering    → TimeSeriesCore
 ///     Agronomy     → Forecasting, TimeSeriesCore
 ///     Store        → TimeSeriesCore                         (empty: future SQLite store)
-///     AgriData     → TimeSeriesCore
+///     AgriData     → TimeSeriesCore, ZIPFoundation (the xlsx workbooks of `muavu import`)
 ///     Forecasting  → LinearAlgebra, TimeSeriesCore
 ///     LinearAlgebra → CLapack (the only C caller for numerics)
 ///     TimeSeriesCore → (nothing)
@@ -31,6 +31,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // AgriData's Pink Sheet reader: the xlsx workbook is a ZIP archive of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property-based checks of the date arithmetic, the readers and the formula parser.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -50,7 +52,9 @@ let package = Package(
         .target(name: "Forecasting", dependencies: ["TimeSeriesCore", "LinearAlgebra"]),
         // Crop yield, price anomalies, the export link and the price outlook's model search.
         .target(name: "Agronomy", dependencies: ["TimeSeriesCore", "Forecasting"]),
-        .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
+        .target(
+            name: "AgriData",
+            dependencies: ["TimeSeriesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
         // and language conventions they share.
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
