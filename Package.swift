@@ -95,6 +95,9 @@ let package = Package(
             dependencies: [
                 "AgriData", "TimeSeriesCore", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // The import readers' fixtures are read from the source tree (#filePath), beside
+            // datasets/original/, not bundled.
+            exclude: ["Import/Fixtures"],
             resources: [.copy("Fixtures")]),
         // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
         // and the references shared by two test targets.
