@@ -90,11 +90,32 @@ def faostat(src):
     write(os.path.join(HERE, "faostat-pp-normalized.csv"), PP_COLUMNS, out, quote_all=True)
 
 
+SEASONS = {"dong_xuan(spring)": "dong-xuan", "he_thu+thu_dong(autumn)": "he-thu-thu-dong"}
+
+
+def season_report(src):
+    """A season report in muavu's template holding GSO's own Dong Thap figures for 2010-2016
+    (area and production converted from thousands, yield as published), with GSO as source:
+    'final' for published years, 'estimate' for the preliminary 2016."""
+    gso = read(os.path.join(src, "gso-mekong-rice-province-season", "gso_paddy_province_season_1995_2016.csv"))
+    rows = []
+    for r in gso:
+        if r["province"] != "Dong Thap" or r["season"] not in SEASONS or int(r["year"]) < 2010:
+            continue
+        status = "estimate" if r["prelim"] == "True" else "final"
+        rows.append(["Đồng Tháp", SEASONS[r["season"]], r["year"], r["area_ha"].removesuffix(".0"), r["yield_quintal_per_ha"],
+                     r["production_t"].removesuffix(".0"), status, "GSO (Tổng cục Thống kê), provincial paddy tables"])
+    rows.sort(key=lambda x: (x[2], x[1]))
+    write(os.path.join(HERE, "season-report-dong-thap.csv"),
+          ["province", "season", "crop_year", "area_ha", "yield_ta_ha", "production_t", "status", "source"], rows)
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     references(src)
     hdx(src)
     faostat(src)
+    season_report(src)
 
 
 if __name__ == "__main__":
