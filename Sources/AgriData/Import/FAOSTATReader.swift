@@ -78,7 +78,8 @@ public enum FAOSTATReader {
             labels[row.id] = row.label
         }
         return ImportBatch(
-            format: .faostat, publisher: publisher, rowsRead: records.count - 1, observations: out, skipped: skips.skips,
+            format: .faostat, publisher: publisher, rowsRead: records.count - 1, observations: out,
+            skipped: skips.skips,
             seriesLabels: labels)
     }
 

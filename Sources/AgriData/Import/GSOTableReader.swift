@@ -58,7 +58,8 @@ public enum GSOTableReader {
             }
             let place = record.fields[0].trimmingCharacters(in: .whitespaces)
             guard !place.isEmpty else {
-                throw DataError(.emptyName, file: path, line: record.line, column: 1, "expected a province or region name")
+                throw DataError(
+                    .emptyName, file: path, line: record.line, column: 1, "expected a province or region name")
             }
             let id = "gso-paddy-\(title.indicator.id)-\(title.season.rawValue)-\(ImportSupport.slug(place))"
             labels[id] = "\(place): \(title.english) (\(title.season.nameVi)), \(title.indicator.unit)"

@@ -33,7 +33,8 @@ extension NOAAReader {
             if words.hasPrefix("YEAR") {
                 guard words == soiHeader else {
                     throw DataError(
-                        .missingColumn, file: path, line: number, "expected the header '\(soiHeader)', found '\(words)'")
+                        .missingColumn, file: path, line: number, "expected the header '\(soiHeader)', found '\(words)'"
+                    )
                 }
                 sawHeader = true
                 continue
@@ -57,7 +58,8 @@ extension NOAAReader {
         let path = out.file
         let yearText = raw.prefix(4)
         guard yearText.utf8.count == 4, yearText.allSatisfy(\.isNumber), let year = Int(yearText) else {
-            throw DataError(.badDate, file: path, line: line, column: 1, "expected a four-digit year, found '\(yearText)'")
+            throw DataError(
+                .badDate, file: path, line: line, column: 1, "expected a four-digit year, found '\(yearText)'")
         }
         let values = numberFields(raw.dropFirst(4))
         guard values.count == 12 else {

@@ -55,7 +55,8 @@ public enum NOAAReader {
             guard j + 1 < table.header.count, table.header[j + 1] == "ANOM" else {
                 throw DataError(
                     .missingColumn, file: table.file, line: table.headerLine,
-                    "expected an ANOM column right after \(region); the header is: \(table.header.joined(separator: " "))")
+                    "expected an ANOM column right after \(region); the header is: \(table.header.joined(separator: " "))"
+                )
             }
             columns += [(j, "enso-\(id)"), (j + 1, "enso-\(id)-anom")]
         }
@@ -92,7 +93,8 @@ public enum NOAAReader {
         func batch(_ format: ImportFormat, rowsRead: Int) -> ImportBatch {
             ImportBatch(
                 format: format, publisher: NOAAReader.publisher, rowsRead: rowsRead, observations: observations,
-                skipped: skips.skips, seriesLabels: NOAAReader.labels.filter { k, _ in
+                skipped: skips.skips,
+                seriesLabels: NOAAReader.labels.filter { k, _ in
                     observations.contains { $0.seriesID == k }
                 })
         }
@@ -133,14 +135,16 @@ struct WhitespaceTable {
         let lines = ImportSupport.lines(try ImportSupport.text(of: url, what: "NOAA CPC text file"))
             .filter { !$0.text.allSatisfy(\.isWhitespace) }
         guard let first = lines.first else {
-            throw DataError(.empty, file: file, "the file is empty: expected a header line '\(expecting.joined(separator: " "))'")
+            throw DataError(
+                .empty, file: file, "the file is empty: expected a header line '\(expecting.joined(separator: " "))'")
         }
         header = first.text.split(whereSeparator: \.isWhitespace).map(String.init)
         headerLine = first.number
         guard Array(header.prefix(expecting.count)) == expecting else {
             throw DataError(
                 .missingColumn, file: file, line: first.number,
-                "expected a header starting '\(expecting.joined(separator: " "))', found '\(header.joined(separator: " "))'")
+                "expected a header starting '\(expecting.joined(separator: " "))', found '\(header.joined(separator: " "))'"
+            )
         }
         var rows: [Row] = []
         for line in lines.dropFirst() {

@@ -52,7 +52,9 @@ extension PinkSheetReader {
             for c in columns {
                 let ref = sheet.reference(row: codesRow, column: c)
                 guard let code = sheet.text(row: codesRow, column: c), !code.isEmpty else { continue }
-                guard code.utf8.allSatisfy({ $0 == 95 || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) })
+                guard
+                    code.utf8.allSatisfy({ $0 == 95 || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }
+                    )
                 else {
                     throw DataError(
                         .missingColumn, file: file, line: codesRow, column: c,
@@ -74,7 +76,8 @@ extension PinkSheetReader {
                             + PinkSheetReader.units.keys.sorted().joined(separator: ", ") + "), found '\(unitText)'")
                 }
                 let name = sheet.text(row: namesRow, column: c).flatMap { $0.isEmpty ? nil : $0 } ?? code
-                out.append(Series(column: c, code: code, id: PinkSheetReader.seriesID(code: code), name: name, unit: unit))
+                out.append(
+                    Series(column: c, code: code, id: PinkSheetReader.seriesID(code: code), name: name, unit: unit))
             }
             guard !out.isEmpty else {
                 throw DataError(

@@ -50,8 +50,11 @@ extension SeasonReportReader {
                         "'\(text)' reads as \(small) or, with '.' grouping thousands, as \(large); write \(large) "
                             + "or \(small) without grouping")
                 }
-                let v = try ImportSupport.number(text, file: file, line: line, column: index[name]! + 1, columnName: name)
-                guard v >= 0 else { throw fail(.impossibleValue, name, "expected a quantity of at least 0, found \(text)") }
+                let v = try ImportSupport.number(
+                    text, file: file, line: line, column: index[name]! + 1, columnName: name)
+                guard v >= 0 else {
+                    throw fail(.impossibleValue, name, "expected a quantity of at least 0, found \(text)")
+                }
                 values[name] = v
             }
             self.values = values
@@ -60,7 +63,9 @@ extension SeasonReportReader {
 
         /// Production = area × yield / 10 (tạ → t) within 2%, when all three are given.
         private func checkProduction(_ fail: (DataError.Code, String, String) -> DataError) throws {
-            guard let a = values["area_ha"], let y = values["yield_ta_ha"], let p = values["production_t"] else { return }
+            guard let a = values["area_ha"], let y = values["yield_ta_ha"], let p = values["production_t"] else {
+                return
+            }
             let expected = a * y / 10
             guard abs(p - expected) > 0.02 * max(p, expected) else { return }
             let hint = abs(p - expected * 10) <= 0.02 * p ? " (a yield in t/ha rather than tạ/ha?)" : ""

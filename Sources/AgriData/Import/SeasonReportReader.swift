@@ -24,7 +24,9 @@ public enum SeasonReportReader {
         "province", "season", "crop_year", "area_ha", "yield_ta_ha", "production_t", "status", "source",
     ]
     /// The measures: column, id part, unit.
-    static let measures = [("area_ha", "area", "ha"), ("yield_ta_ha", "yield", "tạ/ha"), ("production_t", "production", "t")]
+    static let measures = [
+        ("area_ha", "area", "ha"), ("yield_ta_ha", "yield", "tạ/ha"), ("production_t", "production", "t"),
+    ]
 
     /// The template `muavu import --template season-report` prints: the header and, as a note,
     /// an example row.
@@ -47,7 +49,8 @@ public enum SeasonReportReader {
         let records = try CSVReader(path: path, separator: 0x2C).records()
             .filter { !($0.fields.first?.trimmingCharacters(in: .whitespaces).hasPrefix("#") ?? false) }
         guard let first = records.first else {
-            throw DataError(.empty, file: path, "the file is empty: expected the header \(columns.joined(separator: ","))")
+            throw DataError(
+                .empty, file: path, "the file is empty: expected the header \(columns.joined(separator: ","))")
         }
         let h = ImportHeader(first.fields, file: path, line: first.line, format: "a season report")
         if let j = h.names.firstIndex(where: { $0.lowercased() == "yield_t_ha" }) {
@@ -70,7 +73,8 @@ public enum SeasonReportReader {
             let row = try Row(record, index: index, file: path)
             if let s = source, s.text != row.source {
                 throw DataError(
-                    .inconsistentUnit, file: path, line: record.line, column: index["source"]! + 1, columnName: "source",
+                    .inconsistentUnit, file: path, line: record.line, column: index["source"]! + 1,
+                    columnName: "source",
                     "one report, one source: this line says '\(row.source)', line \(s.line) said '\(s.text)'")
             }
             source = source ?? (row.source, record.line)

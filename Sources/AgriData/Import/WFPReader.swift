@@ -119,9 +119,11 @@ public enum WFPReader {
                     .missingValue, file: file, line: line, column: j + 1, columnName: header.names[j],
                     "expected a \(header.names[j]), found an empty field")
             }
-            let value = try ImportSupport.number(f[price], file: file, line: line, column: price + 1, columnName: "price")
+            let value = try ImportSupport.number(
+                f[price], file: file, line: line, column: price + 1, columnName: "price")
             let kg = f[unit].uppercased() == "KG"
-            let id = ["wfp", f[commodity], f[priceType], f[market]].map(ImportSupport.slug).joined(separator: "-")
+            let id =
+                ["wfp", f[commodity], f[priceType], f[market]].map(ImportSupport.slug).joined(separator: "-")
                 + (kg ? "" : "-" + ImportSupport.slug(f[unit]))
             let place = admin2.map { f[$0] }.flatMap { $0.isEmpty || $0 == f[market] ? nil : " (\($0))" } ?? ""
             return Row(

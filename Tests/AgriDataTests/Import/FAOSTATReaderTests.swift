@@ -58,20 +58,24 @@ import TimeSeriesCore
     }
 
     @Test func readsLatin1Files() throws {
-        let text = try String(contentsOf: Self.qcl, encoding: .utf8).replacingOccurrences(of: "Viet Nam", with: "Türkiye")
+        let text = try String(contentsOf: Self.qcl, encoding: .utf8).replacingOccurrences(
+            of: "Viet Nam", with: "Türkiye")
         let url = try ImportFixtures.temporary("", name: "latin1.csv")
         try #require(text.data(using: .isoLatin1)).write(to: url)
         let batch = try FAOSTATReader.read(file: url)
         #expect(batch.seriesLabels["vnm-rice-area"] == "Türkiye, Rice, Area harvested")
     }
 
-    @Test(arguments: [
-        ("\"Value\",\"Flag\"", "\"Amount\",\"Flag\"", 1, "a FAOSTAT file needs a column 'Value'"),
-        ("\"1961\",\"1961\",\"ha\"", "\"1961\",\"1961\",\"1000 ha\"", 2,
-            "expected Area harvested (element 5312) in 'ha', found '1000 ha'"),
-        ("\"1962\",\"1962\",\"ha\"", "\"1962\",\"62\",\"ha\"", 3, "expected a four-digit year, found '62'"),
-        ("\"4496520\"", "\"4,496,520\"", 4, "expected a number, found '4,496,520'"),
-    ] as [(String, String, Int, String)])
+    @Test(
+        arguments: [
+            ("\"Value\",\"Flag\"", "\"Amount\",\"Flag\"", 1, "a FAOSTAT file needs a column 'Value'"),
+            (
+                "\"1961\",\"1961\",\"ha\"", "\"1961\",\"1961\",\"1000 ha\"", 2,
+                "expected Area harvested (element 5312) in 'ha', found '1000 ha'"
+            ),
+            ("\"1962\",\"1962\",\"ha\"", "\"1962\",\"62\",\"ha\"", 3, "expected a four-digit year, found '62'"),
+            ("\"4496520\"", "\"4,496,520\"", 4, "expected a number, found '4,496,520'"),
+        ] as [(String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(original: String, replacement: String, line: Int, message: String) throws
     {
         let text = try String(contentsOf: Self.qcl, encoding: .utf8)

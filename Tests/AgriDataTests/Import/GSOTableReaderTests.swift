@@ -28,7 +28,9 @@ import TimeSeriesCore
         for table in Self.tables {
             let batch = try GSOTableReader.read(file: ImportFixtures.original(Self.folder, table.file))
             #expect(batch.publisher == "GSO")
-            #expect(batch.observations.allSatisfy { $0.seriesID.hasPrefix("gso-paddy-\(table.indicator)-\(table.season)-") })
+            #expect(
+                batch.observations.allSatisfy { $0.seriesID.hasPrefix("gso-paddy-\(table.indicator)-\(table.season)-") }
+            )
             read.merge(ImportFixtures.values(batch)) { a, b in a.merging(b) { x, _ in x } }
             for o in batch.observations { status["\(o.seriesID)@\(o.period)"] = o.status ?? "" }
         }
@@ -37,7 +39,9 @@ import TimeSeriesCore
             "mua(winter)": "mua",
         ]
         let places = ["Mekong River Delta (region)": "mekong-river-delta", "Whole country": "whole-country"]
-        let columns = [("area", "area_thous_ha"), ("yield", "yield_quintal_per_ha"), ("production", "production_thous_t")]
+        let columns = [
+            ("area", "area_thous_ha"), ("yield", "yield_quintal_per_ha"), ("production", "production_thous_t"),
+        ]
         var compared = 0
         for row in try ImportFixtures.reference("gso_paddy_province_season_1995_2016.csv") {
             let province = row["province"]!
@@ -67,8 +71,9 @@ import TimeSeriesCore
         let batch = try GSOTableReader.read(file: file)
         #expect(batch.rowsRead == 37)
         #expect(batch.observations.allSatisfy { $0.unit == "tạ/ha" })
-        #expect(batch.seriesLabels["gso-paddy-yield-he-thu-thu-dong-dong-thap"]
-            == "Dong Thap: yield of autumn paddy (Hè Thu + Thu Đông), tạ/ha")
+        #expect(
+            batch.seriesLabels["gso-paddy-yield-he-thu-thu-dong-dong-thap"]
+                == "Dong Thap: yield of autumn paddy (Hè Thu + Thu Đông), tạ/ha")
         let text = try String(contentsOf: file, encoding: .utf8)
         let dots = text.split(whereSeparator: { ";\r\n".contains($0) }).filter { $0 == ".." }.count
         #expect(batch.skipped == [ImportSkip(reason: "missing (..)", count: dots)])
@@ -81,14 +86,17 @@ import TimeSeriesCore
         #expect(error.message.contains("expected a GSO title such as"))
     }
 
-    @Test(arguments: [
-        ("provincies and Year\"", "provincies and Year (ha)\"", 1,
-            "expected planted area in Thous. ha, the title says 'ha'"),
-        ("Yield of spring paddy", "Yield of summer paddy", 1, "expected a season spring, autumn or winter"),
-        ("\"Cities, provincies\"", "\"Province\"", 3, "expected the first column 'Cities, provincies'"),
-        ("\"Pre. 2016\"", "\"2016p\"", 3, "expected a year column such as '1995' or 'Prel. 2016', found '2016p'"),
-        ("\"Dong Thap\";53.9;", "\"Dong Thap\";5x.9;", 67, "expected a number, found '5x.9'"),
-    ] as [(String, String, Int, String)])
+    @Test(
+        arguments: [
+            (
+                "provincies and Year\"", "provincies and Year (ha)\"", 1,
+                "expected planted area in Thous. ha, the title says 'ha'"
+            ),
+            ("Yield of spring paddy", "Yield of summer paddy", 1, "expected a season spring, autumn or winter"),
+            ("\"Cities, provincies\"", "\"Province\"", 3, "expected the first column 'Cities, provincies'"),
+            ("\"Pre. 2016\"", "\"2016p\"", 3, "expected a year column such as '1995' or 'Prel. 2016', found '2016p'"),
+            ("\"Dong Thap\";53.9;", "\"Dong Thap\";5x.9;", 67, "expected a number, found '5x.9'"),
+        ] as [(String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(original: String, replacement: String, line: Int, message: String) throws
     {
         let file = ImportFixtures.original(Self.folder, "Yield of spring paddy by province.csv")

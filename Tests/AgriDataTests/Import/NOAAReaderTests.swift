@@ -58,19 +58,34 @@ import TimeSeriesCore
     }
 
     /// Each variant is the real file with one thing broken; the error names its line.
-    @Test(arguments: [
-        ("oni.ascii.txt", " SEAS  YR   TOTAL   ANOM", " SEAS  YEAR TOTAL   ANOM", 1, "expected a header starting 'SEAS YR TOTAL ANOM'"),
-        ("oni.ascii.txt", "  JFM 1950  25.17  -1.34", "  JFX 1950  25.17  -1.34", 3, "expected a three-month season"),
-        ("oni.ascii.txt", "  FMA 1950  25.75  -1.16", "  FMA 1950  25,75  -1.16", 4, "expected a number, found '25,75'"),
-        ("oni.ascii.txt", "  MAM 1950  26.12  -1.18", "  MAM 50  26.12  -1.18", 5, "expected a four-digit year, found '50'"),
-        ("sstoi.indices", "NINO3.4    ANOM", "NINO3.4", 2, "expected 9 fields as in the header, found 10"),
-        ("sstoi.indices", "1982   2   25.38", "1982  13   25.38", 3, "expected a month 1–12, found '13'"),
-        ("sstoi.indices", "NINO4    ANOM", "NINO4    TEMP", 1, "expected an ANOM column right after NINO4"),
-        ("soi", "                        ANOMALY", "                        ANOMALIES", 2,
-            "expected a block title (ANOMALY or STANDARDIZED DATA) and the header"),
-        ("soi", "1952  -1.5  -1.0", "1952  -1.5  -x.0", 6, "expected a number, found '-x.0'"),
-        ("soi", "YEAR   JAN   FEB", "YEAR   JAN   FEV", 4, "expected the header 'YEAR JAN FEB"),
-    ] as [(String, String, String, Int, String)])
+    @Test(
+        arguments: [
+            (
+                "oni.ascii.txt", " SEAS  YR   TOTAL   ANOM", " SEAS  YEAR TOTAL   ANOM", 1,
+                "expected a header starting 'SEAS YR TOTAL ANOM'"
+            ),
+            (
+                "oni.ascii.txt", "  JFM 1950  25.17  -1.34", "  JFX 1950  25.17  -1.34", 3,
+                "expected a three-month season"
+            ),
+            (
+                "oni.ascii.txt", "  FMA 1950  25.75  -1.16", "  FMA 1950  25,75  -1.16", 4,
+                "expected a number, found '25,75'"
+            ),
+            (
+                "oni.ascii.txt", "  MAM 1950  26.12  -1.18", "  MAM 50  26.12  -1.18", 5,
+                "expected a four-digit year, found '50'"
+            ),
+            ("sstoi.indices", "NINO3.4    ANOM", "NINO3.4", 2, "expected 9 fields as in the header, found 10"),
+            ("sstoi.indices", "1982   2   25.38", "1982  13   25.38", 3, "expected a month 1–12, found '13'"),
+            ("sstoi.indices", "NINO4    ANOM", "NINO4    TEMP", 1, "expected an ANOM column right after NINO4"),
+            (
+                "soi", "                        ANOMALY", "                        ANOMALIES", 2,
+                "expected a block title (ANOMALY or STANDARDIZED DATA) and the header"
+            ),
+            ("soi", "1952  -1.5  -1.0", "1952  -1.5  -x.0", 6, "expected a number, found '-x.0'"),
+            ("soi", "YEAR   JAN   FEB", "YEAR   JAN   FEV", 4, "expected the header 'YEAR JAN FEB"),
+        ] as [(String, String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(
         name: String, original: String, replacement: String, line: Int, message: String
     ) throws {

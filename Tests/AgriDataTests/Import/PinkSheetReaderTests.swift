@@ -62,15 +62,19 @@ import TimeSeriesCore
         #expect(batch.skipped.reduce(0) { $0 + $1.count } == 24 * 7 - batch.observations.count)
     }
 
-    @Test(arguments: [
-        ("wrong-sheet.xlsx", nil, "expected a sheet 'Monthly Prices'; the workbook's sheets are: 'Monthly Indices'"),
-        ("wrong-unit.xlsx", 6, "Monthly Prices!C6: expected one of the Pink Sheet's units"),
-        ("bad-date.xlsx", 20, "Monthly Prices!A20: expected a month written like 1960M01, found '1961M13'"),
-        ("bad-number.xlsx", 15, "Monthly Prices!D15: expected a number or '…' (missing), found the text '1,63'"),
-        ("no-codes.xlsx", 7, "expected series codes (RICE_05, MAIZE...) in row 7"),
-        ("bad-updated.xlsx", 4, "Monthly Prices!A4: expected 'Updated on <Month> <day>, <year>'"),
-        ("not-a-workbook.xlsx", nil, "not an xlsx workbook"),
-    ] as [(String, Int?, String)])
+    @Test(
+        arguments: [
+            (
+                "wrong-sheet.xlsx", nil,
+                "expected a sheet 'Monthly Prices'; the workbook's sheets are: 'Monthly Indices'"
+            ),
+            ("wrong-unit.xlsx", 6, "Monthly Prices!C6: expected one of the Pink Sheet's units"),
+            ("bad-date.xlsx", 20, "Monthly Prices!A20: expected a month written like 1960M01, found '1961M13'"),
+            ("bad-number.xlsx", 15, "Monthly Prices!D15: expected a number or '…' (missing), found the text '1,63'"),
+            ("no-codes.xlsx", 7, "expected series codes (RICE_05, MAIZE...) in row 7"),
+            ("bad-updated.xlsx", 4, "Monthly Prices!A4: expected 'Updated on <Month> <day>, <year>'"),
+            ("not-a-workbook.xlsx", nil, "not an xlsx workbook"),
+        ] as [(String, Int?, String)])
     func refusesMalformedWorkbooksNamingTheCell(name: String, line: Int?, message: String) throws {
         let url = ImportFixtures.fixture("pinksheet/\(name)")
         let error = try #require(ImportFixtures.dataError { try PinkSheetReader.read(file: url) })

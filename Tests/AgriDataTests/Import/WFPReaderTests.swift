@@ -52,13 +52,20 @@ import TimeSeriesCore
         #expect(WFPReader.month("2008-1-15") == nil)
     }
 
-    @Test(arguments: [
-        ("price,usdprice", "value,usdprice", 1, "a WFP/HDX food-price file needs a column 'price'"),
-        ("pricetype,", "price_type,", 1, "needs a column 'pricetype'"),
-        ("1/15/2008,An Giang", "15/1/2008,An Giang", 2, "expected a date such as 2008-01-15 (or 1/15/2008), found '15/1/2008'"),
-        ("VND,5317.5,", "VND,\"5,317.5\",", 2, "expected a number, found '5,317.5'"),
-        ("Rice,KG,actual,Wholesale,VND,5317.5", "Rice,,actual,Wholesale,VND,5317.5", 2, "expected a unit, found an empty field"),
-    ] as [(String, String, Int, String)])
+    @Test(
+        arguments: [
+            ("price,usdprice", "value,usdprice", 1, "a WFP/HDX food-price file needs a column 'price'"),
+            ("pricetype,", "price_type,", 1, "needs a column 'pricetype'"),
+            (
+                "1/15/2008,An Giang", "15/1/2008,An Giang", 2,
+                "expected a date such as 2008-01-15 (or 1/15/2008), found '15/1/2008'"
+            ),
+            ("VND,5317.5,", "VND,\"5,317.5\",", 2, "expected a number, found '5,317.5'"),
+            (
+                "Rice,KG,actual,Wholesale,VND,5317.5", "Rice,,actual,Wholesale,VND,5317.5", 2,
+                "expected a unit, found an empty field"
+            ),
+        ] as [(String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(original: String, replacement: String, line: Int, message: String) throws
     {
         let text = try String(contentsOf: Self.original, encoding: .utf8)

@@ -133,8 +133,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         if inValue || inInlineText { buffer += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?)
-    {
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         switch Self.localName(elementName) {
         case "v": inValue = false
         case "t": inInlineText = false
@@ -200,8 +199,7 @@ final class XLSXSharedStringsParser: NSObject, XMLParserDelegate {
         if inText { current += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?)
-    {
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         switch XLSXSheetParser.localName(elementName) {
         case "si":
             inItem = false

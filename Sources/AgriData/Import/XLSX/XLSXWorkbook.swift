@@ -39,7 +39,8 @@ struct XLSXWorkbook {
         }
         let workbookPath = XLSXWorkbook.resolve(workbookPart, from: "")
         let folder = (workbookPath as NSString).deletingLastPathComponent
-        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/"
+        let relsPath =
+            (folder.isEmpty ? "" : folder + "/") + "_rels/"
             + (workbookPath as NSString).lastPathComponent + ".rels"
         let rels = try XLSXWorkbook.relationships(archive: archive, part: relsPath, file: file)
         var targets: [String: (type: String, target: String)] = [:]
@@ -49,7 +50,8 @@ struct XLSXWorkbook {
         var names: [String] = []
         var parts: [String: String] = [:]
         for sheet in sheets {
-            guard let name = sheet["name"], let rid = sheet.first(where: { $0.key.hasSuffix(":id") })?.value, let t = targets[rid],
+            guard let name = sheet["name"], let rid = sheet.first(where: { $0.key.hasSuffix(":id") })?.value,
+                let t = targets[rid],
                 t.type.hasSuffix(Self.worksheetType)
             else { continue }
             names.append(name)
