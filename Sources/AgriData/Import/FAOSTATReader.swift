@@ -58,11 +58,7 @@ public enum FAOSTATReader {
         var labels: [String: String] = [:]
         var duplicates = ImportSupport.DuplicateCheck()
         for record in records.dropFirst() {
-            guard record.fields.count == first.fields.count else {
-                throw DataError(
-                    .raggedRow, file: path, line: record.line,
-                    "expected \(first.fields.count) fields as in the header, found \(record.fields.count)")
-            }
+            try ImportSupport.checkWidth(record, first.fields.count, file: path)
             let f = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             if f[columns.value].isEmpty {
                 skips.add("no value")

@@ -51,11 +51,7 @@ public enum GSOTableReader {
         var labels: [String: String] = [:]
         var duplicates = ImportSupport.DuplicateCheck()
         for record in records.dropFirst(2) {
-            guard record.fields.count == header.fields.count else {
-                throw DataError(
-                    .raggedRow, file: path, line: record.line,
-                    "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
-            }
+            try ImportSupport.checkWidth(record, header.fields.count, file: path)
             let place = record.fields[0].trimmingCharacters(in: .whitespaces)
             guard !place.isEmpty else {
                 throw DataError(

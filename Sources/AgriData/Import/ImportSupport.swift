@@ -60,6 +60,15 @@ enum ImportSupport {
         return v
     }
 
+    /// Refuses a CSV record whose width differs from the header's (`.raggedRow`, naming the line).
+    static func checkWidth(_ record: CSVRecord, _ width: Int, file: String) throws {
+        guard record.fields.count == width else {
+            throw DataError(
+                .raggedRow, file: file, line: record.line,
+                "expected \(width) fields as in the header, found \(record.fields.count)")
+        }
+    }
+
     /// Reasons counted in the order they were first met.
     struct SkipCounter {
         private var order: [String] = []

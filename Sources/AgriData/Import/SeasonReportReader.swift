@@ -65,11 +65,7 @@ public enum SeasonReportReader {
         var duplicates = ImportSupport.DuplicateCheck()
         var skips = ImportSupport.SkipCounter()
         for record in records.dropFirst() {
-            guard record.fields.count == h.names.count else {
-                throw DataError(
-                    .raggedRow, file: path, line: record.line,
-                    "expected \(h.names.count) fields as in the header, found \(record.fields.count)")
-            }
+            try ImportSupport.checkWidth(record, h.names.count, file: path)
             let row = try Row(record, index: index, file: path)
             if let s = source, s.text != row.source {
                 throw DataError(

@@ -36,11 +36,7 @@ public enum WFPReader {
         var labels: [String: String] = [:]
         var duplicates = ImportSupport.DuplicateCheck()
         for record in body {
-            guard record.fields.count == h.names.count else {
-                throw DataError(
-                    .raggedRow, file: path, line: record.line,
-                    "expected \(h.names.count) fields as in the header, found \(record.fields.count)")
-            }
+            try ImportSupport.checkWidth(record, h.names.count, file: path)
             let f = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             let flag = columns.flag.map { f[$0] }
             if let flag, flag.lowercased().contains("forecast") {

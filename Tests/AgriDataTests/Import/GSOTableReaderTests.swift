@@ -7,20 +7,13 @@ import TimeSeriesCore
 /// GSO's own wide tables against the long CSV built from them (gso_paddy_province_season_1995_2016.csv).
 @Suite struct GSOTableReaderTests {
     static let folder = "gso-mekong-rice-province-season"
-    static let tables: [(file: String, indicator: String, season: String)] = [
-        ("Planted area of paddy by province.csv", "area", "ca-nam"),
-        ("Planted area of spring paddy by province.csv", "area", "dong-xuan"),
-        ("Planted area of autumn paddy by province.csv", "area", "he-thu-thu-dong"),
-        ("Planted area of winter paddy by province.csv", "area", "mua"),
-        ("Production of paddy by province.csv", "production", "ca-nam"),
-        ("Production of spring paddy by province.csv", "production", "dong-xuan"),
-        ("Production of autumn paddy by province.csv", "production", "he-thu-thu-dong"),
-        ("Production of winter paddy by province.csv", "production", "mua"),
-        ("Yield of paddy by province.csv", "yield", "ca-nam"),
-        ("Yield of spring paddy by province.csv", "yield", "dong-xuan"),
-        ("Yield of autumn paddy by province.csv", "yield", "he-thu-thu-dong"),
-        ("Yield of winter paddy by province.csv", "yield", "mua"),
-    ]
+    /// GSO's twelve provincial tables: three indicators by four seasons (none: the whole year).
+    static let tables: [(file: String, indicator: String, season: String)] =
+        [("Planted area", "area"), ("Production", "production"), ("Yield", "yield")].flatMap { title, indicator in
+            [("", "ca-nam"), ("spring ", "dong-xuan"), ("autumn ", "he-thu-thu-dong"), ("winter ", "mua")].map {
+                ("\(title) of \($0.0)paddy by province.csv", indicator, $0.1)
+            }
+        }
 
     @Test func everyTableMatchesTheLongCSV() throws {
         var read: [String: [String: Double]] = [:]
@@ -99,19 +92,10 @@ import TimeSeriesCore
         ] as [(String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(original: String, replacement: String, line: Int, message: String) throws
     {
-        let file = ImportFixtures.original(Self.folder, "Yield of spring paddy by province.csv")
-        var text = try String(contentsOf: file, encoding: .utf8)
-        if replacement.contains("(ha)") {
-            text = try String(
-                contentsOf: ImportFixtures.original(Self.folder, "Planted area of spring paddy by province.csv"),
-                encoding: .utf8)
-        }
-        let range = try #require(text.range(of: original))
-        let url = try ImportFixtures.temporary(text.replacingCharacters(in: range, with: replacement), name: "t.csv")
-        let error = try #require(ImportFixtures.dataError { try GSOTableReader.read(file: url) })
-        #expect(error.file == url.path)
-        #expect(error.line == line, "\(error)")
-        #expect(error.message.contains(message), "\(error.message)")
+        let table = replacement.contains("(ha)") ? "Planted area" : "Yield"
+        try ImportFixtures.expectRefusal(
+            GSOTableReader.read, of: ImportFixtures.original(Self.folder, "\(table) of spring paddy by province.csv"),
+            replacing: original, with: replacement, line: line, message: message)
     }
 
     @Test func seasonCodesReadNamesWithOrWithoutMarks() {

@@ -41,6 +41,21 @@ enum ImportFixtures {
         return url
     }
 
+    /// Reads a copy of `file` whose first `original` is replaced by `replacement` and expects a
+    /// `DataError` naming the copy, `line`, and a message containing `message`.
+    static func expectRefusal(
+        _ read: (URL) throws -> ImportBatch, of file: URL, replacing original: String, with replacement: String,
+        line: Int, message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let range = try #require(text.range(of: original), sourceLocation: sourceLocation)
+        let url = try temporary(text.replacingCharacters(in: range, with: replacement), name: file.lastPathComponent)
+        let error = try #require(dataError { try read(url) }, sourceLocation: sourceLocation)
+        #expect(error.file == url.path, sourceLocation: sourceLocation)
+        #expect(error.line == line, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.message.contains(message), "\(error.message)", sourceLocation: sourceLocation)
+    }
+
     /// The error `body` throws, which must be a `DataError`.
     static func dataError(_ body: () throws -> Any) -> DataError? {
         do {

@@ -89,20 +89,14 @@ import TimeSeriesCore
     func refusesMalformedVariantsNamingTheLine(
         name: String, original: String, replacement: String, line: Int, message: String
     ) throws {
-        let text = try String(contentsOf: Self.original(name), encoding: .utf8)
-        let range = try #require(text.range(of: original))
-        let url = try ImportFixtures.temporary(text.replacingCharacters(in: range, with: replacement), name: name)
-        let error = try #require(
-            ImportFixtures.dataError {
-                switch name {
-                case "oni.ascii.txt": try NOAAReader.readONI(file: url)
-                case "sstoi.indices": try NOAAReader.readSST(file: url)
-                default: try NOAAReader.readSOI(file: url)
-                }
-            })
-        #expect(error.file == url.path)
-        #expect(error.line == line, "\(error)")
-        #expect(error.message.contains(message), "\(error.message)")
+        let read: (URL) throws -> ImportBatch =
+            switch name {
+            case "oni.ascii.txt": NOAAReader.readONI
+            case "sstoi.indices": NOAAReader.readSST
+            default: NOAAReader.readSOI
+            }
+        try ImportFixtures.expectRefusal(
+            read, of: Self.original(name), replacing: original, with: replacement, line: line, message: message)
     }
 
     @Test func splitsFixedWidthFieldsThatTouch() {

@@ -84,13 +84,9 @@ import TimeSeriesCore
         ] as [(String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(original: String, replacement: String, line: Int, message: String) throws
     {
-        let text = try String(contentsOf: Self.report, encoding: .utf8)
-        let range = try #require(text.range(of: original))
-        let url = try ImportFixtures.temporary(text.replacingCharacters(in: range, with: replacement), name: "s.csv")
-        let error = try #require(ImportFixtures.dataError { try SeasonReportReader.read(file: url) })
-        #expect(error.file == url.path)
-        #expect(error.line == line, "\(error)")
-        #expect(error.message.contains(message), "\(error.message)")
+        try ImportFixtures.expectRefusal(
+            SeasonReportReader.read, of: Self.report, replacing: original, with: replacement, line: line,
+            message: message)
     }
 
     @Test func groupingIsAmbiguousOnlyForThreeDigitsAfterOnePoint() {

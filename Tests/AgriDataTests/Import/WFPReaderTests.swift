@@ -68,13 +68,8 @@ import TimeSeriesCore
         ] as [(String, String, Int, String)])
     func refusesMalformedVariantsNamingTheLine(original: String, replacement: String, line: Int, message: String) throws
     {
-        let text = try String(contentsOf: Self.original, encoding: .utf8)
-        let range = try #require(text.range(of: original))
-        let url = try ImportFixtures.temporary(text.replacingCharacters(in: range, with: replacement), name: "w.csv")
-        let error = try #require(ImportFixtures.dataError { try WFPReader.read(file: url) })
-        #expect(error.file == url.path)
-        #expect(error.line == line, "\(error)")
-        #expect(error.message.contains(message), "\(error.message)")
+        try ImportFixtures.expectRefusal(
+            WFPReader.read, of: Self.original, replacing: original, with: replacement, line: line, message: message)
     }
 
     @Test func aSecondPriceForOneMonthIsRefused() throws {

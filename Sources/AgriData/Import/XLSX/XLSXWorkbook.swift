@@ -94,6 +94,8 @@ struct XLSXWorkbook {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
+        // A workbook is data: no DTD fetches, no external entities (XXE).
+        parser.shouldResolveExternalEntities = false
         guard parser.parse() else {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
             throw DataError(
@@ -102,10 +104,20 @@ struct XLSXWorkbook {
         }
     }
 
+    /// The largest part unpacked (the Pink Sheet's largest is 2.6 MB): a ZIP bomb is refused
+    /// rather than unpacked into memory.
+    static let maximumPartSize: UInt64 = 256 << 20
+
     /// The bytes of one part of the package.
     private static func part(_ path: String, archive: Archive, file: String) throws -> Data {
         guard let entry = archive[path] else {
             throw DataError(.unreadable, file: file, "not a complete xlsx workbook: the part \(path) is missing")
+        }
+        guard entry.uncompressedSize <= maximumPartSize else {
+            throw DataError(
+                .unreadable, file: file,
+                "the xlsx part \(path) unpacks to \(entry.uncompressedSize) bytes, more than the \(maximumPartSize) "
+                    + "a workbook part may have")
         }
         var data = Data()
         do {
