@@ -46,23 +46,38 @@ public enum FAOSTATReader {
     /// FAOSTAT's `Months Code` of a yearly value.
     static let annualMonthsCode = "7021"
 
+    /// Reads `file` record by record (a bulk file holds millions of rows): as UTF-8, or again as
+    /// Latin-1 when it is not UTF-8.
     public static func read(file: URL) throws -> ImportBatch {
         let path = file.path
-        let records = try records(path)
-        guard let first = records.first else {
-            throw DataError(.empty, file: path, "the file is empty: expected FAOSTAT's header (Area Code, Area, …)")
+        do {
+            return try read(CSVReader(path: path, separator: 0x2C), file: path)
+        } catch let e as DataError where e.code == .badEncoding {
+            let bytes = try InputFile.bytes(of: path, what: "FAOSTAT file")
+            guard let text = String(data: bytes, encoding: .isoLatin1) else { throw e }
+            return try read(CSVReader(data: Data(text.utf8), file: path, separator: 0x2C), file: path)
         }
-        let columns = try Columns(ImportHeader(first.fields, file: path, line: first.line, format: "a FAOSTAT file"))
+    }
+
+    private static func read(_ reader: CSVReader, file path: String) throws -> ImportBatch {
+        var columns: Columns? = nil
         var out: [ImportedObservation] = []
         var skips = ImportSupport.SkipCounter()
         var labels: [String: String] = [:]
         var duplicates = ImportSupport.DuplicateCheck()
-        for record in records.dropFirst() {
-            try ImportSupport.checkWidth(record, first.fields.count, file: path)
+        var rowsRead = 0
+        try reader.forEachRecord { record in
+            guard let columns else {
+                columns = try Columns(
+                    ImportHeader(record.fields, file: path, line: record.line, format: "a FAOSTAT file"))
+                return true
+            }
+            rowsRead += 1
+            try ImportSupport.checkWidth(record, columns.header.names.count, file: path)
             let f = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             if f[columns.value].isEmpty {
                 skips.add("no value")
-                continue
+                return true
             }
             let row = try columns.row(f, line: record.line)
             let flag = columns.flag.map { f[$0] }.flatMap { $0.isEmpty ? nil : $0 }
@@ -72,21 +87,13 @@ public enum FAOSTATReader {
             try duplicates.check(o, file: path, line: record.line)
             out.append(o)
             labels[row.id] = row.label
+            return true
+        }
+        guard columns != nil else {
+            throw DataError(.empty, file: path, "the file is empty: expected FAOSTAT's header (Area Code, Area, …)")
         }
         return ImportBatch(
-            format: .faostat, publisher: publisher, rowsRead: records.count - 1, observations: out,
-            skipped: skips.skips,
+            format: .faostat, publisher: publisher, rowsRead: rowsRead, observations: out, skipped: skips.skips,
             seriesLabels: labels)
-    }
-
-    /// The file's records, read as UTF-8, or as Latin-1 when it is not UTF-8.
-    static func records(_ path: String) throws -> [CSVRecord] {
-        do {
-            return try CSVReader(path: path, separator: 0x2C).records()
-        } catch let e as DataError where e.code == .badEncoding {
-            let bytes = try InputFile.bytes(of: path, what: "FAOSTAT file")
-            guard let text = String(data: bytes, encoding: .isoLatin1) else { throw e }
-            return try CSVReader(data: Data(text.utf8), file: path, separator: 0x2C).records()
-        }
     }
 }

@@ -88,15 +88,20 @@ enum ImportSupport {
         private var seen: [String: String] = [:]
 
         mutating func check(_ o: ImportedObservation, file: String, line: Int?) throws {
-            let key = o.seriesID + "\u{0}" + o.period.description
-            if let first = seen[key] {
-                throw DataError(
-                    .duplicateKey, file: file, line: line,
-                    "series '\(o.seriesID)' has a second value for \(o.period) (\(o.origin); the first is at \(first))"
-                )
-            }
+            let key = ImportSupport.key(o)
+            if let first = seen[key] { throw ImportSupport.duplicate(o, first: first, file: file, line: line) }
             seen[key] = o.origin
         }
+    }
+
+    /// Series id and period: what one observation of a file must not share with another.
+    static func key(_ o: ImportedObservation) -> String { o.seriesID + "\u{0}" + o.period.description }
+
+    /// The refusal of `o`, a second value for its series and period; `first` is where the first is.
+    static func duplicate(_ o: ImportedObservation, first: String, file: String, line: Int?) -> DataError {
+        DataError(
+            .duplicateKey, file: file, line: line,
+            "series '\(o.seriesID)' has a second value for \(o.period) (\(o.origin); the first is at \(first))")
     }
 }
 

@@ -11,7 +11,8 @@ import TimeSeriesCore
 /// Prices are monthly (WFP dates them the 15th); dates are ISO `2008-01-15`, or `1/15/2008`
 /// as a spreadsheet re-save writes them. Rows whose `priceflag` says `forecast` are not
 /// observations: they are skipped and counted. The flag of the others (`actual`, `aggregate`)
-/// is kept as the status.
+/// is kept as the status; a month given both ways keeps the actual price (the other is counted),
+/// and two prices of one flag for one month are refused.
 ///
 /// Series id: `wfp-<commodity>-<price type>-<market>`, and `-<unit>` when the unit is not WFP's
 /// usual KG (`wfp-rice-wholesale-dong-thap`, `wfp-oil-retail-ha-noi-l`). Unit: currency per
@@ -34,7 +35,7 @@ public enum WFPReader {
         var out: [ImportedObservation] = []
         var skips = ImportSupport.SkipCounter()
         var labels: [String: String] = [:]
-        var duplicates = ImportSupport.DuplicateCheck()
+        var positions: [String: Int] = [:]
         for record in body {
             try ImportSupport.checkWidth(record, h.names.count, file: path)
             let f = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -51,14 +52,28 @@ public enum WFPReader {
             let o = ImportedObservation(
                 seriesID: row.id, period: row.month, value: row.price, unit: row.unit,
                 status: flag.flatMap { $0.isEmpty ? nil : $0 }, origin: "line \(record.line)")
-            try duplicates.check(o, file: path, line: record.line)
-            out.append(o)
             labels[row.id] = row.label
+            guard let i = positions[ImportSupport.key(o)] else {
+                positions[ImportSupport.key(o)] = out.count
+                out.append(o)
+                continue
+            }
+            // WFP publishes a month both as reported ("actual") and as aggregated from weekly
+            // prices ("aggregate"): the reported one is kept.
+            let (new, old) = (isActual(o.status), isActual(out[i].status))
+            guard new != old else {
+                throw ImportSupport.duplicate(o, first: out[i].origin, file: path, line: record.line)
+            }
+            if new { out[i] = o }
+            skips.add("aggregate prices of a month WFP also reports as actual")
         }
         return ImportBatch(
             format: .wfpHDX, publisher: publisher, rowsRead: body.count, observations: out, skipped: skips.skips,
             seriesLabels: labels)
     }
+
+    /// Whether a price flag says the price was reported (`actual`, also `actual,aggregate`).
+    static func isActual(_ flag: String?) -> Bool { flag?.lowercased().contains("actual") ?? false }
 
     /// `2008-01-15` or `1/15/2008` (month/day/year) → the month; nil for anything else.
     static func month(_ text: String) -> PeriodDate? {
@@ -114,6 +129,11 @@ public enum WFPReader {
                 throw DataError(
                     .missingValue, file: file, line: line, column: j + 1, columnName: header.names[j],
                     "expected a \(header.names[j]), found an empty field")
+            }
+            guard f[currency].utf8.count == 3, f[currency].utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+                throw DataError(
+                    .inconsistentUnit, file: file, line: line, column: currency + 1, columnName: "currency",
+                    "expected an ISO 4217 currency code such as VND, found '\(f[currency])'")
             }
             let value = try ImportSupport.number(
                 f[price], file: file, line: line, column: price + 1, columnName: "price")

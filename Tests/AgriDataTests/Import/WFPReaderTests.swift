@@ -72,6 +72,20 @@ import TimeSeriesCore
             WFPReader.read, of: Self.original, replacing: original, with: replacement, line: line, message: message)
     }
 
+    @Test func anAggregatePriceGivesWayToTheActualOne() throws {
+        let text = try String(contentsOf: Self.tagged, encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        let aggregate = lines[2].replacingOccurrences(of: ",actual,", with: ",aggregate,")
+            .replacingOccurrences(of: ",5317.5,", with: ",5300,")
+        lines.insert(aggregate, at: 2)
+        let url = try ImportFixtures.temporary(lines.joined(separator: "\n") + "\n", name: "a.csv")
+        let batch = try WFPReader.read(file: url)
+        #expect(batch.observations.count == 311)
+        #expect(ImportFixtures.values(batch)["wfp-rice-wholesale-an-giang"]?["2008-01"] == 5317.5)
+        #expect(
+            batch.skipped == [ImportSkip(reason: "aggregate prices of a month WFP also reports as actual", count: 1)])
+    }
+
     @Test func aSecondPriceForOneMonthIsRefused() throws {
         let text = try String(contentsOf: Self.tagged, encoding: .utf8)
         let lines = text.split(separator: "\n")
