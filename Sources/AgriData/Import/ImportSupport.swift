@@ -40,9 +40,11 @@ enum ImportSupport {
     static func lines(_ text: String) -> [(number: Int, text: Substring)] {
         var out: [(Int, Substring)] = []
         var n = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             n += 1
-            out.append((n, line.hasSuffix("\r") ? line.dropLast() : line))
+            out.append((n, line))
         }
         return out
     }
