@@ -9,8 +9,8 @@ enum XLSXValue: Sendable, Equatable {
     /// A number cell (`t="n"` or no type): the stored text, read by `NumberParser` when used,
     /// so that 0.14000000000000001 reads as the double it was written from.
     case number(String)
-    /// A shared string (`t="s"`), an inline string (`t="inlineStr"`) or a formula's string result
-    /// (`t="str"`).
+    /// A shared string (`t="s"`), an inline string (`t="inlineStr"`), a formula's string result
+    /// (`t="str"`) or an ISO 8601 date (`t="d"`).
     case text(String)
     case bool(Bool)
     /// An error value (`t="e"`): `#N/A`, `#REF!`...
@@ -156,10 +156,11 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
                 return
             }
             value = .text(sharedStrings[i])
-        case "inlineStr", "str": value = .text(text)
+        // A date cell (`t="d"`) holds ISO 8601 text, not a serial number.
+        case "inlineStr", "str", "d": value = .text(text)
         case "b": value = .bool(text.trimmingCharacters(in: .whitespaces) == "1")
         case "e": value = .error(text)
-        case "n", "d": value = text.isEmpty ? nil : .number(text)
+        case "n": value = text.isEmpty ? nil : .number(text)
         default:
             fail("cell \(cellRef) has an unknown type '\(cellType ?? "")'")
             return
