@@ -31,6 +31,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The SQLite store's only way to SQLite (Store is the only target that imports it).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: property-based checks of the date arithmetic, the readers and the formula parser.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -64,7 +66,9 @@ let package = Package(
             ]),
         // Homes for what comes next, empty for now: the SQLite store (the only target to import
         // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
-        .target(name: "Store", dependencies: ["TimeSeriesCore"]),
+        .target(
+            name: "Store",
+            dependencies: ["TimeSeriesCore", "AgriData", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Server", dependencies: ["Publishing", "Store"]),
         .executableTarget(
             name: "muavu",
