@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing",
+                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,76 @@
+import AgriData
+import ArgumentParser
+import Documents
+import Foundation
+import Store
+
+/// `muavu import --format FORMAT --file FILE`: writes a publisher's file, unchanged, into the store.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a data file into the store, keeping every earlier vintage.",
+        discussion: """
+            Each observation is compared with what the store knew: new ones and revised ones are written \
+            (a revision beside the old value, with its vintage: the file's release date, else the import \
+            time), unchanged ones are not. The import is one transaction: it happens whole or not at all. \
+            A file already imported (same SHA-256) writes nothing. What was done goes to stderr. \
+            Formats: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")) \
+            (read today: \(ImportReaders.readable.map(\.rawValue).joined(separator: ", "))).
+            """)
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The file's format.", valueName: ImportFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: String
+
+    @Option(name: .long, help: "The file to import, as the publisher gives it.")
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard let format = ImportFormat(rawValue: format) else {
+            throw ValidationError(
+                "--format must be one of \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "not '\(self.format)'")
+        }
+        if ImportReaders.reader(for: format) == nil {
+            throw ValidationError(ImportReaders.notYetReadable(format))
+        }
+    }
+
+    func run() throws {
+        try runReportingStoreFailures {
+            guard let format = ImportFormat(rawValue: format) else { throw ExitCode(64) }
+            guard let content = FileManager.default.contents(atPath: file) else {
+                throw DataError(.fileNotFound, file: file, "cannot read the file")
+            }
+            let sha256 = SHA256.hex(content)
+            // The file is read and checked whole before the store is opened: a bad file never
+            // creates or touches a store.
+            let batch = try ImportReaders.read(format: format, file: file)
+            let store = try store.open(create: true)
+            let report = try store.import(batch, file: file, sha256: sha256, now: Date())
+            for line in Self.summary(report, store: store.path) { printError(line) }
+        }
+    }
+
+    /// What the import did, in lines for stderr.
+    static func summary(_ r: ImportReport, store: String) -> [String] {
+        let head = "import: \(r.file) (\(r.format.rawValue), \(r.publisher)), SHA-256 \(r.sha256.prefix(12))…"
+        if let previous = r.previousImport {
+            return [
+                "\(head): already imported on \(IssueTime.iso8601(previous.importedAt)) from \(previous.path); "
+                    + "nothing written to \(store)"
+            ]
+        }
+        var lines = [
+            "\(head): \(r.rowsRead) rows read, \(r.series) series",
+            "  observations: \(r.new) new, \(r.unchanged) unchanged, \(r.revised) revised",
+            "  vintage: \(IssueTime.iso8601(r.vintage)) (\(r.vintageIsReleaseDate ? "the file's release date" : "import time"))",
+        ]
+        for skip in r.skipped { lines.append("  skipped: \(skip.count) rows: \(skip.reason)") }
+        lines.append("  store: \(store)")
+        return lines
+    }
+}
