@@ -6,13 +6,13 @@ import PackageDescription
 /// Dependencies point one way, along the data's path (each target may import only what it
 /// lists, and nothing imports a target above it):
 ///
-///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, TimeSeriesCore
+///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, Store, TimeSeriesCore
 ///     Server       → Publishing, Store                      (empty: future `muavu serve`)
 ///     Publishing   → Documents, Rendering, Agronomy, AgriData, Forecasting, TimeSeriesCore, CFileSystem
 ///     Documents    → AgriData, Forecasting, TimeSeriesCore
 ///     Rendering    → TimeSeriesCore
 ///     Agronomy     → Forecasting, TimeSeriesCore
-///     Store        → TimeSeriesCore                         (empty: future SQLite store)
+///     Store        → AgriData, TimeSeriesCore, GRDB         (the SQLite store; the only GRDB importer)
 ///     AgriData     → TimeSeriesCore
 ///     Forecasting  → LinearAlgebra, TimeSeriesCore
 ///     LinearAlgebra → CLapack (the only C caller for numerics)
@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "AgriData", targets: ["AgriData"]),
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,11 +65,12 @@ let package = Package(
                 "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",
                 "CFileSystem",
             ]),
-        // Homes for what comes next, empty for now: the SQLite store (the only target to import
-        // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
+        // The SQLite store of observations with their vintages (docs/design/store.md); the only
+        // target to import GRDB.
         .target(
             name: "Store",
             dependencies: ["TimeSeriesCore", "AgriData", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Empty for now: `muavu serve` (the only target to import Hummingbird and the OpenAPI runtime).
         .target(name: "Server", dependencies: ["Publishing", "Store"]),
         .executableTarget(
             name: "muavu",
@@ -107,7 +109,14 @@ let package = Package(
                 "Rendering", "TestSupport",
             ]),
         .testTarget(
-            name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
+            name: "StoreTests",
+            dependencies: ["Store", "AgriData", "TimeSeriesCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "muavuTests",
+            dependencies: [
+                "muavu", "TimeSeriesCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]),
     ]
 )

@@ -55,7 +55,9 @@ extension ObservationStore {
     public func series(id: String, asOf: Date? = nil) throws -> TimeSeries {
         let known = try observations(seriesID: id, asOf: asOf)
         let stored = try Self.sqlite(path) {
-            try queue.read { try Row.fetchOne($0, sql: "SELECT frequency, unit FROM series WHERE id = ?", arguments: [id]) }
+            try queue.read {
+                try Row.fetchOne($0, sql: "SELECT frequency, unit FROM series WHERE id = ?", arguments: [id])
+            }
         }
         guard let first = known.first, let stored else {
             let when = asOf.map { "at \($0.formatted(.iso8601))" } ?? "yet"
@@ -63,10 +65,12 @@ extension ObservationStore {
         }
         let frequency = Frequency(rawValue: stored[0]) ?? .index
         let step = frequency == .weekly ? 7 : 1
-        var values = [Double](repeating: .nan, count: (known[known.count - 1].period.ordinal - first.period.ordinal) / step + 1)
+        var values = [Double](
+            repeating: .nan, count: (known[known.count - 1].period.ordinal - first.period.ordinal) / step + 1)
         for o in known { values[(o.period.ordinal - first.period.ordinal) / step] = o.value }
         let period: Int? = if case .season(_, _, let k) = first.period { k } else { nil }
-        return TimeSeries(id: id, values: values, frequency: frequency, period: period, start: first.period, unit: stored[1])
+        return TimeSeries(
+            id: id, values: values, frequency: frequency, period: period, start: first.period, unit: stored[1])
     }
 
     /// Every series with its span, count, source and last import, sorted by id.

@@ -30,7 +30,8 @@ public struct ObservationStore: Sendable {
                     .newerSchema, store: path,
                     "the store was written by a newer muavu (schema migrations "
                         + "\(try queue.read { try migrator.appliedIdentifiers($0) }.sorted().joined(separator: ", ")); "
-                        + "this one knows \(migrator.migrations.joined(separator: ", "))): use that muavu or another store")
+                        + "this one knows \(migrator.migrations.joined(separator: ", "))): use that muavu or another store"
+                )
             }
             try migrator.migrate(queue)
         }
@@ -91,7 +92,8 @@ public struct ObservationStore: Sendable {
             return try body()
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB {
-                throw StoreError(.notAStore, store: path, "is not a SQLite database (\(error.message ?? "not a database"))")
+                throw StoreError(
+                    .notAStore, store: path, "is not a SQLite database (\(error.message ?? "not a database"))")
             }
             throw StoreError(.database, store: path, "SQLite: \(error.message ?? error.description)")
         }

@@ -27,7 +27,8 @@ struct SeriesBatch {
         var seen: [String: [Int: Int]] = [:]
         for o in batch.observations {
             guard o.value.isFinite else {
-                throw StoreError(.nonFinite, store: store, "\(o.origin): series '\(o.seriesID)' has the value \(o.value)")
+                throw StoreError(
+                    .nonFinite, store: store, "\(o.origin): series '\(o.seriesID)' has the value \(o.value)")
             }
             let g: Int
             if let i = index[o.seriesID] {
@@ -71,7 +72,8 @@ struct SeriesBatch {
         guard StoredPeriod.fits(o.period, frequency), StoredPeriod.seasonsPerYear(o.period) == seasonsPerYear else {
             throw StoreError(
                 .seriesMismatch, store: store,
-                "\(o.origin): series '\(id)' has the period \(o.period), not a \(frequency.rawValue) period like those above")
+                "\(o.origin): series '\(id)' has the period \(o.period), not a \(frequency.rawValue) period like those above"
+            )
         }
     }
 }

@@ -69,8 +69,10 @@ struct DataStatus: ParsableCommand {
             }
         let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
-            row.indices.map { c in c == row.count - 1 ? row[c] : row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
+            row.indices.map { c in
+                c == row.count - 1 ? row[c] : row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            }
+            .joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 }
@@ -110,6 +112,9 @@ struct DataExport: ParsableCommand {
             let store = try store.open(create: false)
             let instant = asOf.flatMap(StoreOptions.asOfInstant)
             let known = try ids.map { ($0, try store.observations(seriesID: $0, asOf: instant)) }
+            for (id, observations) in known where observations.isEmpty {
+                printError("warning: nothing of series '\(id)' was known on \(asOf ?? "")")
+            }
             // The whole text is built before anything is written: an unknown series writes nothing.
             print(TidyCSV.text(known), terminator: "")
         }
