@@ -95,6 +95,10 @@ public struct ObservationStore: Sendable {
                 throw StoreError(
                     .notAStore, store: path, "is not a SQLite database (\(error.message ?? "not a database"))")
             }
+            if error.resultCode == .SQLITE_CANTOPEN {
+                throw StoreError(
+                    .notAStore, store: path, "cannot be opened or created (check the folder and its permissions)")
+            }
             throw StoreError(.database, store: path, "SQLite: \(error.message ?? error.description)")
         }
     }

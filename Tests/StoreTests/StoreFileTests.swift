@@ -45,6 +45,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == before)
     }
 
+    @Test func aStoreThatCannotBeCreatedIsNamed() throws {
+        let t = try TemporaryStore()
+        let file = t.folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let error = try #require(throws: StoreError.self) {
+            try ObservationStore(path: file.appendingPathComponent("store.sqlite").path)
+        }
+        #expect(error.code == .notAStore && error.message.contains("cannot be opened or created"))
+    }
+
     @Test func theDefaultPathFollowsXDG() {
         #expect(
             ObservationStore.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/an"])
