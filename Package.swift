@@ -69,7 +69,10 @@ let package = Package(
         // target to import GRDB.
         .target(
             name: "Store",
-            dependencies: ["TimeSeriesCore", "AgriData", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "TimeSeriesCore", "AgriData", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // Empty for now: `muavu serve` (the only target to import Hummingbird and the OpenAPI runtime).
         .target(name: "Server", dependencies: ["Publishing", "Store"]),
         .executableTarget(

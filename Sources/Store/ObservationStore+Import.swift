@@ -68,11 +68,8 @@ extension ObservationStore {
                 """,
             arguments: [group.id, vintage])
         while let row = try rows.next() { known[row[0]] = (row[1], row[2], row[3]) }
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO observation (series_id, period, vintage, value, unit, status, source_file_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insert = try ObservationInsert(db)
+        try insert.series(id: group.id, unit: group.unit, vintage: vintage, fileID: fileID)
         for o in group.observations {
             if let old = known[o.period] {
                 if old.value == o.value, old.status == o.status {
@@ -89,7 +86,7 @@ extension ObservationStore {
             } else {
                 report.new += 1
             }
-            try insert.execute(arguments: [group.id, o.period, vintage, o.value, o.unit, o.status, fileID])
+            try insert.insert(period: o.period, value: o.value, status: o.status)
         }
     }
 

@@ -7,7 +7,6 @@ struct SeriesBatch {
     struct Observation {
         var period: Int
         var value: Double
-        var unit: String
         var status: String?
         var origin: String
     }
@@ -28,7 +27,8 @@ struct SeriesBatch {
         for o in batch.observations {
             guard o.value.isFinite else {
                 throw StoreError(
-                    .nonFinite, store: store, "\(o.origin): series '\(o.seriesID)' has the value \(o.value)")
+                    .nonFinite, store: store,
+                    "\(o.origin): series '\(o.seriesID)' period \(o.period) has the value \(o.value)")
             }
             let g: Int
             if let i = index[o.seriesID] {
@@ -44,7 +44,7 @@ struct SeriesBatch {
             }
             try groups[g].check(o, store: store)
             let entry = Observation(
-                period: o.period.ordinal, value: o.value, unit: o.unit, status: o.status, origin: o.origin)
+                period: o.period.ordinal, value: o.value, status: o.status, origin: o.origin)
             if let earlier = seen[o.seriesID]?[entry.period] {
                 let first = groups[g].observations[earlier]
                 guard first.value == entry.value, first.status == entry.status else {
@@ -66,7 +66,7 @@ struct SeriesBatch {
         guard o.unit == unit else {
             throw StoreError(
                 .seriesMismatch, store: store,
-                "\(o.origin): series '\(id)' is in '\(o.unit)' here and in '\(unit)' above; "
+                "\(o.origin): series '\(id)' period \(o.period) is in '\(o.unit)' here and in '\(unit)' above; "
                     + "one series has one unit")
         }
         guard StoredPeriod.fits(o.period, frequency), StoredPeriod.seasonsPerYear(o.period) == seasonsPerYear else {

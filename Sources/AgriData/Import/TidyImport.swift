@@ -6,7 +6,9 @@ import TimeSeriesCore
 ///
 /// Every value the file gives is imported; rows whose value is empty or `NA` are counted as
 /// skipped, and gaps between periods are allowed (the store keeps what was observed, not a filled
-/// series). The vintage is the import time: a tidy file states no release date.
+/// series). The vintage is the import time: a tidy file states no release date. Each
+/// observation's origin is the file (shared, not one string per row): `TidyReader` has already
+/// checked every row by line, and the store's messages name the series and period.
 public enum TidyImport {
     /// Reads `path` into a batch; a problem in the file throws `TidyReader`'s `DataError`.
     public static func read(path: String, options: TidyReadOptions = TidyReadOptions()) throws -> ImportBatch {
@@ -26,7 +28,7 @@ public enum TidyImport {
                 observations.append(
                     ImportedObservation(
                         seriesID: series.id, period: period, value: value, unit: series.unit ?? "",
-                        origin: "\(path): series '\(series.id)' \(period)"))
+                        origin: path))
             }
         }
         let missing = dataset.rows - observations.count
