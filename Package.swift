@@ -6,14 +6,14 @@ import PackageDescription
 /// Dependencies point one way, along the data's path (each target may import only what it
 /// lists, and nothing imports a target above it):
 ///
-///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, TimeSeriesCore
+///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, Store, TimeSeriesCore
 ///     Server       → Publishing, Store                      (empty: future `muavu serve`)
 ///     Publishing   → Documents, Rendering, Agronomy, AgriData, Forecasting, TimeSeriesCore, CFileSystem
 ///     Documents    → AgriData, Forecasting, TimeSeriesCore
 ///     Rendering    → TimeSeriesCore
 ///     Agronomy     → Forecasting, TimeSeriesCore
-///     Store        → TimeSeriesCore                         (empty: future SQLite store)
-///     AgriData     → TimeSeriesCore, ZIPFoundation (the xlsx workbooks of `muavu import`)
+///     Store        → AgriData, TimeSeriesCore, GRDB         (the SQLite store; the only GRDB importer)
+///     AgriData     → TimeSeriesCore, ZIPFoundation          (the xlsx workbooks of `muavu import`)
 ///     Forecasting  → LinearAlgebra, TimeSeriesCore
 ///     LinearAlgebra → CLapack (the only C caller for numerics)
 ///     TimeSeriesCore → (nothing)
@@ -28,11 +28,14 @@ let package = Package(
         .library(name: "AgriData", targets: ["AgriData"]),
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // AgriData's Pink Sheet reader: the xlsx workbook is a ZIP archive of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The SQLite store's only way to SQLite (Store is the only target that imports it).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: property-based checks of the date arithmetic, the readers and the formula parser.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -66,14 +69,20 @@ let package = Package(
                 "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Rendering",
                 "CFileSystem",
             ]),
-        // Homes for what comes next, empty for now: the SQLite store (the only target to import
-        // GRDB) and `muavu serve` (the only one to import Hummingbird and the OpenAPI runtime).
-        .target(name: "Store", dependencies: ["TimeSeriesCore"]),
+        // The SQLite store of observations with their vintages (docs/design/store.md); the only
+        // target to import GRDB.
+        .target(
+            name: "Store",
+            dependencies: [
+                "TimeSeriesCore", "AgriData", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        // Empty for now: `muavu serve` (the only target to import Hummingbird and the OpenAPI runtime).
         .target(name: "Server", dependencies: ["Publishing", "Store"]),
         .executableTarget(
             name: "muavu",
             dependencies: [
-                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing",
+                "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,7 +119,14 @@ let package = Package(
                 "Rendering", "TestSupport",
             ]),
         .testTarget(
-            name: "muavuTests", dependencies: ["muavu", "TimeSeriesCore", "TestSupport"],
+            name: "StoreTests",
+            dependencies: ["Store", "AgriData", "TimeSeriesCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "muavuTests",
+            dependencies: [
+                "muavu", "TimeSeriesCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]),
     ]
 )

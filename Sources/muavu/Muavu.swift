@@ -24,6 +24,8 @@ struct Muavu: ParsableCommand {
             Outlook.self,
             Publish.self,
             Report.self,
+            Import.self,
+            DataCommand.self,
         ]
     )
 

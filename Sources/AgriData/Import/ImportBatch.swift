@@ -55,10 +55,14 @@ public struct ImportBatch: Sendable {
     public var skipped: [ImportSkip]
     /// Series id → the publisher's own name for it, where the file gives one.
     public var seriesLabels: [String: String]
+    /// Series id → its frequency, where the period's form alone does not say it (a weekly series
+    /// is dated by days); a series not listed has the frequency its periods imply.
+    public var seriesFrequencies: [String: Frequency]
 
     public init(
         format: ImportFormat, publisher: String, releaseDate: Date? = nil, rowsRead: Int,
-        observations: [ImportedObservation], skipped: [ImportSkip] = [], seriesLabels: [String: String] = [:]
+        observations: [ImportedObservation], skipped: [ImportSkip] = [], seriesLabels: [String: String] = [:],
+        seriesFrequencies: [String: Frequency] = [:]
     ) {
         self.format = format
         self.publisher = publisher
@@ -67,6 +71,7 @@ public struct ImportBatch: Sendable {
         self.observations = observations
         self.skipped = skipped
         self.seriesLabels = seriesLabels
+        self.seriesFrequencies = seriesFrequencies
     }
 }
 

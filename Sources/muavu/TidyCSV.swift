@@ -1,0 +1,30 @@
+import Store
+
+/// Tidy CSV text (docs/contract.md, "Input") of series read from the store.
+enum TidyCSV {
+    /// `series_id,date,value[,unit]` with a header; the unit column when any observation has a unit.
+    static func text(_ series: [(id: String, observations: [StoredObservation])]) -> String {
+        let withUnit = series.contains { $0.observations.contains { !$0.unit.isEmpty } }
+        var out = withUnit ? "series_id,date,value,unit\n" : "series_id,date,value\n"
+        for (id, observations) in series {
+            let key = field(id)
+            for o in observations {
+                out += "\(key),\(o.period),\(number(o.value))"
+                out += withUnit ? ",\(field(o.unit))\n" : "\n"
+            }
+        }
+        return out
+    }
+
+    /// The shortest decimal that reads back to `value` (whole numbers without a decimal point).
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
