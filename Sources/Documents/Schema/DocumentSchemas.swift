@@ -1,5 +1,6 @@
 /// The JSON Schemas (draft 2020-12) of every document muavu writes, by the name
-/// `muavu schema NAME` takes. Each schema lives in its own file as a string constant.
+/// `muavu schema NAME` takes. Each schema lives in its own file as a `JSONSchema` value, printed
+/// by `JSONSchema.text`.
 public enum DocumentSchemas {
     public static let all: [String: String] = [
         "benchmark": BenchmarkSchema.text,
