@@ -1,37 +1,31 @@
 /// JSON Schema (draft 2020-12) of `muavu.backtest/v1`.
-public enum BacktestSchema {
-    public static let text = schema.text + "\n"
+enum BacktestSchema {
+    private static let members: KeyValuePairs<String, JSONSchema> = [
+        "issued": .dateTime,
+        "dataset": .string,
+        "horizon": .integer(minimum: 1),
+        "windows": .integer(minimum: 1),
+        "step": .integer(minimum: 1),
+        "levels": .levels,
+        "models": JSONSchema.strings.with(.minItems(1)),
+        "series": .array(.record(["id", "period", "observations", "results"], series, .hugging([3]))),
+        "summary": .array(
+            .record(
+                ["model", "series", "failures", "measures"],
+                ["model": .string, "series": .count, "failures": .count, "measures": .ref("measures")],
+                .hugging([3]))),
+        "errors": .errors(["id", "model", "message"]),
+    ]
 
     static let schema = JSONSchema.document(
-        "backtest",
+        "backtest", engine: .engine,
         "Rolling-origin evaluation: each model refitted at every origin and scored on the following horizon values, per window, per series and in summary.",
-        [
-            .type(.object),
-            .required([
-                "schema", "engine", "issued", "dataset", "horizon", "windows", "step", "levels", "models", "series",
-                "summary", "errors",
-            ]),
-            .closed,
-            .properties([
-                "schema": .const("muavu.backtest/v1"),
-                "engine": .engine,
-                "issued": .dateTime,
-                "dataset": .string,
-                "horizon": .integer(minimum: 1),
-                "windows": .integer(minimum: 1),
-                "step": .integer(minimum: 1),
-                "levels": .levels,
-                "models": JSONSchema.strings.with(.minItems(1)),
-                "series": .array(.record(["id", "period", "observations", "results"], series, .hugging([3]))),
-                "summary": .array(
-                    .record(
-                        ["model", "series", "failures", "measures"],
-                        ["model": .string, "series": .count, "failures": .count, "measures": .ref("measures")],
-                        .hugging([3]))),
-                "errors": .errors(["id", "model", "message"]),
-            ]),
-            .defs([("measure", .numberOrNull), ("byLevel", .byLevel), ("measures", measures)]),
-        ])
+        required: [
+            "issued", "dataset", "horizon", "windows", "step", "levels", "models", "series",
+            "summary", "errors",
+        ],
+        properties: members,
+        definitions: [("measure", .numberOrNull), ("byLevel", .byLevel), ("measures", measures)])
 
     private static let series: KeyValuePairs<String, JSONSchema> = [
         "id": .string,

@@ -1,39 +1,33 @@
 /// JSON Schema (draft 2020-12) of `muavu.benchmark/v1`.
-public enum BenchmarkSchema {
-    public static let text = schema.text + "\n"
+enum BenchmarkSchema {
+    private static let members: KeyValuePairs<String, JSONSchema> = [
+        "issued": .dateTime,
+        "dataset": .string,
+        "models": JSONSchema.strings.with(.minItems(1)),
+        "levels": .levels,
+        "intervals": JSONSchema.enum(["model", "calibrated"]).described(
+            "The models' own intervals, or intervals calibrated on a holdout of each series' last observations; absent means model."
+        ).laid(.wrapped([1])),
+        "shards": JSONSchema.array(JSONSchema([.type(.string), .pattern("^[0-9]+/[0-9]+$")])).described(
+            "Shards i/n this document covers; empty for a whole run."
+        ).laid(.wrapped([2])),
+        "results": .array(.ref("row")),
+        "baseline": JSONSchema.array(.ref("row")).described(
+            "The Naive2 benchmark that OWA is relative to (M4), per subset and 'all'."
+        ).laid(.wrapped([2])),
+        "errors": .errors(["id", "model", "message"]),
+        "notes": .strings,
+    ]
 
     static let schema = JSONSchema.document(
-        "benchmark",
+        "benchmark", engine: .ref("engine"),
         "Scores of forecasting models fitted on the training part of each series and scored on its test part: a row per model and subset and one for 'all'.",
-        [
-            .type(.object),
-            .required([
-                "schema", "engine", "issued", "dataset", "models", "levels", "shards", "results", "baseline", "errors",
-                "notes",
-            ]),
-            .closed,
-            .properties([
-                "schema": .const("muavu.benchmark/v1"),
-                "engine": .ref("engine"),
-                "issued": .dateTime,
-                "dataset": .string,
-                "models": JSONSchema.strings.with(.minItems(1)),
-                "levels": .levels,
-                "intervals": JSONSchema.enum(["model", "calibrated"]).described(
-                    "The models' own intervals, or intervals calibrated on a holdout of each series' last observations; absent means model."
-                ).laid(.wrapped([1])),
-                "shards": JSONSchema.array(JSONSchema([.type(.string), .pattern("^[0-9]+/[0-9]+$")])).described(
-                    "Shards i/n this document covers; empty for a whole run."
-                ).laid(.wrapped([2])),
-                "results": .array(.ref("row")),
-                "baseline": JSONSchema.array(.ref("row")).described(
-                    "The Naive2 benchmark that OWA is relative to (M4), per subset and 'all'."
-                ).laid(.wrapped([2])),
-                "errors": .errors(["id", "model", "message"]),
-                "notes": .strings,
-            ]),
-            .defs([("engine", .engine), ("measure", .numberOrNull), ("row", row)]),
-        ])
+        required: [
+            "issued", "dataset", "models", "levels", "shards", "results", "baseline", "errors",
+            "notes",
+        ],
+        properties: members,
+        definitions: [("engine", .engine), ("measure", .numberOrNull), ("row", row)])
 
     private static let row = JSONSchema(
         [

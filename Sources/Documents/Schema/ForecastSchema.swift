@@ -1,44 +1,37 @@
 /// JSON Schema (draft 2020-12) of `muavu.forecast/v1`.
-public enum ForecastSchema {
-    public static let text = schema.text + "\n"
+enum ForecastSchema {
+    private static let members: KeyValuePairs<String, JSONSchema> = [
+        "issued": .dateTime,
+        "dataset": .string,
+        "horizon": .integer(minimum: 1),
+        "levels": .levels,
+        "series": .array(.ref("series")),
+        "errors": .errors(["id", "message"]),
+    ]
 
     static let schema = JSONSchema.document(
-        "forecast",
+        "forecast", engine: .engine,
         "Point forecasts and prediction intervals per series, with the model fitted; series that could not be forecast are listed in errors.",
-        [
-            .type(.object),
-            .required(["schema", "engine", "issued", "dataset", "horizon", "levels", "series", "errors"]),
-            .closed,
-            .properties([
-                "schema": .const("muavu.forecast/v1"),
-                "engine": .engine,
-                "issued": .dateTime,
-                "dataset": .string,
-                "horizon": .integer(minimum: 1),
-                "levels": .levels,
-                "series": .array(.ref("series")),
-                "errors": .errors(["id", "message"]),
-            ]),
-            .defs([("bounds", JSONSchema.byLevel.laid(.lines([2]))), ("series", series)]),
-        ])
+        required: ["issued", "dataset", "horizon", "levels", "series", "errors"],
+        properties: members,
+        definitions: [("bounds", JSONSchema.byLevel.laid(.lines([2]))), ("series", series)])
 
     private static let series = JSONSchema(
         [
             .type(.object),
             .required(["id", "frequency", "period", "observations", "model", "points"]),
             .closed,
-            .properties([
-                "id": .string,
-                "frequency": .frequency,
-                "period": .integer(minimum: 1),
-                "observations": .count,
-                "dates_read_as": JSONSchema.string.described(
-                    "How the data file's dates were read: e.g. '2015-01-01' as a month or a day, '1000' as a year or an integer index (--frequency chooses)."
-                ),
-                "model": model,
-                "points": .array(point),
-                "covariates": covariates,
-            ]),
+            .properties(
+                [("id", .string)] + JSONSchema.sampling
+                    + JSONSchema.members([
+                        "observations": .count,
+                        "dates_read_as": JSONSchema.string.described(
+                            "How the data file's dates were read: e.g. '2015-01-01' as a month or a day, '1000' as a year or an integer index (--frequency chooses)."
+                        ),
+                        "model": model,
+                        "points": .array(point),
+                        "covariates": covariates,
+                    ])),
         ], layout: .lines())
 
     private static let model = JSONSchema.record(

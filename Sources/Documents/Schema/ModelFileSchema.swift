@@ -25,13 +25,11 @@ public enum ModelFileSchema {
         }
         let states = types.map { ($0.kind, JSONSchema.text($0.schema)) }
         return .document(
-            "model",
+            "model", engine: .closedEngine,
             "A fitted model saved by muavu fit: its parameters and starting states, the training series and calendar, fit statistics and a SHA-256 of the training values. muavu forecast --model-file forecasts from it without estimating anything.",
-            [
-                .type(.object),
-                .required(["format", "engine", "created", "seed", "model", "statistics", "training", "parameters"]),
-                .closed,
-                .properties(properties),
+            required: ["created", "seed", "model", "statistics", "training", "parameters"],
+            properties: properties, tag: "format",
+            after: [
                 .allOf(cases, .lines([], indent: Array(repeating: 4, count: cases.count))),
                 .defs(
                     [("numbers", .array(.number))] + states,
@@ -43,8 +41,6 @@ public enum ModelFileSchema {
         let names = ForecasterRegistry.savableNames.map { JSONSchema.Value.string($0) }
         let kinds = ForecasterRegistry.stateTypes.map { JSONSchema.Value.string($0.kind) }
         return [
-            ("format", .const("muavu.model/v1")),
-            ("engine", .closedEngine),
             (
                 "created",
                 JSONSchema.dateTime.described("When the model was saved (SOURCE_DATE_EPOCH when set).").laid(

@@ -1,53 +1,49 @@
 /// JSON Schema (draft 2020-12) of `muavu.outlook/v1`, the document `muavu outlook --json` writes
 /// (`OutlookDocument`).
-public enum OutlookSchema {
-    public static let text = schema.text
+enum OutlookSchema {
+    private static let members: KeyValuePairs<String, JSONSchema> = [
+        "issued": JSONSchema(
+            [
+                .type(.string), .pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"),
+                .description("ISO 8601 UTC; SOURCE_DATE_EPOCH when set."),
+            ], layout: .wrapped([2])),
+        "as_of": JSONSchema([
+            .type(.string), .pattern("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"),
+            .description("The date the alerts are judged against."),
+        ]),
+        "commodity": .ref("text"),
+        "market": .ref("text"),
+        "unit": .ref("text"),
+        "data": .nonEmptyArray(data),
+        "series": series,
+        "last_observation": .record(
+            ["date", "price"], ["date": .ref("month"), "price": .number], properties: .inline),
+        "level": .level,
+        "months": .nonEmptyArray(month),
+        "alerts": .record(
+            ["ipa", "alps"], ["ipa": .ref("alert"), "alps": .ref("alert")], properties: .inline),
+        "model": OutlookSchema.model,
+        "range": OutlookSchema.range,
+        "text": .ref("text"),
+    ]
 
     static let schema = JSONSchema.document(
-        "outlook",
+        "outlook", engine: .closedEngine,
         "The price outlook of one commodity and market: the expected price of each coming month with its range (calibrated on the model's past errors), the change from the latest price and from the same month a year before, the FAO GIEWS IPA and WFP ALPS alert classes with their meaning, the model and why it was chosen, and how often such ranges held the price in a rolling-origin backtest. Origins are named by the first month they forecast.",
-        [
-            .type(.object),
-            .required(
-                [
-                    "schema", "engine", "issued", "as_of", "commodity", "market", "unit", "data", "series",
-                    "last_observation", "level", "months", "alerts", "model", "range", "text",
-                ], .wrapped([10])),
-            .closed,
+        required: [
+            "issued", "as_of", "commodity", "market", "unit", "data", "series",
+            "last_observation", "level", "months", "alerts", "model", "range", "text",
+        ],
+        .wrapped([10]),
+        properties: members,
+        before: [
             .defs([
                 ("text", .bilingual),
                 ("month", JSONSchema([.type(.string), .pattern("^[0-9]{4}-(0[1-9]|1[0-2])$")])),
                 ("number", .numberOrNull),
                 ("share", .probability),
                 ("alert", OutlookSchema.alert),
-            ]),
-            .properties([
-                "schema": .const("muavu.outlook/v1"),
-                "engine": .closedEngine,
-                "issued": JSONSchema(
-                    [
-                        .type(.string), .pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"),
-                        .description("ISO 8601 UTC; SOURCE_DATE_EPOCH when set."),
-                    ], layout: .wrapped([2])),
-                "as_of": JSONSchema([
-                    .type(.string), .pattern("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"),
-                    .description("The date the alerts are judged against."),
-                ]),
-                "commodity": .ref("text"),
-                "market": .ref("text"),
-                "unit": .ref("text"),
-                "data": .nonEmptyArray(data),
-                "series": series,
-                "last_observation": .record(
-                    ["date", "price"], ["date": .ref("month"), "price": .number], properties: .inline),
-                "level": .level,
-                "months": .nonEmptyArray(month),
-                "alerts": .record(
-                    ["ipa", "alps"], ["ipa": .ref("alert"), "alps": .ref("alert")], properties: .inline),
-                "model": OutlookSchema.model,
-                "range": OutlookSchema.range,
-                "text": .ref("text"),
-            ]),
+            ])
         ])
 
     static let monthOrNull = JSONSchema([.anyOf([.ref("month"), .null])])

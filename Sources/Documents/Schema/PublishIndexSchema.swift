@@ -1,44 +1,38 @@
 /// JSON Schema (draft 2020-12) of `muavu.publish-index/v1`, the `index.json` of `muavu publish`.
-public enum PublishIndexSchema {
-    public static let text = schema.text
+enum PublishIndexSchema {
+    private static let members: KeyValuePairs<String, JSONSchema> = [
+        "issued": .dateTime,
+        "configuration": .record(
+            ["name", "file", "levels", "seed"],
+            [
+                "name": JSONSchema.string.with(.minLength(1)),
+                "file": .string,
+                "sha256": .ref("sha256"),
+                "levels": JSONSchema([.type(.array), .minItems(1), .items(.level)]),
+                "seed": .count,
+            ]),
+        "inputs": .array(
+            .record(
+                ["name", "kind", "path", "sha256", "bytes"],
+                [
+                    "name": .string,
+                    "kind": .enum(["dataset", "calendar"]),
+                    "path": .string,
+                    "sha256": .ref("sha256"),
+                    "bytes": .count,
+                ], .hugging([3]))),
+        "series": JSONSchema([.type(.array), .minItems(1), .items(.ref("series"))]),
+        "bulletin": .record(
+            ["html", "markdown"], ["html": .string, "markdown": .string], properties: .inline),
+        "files": .array(.file(sha256: .ref("sha256"))),
+    ]
 
     static let schema = JSONSchema.document(
-        "publish-index",
+        "publish-index", engine: .engine,
         "What a muavu publish run published, when, from which input files (SHA-256) and with which models; every output file with its SHA-256.",
-        [
-            .type(.object),
-            .required(["schema", "engine", "issued", "configuration", "inputs", "series", "bulletin", "files"]),
-            .closed,
-            .properties([
-                "schema": .const("muavu.publish-index/v1"),
-                "engine": .engine,
-                "issued": .dateTime,
-                "configuration": .record(
-                    ["name", "file", "levels", "seed"],
-                    [
-                        "name": JSONSchema.string.with(.minLength(1)),
-                        "file": .string,
-                        "sha256": .ref("sha256"),
-                        "levels": JSONSchema([.type(.array), .minItems(1), .items(.level)]),
-                        "seed": .count,
-                    ]),
-                "inputs": .array(
-                    .record(
-                        ["name", "kind", "path", "sha256", "bytes"],
-                        [
-                            "name": .string,
-                            "kind": .enum(["dataset", "calendar"]),
-                            "path": .string,
-                            "sha256": .ref("sha256"),
-                            "bytes": .count,
-                        ], .hugging([3]))),
-                "series": JSONSchema([.type(.array), .minItems(1), .items(.ref("series"))]),
-                "bulletin": .record(
-                    ["html", "markdown"], ["html": .string, "markdown": .string], properties: .inline),
-                "files": .array(.file(sha256: .ref("sha256"))),
-            ]),
-            .defs([("sha256", .sha256), ("score", .numberOrNull), ("selection", selection), ("series", series)]),
-        ])
+        required: ["issued", "configuration", "inputs", "series", "bulletin", "files"],
+        properties: members,
+        definitions: [("sha256", .sha256), ("score", .numberOrNull), ("selection", selection), ("series", series)])
 
     private static let selection = JSONSchema.record(
         ["method", "span", "candidates"],

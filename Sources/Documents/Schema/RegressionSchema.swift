@@ -1,32 +1,7 @@
 /// JSON Schema (draft 2020-12) of `muavu.regression/v1`.
-public enum RegressionSchema {
-    public static let text = schema.text
-
-    static let schema = JSONSchema.document(
-        "regression",
-        "A linear regression fitted by least squares on the pivoted QR of the design, with the inference of R's summary.lm. Values that cannot be computed are null and 'notes' says why.",
-        [
-            .type(.object),
-            .required([
-                "schema", "engine", "formula", "n", "df_residual", "coefficients", "r_squared", "adj_r_squared",
-                "sigma",
-                "aic", "bic",
-            ]),
-            .properties(fit + inference),
-            .defs([
-                (
-                    "byLevel",
-                    JSONSchema(
-                        [.type(.object), .patternProperties(["^[0-9]{1,2}$": .numberOrNull]), .closed],
-                        layout: .wrapped([2]))
-                )
-            ]),
-        ])
-
+enum RegressionSchema {
     /// What was fitted and how.
     private static let fit: [(String, JSONSchema)] = [
-        ("schema", .const("muavu.regression/v1")),
-        ("engine", .closedEngine),
         ("formula", JSONSchema.string.described("As given: y ~ x1 + I(x1^2) + poly(x, k) + log(z) - 1.")),
         ("data", JSONSchema.string.described("The data file's name.")),
         ("response", .string),
@@ -126,4 +101,22 @@ public enum RegressionSchema {
                             ], .lines([1, 1, 1, 2, 2])),
                     ], layout: .lines([2]))),
         ], layout: .lines([2]))
+
+    static let schema = JSONSchema.document(
+        "regression", engine: .closedEngine,
+        "A linear regression fitted by least squares on the pivoted QR of the design, with the inference of R's summary.lm. Values that cannot be computed are null and 'notes' says why.",
+        required: [
+            "formula", "n", "df_residual", "coefficients", "r_squared", "adj_r_squared", "sigma", "aic",
+            "bic",
+        ],
+        properties: fit + inference,
+        closed: false,
+        definitions: [
+            (
+                "byLevel",
+                JSONSchema(
+                    [.type(.object), .patternProperties(["^[0-9]{1,2}$": .numberOrNull]), .closed],
+                    layout: .wrapped([2]))
+            )
+        ])
 }

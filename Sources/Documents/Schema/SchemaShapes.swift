@@ -1,15 +1,40 @@
 /// The shapes several `muavu.*/v1` schemas share, stated once.
 extension JSONSchema {
-    /// A `muavu.NAME/v1` schema: `$schema` (draft 2020-12), `$id`, `title` and `description`, then
-    /// the document's own keywords, one a line.
-    static func document(_ name: String, _ description: String, _ keywords: [Keyword]) -> JSONSchema {
+    /// A `muavu.NAME/v1` schema: `$schema` (draft 2020-12), `$id`, `title` and `description`, one a
+    /// line; then an object whose `required` members start with `tag` (`"schema"`, or `"format"` for
+    /// the model file) and `engine`, admitting no others unless `closed` is false; `before` (keywords
+    /// that precede `properties`); `properties`, led by `tag` with the constant `muavu.NAME/v1` and
+    /// `engine`; `after`; and `definitions` as `$defs`.
+    static func document(
+        _ name: String, engine: JSONSchema, _ description: String, required: [String], _ layout: Layout = .inline,
+        properties: [(String, JSONSchema)], tag: String = "schema", closed: Bool = true, before: [Keyword] = [],
+        after: [Keyword] = [], definitions: [(String, JSONSchema)] = []
+    ) -> JSONSchema {
         let envelope: [Keyword] = [
             Keyword("$schema", "https://json-schema.org/draft/2020-12/schema"),
             Keyword("$id", .string("https://muavu.example/schemas/\(name)/v1")),
             Keyword("title", .string("muavu.\(name)/v1")),
             .description(description),
+            .type(.object),
+            .required([tag, "engine"] + required, layout),
         ]
-        return JSONSchema(envelope + keywords, layout: .lines())
+        let members: [(String, JSONSchema)] =
+            [(tag, .const(.string("muavu.\(name)/v1"))), ("engine", engine)] + properties
+        return JSONSchema(
+            envelope + (closed ? [.closed] : []) + before + [.properties(members)] + after
+                + (definitions.isEmpty ? [] : [.defs(definitions)]), layout: .lines())
+    }
+
+    /// `document` with the members as literal pairs.
+    static func document(
+        _ name: String, engine: JSONSchema, _ description: String, required: [String], _ layout: Layout = .inline,
+        properties: KeyValuePairs<String, JSONSchema>, tag: String = "schema", closed: Bool = true,
+        before: [Keyword] = [], after: [Keyword] = [], definitions: [(String, JSONSchema)] = []
+    ) -> JSONSchema {
+        document(
+            name, engine: engine, description, required: required, layout,
+            properties: properties.map { ($0.key, $0.value) },
+            tag: tag, closed: closed, before: before, after: after, definitions: definitions)
     }
 
     /// The `engine` member: `{"name": "muavu", "version": ...}`.
@@ -79,5 +104,13 @@ extension JSONSchema {
     /// `{"type": "array", "minItems": 1,` then `"items": ITEMS` on a line of its own.
     static func nonEmptyArray(_ items: JSONSchema) -> JSONSchema {
         JSONSchema([.type(.array), .minItems(1), .items(items)], layout: .lines([2]))
+    }
+
+    /// How a series is sampled: its `frequency` and `period` (observations per seasonal cycle).
+    static let sampling: [(String, JSONSchema)] = [("frequency", .frequency), ("period", .integer(minimum: 1))]
+
+    /// Literal members as a list, to be joined with shared ones (`sampling`).
+    static func members(_ pairs: KeyValuePairs<String, JSONSchema>) -> [(String, JSONSchema)] {
+        pairs.map { ($0.key, $0.value) }
     }
 }

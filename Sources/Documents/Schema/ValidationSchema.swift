@@ -1,27 +1,23 @@
 /// JSON Schema (draft 2020-12) of `muavu.validation/v1`, the report `muavu validate --output`
 /// writes.
-public enum ValidationSchema {
-    public static let text = schema.text
+enum ValidationSchema {
+    private static let members: KeyValuePairs<String, JSONSchema> = [
+        "file": JSONSchema.string.described("The file checked, as named on the command line."),
+        "valid": JSONSchema.boolean.described("True when no problem was found (then problem_count is 0)."),
+        "rows": JSONSchema.count.described("Data rows read (the header excluded)."),
+        "problem_count": JSONSchema.count.described(
+            "Every problem found; 'problems' lists at most the reader's limit of them."
+        ).laid(.wrapped([2])),
+        "problems": JSONSchema.array(.record(["file", "code", "message"], problem), .lines()),
+        "series": JSONSchema.array(.record(["id", "rows", "missing"], series), .lines()),
+    ]
 
     static let schema = JSONSchema.document(
-        "validation",
+        "validation", engine: .closedEngine,
         "What muavu validate found in a data file: every problem (up to the listing limit; problem_count counts them all) and, for a tidy file, a summary of each series.",
-        [
-            .type(.object),
-            .required(["schema", "engine", "file", "valid", "rows", "problem_count", "problems", "series"]),
-            .closed,
-            .properties([
-                "schema": .const("muavu.validation/v1"),
-                "engine": .closedEngine,
-                "file": JSONSchema.string.described("The file checked, as named on the command line."),
-                "valid": JSONSchema.boolean.described("True when no problem was found (then problem_count is 0)."),
-                "rows": JSONSchema.count.described("Data rows read (the header excluded)."),
-                "problem_count": JSONSchema.count.described(
-                    "Every problem found; 'problems' lists at most the reader's limit of them."
-                ).laid(.wrapped([2])),
-                "problems": JSONSchema.array(.record(["file", "code", "message"], problem), .lines()),
-                "series": JSONSchema.array(.record(["id", "rows", "missing"], series), .lines()),
-            ]),
+        required: ["file", "valid", "rows", "problem_count", "problems", "series"],
+        properties: members,
+        after: [
             .if(JSONSchema([.properties(["valid": .const(true)], .inline)])),
             .then(
                 JSONSchema([.properties(["problem_count": .const(0), "problems": JSONSchema([.maxItems(0)])], .inline)])
@@ -43,16 +39,14 @@ public enum ValidationSchema {
         "message": JSONSchema.string.with(.minLength(1)),
     ]
 
-    private static let series: KeyValuePairs<String, JSONSchema> = [
-        "id": .string,
-        "unit": .string,
-        "frequency": .frequency,
-        "period": .integer(minimum: 1),
-        "rows": .count,
-        "missing": JSONSchema.count.described(
-            "Empty or NA cells and absent periods between the first and last date."
-        ).laid(.wrapped([2])),
-        "start": JSONSchema.string.described("First date, as in the file's date format."),
-        "end": .string,
-    ]
+    private static let series: [(String, JSONSchema)] =
+        JSONSchema.members(["id": .string, "unit": .string]) + JSONSchema.sampling
+        + JSONSchema.members([
+            "rows": .count,
+            "missing": JSONSchema.count.described(
+                "Empty or NA cells and absent periods between the first and last date."
+            ).laid(.wrapped([2])),
+            "start": JSONSchema.string.described("First date, as in the file's date format."),
+            "end": .string,
+        ])
 }
