@@ -6,14 +6,15 @@ import TimeSeriesCore
 public struct ForecastDocument: Sendable, Equatable, Encodable {
     public static let schemaName = "muavu.forecast/v1"
 
-    public var schema: String = ForecastDocument.schemaName
-    public var engine: Engine
-    public var issued: String
     public var dataset: String
     public var horizon: Int
     public var levels: [Int]
     public var series: [SeriesEntry]
     public var errors: [ErrorEntry]
+    // What every document carries: its schema, the engine that wrote it and when (ISO 8601 UTC).
+    public var schema: String = ForecastDocument.schemaName
+    public var engine: Engine
+    public var issued: String
 
     public struct ErrorEntry: Sendable, Equatable, Encodable {
         public var id: String

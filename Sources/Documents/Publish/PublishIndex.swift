@@ -42,20 +42,20 @@ public struct PublishIndex: Encodable {
     /// One series as published: what it is, its model and how the model was chosen, and the
     /// forecast document and chart written for it.
     public struct Series: Encodable {
-        var id: String
-        var kind: String
-        var name: Bilingual
-        var dataset: String
-        var series: String
-        var unit: String?
-        var frequency: String
-        var lastObserved: String?
-        var horizon: Int
-        var model: Model
-        var selection: Selection
-        var areaSelection: Selection?
-        var document: String
-        var chart: String
+        let id: String
+        let kind: String
+        let name: Bilingual
+        let dataset: String
+        let series: String
+        let unit: String?
+        let frequency: String
+        let lastObserved: String?
+        let horizon: Int
+        let model: Model
+        let selection: Selection
+        let areaSelection: Selection?
+        let document: String
+        let chart: String
 
         enum CodingKeys: String, CodingKey {
             case id, kind, name, dataset, series, unit, frequency, horizon, model, selection, document, chart

@@ -6,16 +6,16 @@ import TimeSeriesCore
 
 /// One series as published: its history, its forecast and the evidence for the model.
 struct PublishedSeries: Sendable {
-    var entry: PublishConfiguration.Entry
+    let entry: PublishConfiguration.Entry
     /// The history shown and documented (prices: observed months only, gaps as `.nan`).
-    var history: TimeSeries
+    let history: TimeSeries
     /// The series the model was fitted on (gaps filled per the dataset's policy).
-    var fitted: TimeSeries
-    var forecast: Forecast
-    var datasetFile: String
-    var unit: Bilingual
-    var decimals: Int
-    var selection: ModelSelection
+    let fitted: TimeSeries
+    let forecast: Forecast
+    let datasetFile: String
+    let unit: Bilingual
+    let decimals: Int
+    let selection: ModelSelection
     /// For production: the area model's selection.
     var areaSelection: ModelSelection?
     var outlook: PriceOutlook?
