@@ -10,11 +10,11 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
     public var horizon: Int
     public var levels: [Int]
     public var series: [SeriesEntry]
-    public var errors: [ErrorEntry]
     // What every document carries: its schema, the engine that wrote it and when (ISO 8601 UTC).
     public var schema: String = ForecastDocument.schemaName
     public var engine: Engine
     public var issued: String
+    public var errors: [ErrorEntry]
 
     public struct ErrorEntry: Sendable, Equatable, Encodable {
         public var id: String
