@@ -9,7 +9,7 @@ import PackageDescription
 ///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, Store, TimeSeriesCore
 ///     Server       → Publishing, Store                      (empty: future `muavu serve`)
 ///     Publishing   → Documents, Rendering, Agronomy, AgriData, Forecasting, TimeSeriesCore, CFileSystem
-///     Documents    → AgriData, Forecasting, TimeSeriesCore
+///     Documents    → Agronomy, AgriData, Forecasting, TimeSeriesCore
 ///     Rendering    → TimeSeriesCore
 ///     Agronomy     → Forecasting, TimeSeriesCore
 ///     Store        → AgriData, TimeSeriesCore, GRDB         (the SQLite store; the only GRDB importer)
@@ -61,8 +61,10 @@ let package = Package(
         // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
         // and language conventions they share.
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
-        // The muavu.*/v1 documents, the schema of every document muavu writes and their catalog, one JSON encoding and one atomic writer, SHA-256.
-        .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData"]),
+        // The muavu.*/v1 documents (with the publish and report indexes, the outlook and the model
+        // file), the schema of every document muavu writes and their catalog, one JSON encoding and
+        // one atomic writer, SHA-256.
+        .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "Agronomy", "AgriData"]),
         .target(
             name: "Publishing",
             dependencies: [

@@ -7,9 +7,6 @@ import TimeSeriesCore
 public struct BacktestDocument: Sendable, Equatable, Encodable {
     public static let schemaName = "muavu.backtest/v1"
 
-    public var schema: String = BacktestDocument.schemaName
-    public var engine: Engine
-    public var issued: String
     public var dataset: String
     public var horizon: Int
     public var windows: Int
@@ -19,6 +16,10 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
     public var series: [SeriesEntry]
     public var summary: [ModelSummaryEntry]
     public var errors: [BenchmarkDocument.ErrorEntry]
+    // What every document carries: its schema, the engine that wrote it and when (ISO 8601 UTC).
+    public var schema: String = BacktestDocument.schemaName
+    public var engine: Engine
+    public var issued: String
 
     /// Every measure of `RollingOrigin.Summary` or `ForecastScore`; `null` where undefined.
     public struct Measures: Sendable, Equatable, Encodable {
@@ -115,11 +116,8 @@ public struct BacktestDocument: Sendable, Equatable, Encodable {
             id: String, period: Int, observations: Int, date: @escaping @Sendable (Int) -> String?,
             outcomes: [Result<RollingOrigin.Result, ForecastingError>]
         ) {
-            self.id = id
-            self.period = period
-            self.observations = observations
-            self.date = date
-            self.outcomes = outcomes
+            (self.id, self.period, self.observations) = (id, period, observations)
+            (self.date, self.outcomes) = (date, outcomes)
         }
     }
 

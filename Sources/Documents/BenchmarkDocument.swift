@@ -8,9 +8,6 @@ import TimeSeriesCore
 public struct BenchmarkDocument: Sendable, Equatable, Codable {
     public static let schemaName = "muavu.benchmark/v1"
 
-    public var schema: String = BenchmarkDocument.schemaName
-    public var engine: Engine
-    public var issued: String
     /// The data file's name (without its directory).
     public var dataset: String
     public var models: [String]
@@ -25,6 +22,10 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
     public var baseline: [Row]
     public var errors: [ErrorEntry]
     public var notes: [String]
+    // What every document carries: its schema, the engine that wrote it and when (ISO 8601 UTC).
+    public var schema: String = BenchmarkDocument.schemaName
+    public var engine: Engine
+    public var issued: String
 
     public struct Row: Sendable, Equatable, Codable {
         public var model: String
@@ -64,9 +65,7 @@ public struct BenchmarkDocument: Sendable, Equatable, Codable {
         public var model: String
         public var message: String
         public init(id: String, model: String, message: String) {
-            self.id = id
-            self.model = model
-            self.message = message
+            (self.id, self.model, self.message) = (id, model, message)
         }
     }
 

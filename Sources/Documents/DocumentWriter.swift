@@ -1,7 +1,15 @@
 import Foundation
 
-/// What can go wrong while publishing.
+/// What can go wrong while publishing: a readable code and a message.
 public struct PublishingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var code: Code
+    public var message: String
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    public init(_ code: Code, _ message: String) {
+        (self.code, self.message) = (code, message)
+    }
+
     public enum Code: String, Sendable, Equatable {
         /// A file or directory could not be written.
         case writeFailed = "write-failed"
@@ -12,13 +20,6 @@ public struct PublishingError: Error, Sendable, Equatable, CustomStringConvertib
         /// An output path that would replace what the user did not ask to replace (`OutputDirectory`).
         case unsafeOutput = "unsafe-output"
     }
-    public var code: Code
-    public var message: String
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-    public var description: String { "\(code.rawValue): \(message)" }
 }
 
 /// Encodes documents as the contract requires: sorted keys, plain numbers, UTF-8.

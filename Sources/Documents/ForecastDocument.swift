@@ -6,13 +6,14 @@ import TimeSeriesCore
 public struct ForecastDocument: Sendable, Equatable, Encodable {
     public static let schemaName = "muavu.forecast/v1"
 
-    public var schema: String = ForecastDocument.schemaName
-    public var engine: Engine
-    public var issued: String
     public var dataset: String
     public var horizon: Int
     public var levels: [Int]
     public var series: [SeriesEntry]
+    // What every document carries: its schema, the engine that wrote it and when (ISO 8601 UTC).
+    public var schema: String = ForecastDocument.schemaName
+    public var engine: Engine
+    public var issued: String
     public var errors: [ErrorEntry]
 
     public struct ErrorEntry: Sendable, Equatable, Encodable {

@@ -47,19 +47,19 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
 
         public init(line: Int, _ p: RegressionFit.Prediction) {
             self.line = line
-            mean = nullIfNonFinite(p.mean)
-            std_error = nullIfNonFinite(p.standardError)
+            mean = finite(p.mean)
+            std_error = finite(p.standardError)
             var cl: [String: Double?] = [:]
             var cu: [String: Double?] = [:]
             var pl: [String: Double?] = [:]
             var pu: [String: Double?] = [:]
             for (level, ci) in p.confidence {
-                cl["\(level)"] = nullIfNonFinite(ci.lower)
-                cu["\(level)"] = nullIfNonFinite(ci.upper)
+                cl["\(level)"] = finite(ci.lower)
+                cu["\(level)"] = finite(ci.upper)
             }
             for (level, pi) in p.prediction {
-                pl["\(level)"] = nullIfNonFinite(pi.lower)
-                pu["\(level)"] = nullIfNonFinite(pi.upper)
+                pl["\(level)"] = finite(pi.lower)
+                pu["\(level)"] = finite(pi.upper)
             }
             confidence_lower = cl
             confidence_upper = cu
@@ -127,8 +127,8 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         var notes: [String] = []
         coefficients = fit.coefficients.map { c in
             Coefficient(
-                term: c.term, estimate: nullIfNonFinite(c.estimate), std_error: nullIfNonFinite(c.standardError),
-                t: nullIfNonFinite(c.t), p: nullIfNonFinite(c.p))
+                term: c.term, estimate: finite(c.estimate), std_error: finite(c.standardError),
+                t: finite(c.t), p: finite(c.p))
         }
         let undefinedSE = fit.coefficients.filter { !$0.standardError.isFinite }.map(\.term)
         if !undefinedSE.isEmpty {
@@ -145,19 +145,19 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
         covariance = Covariance(
             terms: fit.coefficients.map(\.term),
             matrix: (0..<fit.covariance.rows).map { i in
-                (0..<fit.covariance.columns).map { nullIfNonFinite(fit.covariance[i, $0]) }
+                (0..<fit.covariance.columns).map { finite(fit.covariance[i, $0]) }
             })
-        r_squared = nullIfNonFinite(fit.rSquared)
+        r_squared = finite(fit.rSquared)
         if !fit.rSquared.isFinite {
             notes.append("r_squared and adj_r_squared are null: the sums of squares are 0 or overflow")
         }
-        adj_r_squared = nullIfNonFinite(fit.adjustedRSquared)
-        sigma = nullIfNonFinite(fit.sigma)
-        residual_sum_of_squares = nullIfNonFinite(fit.residualSumOfSquares)
+        adj_r_squared = finite(fit.adjustedRSquared)
+        sigma = finite(fit.sigma)
+        residual_sum_of_squares = finite(fit.residualSumOfSquares)
         if let f = fit.fTest {
             f_statistic = FStatistic(
-                value: nullIfNonFinite(f.value), df1: f.numeratorDF, df2: f.denominatorDF,
-                p: nullIfNonFinite(f.p))
+                value: finite(f.value), df1: f.numeratorDF, df2: f.denominatorDF,
+                p: finite(f.p))
             if !f.value.isFinite {
                 notes.append("f_statistic.value is null: the residual sum of squares is 0 or overflows")
             }
@@ -168,17 +168,17 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
                     ? "f_statistic is null: no F test for a penalised fit"
                     : "f_statistic is null: the model has no terms besides the intercept")
         }
-        log_likelihood = nullIfNonFinite(fit.logLikelihood)
-        aic = nullIfNonFinite(fit.aic)
-        bic = nullIfNonFinite(fit.bic)
+        log_likelihood = finite(fit.logLikelihood)
+        aic = finite(fit.aic)
+        bic = finite(fit.bic)
         if !fit.logLikelihood.isFinite {
             notes.append(
                 "log_likelihood, aic and bic are null: the residual sum of squares is 0 (an exact fit) or overflows")
         }
         aic_parameters = fit.effectiveParameters + 1
-        durbin_watson = nullIfNonFinite(fit.durbinWatson)
+        durbin_watson = finite(fit.durbinWatson)
         if !fit.durbinWatson.isFinite { notes.append("durbin_watson is null: the residuals are all 0") }
-        condition_number = nullIfNonFinite(fit.conditionNumber)
+        condition_number = finite(fit.conditionNumber)
         if rowsDropped > 0 {
             notes.append(
                 "\(rowsDropped) row\(rowsDropped == 1 ? "" : "s") dropped: a column the model uses is missing there")
@@ -193,5 +193,3 @@ public struct RegressionDocument: Sendable, Equatable, Encodable {
     }
 
 }
-
-private func nullIfNonFinite(_ x: Double) -> Double? { x.isFinite ? x : nil }

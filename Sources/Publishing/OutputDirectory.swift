@@ -28,8 +28,8 @@ public struct OutputDirectory: Sendable {
         /// The schema name the manifest carries.
         public var schema: String {
             switch self {
-            case .publish: "muavu.publish-index/v1"
-            case .report: "muavu.report-index/v1"
+            case .publish: PublishIndex.schemaName
+            case .report: ReportIndex.schemaName
             }
         }
     }
@@ -196,16 +196,9 @@ public struct OutputDirectory: Sendable {
     }
 }
 
-/// One file of an output as its manifest (`index.json`) lists it.
-struct ManifestEntry: Encodable {
-    var path: String
-    var sha256: String
-    var bytes: Int
-
+extension ManifestEntry {
     /// The entries of `files`, by path.
     static func list(_ files: [Publisher.File]) -> [ManifestEntry] {
-        files.map { ManifestEntry(path: $0.path, sha256: SHA256.hex($0.data), bytes: $0.data.count) }.sorted {
-            $0.path < $1.path
-        }
+        files.map { ManifestEntry(path: $0.path, data: $0.data) }.sorted { $0.path < $1.path }
     }
 }

@@ -1,22 +1,8 @@
 import Agronomy
+import Documents
 import Forecasting
 import Rendering
 import TimeSeriesCore
-
-/// A piece of text in both publishing languages.
-public struct Bilingual: Sendable, Equatable {
-    public var vi: String
-    public var en: String
-
-    public init(vi: String, en: String) {
-        self.vi = vi
-        self.en = en
-    }
-
-    public subscript(language: Language) -> String {
-        language == .vi ? vi : en
-    }
-}
 
 /// What the price-alert classes are called and what they mean, in plain words for extension
 /// officers and cooperatives. The meanings follow the method notes: GIEWS FPMA for the IPA

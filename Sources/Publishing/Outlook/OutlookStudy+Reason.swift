@@ -1,4 +1,5 @@
 import Agronomy
+import Documents
 import Rendering
 
 extension OutlookStudy {

@@ -1,4 +1,5 @@
 import Agronomy
+import Documents
 import Forecasting
 import TimeSeriesCore
 

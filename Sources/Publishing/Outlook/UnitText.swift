@@ -1,3 +1,5 @@
+import Documents
+
 /// Units as the data files write them (`VND/kg`, `USD/t`, `t/ha`) and as a Vietnamese reader
 /// says them (`đồng/kg`, `USD/tấn`, `tấn/ha`).
 public enum UnitText {

@@ -1,5 +1,6 @@
 import AgriData
 import Agronomy
+import Documents
 import Forecasting
 import Foundation
 import TimeSeriesCore
@@ -53,15 +54,6 @@ enum PublishedPriceStudy {
             "\(level)% range calibrated on the model's \(conformal.calibrationOrigins) most recent errors "
                 + "of each step (split-conformal, |log(actual/forecast)|); backtest coverage \(held) "
                 + "(\(coverage.hits)/\(coverage.cases))")
-        var selection = ModelSelection(
-            method: "rolling-origin", span: "\(origins) × \(months)",
-            candidates: study.scores.map {
-                .init(name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen, note: $0.note)
-            })
-        selection.range = .init(
-            level: level, origins: origins, months: months, calibrationOrigins: conformal.calibrationOrigins,
-            cases: coverage.cases,
-            held: coverage.hits, modelHeld: coverage.modelHits)
-        return (forecast, selection, study)
+        return (forecast, ModelSelection(study), study)
     }
 }

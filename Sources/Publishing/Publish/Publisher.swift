@@ -34,7 +34,7 @@ public enum Publisher {
         let data = try ConfiguredDatasets(configuration)
         var inputs: [PublishIndex.Input] = data.datasets.keys.sorted().compactMap { key in
             data.datasets[key].map {
-                .init(name: key, kind: "dataset", path: $0.file, sha256: SHA256.hex($0.raw), bytes: $0.raw.count)
+                .init(name: key, kind: "dataset", path: $0.file, data: $0.raw)
             }
         }
         let calendars = try readCalendars(configuration, inputs: &inputs)
@@ -71,7 +71,7 @@ public enum Publisher {
                 throw DataError(.fileNotFound, file: relative, "cannot read calendar '\(key)'")
             }
             calendars[key] = try CropCalendar.decode(raw, file: relative)
-            inputs.append(.init(name: key, kind: "calendar", path: relative, sha256: SHA256.hex(raw), bytes: raw.count))
+            inputs.append(.init(name: key, kind: "calendar", path: relative, data: raw))
         }
         return calendars
     }

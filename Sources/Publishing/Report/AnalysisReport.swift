@@ -85,7 +85,7 @@ public enum AnalysisReport {
             Publisher.File(
                 path: "index.html",
                 data: Data(NotebookHTML.page(title: "muavu notebooks", markdown: readme, charts: [:]).utf8)))
-        let manifest = ReportIndex(issued: issued, notebooks: notebooks, files: files)
+        let manifest = ReportIndex(issued: issued, notebooks: notebooks, files: ManifestEntry.list(files))
         files.append(Publisher.File(path: OutputDirectory.Kind.manifest, data: try DocumentEncoder.encode(manifest)))
         return files
     }

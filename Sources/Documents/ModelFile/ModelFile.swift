@@ -1,5 +1,4 @@
 import AgriData
-import Documents
 import Forecasting
 import Foundation
 import TimeSeriesCore

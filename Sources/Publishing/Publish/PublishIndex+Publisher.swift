@@ -1,0 +1,23 @@
+import Documents
+import Foundation
+
+extension PublishIndex {
+    /// The index of a publication of `c`: its inputs, the series `published` and every file.
+    init(
+        configuration c: PublishConfiguration, issued: Date, inputs: [Input], published: [PublishedSeries],
+        levels: [Int], files: [Publisher.File]
+    ) {
+        let configuration = ConfigurationEntry(
+            name: c.name, file: c.file, contents: FileManager.default.contents(atPath: c.file), levels: levels,
+            seed: c.seed)
+        let series = published.map { p in
+            Series(
+                id: p.entry.id, kind: p.entry.kind.rawValue, name: p.entry.name, dataset: p.entry.dataset,
+                series: p.entry.series, history: p.history, forecast: p.forecast, selection: p.selection,
+                areaSelection: p.areaSelection, document: p.documentFile, chart: p.chartFile)
+        }
+        self.init(
+            issued: issued, configuration: configuration, inputs: inputs, series: series,
+            files: ManifestEntry.list(files))
+    }
+}
