@@ -47,6 +47,15 @@ public struct NumberFormat: Sendable, Hashable, Codable, CustomStringConvertible
         self.init(checkedDecimal: decimalChar, group: group)
     }
 
+    /// The format a file or field declares with either mark or both, nil when it declares neither.
+    /// A group separator '.' declared alone makes ',' the decimal mark (the Vietnamese way of
+    /// writing, "9.250,5"); otherwise the decimal mark defaults to '.', as in Frictionless.
+    public static func declared(decimalChar: String?, groupChar: String?) throws -> NumberFormat? {
+        guard decimalChar != nil || groupChar != nil else { return nil }
+        let decimal = decimalChar ?? (groupChar == "." ? "," : ".")
+        return try NumberFormat(decimalChar: decimal, groupChar: groupChar)
+    }
+
     public var isStandard: Bool { self == .standard }
 
     /// `decimalChar '.'` or `decimalChar ',' groupChar '.'`, for messages.
@@ -59,7 +68,7 @@ public struct NumberFormat: Sendable, Hashable, Codable, CustomStringConvertible
         "--decimal-char \(quoted(decimalChar))" + (groupChar.map { " --group-char \(quoted($0))" } ?? "")
     }
 
-    private func quoted(_ s: String) -> String { s == " " || s == "'" || s == "," || s == ";" ? "'\(s)'" : s }
+    private func quoted(_ s: String) -> String { s == " " || s == "'" || s == ";" ? "'\(s)'" : s }
 
     // MARK: Reading
 

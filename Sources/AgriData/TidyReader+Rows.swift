@@ -294,12 +294,12 @@ extension TidyReader {
                 }
             } else {
                 if series[s].checksAmbiguity, let r = t.withField(valueColumn, NumberFormat.ambiguousReadings) {
+                    // Refused as ambiguous; its bounds depend on the reading.
                     problems.add(
                         ambiguous(
                             t, r, file: file, line: line, column: valueColumn, name: valueName, series: series[s].id,
                             unit: series[s].unit))
-                }
-                if v < series[s].lowest || v > series[s].highest {
+                } else if v < series[s].lowest || v > series[s].highest {
                     checkBounds(t, v, series: s, line: line, problems: &problems)
                 }
             }

@@ -113,7 +113,7 @@ public struct SeriesBounds: Sendable, Equatable {
             let l = limit
             var bound = "\(l.impossible ? "" : "plausible ")\(l.isMinimum ? "minimum" : "maximum") "
             bound += NumberFormat.number(l.value) + (unit.map { " \($0)" } ?? "")
-            if let ru = l.rule.unit, TextKey.nfc(ru) != unit.map(TextKey.nfc) {
+            if let ru = l.rule.unit, l.ruleValue != l.value {
                 bound += " (\(NumberFormat.number(l.ruleValue)) \(ru))"
             }
             var why = [l.rule.note, l.rule.source.map { "source: \($0)" }].compactMap { $0 }.joined(separator: "; ")

@@ -57,6 +57,7 @@ class Resource:
         self.date_type, self.extra_fields = date_type, extra_fields
         self.sources, self.licenses, self.folder, self.notes = sources, licenses, folder, notes
         self.series = []   # (id, unit, name, first date, last date, rows, missing)
+        self.gaps = None   # "allowed": the publisher's series miss months (muavu's "muavu:gaps")
 
     def add_series(self, sid, unit, name, points):
         missing = sum(1 for _, v in points if not v.strip())
@@ -156,6 +157,7 @@ def wfp(src, out):
     write_csv(os.path.join(out, res.path),
               ["series_id", "date", "value", "unit", "usd_price", "market", "province", "district", "market_source",
                "latitude", "longitude"], out_rows)
+    res.gaps = "allowed"
     return res
 
 
@@ -189,6 +191,7 @@ def pinksheet(src, out):
         for d, v in pts:
             out_rows.append([sid, d, v, unit, code, name])
     write_csv(os.path.join(out, res.path), ["series_id", "date", "value", "unit", "wb_code", "name"], out_rows)
+    res.gaps = "allowed"
     return res
 
 
@@ -246,6 +249,10 @@ def ricefarms(src, out):
         f = {"name": h, "type": "string" if h in strings else ("integer" if h in ("rownames", "id") else "number")}
         if h in units:
             f["unit"] = units[h]
+        if h == "size":
+            # Farm sizes such as 3.572 ha read two ways where nothing declares the format (9.250
+            # rule, docs/design/number-formats.md): the decimal point is declared.
+            f["decimalChar"] = "."
         fields.append(f)
     res = Resource("plm-ricefarms", "plm-ricefarms.csv",
                    "Indonesian rice farms (R package plm, RiceFarms; Feng & Horrace 2012): inputs, output, prices",
@@ -287,6 +294,8 @@ def datapackage(resources):
              "schema": getattr(r, "schema", None) or tidy_schema(r),
              "sources": r.sources, "licenses": r.licenses,
              "provenance": f"provenance/{r.folder}.txt", "description": r.notes}
+        if getattr(r, "gaps", None):
+            d["muavu:gaps"] = r.gaps
         if r.series:
             d["series"] = r.series
         out.append(d)
