@@ -63,8 +63,8 @@ extension TidyReader {
                 let s = seriesOfRow(t, line: line, problems: &problems),
                 let dated = date(t, series: s, line: line, problems: &problems)
             else { return }
-            checkUnit(t, series: s, line: line, problems: &problems)
-            let v = value(t, series: s, line: line, problems: &problems)
+            let sameUnit = checkUnit(t, series: s, line: line, problems: &problems)
+            let v = value(t, series: s, line: line, inSeriesUnit: sameUnit, problems: &problems)
             if let j = columns.label, series[s].label == nil, !v.isNaN,
                 let text = t.string(j)?.trimmingCharacters(in: .whitespaces), !text.isEmpty
             {
@@ -251,14 +251,15 @@ extension TidyReader {
             return (date, key)
         }
 
-        /// A unit other than the series' first (compared by bytes first, then as NFC text) is reported.
+        /// A unit other than the series' first (compared by bytes first, then as NFC text) is
+        /// reported; false then.
         @inline(__always)
-        private mutating func checkUnit(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
-            guard let u = columns.unit else { return }
+        private mutating func checkUnit(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> Bool {
+            guard let u = columns.unit else { return true }
             let same = t.withField(u) { f in
                 sameBytes(series[s].unitBytes, f)
             }
-            if same { return }
+            if same { return true }
             let text = (t.string(u) ?? "").trimmingCharacters(in: .whitespaces)
             if TextKey.nfc(text) != TextKey.nfc(series[s].unit ?? "") {
                 problems.add(
@@ -267,13 +268,18 @@ extension TidyReader {
                         columnName: columns.header[u],
                         "unit '\(text)', but series '\(series[s].id)' is in '\(series[s].unit ?? "")' "
                             + "(line \(series[s].firstLine))"))
+                return false
             }
+            return true
         }
 
         /// The row's value: `.nan` when missing or not a number (reported unless missing values are
-        /// accepted); one that reads two ways, or outside the series' bounds, is reported and kept.
+        /// accepted); one that reads two ways, or outside the series' bounds, is reported and kept
+        /// (neither is checked in a row whose unit is not the series', already reported).
         @inline(__always)
-        private mutating func value(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> Double {
+        private mutating func value(
+            _ t: CSVTokenizer, series s: Int, line: Int, inSeriesUnit: Bool, problems: inout Problems
+        ) -> Double {
             let file = columns.file
             let valueColumn = columns.value
             let valueName = columns.valueName
@@ -292,7 +298,7 @@ extension TidyReader {
                             "missing value of series '\(series[s].id)' at \(t.lossyString(columns.date)) "
                                 + "(use --on-missing skip or interpolate to accept gaps)"))
                 }
-            } else {
+            } else if inSeriesUnit {
                 if series[s].checksAmbiguity, let r = t.withField(valueColumn, NumberFormat.ambiguousReadings) {
                     // Refused as ambiguous; its bounds depend on the reading.
                     problems.add(
