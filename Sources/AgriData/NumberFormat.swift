@@ -96,9 +96,14 @@ public struct NumberFormat: Sendable, Hashable, Codable, CustomStringConvertible
         return NumberParser.refusal(text) + (isStandard ? "" : " with \(description)")
     }
 
-    enum Outcome: Equatable { case number(Double), notANumber, misplacedGroup(String) }
+    enum Outcome: Equatable {
+        case number(Double)
+        case notANumber
+        case misplacedGroup(String)
+    }
 
-    static let grouping = "thousands are grouped by three digits after a first group of one to three, not starting with 0"
+    static let grouping =
+        "thousands are grouped by three digits after a first group of one to three, not starting with 0"
 
     /// Reads [sign] integer part [decimal mark, digits] [exponent], the integer part in groups when
     /// the format has a separator, into a plain decimal for `NumberParser`.
@@ -150,7 +155,8 @@ public struct NumberFormat: Sendable, Hashable, Codable, CustomStringConvertible
                 i += 1
             }
             if at(i, group) {
-                return .misplacedGroup("'\(groupChar ?? "")' groups thousands, so it has no place after '\(decimalChar)'")
+                return .misplacedGroup(
+                    "'\(groupChar ?? "")' groups thousands, so it has no place after '\(decimalChar)'")
             }
         }
         if i < raw.count, raw[i] == 0x65 || raw[i] == 0x45 {

@@ -24,7 +24,9 @@ public enum PackageValidator {
         -> [ResourceReport]
     {
         let package = try DataPackage.load(path: path)
-        return try package.resources.map { r in try validate(r, of: package, path: path, bounds: bounds, maxProblems: maxProblems) }
+        return try package.resources.map { r in
+            try validate(r, of: package, path: path, bounds: bounds, maxProblems: maxProblems)
+        }
     }
 
     static func validate(
@@ -72,7 +74,8 @@ public enum PackageValidator {
             guard let got = found[TextKey.nfc(want.id)] else {
                 problems.add(
                     DataError(
-                        .badConfiguration, file: path, "resource '\(resource)' lists series '\(want.id)', not in its file"))
+                        .badConfiguration, file: path,
+                        "resource '\(resource)' lists series '\(want.id)', not in its file"))
                 continue
             }
             var differences: [String] = []
@@ -86,7 +89,8 @@ public enum PackageValidator {
                 problems.add(
                     DataError(
                         .badConfiguration, file: path,
-                        "resource '\(resource)', series '\(want.id)': the file has \(differences.joined(separator: ", "))"))
+                        "resource '\(resource)', series '\(want.id)': the file has \(differences.joined(separator: ", "))"
+                    ))
             }
         }
         let listedIDs = Set(listed.map { TextKey.nfc($0.id) })

@@ -18,7 +18,9 @@ extension TableCheck {
         case "number":
             let format = c.format ?? .standard
             guard let v = format.parse(text) else {
-                let why = c.format == nil ? NumberParser.refusal(text) + NumberFormat.readingsHint(text) : format.refusal(text)
+                let why =
+                    c.format == nil
+                    ? NumberParser.refusal(text) + NumberFormat.readingsHint(text) : format.refusal(text)
                 return problem(.badType, why)
             }
             if c.checksAmbiguity, let r = NumberFormat.ambiguousReadings(text) {
@@ -40,7 +42,9 @@ extension TableCheck {
             }
         case "year", "yearmonth", "date":
             if !Self.isDate(text, type: c.field.type ?? "") {
-                problem(.badDate, "expected a \(c.field.type ?? "") (\(Self.dateForms[c.field.type ?? ""] ?? "")), found '\(text)'")
+                problem(
+                    .badDate,
+                    "expected a \(c.field.type ?? "") (\(Self.dateForms[c.field.type ?? ""] ?? "")), found '\(text)'")
             }
         default:
             break
@@ -53,7 +57,8 @@ extension TableCheck {
     static func isDate(_ text: String, type: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let counts = ["year": [4], "yearmonth": [4, 2], "date": [4, 2, 2]][type] ?? []
-        guard parts.count == counts.count, zip(parts, counts).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCII) }),
+        guard parts.count == counts.count,
+            zip(parts, counts).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCII) }),
             let numbers = Optional(parts.compactMap { Int($0) }), numbers.count == parts.count
         else { return false }
         if numbers.count >= 2, !(1...12).contains(numbers[1]) { return false }

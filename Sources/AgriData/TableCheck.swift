@@ -36,7 +36,8 @@ struct TableCheck {
         guard let columns = header(t, problems: &problems) else { return 0 }
         let missing = Set(schema.missingValues ?? [""])
         let flag = (0..<t.fieldCount).first { t.string($0)?.trimmingCharacters(in: .whitespaces) == "flag" }
-        let key = checkKey ? (schema.primaryKey ?? []).compactMap { k in columns.firstIndex { $0.field.name == k } } : []
+        let key =
+            checkKey ? (schema.primaryKey ?? []).compactMap { k in columns.firstIndex { $0.field.name == k } } : []
         var seen: [[String]: Int] = [:]
         var rows = 0
         while try t.next() {
@@ -49,7 +50,8 @@ struct TableCheck {
                 continue
             }
             let confirmed =
-                flag.map { (t.string($0) ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "confirmed" } ?? false
+                flag.map { (t.string($0) ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "confirmed" }
+                ?? false
             for (j, c) in columns.enumerated() where !skipping.contains(c.field.name) {
                 check(t, j, c, missing: missing, confirmed: confirmed, problems: &problems)
             }
@@ -74,7 +76,9 @@ struct TableCheck {
         let names = (0..<t.fieldCount).map { t.lossyString($0).trimmingCharacters(in: .whitespaces) }
         let fields = schema.fields
         guard names.map(TextKey.nfc) == fields.map({ TextKey.nfc($0.name) }) else {
-            let j = Array(zip(names, fields)).firstIndex { TextKey.nfc($0) != TextKey.nfc($1.name) } ?? min(names.count, fields.count)
+            let j =
+                Array(zip(names, fields)).firstIndex { TextKey.nfc($0) != TextKey.nfc($1.name) }
+                ?? min(names.count, fields.count)
             problems.add(
                 DataError(
                     .missingColumn, file: file, line: t.line, column: j + 1,

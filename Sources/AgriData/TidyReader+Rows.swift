@@ -286,7 +286,8 @@ extension TidyReader {
             var v = TidyReader.cell(t, valueColumn, format: columns.valueFormat)
             if v == -.infinity {
                 problems.add(
-                    notNumeric(t, file: file, line: line, column: valueColumn, name: valueName, format: columns.valueFormat))
+                    notNumeric(
+                        t, file: file, line: line, column: valueColumn, name: valueName, format: columns.valueFormat))
                 v = .nan
                 series[s].unusable = true
             } else if v.isNaN {
@@ -337,7 +338,9 @@ extension TidyReader {
                 let name = columns.covariateNames[c]
                 if x == -.infinity {
                     problems.add(
-                        notNumeric(t, file: columns.file, line: line, column: j, name: name, format: columns.covariateFormats[c]))
+                        notNumeric(
+                            t, file: columns.file, line: line, column: j, name: name,
+                            format: columns.covariateFormats[c]))
                     series[s].covariates[c].append(.nan)
                     series[s].unusable = true
                 } else {

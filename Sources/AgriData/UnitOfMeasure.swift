@@ -105,7 +105,8 @@ public struct UnitOfMeasure: Sendable, Hashable, CustomStringConvertible {
                 .incompatibleUnit, file: "units",
                 "cannot convert \(self) to \(other): \(self) is \(dimensionText) and \(other) is "
                     + "\(other.dimensionText)"
-                    + (isCurrencyChange(to: other) ? " (a currency changes only with a named exchange-rate series)" : ""))
+                    + (isCurrencyChange(to: other)
+                        ? " (a currency changes only with a named exchange-rate series)" : ""))
         }
         let up = numerator.scale * (other.denominator?.scale ?? 1)
         let down = other.numerator.scale * (denominator?.scale ?? 1)

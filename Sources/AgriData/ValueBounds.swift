@@ -120,7 +120,8 @@ public struct SeriesBounds: Sendable, Equatable {
             why = why.isEmpty ? "" : ": \(why)"
             let escape =
                 l.impossible
-                ? "" : "; if the value is real, write 'confirmed' in the row's flag column (docs/design/number-formats.md)"
+                ? ""
+                : "; if the value is real, write 'confirmed' in the row's flag column (docs/design/number-formats.md)"
             return "\(text) is \(l.isMinimum ? "below" : "above") the \(bound) for series '\(series)'\(why)\(escape)"
         }
     }

@@ -109,7 +109,8 @@ extension Validate {
         for r in reports {
             for problem in r.report.problems { printError(problem.description) }
             if r.report.problemCount > r.report.problems.count {
-                printError("\(r.report.file): \(r.report.problemCount - r.report.problems.count) more problems not listed")
+                printError(
+                    "\(r.report.file): \(r.report.problemCount - r.report.problems.count) more problems not listed")
             }
             total += r.report.problemCount
         }

@@ -83,7 +83,8 @@ import Testing
             try Self.replace("\"rows\": 63,", "\"rows\": 64,", in: d.appendingPathComponent("datapackage.json"))
         }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let crops = try #require(try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path).first)
+        let crops = try #require(
+            try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path).first)
         #expect(crops.report.problems.first?.message.contains("63 rows (listed 64)") == true)
     }
 

@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func readAsThousandsWhenTheGroupCharIsDeclared() throws {
-        let d = try #require(try report(Self.typed) { $0.numberFormat = try! NumberFormat.declared(decimalChar: nil, groupChar: ".") }.dataset)
+        let d = try #require(
+            try report(Self.typed) { $0.numberFormat = try! NumberFormat.declared(decimalChar: nil, groupChar: ".") }
+                .dataset)
         #expect(d.series[0].values == [9300, 9250])
     }
 

@@ -25,8 +25,10 @@ import Testing
         }
         let farms = dir.appendingPathComponent("plm-ricefarms.csv")
         let text = try String(contentsOf: farms, encoding: .utf8)
-        try text.replacingOccurrences(of: "2,101001,2.0,owner,trad,mixed,40,600", with: "2,101001,2.0,owner,trad,mixed,40,x")
-            .write(to: farms, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "2,101001,2.0,owner,trad,mixed,40,600", with: "2,101001,2.0,owner,trad,mixed,40,x"
+        )
+        .write(to: farms, atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["validate", "--package", dir.appendingPathComponent("datapackage.json").path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("plm-ricefarms.csv:3:8: column 'urea': expected a number, found 'x' [bad-type]"))
