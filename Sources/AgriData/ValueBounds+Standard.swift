@@ -7,26 +7,9 @@ extension ValueBounds {
     /// set from the real data in ../shared/data with wide margins (refused outside unless the row
     /// is confirmed). docs/design/number-formats.md gives the reasons.
     public static let standard = ValueBounds(
-        ranges: [
-            PlausibleRange(unit: "t", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(unit: "ha", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(unit: "VND", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "VND/kg", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "VND/USD", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(unit: "USD", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "USD/t", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "USD/bbl", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "THB/t", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(unit: "IDR", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "IDR/kg", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
-            PlausibleRange(
-                unit: "t/ha", min: 0, note: "a quantity, area or price cannot be negative", impossible: true),
+        ranges: nonNegative.map {
+            PlausibleRange(unit: $0, min: 0, note: "a quantity, area or price cannot be negative", impossible: true)
+        } + [
             PlausibleRange(unit: "t/ha", max: 60, note: "no crop yields more than 60 t/ha", impossible: true),
             PlausibleRange(
                 unit: "t/ha", idContains: ["rice"], max: 15, note: "rice yields stay below 15 t/ha a crop",
@@ -112,4 +95,10 @@ extension ValueBounds {
                 note: "mango production of Viet Nam or a part of it",
                 source: "FAOSTAT Viet Nam mango group 25,500-1,498,206 t (1961-2023); over six times the highest"),
         ])
+
+    /// Units whose amounts cannot be negative; each stands for the units that convert into it
+    /// (`t` for kg, tạ, nghìn tấn; `VND/kg` for VND/t, đồng/kg).
+    static let nonNegative = [
+        "t", "ha", "VND", "VND/kg", "VND/USD", "USD", "USD/t", "USD/bbl", "THB/t", "IDR", "IDR/kg", "t/ha",
+    ]
 }

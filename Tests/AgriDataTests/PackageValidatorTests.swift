@@ -21,6 +21,15 @@ import Testing
         return dir
     }
 
+    /// The reports on a copy of datasets/ where `old` is replaced by `new` in `file`.
+    static func validateCopy(_ file: String, replacing old: String, with new: String) throws
+        -> [PackageValidator.ResourceReport]
+    {
+        let dir = try brokenCopy { d in try replace(old, new, in: d.appendingPathComponent(file)) }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path)
+    }
+
     static func replace(_ old: String, _ new: String, in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains(old), "\(old) not in \(file.lastPathComponent)")
@@ -39,11 +48,7 @@ import Testing
     }
 
     @Test func gapsAreProblemsWhereTheResourceDoesNotAllowThem() throws {
-        let dir = try Self.brokenCopy { d in
-            try Self.replace("\"muavu:gaps\": \"allowed\",", "", in: d.appendingPathComponent("datapackage.json"))
-        }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let reports = try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path)
+        let reports = try Self.validateCopy("datapackage.json", replacing: "\"muavu:gaps\": \"allowed\",", with: "")
         let bad = reports.filter { !$0.isValid }.map(\.name)
         #expect(bad == ["wfp-rice-wholesale", "wb-pinksheet"])
         #expect(reports[2].report.problems.allSatisfy { $0.code == .missingValue })
@@ -51,14 +56,10 @@ import Testing
 
     /// Without its declared decimal point, the survey's farm sizes (3.572 ha) read two ways.
     @Test func anUndeclaredFormatLeavesTheFarmSizesAmbiguous() throws {
-        let dir = try Self.brokenCopy { d in
-            try Self.replace(
-                "\"unit\": \"ha\",\n            \"decimalChar\": \".\"", "\"unit\": \"ha\"",
-                in: d.appendingPathComponent("datapackage.json"))
-        }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let farms = try #require(
-            try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path).last)
+        let reports = try Self.validateCopy(
+            "datapackage.json", replacing: "\"unit\": \"ha\",\n            \"decimalChar\": \".\"",
+            with: "\"unit\": \"ha\"")
+        let farms = try #require(reports.last)
         #expect(farms.report.problemCount == 51)
         let first = try #require(farms.report.problems.first)
         #expect(first.code == .ambiguousNumber && first.column == 3 && first.columnName == "size")
@@ -66,25 +67,17 @@ import Testing
     }
 
     @Test func aCellOfTheWrongTypeIsNamedByLineAndColumn() throws {
-        let dir = try Self.brokenCopy { d in
-            try Self.replace(
-                "2,101001,2.0,owner,trad,mixed,40,600", "2,101001,2.0,owner,trad,mixed,40,six hundred",
-                in: d.appendingPathComponent("plm-ricefarms.csv"))
-        }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let farms = try #require(
-            try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path).last)
+        let reports = try Self.validateCopy(
+            "plm-ricefarms.csv", replacing: "2,101001,2.0,owner,trad,mixed,40,600",
+            with: "2,101001,2.0,owner,trad,mixed,40,six hundred")
+        let farms = try #require(reports.last)
         #expect(farms.report.problems.map(\.code) == [.badType])
         #expect(farms.report.problems.first?.line == 3 && farms.report.problems.first?.column == 8)
     }
 
     @Test func aListedSeriesMustMatchTheFile() throws {
-        let dir = try Self.brokenCopy { d in
-            try Self.replace("\"rows\": 63,", "\"rows\": 64,", in: d.appendingPathComponent("datapackage.json"))
-        }
-        defer { try? FileManager.default.removeItem(at: dir) }
         let crops = try #require(
-            try PackageValidator.validate(path: dir.appendingPathComponent("datapackage.json").path).first)
+            try Self.validateCopy("datapackage.json", replacing: "\"rows\": 63,", with: "\"rows\": 64,").first)
         #expect(crops.report.problems.first?.message.contains("63 rows (listed 64)") == true)
     }
 
