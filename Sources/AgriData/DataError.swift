@@ -23,6 +23,16 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case badConfiguration = "bad-configuration"
         case inconsistentUnit = "inconsistent-unit"
         case emptyName = "empty-name"
+        /// A number that reads two ways ("9.250": 9.25 or 9250) in a file that does not say how
+        /// its numbers are written (`NumberFormat`).
+        case ambiguousNumber = "ambiguous-number"
+        /// A value outside the plausible range of its series that the file does not mark as
+        /// confirmed (`ValueBounds`).
+        case implausibleValue = "implausible-value"
+        /// Units of different quantities, or of different currencies without an exchange rate.
+        case incompatibleUnit = "incompatible-unit"
+        /// A cell whose type is not its package field's (`PackageValidator`).
+        case badType = "bad-type"
     }
 
     public var code: Code

@@ -32,8 +32,20 @@ public struct TidyReadOptions: Sendable {
     /// A text column naming each series (e.g. its market), read when set and present in the
     /// header: the first non-empty cell of a row with a value (`TidyDataset.labels`).
     public var labelColumn: String? = nil
-    /// Impossible-value rules.
+    /// Impossible-value and plausible-range rules.
     public var bounds = ValueBounds.standard
+    /// A column whose cell `confirmed` (any case) says that the row's value is real though
+    /// outside the plausible range of its series; read when present in the header. It does not
+    /// lift an impossible value (a negative price).
+    public var flagColumn = "flag"
+    /// How the file writes its numbers, when it says so (`--decimal-char`, `--group-char`); nil:
+    /// not declared, so numbers are read with a decimal point and a value that reads two ways in
+    /// a column where both are plausible ("9.250" đồng/kg) is refused
+    /// (`NumberFormat.ambiguousReadings`).
+    public var numberFormat: NumberFormat? = nil
+    /// Formats of single columns by name (a data package's `decimalChar`/`groupChar` of a field);
+    /// a column named here is read with its format instead of `numberFormat`.
+    public var columnFormats: [String: NumberFormat] = [:]
     /// The separator, or `nil` to detect it from the header line.
     public var separator: UInt8? = nil
     /// At most this many problems are kept (all are counted).

@@ -10,6 +10,11 @@ extension TidyReader {
         let header: [String]
         let id: Int, date: Int, value: Int
         let unit: Int?, label: Int?
+        /// The column whose cell `confirmed` lifts a plausible-range refusal (`TidyReadOptions.flagColumn`).
+        let flag: Int?
+        /// The declared formats of the value and covariate columns; nil: not declared.
+        let valueFormat: NumberFormat?
+        let covariateFormats: [NumberFormat?]
         let covariates: [Int]
         let idName: String, dateName: String, valueName: String
         let covariateNames: [String]
@@ -52,9 +57,15 @@ extension TidyReader {
             (id, date, value) = (required[0], required[1], required[2])
             unit = column(options.unitColumn)
             label = options.labelColumn.flatMap(column)
+            flag = column(options.flagColumn)
             covariates = covariateColumns
             (idName, dateName, valueName) = (header[id], header[date], header[value])
             covariateNames = covariateColumns.map { header[$0] }
+            func format(_ name: String) -> NumberFormat? {
+                options.columnFormats.first { TextKey.nfc($0.key) == TextKey.nfc(name) }?.value ?? options.numberFormat
+            }
+            valueFormat = format(valueName)
+            covariateFormats = covariateNames.map(format)
         }
 
         /// The names, trimmed of spaces; one that is not UTF-8 is reported.

@@ -24,12 +24,31 @@ extension TidyReader {
                 + "it reads \(DateParser.accepted(by: f))")
     }
 
-    static func notNumeric(_ t: CSVTokenizer, file: String, line: Int, column: Int, name: String) -> DataError {
+    /// A cell that is not a number: in a declared format, why not; else, what it would read as
+    /// in the formats that read it ("'9.250,5' … 9250.5 with --decimal-char , --group-char .").
+    static func notNumeric(
+        _ t: CSVTokenizer, file: String, line: Int, column: Int, name: String, format: NumberFormat? = nil
+    ) -> DataError {
         let text = t.lossyString(column)
-        let hint = text.contains(",") ? " (write decimals with a point, without thousands separators)" : ""
         return DataError(
             .notNumeric, file: file, line: line, column: column + 1, columnName: name,
-            NumberParser.refusal(text) + hint)
+            format.map { $0.refusal(text) } ?? (NumberParser.refusal(text) + NumberFormat.readingsHint(text)))
+    }
+
+    /// "9.250" in a column of đồng, masses or areas of a file that does not say how it writes
+    /// numbers: both readings, and how to declare the format.
+    static func ambiguous(
+        _ t: CSVTokenizer, _ readings: (decimal: Double, grouped: Double), file: String, line: Int, column: Int,
+        name: String, series: String, unit: String?
+    ) -> DataError {
+        let text = t.lossyString(column).trimmingCharacters(in: .whitespaces)
+        let u = unit.map { " \($0)" } ?? ""
+        return DataError(
+            .ambiguousNumber, file: file, line: line, column: column + 1, columnName: name,
+            "'\(text)' of series '\(series)' could be \(NumberFormat.number(readings.decimal))\(u) ('.' as the decimal "
+                + "point) or \(NumberFormat.number(readings.grouped))\(u) ('.' grouping thousands): declare how the "
+                + "file writes numbers, --decimal-char . (or --decimal-char , --group-char .), or decimalChar/groupChar "
+                + "on the field in datapackage.json")
     }
 
     static func format(_ v: Double) -> String {

@@ -10,8 +10,11 @@ extension TidyReader {
         var unit: String?
         var unitBytes: [UInt8]
         var label: String? = nil
+        /// The series' bounds, and the range accepted without looking further (`SeriesBounds.min`, `max`).
+        var bounds: SeriesBounds
         var lowest: Double, highest: Double
-        var lowestNote: String?, highestNote: String?
+        /// The file declares no number format and the unit is one where "9.250" reads two ways.
+        var checksAmbiguity: Bool
         var keys: [Int] = []
         var firstRaw: RawDate
         var raws: [RawDate] = []  // every accepted date, for crop seasons only
@@ -60,8 +63,8 @@ extension TidyReader {
                 let s = seriesOfRow(t, line: line, problems: &problems),
                 let dated = date(t, series: s, line: line, problems: &problems)
             else { return }
-            checkUnit(t, series: s, line: line, problems: &problems)
-            let v = value(t, series: s, line: line, problems: &problems)
+            let sameUnit = checkUnit(t, series: s, line: line, problems: &problems)
+            let v = value(t, series: s, line: line, inSeriesUnit: sameUnit, problems: &problems)
             if let j = columns.label, series[s].label == nil, !v.isNaN,
                 let text = t.string(j)?.trimmingCharacters(in: .whitespaces), !text.isEmpty
             {
@@ -148,11 +151,12 @@ extension TidyReader {
                 let text = (t.string(u) ?? "").trimmingCharacters(in: .whitespaces)
                 unit = text.isEmpty ? nil : text
             }
-            let r = options.bounds.range(id: id, unit: unit)
+            let b = options.bounds.bounds(id: id, unit: unit)
             series.append(
                 Accumulator(
-                    id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes,
-                    lowest: r.min, highest: r.max, lowestNote: r.minNote, highestNote: r.maxNote,
+                    id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes, bounds: b,
+                    lowest: b.min, highest: b.max,
+                    checksAmbiguity: columns.valueFormat == nil && NumberFormat.checksAmbiguity(unit: unit),
                     firstRaw: date, covariates: Array(repeating: [], count: columns.covariates.count)))
             return series.count - 1
         }
@@ -247,14 +251,15 @@ extension TidyReader {
             return (date, key)
         }
 
-        /// A unit other than the series' first (compared by bytes first, then as NFC text) is reported.
+        /// A unit other than the series' first (compared by bytes first, then as NFC text) is
+        /// reported; false then.
         @inline(__always)
-        private mutating func checkUnit(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
-            guard let u = columns.unit else { return }
+        private mutating func checkUnit(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> Bool {
+            guard let u = columns.unit else { return true }
             let same = t.withField(u) { f in
                 sameBytes(series[s].unitBytes, f)
             }
-            if same { return }
+            if same { return true }
             let text = (t.string(u) ?? "").trimmingCharacters(in: .whitespaces)
             if TextKey.nfc(text) != TextKey.nfc(series[s].unit ?? "") {
                 problems.add(
@@ -263,19 +268,26 @@ extension TidyReader {
                         columnName: columns.header[u],
                         "unit '\(text)', but series '\(series[s].id)' is in '\(series[s].unit ?? "")' "
                             + "(line \(series[s].firstLine))"))
+                return false
             }
+            return true
         }
 
         /// The row's value: `.nan` when missing or not a number (reported unless missing values are
-        /// accepted); one outside the series' bounds is reported and kept.
+        /// accepted); one that reads two ways, or outside the series' bounds, is reported and kept
+        /// (neither is checked in a row whose unit is not the series', already reported).
         @inline(__always)
-        private mutating func value(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) -> Double {
+        private mutating func value(
+            _ t: CSVTokenizer, series s: Int, line: Int, inSeriesUnit: Bool, problems: inout Problems
+        ) -> Double {
             let file = columns.file
             let valueColumn = columns.value
             let valueName = columns.valueName
-            var v = t.withField(valueColumn, TidyReader.cell)
+            var v = TidyReader.cell(t, valueColumn, format: columns.valueFormat)
             if v == -.infinity {
-                problems.add(notNumeric(t, file: file, line: line, column: valueColumn, name: valueName))
+                problems.add(
+                    notNumeric(
+                        t, file: file, line: line, column: valueColumn, name: valueName, format: columns.valueFormat))
                 v = .nan
                 series[s].unusable = true
             } else if v.isNaN {
@@ -287,18 +299,34 @@ extension TidyReader {
                             "missing value of series '\(series[s].id)' at \(t.lossyString(columns.date)) "
                                 + "(use --on-missing skip or interpolate to accept gaps)"))
                 }
-            } else if v < series[s].lowest || v > series[s].highest {
-                let below = v < series[s].lowest
-                let bound = below ? series[s].lowest : series[s].highest
-                let note = (below ? series[s].lowestNote : series[s].highestNote).map { ": \($0)" } ?? ""
-                problems.add(
-                    DataError(
-                        .impossibleValue, file: file, line: line, column: valueColumn + 1, columnName: valueName,
-                        "\(t.lossyString(valueColumn).trimmingCharacters(in: .whitespaces)) is "
-                            + "\(below ? "below the minimum" : "above the maximum") \(TidyReader.format(bound))"
-                            + "\(series[s].unit.map { " \($0)" } ?? "") for series '\(series[s].id)'\(note)"))
+            } else if inSeriesUnit {
+                if series[s].checksAmbiguity, let r = t.withField(valueColumn, NumberFormat.ambiguousReadings) {
+                    // Refused as ambiguous; its bounds depend on the reading.
+                    problems.add(
+                        ambiguous(
+                            t, r, file: file, line: line, column: valueColumn, name: valueName, series: series[s].id,
+                            unit: series[s].unit))
+                } else if v < series[s].lowest || v > series[s].highest {
+                    checkBounds(t, v, series: s, line: line, problems: &problems)
+                }
             }
             return v
+        }
+
+        /// Reports `v` when it breaks a limit of its series: an impossible one always, a plausible
+        /// one unless the row's flag cell says `confirmed`.
+        private func checkBounds(_ t: CSVTokenizer, _ v: Double, series s: Int, line: Int, problems: inout Problems) {
+            let confirmed =
+                columns.flag.map { j in
+                    (t.string(j) ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "confirmed"
+                } ?? false
+            guard let violation = series[s].bounds.violation(v, confirmed: confirmed) else { return }
+            let text = t.lossyString(columns.value).trimmingCharacters(in: .whitespaces)
+            problems.add(
+                DataError(
+                    violation.code, file: columns.file, line: line, column: columns.value + 1,
+                    columnName: columns.valueName,
+                    violation.message(value: text, series: series[s].id, unit: series[s].unit)))
         }
 
         /// Appends the row's covariates to its series: `.nan` when missing (reported unless missing
@@ -306,10 +334,13 @@ extension TidyReader {
         @inline(__always)
         private mutating func readCovariates(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
             for (c, j) in columns.covariates.enumerated() {
-                let x = t.withField(j, TidyReader.cell)
+                let x = TidyReader.cell(t, j, format: columns.covariateFormats[c])
                 let name = columns.covariateNames[c]
                 if x == -.infinity {
-                    problems.add(notNumeric(t, file: columns.file, line: line, column: j, name: name))
+                    problems.add(
+                        notNumeric(
+                            t, file: columns.file, line: line, column: j, name: name,
+                            format: columns.covariateFormats[c]))
                     series[s].covariates[c].append(.nan)
                     series[s].unusable = true
                 } else {
@@ -331,6 +362,19 @@ extension TidyReader {
     @inline(__always)
     static func cell(_ f: UnsafeBufferPointer<UInt8>) -> Double {
         if let v = NumberParser.parse(bytes: f) { return v }
+        return missingOrNot(f)
+    }
+
+    /// Field `j` of the record as a numeric cell (`cell`), read in `format` when one is declared.
+    @inline(__always)
+    static func cell(_ t: CSVTokenizer, _ j: Int, format: NumberFormat?) -> Double {
+        guard let format, !format.isStandard else { return t.withField(j, cell) }
+        return t.withField(j) { f in format.parse(bytes: f) ?? missingOrNot(f) }
+    }
+
+    /// `.nan` when the field is empty or `NA` (spaces and tabs aside), else `-.infinity`.
+    @inline(__always)
+    static func missingOrNot(_ f: UnsafeBufferPointer<UInt8>) -> Double {
         var lo = 0
         var hi = f.count
         while lo < hi, f[lo] == 0x20 || f[lo] == 0x09 { lo += 1 }

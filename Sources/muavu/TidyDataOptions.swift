@@ -37,7 +37,28 @@ struct TidyDataOptions: ParsableArguments {
             valueName: "index|daily|weekly|monthly|quarterly|yearly|season"))
     var frequency: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The decimal mark of the file's numbers (default '.'); declaring it, or --group-char, reads "
+                + "'9.250' as the declaration says instead of refusing it in a column of đồng, masses or areas.",
+            valueName: "char"))
+    var decimalChar: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The thousands separator of the file's numbers (default none): with '.', '9.250' is 9250 and "
+                + "'9.250,5' is 9250.5 (--group-char . alone makes ',' the decimal mark).",
+            valueName: "char"))
+    var groupChar: String?
+
     func validate() throws {
+        do {
+            _ = try numberFormat()
+        } catch let e as DataError {
+            throw ValidationError(e.message)
+        }
         guard MissingPolicy(rawValue: onMissing) != nil else {
             throw ValidationError("--on-missing must be fail, skip or interpolate, not '\(onMissing)'")
         }
@@ -60,6 +81,12 @@ struct TidyDataOptions: ParsableArguments {
         o.covariates = covariates
         o.frequency = frequency.flatMap(Frequency.init(rawValue:))
         if let bounds { o.bounds = try ValueBounds.load(path: bounds) }
+        o.numberFormat = try numberFormat()
         return o
+    }
+
+    /// The declared number format: nil when neither --decimal-char nor --group-char is given.
+    func numberFormat() throws -> NumberFormat? {
+        try NumberFormat.declared(decimalChar: decimalChar, groupChar: groupChar)
     }
 }

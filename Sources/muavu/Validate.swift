@@ -4,7 +4,9 @@ import Documents
 import Foundation
 import TimeSeriesCore
 
-/// `muavu validate --data FILE`: checks a data file and reports every problem found.
+/// `muavu validate --data FILE`: checks a data file and reports every problem found;
+/// `muavu validate --package datapackage.json`: checks every resource of a data package against
+/// its own schema (`PackageValidator`).
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a data file and report every problem found (exit 65 when there are any).",
@@ -14,10 +16,17 @@ struct Validate: ParsableCommand {
             (series, rows, span per series) goes to stdout and the exit status is 0; with any, 65.
             Formats: tidy (series_id,date,value + covariates, the default), csv (RFC 4180 structure only) and \
             calendar (a crop calendar JSON, models/calendars/*.json).
+            With --package, every resource of a Frictionless data package is checked against its own schema: \
+            header, column types, missing values, number formats (decimalChar, groupChar), bounds, primary key; \
+            a resource listing its series is also read as tidy data, its gaps accepted where it says \
+            "muavu:gaps": "allowed", and its series must be those it lists.
             """)
 
     @Option(name: .long, help: "The CSV file to check.")
-    var data: String
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("A datapackage.json whose every resource is checked.", valueName: "file"))
+    var package: String?
 
     @Option(name: .long, help: ArgumentHelp("tidy, csv or calendar.", valueName: "format"))
     var format = "tidy"
@@ -33,6 +42,16 @@ struct Validate: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        guard (data == nil) != (package == nil) else {
+            throw ValidationError("give either --data FILE or --package datapackage.json")
+        }
+        if package != nil {
+            guard format == "tidy", covariates.isEmpty, output == nil, try reading.numberFormat() == nil else {
+                throw ValidationError(
+                    "--package reads each resource as the package describes it: --format, --covariates, --output, "
+                        + "--decimal-char and --group-char apply to --data")
+            }
+        }
         guard ["tidy", "csv", "calendar"].contains(format) else {
             throw ValidationError("--format must be tidy, csv or calendar, not '\(format)'")
         }
@@ -40,6 +59,10 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        if let package {
+            return try runReportingFailures { try checkPackage(package) }
+        }
+        guard let data else { return }
         try runReportingFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [data, reading.bounds])
             let columns = covariates.flatMap {
@@ -77,6 +100,32 @@ struct Validate: ParsableCommand {
 }
 
 extension Validate {
+    /// Checks every resource of the package: problems to stderr (exit 65), else a summary per
+    /// resource to stdout.
+    func checkPackage(_ path: String) throws {
+        let bounds = try reading.readOptions().bounds
+        let reports = try PackageValidator.validate(path: path, bounds: bounds)
+        var total = 0
+        for r in reports {
+            for problem in r.report.problems { printError(problem.description) }
+            if r.report.problemCount > r.report.problems.count {
+                printError(
+                    "\(r.report.file): \(r.report.problemCount - r.report.problems.count) more problems not listed")
+            }
+            total += r.report.problemCount
+        }
+        if total > 0 {
+            let bad = reports.filter { !$0.isValid }.map(\.name).joined(separator: ", ")
+            printError("\(path): \(total) problem\(total == 1 ? "" : "s") in resources \(bad)")
+            throw ExitCode(65)
+        }
+        var s = "\(path): valid, \(reports.count) resources\n"
+        for r in reports {
+            s += "resource '\(r.name)': " + ValidationDocument.summary(r.report)
+        }
+        print(MessageText.escaped(s, keepingLineBreaks: true), terminator: "")
+    }
+
     /// A line for the calendar, then one per crop with its months.
     static func summary(_ c: CropCalendar, file: String) -> String {
         func months(_ w: MonthWindow) -> String {

@@ -19,16 +19,16 @@ import Testing
     @Test func readsSeriesInOrderOfFirstAppearanceWithFrequencies() throws {
         let text = """
             series_id,date,value,unit
-            b,2020-01,1,VND/kg
-            b,2020-02,2.5,VND/kg
+            b,2020-01,8100,VND/kg
+            b,2020-02,8102.5,VND/kg
             a,2019,10,t
             a,2020,11,t
-            b,2020-03,3,VND/kg
+            b,2020-03,8103,VND/kg
 
             """
         let d = try read(text)
         #expect(d.series.map(\.id) == ["b", "a"])
-        #expect(d.series[0].values == [1, 2.5, 3])
+        #expect(d.series[0].values == [8100, 8102.5, 8103])
         #expect(d.series[0].frequency == .monthly)
         #expect(d.series[0].period == 12)
         #expect(d.series[0].start == .month(year: 2020, month: 1))
@@ -95,36 +95,5 @@ import Testing
             #expect(e.column == 3)
             #expect(e.message.contains("2 more problems"))  // the second bad value and the now empty series
         }
-    }
-}
-
-@Suite struct ValueBoundsTests {
-    @Test func theBundledBoundsFileIsTheStandard() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("datasets/bounds.json").path
-        #expect(try ValueBounds.load(path: path) == ValueBounds.standard)
-    }
-
-    @Test func rangesIntersectAndMatchIdTokensAndUnits() {
-        let b = ValueBounds.standard
-        let rice = b.range(id: "dt-rice-he-thu-yield", unit: "t/ha")
-        #expect(rice.min == 0 && rice.max == 15)
-        #expect(b.range(id: "vnm-mango-yield", unit: "t/ha").max == 40)
-        #expect(b.range(id: "maize-yield", unit: "t/ha").max == 60)
-        #expect(b.range(id: "enso-oni", unit: "°C").min == -.infinity)
-        #expect(b.range(id: "price", unit: nil).max == .infinity)
-        // "ricefarm" is not the token "rice".
-        #expect(b.range(id: "ricefarm-yield", unit: "t/ha").max == 60)
-    }
-
-    @Test func customBoundsPerCrop() throws {
-        var o = TidyReadOptions()
-        o.bounds = ValueBounds(ranges: [PlausibleRange(unit: "t/ha", idContains: ["rice"], max: 8, note: "Mekong rice")]
-        )
-        let text = "series_id,date,value,unit\nrice-yield,2020,7.5,t/ha\nrice-yield,2021,8.5,t/ha\n"
-        let p = try TidyReader.validate(data: Data(text.utf8), file: "b.csv", options: o).problems
-        #expect(p.map(\.code) == [.impossibleValue])
-        #expect(p.first?.line == 3)
-        #expect(p.first?.message.contains("above the maximum 8 t/ha") == true)
     }
 }

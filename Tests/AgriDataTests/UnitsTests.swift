@@ -5,21 +5,52 @@ import TimeSeriesCore
 @testable import AgriData
 
 @Suite struct UnitsTests {
-    /// Factors by definition: 1 tạ = 100 kg, 1 t = 1000 kg, 1 yến = 10 kg, 1 ha = 10,000 m².
+    /// Factors by definition: the tonne is 1000 kg and the hectare 10,000 m² (BIPM, The
+    /// International System of Units, 9th ed. 2019, Table 8, non-SI units accepted for use with
+    /// the SI); the Vietnamese market units are 1 tạ = 100 kg and 1 yến = 10 kg (GSO's tables
+    /// give yields in tạ/ha = 100 kg/ha, ../shared/data/README.md); nghìn = one thousand
+    /// (nghìn tấn = 1000 t, nghìn ha = 1000 ha, nghìn đồng = 1000 đồng).
     @Test(arguments: [
         ("tạ/ha", "t/ha", 0.1), ("t/ha", "tạ/ha", 10), ("t/ha", "kg/ha", 1000), ("kg/m2", "t/ha", 10),
         ("VND/kg", "VND/t", 1000), ("VND/t", "VND/kg", 0.001), ("USD/t", "USD/kg", 0.001), ("t", "tạ", 10),
         ("yến", "kg", 10), ("km2", "ha", 100), ("ha", "ha", 1), ("VND/yến", "VND/kg", 0.1),
+        ("VND/t", "đồng/kg", 0.001), ("t", "nghìn tấn", 0.001), ("nghìn tấn", "t", 1000), ("kg", "t", 0.001),
+        ("t", "kg", 1000), ("ha", "nghìn ha", 0.001), ("nghìn ha", "ha", 1000), ("nghìn đồng/kg", "VND/kg", 1000),
+        ("đ/kg", "VNĐ/kg", 1), ("tấn/ha", "tạ/ha", 10),
     ])
     func factors(_ from: String, _ to: String, _ expected: Double) throws {
         #expect(abs(try Units.factor(from: from, to: to) - expected) <= 1e-15 * expected)
+    }
+
+    /// Bounds convert exactly: one product over one product.
+    @Test func conversionsOfRoundNumbersAreExact() throws {
+        #expect(try UnitOfMeasure("tạ/ha").convert(150, to: UnitOfMeasure("t/ha")) == 15)
+        #expect(try UnitOfMeasure("VND/t").convert(9_250_000, to: UnitOfMeasure("đồng/kg")) == 9250)
+        #expect(try UnitOfMeasure("t").convert(45_090_560, to: UnitOfMeasure("nghìn tấn")) == 45_090.56)
+    }
+
+    @Test func incompatibleUnitsAreRefusedWithTheirQuantities() throws {
+        do {
+            _ = try Units.factor(from: "t/ha", to: "VND/kg")
+            Issue.record("expected a refusal")
+        } catch let e as DataError {
+            #expect(e.code == .incompatibleUnit)
+            #expect(e.message.contains("mass per area") && e.message.contains("an amount of VND per mass"))
+        }
+        do {
+            _ = try Units.factor(from: "USD/t", to: "VND/kg")
+            Issue.record("expected a refusal")
+        } catch let e as DataError {
+            #expect(e.code == .incompatibleUnit)
+            #expect(e.message.contains("exchange-rate series"))
+        }
     }
 
     @Test func decomposedTaIsTheSameUnit() throws {
         #expect(try Units.factor(from: "ta\u{323}/ha", to: "t/ha") == 0.1)
     }
 
-    @Test(arguments: [("t/ha", "VND/kg"), ("USD/t", "VND/t"), ("ha", "t"), ("bushel", "t")])
+    @Test(arguments: [("t/ha", "VND/kg"), ("USD/t", "VND/t"), ("ha", "t"), ("bushel", "t"), ("t/ha/yr", "t/ha")])
     func refusesWhatCannotBeConverted(_ from: String, _ to: String) {
         #expect(throws: DataError.self) { try Units.factor(from: from, to: to) }
     }

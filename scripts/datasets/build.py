@@ -57,6 +57,7 @@ class Resource:
         self.date_type, self.extra_fields = date_type, extra_fields
         self.sources, self.licenses, self.folder, self.notes = sources, licenses, folder, notes
         self.series = []   # (id, unit, name, first date, last date, rows, missing)
+        self.gaps = None   # "allowed": the publisher's series miss months (muavu's "muavu:gaps")
 
     def add_series(self, sid, unit, name, points):
         missing = sum(1 for _, v in points if not v.strip())
@@ -156,6 +157,7 @@ def wfp(src, out):
     write_csv(os.path.join(out, res.path),
               ["series_id", "date", "value", "unit", "usd_price", "market", "province", "district", "market_source",
                "latitude", "longitude"], out_rows)
+    res.gaps = "allowed"
     return res
 
 
@@ -189,6 +191,7 @@ def pinksheet(src, out):
         for d, v in pts:
             out_rows.append([sid, d, v, unit, code, name])
     write_csv(os.path.join(out, res.path), ["series_id", "date", "value", "unit", "wb_code", "name"], out_rows)
+    res.gaps = "allowed"
     return res
 
 
@@ -246,6 +249,10 @@ def ricefarms(src, out):
         f = {"name": h, "type": "string" if h in strings else ("integer" if h in ("rownames", "id") else "number")}
         if h in units:
             f["unit"] = units[h]
+        if h == "size":
+            # Farm sizes such as 3.572 ha read two ways where nothing declares the format (9.250
+            # rule, docs/design/number-formats.md): the decimal point is declared.
+            f["decimalChar"] = "."
         fields.append(f)
     res = Resource("plm-ricefarms", "plm-ricefarms.csv",
                    "Indonesian rice farms (R package plm, RiceFarms; Feng & Horrace 2012): inputs, output, prices",
@@ -287,6 +294,8 @@ def datapackage(resources):
              "schema": getattr(r, "schema", None) or tidy_schema(r),
              "sources": r.sources, "licenses": r.licenses,
              "provenance": f"provenance/{r.folder}.txt", "description": r.notes}
+        if getattr(r, "gaps", None):
+            d["muavu:gaps"] = r.gaps
         if r.series:
             d["series"] = r.series
         out.append(d)
@@ -334,11 +343,14 @@ def readme(resources):
               "  `YYYY-Sn` (crop season n: all three rice crops as one series of period 3; a series with one crop a year,",
               "  e.g. Hè Thu only, is yearly) or a positive integer. `--period` forces the seasonal period.",
               "- Separators `,` or `;` (detected from the header), UTF-8 with or without BOM, LF or CRLF, RFC 4180 quotes,",
-              "  decimal points (no decimal commas, no thousands separators). Empty cells and `NA` are missing values.",
+              "  decimal points unless `--decimal-char`/`--group-char` declare the format (`9.250` in a column of đồng,",
+              "  masses or areas is refused when nothing does). Empty cells and `NA` are missing values.",
               "- Series ids and names compare NFC-normalised: `Đồng Tháp` typed precomposed or with combining marks is",
               "  one series; output keeps the spelling first read.",
-              "- Impossible values: negative areas, quantities and prices; yields above a crop's bound. The rules are",
-              "  `bounds.json` here (the built-in default); `--bounds FILE` replaces them.",
+              "- Impossible values: negative areas, quantities and prices; yields above a crop's bound. Implausible",
+              "  values: outside a range per unit and series (paddy 2,000-20,000 VND/kg), refused unless the row's `flag`",
+              "  column says `confirmed`. The rules, with where each comes from, are `bounds.json` here (the built-in",
+              "  default); `--bounds FILE` replaces them.",
               "- Missing values and absent periods, for every command that reads `--data`:",
               "  `--on-missing fail` (the default) refuses the file with exit 65 and names each gap;",
               "  `--on-missing skip` keeps each series' longest run of complete periods (the latest on a tie);",
@@ -359,7 +371,10 @@ def readme(resources):
               "muavu validate --data datasets/faostat-vnm-crops.csv",
               "muavu validate --data datasets/wfp-rice-wholesale.csv --on-missing interpolate",
               "muavu validate --data datasets/plm-ricefarms.csv --format csv",
+              "muavu validate --package datasets/datapackage.json",
               "```", "",
+              "The last checks every file against its own schema in `datapackage.json`: column types, number formats,",
+              "bounds, gaps where the resource says `\"muavu:gaps\": \"allowed\"`, and the series it lists.", "",
               "`missing` counts empty values and months absent between a series' first and last date. Series with",
               "any are refused unless `--on-missing skip` (keep the longest complete run) or `--on-missing interpolate`",
               "(fill interior gaps linearly) says how to treat them.", "",
