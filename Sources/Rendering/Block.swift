@@ -72,10 +72,10 @@ public struct Inlines: Sendable, Equatable, ExpressibleByStringInterpolation {
     }
 
     /// `items` joined by `separator`.
-    public static func joined(_ items: [Inlines], separator: String) -> Inlines {
+    public static func joined(_ items: [Inlines], separator: Inlines) -> Inlines {
         var out = Inlines([])
         for (i, item) in items.enumerated() {
-            if i > 0 { out.append(Inlines(separator)) }
+            if i > 0 { out.append(separator) }
             out.append(item)
         }
         return out
@@ -140,6 +140,10 @@ public indirect enum Block: Sendable {
     case figure(path: String, alt: String, svg: String, caption: Inlines, BlockAttributes)
     /// A part of the page: its blocks in Markdown; `<tag …>` around them in HTML.
     case group(tag: String, BlockAttributes, [Block])
+    /// A block in the Markdown rendering only (where the two layouts order a page differently).
+    case markdownOnly(Block)
+    /// A block in the HTML rendering only.
+    case htmlOnly(Block)
     /// Text that differs between the renderings, written as given; nil leaves the block out of
     /// that rendering, while an empty Markdown text is an empty block (an extra blank line).
     case raw(markdown: String?, html: String?)

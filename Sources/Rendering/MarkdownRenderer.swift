@@ -41,6 +41,8 @@ public struct MarkdownRenderer: Sendable {
         case .pair(let vi, let en, _): return inline(vi) + "\n\n_" + inline(en) + "_\n"
         case .figure(let path, let alt, _, let caption, _): return "![\(text(alt))](\(path))\n\n" + inline(caption) + "\n"
         case .group(_, _, let blocks): return render(blocks)
+        case .markdownOnly(let block): return self.block(block)
+        case .htmlOnly: return nil
         case .raw(let markdown, _): return markdown
         }
     }
