@@ -51,8 +51,8 @@ let package = Package(
         // Crop yield, price anomalies, the export link and the price outlook's model search.
         .target(name: "Agronomy", dependencies: ["TimeSeriesCore", "Forecasting"]),
         .target(name: "AgriData", dependencies: ["TimeSeriesCore"]),
-        // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
-        // and language conventions they share.
+        // The SVG kit and the charts on it, and the block model (rendered to Markdown and to HTML)
+        // of the bulletin and the notebooks, with the number and language conventions they share.
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
         // The muavu.*/v1 documents, the schema of every document muavu writes and their catalog, one JSON encoding and one atomic writer, SHA-256.
         .target(name: "Documents", dependencies: ["TimeSeriesCore", "Forecasting", "AgriData"]),
@@ -95,6 +95,7 @@ let package = Package(
         // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
         // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Forecasting", "TimeSeriesCore"]),
         .testTarget(
             name: "PublishingTests",

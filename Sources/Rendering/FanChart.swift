@@ -62,6 +62,13 @@ public struct FanChart: Sendable, Equatable {
             && zip(a.history, b.history).allSatisfy { $0.date == $1.date && $0.value.bitPattern == $1.value.bitPattern }
     }
 
+    /// The same chart in `language`.
+    public func `in`(_ language: Language) -> FanChart {
+        var chart = self
+        chart.language = language
+        return chart
+    }
+
     // MARK: - Words
 
     struct Words {

@@ -73,18 +73,13 @@ public struct Bulletin: Sendable, Equatable {
         /// File name for linked renderings, e.g. `charts/gia-lua-dong-thap.svg`.
         public var file: String
         public var caption: Bilingual
-        public var vi: FanChart
-        public var en: FanChart
+        public var vi, en: FanChart
 
         public init(file: String, caption: Bilingual, chart: FanChart) {
             self.file = file
             self.caption = caption
-            var vi = chart
-            var en = chart
-            vi.language = .vi
-            en.language = .en
-            self.vi = vi
-            self.en = en
+            vi = chart.in(.vi)
+            en = chart.in(.en)
         }
     }
 
@@ -139,10 +134,8 @@ public struct Bulletin: Sendable, Equatable {
     /// How the numbers were made and how good they have been.
     public struct Method: Sendable, Equatable {
         public var model: Bilingual
-        /// Backtest error, interval coverage...: one sentence each.
-        public var skill: [Bilingual]
-        public var sources: [Bilingual]
-        public var caveats: [Bilingual]
+        /// Backtest error, interval coverage...: one sentence each; the data sources; caveats.
+        public var skill, sources, caveats: [Bilingual]
 
         public init(model: Bilingual, skill: [Bilingual] = [], sources: [Bilingual] = [], caveats: [Bilingual] = []) {
             self.model = model

@@ -5,11 +5,9 @@ import Foundation
 /// the folder (`OutputDirectory`), when it was rendered and every file with its SHA-256. Its
 /// schema is `muavu schema report-index`.
 struct ReportIndex: Encodable {
+    /// A notebook's name, title and its two files.
     struct Notebook: Encodable {
-        var name: String
-        var title: String
-        var markdown: String
-        var html: String
+        var name, title, markdown, html: String
     }
 
     var schema = OutputDirectory.Kind.report.schema
