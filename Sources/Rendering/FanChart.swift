@@ -185,7 +185,8 @@ public struct FanChart: Sendable, Equatable {
             let s = steps.filter { $0[keyPath: lower] != nil && $0[keyPath: upper] != nil }
             guard !s.isEmpty else { continue }
             let pts =
-                (anchorPoint.map { [$0] } ?? []) + s.map { (x: plot.x($0.date.ordinal), y: plot.y($0[keyPath: upper] ?? 0)) }
+                (anchorPoint.map { [$0] } ?? [])
+                + s.map { (x: plot.x($0.date.ordinal), y: plot.y($0[keyPath: upper] ?? 0)) }
                 + s.reversed().map { (x: plot.x($0.date.ordinal), y: plot.y($0[keyPath: lower] ?? 0)) }
             svg.element("polygon", ["points": svg.points(pts), "fill": fill, "stroke": "none"])
         }
@@ -210,7 +211,11 @@ public struct FanChart: Sendable, Equatable {
             SVGCanvas.runs(history) { $0.value.isFinite ? (x: plot.x($0.date.ordinal), y: plot.y($0.value)) : nil })
         if !d.isEmpty {
             svg.element(
-                "path", ["d": d, "fill": "none", "stroke": Self.colors.history, "stroke-width": "2", "stroke-linejoin": "round"])
+                "path",
+                [
+                    "d": d, "fill": "none", "stroke": Self.colors.history, "stroke-width": "2",
+                    "stroke-linejoin": "round",
+                ])
         }
         // Median, joined to the last observation.
         if !steps.isEmpty {

@@ -22,8 +22,10 @@ public struct HTMLRenderer: Sendable {
             return "<div class=\"pair \(kind)\"><p lang=\"vi\">" + inline(vi) + "</p><p lang=\"en\">" + inline(en)
                 + "</p></div>\n"
         case .figure(_, _, let svg, let caption, let attributes):
-            return "<figure\(attributes.html)>\n" + svg + "<figcaption>" + inline(caption) + "</figcaption>\n</figure>\n"
-        case .group(let tag, let attributes, let blocks): return "<\(tag)\(attributes.html)>\n" + render(blocks) + "</\(tag)>\n"
+            return "<figure\(attributes.html)>\n" + svg + "<figcaption>" + inline(caption)
+                + "</figcaption>\n</figure>\n"
+        case .group(let tag, let attributes, let blocks):
+            return "<\(tag)\(attributes.html)>\n" + render(blocks) + "</\(tag)>\n"
         case .markdownOnly: return ""
         case .htmlOnly(let block): return self.block(block)
         case .raw(_, let html): return html ?? ""

@@ -104,10 +104,13 @@ public struct LineChart: Sendable, Equatable {
         }
         for line in lines {
             let dash = line.dashed ? "5,3" : nil
-            let runs = SVGCanvas.runs(Array(line.values.enumerated())) { $0.element.isFinite ? (x($0.offset), y($0.element)) : nil }
+            let runs = SVGCanvas.runs(Array(line.values.enumerated())) {
+                $0.element.isFinite ? (x($0.offset), y($0.element)) : nil
+            }
             for points in runs {
                 if points.count == 1 {
-                    svg.element("circle", ["cx": svg.n(points[0].x), "cy": svg.n(points[0].y), "r": "1.5", "fill": line.color])
+                    svg.element(
+                        "circle", ["cx": svg.n(points[0].x), "cy": svg.n(points[0].y), "r": "1.5", "fill": line.color])
                 } else {
                     svg.element(
                         "polyline",

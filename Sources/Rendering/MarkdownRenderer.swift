@@ -35,11 +35,13 @@ public struct MarkdownRenderer: Sendable {
             return attributes.lang == "en" ? "_" + inline(text) + "_\n" : inline(text) + "\n"
         case .list(let items):
             return items.map { "- " + inline($0).replacingOccurrences(of: "\n", with: "\n  ") + "\n" }.joined()
-        case .definitions(let items, _): return items.map { "- " + inline($0.term) + ": " + inline($0.value) + "\n" }.joined()
+        case .definitions(let items, _):
+            return items.map { "- " + inline($0.term) + ": " + inline($0.value) + "\n" }.joined()
         case .table(let table): return self.table(table)
         case .rule: return "---\n"
         case .pair(let vi, let en, _): return inline(vi) + "\n\n_" + inline(en) + "_\n"
-        case .figure(let path, let alt, _, let caption, _): return "![\(text(alt))](\(path))\n\n" + inline(caption) + "\n"
+        case .figure(let path, let alt, _, let caption, _):
+            return "![\(text(alt))](\(path))\n\n" + inline(caption) + "\n"
         case .group(_, _, let blocks): return render(blocks)
         case .markdownOnly(let block): return self.block(block)
         case .htmlOnly: return nil

@@ -95,7 +95,8 @@ public struct SVGCanvas: Sendable {
         x1: Double, y1: Double, x2: Double, y2: Double, _ attributes: KeyValuePairs<String, String?>
     ) {
         text +=
-            "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\"" + Self.attributes(attributes) + "/>\n"
+            "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\"" + Self.attributes(attributes)
+            + "/>\n"
     }
 
     /// Opens a group `<g …>`; `close("g")` ends it.

@@ -13,7 +13,8 @@ struct BlockRenderingTests {
         return [
             .heading(1, "T & co"),
             .paragraph(
-                "See \(code: "a<b") and \(Inlines([.link([.text("the study")], markdown: "yield-study.md", html: "yield-study.html")]))."),
+                "See \(code: "a<b") and \(Inlines([.link([.text("the study")], markdown: "yield-study.md", html: "yield-study.html")]))."
+            ),
             .table(table),
             .list(["one", Inlines([.text("two"), .lineBreak, .english([.text("hai")])])]),
             .rule,
@@ -34,15 +35,24 @@ struct BlockRenderingTests {
                 == "<h1>T &amp; co</h1>\n<p>See <code>a&lt;b</code> and <a href=\"yield-study.html\">the study</a>.</p>\n"
                 + "<table>\n<tr><th>x</th><th>y</th></tr>\n"
                 + "<tr><td>1 | 2</td><td><figure role=\"img\" aria-label=\"c\"><svg id=\"c\"></svg></figure></td></tr>\n"
-                + "</table>\n<ul>\n<li>one</li>\n<li>two<br><span lang=\"en\">hai</span></li>\n</ul>\n<hr>\n<p>end</p>\n")
+                + "</table>\n<ul>\n<li>one</li>\n<li>two<br><span lang=\"en\">hai</span></li>\n</ul>\n<hr>\n<p>end</p>\n"
+        )
     }
 
     @Test func escapedMarkdownAndBilingualTables() {
         let table = Table(
-            header: ["Item", Inlines([.text("Giá"), .raw(markdown: " (", html: "<br>"), .english([.text("Price")]), .raw(markdown: ")", html: "")])],
+            header: [
+                "Item",
+                Inlines([
+                    .text("Giá"), .raw(markdown: " (", html: "<br>"), .english([.text("Price")]),
+                    .raw(markdown: ")", html: ""),
+                ]),
+            ],
             rows: [["a*b", "9.500"]], numeric: [1], htmlClass: "prices")
         let blocks: [Block] = [
-            .group(tag: "section", .init(id: "s"), [.pair(vi: Inlines([.prominent([.text("Có")])]), en: "Yes", kind: "headline"), .table(table)]),
+            .group(
+                tag: "section", .init(id: "s"),
+                [.pair(vi: Inlines([.prominent([.text("Có")])]), en: "Yes", kind: "headline"), .table(table)]),
             .htmlOnly(.paragraph("only in HTML")), .markdownOnly(.paragraph("only in Markdown")), .blankLine,
         ]
         #expect(

@@ -37,7 +37,8 @@ struct SVGCanvasTests {
         svg.line(x1: 0, y1: 1, x2: 2, y2: 3, ["stroke": "#000", "stroke-dasharray": nil])
         svg.text(x: 1, y: "5", ["text-anchor": "end"], "a<b")
         #expect(
-            svg.finished() == "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"10\" viewBox=\"0 0 20 10\" "
+            svg.finished()
+                == "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"10\" viewBox=\"0 0 20 10\" "
                 + "role=\"img\">\n<line x1=\"0.0\" y1=\"1.0\" x2=\"2.0\" y2=\"3.0\" stroke=\"#000\"/>\n"
                 + "<text x=\"1.0\" y=\"5\" text-anchor=\"end\">a&lt;b</text>\n</svg>\n")
     }

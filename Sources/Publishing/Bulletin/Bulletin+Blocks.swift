@@ -25,12 +25,17 @@ extension Bulletin {
         ]
         if let c = header.coverage {
             top.append(
-                .paragraph(Inlines([.prominent([.text(c.vi)]), .text(" · "), .english([.text(c.en)])]), .init(class: "coverage")))
+                .paragraph(
+                    Inlines([.prominent([.text(c.vi)]), .text(" · "), .english([.text(c.en)])]),
+                    .init(class: "coverage")))
         }
-        top.append(.definitions(headerFacts().map { (Self.term($0.0, html: " "), Inlines($0.1)) }, .init(class: "dates")))
+        top.append(
+            .definitions(headerFacts().map { (Self.term($0.0, html: " "), Inlines($0.1)) }, .init(class: "dates")))
 
         var headlines: [Block] = [.heading(2, Self.heading(Bilingual(vi: "Tóm tắt", en: "Summary")))]
-        headlines += self.headlines.map { .pair(vi: Inlines([.prominent([.text($0.vi)])]), en: Inlines($0.en), kind: "headline") }
+        headlines += self.headlines.map {
+            .pair(vi: Inlines([.prominent([.text($0.vi)])]), en: Inlines($0.en), kind: "headline")
+        }
         if !comparisons.isEmpty { headlines.append(.table(comparisonTable())) }
         var blocks: [Block] = [
             .group(tag: "header", .init(), top), .group(tag: "section", .init(id: "headlines"), headlines),
@@ -52,7 +57,10 @@ extension Bulletin {
             blocks.append(
                 .group(
                     tag: "section", .init(id: "alerts"),
-                    [.heading(2, Self.heading(Bilingual(vi: "Cảnh báo giá", en: "Price alerts"))), .table(alertTable())]))
+                    [
+                        .heading(2, Self.heading(Bilingual(vi: "Cảnh báo giá", en: "Price alerts"))),
+                        .table(alertTable()),
+                    ]))
         }
         blocks.append(.group(tag: "aside", .init(class: "method"), methodBlocks()))
         // The committed Markdown ends with a blank line.
@@ -109,8 +117,10 @@ extension Bulletin {
         func badge(_ b: (name: Bilingual, cls: String, value: Double)?) -> Inlines {
             guard let b else { return "–" }
             return Inlines([
-                .span(class: "badge \(b.cls)", [.text(b.name.vi)]), .htmlOnly([.lineBreak, .english([.text(b.name.en)])]),
-                .text(" "), .span(class: "value", [.text("(\(NumberText.format(b.value, decimals: 2, language: .vi)))")]),
+                .span(class: "badge \(b.cls)", [.text(b.name.vi)]),
+                .htmlOnly([.lineBreak, .english([.text(b.name.en)])]),
+                .text(" "),
+                .span(class: "value", [.text("(\(NumberText.format(b.value, decimals: 2, language: .vi)))")]),
             ])
         }
         let rows = priceAlerts.map { a -> [Inlines] in
@@ -126,7 +136,8 @@ extension Bulletin {
                 a.meaning.map { Inlines([.text($0.vi), .raw(markdown: " ", html: "<br>"), .english([.text($0.en)])]) },
                 separator: Inlines([.raw(markdown: "<br>", html: "<br>")]))
             return [
-                commodity, price, badge(a.ipa.map { (AlertWording.name($0.band), "ipa-\($0.band.rawValue)", $0.value) }),
+                commodity, price,
+                badge(a.ipa.map { (AlertWording.name($0.band), "ipa-\($0.band.rawValue)", $0.value) }),
                 badge(a.alps.map { (AlertWording.name($0.severity), "alps-\($0.severity.rawValue)", $0.value) }),
                 meaning,
             ]

@@ -12,30 +12,22 @@ import TimeSeriesCore
 /// WFP market monitors (price with alert class and what it means). Rendering is in
 /// `Bulletin+HTML.swift` and `Bulletin+Markdown.swift`; both are deterministic.
 public struct Bulletin: Sendable, Equatable {
+    /// Who issues the bulletin, its title and dates. The title and the issue date are given
+    /// when it is made; the rest is set when known.
     public struct Header: Sendable, Equatable {
-        public var issuer: Bilingual
+        public var issuer: Bilingual = .departmentOfAgricultureDongThap
         public var title: Bilingual
         /// What the bulletin covers: `Vụ Hè Thu 2026` / `Summer–autumn crop 2026`.
         public var coverage: Bilingual?
         public var issued: PeriodDate
-        /// Valid until (inclusive).
-        public var validUntil: PeriodDate?
-        public var nextIssue: PeriodDate?
+        /// Valid until (inclusive), and when the next issue comes.
+        public var validUntil, nextIssue: PeriodDate?
         /// Issue number, e.g. `12/2026`.
         public var number: String?
 
-        public init(
-            issuer: Bilingual = .departmentOfAgricultureDongThap, title: Bilingual,
-            coverage: Bilingual? = nil, issued: PeriodDate, validUntil: PeriodDate? = nil,
-            nextIssue: PeriodDate? = nil, number: String? = nil
-        ) {
-            self.issuer = issuer
+        public init(title: Bilingual, issued: PeriodDate) {
             self.title = title
-            self.coverage = coverage
             self.issued = issued
-            self.validUntil = validUntil
-            self.nextIssue = nextIssue
-            self.number = number
         }
     }
 

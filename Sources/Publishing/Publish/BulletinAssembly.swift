@@ -12,10 +12,10 @@ enum BulletinAssembly {
         _ configuration: PublishConfiguration, published: [PublishedSeries], issueDay: PeriodDate,
         level: Int
     ) throws -> Bulletin {
-        let header = Bulletin.Header(
-            issuer: configuration.issuer ?? .departmentOfAgricultureDongThap, title: configuration.title,
-            coverage: configuration.coverage, issued: issueDay,
-            nextIssue: configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) })
+        var header = Bulletin.Header(title: configuration.title, issued: issueDay)
+        header.issuer = configuration.issuer ?? .departmentOfAgricultureDongThap
+        header.coverage = configuration.coverage
+        header.nextIssue = configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) }
         var headlines: [Bilingual] = []
         var comparisons: [Bulletin.Comparison] = []
         var charts: [Bulletin.Chart] = []

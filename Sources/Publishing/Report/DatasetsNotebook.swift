@@ -46,7 +46,8 @@ enum DatasetsNotebook {
                 t.rows.append([
                     "\(code: entry.id)", "\(entry.name)", "\(entry.unit)", "\(entry.start) – \(entry.end)",
                     "\(entry.rows)", "\(entry.missing)", "\(ReportData.number(values.min(), digits))",
-                    "\(ReportData.number(values.max(), digits))", "\(image: entry.id, path: chart.path, svg: chart.svg)",
+                    "\(ReportData.number(values.max(), digits))",
+                    "\(image: entry.id, path: chart.path, svg: chart.svg)",
                 ])
             }
             page.blocks.append(.table(t))

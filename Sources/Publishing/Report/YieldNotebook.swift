@@ -96,7 +96,8 @@ enum YieldNotebook {
                     title: "\(crop.title) yield: observed and leave-one-year-out predictions",
                     unit: "t/ha", labels: years.map(String.init), lines: lines
                 ).svg())
-            page.blocks.append(.paragraph("\(image: "\(crop.title) yield, LOYO predictions", path: loyo.path, svg: loyo.svg)"))
+            page.blocks.append(
+                .paragraph("\(image: "\(crop.title) yield, LOYO predictions", path: loyo.path, svg: loyo.svg)"))
 
             let fan = try FanChart(
                 series: s, forecast: result.forecast, title: "\(crop.title) yield, Viet Nam: forecast",
@@ -142,7 +143,8 @@ enum YieldNotebook {
             }
             if !lines.isEmpty {
                 blocks.append(
-                    .paragraph("RMSE relative to the linear trend (negative is better): \(lines.joined(separator: ", "))."))
+                    .paragraph(
+                        "RMSE relative to the linear trend (negative is better): \(lines.joined(separator: ", "))."))
             }
         }
         var perYear = MarkdownTable(header: ["year", "observed"] + result.candidates.map(\.name))
