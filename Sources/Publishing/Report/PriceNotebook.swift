@@ -56,36 +56,10 @@ enum PriceNotebook {
         let last = price.date(at: price.count - 1)?.description ?? ""
         let origins = try origin.origins(count: price.count)
         let firstTest = price.date(at: origins.first ?? 0)?.description ?? ""
-        let modelNames = Inlines.joined(options.priceModels.map { "\(code: $0)" }, separator: ", ")
         var page = NotebookPage(title: "Rice price: univariate models against the lagged export price")
-        page.blocks = [
-            .heading(1, "Rice price: univariate models against the lagged export price"),
-            .paragraph(
-                """
-                The monthly wholesale price of rice in Đồng Tháp (Tam Nông market; WFP VAM, \
-                \(code: "datasets/wfp-rice-wholesale.csv"), series \(code: priceID), VND/kg) against the Viet Nam 5% \
-                broken export price (World Bank Pink Sheet, \(code: "datasets/wb-pinksheet-monthly.csv"), series \
-                \(code: exportID), USD/t, its own gaps interpolated). The price file spans \(span), \(whole.count) \
-                months, of which \(unreported) have no report; the study uses the longest run of reported months, \
-                \(first) – \(last) (\(price.count) months), so that no price is filled in and every test month was \
-                observed.
-                """),
-            .paragraph(
-                """
-                Models: \(modelNames) from muavu's registry, and \(code: "arima-x"): regression on the export price of the \
-                month before, with ARIMA(0,1,1) errors and drift (y_t = β·x_(t−1) + η_t). At each origin \
-                \(code: "arima-x") knows the export price up to the origin month; for steps beyond the first, the latest \
-                export price stands in for the unknown one.
-                """),
-            .paragraph(
-                """
-                Rolling origin: \(options.priceWindows) origins one month apart, each model refitted on the months \
-                before the origin and scored on the \(horizon) months after it (first test month \(firstTest)). MAE, \
-                RMSE in VND/kg; MASE scaled by the in-sample seasonal-naive error; coverage is the share of actual \
-                prices inside the interval (nominal 80% and 95%); Winkler is the interval score at 80% (lower is \
-                better).
-                """),
-        ]
+        page.blocks = introduction(
+            options, span: span, months: whole.count, unreported: unreported,
+            study: (first, last, price.count), firstTest: firstTest)
         page.blocks += resultsTable(results, options, horizon: horizon)
 
         // RMSE of each window, by model.
@@ -124,6 +98,43 @@ enum PriceNotebook {
         let fanChart = page.chart("charts/price-study/arima-x-forecast.svg", fan.svg())
         page.blocks.append(.paragraph("\(image: "arima-x forecast", path: fanChart.path, svg: fanChart.svg)"))
         return page
+    }
+
+    /// The notebook's title and the paragraphs that say what is compared and how.
+    static func introduction(
+        _ options: AnalysisReport.Options, span: String, months: Int, unreported: Int,
+        study: (first: String, last: String, count: Int), firstTest: String
+    ) -> [Block] {
+        let horizon = options.priceHorizon
+        let modelNames = Inlines.joined(options.priceModels.map { "\(code: $0)" }, separator: ", ")
+        return [
+            .heading(1, "Rice price: univariate models against the lagged export price"),
+            .paragraph(
+                """
+                The monthly wholesale price of rice in Đồng Tháp (Tam Nông market; WFP VAM, \
+                \(code: "datasets/wfp-rice-wholesale.csv"), series \(code: priceID), VND/kg) against the Viet Nam 5% \
+                broken export price (World Bank Pink Sheet, \(code: "datasets/wb-pinksheet-monthly.csv"), series \
+                \(code: exportID), USD/t, its own gaps interpolated). The price file spans \(span), \(months) \
+                months, of which \(unreported) have no report; the study uses the longest run of reported months, \
+                \(study.first) – \(study.last) (\(study.count) months), so that no price is filled in and every test month was \
+                observed.
+                """),
+            .paragraph(
+                """
+                Models: \(modelNames) from muavu's registry, and \(code: "arima-x"): regression on the export price of the \
+                month before, with ARIMA(0,1,1) errors and drift (y_t = β·x_(t−1) + η_t). At each origin \
+                \(code: "arima-x") knows the export price up to the origin month; for steps beyond the first, the latest \
+                export price stands in for the unknown one.
+                """),
+            .paragraph(
+                """
+                Rolling origin: \(options.priceWindows) origins one month apart, each model refitted on the months \
+                before the origin and scored on the \(horizon) months after it (first test month \(firstTest)). MAE, \
+                RMSE in VND/kg; MASE scaled by the in-sample seasonal-naive error; coverage is the share of actual \
+                prices inside the interval (nominal 80% and 95%); Winkler is the interval score at 80% (lower is \
+                better).
+                """),
+        ]
     }
 
     /// The table of each model's mean scores over the windows, and which has the lowest RMSE.
@@ -222,28 +233,8 @@ enum PriceNotebook {
                 ])
             }
         }
-        var blocks: [Block] = [
-            .heading(2, "The outlook's 80% ranges, calibrated"),
-            .paragraph(
-                """
-                \(code: "muavu outlook") does not show a model's own 80% interval: those come from a variance estimated \
-                on the whole history, and the rice price moved about 13% a month in 2008 but 1–4% in 2014–2017, so the \
-                intervals are as wide in calm years as in the crisis and hold the price more often than 8 times in 10. \
-                The outlook's range is calibrated instead on the model's own recent errors (split-conformal prediction; \
-                Lei et al. 2018, Stankevičiūtė et al. 2021): for each step h, the \(conformal.calibrationOrigins) most \
-                recent h-step errors |log(actual / forecast)| made from earlier origins give the half-width q, the \
-                ⌈(m + 1)·0.8⌉-th smallest of the m errors, and the range is forecast × [e^−q, e^q].
-                """),
-            .paragraph(
-                """
-                Rolling origin over each whole series, \(horizon) months ahead: every month whose price was reported is \
-                an origin (models fitted on at least \(conformal.minimumTrain) reported months; survey gaps filled inside \
-                each training prefix only), and each origin's range uses only errors whose month was reported before it. \
-                'cases' counts (origin, month) pairs with a reported price; coverage is the share held (nominal 0.8, the \
-                bar 0.70–0.90); width is the mean of upper / lower − 1.
-                """),
-            .table(table.table),
-        ]
+        var blocks = calibrationMethod(conformal, horizon: horizon)
+        blocks.append(.table(table.table))
         if let studyRange, let a = whole.date(at: studyRange.lowerBound), let b = whole.date(at: studyRange.upperBound)
         {
             let held =
@@ -268,5 +259,30 @@ enum PriceNotebook {
                     """))
         }
         return blocks
+    }
+
+    /// How the outlook's ranges are calibrated and checked.
+    static func calibrationMethod(_ conformal: ConformalRange, horizon: Int) -> [Block] {
+        [
+            .heading(2, "The outlook's 80% ranges, calibrated"),
+            .paragraph(
+                """
+                \(code: "muavu outlook") does not show a model's own 80% interval: those come from a variance estimated \
+                on the whole history, and the rice price moved about 13% a month in 2008 but 1–4% in 2014–2017, so the \
+                intervals are as wide in calm years as in the crisis and hold the price more often than 8 times in 10. \
+                The outlook's range is calibrated instead on the model's own recent errors (split-conformal prediction; \
+                Lei et al. 2018, Stankevičiūtė et al. 2021): for each step h, the \(conformal.calibrationOrigins) most \
+                recent h-step errors |log(actual / forecast)| made from earlier origins give the half-width q, the \
+                ⌈(m + 1)·0.8⌉-th smallest of the m errors, and the range is forecast × [e^−q, e^q].
+                """),
+            .paragraph(
+                """
+                Rolling origin over each whole series, \(horizon) months ahead: every month whose price was reported is \
+                an origin (models fitted on at least \(conformal.minimumTrain) reported months; survey gaps filled inside \
+                each training prefix only), and each origin's range uses only errors whose month was reported before it. \
+                'cases' counts (origin, month) pairs with a reported price; coverage is the share held (nominal 0.8, the \
+                bar 0.70–0.90); width is the mean of upper / lower − 1.
+                """),
+        ]
     }
 }

@@ -31,26 +31,29 @@ enum YieldNotebook {
         "trend-linear": "#1f5fa8", "trend-quadratic": "#6a3d9a", "trend+climate": "#e07b00", "ets": "#2e8b57",
     ]
 
+    /// The title and what the notebook compares.
+    static let introduction: [Block] = [
+        .heading(1, "Crop yield: trend, trend + ENSO, ETS"),
+        .paragraph(
+            """
+            Viet Nam yields from FAOSTAT (\(code: "datasets/faostat-vnm-crops.csv"), production / area harvested) \
+            and the Oceanic Niño Index (\(code: "datasets/enso-monthly.csv"), NOAA CPC). The model is muavu's \
+            crop-yield model (\(code: "CropYieldModel"), as in the JRC MARS crop statistics tool): over the last \
+            \(trendYears) years, a linear or quadratic trend, the same trend plus the ONI averaged over the crop's \
+            ENSO window (from its crop calendar, \(code: "models/calendars/")), and automatic ETS on the whole \
+            series. Each regression is refitted with each year left out and predicts that year \
+            (leave-one-year-out, LOYO); ETS, which cannot leave an interior year out, forecasts each year from the \
+            years before it. Errors are forecast − observed, in t/ha. The candidate with the lowest LOYO RMSE among \
+            trend, trend + ENSO and ETS is the one \(code: "muavu publish") uses.
+            """),
+    ]
+
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         let cropTable = try ReportData.read(options, "faostat-vnm-crops.csv", onMissing: .fail)
         let enso = try ReportData.read(options, "enso-monthly.csv", onMissing: .fail)
         let oni = try ReportData.series(enso, "enso-oni")
         var page = NotebookPage(title: "Crop yield: trend, trend + ENSO, ETS")
-        page.blocks = [
-            .heading(1, "Crop yield: trend, trend + ENSO, ETS"),
-            .paragraph(
-                """
-                Viet Nam yields from FAOSTAT (\(code: "datasets/faostat-vnm-crops.csv"), production / area harvested) \
-                and the Oceanic Niño Index (\(code: "datasets/enso-monthly.csv"), NOAA CPC). The model is muavu's \
-                crop-yield model (\(code: "CropYieldModel"), as in the JRC MARS crop statistics tool): over the last \
-                \(trendYears) years, a linear or quadratic trend, the same trend plus the ONI averaged over the crop's \
-                ENSO window (from its crop calendar, \(code: "models/calendars/")), and automatic ETS on the whole \
-                series. Each regression is refitted with each year left out and predicts that year \
-                (leave-one-year-out, LOYO); ETS, which cannot leave an interior year out, forecasts each year from the \
-                years before it. Errors are forecast − observed, in t/ha. The candidate with the lowest LOYO RMSE among \
-                trend, trend + ENSO and ETS is the one \(code: "muavu publish") uses.
-                """),
-        ]
+        page.blocks = introduction
         for crop in Self.crops {
             let s = try ReportData.series(cropTable, crop.series)
             guard case .year(let firstYear) = s.start else {
