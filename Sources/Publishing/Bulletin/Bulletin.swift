@@ -9,8 +9,8 @@ import TimeSeriesCore
 /// meaning, and a method-and-skill box. Vietnamese first, English beside it.
 ///
 /// The shape follows the JRC MARS bulletins (yield in t/ha against the 5-year average) and the
-/// WFP market monitors (price with alert class and what it means). Rendering is in
-/// `Bulletin+HTML.swift` and `Bulletin+Markdown.swift`; both are deterministic.
+/// WFP market monitors (price with alert class and what it means). `Bulletin+Blocks.swift` lays it
+/// out once as blocks; `markdown()` and `html()` render them, deterministically.
 public struct Bulletin: Sendable, Equatable {
     /// Who issues the bulletin, its title and dates. The title and the issue date are given
     /// when it is made; the rest is set when known.
