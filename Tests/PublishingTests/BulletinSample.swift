@@ -41,6 +41,10 @@ enum BulletinSample {
         header.validUntil = .day(year: 2021, month: 8, day: 14)
         header.nextIssue = .day(year: 2021, month: 8, day: 15)
         header.number = "07/2021"
+        var comparison = Bulletin.Comparison(item: heThu, unit: tonnesPerHectare, forecast: 5.9)
+        comparison.fiveYearAverage = 5.73
+        comparison.lastYear = 5.8
+        comparison.decimals = 2
         return Bulletin(
             header: header,
             headlines: [
@@ -48,11 +52,7 @@ enum BulletinSample {
                     subject: heThu, forecast: yieldForecast, unit: tonnesPerHectare,
                     decimals: 1, average: 5.73)
             ],
-            comparisons: [
-                .init(
-                    item: heThu, unit: tonnesPerHectare, forecast: 5.9, fiveYearAverage: 5.73, lastYear: 5.8,
-                    decimals: 2)
-            ],
+            comparisons: [comparison],
             charts: [
                 .init(
                     file: "charts/gia-lua-dong-thap.svg",

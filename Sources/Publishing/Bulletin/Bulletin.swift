@@ -32,13 +32,13 @@ public struct Bulletin: Sendable, Equatable {
     }
 
     /// A row of the comparison table: the forecast against the 5-year average (and last year).
+    /// The item, unit and forecast are given when it is made; the rest is set when known.
     public struct Comparison: Sendable, Equatable {
-        public var item: Bilingual
-        public var unit: Bilingual
+        public var item, unit: Bilingual
         public var forecast: Double
-        public var fiveYearAverage: Double?
-        public var lastYear: Double?
-        public var decimals: Int
+        public var fiveYearAverage, lastYear: Double?
+        /// Decimals of the forecast and the averages.
+        public var decimals = 1
 
         /// Forecast, 5-year average, change against it, last year: as the tables print them (vi).
         var cells: (forecast: String, average: String, change: String, lastYear: String) {
@@ -47,16 +47,10 @@ public struct Bulletin: Sendable, Equatable {
             return (n(forecast), n(fiveYearAverage), change, n(lastYear))
         }
 
-        public init(
-            item: Bilingual, unit: Bilingual, forecast: Double, fiveYearAverage: Double?,
-            lastYear: Double? = nil, decimals: Int = 1
-        ) {
+        public init(item: Bilingual, unit: Bilingual, forecast: Double) {
             self.item = item
             self.unit = unit
             self.forecast = forecast
-            self.fiveYearAverage = fiveYearAverage
-            self.lastYear = lastYear
-            self.decimals = decimals
         }
     }
 

@@ -34,10 +34,11 @@ enum BulletinAssembly {
                     try Headline.forecast(
                         subject: subject, forecast: p.forecast, step: 0, level: level, unit: p.unit,
                         decimals: p.decimals, average: average))
-                comparisons.append(
-                    Bulletin.Comparison(
-                        item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0],
-                        fiveYearAverage: average, lastYear: observed.last, decimals: p.decimals))
+                var row = Bulletin.Comparison(item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0])
+                row.fiveYearAverage = average
+                row.lastYear = observed.last
+                row.decimals = p.decimals
+                comparisons.append(row)
             }
             if let a = p.alert { alerts.append(a) }
             let monthly = p.history.frequency == .monthly
