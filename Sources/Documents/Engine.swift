@@ -46,6 +46,13 @@ public enum IssueTime {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
+    /// The UTC day of `date` (the issue day of a bulletin, the default `--as-of` of an outlook).
+    public static func day(of date: Date) -> PeriodDate {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let c = PeriodDate.civilFromDays(days)
+        return .day(year: c.year, month: c.month, day: c.day)
+    }
+
     /// ISO 8601 UTC, seconds resolution: `2026-11-29T03:24:55Z`.
     public static func iso8601(_ date: Date) -> String {
         let f = ISO8601DateFormatter()

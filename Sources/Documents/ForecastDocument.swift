@@ -45,7 +45,15 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         @Nullable public var mean: Double?
         public var lower: [String: Double?]
         public var upper: [String: Double?]
+        /// `estimate` for a period before the issue period (a period already past, estimated
+        /// because its data is not in), `forecast` from the issue period on; absent for a series
+        /// without calendar.
+        public var period: PeriodKind? = nil
+    }
 
+    /// What a point of a forecast is, against the issue date.
+    public enum PeriodKind: String, Sendable, Equatable, Encodable {
+        case estimate, forecast
     }
 
     public struct SeriesEntry: Sendable, Equatable, Encodable {
@@ -62,6 +70,9 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         /// How the data file's dates were read (`2015-01-01` as a month or a day, `1000` as a year
         /// or an index); absent for a series without a data file's dates.
         public var dates_read_as: String? = nil
+        /// The last observed period and its age at the issue date; absent for a series without
+        /// calendar.
+        public var data_age: DataAgeEntry? = nil
     }
 
     /// One covariate of a dynamic regression: x_t = `series` at period t − `lag`, with coefficient β
@@ -83,7 +94,9 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
     }
 
     /// The entry of one forecast series: dates continue the series' calendar.
-    public static func entry(series: TimeSeries, forecast: Forecast, levels: [Int]) -> SeriesEntry {
+    public static func entry(series: TimeSeries, forecast: Forecast, levels: [Int], age: DataAge? = nil)
+        -> SeriesEntry
+    {
         let points = forecast.mean.indices.map { h in
             var lower: [String: Double?] = [:]
             var upper: [String: Double?] = [:]
@@ -92,14 +105,16 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
                 lower["\(level)"] = finite(interval.flatMap { h < $0.lower.count ? $0.lower[h] : nil })
                 upper["\(level)"] = finite(interval.flatMap { h < $0.upper.count ? $0.upper[h] : nil })
             }
+            let date = series.date(at: series.count + h)
+            let kind = age.flatMap { a in date.map { a.isEstimate($0) ? PeriodKind.estimate : .forecast } }
             return Point(
-                date: series.date(at: series.count + h)?.description, horizon: h + 1,
-                mean: finite(forecast.mean[h]), lower: lower, upper: upper)
+                date: date?.description, horizon: h + 1, mean: finite(forecast.mean[h]), lower: lower, upper: upper,
+                period: kind)
         }
         return SeriesEntry(
             id: series.id, frequency: series.frequency.rawValue, period: series.period,
             observations: series.count, model: ModelEntry(forecast.model), points: points,
-            dates_read_as: series.dateReading)
+            dates_read_as: series.dateReading, data_age: age.map(DataAgeEntry.init))
     }
 
     /// Why the forecast of `series` cannot be dated: a step would fall after 9999-12-31, which a
@@ -118,10 +133,12 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
                 + "date the documents can write with four digits); shorten --horizon")
     }
 
-    /// `outcomes[i]` is the forecast of `series[i]` or why there is none.
+    /// `outcomes[i]` is the forecast of `series[i]` or why there is none. Each series' age is
+    /// stated at the issue date (`IssueTime.day(of: issued)`), with `freshness[i]` months allowed
+    /// (nil or absent: `DataAge.defaultFreshness`).
     public init(
         dataset: String, horizon: Int, levels: [Int], series: [TimeSeries],
-        outcomes: [Result<Forecast, ForecastingError>], issued: Date
+        outcomes: [Result<Forecast, ForecastingError>], issued: Date, freshness: [Int?] = []
     ) {
         engine = Engine.current
         self.issued = IssueTime.iso8601(issued)
@@ -130,13 +147,15 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         self.levels = levels
         var entries: [SeriesEntry] = []
         var errors: [ErrorEntry] = []
-        for (s, outcome) in zip(series, outcomes) {
+        let issueDay = IssueTime.day(of: issued)
+        for (i, (s, outcome)) in zip(series, outcomes).enumerated() {
+            let age = DataAge(of: s, issueDay: issueDay, freshness: i < freshness.count ? freshness[i] : nil)
             if let error = Self.undatable(series: s, horizon: horizon) {
                 errors.append(ErrorEntry(id: s.id, message: error.description))
                 continue
             }
             switch outcome {
-            case .success(let f): entries.append(Self.entry(series: s, forecast: f, levels: levels))
+            case .success(let f): entries.append(Self.entry(series: s, forecast: f, levels: levels, age: age))
             case .failure(let e): errors.append(ErrorEntry(id: s.id, message: e.description))
             }
         }

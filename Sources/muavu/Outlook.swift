@@ -176,8 +176,8 @@ struct Outlook: ParsableCommand {
             let outlook = try PriceOutlook(
                 series: raw, forecast: forecast, step: step, level: level, anomaly: try? anomaly.get(),
                 spike: try? spike.get(),
-                commodity: subject.commodity, market: subject.market, unit: subject.unit, decimals: subject.decimals
-            )
+                commodity: subject.commodity, market: subject.market, unit: subject.unit, decimals: subject.decimals,
+                issued: asOfDate)
             .with(
                 following: forecast, after: step,
                 backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
@@ -274,7 +274,7 @@ struct Outlook: ParsableCommand {
         }
         let exportEntry = linked.exportLinkEntry
         let data = try ConfiguredDatasets(linked, keys: [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []))
-        let s = try data.series(of: entry, at: "the price entry '\(entry.id)'")
+        let s = try UnitText.converted(data.series(of: entry, at: "the price entry '\(entry.id)'"), to: entry.unit)
         guard case .month = s.start else {
             throw ValidationError(
                 "entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")
@@ -283,7 +283,7 @@ struct Outlook: ParsableCommand {
         var inputs = [try data.input(of: entry, role: "price")]
         let link = try data.exportLink(of: entry, price: s)
         if link.regressor != nil, let exportEntry { inputs.append(try data.input(of: exportEntry, role: "export")) }
-        let unit = entry.unit ?? UnitText.bilingual(s.unit ?? "")
+        let unit = UnitText.bilingual(s.unit ?? "")
         return Subject(
             series: s, reported: reported, commodity: entry.commodity ?? entry.name,
             market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,

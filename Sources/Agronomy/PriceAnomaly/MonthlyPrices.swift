@@ -97,6 +97,6 @@ extension AlertStatus {
     /// Classifies the age of the last observation against the allowed maximum.
     static func from(age: Int, maximumAge: Int) -> AlertStatus {
         if age < 0 { return .future(monthsAhead: -age) }
-        return age <= maximumAge ? .current : .stale(ageInMonths: age)
+        return DataAge.isStale(monthsOld: age, freshness: maximumAge) ? .stale(ageInMonths: age) : .current
     }
 }

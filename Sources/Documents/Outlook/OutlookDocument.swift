@@ -80,6 +80,8 @@ public struct OutlookDocument: Sendable {
     /// Why the export link was not a candidate (nil when it was, or was not asked for).
     public var exportLinkNote: String?
     public var text: Bilingual
+    /// Months the latest price may be old before it is stale (nil: `DataAge.defaultFreshness`).
+    public var freshness: Int? = nil
 
     /// The outlook of `study` on `series` (`inputs` its data files), issued at `issued` for the
     /// alerts as of `asOf`.
@@ -122,6 +124,7 @@ public struct OutlookDocument: Sendable {
             "data": .array(data),
             "series": seriesEntry,
             "last_observation": .object(["date": date(lastIndex), "price": .of(latest)]),
+            "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree } ?? .null,
             "level": .integer(study.options.level),
             "months": .array(months(latest: latest)),
             "alerts": .object(["ipa": Self.entry(ipa), "alps": Self.entry(alps)]),

@@ -50,6 +50,9 @@ public struct PublishIndex: Encodable {
         let unit: String?
         let frequency: String
         let lastObserved: String?
+        /// The last observed period's age at the issue date, and whether it is stale.
+        let dataAge: DataAgeEntry?
+        let stale: Bool
         let horizon: Int
         let model: Model
         let selection: Selection
@@ -58,26 +61,48 @@ public struct PublishIndex: Encodable {
         let chart: String
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, name, dataset, series, unit, frequency, horizon, model, selection, document, chart
+            case id, kind, name, dataset, series, unit, frequency, horizon, stale, model, selection, document, chart
             case lastObserved = "last_observed"
+            case dataAge = "data_age"
             case areaSelection = "area_selection"
         }
 
         /// `history` as published (its last reported date is `last_observed`), `forecast` its
-        /// forecast, `selection` (and, for production, `areaSelection`) how the model was chosen.
+        /// forecast, `selection` (and, for production, `areaSelection`) how the model was chosen;
+        /// `age` its age at the issue date.
         public init(
             id: String, kind: String, name: Bilingual, dataset: String, series: String, history: TimeSeries,
-            forecast: Forecast, selection: ModelSelection, areaSelection: ModelSelection?, document: String,
+            age: DataAge?, forecast: Forecast, selection: ModelSelection, areaSelection: ModelSelection?, document: String,
             chart: String
         ) {
             (self.id, self.kind, self.name, self.dataset, self.series) = (id, kind, name, dataset, series)
             unit = history.unit
             frequency = history.frequency.rawValue
             lastObserved = history.values.lastIndex(where: \.isFinite).flatMap { history.date(at: $0)?.description }
+            dataAge = age.map(DataAgeEntry.init)
+            stale = age?.isStale ?? false
             horizon = forecast.horizon
             model = Model(name: forecast.model.name, family: forecast.model.family)
             (self.selection, self.areaSelection) = (Selection(selection), areaSelection.map(Selection.init))
             (self.document, self.chart) = (document, chart)
+        }
+    }
+
+    /// A configured series with no forecast, and why (its data ends more than
+    /// `DataAge.maximumGap` periods before the issue date, or its yield entry has none).
+    public struct Withheld: Encodable {
+        let id: String
+        let name: Bilingual
+        let dataAge: DataAgeEntry?
+        let reason: Bilingual
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, reason
+            case dataAge = "data_age"
+        }
+
+        public init(id: String, name: Bilingual, age: DataAge?, reason: Bilingual) {
+            (self.id, self.name, self.dataAge, self.reason) = (id, name, age.map(DataAgeEntry.init), reason)
         }
     }
 
@@ -97,13 +122,15 @@ public struct PublishIndex: Encodable {
     var configuration: ConfigurationEntry
     var inputs: [Input]
     var series: [Series]
+    var withheld: [Withheld]
     var bulletin = BulletinFiles()
     var files: [ManifestEntry]
 
     public init(
-        issued: Date, configuration: ConfigurationEntry, inputs: [Input], series: [Series], files: [ManifestEntry]
+        issued: Date, configuration: ConfigurationEntry, inputs: [Input], series: [Series],
+        withheld: [Withheld] = [], files: [ManifestEntry]
     ) {
         (self.issued, self.configuration) = (IssueTime.iso8601(issued), configuration)
-        (self.inputs, self.series, self.files) = (inputs, series, files)
+        (self.inputs, self.series, self.withheld, self.files) = (inputs, series, withheld, files)
     }
 }

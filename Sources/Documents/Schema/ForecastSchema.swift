@@ -31,6 +31,8 @@ enum ForecastSchema {
                         "model": model,
                         "points": .array(point),
                         "covariates": covariates,
+                        "data_age": JSONSchema.dataAge.described(
+                            "The last observed period and its age at the issue date; absent without a calendar."),
                     ])),
         ], layout: .lines())
 
@@ -53,6 +55,8 @@ enum ForecastSchema {
             "mean": .numberOrNull,
             "lower": .ref("bounds"),
             "upper": .ref("bounds"),
+            "period": JSONSchema.enum(["estimate", "forecast"]).described(
+                "estimate: a period before the issue period, already past; forecast: from the issue period on."),
         ], .lines())
 
     private static let covariates = JSONSchema(

@@ -18,6 +18,7 @@ enum OutlookSchema {
         "series": series,
         "last_observation": .record(
             ["date", "price"], ["date": .ref("month"), "price": .number], properties: .inline),
+        "data_age": .dataAge,
         "level": .level,
         "months": .nonEmptyArray(month),
         "alerts": .record(
@@ -32,7 +33,7 @@ enum OutlookSchema {
         "The price outlook of one commodity and market: the expected price of each coming month with its range (calibrated on the model's past errors), the change from the latest price and from the same month a year before, the FAO GIEWS IPA and WFP ALPS alert classes with their meaning, the model and why it was chosen, and how often such ranges held the price in a rolling-origin backtest. Origins are named by the first month they forecast.",
         required: [
             "issued", "as_of", "commodity", "market", "unit", "data", "series",
-            "last_observation", "level", "months", "alerts", "model", "range", "text",
+            "last_observation", "data_age", "level", "months", "alerts", "model", "range", "text",
         ],
         .wrapped([10]),
         properties: members,

@@ -22,6 +22,12 @@ enum PublishIndexSchema {
                     "bytes": .count,
                 ], .hugging([3]))),
         "series": JSONSchema([.type(.array), .minItems(1), .items(.ref("series"))]),
+        "withheld": JSONSchema.array(
+            .record(
+                ["id", "name", "reason"],
+                ["id": .string, "name": .bilingual, "data_age": .dataAge, "reason": .bilingual])
+        ).described(
+            "Configured series with no forecast, and why: the last observation is more than 24 periods before the issue date, or the yield entry of a production has none."),
         "bulletin": .record(
             ["html", "markdown"], ["html": .string, "markdown": .string], properties: .inline),
         "files": .array(.file(sha256: .ref("sha256"))),
@@ -89,8 +95,8 @@ enum PublishIndexSchema {
         [
             .type(.object),
             .required([
-                "id", "kind", "name", "dataset", "series", "frequency", "horizon", "model", "selection", "document",
-                "chart",
+                "id", "kind", "name", "dataset", "series", "frequency", "stale", "horizon", "model", "selection",
+                "document", "chart",
             ]),
             .closed,
             .properties([
@@ -102,6 +108,9 @@ enum PublishIndexSchema {
                 "unit": .string,
                 "frequency": .frequency,
                 "last_observed": .string,
+                "data_age": .dataAge,
+                "stale": JSONSchema.boolean.described(
+                    "True when the series is older than its configured freshness (data_age.stale); no alert is raised on it."),
                 "horizon": .integer(minimum: 1),
                 "model": .record(["name", "family"], ["name": .string, "family": .string], properties: .inline),
                 "selection": .ref("selection"),

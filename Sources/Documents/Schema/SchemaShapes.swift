@@ -113,4 +113,20 @@ extension JSONSchema {
     static func members(_ pairs: KeyValuePairs<String, JSONSchema>) -> [(String, JSONSchema)] {
         pairs.map { ($0.key, $0.value) }
     }
+
+    /// `data_age` (`DataAgeEntry`): a series' last observed period and its age at the issue date.
+    static let dataAge = record(
+        ["last_observed", "issue_period", "age", "unit", "months_old", "freshness_months", "stale"],
+        [
+            "last_observed": JSONSchema.string.described("The last observed period: YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD."),
+            "issue_period": JSONSchema.string.described("The issue date as a period of the same kind."),
+            "age": JSONSchema.integer.described(
+                "Periods from the last observation to the issue period, in the series' own periods (unit)."),
+            "unit": .enum(["days", "months", "quarters", "years"]),
+            "months_old": JSONSchema.integer.described(
+                "Months from the last month the last observed period covers to the issue month."),
+            "freshness_months": JSONSchema.count.described(
+                "The freshness allowed (configured, else 2 for monthly and 18 for yearly series)."),
+            "stale": JSONSchema.boolean.described("True when months_old exceeds freshness_months."),
+        ])
 }

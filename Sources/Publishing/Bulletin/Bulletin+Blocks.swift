@@ -38,6 +38,10 @@ extension Bulletin {
             .pair(vi: Inlines([.prominent([.text($0.vi)])]), en: Inlines($0.en), kind: "headline")
         }
         if !comparisons.isEmpty { headlines.append(.table(comparisonTable())) }
+        if !dataAges.isEmpty {
+            headlines.append(.heading(3, Self.heading(Bilingual(vi: "Số liệu mới nhất", en: "Latest data"))))
+            headlines.append(.list(dataAges.map(Self.lines)))
+        }
         var blocks: [Block] = [
             .group(tag: "header", .init(), top), .group(tag: "section", .init(id: "headlines"), headlines),
         ]

@@ -139,6 +139,9 @@ public struct Bulletin: Sendable, Equatable {
     public var outlooks: [Bilingual]
     public var priceAlerts: [PriceAlert]
     public var method: Method
+    /// Per series, the latest period of its data and its age at the issue date ("Số liệu cũ"
+    /// when stale), and why a series has no forecast (`DataAgeWording`).
+    public var dataAges: [Bilingual] = []
 
     public init(
         header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],

@@ -21,6 +21,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var onMissing: MissingPolicy?
         /// The data source as the bulletin cites it.
         public var source: Bilingual?
+        /// Months after its last observed period before a series of this dataset is stale
+        /// (default `DataAge.defaultFreshness`: 2 for monthly, 18 for yearly series).
+        public var freshnessMonths: Int?
     }
 
     /// A monthly driver averaged over a crop window, for the yield model.
@@ -76,8 +79,13 @@ public struct PublishConfiguration: Sendable, Equatable {
         // production
         public var area: Area?
         public var yield: String?
-        /// The unit as the bulletin says it (default: from the data's unit column).
-        public var unit: Bilingual?
+        /// The display unit (`tạ/ha`, `đồng/kg`, `nghìn tấn`: a unit `UnitOfMeasure` reads), into
+        /// which the series and its forecast are converted, never relabelled (default: the data's
+        /// unit column). A unit the data's does not convert into is refused (exit 65).
+        public var unit: String?
+        /// Months after its last observed period before the series is stale (default: its
+        /// dataset's `freshnessMonths`, else `DataAge.defaultFreshness`).
+        public var freshnessMonths: Int?
 
         /// The univariate candidates of a monthly price's study (`theta` when `models` names none).
         public var priceModels: [String] { models ?? ["theta"] }
@@ -137,7 +145,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
         "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
-        "yield", "unit", "description",
+        "yield", "unit", "description", "freshnessMonths",
     ]
 
     /// Decodes and validates a configuration.
@@ -186,8 +194,10 @@ public struct PublishConfiguration: Sendable, Equatable {
     ]
     static let entryIntegers: [(key: String, bound: Bound)] = [
         ("horizon", Limits.horizon), ("decimals", Bound(0...6)), ("backtestWindows", Limits.backtestWindows),
-        ("trendYears", Bound(6...1_000)),
+        ("trendYears", Bound(6...1_000)), ("freshnessMonths", freshnessMonths),
     ]
+    /// The bound of a configured freshness, in months.
+    static let freshnessMonths = Bound(0...1_200)
     static let lagMonths = Bound(0...120)
 
     /// Every integer of the configuration is a whole number within its bound, checked on the JSON
@@ -201,6 +211,9 @@ public struct PublishConfiguration: Sendable, Equatable {
             }
         }
         for (key, bound) in topIntegers { try check(top[key], key, bound) }
+        for (name, dataset) in ((top["datasets"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try check((dataset as? [String: Any])?["freshnessMonths"], "datasets.\(name).freshnessMonths", freshnessMonths)
+        }
         for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() {
             try check(level, "levels[\(i)]", Limits.level)
         }
@@ -328,6 +341,11 @@ public struct PublishConfiguration: Sendable, Equatable {
                 )
             }
         }
+    }
+
+    /// The freshness of `entry`, in months: its own, else its dataset's (nil: the default).
+    public func freshnessMonths(of entry: Entry) -> Int? {
+        entry.freshnessMonths ?? datasets[entry.dataset]?.freshnessMonths
     }
 
     /// The entry `exportLink` names (nil: no link).

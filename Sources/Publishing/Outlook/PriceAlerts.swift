@@ -11,12 +11,19 @@ public struct PriceAlerts: Sendable {
     public var spike: Result<PriceSpikeAlert.Assessment, OutlookDocument.Unavailable>
     public var anomaly: Result<PriceAnomalyIndicator.Assessment, OutlookDocument.Unavailable>
 
-    /// - Parameter reported: the prices, NaN where none was reported.
-    public init(_ reported: TimeSeries, asOf: PeriodDate) {
-        do { spike = .success(try PriceSpikeAlert().assess(reported, asOf: asOf)) } catch {
+    /// - Parameters:
+    ///   - reported: the prices, NaN where none was reported.
+    ///   - maximumAge: the months the latest price may be old for a class to be published (its
+    ///     freshness; older, it is stale and no alert is raised).
+    public init(_ reported: TimeSeries, asOf: PeriodDate, maximumAge: Int = 2) {
+        do {
+            spike = .success(try PriceSpikeAlert(maximumAgeInMonths: maximumAge).assess(reported, asOf: asOf))
+        } catch {
             spike = .failure(.init("\(error)"))
         }
-        do { anomaly = .success(try PriceAnomalyIndicator().assess(reported, asOf: asOf)) } catch {
+        do {
+            anomaly = .success(try PriceAnomalyIndicator(maximumAgeInMonths: maximumAge).assess(reported, asOf: asOf))
+        } catch {
             anomaly = .failure(.init("\(error)"))
         }
     }

@@ -33,6 +33,9 @@ public struct PriceOutlook: Sendable, Equatable {
     public var backtest: Backtest?
     /// The months after `target` with their expected price and range.
     public var following: [Month] = []
+    /// The issue month (or day); the latest price is called "now" only when it is of that month
+    /// or later (nil: the latest price's month is taken as the issue month).
+    public var issued: PeriodDate?
 
     /// Ranges that held the actual price, of those checked.
     public struct Backtest: Sendable, Equatable {
@@ -56,7 +59,7 @@ public struct PriceOutlook: Sendable, Equatable {
         series: TimeSeries, forecast: Forecast, step: Int = 1, level: Int = 80,
         anomaly: PriceAnomalyIndicator.Assessment? = nil, spike: PriceSpikeAlert.Assessment? = nil,
         commodity: Bilingual, market: Bilingual, unit: Bilingual? = nil, decimals: Int = 0,
-        maximumAlertAge: Int = 2
+        maximumAlertAge: Int = 2, issued: PeriodDate? = nil
     ) throws {
         guard series.start != nil, let lastIndex = series.values.lastIndex(where: \.isFinite),
             let latestDate = series.date(at: lastIndex)
@@ -101,6 +104,17 @@ public struct PriceOutlook: Sendable, Equatable {
         }
         self.alerts = alerts
         self.decimals = decimals
+        self.issued = issued
+    }
+
+    /// True when the latest price is older than the issue month: it is then named by its month
+    /// ("giá mới nhất", "the latest price"), never "hiện nay" / "now".
+    public var latestIsPast: Bool { isPast(latestDate) }
+
+    /// True when `month` is before the issue month (false without an issue date).
+    func isPast(_ month: PeriodDate) -> Bool {
+        guard let issued, let age = DataAge(lastObserved: month, issueDay: issued, freshness: 0) else { return false }
+        return age.age > 0
     }
 
     /// The same outlook with the later months of `forecast` (steps after `step`) listed and the
@@ -154,13 +168,18 @@ public struct PriceOutlook: Sendable, Equatable {
         // Without a market name the sentence names the commodity alone.
         let whereVi = market.vi.isEmpty ? "" : " tại \(market.vi)"
         let whereEn = market.en.isEmpty ? "" : " at \(market.en)"
-        var vi = "\(commodity.vi)\(whereVi): giá \(when(target, .vi)) dự kiến khoảng \(n(expected, .vi)) \(unit.vi), "
+        // A month before the issue month is already past: its price is estimated, not forecast.
+        let past = isPast(target)
+        let expectedVi = past ? "ước tính" : "dự kiến"
+        var vi = "\(commodity.vi)\(whereVi): giá \(when(target, .vi)) \(expectedVi) khoảng \(n(expected, .vi)) \(unit.vi), "
         vi += "\(odds.vi) khả năng trong khoảng \(n(lower, .vi))–\(n(upper, .vi)) \(unit.vi). "
-        vi += "So với hiện nay (\(when(latestDate, .vi)): \(n(latest, .vi)) \(unit.vi)): \(now.vi); "
+        let latestVi = latestIsPast ? "giá mới nhất" : "hiện nay"
+        vi += "So với \(latestVi) (\(when(latestDate, .vi)): \(n(latest, .vi)) \(unit.vi)): \(now.vi); "
         vi += "so với cùng kỳ năm trước (\(when(yearAgoDate, .vi))"
         vi += yearAgo.map { ": \(n($0, .vi)) \(unit.vi)" } ?? ""
         vi += "): \(lastYear.vi)."
-        var en = "\(commodity.en)\(whereEn): the price for \(when(target, .en)) is expected to be about "
+        let expectedEn = past ? "is estimated at" : "is expected to be"
+        var en = "\(commodity.en)\(whereEn): the price for \(when(target, .en)) \(expectedEn) about "
         en +=
             "\(n(expected, .en)) \(unit.en), with \(odds.en) of lying between \(n(lower, .en)) and \(n(upper, .en)) \(unit.en). "
         en += "Against the latest price (\(when(latestDate, .en)): \(n(latest, .en)) \(unit.en)): \(now.en); "

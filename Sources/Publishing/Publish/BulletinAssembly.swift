@@ -10,8 +10,8 @@ import TimeSeriesCore
 /// leave-one-year-out error.
 enum BulletinAssembly {
     static func bulletin(
-        _ configuration: PublishConfiguration, published: [PublishedSeries], issueDay: PeriodDate,
-        level: Int
+        _ configuration: PublishConfiguration, published: [PublishedSeries], withheld: [WithheldSeries] = [],
+        issueDay: PeriodDate, level: Int
     ) throws -> Bulletin {
         var header = Bulletin.Header(title: configuration.title, issued: issueDay)
         header.issuer = configuration.issuer ?? .departmentOfAgricultureDongThap
@@ -29,8 +29,14 @@ enum BulletinAssembly {
             if let outlook = p.outlook {
                 outlooks.append(outlook.text)
             } else {
-                let target = p.history.date(at: p.history.count).map { NumberText.date($0, language: .vi) } ?? ""
-                let subject = Bilingual(vi: "\(p.entry.name.vi) \(target)", en: "\(p.entry.name.en) \(target)")
+                let targetDate = p.history.date(at: p.history.count)
+                let target = targetDate.map { NumberText.date($0, language: .vi) } ?? ""
+                var subject = Bilingual(vi: "\(p.entry.name.vi) \(target)", en: "\(p.entry.name.en) \(target)")
+                if let a = p.age, let t = targetDate, a.isEstimate(t) {
+                    // A period already past is estimated, not forecast.
+                    subject.vi += " (\(DataAgeWording.estimate.vi))"
+                    subject.en += " (\(DataAgeWording.estimate.en))"
+                }
                 headlines.append(
                     try Headline.forecast(
                         subject: subject, forecast: p.forecast, step: 0, level: level, unit: p.unit,
@@ -86,9 +92,12 @@ enum BulletinAssembly {
                 + "monthly prices the link to the rice export price is compared too, and the 80% range is calibrated on the "
                 + "model's most recent errors (split-conformal).")
         let method = Bulletin.Method(model: model, skill: skill, sources: sources, caveats: configuration.caveats)
-        return Bulletin(
+        var bulletin = Bulletin(
             header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
             priceAlerts: alerts, method: method)
+        bulletin.dataAges =
+            published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0) } } + withheld.map(\.reason)
+        return bulletin
     }
 
     /// The month `months` after the month of `day`.

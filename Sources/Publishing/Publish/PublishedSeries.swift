@@ -20,9 +20,20 @@ struct PublishedSeries: Sendable {
     var areaSelection: ModelSelection?
     var outlook: PriceOutlook?
     var alert: Bulletin.PriceAlert?
+    /// The last observed period and its age at the issue date (nil without a calendar).
+    var age: DataAge?
 
     var chartFile: String { "charts/\(entry.id).svg" }
     var documentFile: String { "forecasts/\(entry.id).json" }
+}
+
+/// A configured series with no forecast: its data ends more than `DataAge.maximumGap` periods
+/// before the issue date, or it is a production whose yield entry is so withheld. The bulletin
+/// and `index.json` say why.
+struct WithheldSeries: Sendable {
+    let entry: PublishConfiguration.Entry
+    let age: DataAge?
+    let reason: Bilingual
 }
 
 /// The rolling-origin choice of a univariate model (`RollingOriginChoice`) as a published
@@ -36,5 +47,33 @@ enum UnivariateChoice {
             s, models: models, horizon: horizon, levels: levels,
             windows: windows)
         return (choice.forecast, ModelSelection(method: "rolling-origin", span: choice.span, candidates: choice.scores))
+    }
+}
+
+extension Forecast {
+    /// The forecast in a unit `factor` times smaller (`Units`: t → nghìn tấn is 0.001): the mean
+    /// and every interval bound multiplied by `factor` > 0, the model unchanged.
+    func scaled(by factor: Double) -> Forecast {
+        guard factor != 1 else { return self }
+        var f = self
+        f.mean = mean.map { $0 * factor }
+        f.intervals = intervals.map {
+            PredictionInterval(level: $0.level, lower: $0.lower.map { $0 * factor }, upper: $0.upper.map { $0 * factor })
+        }
+        f.fitted = fitted?.map { $0 * factor }
+        return f
+    }
+}
+
+extension Publisher {
+    /// What area × yield is multiplied by to be in the production's unit: an area in `area` (ha)
+    /// times a yield in `yield` (N/D, e.g. tạ/ha) is an amount of N once the area is in D; that
+    /// amount in `to` (e.g. nghìn tấn). 1 when a unit is not known (the data as given).
+    static func productFactor(area: String?, yield: String?, to target: String?) throws -> Double {
+        guard let area, let yield, let target, let y = UnitOfMeasure.known(yield), let d = y.denominator else {
+            return 1
+        }
+        let areaInD = try UnitOfMeasure(area).factor(to: UnitOfMeasure(d.symbol))
+        return try areaInD * UnitOfMeasure(y.numerator.symbol).factor(to: UnitOfMeasure(target))
     }
 }

@@ -35,18 +35,40 @@ extension Publisher {
             -> PublishedSeries
         {
             let at = "forecasts[\(index)] (\(entry.id))"
-            let (s, file) = try series(entry.dataset, entry.series, at)
+            let (raw, file) = try series(entry.dataset, entry.series, at)
+            let s = try UnitText.converted(raw, to: entry.unit)
             let context = Entry(
                 entry: entry, index: index, at: at, series: s, file: file,
-                unit: entry.unit ?? UnitText.bilingual(s.unit ?? ""),
+                unit: UnitText.bilingual(s.unit ?? ""),
                 horizon: configuration.horizon(of: entry),
                 decimals: entry.decimals ?? Publisher.defaultDecimals(s.unit),
                 windows: entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12))
+            var item: PublishedSeries
             switch entry.kind {
-            case .series, .price: return try priceOrSeries(context)
-            case .yield: return try yieldSeries(context)
-            case .production: return try production(context, earlier: earlier)
+            case .series, .price: item = try priceOrSeries(context)
+            case .yield: item = try yieldSeries(context)
+            case .production: item = try production(context, earlier: earlier)
             }
+            item.age = DataAge(of: item.history, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
+            return item
+        }
+
+        /// Why `entry` has no forecast, or nil when it has one: its last observation is more than
+        /// `DataAge.maximumGap` periods before the issue date, or its yield entry is withheld.
+        func withheld(_ entry: PublishConfiguration.Entry, index: Int, earlier: [WithheldSeries]) throws
+            -> WithheldSeries?
+        {
+            if let y = entry.yield, let w = earlier.first(where: { $0.entry.id == y }) {
+                let reason = Bilingual(
+                    vi: "\(entry.name.vi): không dự báo, vì \(w.entry.name.vi) không được dự báo.",
+                    en: "\(entry.name.en): no forecast, as \(w.entry.name.en) has none.")
+                return WithheldSeries(entry: entry, age: w.age, reason: reason)
+            }
+            let (s, _) = try series(entry.dataset, entry.series, "forecasts[\(index)] (\(entry.id))")
+            guard let age = DataAge(of: s, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry)),
+                age.isPastMaximumGap
+            else { return nil }
+            return WithheldSeries(entry: entry, age: age, reason: DataAgeWording.withheld(entry.name, age))
         }
 
         func fail(_ message: String) -> PublishingError {
@@ -85,7 +107,11 @@ extension Publisher {
                     entry: c.entry, history: reported, fitted: s, forecast: forecast, datasetFile: c.file,
                     unit: c.unit, decimals: c.decimals, selection: selection)
             }
-            if monthly { try Publisher.addPriceOutlook(&item, asOf: issueDay, level: Publisher.headlineLevel(levels)) }
+            if monthly {
+                try Publisher.addPriceOutlook(
+                    &item, asOf: issueDay, level: Publisher.headlineLevel(levels),
+                    freshness: configuration.freshnessMonths(of: c.entry))
+            }
             return item
         }
 
@@ -140,9 +166,11 @@ extension Publisher {
             }
             let (areaForecast, areaSelection) = try UnivariateChoice.forecast(
                 area, models: areaSpec.models, horizon: c.horizon, levels: levels, windows: c.windows)
-            let forecast = try ProductionForecast.combine(
+            let product = try ProductionForecast.combine(
                 area: areaForecast, yield: yieldItem.forecast, levels: levels,
                 seed: configuration.seed &+ UInt64(c.index))
+            let forecast = product.scaled(
+                by: try Publisher.productFactor(area: area.unit, yield: yieldItem.history.unit, to: s.unit))
             return PublishedSeries(
                 entry: c.entry, history: s, fitted: s, forecast: forecast, datasetFile: c.file, unit: c.unit,
                 decimals: c.decimals, selection: yieldItem.selection, areaSelection: areaSelection)

@@ -47,13 +47,24 @@ public enum Publisher {
             configuration: configuration, data: data, calendars: calendars,
             levels: levels, issueDay: issueDay)
         var published: [PublishedSeries] = []
+        var withheld: [WithheldSeries] = []
         for (index, entry) in configuration.forecasts.enumerated() {
-            published.append(try sources.publish(entry, index: index, earlier: published))
+            if let w = try sources.withheld(entry, index: index, earlier: withheld) {
+                withheld.append(w)
+            } else {
+                published.append(try sources.publish(entry, index: index, earlier: published))
+            }
+        }
+        guard !published.isEmpty else {
+            throw PublishingError(
+                .badConfiguration,
+                "\(configuration.file): no series can be forecast: "
+                    + withheld.map(\.reason.en).joined(separator: " "))
         }
 
         // 3. Documents, charts, bulletin, index.
         return try files(
-            configuration, published: published, inputs: inputs, levels: levels,
+            configuration, published: published, withheld: withheld, inputs: inputs, levels: levels,
             issued: issued, issueDay: issueDay)
     }
 
@@ -79,18 +90,19 @@ public enum Publisher {
     /// The files of the publication: a forecast document per series, the bulletin's charts, the
     /// bulletin in HTML and Markdown, and last the index, which lists the files before it.
     static func files(
-        _ configuration: PublishConfiguration, published: [PublishedSeries],
+        _ configuration: PublishConfiguration, published: [PublishedSeries], withheld: [WithheldSeries] = [],
         inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate
     ) throws -> [File] {
         var files: [File] = []
         for p in published {
             let document = ForecastDocument(
                 dataset: p.datasetFile, horizon: p.forecast.horizon, levels: levels,
-                series: [p.fitted], outcomes: [.success(p.forecast)], issued: issued)
+                series: [p.fitted], outcomes: [.success(p.forecast)], issued: issued,
+                freshness: [configuration.freshnessMonths(of: p.entry)])
             files.append(File(path: p.documentFile, data: try DocumentEncoder.encode(document)))
         }
         let bulletin = try BulletinAssembly.bulletin(
-            configuration, published: published, issueDay: issueDay,
+            configuration, published: published, withheld: withheld, issueDay: issueDay,
             level: headlineLevel(levels))
         for chart in bulletin.chartFiles() {
             files.append(File(path: chart.path, data: Data(chart.svg.utf8)))
@@ -99,7 +111,7 @@ public enum Publisher {
         files.append(File(path: "bulletin.md", data: Data(bulletin.markdown().utf8)))
         let index = PublishIndex(
             configuration: configuration, issued: issued, inputs: inputs, published: published,
-            levels: levels, files: files)
+            withheld: withheld, levels: levels, files: files)
         files.append(File(path: "index.json", data: try DocumentEncoder.encode(index)))
         return files
     }
@@ -123,25 +135,25 @@ public enum Publisher {
     static func defaultDecimals(_ unit: String?) -> Int {
         switch unit {
         case "t/ha": 2
+        case "tạ/ha": 1
         case "USD/kg": 2
         default: 0
         }
     }
 
     /// The UTC day of `date` (the issue day of a bulletin, the default `--as-of` of an outlook).
-    public static func day(of date: Date) -> PeriodDate {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let c = PeriodDate.civilFromDays(days)
-        return .day(year: c.year, month: c.month, day: c.day)
-    }
+    public static func day(of date: Date) -> PeriodDate { IssueTime.day(of: date) }
 
     /// The price outlook and alerts of a monthly price, worded as `muavu outlook` words them: the
     /// first month with its range, the later months, and how often such ranges held the price
     /// (when the range is calibrated). The alerts and the latest and year-ago prices use
     /// `item.history`, the months with a reported price only.
-    static func addPriceOutlook(_ item: inout PublishedSeries, asOf: PeriodDate, level: Int) throws {
+    static func addPriceOutlook(
+        _ item: inout PublishedSeries, asOf: PeriodDate, level: Int, freshness: Int? = nil
+    ) throws {
         let history = item.history
-        let alerts = PriceAlerts(history, asOf: asOf)
+        let maximumAge = freshness ?? DataAge.defaultFreshness(.monthly)
+        let alerts = PriceAlerts(history, asOf: asOf, maximumAge: maximumAge)
         let spike = try? alerts.spike.get()
         let anomaly = try? alerts.anomaly.get()
         let commodity = item.entry.commodity ?? item.entry.name
@@ -149,7 +161,7 @@ public enum Publisher {
         var outlook = try PriceOutlook(
             series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
             spike: spike, commodity: commodity, market: market, unit: item.unit,
-            decimals: item.decimals)
+            decimals: item.decimals, maximumAlertAge: maximumAge, issued: asOf)
         if let r = item.selection.range {
             outlook = outlook.with(
                 following: item.forecast, after: 1,
@@ -158,7 +170,8 @@ public enum Publisher {
         item.outlook = outlook
         if spike != nil || anomaly != nil {
             item.alert = Bulletin.PriceAlert(
-                commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike)
+                commodity: commodity, market: market, unit: item.unit.vi, anomaly: anomaly, spike: spike,
+                anomalyMaximumAge: maximumAge, spikeMaximumAge: maximumAge)
         }
     }
 }
