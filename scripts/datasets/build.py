@@ -125,30 +125,41 @@ WB_SERIES = [
     ("PHOSROCK", "wb-phosphate-rock"), ("CRUDE_BRENT", "wb-crude-brent"), ("SUGAR_WLD", "wb-sugar-world"),
     ("BANANA_US", "wb-banana-us"), ("ORANGE", "wb-orange"),
 ]
-WB_UNITS = {"($/mt)": "USD/t", "($/bbl)": "USD/bbl", "($/kg)": "USD/kg"}
+# The Pink Sheet's unit spellings and muavu's (PinkSheetReader.units in Sources/AgriData/Import).
+WB_UNITS = {"($/mt)": "USD/t", "($/bbl)": "USD/bbl", "($/kg)": "USD/kg", "($/mmbtu)": "USD/mmbtu",
+            "($/cubic meter)": "USD/m³", "($/dmtu)": "USD/dmtu", "($/troy oz)": "USD/troy oz",
+            "(cents/sheet)": "USc/sheet", "(2010=100)": "index 2010=100"}
 
 
 def pinksheet(src, out):
+    """Every column of the December 2025 release (wb_cmo_monthly_prices_full.csv), with the ids
+    `muavu import --format pinksheet` gives them (the bundled ones by name, others `wb-` and the
+    code), so that the November workbook in datasets/original and this file meet in the store."""
     folder = os.path.join(src, "wb-pinksheet")
-    rows = read_rows(os.path.join(folder, "wb_pinksheet_rice_monthly.csv"))
-    legend = {r["code"]: r for r in read_rows(os.path.join(folder, "wb_cmo_series_legend.csv"))}
+    rows = read_rows(os.path.join(folder, "wb_cmo_monthly_prices_full.csv"))
+    legend = read_rows(os.path.join(folder, "wb_cmo_series_legend.csv"))
+    known = dict(WB_SERIES)
     res = Resource("wb-pinksheet", "wb-pinksheet-monthly.csv",
-                   "World Bank Commodity Price Data (Pink Sheet): rice, grains, fertilisers, crude oil, sugar, fruit (monthly, nominal USD)",
+                   "World Bank Commodity Price Data (Pink Sheet): every series of the monthly workbook, rice, grains, "
+                   "fertilisers, energy, metals, beverages, fruit (monthly, nominal USD)",
                    "yearmonth", [("wb_code", "string", "World Bank series code"), ("name", "string", "World Bank series name")],
                    [{"title": "World Bank Commodity Price Data (The Pink Sheet), CMO-Historical-Data-Monthly.xlsx",
                      "path": "https://www.worldbank.org/en/research/commodity-markets"}],
                    [CC_BY], "wb-pinksheet",
-                   "Months the World Bank left blank inside a series are kept as empty values: read with --on-missing skip or interpolate.")
+                   "The December 2025 release (to 2025-11); the November release's workbook is in original/. Months the "
+                   "World Bank left blank inside a series are kept as empty values: read with --on-missing skip or interpolate.")
     out_rows = []
-    for code, sid in WB_SERIES:
-        unit = WB_UNITS[legend[code]["unit"]]
-        name = legend[code]["name"]
-        pts = trim_empty_ends([(r["date"][:7], r[code]) for r in rows])
+    for entry in legend:
+        code, name = entry["code"], entry["name"]
+        unit = WB_UNITS[entry["unit"]]
+        sid = known.get(code) or "wb-" + local.slug(code)
+        pts = trim_empty_ends([(f"{r['period'][:4]}-{r['period'][5:7]}", r[code]) for r in rows])
         res.add_series(sid, unit, name, pts)
         for d, v in pts:
             out_rows.append([sid, d, v, unit, code, name])
     write_csv(os.path.join(out, res.path), ["series_id", "date", "value", "unit", "wb_code", "name"], out_rows)
     res.gaps = "allowed"
+    res.decimal_point = True
     return res
 
 
