@@ -278,7 +278,8 @@ struct Outlook: ParsableCommand {
         let exportEntry = linked.exportLinkEntry
         let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? [])
         let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
-        let data = try ConfiguredDatasets(linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false)) : nil)
+        let data = try ConfiguredDatasets(
+            linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false)) : nil)
         let s = try data.series(of: entry, at: "the price entry '\(entry.id)'")
         guard case .month = s.start else {
             throw ValidationError(

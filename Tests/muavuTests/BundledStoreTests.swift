@@ -61,7 +61,8 @@ struct BundledStoreTests {
         let imported = try Self.importBundled(into: f)
         #expect(imported.status == 0, "\(imported.stderr)")
         // The December release revises months of the November workbook imported before it: both kept.
-        let tidyWB = try #require(imported.stderr.components(separatedBy: "import: ").first { $0.contains("wb-pinksheet-monthly.csv") })
+        let tidyWB = try #require(
+            imported.stderr.components(separatedBy: "import: ").first { $0.contains("wb-pinksheet-monthly.csv") })
         #expect(!tidyWB.contains(" 0 revised"), "\(tidyWB)")
 
         let out = f.path("out")
@@ -73,7 +74,8 @@ struct BundledStoreTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/index.json")))
                 as? [String: Any])
         let series = try #require(index["series"] as? [[String: Any]])
-        let last = Dictionary(uniqueKeysWithValues: series.map { ($0["id"] as? String ?? "", $0["last_observed"] as? String) })
+        let last = Dictionary(
+            uniqueKeysWithValues: series.map { ($0["id"] as? String ?? "", $0["last_observed"] as? String) })
         // The reference: the newest period of each publisher's file, read with Python's csv module.
         let script = Self.root.appendingPathComponent("scripts/fixtures/newest_periods.py").path
         let reference = try Python.run([script, Self.root.path])
@@ -116,7 +118,10 @@ struct BundledStoreTests {
         try Self.producerPriceStore(f)
         let csv = Self.datasets.appendingPathComponent("faostat-producer-prices.csv").path
         let fromCSV = try CLIRunner.run(
-            ["publish", "--config", try Self.configuration(f, dataset: "{\"path\": \"\(csv)\"}"), "--out", f.path("a")],
+            [
+                "publish", "--config", try Self.configuration(f, dataset: "{\"path\": \"\(csv)\"}"), "--out",
+                f.path("a"),
+            ],
             environment: Self.epoch)
         #expect(fromCSV.status == 0, "\(fromCSV.stderr)")
         let fromStore = try CLIRunner.run(
@@ -128,7 +133,11 @@ struct BundledStoreTests {
         func forecast(_ dir: String) throws -> NSDictionary? {
             let doc = try JSONSerialization.jsonObject(
                 with: Data(contentsOf: URL(fileURLWithPath: f.path(dir) + "/forecasts/paddy.json")))
-            return ((doc as? [String: Any])?["results"] as? [[String: Any]])?.first?["forecast"] as? NSDictionary
+            // The forecast itself (model and points); `dataset` names the file or the store.
+            let series = ((doc as? [String: Any])?["series"] as? [[String: Any]])?.first
+            return series.map {
+                ["model": $0["model"] ?? NSNull(), "points": $0["points"] ?? NSNull()] as NSDictionary
+            }
         }
         let a = try #require(try forecast("a"))
         #expect(a == (try forecast("b")))
@@ -140,7 +149,8 @@ struct BundledStoreTests {
         let config = try Self.configuration(f, dataset: "{\"store\": true}", series: "vnm-paddy-price-typo")
         let r = try CLIRunner.run(["publish", "--config", config, "--store", f.store, "--out", f.path("out")])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("vnm-paddy-price-typo") && r.stderr.contains("the store does not have"))
+        #expect(r.stderr.contains("series 'vnm-paddy-price-typo'") && r.stderr.contains("does not have"), "\(r.stderr)")
+        #expect(r.stderr.contains("[unknown-series]"))
         #expect(!FileManager.default.fileExists(atPath: f.path("out")))
         // No store at all: refused alike, and none is created.
         let none = f.path("none.sqlite")

@@ -287,15 +287,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             }
             guard Set(names).count == names.count else { throw fail("\(at): a model is named twice") }
         }
-        for key in datasets.keys.sorted() {
-            guard let d = datasets[key] else { continue }
-            if d.path != nil, d.store != nil {
-                throw fail("datasets.\(key): give either 'path' (a CSV file) or \"store\": true, not both")
-            }
-            if d.path == nil, !d.fromStore {
-                throw fail("datasets.\(key): needs 'path' (a CSV file) or \"store\": true (its series from the store)")
-            }
-        }
+        try checkDatasetSources(fail)
         var seen = Set<String>()
         for (i, e) in forecasts.enumerated() {
             let at = "forecasts[\(i)] (\(e.id))"
@@ -359,6 +351,19 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail(
                     "exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)"
                 )
+            }
+        }
+    }
+
+    /// Each dataset is a CSV file or the store, not both and not neither.
+    private func checkDatasetSources(_ fail: (String) -> PublishingError) throws {
+        for key in datasets.keys.sorted() {
+            guard let d = datasets[key] else { continue }
+            if d.path != nil, d.store != nil {
+                throw fail("datasets.\(key): give either 'path' (a CSV file) or \"store\": true, not both")
+            }
+            if d.path == nil, !d.fromStore {
+                throw fail("datasets.\(key): needs 'path' (a CSV file) or \"store\": true (its series from the store)")
             }
         }
     }
