@@ -39,11 +39,7 @@ public struct Theta: Forecaster {
     /// forecast by its value.
     func fit(_ y: [Double], period: Int) throws -> (model: ThetaModel, adjustment: SeasonalAdjustment)? {
         // The length is checked first, so that a short constant series is refused like any other.
-        guard y.count >= ThetaModel.minimumCount else {
-            throw ForecastingError(
-                .tooShort,
-                "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
-        }
+        try ThetaModel.checkLength(y.count)
         if let first = y.first, y.allSatisfy({ $0 == first }) { return nil }
         let adjustment = SeasonalAdjustment.detect(y, period: period)
         return (try ThetaModel.fit(adjustment.adjust(y), variant: variant), adjustment)
