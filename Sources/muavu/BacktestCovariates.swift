@@ -1,7 +1,4 @@
-import AgriData
-import ArgumentParser
 import Forecasting
-import Foundation
 import TimeSeriesCore
 
 /// `muavu backtest --covariates`: the models `regression` (independent errors), `arima` and

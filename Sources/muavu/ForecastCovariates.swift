@@ -1,8 +1,6 @@
 import AgriData
-import ArgumentParser
 import Documents
 import Forecasting
-import Foundation
 import TimeSeriesCore
 
 /// The target series lined up with their covariates (`CovariateAligner.design`), each from its
