@@ -58,8 +58,8 @@ let package = Package(
         .target(
             name: "AgriData",
             dependencies: ["TimeSeriesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // The SVG charts, Markdown tables and the notebooks' Markdown-to-HTML, with the number
-        // and language conventions they share.
+        // The SVG kit and the charts on it, and the block model (rendered to Markdown and to HTML)
+        // of the bulletin and the notebooks, with the number and language conventions they share.
         .target(name: "Rendering", dependencies: ["TimeSeriesCore"]),
         // The muavu.*/v1 documents (with the publish and report indexes, the outlook and the model
         // file), the schema of every document muavu writes and their catalog, one JSON encoding and
@@ -113,6 +113,7 @@ let package = Package(
         // Test support: the one way tests reach the Python reference tools (requirements-test.txt),
         // and the references shared by two test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Forecasting", "TimeSeriesCore"]),
         .testTarget(
             name: "PublishingTests",

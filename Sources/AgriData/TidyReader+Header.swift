@@ -15,6 +15,10 @@ extension TidyReader {
         /// The declared formats of the value and covariate columns; nil: not declared.
         let valueFormat: NumberFormat?
         let covariateFormats: [NumberFormat?]
+        /// The same, nil also where the declared format is the standard one, so that a row
+        /// compares no format to take the fast path (`TidyReader.cell`).
+        let valueReader: NumberFormat?
+        let covariateReaders: [NumberFormat?]
         let covariates: [Int]
         let idName: String, dateName: String, valueName: String
         let covariateNames: [String]
@@ -66,6 +70,9 @@ extension TidyReader {
             }
             valueFormat = format(valueName)
             covariateFormats = covariateNames.map(format)
+            func reader(_ f: NumberFormat?) -> NumberFormat? { f.flatMap { $0.isStandard ? nil : $0 } }
+            valueReader = reader(valueFormat)
+            covariateReaders = covariateFormats.map(reader)
         }
 
         /// The names, trimmed of spaces; one that is not UTF-8 is reported.

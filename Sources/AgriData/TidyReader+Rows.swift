@@ -10,8 +10,8 @@ extension TidyReader {
         var unit: String?
         var unitBytes: [UInt8]
         var label: String? = nil
-        /// The series' bounds, and the range accepted without looking further (`SeriesBounds.min`, `max`).
-        var bounds: SeriesBounds
+        /// The range accepted without looking further (`SeriesBounds.min`, `max`; the bounds
+        /// themselves are `RowPass.bounds`, apart, so that the row loop copies no strings).
         var lowest: Double, highest: Double
         /// The file declares no number format and the unit is one where "9.250" reads two ways.
         var checksAmbiguity: Bool
@@ -49,6 +49,8 @@ extension TidyReader {
         var rows = 0
         /// Series with a row that could not be placed: a gap there may be that row, so it is not reported.
         var refused = Set<String>()
+        /// The bounds of each series, by its index in `series`.
+        var bounds: [SeriesBounds] = []
 
         init(columns: Columns, options: TidyReadOptions) {
             self.columns = columns
@@ -152,9 +154,10 @@ extension TidyReader {
                 unit = text.isEmpty ? nil : text
             }
             let b = options.bounds.bounds(id: id, unit: unit)
+            bounds.append(b)
             series.append(
                 Accumulator(
-                    id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes, bounds: b,
+                    id: id, firstLine: line, kind: date.kind, unit: unit, unitBytes: unitBytes,
                     lowest: b.min, highest: b.max,
                     checksAmbiguity: columns.valueFormat == nil && NumberFormat.checksAmbiguity(unit: unit),
                     firstRaw: date, covariates: Array(repeating: [], count: columns.covariates.count)))
@@ -283,7 +286,7 @@ extension TidyReader {
             let file = columns.file
             let valueColumn = columns.value
             let valueName = columns.valueName
-            var v = TidyReader.cell(t, valueColumn, format: columns.valueFormat)
+            var v = TidyReader.cell(t, valueColumn, format: columns.valueReader)
             if v == -.infinity {
                 problems.add(
                     notNumeric(
@@ -300,7 +303,10 @@ extension TidyReader {
                                 + "(use --on-missing skip or interpolate to accept gaps)"))
                 }
             } else if inSeriesUnit {
-                if series[s].checksAmbiguity, let r = t.withField(valueColumn, NumberFormat.ambiguousReadings) {
+                // Only a value from 1 to 999.999 can be "9.250"; most prices skip the look at its text.
+                if series[s].checksAmbiguity, abs(v) >= 1, abs(v) < 1000,
+                    let r = t.withField(valueColumn, NumberFormat.ambiguousReadings)
+                {
                     // Refused as ambiguous; its bounds depend on the reading.
                     problems.add(
                         ambiguous(
@@ -320,7 +326,7 @@ extension TidyReader {
                 columns.flag.map { j in
                     (t.string(j) ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "confirmed"
                 } ?? false
-            guard let violation = series[s].bounds.violation(v, confirmed: confirmed) else { return }
+            guard let violation = bounds[s].violation(v, confirmed: confirmed) else { return }
             let text = t.lossyString(columns.value).trimmingCharacters(in: .whitespaces)
             problems.add(
                 DataError(
@@ -334,7 +340,7 @@ extension TidyReader {
         @inline(__always)
         private mutating func readCovariates(_ t: CSVTokenizer, series s: Int, line: Int, problems: inout Problems) {
             for (c, j) in columns.covariates.enumerated() {
-                let x = TidyReader.cell(t, j, format: columns.covariateFormats[c])
+                let x = TidyReader.cell(t, j, format: columns.covariateReaders[c])
                 let name = columns.covariateNames[c]
                 if x == -.infinity {
                     problems.add(
@@ -365,10 +371,11 @@ extension TidyReader {
         return missingOrNot(f)
     }
 
-    /// Field `j` of the record as a numeric cell (`cell`), read in `format` when one is declared.
+    /// Field `j` of the record as a numeric cell (`cell`), read in `format` when one is given
+    /// (`Columns.valueReader`: nil for the standard format).
     @inline(__always)
     static func cell(_ t: CSVTokenizer, _ j: Int, format: NumberFormat?) -> Double {
-        guard let format, !format.isStandard else { return t.withField(j, cell) }
+        guard let format else { return t.withField(j, cell) }
         return t.withField(j) { f in format.parse(bytes: f) ?? missingOrNot(f) }
     }
 

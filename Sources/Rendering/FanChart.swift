@@ -62,6 +62,13 @@ public struct FanChart: Sendable, Equatable {
             && zip(a.history, b.history).allSatisfy { $0.date == $1.date && $0.value.bitPattern == $1.value.bitPattern }
     }
 
+    /// The same chart in `language`.
+    public func `in`(_ language: Language) -> FanChart {
+        var chart = self
+        chart.language = language
+        return chart
+    }
+
     // MARK: - Words
 
     struct Words {
@@ -101,37 +108,35 @@ public struct FanChart: Sendable, Equatable {
             history.map(\.value).filter(\.isFinite)
             + steps.flatMap { [$0.median, $0.lower95 ?? $0.lower80, $0.upper95 ?? $0.upper80].compactMap { $0 } }
             .filter(\.isFinite)
-        var out = ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-        out += "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
-        out += "font-family=\"'Noto Sans', 'DejaVu Sans', Arial, sans-serif\">\n"
-        out += "<title>\(Markup.escape(title))</title>\n"
-        out += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        out +=
-            "<text x=\"\(f(left))\" y=\"24\" font-size=\"17\" font-weight=\"700\" fill=\"\(Self.colors.text)\">\(Markup.escape(title))</text>\n"
-        out += legend(x: left, y: 46)
+        var svg = SVGCanvas(
+            width: width, height: height, numbers: .numberText, escaping: .xml,
+            attributes: [
+                "role": "img", "aria-label": Markup.escape(title),
+                "font-family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
+            ])
+        svg.element("title", content: title)
+        svg.element("rect", ["width": "\(width)", "height": "\(height)", "fill": "#ffffff"])
+        svg.text(x: left, y: "24", ["font-size": "17", "font-weight": "700", "fill": Self.colors.text], title)
+        legend(&svg, x: left, y: 46)
         guard let minOrdinal = ordinals.min(), let maxOrdinal = ordinals.max(),
             let lo = values.min(), let hi = values.max()
         else {
-            out +=
-                "<text x=\"\(f(w / 2))\" y=\"\(f(h / 2))\" text-anchor=\"middle\" fill=\"\(Self.colors.muted)\">–</text>\n</svg>\n"
-            return out
+            svg.text(x: w / 2, y: h / 2, ["text-anchor": "middle", "fill": Self.colors.muted], "–")
+            return svg.finished()
         }
-        let ticks = Self.niceTicks(lo: lo, hi: hi)
+        let ticks = Ticks.covering(lo: lo, hi: hi)
         let yMin = ticks.first ?? lo
         let yMax = ticks.last ?? hi
         let span = Double(max(1, maxOrdinal - minOrdinal))
         let plot = Plot(
             left: left, right: right, top: top, bottom: bottom, minOrdinal: minOrdinal, span: span,
             yMin: yMin, yMax: yMax)
-        out += axes(plot, ticks: ticks, minOrdinal: minOrdinal, maxOrdinal: maxOrdinal)
-        out += marks(plot, width: w)
+        axes(&svg, plot, ticks: ticks, minOrdinal: minOrdinal, maxOrdinal: maxOrdinal)
+        marks(&svg, plot, width: w)
         if let note {
-            out +=
-                "<text x=\"\(f(left))\" y=\"\(f(h - 12))\" font-size=\"11\" fill=\"\(Self.colors.muted)\">\(Markup.escape(note))</text>\n"
+            svg.text(x: left, y: h - 12, ["font-size": "11", "fill": Self.colors.muted], note)
         }
-        out += "</svg>\n"
-        return out
+        return svg.finished()
     }
 
     /// Where a value and a period fall in the plot area.
@@ -145,120 +150,101 @@ public struct FanChart: Sendable, Equatable {
     }
 
     /// The value axis (grid lines and labels, unit above) and the time axis.
-    func axes(_ plot: Plot, ticks: [Double], minOrdinal: Int, maxOrdinal: Int) -> String {
-        let left = plot.left
-        let right = plot.right
-        let top = plot.top
-        let bottom = plot.bottom
-        var out = ""
-        let decimals = self.decimals ?? Self.decimals(for: ticks)
-        out += "<g font-size=\"12\" fill=\"\(Self.colors.muted)\">\n"
-        out += "<text x=\"\(f(left - 8))\" y=\"\(f(top - 10))\" text-anchor=\"end\">\(Markup.escape(unit))</text>\n"
-        for t in ticks {
-            out +=
-                "<line x1=\"\(f(left))\" y1=\"\(f(plot.y(t)))\" x2=\"\(f(right))\" y2=\"\(f(plot.y(t)))\" stroke=\"\(Self.colors.grid)\" stroke-width=\"1\"/>\n"
-            out +=
-                "<text x=\"\(f(left - 8))\" y=\"\(f(plot.y(t) + 4))\" text-anchor=\"end\">\(NumberText.format(t, decimals: decimals, language: language))</text>\n"
-        }
+    func axes(_ svg: inout SVGCanvas, _ plot: Plot, ticks: [Double], minOrdinal: Int, maxOrdinal: Int) {
+        let decimals = self.decimals ?? Ticks.decimals(covering: ticks)
+        let axis: KeyValuePairs<String, String?> = ["stroke": Self.colors.axis, "stroke-width": "1"]
+        svg.open("g", ["font-size": "12", "fill": Self.colors.muted])
+        svg.text(x: plot.left - 8, y: plot.top - 10, ["text-anchor": "end"], unit)
+        svg.valueGrid(
+            ticks.map { (plot.y($0), NumberText.format($0, decimals: decimals, language: language)) },
+            left: plot.left, right: plot.right, gap: 8,
+            line: ["stroke": Self.colors.grid, "stroke-width": "1"])
         // Time axis.
-        out +=
-            "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\"/>\n"
+        svg.line(x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, axis)
         let sample = history.first?.date ?? steps[0].date
         let timeTicks = Self.timeTicks(from: minOrdinal, to: maxOrdinal, sample: sample)
         let yearly = timeTicks.count >= 2 && (timeTicks[1] - timeTicks[0]) % Self.periodsPerYear(sample) == 0
         for o in timeTicks {
             let d = Self.date(ordinal: o, like: sample)
-            out +=
-                "<line x1=\"\(f(plot.x(o)))\" y1=\"\(f(bottom))\" x2=\"\(f(plot.x(o)))\" y2=\"\(f(bottom + 5))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\"/>\n"
-            out +=
-                "<text x=\"\(f(plot.x(o)))\" y=\"\(f(bottom + 19))\" text-anchor=\"middle\">\(Markup.escape(Self.tickLabel(d, yearly: yearly, language: language)))</text>\n"
+            svg.line(x1: plot.x(o), y1: plot.bottom, x2: plot.x(o), y2: plot.bottom + 5, axis)
+            svg.text(
+                x: plot.x(o), y: plot.bottom + 19, ["text-anchor": "middle"],
+                Self.tickLabel(d, yearly: yearly, language: language))
         }
-        out += "</g>\n"
-        return out
+        svg.close("g")
     }
 
     /// The bands, the start of the forecast, the history and the median.
-    func marks(_ plot: Plot, width w: Double) -> String {
-        let top = plot.top
-        let bottom = plot.bottom
-        var out = ""
+    func marks(_ svg: inout SVGCanvas, _ plot: Plot, width w: Double) {
         // Bands, from the last observation (zero width) out to the horizon.
         let anchor = history.last(where: { $0.value.isFinite })
-        func band(_ lower: KeyPath<Step, Double?>, _ upper: KeyPath<Step, Double?>, fill: String) -> String {
+        let anchorPoint = anchor.map { (x: plot.x($0.date.ordinal), y: plot.y($0.value)) }
+        for (lower, upper, fill) in [
+            (\Step.lower95, \Step.upper95, Self.colors.band95), (\Step.lower80, \Step.upper80, Self.colors.band80),
+        ] {
             let s = steps.filter { $0[keyPath: lower] != nil && $0[keyPath: upper] != nil }
-            guard !s.isEmpty else { return "" }
-            var pts: [(Double, Double)] = []
-            if let a = anchor { pts.append((plot.x(a.date.ordinal), plot.y(a.value))) }
-            pts += s.map { (plot.x($0.date.ordinal), plot.y($0[keyPath: upper] ?? 0)) }
-            pts += s.reversed().map { (plot.x($0.date.ordinal), plot.y($0[keyPath: lower] ?? 0)) }
-            return
-                "<polygon points=\"\(pts.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\" fill=\"\(fill)\" stroke=\"none\"/>\n"
+            guard !s.isEmpty else { continue }
+            let pts =
+                (anchorPoint.map { [$0] } ?? [])
+                + s.map { (x: plot.x($0.date.ordinal), y: plot.y($0[keyPath: upper] ?? 0)) }
+                + s.reversed().map { (x: plot.x($0.date.ordinal), y: plot.y($0[keyPath: lower] ?? 0)) }
+            svg.element("polygon", ["points": svg.points(pts), "fill": fill, "stroke": "none"])
         }
-        out += band(\.lower95, \.upper95, fill: Self.colors.band95)
-        out += band(\.lower80, \.upper80, fill: Self.colors.band80)
 
         // Where the forecast starts.
         if let a = anchor, !steps.isEmpty {
             let xa = plot.x(a.date.ordinal)
-            out +=
-                "<line x1=\"\(f(xa))\" y1=\"\(f(top - 16))\" x2=\"\(f(xa))\" y2=\"\(f(bottom))\" stroke=\"\(Self.colors.axis)\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
+            svg.line(
+                x1: xa, y1: plot.top - 16, x2: xa, y2: plot.bottom,
+                ["stroke": Self.colors.axis, "stroke-width": "1", "stroke-dasharray": "3 3"])
             // Above the plot area, where no data can be drawn over it; left of the line when the
             // forecast starts too near the right edge for the label.
             let label = words.forecastStart + " →"
             let fits = xa + 4 + Self.textWidth(label, size: 11) <= w - 4
-            out += "<text x=\"\(f(fits ? xa + 4 : xa - 4))\" y=\"\(f(top - 6))\" font-size=\"11\" "
-            out +=
-                "text-anchor=\"\(fits ? "start" : "end")\" fill=\"\(Self.colors.muted)\">\(Markup.escape(label))</text>\n"
+            svg.text(
+                x: fits ? xa + 4 : xa - 4, y: plot.top - 6,
+                ["font-size": "11", "text-anchor": fits ? "start" : "end", "fill": Self.colors.muted], label)
         }
 
         // History: one path, a new subpath after each gap.
-        var d = ""
-        var pen = false
-        for p in history {
-            guard p.value.isFinite else {
-                pen = false
-                continue
-            }
-            d += (pen ? " L" : (d.isEmpty ? "M" : " M")) + "\(f(plot.x(p.date.ordinal))),\(f(plot.y(p.value)))"
-            pen = true
-        }
+        let d = svg.pathData(
+            SVGCanvas.runs(history) { $0.value.isFinite ? (x: plot.x($0.date.ordinal), y: plot.y($0.value)) : nil })
         if !d.isEmpty {
-            out +=
-                "<path d=\"\(d)\" fill=\"none\" stroke=\"\(Self.colors.history)\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n"
+            svg.element(
+                "path",
+                [
+                    "d": d, "fill": "none", "stroke": Self.colors.history, "stroke-width": "2",
+                    "stroke-linejoin": "round",
+                ])
         }
         // Median, joined to the last observation.
         if !steps.isEmpty {
-            var m = anchor.map { "M\(f(plot.x($0.date.ordinal))),\(f(plot.y($0.value)))" } ?? ""
-            for s in steps where s.median.isFinite {
-                m += (m.isEmpty ? "M" : " L") + "\(f(plot.x(s.date.ordinal))),\(f(plot.y(s.median)))"
-            }
-            out +=
-                "<path d=\"\(m)\" fill=\"none\" stroke=\"\(Self.colors.median)\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n"
+            let medians = steps.filter(\.median.isFinite).map { (x: plot.x($0.date.ordinal), y: plot.y($0.median)) }
+            svg.element(
+                "path",
+                [
+                    "d": svg.pathData([(anchorPoint.map { [$0] } ?? []) + medians]), "fill": "none",
+                    "stroke": Self.colors.median, "stroke-width": "2.5", "stroke-linejoin": "round",
+                ])
         }
-        return out
     }
 
-    func legend(x: Double, y: Double) -> String {
-        var out = "<g font-size=\"12\" fill=\"\(Self.colors.text)\">\n"
+    func legend(_ svg: inout SVGCanvas, x: Double, y: Double) {
+        svg.open("g", ["font-size": "12", "fill": Self.colors.text])
         var cx = x
-        func item(_ label: String, _ swatch: (Double) -> String) {
-            out += swatch(cx)
-            out += "<text x=\"\(f(cx + 28))\" y=\"\(f(y + 4))\">\(Markup.escape(label))</text>\n"
+        for (label, color, box, width) in [
+            (words.history, Self.colors.history, false, "2"), (words.median, Self.colors.median, false, "2.5"),
+            (words.band80, Self.colors.band80, true, ""), (words.band95, Self.colors.band95, true, ""),
+        ] {
+            if box {
+                svg.element("rect", ["x": svg.n(cx), "y": svg.n(y - 6), "width": "22", "height": "12", "fill": color])
+            } else {
+                svg.line(x1: cx, y1: y, x2: cx + 22, y2: y, ["stroke": color, "stroke-width": width])
+            }
+            svg.text(x: cx + 28, y: y + 4, [:], label)
             cx += 28 + Self.textWidth(label, size: 12) + 20
         }
-        func line(_ color: String, _ width: String) -> (Double) -> String {
-            {
-                "<line x1=\"\(f($0))\" y1=\"\(f(y))\" x2=\"\(f($0 + 22))\" y2=\"\(f(y))\" stroke=\"\(color)\" stroke-width=\"\(width)\"/>\n"
-            }
-        }
-        func box(_ color: String) -> (Double) -> String {
-            { "<rect x=\"\(f($0))\" y=\"\(f(y - 6))\" width=\"22\" height=\"12\" fill=\"\(color)\"/>\n" }
-        }
-        item(words.history, line(Self.colors.history, "2"))
-        item(words.median, line(Self.colors.median, "2.5"))
-        item(words.band80, box(Self.colors.band80))
-        item(words.band95, box(Self.colors.band95))
-        return out + "</g>\n"
+        svg.close("g")
     }
 
     /// A rough advance width for sans-serif text (legend spacing only).
@@ -267,32 +253,6 @@ public struct FanChart: Sendable, Equatable {
     }
 
     // MARK: - Scales
-
-    /// 4–7 round ticks (1, 2, 2.5 or 5 × 10^k) covering [lo, hi].
-    static func niceTicks(lo: Double, hi: Double) -> [Double] {
-        var lo = lo
-        var hi = hi
-        if hi - lo < 1e-12 * max(1, abs(hi)) {
-            let pad = max(abs(hi) * 0.05, 1)
-            lo -= pad
-            hi += pad
-        }
-        let raw = (hi - lo) / 5
-        let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
-        // A little slack, so that 5.6 / 0.2 = 27.999… still starts at 28.
-        let first = (lo / step + 1e-9).rounded(.down)
-        let last = (hi / step - 1e-9).rounded(.up)
-        return stride(from: first, through: last, by: 1).map { $0 * step }
-    }
-
-    static func decimals(for ticks: [Double]) -> Int {
-        guard ticks.count >= 2 else { return 0 }
-        let step = ticks[1] - ticks[0]
-        var d = 0
-        while d < 6 && abs((step * pow(10, Double(d))).rounded() - step * pow(10, Double(d))) > 1e-6 { d += 1 }
-        return d
-    }
 
     /// Tick positions on the time axis: whole years for long spans, otherwise every 1, 2, 3 or
     /// 6 periods, aligned to the start of the year, at most about eight ticks.
@@ -338,9 +298,4 @@ public struct FanChart: Sendable, Equatable {
         default: 1
         }
     }
-}
-
-/// SVG coordinates with one decimal, formatted without locale.
-private func f(_ v: Double) -> String {
-    NumberText.format(v, decimals: 1, language: .en, grouping: false)
 }

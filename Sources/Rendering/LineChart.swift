@@ -69,28 +69,18 @@ public struct LineChart: Sendable, Equatable {
         let plotH = h - top - bottom
         func x(_ i: Int) -> Double { left + (n > 1 ? Double(i) / Double(n - 1) : 0.5) * plotW }
         func y(_ v: Double) -> Double { top + (hi - v) / (hi - lo) * plotH }
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-            + "viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"11\">\n"
+        var svg = SVGCanvas(
+            width: width, height: height, numbers: .printf, escaping: .xmlKeepingApostrophes,
+            attributes: ["font-family": "sans-serif", "font-size": "11"])
         if !compact {
-            out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-            out +=
-                "<text x=\"\(f(left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
-            out += "<text x=\"\(f(left))\" y=\"30\" fill=\"#555555\">\(Self.escape(unit))</text>\n"
+            svg.element("rect", ["x": "0", "y": "0", "width": "\(width)", "height": "\(height)", "fill": "#ffffff"])
+            svg.text(x: left, y: "16", ["font-size": "13", "font-weight": "bold"], title)
+            svg.text(x: left, y: "30", ["fill": "#555555"], unit)
             // Five value ticks at round steps.
-            let step = Self.niceStep((hi - lo) / 4)
-            var tick = (lo / step).rounded(.up) * step
-            let decimals = max(0, -Int((log10(step)).rounded(.down)))
-            while tick <= hi + step * 1e-9 {
-                let ty = y(tick)
-                out +=
-                    "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(w - right))\" y2=\"\(f(ty))\" stroke=\"#e4e4e4\"/>\n"
-                out +=
-                    "<text x=\"\(f(left - 4))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">"
-                    + String(format: "%.\(decimals)f", tick == 0 ? 0 : tick) + "</text>\n"
-                tick += step
-            }
+            let ticks = Ticks.within(lo: lo, hi: hi)
+            svg.valueGrid(
+                ticks.values.map { (y($0), String(format: "%.\(ticks.decimals)f", $0 == 0 ? 0 : $0)) },
+                left: left, right: w - right, gap: 4, line: ["stroke": "#e4e4e4"])
             // At most six date labels, evenly spread, the last one included.
             if n > 0 {
                 let count = min(6, n)
@@ -102,31 +92,32 @@ public struct LineChart: Sendable, Equatable {
                 for i in shown where i < labels.count {
                     // The end labels are anchored inside the frame so that they are never cut.
                     let anchor = n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle"
-                    out +=
-                        "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"\(anchor)\">\(Self.escape(labels[i]))</text>\n"
+                    svg.text(x: x(i), y: top + plotH + 16, ["text-anchor": anchor], labels[i])
                 }
             }
-            out +=
-                "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#999999\"/>\n"
+            svg.element(
+                "rect",
+                [
+                    "x": svg.n(left), "y": svg.n(top), "width": svg.n(plotW), "height": svg.n(plotH), "fill": "none",
+                    "stroke": "#999999",
+                ])
         }
         for line in lines {
-            var segments: [[String]] = [[]]
-            for (i, v) in line.values.enumerated() {
-                if v.isFinite {
-                    segments[segments.count - 1].append("\(f(x(i))),\(f(y(v)))")
-                } else if !(segments.last?.isEmpty ?? true) {
-                    segments.append([])
-                }
+            let dash = line.dashed ? "5,3" : nil
+            let runs = SVGCanvas.runs(Array(line.values.enumerated())) {
+                $0.element.isFinite ? (x($0.offset), y($0.element)) : nil
             }
-            let dash = line.dashed ? " stroke-dasharray=\"5,3\"" : ""
-            for points in segments where !points.isEmpty {
+            for points in runs {
                 if points.count == 1 {
-                    let xy = points[0].split(separator: ",")
-                    out += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"1.5\" fill=\"\(line.color)\"/>\n"
+                    svg.element(
+                        "circle", ["cx": svg.n(points[0].x), "cy": svg.n(points[0].y), "r": "1.5", "fill": line.color])
                 } else {
-                    out +=
-                        "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"\(compact ? "1.2" : "1.6")\"\(dash) "
-                        + "points=\"\(points.joined(separator: " "))\"/>\n"
+                    svg.element(
+                        "polyline",
+                        [
+                            "fill": "none", "stroke": line.color, "stroke-width": compact ? "1.2" : "1.6",
+                            "stroke-dasharray": dash, "points": svg.points(points),
+                        ])
                 }
             }
         }
@@ -134,30 +125,13 @@ public struct LineChart: Sendable, Equatable {
             var lx = left
             let ly = h - 14
             for line in lines {
-                let dash = line.dashed ? " stroke-dasharray=\"5,3\"" : ""
-                out +=
-                    "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 18))\" y2=\"\(f(ly - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
-                out += "<text x=\"\(f(lx + 22))\" y=\"\(f(ly))\">\(Self.escape(line.name))</text>\n"
+                svg.line(
+                    x1: lx, y1: ly - 4, x2: lx + 18, y2: ly - 4,
+                    ["stroke": line.color, "stroke-width": "2", "stroke-dasharray": line.dashed ? "5,3" : nil])
+                svg.text(x: lx + 22, y: ly, [:], line.name)
                 lx += 30 + Double(line.name.count) * 6.2
             }
         }
-        out += "</svg>\n"
-        return out
-    }
-
-    /// 1, 2 or 5 times a power of ten, at least `raw`.
-    static func niceStep(_ raw: Double) -> Double {
-        guard raw.isFinite, raw > 0 else { return 1 }
-        let power = pow(10, (log10(raw)).rounded(.down))
-        for m in [1.0, 2, 5, 10] where m * power >= raw * (1 - 1e-9) { return m * power }
-        return 10 * power
-    }
-
-    static func escape(_ s: String) -> String {
-        s.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        return svg.finished()
     }
 }

@@ -77,24 +77,3 @@ public enum NumberText {
         return "\(names[m - 1]) \(y)"
     }
 }
-
-/// Text as it goes into XML and HTML: NFC-normalised, with markup characters escaped.
-public enum Markup {
-    public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
-
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in nfc(s) {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-}

@@ -58,9 +58,7 @@ struct Outlook: ParsableCommand {
     /// The candidates asked for on the command line, if any.
     var requestedModels: [String]? {
         if let model { return [model] }
-        return models.map {
-            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+        return models.map(commaSeparated)
     }
 
     @Option(name: [.customLong("months"), .customLong("horizon")], help: "Months to forecast.")

@@ -35,24 +35,25 @@ enum BulletinSample {
             commodity: Bilingual(vi: "Lúa gạo bán buôn", en: "Wholesale rice"),
             market: Bilingual(vi: "Tam Nông", en: "Tam Nông"),
             unit: Bilingual(vi: "đồng/kg", en: "VND/kg"))
+        var header = Bulletin.Header(
+            title: Bilingual(vi: "Bản tin dự báo mùa vụ và giá nông sản", en: "Crop and price forecast bulletin"),
+            issued: asOf)
+        header.coverage = Bilingual(vi: "Vụ Hè Thu 2021", en: "Summer–autumn crop 2021")
+        header.validUntil = .day(year: 2021, month: 8, day: 14)
+        header.nextIssue = .day(year: 2021, month: 8, day: 15)
+        header.number = "07/2021"
+        var comparison = Bulletin.Comparison(item: heThu, unit: tonnesPerHectare, forecast: 5.9)
+        comparison.fiveYearAverage = 5.73
+        comparison.lastYear = 5.8
+        comparison.decimals = 2
         return Bulletin(
-            header: .init(
-                title: Bilingual(
-                    vi: "Bản tin dự báo mùa vụ và giá nông sản",
-                    en: "Crop and price forecast bulletin"),
-                coverage: Bilingual(vi: "Vụ Hè Thu 2021", en: "Summer–autumn crop 2021"),
-                issued: asOf, validUntil: .day(year: 2021, month: 8, day: 14),
-                nextIssue: .day(year: 2021, month: 8, day: 15), number: "07/2021"),
+            header: header,
             headlines: [
                 try Headline.forecast(
                     subject: heThu, forecast: yieldForecast, unit: tonnesPerHectare,
                     decimals: 1, average: 5.73)
             ],
-            comparisons: [
-                .init(
-                    item: heThu, unit: tonnesPerHectare, forecast: 5.9, fiveYearAverage: 5.73, lastYear: 5.8,
-                    decimals: 2)
-            ],
+            comparisons: [comparison],
             charts: [
                 .init(
                     file: "charts/gia-lua-dong-thap.svg",

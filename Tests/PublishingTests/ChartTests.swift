@@ -57,16 +57,6 @@ func containsBytes(_ text: String, _ part: String) -> Bool {
         #expect(NumberText.monthInWords(.month(year: 2021, month: 6), language: .en) == "June 2021")
     }
 
-    @Test func niceTicksCoverTheRange() {
-        // 4,514 to 10,638 (the Đồng Tháp range): raw step 1,224.8 → 2,000.
-        #expect(FanChart.niceTicks(lo: 4514, hi: 10638) == [4000, 6000, 8000, 10000, 12000])
-        // 5.6 to 6.2 t/ha: raw step 0.12 → 0.2.
-        let yields = FanChart.niceTicks(lo: 5.6, hi: 6.2)
-        #expect(yields.count == 4 && zip(yields, [5.6, 5.8, 6.0, 6.2]).allSatisfy { abs($0 - $1) < 1e-9 })
-        #expect(FanChart.decimals(for: [5.5, 6.0, 6.5]) == 1)
-        #expect(FanChart.decimals(for: [4000, 6000]) == 0)
-    }
-
     @Test func monthlyTimeTicksAreYearlyOverLongSpans() {
         let a = PeriodDate.month(year: 2015, month: 1).ordinal
         let b = PeriodDate.month(year: 2021, month: 12).ordinal

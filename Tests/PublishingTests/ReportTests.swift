@@ -64,21 +64,6 @@ import Testing
         #expect(text.contains("`docs/benchmarks/m3-bad.json` is not a muavu.benchmark/v1 document"))
     }
 
-    @Test func htmlPageInlinesChartsAndRendersTables() {
-        let markdown =
-            "# T & co\n\nSee `a<b` and [the study](yield-study.md).\n\n| x | y |\n| --- | --- |\n"
-            + "| 1 \\| 2 | ![c](charts/c.svg) |\n\n- one\n- [two](two.md)\n\n---\nend\n"
-        let html = NotebookHTML.page(title: "T", markdown: markdown, charts: ["charts/c.svg": "<svg id=\"c\"></svg>\n"])
-        #expect(html.contains("<h1>T &amp; co</h1>"))
-        #expect(html.contains("<p>See <code>a&lt;b</code> and <a href=\"yield-study.html\">the study</a>.</p>"))
-        #expect(
-            html.contains(
-                "<tr><th>x</th><th>y</th></tr>\n<tr><td>1 | 2</td><td><figure role=\"img\" aria-label=\"c\"><svg id=\"c\"></svg></figure></td></tr>"
-            ))
-        #expect(!html.contains("---"))
-        #expect(html.contains("<ul>\n<li>one</li>\n<li><a href=\"two.html\">two</a></li>\n</ul>\n<hr>\n<p>end</p>"))
-    }
-
     @Test func lineChartBreaksAtGapsAndEscapesText() {
         let chart = LineChart(
             title: "A < B & \"C\"", unit: "VND/kg", labels: ["1", "2", "3", "4", "5"],
@@ -92,10 +77,5 @@ import Testing
         #expect(svg.contains("A &lt; B &amp; &quot;C&quot;"))
         #expect(!svg.contains("nan"))
         #expect(svg.hasPrefix("<svg ") && svg.hasSuffix("</svg>\n"))
-    }
-
-    @Test(arguments: [(0.3, 0.5), (1.0, 1.0), (1.2, 2.0), (3.0, 5.0), (7.0, 10.0), (420.0, 500.0)])
-    func niceStepsAreOneTwoOrFiveTimesAPowerOfTen(raw: Double, step: Double) {
-        #expect(abs(LineChart.niceStep(raw) - step) < 1e-9 * step)
     }
 }

@@ -9,44 +9,36 @@ import TimeSeriesCore
 /// meaning, and a method-and-skill box. Vietnamese first, English beside it.
 ///
 /// The shape follows the JRC MARS bulletins (yield in t/ha against the 5-year average) and the
-/// WFP market monitors (price with alert class and what it means). Rendering is in
-/// `Bulletin+HTML.swift` and `Bulletin+Markdown.swift`; both are deterministic.
+/// WFP market monitors (price with alert class and what it means). `Bulletin+Blocks.swift` lays it
+/// out once as blocks; `markdown()` and `html()` render them, deterministically.
 public struct Bulletin: Sendable, Equatable {
+    /// Who issues the bulletin, its title and dates. The title and the issue date are given
+    /// when it is made; the rest is set when known.
     public struct Header: Sendable, Equatable {
-        public var issuer: Bilingual
+        public var issuer: Bilingual = .departmentOfAgricultureDongThap
         public var title: Bilingual
         /// What the bulletin covers: `Vụ Hè Thu 2026` / `Summer–autumn crop 2026`.
         public var coverage: Bilingual?
         public var issued: PeriodDate
-        /// Valid until (inclusive).
-        public var validUntil: PeriodDate?
-        public var nextIssue: PeriodDate?
+        /// Valid until (inclusive), and when the next issue comes.
+        public var validUntil, nextIssue: PeriodDate?
         /// Issue number, e.g. `12/2026`.
         public var number: String?
 
-        public init(
-            issuer: Bilingual = .departmentOfAgricultureDongThap, title: Bilingual,
-            coverage: Bilingual? = nil, issued: PeriodDate, validUntil: PeriodDate? = nil,
-            nextIssue: PeriodDate? = nil, number: String? = nil
-        ) {
-            self.issuer = issuer
+        public init(title: Bilingual, issued: PeriodDate) {
             self.title = title
-            self.coverage = coverage
             self.issued = issued
-            self.validUntil = validUntil
-            self.nextIssue = nextIssue
-            self.number = number
         }
     }
 
     /// A row of the comparison table: the forecast against the 5-year average (and last year).
+    /// The item, unit and forecast are given when it is made; the rest is set when known.
     public struct Comparison: Sendable, Equatable {
-        public var item: Bilingual
-        public var unit: Bilingual
+        public var item, unit: Bilingual
         public var forecast: Double
-        public var fiveYearAverage: Double?
-        public var lastYear: Double?
-        public var decimals: Int
+        public var fiveYearAverage, lastYear: Double?
+        /// Decimals of the forecast and the averages.
+        public var decimals = 1
 
         /// Forecast, 5-year average, change against it, last year: as the tables print them (vi).
         var cells: (forecast: String, average: String, change: String, lastYear: String) {
@@ -55,16 +47,10 @@ public struct Bulletin: Sendable, Equatable {
             return (n(forecast), n(fiveYearAverage), change, n(lastYear))
         }
 
-        public init(
-            item: Bilingual, unit: Bilingual, forecast: Double, fiveYearAverage: Double?,
-            lastYear: Double? = nil, decimals: Int = 1
-        ) {
+        public init(item: Bilingual, unit: Bilingual, forecast: Double) {
             self.item = item
             self.unit = unit
             self.forecast = forecast
-            self.fiveYearAverage = fiveYearAverage
-            self.lastYear = lastYear
-            self.decimals = decimals
         }
     }
 
@@ -73,18 +59,13 @@ public struct Bulletin: Sendable, Equatable {
         /// File name for linked renderings, e.g. `charts/gia-lua-dong-thap.svg`.
         public var file: String
         public var caption: Bilingual
-        public var vi: FanChart
-        public var en: FanChart
+        public var vi, en: FanChart
 
         public init(file: String, caption: Bilingual, chart: FanChart) {
             self.file = file
             self.caption = caption
-            var vi = chart
-            var en = chart
-            vi.language = .vi
-            en.language = .en
-            self.vi = vi
-            self.en = en
+            vi = chart.in(.vi)
+            en = chart.in(.en)
         }
     }
 
@@ -139,10 +120,8 @@ public struct Bulletin: Sendable, Equatable {
     /// How the numbers were made and how good they have been.
     public struct Method: Sendable, Equatable {
         public var model: Bilingual
-        /// Backtest error, interval coverage...: one sentence each.
-        public var skill: [Bilingual]
-        public var sources: [Bilingual]
-        public var caveats: [Bilingual]
+        /// Backtest error, interval coverage...: one sentence each; the data sources; caveats.
+        public var skill, sources, caveats: [Bilingual]
 
         public init(model: Bilingual, skill: [Bilingual] = [], sources: [Bilingual] = [], caveats: [Bilingual] = []) {
             self.model = model

@@ -18,8 +18,7 @@ public struct PriceOutlook: Sendable, Equatable {
     public var target: PeriodDate
     public var expected: Double
     public var level: Int
-    public var lower: Double
-    public var upper: Double
+    public var lower, upper: Double
     /// The latest observed price and its month.
     public var latestDate: PeriodDate
     public var latest: Double
@@ -37,8 +36,7 @@ public struct PriceOutlook: Sendable, Equatable {
 
     /// Ranges that held the actual price, of those checked.
     public struct Backtest: Sendable, Equatable {
-        public var held: Int
-        public var cases: Int
+        public var held, cases: Int
         public init(held: Int, cases: Int) {
             self.held = held
             self.cases = cases
@@ -48,9 +46,7 @@ public struct PriceOutlook: Sendable, Equatable {
     /// A later month of the outlook.
     public struct Month: Sendable, Equatable {
         public var date: PeriodDate
-        public var expected: Double
-        public var lower: Double
-        public var upper: Double
+        public var expected, lower, upper: Double
     }
 
     /// - Parameters:

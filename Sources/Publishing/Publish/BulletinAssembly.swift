@@ -13,10 +13,10 @@ enum BulletinAssembly {
         _ configuration: PublishConfiguration, published: [PublishedSeries], issueDay: PeriodDate,
         level: Int
     ) throws -> Bulletin {
-        let header = Bulletin.Header(
-            issuer: configuration.issuer ?? .departmentOfAgricultureDongThap, title: configuration.title,
-            coverage: configuration.coverage, issued: issueDay,
-            nextIssue: configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) })
+        var header = Bulletin.Header(title: configuration.title, issued: issueDay)
+        header.issuer = configuration.issuer ?? .departmentOfAgricultureDongThap
+        header.coverage = configuration.coverage
+        header.nextIssue = configuration.nextIssueMonths.flatMap { nextIssue(after: issueDay, months: $0) }
         var headlines: [Bilingual] = []
         var comparisons: [Bulletin.Comparison] = []
         var charts: [Bulletin.Chart] = []
@@ -35,10 +35,11 @@ enum BulletinAssembly {
                     try Headline.forecast(
                         subject: subject, forecast: p.forecast, step: 0, level: level, unit: p.unit,
                         decimals: p.decimals, average: average))
-                comparisons.append(
-                    Bulletin.Comparison(
-                        item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0],
-                        fiveYearAverage: average, lastYear: observed.last, decimals: p.decimals))
+                var row = Bulletin.Comparison(item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0])
+                row.fiveYearAverage = average
+                row.lastYear = observed.last
+                row.decimals = p.decimals
+                comparisons.append(row)
             }
             if let a = p.alert { alerts.append(a) }
             let monthly = p.history.frequency == .monthly

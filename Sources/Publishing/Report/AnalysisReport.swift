@@ -48,9 +48,13 @@ public enum AnalysisReport {
 
     /// Renders every notebook in memory (no file is written).
     public static func build(_ options: Options, issued: Date) throws -> [Publisher.File] {
-        let stamp = "Issued \(IssueTime.iso8601(issued)) by muavu \(Engine.current.version) (`muavu report`)."
+        let footer: [Block] = [
+            .rule,
+            .paragraph(
+                "Issued \(IssueTime.iso8601(issued)) by muavu \(Engine.current.version) (\(code: "muavu report"))."),
+        ]
         var files: [Publisher.File] = []
-        var index: [(String, String)] = []
+        var index: [Inlines] = []
         var notebooks: [ReportIndex.Notebook] = []
         for notebook in options.notebooks {
             let page: NotebookPage
@@ -61,30 +65,28 @@ public enum AnalysisReport {
             case .m3Benchmark: page = try BenchmarkNotebook.render(options)
             }
             let name = notebook.rawValue + ".md"
-            let markdown = page.markdown + "\n---\n" + stamp + "\n"
-            files.append(Publisher.File(path: name, data: Data(markdown.utf8)))
+            let html = notebook.rawValue + ".html"
+            files.append(Publisher.File(path: name, data: Data(page.markdown(page.blocks + footer).utf8)))
             for chart in page.charts { files.append(Publisher.File(path: chart.path, data: Data(chart.svg.utf8))) }
-            let svgs = Dictionary(page.charts.map { ($0.path, $0.svg) }, uniquingKeysWith: { a, _ in a })
-            files.append(
-                Publisher.File(
-                    path: notebook.rawValue + ".html",
-                    data: Data(NotebookHTML.page(title: page.title, markdown: markdown, charts: svgs).utf8)))
-            index.append((name, page.title))
-            notebooks.append(
-                .init(name: notebook.rawValue, title: page.title, markdown: name, html: notebook.rawValue + ".html"))
+            files.append(Publisher.File(path: html, data: Data(page.html(page.blocks + footer).utf8)))
+            index.append(Inlines([.link([.text(page.title)], markdown: name, html: html)]))
+            notebooks.append(.init(name: notebook.rawValue, title: page.title, markdown: name, html: html))
         }
-        var readme =
-            "# muavu notebooks\n\nThe analyses behind muavu's forecasts, rendered by `muavu report --out notebooks-exported` "
-            + "(`make notebooks`) from the bundled datasets. Charts are SVG files under `charts/`; each notebook is also "
-            + "an HTML page with its charts inlined (`index.html`). "
-            + "With `SOURCE_DATE_EPOCH` set, a run gives the same bytes.\n\n"
-        for (name, title) in index { readme += "- [\(title)](\(name))\n" }
-        readme += "\n" + stamp + "\n"
-        files.append(Publisher.File(path: "README.md", data: Data(readme.utf8)))
-        files.append(
-            Publisher.File(
-                path: "index.html",
-                data: Data(NotebookHTML.page(title: "muavu notebooks", markdown: readme, charts: [:]).utf8)))
+        let readme = NotebookPage(
+            title: "muavu notebooks",
+            blocks: [
+                .heading(1, "muavu notebooks"),
+                .paragraph(
+                    """
+                    The analyses behind muavu's forecasts, rendered by \(code: "muavu report --out notebooks-exported") \
+                    (\(code: "make notebooks")) from the bundled datasets. Charts are SVG files under \(code: "charts/"); \
+                    each notebook is also an HTML page with its charts inlined (\(code: "index.html")). With \
+                    \(code: "SOURCE_DATE_EPOCH") set, a run gives the same bytes.
+                    """),
+                .list(index),
+            ] + footer.dropFirst())
+        files.append(Publisher.File(path: "README.md", data: Data(readme.markdown(readme.blocks).utf8)))
+        files.append(Publisher.File(path: "index.html", data: Data(readme.html(readme.blocks).utf8)))
         let manifest = ReportIndex(issued: issued, notebooks: notebooks, files: ManifestEntry.list(files))
         files.append(Publisher.File(path: OutputDirectory.Kind.manifest, data: try DocumentEncoder.encode(manifest)))
         return files
@@ -107,11 +109,25 @@ public enum AnalysisReport {
     }
 }
 
-/// One rendered notebook: its Markdown and the charts it links to.
+/// One rendered notebook: its title, its blocks and the charts it links to.
 struct NotebookPage {
     var title: String
-    var markdown: String
+    var blocks: [Block] = []
     var charts: [(path: String, svg: String)] = []
+
+    /// Adds a chart file and returns it.
+    mutating func chart(_ path: String, _ svg: String) -> (path: String, svg: String) {
+        charts.append((path, svg))
+        return (path, svg)
+    }
+
+    /// The notebook's Markdown: its text as written.
+    func markdown(_ blocks: [Block]) -> String { MarkdownRenderer().render(blocks) }
+
+    /// The notebook's HTML page, its charts inlined.
+    func html(_ blocks: [Block]) -> String {
+        NotebookHTML.page(title: title, body: HTMLRenderer(escaping: .asWritten).render(blocks))
+    }
 }
 
 /// Reading helpers shared by the notebooks.
@@ -149,4 +165,7 @@ enum ReportData {
     }
 
     static func number(_ x: Double?, _ digits: Int) -> String { MarkdownTable.number(x, digits: digits) }
+
+    /// A table cell from `number`.
+    static func cell(_ x: Double?, _ digits: Int) -> Inlines { Inlines(number(x, digits)) }
 }

@@ -10,15 +10,23 @@ enum BenchmarkNotebook {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: options.benchmarks)) ?? [])
             .filter { $0.hasPrefix("m3") && $0.hasSuffix(".json") }.sorted()
-        var md =
-            "# M3 benchmark\n\n"
-            + "muavu's models on the 3,003 series of the M3 competition, fitted on each series' training part and scored "
-            + "on its test part (sMAPE and MASE as in M3/M4, OWA relative to Naive2 as in M4). `docs/benchmarks/m3.md` "
-            + "describes the run and the comparison with statsforecast.\n\n"
-        let regenerate =
-            "To regenerate: `scripts/bench/m3_compare.sh` (or `muavu benchmark --data ../shared/bench/m3.csv "
-            + "--models ets,theta,arima,naive2 --output docs/benchmarks/m3.json`), commit `docs/benchmarks/m3.json`, then "
-            + "`make notebooks`.\n"
+        var page = NotebookPage(title: "M3 benchmark")
+        page.blocks = [
+            .heading(1, "M3 benchmark"),
+            .paragraph(
+                """
+                muavu's models on the 3,003 series of the M3 competition, fitted on each series' training part and \
+                scored on its test part (sMAPE and MASE as in M3/M4, OWA relative to Naive2 as in M4). \
+                \(code: "docs/benchmarks/m3.md") describes the run and the comparison with statsforecast.
+                """),
+        ]
+        let command =
+            "muavu benchmark --data ../shared/bench/m3.csv --models ets,theta,arima,naive2 "
+            + "--output docs/benchmarks/m3.json"
+        let regenerate: Inlines = """
+            To regenerate: \(code: "scripts/bench/m3_compare.sh") (or \(code: command)), commit \
+            \(code: "docs/benchmarks/m3.json"), then \(code: "make notebooks").
+            """
         var found = 0
         for name in names {
             let path = URL(fileURLWithPath: options.benchmarks).appendingPathComponent(name).path
@@ -27,16 +35,21 @@ enum BenchmarkNotebook {
             do {
                 document = try JSONDecoder().decode(BenchmarkDocument.self, from: data)
             } catch {
-                md += "`docs/benchmarks/\(name)` is not a muavu.benchmark/v1 document; left out.\n\n"
+                page.blocks.append(
+                    .paragraph("\(code: "docs/benchmarks/\(name)") is not a muavu.benchmark/v1 document; left out."))
                 continue
             }
             guard document.schema == BenchmarkDocument.schemaName else { continue }
             found += 1
-            md += "## `docs/benchmarks/\(name)`\n\n"
-            md +=
-                "Dataset `\(document.dataset)`, models " + document.models.map { "`\($0)`" }.joined(separator: ", ")
-                + ", issued \(document.issued) by muavu \(document.engine.version)"
-                + (document.errors.isEmpty ? "" : "; \(document.errors.count) series could not be forecast") + ".\n\n"
+            page.blocks.append(.heading(2, "\(code: "docs/benchmarks/\(name)")"))
+            let models = Inlines.joined(document.models.map { "\(code: $0)" }, separator: ", ")
+            let failed = document.errors.isEmpty ? "" : "; \(document.errors.count) series could not be forecast"
+            page.blocks.append(
+                .paragraph(
+                    """
+                    Dataset \(code: document.dataset), models \(models), issued \(document.issued) by muavu \
+                    \(document.engine.version)\(failed).
+                    """))
             var table = MarkdownTable(
                 header: ["subset", "model", "series", "sMAPE", "MASE", "OWA"]
                     + document.levels.map { "\($0)% coverage" } + ["seconds"])
@@ -49,13 +62,13 @@ enum BenchmarkNotebook {
                         + document.levels.map { MarkdownTable.number(row.coverage["\($0)"] ?? nil, digits: 3) }
                         + [MarkdownTable.number(row.seconds, digits: 1)])
             }
-            md += table.text + "\n"
+            page.blocks.append(.table(table.table))
         }
-        if found == 0 {
-            md += "No M3 benchmark document is committed yet (`docs/benchmarks/m3*.json`). " + regenerate
-        } else {
-            md += "Seconds are wall time on the machine that made the document. " + regenerate
-        }
-        return NotebookPage(title: "M3 benchmark", markdown: md)
+        let closing: Inlines =
+            found == 0
+            ? "No M3 benchmark document is committed yet (\(code: "docs/benchmarks/m3*.json")). \(regenerate)"
+            : "Seconds are wall time on the machine that made the document. \(regenerate)"
+        page.blocks.append(.paragraph(closing))
+        return page
     }
 }

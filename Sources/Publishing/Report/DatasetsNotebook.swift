@@ -8,26 +8,31 @@ enum DatasetsNotebook {
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         let packagePath = URL(fileURLWithPath: options.datasets).appendingPathComponent("datapackage.json").path
         let package = try DataPackage.load(path: packagePath)
-        var md =
-            "# The datasets at a glance\n\n"
-            + "Every series listed in `datasets/datapackage.json`, read by muavu's tidy reader. The sparkline shows the values "
-            + "as they are in the file: a missing month breaks the line (nothing is filled in). `datasets/README.md` and "
-            + "`datasets/provenance/` say how each file was built.\n\n"
-        var charts: [(path: String, svg: String)] = []
+        var page = NotebookPage(title: "The datasets at a glance")
+        page.blocks = [
+            .heading(1, "The datasets at a glance"),
+            .paragraph(
+                """
+                Every series listed in \(code: "datasets/datapackage.json"), read by muavu's tidy reader. The sparkline \
+                shows the values as they are in the file: a missing month breaks the line (nothing is filled in). \
+                \(code: "datasets/README.md") and \(code: "datasets/provenance/") say how each file was built.
+                """),
+        ]
         for resource in package.resources {
-            md += "## \(resource.title ?? resource.name)\n\n"
+            page.blocks.append(.heading(2, Inlines(resource.title ?? resource.name)))
             let sources = (resource.sources ?? []).map(\.title).joined(separator: "; ")
             let licenses = (resource.licenses ?? []).map(\.name).joined(separator: ", ")
-            md += "File `datasets/\(resource.path)`"
-            if !sources.isEmpty { md += "; source: \(sources)" }
-            if !licenses.isEmpty { md += "; licence: \(licenses)" }
-            md += ".\n\n"
+            var file: Inlines = "File \(code: "datasets/\(resource.path)")"
+            if !sources.isEmpty { file.append("; source: \(sources)") }
+            if !licenses.isEmpty { file.append("; licence: \(licenses)") }
+            file.append(".")
+            page.blocks.append(.paragraph(file))
             guard let listed = resource.series, !listed.isEmpty else {
-                md += "Not a time series (a cross-section, used by `muavu regress`).\n\n"
+                page.blocks.append(.paragraph("Not a time series (a cross-section, used by \(code: "muavu regress"))."))
                 continue
             }
             let table = try ReportData.read(options, resource.path, onMissing: .interpolate)
-            var t = MarkdownTable(header: ["series", "name", "unit", "span", "rows", "missing", "min", "max", "values"])
+            var t = Table(header: ["series", "name", "unit", "span", "rows", "missing", "min", "max", "values"])
             for entry in listed {
                 guard let s = table.series(named: entry.id) else {
                     throw DataError(
@@ -36,18 +41,19 @@ enum DatasetsNotebook {
                 }
                 let observed = try ReportData.observedOnly(s, in: table)
                 let values = observed.values.filter(\.isFinite)
-                let chart = "charts/datasets/\(entry.id).svg"
-                charts.append((chart, LineChart.sparkline(observed.values).svg()))
+                let chart = page.chart("charts/datasets/\(entry.id).svg", LineChart.sparkline(observed.values).svg())
                 let digits = (values.map { abs($0) }.max() ?? 0) >= 100 ? 0 : 2
-                t.append([
-                    "`\(entry.id)`", entry.name, entry.unit, "\(entry.start) – \(entry.end)", "\(entry.rows)",
-                    "\(entry.missing)", ReportData.number(values.min(), digits),
-                    ReportData.number(values.max(), digits),
-                    "![\(entry.id)](\(chart))",
+                t.rows.append([
+                    "\(code: entry.id)", "\(entry.name)", "\(entry.unit)", "\(entry.start) – \(entry.end)",
+                    "\(entry.rows)", "\(entry.missing)", "\(ReportData.number(values.min(), digits))",
+                    "\(ReportData.number(values.max(), digits))",
+                    "\(image: entry.id, path: chart.path, svg: chart.svg)",
                 ])
             }
-            md += t.text + "\n"
+            page.blocks.append(.table(t))
         }
-        return NotebookPage(title: "The datasets at a glance", markdown: md, charts: charts)
+        // The committed notebook has a second blank line before its footer.
+        page.blocks.append(.blankLine)
+        return page
     }
 }

@@ -31,21 +31,29 @@ enum YieldNotebook {
         "trend-linear": "#1f5fa8", "trend-quadratic": "#6a3d9a", "trend+climate": "#e07b00", "ets": "#2e8b57",
     ]
 
+    /// The title and what the notebook compares.
+    static let introduction: [Block] = [
+        .heading(1, "Crop yield: trend, trend + ENSO, ETS"),
+        .paragraph(
+            """
+            Viet Nam yields from FAOSTAT (\(code: "datasets/faostat-vnm-crops.csv"), production / area harvested) \
+            and the Oceanic Niño Index (\(code: "datasets/enso-monthly.csv"), NOAA CPC). The model is muavu's \
+            crop-yield model (\(code: "CropYieldModel"), as in the JRC MARS crop statistics tool): over the last \
+            \(trendYears) years, a linear or quadratic trend, the same trend plus the ONI averaged over the crop's \
+            ENSO window (from its crop calendar, \(code: "models/calendars/")), and automatic ETS on the whole \
+            series. Each regression is refitted with each year left out and predicts that year \
+            (leave-one-year-out, LOYO); ETS, which cannot leave an interior year out, forecasts each year from the \
+            years before it. Errors are forecast − observed, in t/ha. The candidate with the lowest LOYO RMSE among \
+            trend, trend + ENSO and ETS is the one \(code: "muavu publish") uses.
+            """),
+    ]
+
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         let cropTable = try ReportData.read(options, "faostat-vnm-crops.csv", onMissing: .fail)
         let enso = try ReportData.read(options, "enso-monthly.csv", onMissing: .fail)
         let oni = try ReportData.series(enso, "enso-oni")
-        var md =
-            "# Crop yield: trend, trend + ENSO, ETS\n\n"
-            + "Viet Nam yields from FAOSTAT (`datasets/faostat-vnm-crops.csv`, production / area harvested) and the "
-            + "Oceanic Niño Index (`datasets/enso-monthly.csv`, NOAA CPC). The model is muavu's crop-yield model "
-            + "(`CropYieldModel`, as in the JRC MARS crop statistics tool): over the last \(trendYears) years, a linear or "
-            + "quadratic trend, the same trend plus the ONI averaged over the crop's ENSO window (from its crop calendar, "
-            + "`models/calendars/`), and automatic ETS on the whole series. Each regression is refitted with each year "
-            + "left out and predicts that year (leave-one-year-out, LOYO); ETS, which cannot leave an interior year out, "
-            + "forecasts each year from the years before it. Errors are forecast − observed, in t/ha. "
-            + "The candidate with the lowest LOYO RMSE among trend, trend + ENSO and ETS is the one `muavu publish` uses.\n\n"
-        var charts: [(path: String, svg: String)] = []
+        var page = NotebookPage(title: "Crop yield: trend, trend + ENSO, ETS")
+        page.blocks = introduction
         for crop in Self.crops {
             let s = try ReportData.series(cropTable, crop.series)
             guard case .year(let firstYear) = s.start else {
@@ -67,12 +75,15 @@ enum YieldNotebook {
             let offset = s.count - years.count
             let observed = Array(s.values[offset...])
 
-            md += "## \(crop.title) (`\(crop.series)`)\n\n"
-            md +=
-                "Indicator: \(crop.indicator), the ONI over the ENSO window of the \(season.nameEn) crop "
-                + "(`models/calendars/\(crop.calendar)`, season `\(crop.season)`). LOYO years: "
-                + "\(result.years.lowerBound)–\(result.years.upperBound).\n\n"
-            md += candidateTables(result, years: years, observed: observed)
+            page.blocks.append(.heading(2, "\(crop.title) (\(code: crop.series))"))
+            page.blocks.append(
+                .paragraph(
+                    """
+                    Indicator: \(crop.indicator), the ONI over the ENSO window of the \(season.nameEn) crop \
+                    (\(code: "models/calendars/\(crop.calendar)"), season \(code: crop.season)). LOYO years: \
+                    \(result.years.lowerBound)–\(result.years.upperBound).
+                    """))
+            page.blocks += candidateTables(result, years: years, observed: observed)
 
             // Observed yields and each candidate's LOYO predictions.
             var lines = [LineChart.Line(name: "observed", color: "#222222", values: observed)]
@@ -82,24 +93,22 @@ enum YieldNotebook {
                         name: c.name, color: colors[c.name] ?? "#888888",
                         values: zip(observed, c.errors).map { $0 + $1 }, dashed: true))
             }
-            let loyoChart = "charts/yield-study/\(crop.series)-loyo.svg"
-            charts.append(
-                (
-                    loyoChart,
-                    LineChart(
-                        title: "\(crop.title) yield: observed and leave-one-year-out predictions",
-                        unit: "t/ha", labels: years.map(String.init), lines: lines
-                    ).svg()
-                ))
-            md += "![\(crop.title) yield, LOYO predictions](\(loyoChart))\n\n"
+            let loyo = page.chart(
+                "charts/yield-study/\(crop.series)-loyo.svg",
+                LineChart(
+                    title: "\(crop.title) yield: observed and leave-one-year-out predictions",
+                    unit: "t/ha", labels: years.map(String.init), lines: lines
+                ).svg())
+            page.blocks.append(
+                .paragraph("\(image: "\(crop.title) yield, LOYO predictions", path: loyo.path, svg: loyo.svg)"))
 
             let fan = try FanChart(
                 series: s, forecast: result.forecast, title: "\(crop.title) yield, Viet Nam: forecast",
                 unit: "t/ha", note: "FAOSTAT; \(result.forecast.model.name)", historyLength: 30,
                 language: .en)
-            let fanChart = "charts/yield-study/\(crop.series)-forecast.svg"
-            charts.append((fanChart, fan.svg()))
-            md += "Forecast of the chosen model, \(result.forecast.model.name), with 80% and 95% intervals:\n\n"
+            let fanChart = page.chart("charts/yield-study/\(crop.series)-forecast.svg", fan.svg())
+            page.blocks.append(
+                .paragraph("Forecast of the chosen model, \(result.forecast.model.name), with 80% and 95% intervals:"))
             var ft = MarkdownTable(header: ["year", "forecast", "80% interval", "95% interval"])
             for h in 0..<result.forecast.horizon {
                 func band(_ level: Int) -> String {
@@ -110,14 +119,18 @@ enum YieldNotebook {
                     "\(firstYear + s.count + h)", ReportData.number(result.forecast.mean[h], 3), band(80), band(95),
                 ])
             }
-            md += ft.text + "\n![\(crop.title) yield forecast](\(fanChart))\n\n"
+            page.blocks.append(.table(ft.table))
+            page.blocks.append(
+                .paragraph("\(image: "\(crop.title) yield forecast", path: fanChart.path, svg: fanChart.svg)"))
         }
-        return NotebookPage(title: "Crop yield: trend, trend + ENSO, ETS", markdown: md, charts: charts)
+        // The committed notebook has a second blank line before its footer.
+        page.blocks.append(.blankLine)
+        return page
     }
 
     /// The candidates' LOYO scores, their RMSE relative to the linear trend, and their errors year
     /// by year.
-    static func candidateTables(_ result: CropYieldModel.Result, years: [Int], observed: [Double]) -> String {
+    static func candidateTables(_ result: CropYieldModel.Result, years: [Int], observed: [Double]) -> [Block] {
         var summary = MarkdownTable(header: ["candidate", "description", "LOYO RMSE (t/ha)", "LOYO MAPE (%)", "chosen"])
         for c in result.candidates {
             summary.append([
@@ -125,15 +138,16 @@ enum YieldNotebook {
                 c.chosen ? "yes" : "",
             ])
         }
-        var md = summary.text + "\n"
+        var blocks: [Block] = [.table(summary.table)]
         if let trend = result.candidates.first(where: { $0.name == "trend-linear" })?.rmse {
             var lines: [String] = []
             for c in result.candidates where c.name != "trend-linear" {
                 if let r = c.rmse { lines.append("\(c.name) \(ReportData.number(100 * (r / trend - 1), 1))%") }
             }
             if !lines.isEmpty {
-                md +=
-                    "RMSE relative to the linear trend (negative is better): " + lines.joined(separator: ", ") + ".\n\n"
+                blocks.append(
+                    .paragraph(
+                        "RMSE relative to the linear trend (negative is better): \(lines.joined(separator: ", "))."))
             }
         }
         var perYear = MarkdownTable(header: ["year", "observed"] + result.candidates.map(\.name))
@@ -142,7 +156,8 @@ enum YieldNotebook {
                 ["\(year)", ReportData.number(observed[i], 3)]
                     + result.candidates.map { ReportData.number(i < $0.errors.count ? $0.errors[i] : nil, 3) })
         }
-        md += "LOYO errors by year (forecast − observed, t/ha):\n\n" + perYear.text + "\n"
-        return md
+        blocks.append(.paragraph("LOYO errors by year (forecast − observed, t/ha):"))
+        blocks.append(.table(perYear.table))
+        return blocks
     }
 }
