@@ -1,7 +1,7 @@
 # muavu — two commands on a fresh Debian machine:  make forecast   and   make test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BIN := .build/release/muavu
 OUT ?= out
@@ -10,7 +10,7 @@ OUT ?= out
 
 all: build
 
-# Install the Debian packages the numerical core links against, only when missing.
+# Install the Debian packages the numerical core and the store (SQLite) link against, only when missing.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \

@@ -75,7 +75,7 @@ with open(sys.argv[2], "w") as f:
 PY
   rm "$dir/benchmark/raw.json"
   echo "== $bin: publish and report" >&2
-  "$bin" publish --config models/dong-thap.json --out "$dir/forecast"
+  bash scripts/forecast.sh "$bin" "$dir/forecast"
   "$bin" report --out "$dir/notebooks"
   echo "== $bin: saved models" >&2
   local spec file series name order

@@ -33,6 +33,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case incompatibleUnit = "incompatible-unit"
         /// A cell whose type is not its package field's (`PackageValidator`).
         case badType = "bad-type"
+        /// A series named (by a publish configuration) that its source, the store, does not hold.
+        case unknownSeries = "unknown-series"
     }
 
     public var code: Code

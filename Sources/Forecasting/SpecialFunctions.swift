@@ -91,23 +91,24 @@ public enum SpecialFunctions {
 public enum FDistribution {
     /// P(F > f) = I_{d₂/(d₂ + d₁f)}(d₂/2, d₁/2) (A&S 26.6.2), the p-value of an F test.
     public static func survival(_ f: Double, d1: Double, d2: Double) -> Double {
-        guard d1 > 0, d2 > 0, !f.isNaN else { return .nan }
-        if f <= 0 { return 1 }
-        if f == .infinity { return 0 }
-        let denominator = d2 + d1 * f
-        return SpecialFunctions.regularizedIncompleteBeta(
-            a: d2 / 2, b: d1 / 2, x: d2 / denominator,
-            complement: d1 * f / denominator)
+        probability(f, d1: d1, d2: d2, above: true)
     }
 
-    /// P(F ≤ f).
+    /// P(F ≤ f) = I_{d₁f/(d₂ + d₁f)}(d₁/2, d₂/2).
     public static func cdf(_ f: Double, d1: Double, d2: Double) -> Double {
+        probability(f, d1: d1, d2: d2, above: false)
+    }
+
+    /// P(F > f) when `above`, P(F ≤ f) otherwise, each from its own incomplete beta (not one as
+    /// 1 − the other, which would lose the small tail's digits).
+    private static func probability(_ f: Double, d1: Double, d2: Double, above: Bool) -> Double {
         guard d1 > 0, d2 > 0, !f.isNaN else { return .nan }
-        if f <= 0 { return 0 }
-        if f == .infinity { return 1 }
+        if f <= 0 { return above ? 1 : 0 }
+        if f == .infinity { return above ? 0 : 1 }
         let denominator = d2 + d1 * f
-        return SpecialFunctions.regularizedIncompleteBeta(
-            a: d1 / 2, b: d2 / 2, x: d1 * f / denominator,
-            complement: d2 / denominator)
+        let (lower, upper) = (d1 * f / denominator, d2 / denominator)
+        return above
+            ? SpecialFunctions.regularizedIncompleteBeta(a: d2 / 2, b: d1 / 2, x: upper, complement: lower)
+            : SpecialFunctions.regularizedIncompleteBeta(a: d1 / 2, b: d2 / 2, x: lower, complement: upper)
     }
 }

@@ -31,20 +31,13 @@ public struct Cholesky: Sendable {
     /// Solves A·X = B.
     public func solve(_ b: Matrix) throws -> Matrix {
         let n = upper.rows
-        guard b.rows == n else {
-            throw LinearAlgebraError(.dimensionMismatch, "A is \(n)×\(n), B has \(b.rows) rows")
-        }
-        var x = b
-        if n == 0 || b.columns == 0 { return x }
-        let info = upper.storage.withUnsafeBufferPointer { pa in
-            x.storage.withUnsafeMutableBufferPointer { px in
+        return try LAPACK.solving(b, order: n, routine: "dpotrs") { px in
+            upper.storage.withUnsafeBufferPointer { pa in
                 LAPACKE_dpotrs(
                     LAPACK.columnMajor, LAPACK.flag("U"), LAPACK.int(n), LAPACK.int(b.columns),
                     pa.baseAddress, LAPACK.int(n), px.baseAddress, LAPACK.int(n))
             }
         }
-        try LAPACK.checked("dpotrs", info)
-        return x
     }
 
     /// Solves A·x = b.

@@ -49,6 +49,21 @@ enum LAPACK {
         error.info = Int(info)
         throw error
     }
+
+    /// X of A·X = B for an n×n A factorised once: B's rows checked against n, then `call`
+    /// overwrites a copy of B with X (`routine`, a `?getrs` or `?potrs`, its `info` checked),
+    /// unless n or B's columns are 0 (then X is B).
+    static func solving(
+        _ b: Matrix, order n: Int, routine: String, _ call: (UnsafeMutableBufferPointer<Double>) -> lapack_int
+    ) throws -> Matrix {
+        guard b.rows == n else {
+            throw LinearAlgebraError(.dimensionMismatch, "A is \(n)×\(n), B has \(b.rows) rows")
+        }
+        var x = b
+        if n == 0 || b.columns == 0 { return x }
+        try checked(routine, x.storage.withUnsafeMutableBufferPointer { call($0) })
+        return x
+    }
 }
 
 extension Matrix {

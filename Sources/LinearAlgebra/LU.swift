@@ -43,23 +43,16 @@ public struct LU: Sendable {
     /// Solves A·X = B.
     public func solve(_ b: Matrix) throws -> Matrix {
         let n = factors.rows
-        guard b.rows == n else {
-            throw LinearAlgebraError(.dimensionMismatch, "A is \(n)×\(n), B has \(b.rows) rows")
-        }
-        var x = b
-        if n == 0 || b.columns == 0 { return x }
         let ipiv = pivots.map { lapack_int($0) }
-        let info = factors.storage.withUnsafeBufferPointer { pa in
-            ipiv.withUnsafeBufferPointer { pp in
-                x.storage.withUnsafeMutableBufferPointer { px in
+        return try LAPACK.solving(b, order: n, routine: "dgetrs") { px in
+            factors.storage.withUnsafeBufferPointer { pa in
+                ipiv.withUnsafeBufferPointer { pp in
                     LAPACKE_dgetrs(
                         LAPACK.columnMajor, LAPACK.flag("N"), LAPACK.int(n), LAPACK.int(b.columns),
                         pa.baseAddress, LAPACK.int(n), pp.baseAddress, px.baseAddress, LAPACK.int(n))
                 }
             }
         }
-        try LAPACK.checked("dgetrs", info)
-        return x
     }
 
     /// Solves A·x = b.

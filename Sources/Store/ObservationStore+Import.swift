@@ -37,8 +37,11 @@ extension ObservationStore {
                         batch.releaseDate.map(Self.milliseconds), Self.milliseconds(now), batch.rowsRead,
                     ])
                 let fileID = db.lastInsertedRowID
+                let insert = try ObservationInsert(db)
                 for group in groups {
-                    try write(group, db: db, fileID: fileID, vintage: Self.milliseconds(vintage), report: &report)
+                    try write(
+                        group, db: db, insert: insert, fileID: fileID, vintage: Self.milliseconds(vintage),
+                        report: &report)
                 }
             }
         }
@@ -48,7 +51,8 @@ extension ObservationStore {
     /// Records the series (refusing another unit or frequency than the stored one), then writes
     /// its new and revised observations.
     private func write(
-        _ group: SeriesBatch, db: Database, fileID: Int64, vintage: Int64, report: inout ImportReport
+        _ group: SeriesBatch, db: Database, insert: ObservationInsert, fileID: Int64, vintage: Int64,
+        report: inout ImportReport
     ) throws {
         try checkSeries(group, db: db)
         try db.execute(
@@ -68,7 +72,6 @@ extension ObservationStore {
                 """,
             arguments: [group.id, vintage])
         while let row = try rows.next() { known[row[0]] = (row[1], row[2], row[3]) }
-        let insert = try ObservationInsert(db)
         try insert.series(id: group.id, unit: group.unit, vintage: vintage, fileID: fileID)
         for o in group.observations {
             if let old = known[o.period] {

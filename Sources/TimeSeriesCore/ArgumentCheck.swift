@@ -3,6 +3,18 @@
 /// The checks throw `ForecastingError`: a count below 1 is an `invalid-argument`, an empty series
 /// `too-short`, a NaN or infinity `non-finite`. Upper bounds are `Limits`' job.
 public enum ArgumentCheck {
+    /// Refuses a series of `count` observations when a method needs `minimum`, a `too-short`:
+    /// "SUBJECT needs at least MINIMUM observations[DETAIL], got COUNT" (the detail says why,
+    /// e.g. " to estimate its error variance").
+    public static func observations(_ count: Int, atLeast minimum: Int, _ subject: String, _ detail: String = "")
+        throws
+    {
+        guard count >= minimum else {
+            throw ForecastingError(
+                .tooShort, "\(subject) needs at least \(minimum) observations\(detail), got \(count)")
+        }
+    }
+
     /// Refuses `value < 1`: "NAME must be at least 1, got VALUE".
     public static func atLeastOne(_ value: Int, _ name: String) throws {
         guard value >= 1 else {

@@ -46,6 +46,16 @@ public struct Forecast: Sendable, Equatable {
     public var intervals: [PredictionInterval]
     /// In-sample one-step-ahead fitted values, where the model has them (NaN where undefined).
     public var fitted: [Double]?
+    /// The coefficients β_j of the regressors, in the order of their columns, for a model that
+    /// regresses on covariates (regression with ARIMA or independent errors); empty otherwise.
+    /// `model.parameters` shows them as `xreg1`, `xreg2`, …, made from the fit, not read back.
+    public var regressorCoefficients: [Double] = []
+    /// The holdout behind calibrated intervals (`HoldoutCalibrated`), when one was made;
+    /// `model.criteria` shows it as `holdout_scale`, `holdout_mae` and `holdout_smape`.
+    public var holdout: HoldoutScore?
+    /// The cross-validation that chose the model, when one did (leave-one-year-out for crop
+    /// yields); `model.criteria` shows it (`loyo_rmse`, `loyo_mape`).
+    public var crossValidation: CrossValidationScore?
 
     public init(
         model: ModelSummary, mean: [Double], intervals: [PredictionInterval] = [],

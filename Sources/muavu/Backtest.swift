@@ -34,8 +34,7 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: "Comma-separated model names.")
     var models: String
 
-    @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
-    var level: [Int] = []
+    @OptionGroup var intervalLevels: IntervalLevelOption
 
     @Option(
         name: .long,
@@ -44,32 +43,22 @@ struct Backtest: ParsableCommand {
     )
     var intervals: IntervalMethod = .calibrated
 
-    @Option(name: .long, help: "Worker threads (default: every core).")
-    var jobs: Int?
+    @OptionGroup var workers: JobsOption
 
-    @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
-    var output: String?
+    @OptionGroup var destination: DocumentOutputOption
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1).", valueName: "p,d,q[,P,D,Q]"))
-    var order: String?
+    @OptionGroup var regression: CovariateOptions<Help>
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Covariate series ids for regression, arima and arima-fixed; ID@lagK uses the series K periods earlier.",
-            valueName: "ID[@lagK],..."))
-    var covariates: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Tidy CSV holding the covariate series (default: the --data file).", valueName: "file"))
-    var covariateData: String?
+    /// The help of `--order` and `--covariates` in `muavu backtest --help`.
+    enum Help: CovariateOptionHelp {
+        static let order = "Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1)."
+        static let covariates =
+            "Covariate series ids for regression, arima and arima-fixed; ID@lagK uses the series K periods earlier."
+    }
 
     var modelNames: [String] { commaSeparated(models) }
 
-    var levels: [Int] { level.isEmpty ? [80, 95] : level }
+    var levels: [Int] { intervalLevels.levels }
 
     func validate() throws {
         // Each factor of (windows − 1) × step + horizon bounded first: no product can overflow.
@@ -79,21 +68,22 @@ struct Backtest: ParsableCommand {
         try validateModels(modelNames)
         try validateLevels(levels)
         try input.validate()
-        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
+        try workers.check()
         try validateCovariateOptions()
     }
 
     func run() throws {
         try runReportingFailures {
             try AtomicFile.checkTarget(
-                output, option: "--output", inputs: [input.data, input.dataOptions.bounds, covariateData])
+                destination.output, option: "--output",
+                inputs: [input.data, input.dataOptions.bounds, regression.covariateData])
             let plan = try RollingOrigin(horizon: horizon, windows: windows, step: step)
             let setup = try covariateSetup()
             let series = try setup?.targets ?? input.load()
             let forecasters = try modelNames.map { try ForecasterRegistry.forecaster(named: $0) }
             let names = modelNames
-            let order = self.order
-            let runner = try makeRunner(jobs: jobs)
+            let order = regression.order
+            let runner = try workers.runner()
             let progress = ProgressReporter(label: "series")
             let levels = self.levels
             let inputs = runner.map(count: series.count, completed: { progress.update(done: $0, total: series.count) })
@@ -101,12 +91,8 @@ struct Backtest: ParsableCommand {
                 let s = series[i]
                 let outcomes = Self.forecasters(forecasters, names: names, setup: setup, series: i, order: order).map {
                     intervals.applied(to: $0)
-                }.map { f -> Result<RollingOrigin.Result, ForecastingError> in
-                    do {
-                        return .success(try plan.evaluate(s.values, period: s.period, forecaster: f, levels: levels))
-                    } catch let e as ForecastingError { return .failure(e) } catch {
-                        return .failure(ForecastingError(.fitFailed, "\(error)"))
-                    }
+                }.map { f in
+                    forecastOutcome { try plan.evaluate(s.values, period: s.period, forecaster: f, levels: levels) }
                 }
                 return BacktestDocument.Input(
                     id: s.id, period: s.period, observations: s.count,
@@ -116,7 +102,7 @@ struct Backtest: ParsableCommand {
             let document = BacktestDocument(
                 dataset: input.datasetName, plan: plan, levels: levels, models: modelNames,
                 inputs: inputs, issued: IssueTime.now())
-            try AtomicFile.writeDocument(document, to: output)
+            try AtomicFile.writeDocument(document, to: destination.output)
         }
     }
 }

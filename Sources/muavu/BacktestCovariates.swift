@@ -1,7 +1,4 @@
-import AgriData
-import ArgumentParser
 import Forecasting
-import Foundation
 import TimeSeriesCore
 
 /// `muavu backtest --covariates`: the models `regression` (independent errors), `arima` and
@@ -11,28 +8,21 @@ import TimeSeriesCore
 extension Backtest {
     /// Usage checks of `--order`, `--covariates` and `--covariate-data`.
     func validateCovariateOptions() throws {
-        try validateOrder(order, models: modelNames)
-        guard let covariates else {
-            if covariateData != nil { throw ValidationError("--covariate-data needs --covariates") }
-            return
-        }
-        _ = try covariateTerms(covariates)
-        guard modelNames.contains(where: { ["arima", "arima-exhaustive", "arima-fixed", "regression"].contains($0) })
-        else {
-            throw ValidationError(
+        try regression.check(
+            models: modelNames, data: input.data,
+            regressing: modelNames.contains {
+                ["arima", "arima-exhaustive", "arima-fixed", "regression"].contains($0)
+            },
+            refusal:
                 "--covariates applies to the models arima, arima-exhaustive, arima-fixed and regression; --models names none of them"
-            )
-        }
-        if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
-            throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
-        }
+        )
     }
 
     /// The targets lined up with `--covariates`, or nil without them.
     func covariateSetup() throws -> CovariateSetup? {
-        guard let covariates else { return nil }
+        guard let covariates = regression.covariates else { return nil }
         return try CovariateSetup(
-            input: input, covariates: covariates, covariateData: covariateData, future: nil, horizon: 0)
+            input: input, covariates: covariates, covariateData: regression.covariateData, future: nil, horizon: 0)
     }
 
     /// The models for series `i`: with covariates, regression, arima and arima-fixed regress on them; with

@@ -33,8 +33,7 @@ struct Benchmark: ParsableCommand {
     @Option(name: .long, help: "Coverage level in percent (repeatable; default 95).")
     var level: [Int] = []
 
-    @Option(name: .long, help: "Worker threads (default: every core).")
-    var jobs: Int?
+    @OptionGroup var workers: JobsOption
 
     @Option(
         name: .long,
@@ -49,8 +48,7 @@ struct Benchmark: ParsableCommand {
     @Option(name: .long, help: "Also write the results as a Markdown table to this file.")
     var markdown: String?
 
-    @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
-    var output: String?
+    @OptionGroup var destination: DocumentOutputOption
 
     @Option(name: .long, parsing: .upToNextOption, help: "Merge the documents of the shards of one run.")
     var merge: [String] = []
@@ -69,7 +67,7 @@ struct Benchmark: ParsableCommand {
         guard data != nil else { throw ValidationError("--data FILE is required") }
         try validateModels(modelNames)
         try validateLevels(levels)
-        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
+        try workers.check()
         if let shard {
             do { _ = try Shard(parsing: shard) } catch let e as ForecastingError {
                 throw ValidationError("--shard: \(e.message)")
@@ -81,12 +79,13 @@ struct Benchmark: ParsableCommand {
         try runReportingFailures {
             let inputs = [data] + merge.map(Optional.some)
             try AtomicFile.checkTarget(markdown, option: "--markdown", inputs: inputs)
-            try AtomicFile.checkTarget(output, option: "--output", inputs: inputs, otherOutputs: [markdown])
+            try AtomicFile.checkTarget(
+                destination.output, option: "--output", inputs: inputs, otherOutputs: [markdown])
             let document = merge.isEmpty ? try benchmark() : try mergeShards()
             if let markdown {
                 try AtomicFile.write(Data(document.markdown.utf8), to: markdown)
             }
-            try AtomicFile.writeDocument(document, to: output)
+            try AtomicFile.writeDocument(document, to: destination.output)
         }
     }
 
@@ -104,7 +103,7 @@ struct Benchmark: ParsableCommand {
         }
         let shard = try self.shard.map { try Shard(parsing: $0) }
         if let shard { series = shard.select(series, id: \.id) }
-        let runner = try makeRunner(jobs: jobs)
+        let runner = try workers.runner()
         let benchmark = try HoldoutBenchmark(models: modelNames, levels: levels, intervals: intervals, runner: runner)
         let progress = ProgressReporter(label: "series")
         let report = try benchmark.run(series) { done, total in progress.update(done: done, total: total) }

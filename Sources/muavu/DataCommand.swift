@@ -116,7 +116,7 @@ struct DataExport: ParsableCommand {
                 printError("warning: nothing of series '\(id)' was known on \(asOf ?? "")")
             }
             // The whole text is built before anything is written: an unknown series writes nothing.
-            print(TidyCSV.text(known), terminator: "")
+            print(StoredSeriesCSV.text(known), terminator: "")
         }
     }
 }

@@ -59,8 +59,7 @@ struct Forecast: ParsableCommand {
     @Option(name: .long, help: "Model name (default: auto).")
     var model = "auto"
 
-    @Option(name: .long, help: "Interval level in percent (repeatable; default 80 and 95).")
-    var level: [Int] = []
+    @OptionGroup var intervalLevels: IntervalLevelOption
 
     @Option(
         name: .long,
@@ -72,11 +71,9 @@ struct Forecast: ParsableCommand {
     /// Calibrated unless asked otherwise.
     var intervalMethod: IntervalMethod { intervals ?? .calibrated }
 
-    @Option(name: .long, help: "Worker threads (default: every core).")
-    var jobs: Int?
+    @OptionGroup var workers: JobsOption
 
-    @Option(name: .long, help: "Write the JSON document here ('-' or absent: stdout).")
-    var output: String?
+    @OptionGroup var destination: DocumentOutputOption
 
     @Option(
         name: .long,
@@ -84,31 +81,21 @@ struct Forecast: ParsableCommand {
             "Forecast from a model saved by muavu fit (no --data, --series or --model).", valueName: "file"))
     var modelFile: String?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), with a mean or drift when d + D ≤ 1.",
-            valueName: "p,d,q[,P,D,Q]"))
-    var order: String?
+    @OptionGroup var regression: CovariateOptions<Help>
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Covariate series ids, comma-separated; ID@lagK uses the series K periods earlier.",
-            valueName: "ID[@lagK],..."))
-    var covariates: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Tidy CSV holding the covariate series (default: the --data file).", valueName: "file"))
-    var covariateData: String?
+    /// The help of `--order` and `--covariates` in `muavu forecast --help`.
+    enum Help: CovariateOptionHelp {
+        static let order =
+            "Orders of arima-fixed: p,d,q or p,d,q,P,D,Q (default 0,1,1), with a mean or drift when d + D ≤ 1."
+        static let covariates = "Covariate series ids, comma-separated; ID@lagK uses the series K periods earlier."
+    }
 
     @Option(
         name: .long,
         help: ArgumentHelp("Tidy CSV (series_id,date,value) of covariate values over the horizon.", valueName: "file"))
     var future: String?
 
-    var levels: [Int] { level.isEmpty ? [80, 95] : level.sorted() }
+    var levels: [Int] { intervalLevels.levels.sorted() }
 
     func validate() throws {
         if modelFile != nil { return try validateModelFileOptions() }
@@ -116,7 +103,7 @@ struct Forecast: ParsableCommand {
         try validateModels([model])
         try validateLevels(levels)
         try input.validate()
-        if let jobs { try checkOption(jobs, Limits.jobs, "--jobs") }
+        try workers.check()
         try validateCovariateOptions()
     }
 
@@ -124,13 +111,14 @@ struct Forecast: ParsableCommand {
         if let modelFile { return try runFromModelFile(modelFile) }
         try runReportingFailures {
             try AtomicFile.checkTarget(
-                output, option: "--output",
-                inputs: [input.data, input.dataOptions.bounds, covariateData, future])
-            if covariates != nil { return try runWithCovariates() }
+                destination.output, option: "--output",
+                inputs: [input.data, input.dataOptions.bounds, regression.covariateData, future])
+            if regression.covariates != nil { return try runWithCovariates() }
             let series = try input.load()
             let forecaster = intervalMethod.applied(
-                to: try order.map { FixedOrderARIMA(order: $0) } ?? ForecasterRegistry.forecaster(named: model))
-            let runner = try makeRunner(jobs: jobs)
+                to: try regression.order.map { FixedOrderARIMA(order: $0) }
+                    ?? ForecasterRegistry.forecaster(named: model))
+            let runner = try workers.runner()
             let progress = ProgressReporter(label: "series")
             let horizon = self.horizon
             let levels = self.levels
@@ -146,7 +134,7 @@ struct Forecast: ParsableCommand {
             let document = ForecastDocument(
                 dataset: input.datasetName, horizon: horizon, levels: levels,
                 series: series, outcomes: outcomes, issued: IssueTime.now())
-            try AtomicFile.writeDocument(document, to: output)
+            try AtomicFile.writeDocument(document, to: destination.output)
         }
     }
 }

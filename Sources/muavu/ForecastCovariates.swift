@@ -1,31 +1,7 @@
 import AgriData
-import ArgumentParser
 import Documents
 import Forecasting
-import Foundation
 import TimeSeriesCore
-
-/// `--covariates ID[@lagK],...` as terms (a usage error when malformed or repeated).
-func covariateTerms(_ text: String) throws -> [CovariateTerm] {
-    let items = commaSeparated(text)
-    guard !items.isEmpty else { throw ValidationError("--covariates names no series") }
-    do {
-        let terms = try items.map { try CovariateTerm(parsing: $0) }
-        if Set(terms).count != terms.count { throw ValidationError("a covariate is named twice in --covariates") }
-        return terms
-    } catch let e as DataError {
-        throw ValidationError("--covariates: \(e.message)")
-    }
-}
-
-/// Usage check of `--order`: it belongs to arima-fixed and must parse.
-func validateOrder(_ order: String?, models: [String]) throws {
-    guard let order else { return }
-    guard models.contains("arima-fixed") else { throw ValidationError("--order applies to the model arima-fixed") }
-    do { _ = try SARIMA.Specification(parsing: order, period: 1) } catch let e as ForecastingError {
-        throw ValidationError("--order: \(e.message)")
-    }
-}
 
 /// The target series lined up with their covariates (`CovariateAligner.design`), each from its
 /// first observation at which every covariate has a value.
@@ -108,38 +84,29 @@ struct CovariateSetup {
 extension Forecast {
     /// Usage checks of `--order`, `--covariates`, `--covariate-data` and `--future`.
     func validateCovariateOptions() throws {
-        try validateOrder(order, models: [model])
-        guard let covariates else {
-            if covariateData != nil { throw ValidationError("--covariate-data needs --covariates") }
-            if future != nil { throw ValidationError("--future needs --covariates") }
-            return
-        }
-        _ = try covariateTerms(covariates)
-        guard ["arima", "arima-exhaustive", "arima-fixed", "regression", "auto"].contains(model) else {
-            throw ValidationError(
+        try regression.check(
+            models: [model], data: input.data, others: [(future, "--future")],
+            regressing: ["arima", "arima-exhaustive", "arima-fixed", "regression", "auto"].contains(model),
+            refusal:
                 "--covariates needs a regression: --model regression, arima, arima-exhaustive or arima-fixed, not \(model)"
-            )
-        }
-        if BenchmarkFormat.looksLikeBenchmark(path: input.data) {
-            throw ValidationError("--covariates needs a tidy data file with dates, not the benchmark format")
-        }
+        )
     }
 
     func runWithCovariates() throws {
         let setup = try CovariateSetup(
-            input: input, covariates: covariates ?? "", covariateData: covariateData,
+            input: input, covariates: regression.covariates ?? "", covariateData: regression.covariateData,
             future: future, horizon: horizon)
         let levels = self.levels
         let horizon = self.horizon
         let errors: DynamicRegression.Errors
         switch model {
-        case "arima-fixed": errors = .fixed(order ?? "0,1,1")
+        case "arima-fixed": errors = .fixed(regression.order ?? "0,1,1")
         case "regression": errors = .whiteNoise
         case "arima-exhaustive": errors = .exhaustive
         default: errors = .automatic
         }
         let viaAuto = model == "auto"
-        let runner = try makeRunner(jobs: jobs)
+        let runner = try workers.runner()
         let progress = ProgressReporter(label: "series")
         let targets = setup.targets
         let outcomes = runner.map(count: targets.count, completed: { progress.update(done: $0, total: targets.count) })
@@ -163,12 +130,13 @@ extension Forecast {
             guard case .success(let forecast) = outcome,
                 let k = document.series.firstIndex(where: { $0.id == targets[i].id })
             else { continue }
+            let coefficients = forecast.regressorCoefficients
             document.series[k].covariates = setup.terms.enumerated().map { j, term in
                 ForecastDocument.CovariateEntry(
                     series: term.id, lag: term.lag, term: term.description,
-                    coefficient: forecast.model.parameters["xreg\(j + 1)"])
+                    coefficient: coefficients.indices.contains(j) ? coefficients[j] : nil)
             }
         }
-        try AtomicFile.writeDocument(document, to: output)
+        try AtomicFile.writeDocument(document, to: destination.output)
     }
 }

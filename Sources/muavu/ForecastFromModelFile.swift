@@ -21,7 +21,7 @@ extension Forecast {
             throw ValidationError(
                 "--model-file forecasts at the period the model was fitted at (its training.period): give no --period")
         }
-        guard model == "auto", order == nil else {
+        guard model == "auto", regression.order == nil else {
             throw ValidationError("--model-file names the model: give no --model or --order")
         }
         guard intervals != .calibrated else {
@@ -29,7 +29,7 @@ extension Forecast {
                 "a saved model forecasts from its stored parameters, without the holdout refit that "
                     + "calibrated intervals need: its intervals are the model's own (--intervals model)")
         }
-        guard covariates == nil, covariateData == nil, future == nil else {
+        guard regression.covariates == nil, regression.covariateData == nil, future == nil else {
             throw ValidationError(
                 "--model-file forecasts a model without covariates: give no --covariates, --covariate-data or --future")
         }
@@ -37,7 +37,7 @@ extension Forecast {
 
     func runFromModelFile(_ path: String) throws {
         try runReportingFailures {
-            try AtomicFile.checkTarget(output, option: "--output", inputs: [path])
+            try AtomicFile.checkTarget(destination.output, option: "--output", inputs: [path])
             let file = try ModelFile.read(path: path)
             let outcome: Result<TimeSeriesCore.Forecast, ForecastingError>
             do {
@@ -48,7 +48,7 @@ extension Forecast {
             let document = ForecastDocument(
                 dataset: file.dataset, horizon: horizon, levels: levels,
                 series: [file.series], outcomes: [outcome], issued: IssueTime.now())
-            try AtomicFile.writeDocument(document, to: output)
+            try AtomicFile.writeDocument(document, to: destination.output)
         }
     }
 }

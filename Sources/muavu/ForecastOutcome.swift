@@ -1,9 +1,9 @@
 import TimeSeriesCore
 
-/// The forecast `body` makes, or why there is none: a `ForecastingError` as it is, anything else
-/// as a failed fit (a series that cannot be forecast goes to the document's errors).
-func forecastOutcome(_ body: () throws -> TimeSeriesCore.Forecast) -> Result<TimeSeriesCore.Forecast, ForecastingError>
-{
+/// What `body` makes for one series (a forecast, a backtest), or why there is none: a
+/// `ForecastingError` as it is, anything else as a failed fit (a series that cannot be forecast
+/// goes to the document's errors).
+func forecastOutcome<Value>(_ body: () throws -> Value) -> Result<Value, ForecastingError> {
     do {
         return .success(try body())
     } catch let e as ForecastingError {

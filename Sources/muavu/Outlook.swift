@@ -5,6 +5,7 @@ import Documents
 import Forecasting
 import Foundation
 import Publishing
+import Store
 import TimeSeriesCore
 
 /// `muavu outlook --commodity rice --market "Đồng Tháp" [--lang vi|en|both] [--months N] [--json]`:
@@ -31,6 +32,8 @@ struct Outlook: ParsableCommand {
 
     @OptionGroup var dataOptions: TidyDataOptions
 
+    @OptionGroup var store: StoreOptions
+
     @Option(
         name: .long, help: ArgumentHelp("The model configuration whose price entries are searched.", valueName: "file"))
     var config = "models/dong-thap.json"
@@ -55,9 +58,7 @@ struct Outlook: ParsableCommand {
     /// The candidates asked for on the command line, if any.
     var requestedModels: [String]? {
         if let model { return [model] }
-        return models.map {
-            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+        return models.map(commaSeparated)
     }
 
     @Option(name: [.customLong("months"), .customLong("horizon")], help: "Months to forecast.")
@@ -147,7 +148,7 @@ struct Outlook: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingStoreFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [data, config, dataOptions.bounds])
             let subject = try data.map { try fromData($0) } ?? fromConfiguration()
             let asOfDate = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
@@ -273,7 +274,10 @@ struct Outlook: ParsableCommand {
             }
         }
         let exportEntry = linked.exportLinkEntry
-        let data = try ConfiguredDatasets(linked, keys: [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []))
+        let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? [])
+        let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
+        let data = try ConfiguredDatasets(
+            linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false)) : nil)
         let s = try UnitText.converted(data.series(of: entry, at: "the price entry '\(entry.id)'"), to: entry.unit)
         guard case .month = s.start else {
             throw ValidationError(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Documents
 import Foundation
 import Publishing
+import Store
 
 /// `muavu publish --config FILE --out DIR`: the forecasts, charts, bulletin and index of a model
 /// configuration, written whole or not at all.
@@ -17,7 +18,9 @@ struct Publish: ParsableCommand {
             step: a bad configuration (exit 64) or bad data (exit 65) leaves no output. DIR must be new, \
             empty, or a previous muavu publish output (its index.json says so); anything else (a file, a \
             folder of other files, the current folder or one above it, a folder holding the configuration \
-            or its data) is refused with exit 64 and left untouched. Two runs into one place wait for each other.
+            or its data) is refused with exit 64 and left untouched. Two runs into one place wait for each other. \
+            A dataset given as "store": true is read from the store (--store, else $MUAVU_STORE, else the \
+            default store), its series as last known; a series the store lacks is refused with exit 65.
             """)
 
     @Option(name: .long, help: "The model configuration (JSON).")
@@ -26,14 +29,19 @@ struct Publish: ParsableCommand {
     @Option(name: .long, help: "The output directory: new, empty, or a previous publish output (replaced whole).")
     var out: String
 
+    @OptionGroup var store: StoreOptions
+
     func validate() throws {
         guard !out.isEmpty, out != "-" else { throw ValidationError("--out must name a directory") }
     }
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingStoreFailures {
             let configuration = try PublishConfiguration.load(path: config)
-            let files = try Publisher.publish(configuration, to: out, issued: IssueTime.now(), waiting: printError)
+            // The store is opened (never created) only when a dataset reads it.
+            let opened = configuration.readsStore ? StoreSeries(store: try store.open(create: false)) : nil
+            let files = try Publisher.publish(
+                configuration, to: out, issued: IssueTime.now(), store: opened, waiting: printError)
             printError("published \(files.count) files to \(out)/ (bulletin: \(out)/bulletin.html, \(out)/bulletin.md)")
         }
     }

@@ -45,6 +45,38 @@ func patchEntry(_ object: inout [String: Any], _ index: Int, _ patch: (inout [St
 
 @Suite("Model configuration: decoding and validation")
 struct ConfigurationTests {
+    @Test("A store dataset names the series its entries, areas and indicators ask for")
+    func storeDatasets() throws {
+        let c = try PublishConfiguration.decode(
+            sampleConfiguration {
+                $0["datasets"] = ["crops": ["store": true], "enso": ["store": true], "prices": ["path": "p.csv"]]
+            },
+            file: "sample.json")
+        #expect(c.readsStore && c.datasets["crops"]?.fromStore == true && c.datasets["prices"]?.fromStore == false)
+        #expect(c.seriesNamed(inDataset: "crops") == ["rice-area", "rice-production", "rice-yield"])
+        #expect(c.seriesNamed(inDataset: "enso") == ["oni"])
+        // Only the CSV file is an input path (the store is added by whoever opens it).
+        #expect(
+            c.inputPaths.filter { $0.hasSuffix(".csv") }.map { URL(fileURLWithPath: $0).lastPathComponent } == ["p.csv"]
+        )
+    }
+
+    @Test(
+        "A dataset is a CSV file or the store, not both, not neither",
+        arguments: [#"{"path": "c.csv", "store": true}"#, #"{"store": false}"#, #"{"onMissing": "skip"}"#])
+    func datasetSource(_ crops: String) throws {
+        let dataset = try JSONSerialization.jsonObject(with: Data(crops.utf8))
+        #expect {
+            try PublishConfiguration.decode(
+                sampleConfiguration {
+                    $0["datasets"] = ["crops": dataset, "enso": ["path": "e.csv"], "prices": ["path": "p.csv"]]
+                },
+                file: "sample.json")
+        } throws: { error in
+            (error as? PublishingError)?.code == .badConfiguration && "\(error)".contains("datasets.crops")
+        }
+    }
+
     @Test("A valid configuration decodes with defaults filled in")
     func valid() throws {
         let c = try PublishConfiguration.decode(sampleConfiguration(), file: "sample.json")

@@ -11,13 +11,14 @@ import Testing
 /// `kill -9` in the middle of `muavu import` leaves the store as it was, or with the whole file:
 /// never a part of it, and never a corrupt database.
 @Suite struct ImportKillTests {
-    /// 200 monthly series × 1,000 months: 200,000 rows.
+    /// 200 monthly series × 1,000 months: 200,000 rows, every price within the plausible range
+    /// of đồng per kg (5,000 to 25,899), so that only the kill can stop the import.
     static func bigFile() -> String {
         var text = "series_id,date,value,unit\n"
         text.reserveCapacity(7_000_000)
         for s in 0..<200 {
             for m in 0..<1000 {
-                text += "big-\(s),\(1900 + m / 12)-\(m % 12 < 9 ? "0" : "")\(m % 12 + 1),\(s * 1000 + m),VND/kg\n"
+                text += "big-\(s),\(1900 + m / 12)-\(m % 12 < 9 ? "0" : "")\(m % 12 + 1),\(5000 + s * 100 + m),VND/kg\n"
             }
         }
         return text

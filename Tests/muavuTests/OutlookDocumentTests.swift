@@ -11,10 +11,21 @@ struct OutlookDocumentTests {
         .deletingLastPathComponent()
     static let config = root.appendingPathComponent("models/dong-thap.json").path
     static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
+    /// The store the configuration's price datasets are read from: the bundled WFP and Pink Sheet
+    /// files imported once, in a folder of this suite's own (the tests only read it).
+    static let store: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-outlook-\(UUID().uuidString)")
+        let path = dir.appendingPathComponent("store.sqlite").path
+        for name in ["wfp-rice-wholesale.csv", "wb-pinksheet-monthly.csv"] {
+            let file = root.appendingPathComponent("datasets/\(name)").path
+            _ = try? CLIRunner.run(["import", "--format", "tidy", "--file", file, "--store", path])
+        }
+        return path
+    }()
     /// Fast candidates (theta and naive against the export link) keep the test quick in debug.
     static let base = [
-        "outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp", "--as-of", "2022-07",
-        "--models", "theta,naive,arima-x",
+        "outlook", "--config", config, "--store", store, "--commodity", "rice", "--market", "Đồng Tháp",
+        "--as-of", "2022-07", "--models", "theta,naive,arima-x",
     ]
 
     func document(_ extra: [String] = []) throws -> (path: String, doc: [String: Any], bytes: Data, dir: URL) {
@@ -108,7 +119,7 @@ struct OutlookDocumentTests {
 
     @Test func vietnameseTextFromAFoldedMarketName() throws {
         let r = try CLIRunner.run([
-            "outlook", "--config", Self.config, "--commodity", "gạo", "--market", "dong thap",
+            "outlook", "--config", Self.config, "--store", Self.store, "--commodity", "gạo", "--market", "dong thap",
             "--as-of", "2022-07", "--models", "theta", "--lang", "vi", "--months", "2",
         ])
         #expect(r.status == 0, "\(r.stderr)")
@@ -131,7 +142,7 @@ struct OutlookDocumentTests {
     @Test("Exit 64 for a price the configuration does not have", arguments: failures.indices)
     func badRequests(_ i: Int) throws {
         let (args, status, message) = Self.failures[i]
-        let r = try CLIRunner.run(["outlook", "--config", Self.config] + args)
+        let r = try CLIRunner.run(["outlook", "--config", Self.config, "--store", Self.store] + args)
         #expect(r.status == status, "\(args): \(r.stderr)")
         #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
         #expect(r.stdout.isEmpty)

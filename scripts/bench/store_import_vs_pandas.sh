@@ -10,18 +10,11 @@
 # Prints a Markdown block for docs/benchmarks/store.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROWS=${1:-1000000}
-RUNS=${2:-3}
-PYTHON=${PYTHON:-python3}
-SCRATCH=${SCRATCH:-.build}
-if [ -z "${MUAVU:-}" ]; then
-  swift build -c release --product muavu --scratch-path "$SCRATCH" >&2
-  MUAVU="$SCRATCH/release/muavu"
-fi
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+ROWS=${1:-1000000} RUNS=${2:-3} PYTHON=${PYTHON:-python3}
+[ -n "${MUAVU:-}" ] || { swift build -c release --product muavu >&2 && MUAVU="$(swift build -c release --show-bin-path)/muavu"; }
+WORK=$(mktemp -d) && trap 'rm -rf "$WORK"' EXIT
+"$PYTHON" scripts/bench/validate_generate.py "$WORK/tidy.csv" "$ROWS"
 FILE="$WORK/tidy.csv"
-"$PYTHON" scripts/bench/validate_generate.py "$FILE" "$ROWS"
 
 best_muavu=999999; best_pandas=999999; cpu_muavu=999999; cpu_pandas=999999
 for ((i = 1; i <= RUNS; i++)); do

@@ -10,7 +10,6 @@ anything differs from --out (datasets/ is stale). Python 3 standard library only
 import argparse
 import csv
 import filecmp
-import io
 import json
 import os
 import shutil
@@ -19,50 +18,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-CC_BY = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-         "path": "https://creativecommons.org/licenses/by/4.0/"}
-CC_BY_IGO = {"name": "CC-BY-IGO-3.0", "title": "Creative Commons Attribution 3.0 IGO",
-             "path": "https://creativecommons.org/licenses/by/3.0/igo/"}
-US_PD = {"name": "other-pd", "title": "Public domain (work of the US Government, NOAA)",
-         "path": "https://www.usa.gov/government-works"}
-GPL = {"name": "GPL-2.0-or-later", "title": "GNU General Public License 2 or later (R package plm)",
-       "path": "https://www.gnu.org/licenses/old-licenses/gpl-2.0.html"}
-
-
-def read_rows(path):
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def write_csv(path, header, rows):
-    """LF line ends, minimal quoting, UTF-8 without BOM: the same bytes every run."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    for r in rows:
-        w.writerow(r)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(buf.getvalue())
-
-
-def trim_empty_ends(points):
-    """Drops leading and trailing (date, '') points; interior blanks stay as missing values."""
-    keep = [i for i, p in enumerate(points) if p[1].strip()]
-    return points[keep[0]:keep[-1] + 1] if keep else []
-
-
-class Resource:
-    def __init__(self, name, path, title, date_type, extra_fields, sources, licenses, folder, notes):
-        self.name, self.path, self.title = name, path, title
-        self.date_type, self.extra_fields = date_type, extra_fields
-        self.sources, self.licenses, self.folder, self.notes = sources, licenses, folder, notes
-        self.series = []   # (id, unit, name, first date, last date, rows, missing)
-        self.gaps = None   # "allowed": the publisher's series miss months (muavu's "muavu:gaps")
-
-    def add_series(self, sid, unit, name, points):
-        missing = sum(1 for _, v in points if not v.strip())
-        self.series.append({"id": sid, "unit": unit, "name": name, "start": points[0][0],
-                            "end": points[-1][0], "rows": len(points), "missing": missing})
+from common import CC_BY, CC_BY_IGO, GPL, US_PD, Resource, copy_table, read_rows, table_schema, trim_empty_ends, write_csv
+import local
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,30 +125,41 @@ WB_SERIES = [
     ("PHOSROCK", "wb-phosphate-rock"), ("CRUDE_BRENT", "wb-crude-brent"), ("SUGAR_WLD", "wb-sugar-world"),
     ("BANANA_US", "wb-banana-us"), ("ORANGE", "wb-orange"),
 ]
-WB_UNITS = {"($/mt)": "USD/t", "($/bbl)": "USD/bbl", "($/kg)": "USD/kg"}
+# The Pink Sheet's unit spellings and muavu's (PinkSheetReader.units in Sources/AgriData/Import).
+WB_UNITS = {"($/mt)": "USD/t", "($/bbl)": "USD/bbl", "($/kg)": "USD/kg", "($/mmbtu)": "USD/mmbtu",
+            "($/cubic meter)": "USD/m³", "($/dmtu)": "USD/dmtu", "($/troy oz)": "USD/troy oz",
+            "(cents/sheet)": "USc/sheet", "(2010=100)": "index 2010=100"}
 
 
 def pinksheet(src, out):
+    """Every column of the December 2025 release (wb_cmo_monthly_prices_full.csv), with the ids
+    `muavu import --format pinksheet` gives them (the bundled ones by name, others `wb-` and the
+    code), so that the November workbook in datasets/original and this file meet in the store."""
     folder = os.path.join(src, "wb-pinksheet")
-    rows = read_rows(os.path.join(folder, "wb_pinksheet_rice_monthly.csv"))
-    legend = {r["code"]: r for r in read_rows(os.path.join(folder, "wb_cmo_series_legend.csv"))}
+    rows = read_rows(os.path.join(folder, "wb_cmo_monthly_prices_full.csv"))
+    legend = read_rows(os.path.join(folder, "wb_cmo_series_legend.csv"))
+    known = dict(WB_SERIES)
     res = Resource("wb-pinksheet", "wb-pinksheet-monthly.csv",
-                   "World Bank Commodity Price Data (Pink Sheet): rice, grains, fertilisers, crude oil, sugar, fruit (monthly, nominal USD)",
+                   "World Bank Commodity Price Data (Pink Sheet): every series of the monthly workbook, rice, grains, "
+                   "fertilisers, energy, metals, beverages, fruit (monthly, nominal USD)",
                    "yearmonth", [("wb_code", "string", "World Bank series code"), ("name", "string", "World Bank series name")],
                    [{"title": "World Bank Commodity Price Data (The Pink Sheet), CMO-Historical-Data-Monthly.xlsx",
                      "path": "https://www.worldbank.org/en/research/commodity-markets"}],
                    [CC_BY], "wb-pinksheet",
-                   "Months the World Bank left blank inside a series are kept as empty values: read with --on-missing skip or interpolate.")
+                   "The December 2025 release (to 2025-11); the November release's workbook is in original/. Months the "
+                   "World Bank left blank inside a series are kept as empty values: read with --on-missing skip or interpolate.")
     out_rows = []
-    for code, sid in WB_SERIES:
-        unit = WB_UNITS[legend[code]["unit"]]
-        name = legend[code]["name"]
-        pts = trim_empty_ends([(r["date"][:7], r[code]) for r in rows])
+    for entry in legend:
+        code, name = entry["code"], entry["name"]
+        unit = WB_UNITS[entry["unit"]]
+        sid = known.get(code) or "wb-" + local.slug(code)
+        pts = trim_empty_ends([(f"{r['period'][:4]}-{r['period'][5:7]}", r[code]) for r in rows])
         res.add_series(sid, unit, name, pts)
         for d, v in pts:
             out_rows.append([sid, d, v, unit, code, name])
     write_csv(os.path.join(out, res.path), ["series_id", "date", "value", "unit", "wb_code", "name"], out_rows)
     res.gaps = "allowed"
+    res.decimal_point = True
     return res
 
 
@@ -234,26 +202,15 @@ def enso(src, out):
 
 def ricefarms(src, out):
     """A farm survey, not a time series: copied verbatim (re-written with LF line ends)."""
-    rows = []
-    with open(os.path.join(src, "rdatasets-plm-ricefarms", "plm_RiceFarms_indonesia.csv"), encoding="utf-8-sig", newline="") as f:
-        r = csv.reader(f)
-        header = next(r)
-        rows = list(r)
-    write_csv(os.path.join(out, "plm-ricefarms.csv"), header, rows)
+    header, rows = copy_table(os.path.join(src, "rdatasets-plm-ricefarms", "plm_RiceFarms_indonesia.csv"),
+                              os.path.join(out, "plm-ricefarms.csv"))
     units = {"size": "ha", "seed": "kg", "urea": "kg", "phosphate": "kg", "pesticide": "IDR", "pseed": "IDR/kg",
              "purea": "IDR/kg", "pphosph": "IDR/kg", "hiredlabor": "h", "famlabor": "h", "totlabor": "h",
              "wage": "IDR/h", "goutput": "kg", "noutput": "kg", "price": "IDR/kg"}
-    strings = {"status", "varieties", "bimas", "region"}
-    fields = []
-    for h in header:
-        f = {"name": h, "type": "string" if h in strings else ("integer" if h in ("rownames", "id") else "number")}
-        if h in units:
-            f["unit"] = units[h]
-        if h == "size":
-            # Farm sizes such as 3.572 ha read two ways where nothing declares the format (9.250
-            # rule, docs/design/number-formats.md): the decimal point is declared.
-            f["decimalChar"] = "."
-        fields.append(f)
+    # Farm sizes such as 3.572 ha read two ways where nothing declares the format: the decimal
+    # point is declared.
+    schema = table_schema(header, strings={"status", "varieties", "bimas", "region"}, integers={"rownames", "id"},
+                          units=units, decimal_point={"size"}, key=["rownames"])
     res = Resource("plm-ricefarms", "plm-ricefarms.csv",
                    "Indonesian rice farms (R package plm, RiceFarms; Feng & Horrace 2012): inputs, output, prices",
                    None, [], [{"title": "R package plm, dataset RiceFarms, via Rdatasets",
@@ -261,7 +218,7 @@ def ricefarms(src, out):
                    [GPL], "rdatasets-plm-ricefarms",
                    "Not Viet Nam and not a time series: a farm survey (171 farms x 6 periods) for production-function tests. "
                    "Check with muavu validate --format csv.")
-    res.schema = {"fields": fields, "missingValues": ["", "NA"], "primaryKey": ["rownames"]}
+    res.schema = schema
     res.rows = len(rows)
     return res
 
@@ -275,7 +232,7 @@ def tidy_schema(res):
         {"name": "date", "type": res.date_type,
          "description": "period: YYYY (year) or YYYY-MM (month), as in muavu's tidy format"},
         {"name": "value", "type": "number", "description": "observation, in the unit of the `unit` column",
-         "unit": "see `unit`"},
+         "unit": "see `unit`", **({"decimalChar": "."} if res.decimal_point else {})},
         {"name": "unit", "type": "string", "description": "unit of `value` for this series"},
     ]
     for f in res.extra_fields:
@@ -333,6 +290,12 @@ def readme(resources):
         lines.append(f"| `{r.path}` | {r.title} | {r.sources[0]['title']} | {span(r)} | {', '.join(units)} | {lic} |")
     lines += ["", "## Series", "", "| file | series_id | unit | span | rows | missing |", "|---|---|---|---|---|---|"]
     for r in resources:
+        if len(r.series) > 20:  # a table by place and season: summed, its ids in datapackage.json
+            units = ", ".join(sorted({s["unit"] for s in r.series}))
+            rows, missing = sum(s["rows"] for s in r.series), sum(s["missing"] for s in r.series)
+            lines.append(f"| `{r.path}` | {len(r.series)} series (`{r.series[0]['id']}`, …: all in datapackage.json) "
+                         f"| {units} | {span(r)} | {rows} | {missing} |")
+            continue
         for s in r.series:
             lines.append(f"| `{r.path}` | `{s['id']}` | {s['unit']} | {s['start']} – {s['end']} | {s['rows']} | {s['missing']} |")
     lines += ["", "## How muavu reads a tidy file", "",
@@ -388,7 +351,7 @@ def readme(resources):
 def build(src, out):
     os.makedirs(os.path.join(out, "provenance"), exist_ok=True)
     resources = [faostat_qcl(src, out), faostat_pp(src, out), wfp(src, out), pinksheet(src, out), enso(src, out),
-                 ricefarms(src, out)]
+                 local.gso(src, out), *local.paddy(src, out), local.mango(src, out), ricefarms(src, out)]
     # Missing months inside monthly series (absent rows) are counted for the table.
     for r in resources:
         for s in r.series:

@@ -5,26 +5,13 @@ import TimeSeriesCore
 
 // Times reading one series as known at a date from a store of SERIES series × MONTHS monthly
 // observations × 3 vintages (every value revised at each release), built in a temporary folder.
-// Usage: store-bench [series] [months] [reads] [seed]
+// Usage: store-bench [series] [months] [reads]
 // Prints the build time, then "store-read series months vintages reads median p90 max" (milliseconds).
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fixed, portable generator.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let args = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let seriesCount = args.count > 0 ? args[0] : 1000
 let months = args.count > 1 ? args[1] : 1000
 let reads = args.count > 2 ? args[2] : 100
-var rng = SplitMix64(state: UInt64(args.count > 3 ? args[3] : 20261207))
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-store-bench-\(UUID())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -56,11 +43,12 @@ print(
     "built \(seriesCount) series × \(months) months × \(releases.count) vintages in \(Date().timeIntervalSince(buildStart)) s"
 )
 
-// Each read: a random series as known between the second and third release (the middle vintage).
+// Each read: a series as known between the second and third release (the middle vintage); the
+// series are visited in a fixed order spread over the store (7,919 is prime).
 let asOf = releases[1].addingTimeInterval(86_400)
 var times: [Double] = []
-for _ in 0..<reads {
-    let s = Int(rng.next() % UInt64(seriesCount))
+for i in 0..<reads {
+    let s = (i * 7919) % seriesCount
     let t0 = DispatchTime.now().uptimeNanoseconds
     let series = try store.series(id: "series-\(s)", asOf: asOf)
     times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)

@@ -162,8 +162,9 @@ public enum CropYieldModel {
                 design, usable: usable, t: t, x: x, y: y, horizon: horizon, levels: levels,
                 lastYear: lastYear, notes: notes)
         }
-        if let r = best.rmse { forecast.model.criteria["loyo_rmse"] = r }
-        if let m = best.mape { forecast.model.criteria["loyo_mape"] = m }
+        let score = CrossValidationScore(rmse: best.rmse, mape: best.mape)
+        forecast.crossValidation = score
+        forecast.model.criteria.merge(score.criteria(prefix: "loyo_")) { $1 }
         return Result(
             forecast: forecast, candidates: candidates, years: (lastYear - n + 1)...lastYear, chosen: best.name)
     }

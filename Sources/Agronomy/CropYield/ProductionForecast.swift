@@ -64,9 +64,7 @@ public enum ProductionForecast {
         let model = ModelSummary(
             name: "Production(area: \(area.model.name) × yield: \(yield.model.name))", family: "production",
             parameters: [:],
-            criteria: yield.model.criteria.filter { $0.key.hasPrefix("loyo_") }.reduce(into: [:]) {
-                $0["yield_" + $1.key] = $1.value
-            },
+            criteria: yield.crossValidation?.criteria(prefix: "yield_loyo_") ?? [:],
             notes: [
                 "production = area × yield; \(draws) simulated draws (seed \(seed)), area and yield independent normals "
                     + "matched to each model's widest interval"

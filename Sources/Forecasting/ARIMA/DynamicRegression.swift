@@ -121,7 +121,7 @@ public struct DynamicRegression: Forecaster {
         let predictions = try fit.predict(columns(ahead), rows: ahead.count, levels: levels)
         var parameters: [String: Double] = [:]
         for c in fit.coefficients { parameters[c.term == "(Intercept)" ? "intercept" : c.term] = c.estimate }
-        return Forecast(
+        var forecast = Forecast(
             model: ModelSummary(
                 name: "Regression with independent errors", family: "regression", parameters: parameters,
                 criteria: [
@@ -135,5 +135,8 @@ public struct DynamicRegression: Forecaster {
                     upper: predictions.map { $0.prediction[level]?.upper ?? .nan })
             },
             fitted: fit.fitted)
+        // The design's columns are the intercept, then the regressors in order.
+        forecast.regressorCoefficients = fit.coefficients.dropFirst().map(\.estimate)
+        return forecast
     }
 }

@@ -336,7 +336,9 @@ extension SARIMA {
                     upper: (0..<horizon).map { mean[$0] + z * sd[$0] })
             }
             let fitted: [Double]? = residuals.count == n ? (0..<n).map { series[$0] - residuals[$0] } : nil
-            return Forecast(model: summary, mean: mean, intervals: intervals, fitted: fitted)
+            var forecast = Forecast(model: summary, mean: mean, intervals: intervals, fitted: fitted)
+            forecast.regressorCoefficients = regression
+            return forecast
         }
     }
 }

@@ -39,40 +39,21 @@ extension FittedModel {
             try run.forecast(values, period: period, horizon: horizon, levels: levels)
         }
     }
-
-    /// A baseline's fitted model: its checks, then the observations.
-    static func baseline(_ forecaster: some Forecaster, _ y: [Double], period: Int) throws -> FittedModel {
-        try forecaster.validateArguments(y, period: period, horizon: 1, levels: [])
-        return FittedModel(name: forecaster.name, values: y, period: period, state: BaselineState())
-    }
 }
 
-extension Naive: PersistableForecaster {
+/// A baseline method: saved as its training series alone (`FittedModel.BaselineState`), after
+/// the checks its forecasts make.
+public protocol BaselineForecaster: PersistableForecaster {}
+
+extension BaselineForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
-        try FittedModel.baseline(self, y, period: period)
+        try validateArguments(y, period: period, horizon: 1, levels: [])
+        return FittedModel(name: name, values: y, period: period, state: FittedModel.BaselineState())
     }
 }
 
-extension SeasonalNaive: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
-        try FittedModel.baseline(self, y, period: period)
-    }
-}
-
-extension Drift: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
-        try FittedModel.baseline(self, y, period: period)
-    }
-}
-
-extension HistoricalMean: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
-        try FittedModel.baseline(self, y, period: period)
-    }
-}
-
-extension Naive2: PersistableForecaster {
-    public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
-        try FittedModel.baseline(self, y, period: period)
-    }
-}
+extension Naive: BaselineForecaster {}
+extension SeasonalNaive: BaselineForecaster {}
+extension Drift: BaselineForecaster {}
+extension HistoricalMean: BaselineForecaster {}
+extension Naive2: BaselineForecaster {}

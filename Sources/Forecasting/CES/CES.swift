@@ -123,14 +123,7 @@ public struct CES: Forecaster {
         // The length is checked first, so that a short constant series is refused like any other.
         _ = try CESModel.checkedLag(y, period: period, seasonality: .none)
         if let first = y.first, y.allSatisfy({ $0 == first }) {
-            let mean = [Double](repeating: first, count: horizon)
-            return Forecast(
-                model: ModelSummary(
-                    name: "CES", family: name,
-                    notes: ["constant series: the forecast is its value"]),
-                mean: mean,
-                intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
-                fitted: y)
+            return .constantSeries(y, horizon: horizon, levels: levels, name: "CES", family: name)
         }
         let (model, notes) = try fit(y, period: period)
         return forecast(model, notes: notes, horizon: horizon, levels: levels)

@@ -225,12 +225,7 @@ public struct CESModel: Sendable, Equatable, Codable {
 
     static func checkedLag(_ y: [Double], period: Int, seasonality: CES.Seasonality) throws -> Int {
         try ArgumentCheck.finite(y)
-        let minimum = minimumCount(seasonality)
-        guard y.count >= minimum else {
-            throw ForecastingError(
-                .tooShort,
-                "CES(\(seasonality.rawValue)) needs at least \(minimum) observations, got \(y.count)")
-        }
+        try ArgumentCheck.observations(y.count, atLeast: minimumCount(seasonality), "CES(\(seasonality.rawValue))")
         guard seasonality != .none else { return 1 }
         guard period >= 2 else {
             throw ForecastingError(

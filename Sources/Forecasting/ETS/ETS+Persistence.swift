@@ -131,10 +131,13 @@ extension FittedModel.ETSState: FittedState {
 
     /// The run ends in the stored final states.
     public func check(_ run: ETS.Model) throws {
+        try check(run, "the final states do not follow from the parameters, initial states and training values")
+    }
+
+    /// The run ends in the stored final states; otherwise an `.invalidArgument` saying `message`.
+    func check(_ run: ETS.Model, _ message: @autoclosure () -> String) throws {
         guard FittedModel.agree(run.finalStates, finalStates) else {
-            throw ForecastingError(
-                .invalidArgument,
-                "the final states do not follow from the parameters, initial states and training values")
+            throw ForecastingError(.invalidArgument, message())
         }
     }
 

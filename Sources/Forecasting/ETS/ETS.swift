@@ -63,9 +63,7 @@ extension ETS {
     public func fit(_ y: [Double], period: Int) throws -> Model {
         try ArgumentCheck.series(y)
         let n = y.count
-        guard n >= 2 else {
-            throw ForecastingError(.tooShort, "ETS needs at least 2 observations to estimate its error variance, got 1")
-        }
+        try ArgumentCheck.observations(n, atLeast: 2, "ETS", " to estimate its error variance")
         if y.allSatisfy({ $0 == y[0] }) {
             var model = try Model(
                 evaluating: y, form: Form(error: .additive, trend: .none, season: .none), period: 1,

@@ -33,12 +33,10 @@ extension FittedModel {
             }
             let runs = try models.map { state in
                 let run = try state.model(y)
-                guard FittedModel.agree(run.finalStates, state.finalStates) else {
-                    throw ForecastingError(
-                        .invalidArgument,
-                        "ETS(\(state.form)): the final states do not follow from "
-                            + "the parameters, initial states and training values")
-                }
+                try state.check(
+                    run,
+                    "ETS(\(state.form)): the final states do not follow from "
+                        + "the parameters, initial states and training values")
                 return run
             }
             let expected = runs.count == 1 ? [1] : ETSAkaikeWeighted.akaikeWeights(runs.map(\.aicc))

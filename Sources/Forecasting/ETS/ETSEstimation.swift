@@ -56,22 +56,16 @@ enum ETSEstimation {
         @inline(__always) func decode(_ x: [Double]) -> ETSSmoothing {
             var p = start
             var j = 0
-            if estimate.alpha {
-                p.alpha = x[j]
+            // x holds the estimated ones, in the order α, β, γ, φ.
+            @inline(__always) func take(_ estimated: Bool, _ value: inout Double) {
+                guard estimated else { return }
+                value = x[j]
                 j += 1
             }
-            if estimate.beta {
-                p.beta = x[j]
-                j += 1
-            }
-            if estimate.gamma {
-                p.gamma = x[j]
-                j += 1
-            }
-            if estimate.phi {
-                p.phi = x[j]
-                j += 1
-            }
+            take(estimate.alpha, &p.alpha)
+            take(estimate.beta, &p.beta)
+            take(estimate.gamma, &p.gamma)
+            take(estimate.phi, &p.phi)
             return p
         }
 

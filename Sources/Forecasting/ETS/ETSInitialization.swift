@@ -22,9 +22,7 @@ enum ETSInitialization {
         var seasonalStates: [Double] = []
         let m = form.hasSeason ? period : 1
         if form.hasSeason {
-            guard n >= 4 else {
-                throw ForecastingError(.tooShort, "a seasonal ETS model needs at least 4 observations, got \(n)")
-            }
+            try ArgumentCheck.observations(n, atLeast: 4, "a seasonal ETS model")
             let multiplicative = form.season == .multiplicative
             var seasonal = [Double](repeating: 0, count: n)
             if n < 3 * m {

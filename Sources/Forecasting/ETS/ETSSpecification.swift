@@ -74,13 +74,13 @@ extension ETS {
                     "cannot read the ETS model code '\(code)': use A, M or Z for the error, N, A, Ad or Z for the trend, N, A, M or Z for the season"
                 )
             }
-            let errors: [ErrorType]
-            switch chars[0] {
-            case "Z": errors = ErrorType.allCases
-            case let c:
-                guard let e = ErrorType(rawValue: String(c)) else { throw bad() }
-                errors = [e]
+            // `Z`: every case; otherwise the case of that letter.
+            func choices<T: CaseIterable & RawRepresentable<String>>(_ c: Character) throws -> [T] {
+                if c == "Z" { return Array(T.allCases) }
+                guard let one = T(rawValue: String(c)) else { throw bad() }
+                return [one]
             }
+            let errors: [ErrorType] = try choices(chars[0])
             let trends: [TrendType]
             switch (chars[1], damped) {
             case ("Z", false): trends = TrendType.allCases
@@ -90,13 +90,7 @@ extension ETS {
             case ("A", true): trends = [.additiveDamped]
             default: throw bad()
             }
-            let seasons: [SeasonType]
-            switch chars[2] {
-            case "Z": seasons = SeasonType.allCases
-            case let c:
-                guard let s = SeasonType(rawValue: String(c)) else { throw bad() }
-                seasons = [s]
-            }
+            let seasons: [SeasonType] = try choices(chars[2])
             self.init(errors: errors, trends: trends, seasons: seasons)
         }
 

@@ -205,7 +205,7 @@ public struct Ensemble: Forecaster {
             memberNotes += m.forecast.model.notes.map { "\(m.name): \($0)" }
         }
         let scores = fitted.compactMap { m in
-            m.forecast.model.criteria["holdout_smape"].map { "\(m.name) \(String(format: "%.2f", $0))" }
+            m.forecast.holdout?.smape.map { "\(m.name) \(String(format: "%.2f", $0))" }
         }
         if !scores.isEmpty {
             memberNotes.insert(

@@ -42,6 +42,28 @@ public struct ForecastScore: Sendable, Equatable {
         self.winkler = winkler
         pinball = pinballs.count == forecast.intervals.count ? Metrics.mean(pinballs) : nil
     }
+
+    /// The mean of each measure over `scores`, over the scores where it is defined (nil where
+    /// none is); coverage and Winkler score by level likewise.
+    public init(averaging scores: [ForecastScore]) {
+        func avg(_ pick: (ForecastScore) -> Double?) -> Double? { Metrics.mean(scores.compactMap(pick)) }
+        mae = avg(\.mae)
+        rmse = avg(\.rmse)
+        mape = avg(\.mape)
+        smape = avg(\.smape)
+        mase = avg(\.mase)
+        rmsse = avg(\.rmsse)
+        pinball = avg(\.pinball)
+        let levels = Set(scores.flatMap { $0.coverage.keys })
+        var coverage: [Int: Double] = [:]
+        var winkler: [Int: Double] = [:]
+        for level in levels {
+            coverage[level] = avg { $0.coverage[level] }
+            winkler[level] = avg { $0.winkler[level] }
+        }
+        self.coverage = coverage
+        self.winkler = winkler
+    }
 }
 
 /// Running totals from which a benchmark row's means are taken, kept as sums and counts so that

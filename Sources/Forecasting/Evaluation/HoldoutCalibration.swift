@@ -61,9 +61,10 @@ public protocol ChosenModelRefitting: Forecaster {
 /// never narrowed: the model's interval is the floor, the holdout can only add the uncertainty
 /// the model leaves out (parameter estimates, model choice, change). When the series is too
 /// short for m ≥ 4 or the holdout refit fails, the model's intervals are kept and a note says
-/// why. Point forecasts and fitted values are the base method's, unchanged. The holdout's MAE and
-/// sMAPE are kept in the criteria (`holdout_mae`, `holdout_smape`): a backtest of the method on the
-/// series' latest m observations, which ensembles report per member.
+/// why. Point forecasts and fitted values are the base method's, unchanged. The holdout's scale, MAE
+/// and sMAPE are kept in the forecast's `holdout` (and shown in the criteria, `holdout_mae`,
+/// `holdout_smape`): a backtest of the method on the series' latest m observations, which
+/// ensembles report per member.
 public struct HoldoutCalibrated: Forecaster {
     public var base: any Forecaster
     public var name: String { base.name }
@@ -203,9 +204,10 @@ public struct HoldoutCalibrated: Forecaster {
         // The holdout is also a backtest of the method on this series: its scores go in the criteria
         // (an ensemble lists them per member), so a reader sees how each model did on the latest data.
         let predicted = Array(held.mean.prefix(m))
-        result.model.criteria["holdout_scale"] = scale
-        if let mae = Metrics.mae(actual, predicted) { result.model.criteria["holdout_mae"] = mae }
-        if let smape = Metrics.smape(actual, predicted) { result.model.criteria["holdout_smape"] = smape }
+        let score = HoldoutScore(
+            scale: scale, mae: Metrics.mae(actual, predicted), smape: Metrics.smape(actual, predicted))
+        result.holdout = score
+        result.model.criteria.merge(score.criteria) { $1 }
         let widenedNote = widened.isEmpty ? "the model's intervals kept" : "widened " + widened.joined(separator: ", ")
         result.model.notes.append(
             "intervals calibrated on a holdout of the last \(m) observations: errors \(Self.format(scale))× "

@@ -61,40 +61,23 @@ public struct RollingOrigin: Sendable, Equatable {
         public var summary: Summary
     }
 
-    /// Means over windows (or over series) of each measure; a measure undefined in some window is
-    /// averaged over the windows where it exists, `count` saying over how many.
+    /// Means over windows (or over series) of each measure, read as the measures of one score
+    /// (`summary.rmse`); a measure undefined in some window is averaged over the windows where it
+    /// exists, `count` saying over how many.
+    @dynamicMemberLookup
     public struct Summary: Sendable, Equatable {
-        public var mae: Double?
-        public var rmse: Double?
-        public var mape: Double?
-        public var smape: Double?
-        public var mase: Double?
-        public var rmsse: Double?
-        public var pinball: Double?
-        public var coverage: [Int: Double]
-        public var winkler: [Int: Double]
+        /// The mean of each measure (`ForecastScore(averaging:)`).
+        public var mean: ForecastScore
         /// Scores averaged.
         public var count: Int
 
         public init(_ scores: [ForecastScore]) {
-            func avg(_ pick: (ForecastScore) -> Double?) -> Double? { Metrics.mean(scores.compactMap(pick)) }
-            mae = avg(\.mae)
-            rmse = avg(\.rmse)
-            mape = avg(\.mape)
-            smape = avg(\.smape)
-            mase = avg(\.mase)
-            rmsse = avg(\.rmsse)
-            pinball = avg(\.pinball)
-            let levels = Set(scores.flatMap { $0.coverage.keys })
-            var coverage: [Int: Double] = [:]
-            var winkler: [Int: Double] = [:]
-            for level in levels {
-                coverage[level] = avg { $0.coverage[level] }
-                winkler[level] = avg { $0.winkler[level] }
-            }
-            self.coverage = coverage
-            self.winkler = winkler
+            mean = ForecastScore(averaging: scores)
             count = scores.count
+        }
+
+        public subscript<Value>(dynamicMember measure: KeyPath<ForecastScore, Value>) -> Value {
+            mean[keyPath: measure]
         }
     }
 

@@ -89,12 +89,8 @@ extension FittedModel {
         /// The stored ETS model run over the adjusted series, ending in its stored final states.
         private func trendModel(_ adjusted: [Double]) throws -> ETS.Model {
             let model = try trend.model(adjusted)
-            guard FittedModel.agree(model.finalStates, trend.finalStates) else {
-                throw ForecastingError(
-                    .invalidArgument,
-                    "the trend model's final states do not follow from its parameters "
-                        + "and the adjusted series")
-            }
+            try trend.check(
+                model, "the trend model's final states do not follow from its parameters and the adjusted series")
             return model
         }
     }

@@ -124,9 +124,7 @@ public struct STL: Sendable, Equatable {
         guard np >= 2 else {
             throw ForecastingError(.invalidArgument, "STL needs a seasonal period of at least 2, got \(np)")
         }
-        guard y.count >= 2 else {
-            throw ForecastingError(.tooShort, "STL needs at least 2 observations, got \(y.count)")
-        }
+        try ArgumentCheck.observations(y.count, atLeast: 2, "STL")
         try ArgumentCheck.finite(y)
         try settings.validate(period: np)
         let n = y.count

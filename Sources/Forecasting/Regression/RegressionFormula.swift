@@ -190,22 +190,18 @@ struct FormulaParser {
                 try expect(")", "')' after log(\(column)")
                 return [.init(name: "log(\(Self.display(column)))", column: column, transform: .log)]
             case "I" where allowPoly:
-                let column = try name()
-                try expect("^", "'^' in I(\(column)^k)")
-                let k = try integer()
-                guard k >= 1 && k <= 30 else { throw fail("the power in I(\(column)^\(k)) must be 1 to 30") }
-                try expect(")", "')' to close I(")
+                let (column, k) = try columnAndPower(
+                    "I", separator: "^", missing: { "'^' in I(\($0)^k)" },
+                    outOfRange: { "the power in I(\($0)^\($1)) must be 1 to 30" })
                 return [
                     .init(
                         name: "I(\(Self.display(column))^\(k))", column: column,
                         transform: k == 1 ? .identity : .power(k))
                 ]
             case "poly" where allowPoly:
-                let column = try name()
-                try expect(",", "',' and a degree in poly(\(column), k)")
-                let k = try integer()
-                guard k >= 1 && k <= 30 else { throw fail("the degree of poly(\(column), \(k)) must be 1 to 30") }
-                try expect(")", "')' to close poly(")
+                let (column, k) = try columnAndPower(
+                    "poly", separator: ",", missing: { "',' and a degree in poly(\($0), k)" },
+                    outOfRange: { "the degree of poly(\($0), \($1)) must be 1 to 30" })
                 let label = "poly(\(Self.display(column)), \(k))"
                 return (1...k).map {
                     .init(
@@ -219,6 +215,21 @@ struct FormulaParser {
             }
         }
         return [.init(name: Self.display(word), column: word, transform: .identity)]
+    }
+
+    /// The arguments of I(col^k) and poly(col, k) after the function's `(`: the column, the
+    /// `separator`, a whole number k from 1 to 30, and `)`; the messages say what was missing
+    /// (given the column) or out of range (given the column and k).
+    mutating func columnAndPower(
+        _ function: String, separator: Character, missing: (String) -> String,
+        outOfRange: (String, Int) -> String
+    ) throws -> (column: String, k: Int) {
+        let column = try name()
+        try expect(separator, missing(column))
+        let k = try integer()
+        guard k >= 1 && k <= 30 else { throw fail(outOfRange(column, k)) }
+        try expect(")", "')' to close \(function)(")
+        return (column, k)
     }
 
     mutating func parseFormula() throws -> RegressionFormula {

@@ -19,9 +19,7 @@ public struct TrendSeasonRegression: CheckedForecaster {
 
     public func forecast(checked y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         let n = y.count
-        guard n >= 3 else {
-            throw ForecastingError(.tooShort, "a trend regression needs at least 3 observations, got \(n)")
-        }
+        try ArgumentCheck.observations(n, atLeast: 3, "a trend regression")
         var notes: [String] = []
         let seasonal = period > 1 && n >= 2 * period && n > period + 2
         if period > 1 && !seasonal {

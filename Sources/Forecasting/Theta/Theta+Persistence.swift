@@ -53,11 +53,7 @@ extension FittedModel {
                     .invalidArgument,
                     "Theta parameters out of range: alpha must be in (0, 1), theta at least 1, all finite")
             }
-            guard y.count >= ThetaModel.minimumCount else {
-                throw ForecastingError(
-                    .tooShort,
-                    "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
-            }
+            try ThetaModel.checkLength(y.count)
             try checkAdjustment()
             return ThetaModel(
                 adjustment.adjust(y), variant: variant, initialLevel: initialLevel, alpha: alpha, theta: theta)

@@ -28,14 +28,8 @@ public struct Theta: Forecaster {
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
         try validateArguments(y, period: period, horizon: horizon, levels: levels)
         guard let (model, adjustment) = try fit(y, period: period) else {
-            let mean = [Double](repeating: y[0], count: horizon)
-            return Forecast(
-                model: ModelSummary(
-                    name: "Theta(\(variant.rawValue))", family: name,
-                    notes: ["constant series: the forecast is its value"]),
-                mean: mean,
-                intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) },
-                fitted: y)
+            return .constantSeries(
+                y, horizon: horizon, levels: levels, name: "Theta(\(variant.rawValue))", family: name)
         }
         return forecast(model, adjustment: adjustment, horizon: horizon, levels: levels)
     }
@@ -45,11 +39,7 @@ public struct Theta: Forecaster {
     /// forecast by its value.
     func fit(_ y: [Double], period: Int) throws -> (model: ThetaModel, adjustment: SeasonalAdjustment)? {
         // The length is checked first, so that a short constant series is refused like any other.
-        guard y.count >= ThetaModel.minimumCount else {
-            throw ForecastingError(
-                .tooShort,
-                "the Theta method needs at least \(ThetaModel.minimumCount) observations, got \(y.count)")
-        }
+        try ThetaModel.checkLength(y.count)
         if let first = y.first, y.allSatisfy({ $0 == first }) { return nil }
         let adjustment = SeasonalAdjustment.detect(y, period: period)
         return (try ThetaModel.fit(adjustment.adjust(y), variant: variant), adjustment)

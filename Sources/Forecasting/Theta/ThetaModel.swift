@@ -66,14 +66,15 @@ public struct ThetaModel: Sendable, Equatable, Codable {
     /// Nelder–Mead restarts from the optimum after the first run.
     static let restarts = 1
 
+    /// Refuses fewer than `minimumCount` observations (`too-short`).
+    static func checkLength(_ count: Int) throws {
+        try ArgumentCheck.observations(count, atLeast: minimumCount, "the Theta method")
+    }
+
     /// Fits `variant` to `y` (finite values, at least `minimumCount` of them).
     public static func fit(_ y: [Double], variant: Variant) throws -> ThetaModel {
         let n = y.count
-        guard n >= minimumCount else {
-            throw ForecastingError(
-                .tooShort,
-                "the Theta method needs at least \(minimumCount) observations, got \(n)")
-        }
+        try checkLength(n)
         try ArgumentCheck.finite(y)
         var scale = 0.0
         for v in y { scale += abs(v) }

@@ -15,15 +15,22 @@ import TimeSeriesCore
 /// the rest (series present, the export link's a monthly one; calendars valid) before it writes
 /// anything.
 public struct PublishConfiguration: Sendable, Equatable {
-    /// Where a dataset lives and how its gaps are treated.
+    /// Where a dataset lives and how its gaps are treated: a tidy CSV file (`path`, relative to
+    /// the configuration), or the store (`"store": true`: the series the configuration names in
+    /// this dataset, read from the store `muavu publish --store` opens, as last known). Exactly
+    /// one of the two.
     public struct Dataset: Sendable, Equatable, Decodable {
-        public var path: String
+        public var path: String?
+        public var store: Bool?
         public var onMissing: MissingPolicy?
         /// The data source as the bulletin cites it.
         public var source: Bilingual?
         /// Months after its last observed period before a series of this dataset is stale
         /// (default `DataAge.defaultFreshness`: 2 for monthly, 18 for yearly series).
         public var freshnessMonths: Int?
+
+        /// True when the dataset's series come from the store.
+        public var fromStore: Bool { store == true }
     }
 
     /// A monthly driver averaged over a crop window, for the yield model.
@@ -121,9 +128,26 @@ public struct PublishConfiguration: Sendable, Equatable {
         PhysicalPath.resolve(path, from: baseDirectory)
     }
 
-    /// Every file the configuration reads: itself, its datasets and its calendars (resolved).
+    /// Every file the configuration reads: itself, its CSV datasets and its calendars (resolved;
+    /// the store is added by whoever opens it).
     public var inputPaths: [String] {
-        [PhysicalPath.resolve(file)] + datasets.values.map { resolve($0.path) } + calendars.values.map(resolve)
+        [PhysicalPath.resolve(file)] + datasets.values.compactMap { $0.path.map(resolve) }
+            + calendars.values.map(resolve)
+    }
+
+    /// True when a dataset is read from the store.
+    public var readsStore: Bool { datasets.values.contains { $0.fromStore } }
+
+    /// The series ids the configuration reads from dataset `key`, sorted: its entries' series,
+    /// their area series and their indicators (what a store dataset exports from the store).
+    public func seriesNamed(inDataset key: String) -> [String] {
+        var ids = Set<String>()
+        for e in forecasts {
+            if e.dataset == key { ids.insert(e.series) }
+            if let area = e.area, (area.dataset ?? e.dataset) == key { ids.insert(area.series) }
+            for ind in e.indicators ?? [] where ind.dataset == key { ids.insert(ind.series) }
+        }
+        return ids.sorted()
     }
 
     // MARK: - Loading
@@ -276,6 +300,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             }
             guard Set(names).count == names.count else { throw fail("\(at): a model is named twice") }
         }
+        try checkDatasetSources(fail)
         var seen = Set<String>()
         for (i, e) in forecasts.enumerated() {
             let at = "forecasts[\(i)] (\(e.id))"
@@ -346,6 +371,19 @@ public struct PublishConfiguration: Sendable, Equatable {
     /// The freshness of `entry`, in months: its own, else its dataset's (nil: the default).
     public func freshnessMonths(of entry: Entry) -> Int? {
         entry.freshnessMonths ?? datasets[entry.dataset]?.freshnessMonths
+    }
+
+    /// Each dataset is a CSV file or the store, not both and not neither.
+    private func checkDatasetSources(_ fail: (String) -> PublishingError) throws {
+        for key in datasets.keys.sorted() {
+            guard let d = datasets[key] else { continue }
+            if d.path != nil, d.store != nil {
+                throw fail("datasets.\(key): give either 'path' (a CSV file) or \"store\": true, not both")
+            }
+            if d.path == nil, !d.fromStore {
+                throw fail("datasets.\(key): needs 'path' (a CSV file) or \"store\": true (its series from the store)")
+            }
+        }
     }
 
     /// The entry `exportLink` names (nil: no link).

@@ -72,9 +72,11 @@ enum BulletinAssembly {
             guard let d = configuration.datasets[key], published.contains(where: { usesDataset($0.entry, key) }) else {
                 continue
             }
-            let source = d.source ?? Bilingual(vi: d.path, en: d.path)
-            let file = URL(fileURLWithPath: d.path).lastPathComponent
-            sources.append(Bilingual(vi: "\(source.vi) (\(file))", en: "\(source.en) (\(file))"))
+            // A CSV dataset is cited with its file's name, a store dataset as read from the store.
+            let file = d.path.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let source = d.source ?? Bilingual(vi: file ?? key, en: file ?? key)
+            let from = file.map { Bilingual(vi: $0, en: $0) } ?? Bilingual(vi: "kho dữ liệu", en: "store")
+            sources.append(Bilingual(vi: "\(source.vi) (\(from.vi))", en: "\(source.en) (\(from.en))"))
         }
         let model = Bilingual(
             vi:

@@ -5,7 +5,8 @@ import Foundation
 import TimeSeriesCore
 
 /// The datasets of a model configuration, each file read and parsed once: its bytes (fingerprinted
-/// in `index.json` and in `muavu.outlook/v1`), its series with gaps treated by the dataset's
+/// in `index.json` and in `muavu.outlook/v1`; for a store dataset, its series exported as tidy
+/// CSV), its series with gaps treated by the dataset's
 /// `onMissing` policy, and the periods for which the file reports a value (`TidyDataset.reported`,
 /// used by `reportedOnly`). `muavu publish` reads every dataset of the configuration;
 /// `muavu outlook` only those of the price and of its export link.
@@ -24,8 +25,9 @@ public struct ConfiguredDatasets: Sendable {
     /// The datasets read, by configuration key.
     public private(set) var datasets: [String: Dataset] = [:]
 
-    /// Reads the datasets named `keys` (default: all of them), in key order.
-    public init(_ configuration: PublishConfiguration, keys: [String]? = nil) throws {
+    /// Reads the datasets named `keys` (default: all of them), in key order; a store dataset from
+    /// `store`.
+    public init(_ configuration: PublishConfiguration, keys: [String]? = nil, store: (any SeriesStore)? = nil) throws {
         self.configuration = configuration
         for key in (keys ?? Array(configuration.datasets.keys)).sorted() where datasets[key] == nil {
             guard let spec = configuration.datasets[key] else {
@@ -33,15 +35,45 @@ public struct ConfiguredDatasets: Sendable {
                     "unknown dataset '\(key)'; the datasets are: \(configuration.datasets.keys.sorted().joined(separator: ", "))"
                 )
             }
-            let path = configuration.resolve(spec.path)
-            guard let raw = FileManager.default.contents(atPath: path) else {
-                throw DataError(.fileNotFound, file: spec.path, "cannot read dataset '\(key)'")
-            }
             var options = TidyReadOptions()
             options.onMissing = spec.onMissing ?? .fail
-            let table = try TidyReader.read(data: raw, file: spec.path, options: options)
-            datasets[key] = Dataset(key: key, file: spec.path, raw: raw, table: table, source: spec.source)
+            let file: String
+            let raw: Data
+            if let path = spec.path {
+                guard let bytes = FileManager.default.contents(atPath: configuration.resolve(path)) else {
+                    throw DataError(.fileNotFound, file: path, "cannot read dataset '\(key)'")
+                }
+                (file, raw) = (path, bytes)
+            } else {
+                (file, raw) = try Self.export(key, of: configuration, from: store)
+                // The export writes the shortest decimal with a point ("1.125"): declared, never guessed.
+                options.numberFormat = try NumberFormat(decimalChar: ".")
+            }
+            let table = try TidyReader.read(data: raw, file: file, options: options)
+            datasets[key] = Dataset(key: key, file: file, raw: raw, table: table, source: spec.source)
         }
+    }
+
+    /// The series a store dataset names, as the store last knows them, as tidy CSV
+    /// (`SeriesStore.tidyCSV`, what `muavu data export` prints), and the name it goes by in
+    /// messages and in `index.json`: `store:` and its series ids. A series the store lacks is a
+    /// `DataError` (exit 65) naming the configuration, the dataset and the store.
+    static func export(_ key: String, of configuration: PublishConfiguration, from store: (any SeriesStore)?) throws
+        -> (file: String, raw: Data)
+    {
+        let ids = configuration.seriesNamed(inDataset: key)
+        guard let store else {
+            throw DataError(
+                .fileNotFound, file: configuration.file, "dataset '\(key)' reads the store, and no store was given")
+        }
+        let known = Set(try store.seriesIDs())
+        if let missing = ids.first(where: { !known.contains($0) }) {
+            throw DataError(
+                .unknownSeries, file: configuration.file,
+                "dataset '\(key)' names series '\(missing)', which the store \(store.path) does not have "
+                    + "(`muavu data status` lists what it holds; `muavu import` adds a file)")
+        }
+        return ("store:" + ids.joined(separator: ","), try store.tidyCSV(of: ids))
     }
 
     func failure(_ message: String) -> PublishingError {

@@ -27,11 +27,14 @@ public enum Publisher {
         public var data: Data
     }
 
-    /// Builds the publication (no file is written).
-    public static func build(_ configuration: PublishConfiguration, issued: Date) throws -> [File] {
+    /// Builds the publication (no file is written); the configuration's store datasets are read
+    /// from `store`.
+    public static func build(_ configuration: PublishConfiguration, issued: Date, store: (any SeriesStore)? = nil)
+        throws -> [File]
+    {
         let issueDay = day(of: issued)
         // 1. Inputs: datasets and calendars, each read once and fingerprinted.
-        let data = try ConfiguredDatasets(configuration)
+        let data = try ConfiguredDatasets(configuration, store: store)
         var inputs: [PublishIndex.Input] = data.datasets.keys.sorted().compactMap { key in
             data.datasets[key].map {
                 .init(name: key, kind: "dataset", path: $0.file, data: $0.raw)
@@ -117,15 +120,17 @@ public enum Publisher {
     }
 
     /// Builds the publication and writes it to `directory` whole or not at all. The directory is
-    /// checked before anything is computed (`OutputDirectory`: exit 64 when it is unsafe);
-    /// `waiting` is told when another run is writing there.
+    /// checked before anything is computed (`OutputDirectory`: exit 64 when it is unsafe; the
+    /// store is one of the inputs it must not hold); `waiting` is told when another run is writing
+    /// there.
     @discardableResult
     public static func publish(
-        _ configuration: PublishConfiguration, to directory: String, issued: Date,
+        _ configuration: PublishConfiguration, to directory: String, issued: Date, store: (any SeriesStore)? = nil,
         waiting: (String) -> Void = { _ in }
     ) throws -> [File] {
-        let output = try OutputDirectory(directory, kind: .publish, inputs: configuration.inputPaths)
-        let files = try build(configuration, issued: issued)
+        let inputs = configuration.inputPaths + (store.map { [PhysicalPath.resolve($0.path)] } ?? [])
+        let output = try OutputDirectory(directory, kind: .publish, inputs: inputs)
+        let files = try build(configuration, issued: issued, store: store)
         try output.write(files, waiting: waiting)
         return files
     }

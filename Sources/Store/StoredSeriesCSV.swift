@@ -1,9 +1,9 @@
-import Store
-
-/// Tidy CSV text (docs/contract.md, "Input") of series read from the store.
-enum TidyCSV {
+/// Tidy CSV text (docs/contract.md, "Input") of series read from the store: what
+/// `muavu data export` prints, and what `muavu publish` reads a store dataset as (its bytes are
+/// the dataset's fingerprint in `index.json`).
+public enum StoredSeriesCSV {
     /// `series_id,date,value[,unit]` with a header; the unit column when any observation has a unit.
-    static func text(_ series: [(id: String, observations: [StoredObservation])]) -> String {
+    public static func text(_ series: [(id: String, observations: [StoredObservation])]) -> String {
         let withUnit = series.contains { $0.observations.contains { !$0.unit.isEmpty } }
         var out = withUnit ? "series_id,date,value,unit\n" : "series_id,date,value\n"
         for (id, observations) in series {
