@@ -29,7 +29,8 @@ enum BulletinAssembly {
             if let outlook = p.outlook {
                 outlooks.append(outlook.text)
             } else {
-                let targetDate = p.history.date(at: p.history.count)
+                let step = min(p.issueStep, p.forecast.horizon) - 1
+                let targetDate = p.history.date(at: p.history.count + step)
                 let target = targetDate.map { NumberText.date($0, language: .vi) } ?? ""
                 var subject = Bilingual(vi: "\(p.entry.name.vi) \(target)", en: "\(p.entry.name.en) \(target)")
                 if let a = p.age, let t = targetDate, a.isEstimate(t) {
@@ -39,11 +40,11 @@ enum BulletinAssembly {
                 }
                 headlines.append(
                     try Headline.forecast(
-                        subject: subject, forecast: p.forecast, step: 0, level: level, unit: p.unit,
+                        subject: subject, forecast: p.forecast, step: step, level: level, unit: p.unit,
                         decimals: p.decimals, average: average))
-                var row = Bulletin.Comparison(item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[0])
+                var row = Bulletin.Comparison(item: p.entry.name, unit: p.unit, forecast: p.forecast.mean[step])
                 row.fiveYearAverage = average
-                row.lastYear = observed.last
+                row.lastYear = yearBefore(p, step: step)
                 row.decimals = p.decimals
                 comparisons.append(row)
             }
@@ -100,6 +101,15 @@ enum BulletinAssembly {
         bulletin.dataAges =
             published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0) } } + withheld.map(\.reason)
         return bulletin
+    }
+
+    /// The observed value of the period a year before forecast step `step` (0-based) of `p`, like
+    /// with like; nil when that period is not observed (it is then an estimate, not a fact).
+    static func yearBefore(_ p: PublishedSeries, step: Int) -> Double? {
+        let perYear = PriceOutlook.periodsPerYear(p.history)
+        let i = p.history.count + step - perYear
+        guard i >= 0, i < p.history.count, p.history.values[i].isFinite else { return nil }
+        return p.history.values[i]
     }
 
     /// The month `months` after the month of `day`.

@@ -40,7 +40,7 @@ extension Publisher {
             let context = Entry(
                 entry: entry, index: index, at: at, series: s, file: file,
                 unit: UnitText.bilingual(s.unit ?? ""),
-                horizon: configuration.horizon(of: entry),
+                horizon: PublishedSeries.leadIn(s, issueDay: issueDay) + configuration.horizon(of: entry),
                 decimals: entry.decimals ?? Publisher.defaultDecimals(s.unit),
                 windows: entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12))
             var item: PublishedSeries
@@ -49,6 +49,7 @@ extension Publisher {
             case .yield: item = try yieldSeries(context)
             case .production: item = try production(context, earlier: earlier)
             }
+            item.issueDay = issueDay
             item.age = DataAge(of: item.history, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
             return item
         }

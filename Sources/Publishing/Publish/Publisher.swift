@@ -163,13 +163,15 @@ public enum Publisher {
         let anomaly = try? alerts.anomaly.get()
         let commodity = item.entry.commodity ?? item.entry.name
         let market = item.entry.market ?? Bilingual(vi: "", en: "")
+        // The outlook speaks of the issue month; the months before it are estimates.
+        let step = min(max(1, PublishedSeries.leadIn(history, issueDay: asOf)), item.forecast.horizon)
         var outlook = try PriceOutlook(
-            series: history, forecast: item.forecast, step: 1, level: level, anomaly: anomaly,
+            series: history, forecast: item.forecast, step: step, level: level, anomaly: anomaly,
             spike: spike, commodity: commodity, market: market, unit: item.unit,
             decimals: item.decimals, maximumAlertAge: maximumAge, issued: asOf)
         if let r = item.selection.range {
             outlook = outlook.with(
-                following: item.forecast, after: 1,
+                following: item.forecast, after: step,
                 backtest: r.cases > 0 ? .init(held: r.held, cases: r.cases) : nil)
         }
         item.outlook = outlook
