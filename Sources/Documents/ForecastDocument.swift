@@ -134,11 +134,12 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
     }
 
     /// `outcomes[i]` is the forecast of `series[i]` or why there is none. Each series' age is
-    /// stated at the issue date (`IssueTime.day(of: issued)`), with `freshness[i]` months allowed
-    /// (nil or absent: `DataAge.defaultFreshness`).
+    /// stated at the issue date (`issueDay`, else `IssueTime.day(of: issued)`), with
+    /// `freshness[i]` months allowed (nil or absent: `DataAge.defaultFreshness`).
     public init(
         dataset: String, horizon: Int, levels: [Int], series: [TimeSeries],
-        outcomes: [Result<Forecast, ForecastingError>], issued: Date, freshness: [Int?] = []
+        outcomes: [Result<Forecast, ForecastingError>], issued: Date, issueDay: PeriodDate? = nil,
+        freshness: [Int?] = []
     ) {
         engine = Engine.current
         self.issued = IssueTime.iso8601(issued)
@@ -147,7 +148,7 @@ public struct ForecastDocument: Sendable, Equatable, Encodable {
         self.levels = levels
         var entries: [SeriesEntry] = []
         var errors: [ErrorEntry] = []
-        let issueDay = IssueTime.day(of: issued)
+        let issueDay = issueDay ?? IssueTime.day(of: issued)
         for (i, (s, outcome)) in zip(series, outcomes).enumerated() {
             let age = DataAge(of: s, issueDay: issueDay, freshness: i < freshness.count ? freshness[i] : nil)
             if let error = Self.undatable(series: s, horizon: horizon) {

@@ -20,7 +20,10 @@ struct Publish: ParsableCommand {
             folder of other files, the current folder or one above it, a folder holding the configuration \
             or its data) is refused with exit 64 and left untouched. Two runs into one place wait for each other. \
             A dataset given as "store": true is read from the store (--store, else $MUAVU_STORE, else the \
-            default store), its series as last known; a series the store lacks is refused with exit 65.
+            default store), its series as last known; a series the store lacks is refused with exit 65. \
+            With --as-of DATE (YYYY-MM-DD, or YYYY-MM for the month's last day) the bulletin is issued on \
+            DATE: the store's series are read as they were known then, the data's age is counted to DATE, \
+            and periods before DATE's are estimates; SOURCE_DATE_EPOCH still fixes only the generated-at time.
             """)
 
     @Option(name: .long, help: "The model configuration (JSON).")
@@ -29,19 +32,30 @@ struct Publish: ParsableCommand {
     @Option(name: .long, help: "The output directory: new, empty, or a previous publish output (replaced whole).")
     var out: String
 
+    @Option(
+        name: .customLong("as-of"),
+        help: "The issue date, YYYY-MM-DD or YYYY-MM: data as known then (default: today, or SOURCE_DATE_EPOCH).")
+    var asOf: String?
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard !out.isEmpty, out != "-" else { throw ValidationError("--out must name a directory") }
+        if let asOf, StoreOptions.asOfInstant(asOf) == nil {
+            throw ValidationError("--as-of must be a day YYYY-MM-DD or a month YYYY-MM, not '\(asOf)'")
+        }
     }
 
     func run() throws {
         try runReportingStoreFailures {
             let configuration = try PublishConfiguration.load(path: config)
             // The store is opened (never created) only when a dataset reads it.
-            let opened = configuration.readsStore ? StoreSeries(store: try store.open(create: false)) : nil
+            let instant = asOf.flatMap(StoreOptions.asOfInstant)
+            let opened =
+                configuration.readsStore ? StoreSeries(store: try store.open(create: false), asOf: instant) : nil
             let files = try Publisher.publish(
-                configuration, to: out, issued: IssueTime.now(), store: opened, waiting: printError)
+                configuration, to: out, issued: IssueTime.now(), issueDay: instant.map(Publisher.day(of:)),
+                store: opened, waiting: printError)
             printError("published \(files.count) files to \(out)/ (bulletin: \(out)/bulletin.html, \(out)/bulletin.md)")
         }
     }

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import TestSupport
+import TimeSeriesCore
 import Testing
 
 @testable import Publishing
@@ -51,11 +52,13 @@ import Testing
     }
 
     static let issued = Date(timeIntervalSince1970: 1_795_910_400)
+    /// The month after the prices end: no estimates before the issue month.
+    static let issueDay = PeriodDate(parsing: "2013-01-15")!
 
     @Test func everyPriceButTheExportPriceHasTheLinkAsACandidate() throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let files = try Publisher.build(Self.configuration(in: dir), issued: Self.issued)
+        let files = try Publisher.build(Self.configuration(in: dir), issued: Self.issued, issueDay: Self.issueDay)
         let index = try #require(files.first { $0.path == "index.json" })
         let object = try #require(try JSONSerialization.jsonObject(with: index.data) as? [String: Any])
         let series = try #require(object["series"] as? [[String: Any]])
@@ -81,7 +84,7 @@ import Testing
             try data.exportLink(of: exportEntry, price: data.series(of: exportEntry, at: "test")).note)
         #expect(note.en == "the series is the export price itself")
 
-        let files = try Publisher.build(configuration, issued: Self.issued)
+        let files = try Publisher.build(configuration, issued: Self.issued, issueDay: Self.issueDay)
         let index = try #require(files.first { $0.path == "index.json" })
         let object = try #require(try JSONSerialization.jsonObject(with: index.data) as? [String: Any])
         let series = try #require(object["series"] as? [[String: Any]])
@@ -114,7 +117,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let configuration = try Self.configuration(in: dir, exportSeries: series)
         do {
-            _ = try Publisher.build(configuration, issued: Self.issued)
+            _ = try Publisher.build(configuration, issued: Self.issued, issueDay: Self.issueDay)
             Issue.record("published with the export link on '\(series)'")
         } catch let error as PublishingError {
             #expect(error.code == .badConfiguration)

@@ -74,8 +74,16 @@ struct BundledStoreTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/index.json")))
                 as? [String: Any])
         let series = try #require(index["series"] as? [[String: Any]])
+        // A series whose data ends more than 24 periods before the issue date (WFP, June 2022) is
+        // withheld: listed with its age and the reason, not forecast.
+        let withheld = try #require(index["withheld"] as? [[String: Any]])
         let last = Dictionary(
-            uniqueKeysWithValues: series.map { ($0["id"] as? String ?? "", $0["last_observed"] as? String) })
+            uniqueKeysWithValues: series.map { ($0["id"] as? String ?? "", $0["last_observed"] as? String) }
+                + withheld.map {
+                    ($0["id"] as? String ?? "", ($0["data_age"] as? [String: Any])?["last_observed"] as? String)
+                })
+        #expect(withheld.allSatisfy { (($0["data_age"] as? [String: Any])?["age"] as? Int ?? 0) > 24 })
+        #expect(series.allSatisfy { (($0["data_age"] as? [String: Any])?["age"] as? Int ?? 99) <= 24 })
         // The reference: the newest period of each publisher's file, read with Python's csv module.
         let script = Self.root.appendingPathComponent("scripts/fixtures/newest_periods.py").path
         let reference = try Python.run([script, Self.root.path])

@@ -6,6 +6,8 @@ import Testing
 @Suite("muavu publish", .serialized)
 struct PublishCommandTests {
     static let epoch = ["SOURCE_DATE_EPOCH": "1795000000"]
+    /// The issue date of the fixture's bulletin: the crops end in 2020, the prices in June 2021.
+    static let issueDay = "2021-07-15"
 
     func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-publish-\(UUID().uuidString)")
@@ -47,7 +49,8 @@ struct PublishCommandTests {
         let first = dir.appendingPathComponent("first")
         let second = dir.appendingPathComponent("second")
         let config = CLIRunner.fixture("publish/small.json")
-        let run1 = try CLIRunner.run(["publish", "--config", config, "--out", first.path], environment: Self.epoch)
+        let run1 = try CLIRunner.run(
+            ["publish", "--config", config, "--out", first.path, "--as-of", Self.issueDay], environment: Self.epoch)
         #expect(run1.status == 0, "\(run1.stderr)")
         #expect(run1.stdout.isEmpty)
         #expect(run1.stderr.contains("bulletin.html"))
@@ -60,7 +63,8 @@ struct PublishCommandTests {
         // The second run into a previous publication replaces it whole, with the same bytes.
         try FileManager.default.copyItem(at: first, to: second)
         try Data("stale".utf8).write(to: second.appendingPathComponent("old.txt"))
-        let run2 = try CLIRunner.run(["publish", "--config", config, "--out", second.path], environment: Self.epoch)
+        let run2 = try CLIRunner.run(
+            ["publish", "--config", config, "--out", second.path, "--as-of", Self.issueDay], environment: Self.epoch)
         #expect(run2.status == 0, "\(run2.stderr)")
         #expect(try contents(second) == files)
         // Nothing left beside the output.
@@ -101,9 +105,10 @@ struct PublishCommandTests {
         let en = try #require(markdown.range(of: "Rice yield 2021 is likely to be"))
         #expect(vi.lowerBound < en.lowerBound)
         #expect(markdown.contains("trung bình 5 năm"))
-        // Issued 18 November 2026 (SOURCE_DATE_EPOCH), next issue a month later.
-        #expect(markdown.contains("Ngày phát hành (_Issued_): 18/11/2026"))
-        #expect(markdown.contains("Bản tin tiếp theo (_Next issue_): 12/2026"))
+        // Issued 15 July 2021 (--as-of; SOURCE_DATE_EPOCH fixes only the generated-at time), next
+        // issue a month later.
+        #expect(markdown.contains("Ngày phát hành (_Issued_): 15/07/2021"))
+        #expect(markdown.contains("Bản tin tiếp theo (_Next issue_): 08/2021"))
         #expect(markdown.contains("LOYO"))
         #expect(markdown.contains("National series stand in for the province."))
         #expect(markdown.contains("(charts/rice-price.svg)"))

@@ -28,18 +28,19 @@ struct PublishedSeries: Sendable {
 
     /// The forecast step (1-based) of the issue period: the bulletin's headline, comparison and
     /// price outlook speak of it; the steps before it are estimates of periods already past.
-    var issueStep: Int { max(1, Self.leadIn(history, issueDay: issueDay)) }
+    var issueStep: Int { Self.estimates(history, issueDay: issueDay) + 1 }
     /// The issue date (a day), for `issueStep`.
     var issueDay: PeriodDate = .index(0)
 
-    /// The periods from the last period of `series` to the issue period, 0 when the series
-    /// reaches it: a forecast runs `leadIn + horizon` steps, through the issue period plus the
-    /// horizon. A season series (whose seasons need a calendar to place a day) has none.
-    static func leadIn(_ series: TimeSeries, issueDay: PeriodDate) -> Int {
+    /// The periods after the last period of `series` and before the issue period: estimates of
+    /// periods already past. A forecast runs `estimates + horizon` steps, so that its horizon
+    /// counts from the issue period (the period after the data's end when the data reaches the
+    /// issue period). A season series (whose seasons need a calendar to place a day) has none.
+    static func estimates(_ series: TimeSeries, issueDay: PeriodDate) -> Int {
         guard series.count > 0, let last = series.date(at: series.count - 1) else { return 0 }
         if case .season = last { return 0 }
         guard let age = DataAge(lastObserved: last, issueDay: issueDay, freshness: 0) else { return 0 }
-        return max(0, age.age)
+        return max(0, age.age - 1)
     }
 }
 

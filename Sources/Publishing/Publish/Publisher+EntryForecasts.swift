@@ -37,10 +37,19 @@ extension Publisher {
             let at = "forecasts[\(index)] (\(entry.id))"
             let (raw, file) = try series(entry.dataset, entry.series, at)
             let s = try UnitText.converted(raw, to: entry.unit)
+            // The horizon counts from the issue period; the periods before it are estimates.
+            let estimates = PublishedSeries.estimates(s, issueDay: issueDay)
+            let horizon = configuration.horizon(of: entry)
+            guard Limits.horizon.contains(estimates + horizon) else {
+                throw fail(
+                    "\(at): the data ends \(estimates + 1) periods before the issue date, so a horizon of \(horizon) "
+                        + "would forecast \(estimates + horizon) periods, more than \(Limits.horizon.range.upperBound); "
+                        + "lower 'horizon' or publish --as-of an earlier date")
+            }
             let context = Entry(
                 entry: entry, index: index, at: at, series: s, file: file,
                 unit: UnitText.bilingual(s.unit ?? ""),
-                horizon: PublishedSeries.leadIn(s, issueDay: issueDay) + configuration.horizon(of: entry),
+                horizon: estimates + horizon,
                 decimals: entry.decimals ?? Publisher.defaultDecimals(s.unit),
                 windows: entry.backtestWindows ?? (s.frequency == .yearly ? 5 : 12))
             var item: PublishedSeries

@@ -29,10 +29,15 @@ public enum Publisher {
 
     /// Builds the publication (no file is written); the configuration's store datasets are read
     /// from `store`.
-    public static func build(_ configuration: PublishConfiguration, issued: Date, store: (any SeriesStore)? = nil)
-        throws -> [File]
-    {
-        let issueDay = day(of: issued)
+    /// - Parameters:
+    ///   - issued: when the publication is made (`SOURCE_DATE_EPOCH` fixes it): the generated-at time.
+    ///   - issueDay: the issue date the bulletin is dated by and the data's age is counted to
+    ///     (`--as-of`); the day of `issued` when nil.
+    public static func build(
+        _ configuration: PublishConfiguration, issued: Date, issueDay: PeriodDate? = nil,
+        store: (any SeriesStore)? = nil
+    ) throws -> [File] {
+        let issueDay = issueDay ?? day(of: issued)
         // 1. Inputs: datasets and calendars, each read once and fingerprinted.
         let data = try ConfiguredDatasets(configuration, store: store)
         var inputs: [PublishIndex.Input] = data.datasets.keys.sorted().compactMap { key in
@@ -101,7 +106,7 @@ public enum Publisher {
             let document = ForecastDocument(
                 dataset: p.datasetFile, horizon: p.forecast.horizon, levels: levels,
                 series: [p.fitted], outcomes: [.success(p.forecast)], issued: issued,
-                freshness: [configuration.freshnessMonths(of: p.entry)])
+                issueDay: issueDay, freshness: [configuration.freshnessMonths(of: p.entry)])
             files.append(File(path: p.documentFile, data: try DocumentEncoder.encode(document)))
         }
         let bulletin = try BulletinAssembly.bulletin(
@@ -125,12 +130,12 @@ public enum Publisher {
     /// there.
     @discardableResult
     public static func publish(
-        _ configuration: PublishConfiguration, to directory: String, issued: Date, store: (any SeriesStore)? = nil,
-        waiting: (String) -> Void = { _ in }
+        _ configuration: PublishConfiguration, to directory: String, issued: Date, issueDay: PeriodDate? = nil,
+        store: (any SeriesStore)? = nil, waiting: (String) -> Void = { _ in }
     ) throws -> [File] {
         let inputs = configuration.inputPaths + (store.map { [PhysicalPath.resolve($0.path)] } ?? [])
         let output = try OutputDirectory(directory, kind: .publish, inputs: inputs)
-        let files = try build(configuration, issued: issued, store: store)
+        let files = try build(configuration, issued: issued, issueDay: issueDay, store: store)
         try output.write(files, waiting: waiting)
         return files
     }
@@ -164,7 +169,7 @@ public enum Publisher {
         let commodity = item.entry.commodity ?? item.entry.name
         let market = item.entry.market ?? Bilingual(vi: "", en: "")
         // The outlook speaks of the issue month; the months before it are estimates.
-        let step = min(max(1, PublishedSeries.leadIn(history, issueDay: asOf)), item.forecast.horizon)
+        let step = min(PublishedSeries.estimates(history, issueDay: asOf) + 1, item.forecast.horizon)
         var outlook = try PriceOutlook(
             series: history, forecast: item.forecast, step: step, level: level, anomaly: anomaly,
             spike: spike, commodity: commodity, market: market, unit: item.unit,

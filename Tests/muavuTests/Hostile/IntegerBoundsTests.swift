@@ -526,12 +526,12 @@ import Testing
         case "publish horizon 10000":
             return [
                 "publish", "--config", CLIRunner.fixture("publish/bounds-horizon-max.json"), "--out",
-                dir.appendingPathComponent("out").path,
+                dir.appendingPathComponent("out").path, "--as-of", PublishCommandTests.issueDay,
             ]
         case "publish seed 4294967295":
             return [
                 "publish", "--config", CLIRunner.fixture("publish/bounds-seed-max.json"), "--out",
-                dir.appendingPathComponent("out").path,
+                dir.appendingPathComponent("out").path, "--as-of", PublishCommandTests.issueDay,
             ]
         case "forecast --period 60": return ["forecast", "--data", good, "--horizon", "12", "--period", "60"] + auto
         case "forecast --period 10000":

@@ -187,7 +187,10 @@ struct OutputDirectoryCommandTests {
             references.append(Self.tree(w.appendingPathComponent("ref\(i)")))
         }
         #expect(references[0] != references[1])
+        // How long a whole publish takes here: each kill falls at a random moment within it.
+        let timed = Date()
         #expect(try publish("out", in: w, env: ["SOURCE_DATE_EPOCH": epochs[0]]).status == 0)
+        let microseconds = UInt32(max(1_000, min(Date().timeIntervalSince(timed) * 0.9e6, 5e6)))
         var generator = SystemRandomNumberGenerator()
         let started = Date()
         var killedMidway = 0
@@ -202,14 +205,14 @@ struct OutputDirectoryCommandTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 0...60_000, using: &generator))
+            usleep(UInt32.random(in: 0..<microseconds, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
             let now = Self.tree(w.appendingPathComponent("out"))
             #expect(now == references[0] || now == references[1], "round \(round): the output is not whole")
         }
-        // Most runs die before they finish (a run takes longer than the longest wait).
+        // Most runs die before they finish (each wait is shorter than a whole run).
         #expect(killedMidway > 25, "only \(killedMidway) of 50 runs were killed before they finished")
         #expect(try publish("out", in: w).status == 0)
         #expect(Self.names(w) == ["datasets", "models", "out", "ref0", "ref1", "victim"])
