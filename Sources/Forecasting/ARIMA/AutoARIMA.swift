@@ -223,14 +223,8 @@ public struct AutoARIMA: ARIMAForecaster {
             y: [Double], xreg: [[Double]] = [], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
             approximation: Bool, options: Options
         ) {
-            self.y = y
-            self.xreg = xreg
-            self.period = period
-            self.d = d
-            self.seasonalD = seasonalD
-            self.criterion = criterion
-            self.approximation = approximation
-            self.options = options
+            (self.y, self.xreg, self.period, self.d, self.seasonalD) = (y, xreg, period, d, seasonalD)
+            (self.criterion, self.approximation, self.options) = (criterion, approximation, options)
             var offset = 0.0
             if approximation {
                 // statsforecast: −2 log L − n log σ² of the CSS fit of (0,d,0)(0,D,0) with a mean
