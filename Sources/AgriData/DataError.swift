@@ -48,11 +48,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         _ code: Code, file: String, line: Int? = nil, column: Int? = nil,
         columnName: String? = nil, _ message: String
     ) {
-        self.code = code
-        self.file = file
-        self.line = line
-        self.column = column
-        self.columnName = columnName
+        (self.code, self.file, self.line, self.column, self.columnName) = (code, file, line, column, columnName)
         self.message = message
     }
 

@@ -20,10 +20,7 @@ public struct ReportedPeriods: Sendable, Equatable {
     public let filled: [Int]
 
     public init(start: PeriodDate, frequency: Frequency, count: Int, filled: [Int] = []) {
-        self.start = start
-        self.frequency = frequency
-        self.count = count
-        self.filled = filled
+        (self.start, self.frequency, self.count, self.filled) = (start, frequency, count, filled)
     }
 
     /// The number of reported periods.

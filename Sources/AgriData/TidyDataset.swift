@@ -27,13 +27,8 @@ public struct TidyDataset: Sendable {
         cropSeason: [String: Int] = [:], rows: Int = 0, reported: [String: ReportedPeriods] = [:],
         labels: [String: String] = [:]
     ) {
-        self.file = file
-        self.series = series
-        self.covariates = covariates
-        self.cropSeason = cropSeason
-        self.rows = rows
-        self.reported = reported
-        self.labels = labels
+        (self.file, self.series, self.covariates, self.cropSeason) = (file, series, covariates, cropSeason)
+        (self.rows, self.reported, self.labels) = (rows, reported, labels)
     }
 
     /// The series whose id equals `id` once both are NFC-normalised.

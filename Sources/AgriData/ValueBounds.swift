@@ -26,13 +26,8 @@ public struct PlausibleRange: Codable, Sendable, Equatable {
         unit: String? = nil, idContains: [String]? = nil, min: Double? = nil, max: Double? = nil,
         note: String? = nil, source: String? = nil, impossible: Bool? = nil
     ) {
-        self.unit = unit
-        self.idContains = idContains
-        self.min = min
-        self.max = max
-        self.note = note
-        self.source = source
-        self.impossible = impossible
+        (self.unit, self.idContains, self.min, self.max, self.note) = (unit, idContains, min, max, note)
+        (self.source, self.impossible) = (source, impossible)
     }
 }
 

@@ -29,10 +29,7 @@ public struct LinearAlgebraError: Error, Sendable, Equatable, CustomStringConver
     public var message: String
 
     public init(_ code: Code, routine: String? = nil, info: Int? = nil, _ message: String) {
-        self.code = code
-        self.routine = routine
-        self.info = info
-        self.message = message
+        (self.code, self.routine, self.info, self.message) = (code, routine, info, message)
     }
 
     public var description: String {

@@ -111,10 +111,7 @@ public struct Table: Sendable, Equatable {
     public var htmlClass: String?
 
     public init(header: [Inlines], rows: [[Inlines]] = [], numeric: Set<Int> = [], htmlClass: String? = nil) {
-        self.header = header
-        self.rows = rows
-        self.numeric = numeric
-        self.htmlClass = htmlClass
+        (self.header, self.rows, self.numeric, self.htmlClass) = (header, rows, numeric, htmlClass)
     }
 }
 

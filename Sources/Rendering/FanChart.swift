@@ -19,12 +19,8 @@ public struct FanChart: Sendable, Equatable {
             date: PeriodDate, median: Double, lower80: Double? = nil, upper80: Double? = nil,
             lower95: Double? = nil, upper95: Double? = nil
         ) {
-            self.date = date
-            self.median = median
-            self.lower80 = lower80
-            self.upper80 = upper80
-            self.lower95 = lower95
-            self.upper95 = upper95
+            (self.date, self.median, self.lower80, self.upper80) = (date, median, lower80, upper80)
+            (self.lower95, self.upper95) = (lower95, upper95)
         }
     }
 
@@ -46,13 +42,8 @@ public struct FanChart: Sendable, Equatable {
         history: [(date: PeriodDate, value: Double)], steps: [Step],
         language: Language = .vi, decimals: Int? = nil
     ) {
-        self.title = title
-        self.unit = unit
-        self.note = note
-        self.history = history
-        self.steps = steps
-        self.language = language
-        self.decimals = decimals
+        (self.title, self.unit, self.note, self.history, self.steps) = (title, unit, note, history, steps)
+        (self.language, self.decimals) = (language, decimals)
     }
 
     public static func == (a: FanChart, b: FanChart) -> Bool {

@@ -15,10 +15,7 @@ public struct LineChart: Sendable, Equatable {
         public var dashed: Bool
 
         public init(name: String, color: String, values: [Double], dashed: Bool = false) {
-            self.name = name
-            self.color = color
-            self.values = values
-            self.dashed = dashed
+            (self.name, self.color, self.values, self.dashed) = (name, color, values, dashed)
         }
     }
 
@@ -33,10 +30,7 @@ public struct LineChart: Sendable, Equatable {
     public var compact = false
 
     public init(title: String, unit: String, labels: [String], lines: [Line]) {
-        self.title = title
-        self.unit = unit
-        self.labels = labels
-        self.lines = lines
+        (self.title, self.unit, self.labels, self.lines) = (title, unit, labels, lines)
     }
 
     /// A small chart of one series (no axes or text).

@@ -29,10 +29,7 @@ public struct ModelSummary: Sendable, Equatable, Codable {
         name: String, family: String, parameters: [String: Double] = [:],
         criteria: [String: Double] = [:], notes: [String] = []
     ) {
-        self.name = name
-        self.family = family
-        self.parameters = parameters
-        self.criteria = criteria
+        (self.name, self.family, self.parameters, self.criteria) = (name, family, parameters, criteria)
         self.notes = notes
     }
 }
@@ -61,10 +58,7 @@ public struct Forecast: Sendable, Equatable {
         model: ModelSummary, mean: [Double], intervals: [PredictionInterval] = [],
         fitted: [Double]? = nil
     ) {
-        self.model = model
-        self.mean = mean
-        self.intervals = intervals
-        self.fitted = fitted
+        (self.model, self.mean, self.intervals, self.fitted) = (model, mean, intervals, fitted)
     }
 
     public var horizon: Int { mean.count }

@@ -12,11 +12,7 @@ public struct HoldoutSeries: Sendable, Equatable {
     public var test: [Double]
 
     public init(id: String, subset: String, period: Int, train: [Double], test: [Double]) {
-        self.id = id
-        self.subset = subset
-        self.period = period
-        self.train = train
-        self.test = test
+        (self.id, self.subset, self.period, self.train, self.test) = (id, subset, period, train, test)
     }
 
     /// All observations, training then test.

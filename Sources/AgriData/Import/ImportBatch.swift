@@ -18,11 +18,7 @@ public struct ImportedObservation: Sendable, Equatable {
         seriesID: String, period: PeriodDate, value: Double, unit: String, status: String? = nil,
         origin: String
     ) {
-        self.seriesID = seriesID
-        self.period = period
-        self.value = value
-        self.unit = unit
-        self.status = status
+        (self.seriesID, self.period, self.value, self.unit, self.status) = (seriesID, period, value, unit, status)
         self.origin = origin
     }
 }
@@ -64,13 +60,8 @@ public struct ImportBatch: Sendable {
         observations: [ImportedObservation], skipped: [ImportSkip] = [], seriesLabels: [String: String] = [:],
         seriesFrequencies: [String: Frequency] = [:]
     ) {
-        self.format = format
-        self.publisher = publisher
-        self.releaseDate = releaseDate
-        self.rowsRead = rowsRead
-        self.observations = observations
-        self.skipped = skipped
-        self.seriesLabels = seriesLabels
+        (self.format, self.publisher, self.releaseDate, self.rowsRead) = (format, publisher, releaseDate, rowsRead)
+        (self.observations, self.skipped, self.seriesLabels) = (observations, skipped, seriesLabels)
         self.seriesFrequencies = seriesFrequencies
     }
 }

@@ -67,10 +67,7 @@ public struct OutlookStudy: Sendable {
             months: Int = 3, level: Int = 80, selectionOrigins: Int = 24, conformal: ConformalRange? = nil,
             levels: [Int] = []
         ) {
-            self.months = months
-            self.level = level
-            self.selectionOrigins = selectionOrigins
-            self.levels = levels
+            (self.months, self.level, self.selectionOrigins, self.levels) = (months, level, selectionOrigins, levels)
             self.conformal = conformal ?? .standard
         }
     }

@@ -51,9 +51,7 @@ public struct PriceAnomalyIndicator: Sendable, Equatable {
         quarterlyWeight: Double = 0.4, minimumYears: Int = 5,
         yearWeighting: YearWeighting = .equal, maximumAgeInMonths: Int = 2
     ) {
-        self.quarterlyWeight = quarterlyWeight
-        self.minimumYears = minimumYears
-        self.yearWeighting = yearWeighting
+        (self.quarterlyWeight, self.minimumYears, self.yearWeighting) = (quarterlyWeight, minimumYears, yearWeighting)
         self.maximumAgeInMonths = maximumAgeInMonths
     }
 

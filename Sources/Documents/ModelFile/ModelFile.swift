@@ -49,11 +49,7 @@ public struct ModelFile: Sendable, Equatable {
     init(
         model: FittedModel, summary: ModelSummary, series: TimeSeries, dataset: String, created: String, engine: Engine
     ) {
-        self.model = model
-        self.series = series
-        self.dataset = dataset
-        self.engine = engine
-        self.created = created
+        (self.model, self.series, self.dataset, self.engine, self.created) = (model, series, dataset, engine, created)
         displayName = summary.name
         family = summary.family
         statistics = ModelFile.statistics(summary)

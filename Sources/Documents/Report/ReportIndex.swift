@@ -14,10 +14,7 @@ public struct ReportIndex: Encodable {
         var html: String
 
         public init(name: String, title: String, markdown: String, html: String) {
-            self.name = name
-            self.title = title
-            self.markdown = markdown
-            self.html = html
+            (self.name, self.title, self.markdown, self.html) = (name, title, markdown, html)
         }
     }
 

@@ -223,14 +223,8 @@ public struct AutoARIMA: ARIMAForecaster {
             y: [Double], xreg: [[Double]] = [], period: Int, d: Int, seasonalD: Int, criterion: SARIMA.Criterion,
             approximation: Bool, options: Options
         ) {
-            self.y = y
-            self.xreg = xreg
-            self.period = period
-            self.d = d
-            self.seasonalD = seasonalD
-            self.criterion = criterion
-            self.approximation = approximation
-            self.options = options
+            (self.y, self.xreg, self.period, self.d, self.seasonalD) = (y, xreg, period, d, seasonalD)
+            (self.criterion, self.approximation, self.options) = (criterion, approximation, options)
             var offset = 0.0
             if approximation {
                 // statsforecast: −2 log L − n log σ² of the CSS fit of (0,d,0)(0,D,0) with a mean
@@ -325,104 +319,81 @@ public struct AutoARIMA: ARIMAForecaster {
 
         func stepwise() -> SARIMA.Fit? {
             let o = options
-            var startP = o.startP
-            var startQ = o.startQ
-            var startSP = o.startSeasonalP
-            var startSQ = o.startSeasonalQ
-            if y.count < 10 {
-                startP = min(startP, 1)
-                startQ = min(startQ, 1)
-                startSP = 0
-                startSQ = 0
-            }
-            var p = min(startP, o.maxP)
-            var q = min(startQ, o.maxQ)
-            var bigP = min(startSP, o.maxSeasonalP)
-            var bigQ = min(startSQ, o.maxSeasonalQ)
-            var constant = allowDrift || allowMean
+            let short = y.count < 10
+            var current = Candidate(
+                p: min(short ? min(o.startP, 1) : o.startP, o.maxP),
+                q: min(short ? min(o.startQ, 1) : o.startQ, o.maxQ),
+                bigP: short ? 0 : min(o.startSeasonalP, o.maxSeasonalP),
+                bigQ: short ? 0 : min(o.startSeasonalQ, o.maxSeasonalQ),
+                constant: allowDrift || allowMean)
             var results: [(Candidate, Double)] = []
             var tried = Set<Candidate>()
             var best: (fit: SARIMA.Fit?, ic: Double) = (nil, .infinity)
 
-            @discardableResult
             func attempt(_ c: Candidate) -> Bool {
                 let r = evaluate(c, approximate: approximation)
                 results.append((c, r.ic))
                 tried.insert(c)
-                if r.ic < best.ic, let f = r.fit {
-                    best = (f, r.ic)
-                    return true
-                }
-                return false
+                guard r.ic < best.ic, let f = r.fit else { return false }
+                best = (f, r.ic)
+                return true
             }
-            attempt(Candidate(p: p, q: q, bigP: bigP, bigQ: bigQ, constant: constant))
-            if attempt(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: constant)) {
-                p = 0
-                q = 0
-                bigP = 0
-                bigQ = 0
+            _ = attempt(current)
+            for start in startingModels(constant: current.constant) where attempt(start) {
+                // A better starting model moves the search there; the constant stays as it was.
+                current = Candidate(
+                    p: start.p, q: start.q, bigP: start.bigP, bigQ: start.bigQ, constant: current.constant)
             }
-            if o.maxP > 0 || o.maxSeasonalP > 0 {
-                let p1 = o.maxP > 0 ? 1 : 0
-                let sp1 = (period > 1 && o.maxSeasonalP > 0) ? 1 : 0
-                if attempt(Candidate(p: p1, q: 0, bigP: sp1, bigQ: 0, constant: constant)) {
-                    p = p1
-                    bigP = sp1
-                    q = 0
-                    bigQ = 0
-                }
-            }
-            if o.maxQ > 0 || o.maxSeasonalQ > 0 {
-                let q1 = o.maxQ > 0 ? 1 : 0
-                let sq1 = (period > 1 && o.maxSeasonalQ > 0) ? 1 : 0
-                if attempt(Candidate(p: 0, q: q1, bigP: 0, bigQ: sq1, constant: constant)) {
-                    p = 0
-                    bigP = 0
-                    q = q1
-                    bigQ = sq1
-                }
-            }
-            if constant {
-                if attempt(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: false)) {
-                    p = 0
-                    q = 0
-                    bigP = 0
-                    bigQ = 0
-                }
-            }
-            // Neighbours in statsforecast's order: seasonal moves, then non-seasonal, then the constant.
-            let moves: [(Int, Int, Int, Int, Bool)] = [
-                (0, 0, -1, 0, false), (0, 0, 0, -1, false), (0, 0, 1, 0, false), (0, 0, 0, 1, false),
-                (0, 0, -1, -1, false), (0, 0, -1, 1, false), (0, 0, 1, -1, false), (0, 0, 1, 1, false),
-                (-1, 0, 0, 0, false), (0, -1, 0, 0, false), (1, 0, 0, 0, false), (0, 1, 0, 0, false),
-                (-1, -1, 0, 0, false), (-1, 1, 0, 0, false), (1, -1, 0, 0, false), (1, 1, 0, 0, false),
-                (0, 0, 0, 0, true),
-            ]
             var startCount = 0
             while startCount < results.count && results.count < o.maxModels {
                 startCount = results.count
-                for (dp, dq, dsp, dsq, toggle) in moves {
+                for (dp, dq, dsp, dsq, toggle) in Self.moves {
                     if toggle && !(allowDrift || allowMean) { continue }
                     let c = Candidate(
-                        p: p + dp, q: q + dq, bigP: bigP + dsp, bigQ: bigQ + dsq,
-                        constant: toggle ? !constant : constant)
+                        p: current.p + dp, q: current.q + dq, bigP: current.bigP + dsp, bigQ: current.bigQ + dsq,
+                        constant: toggle ? !current.constant : current.constant)
                     guard c.p >= 0, c.q >= 0, c.bigP >= 0, c.bigQ >= 0,
                         c.p <= o.maxP, c.q <= o.maxQ, c.bigP <= o.maxSeasonalP, c.bigQ <= o.maxSeasonalQ,
                         !tried.contains(c)
                     else { continue }
                     if results.count >= o.maxModels { break }
                     if attempt(c) {
-                        p = c.p
-                        q = c.q
-                        bigP = c.bigP
-                        bigQ = c.bigQ
-                        constant = c.constant
+                        current = c
                         break
                     }
                 }
             }
             return refit(best.fit.map { ($0, best.ic) }, results)
         }
+
+        /// Hyndman & Khandakar's starting models after the first: (0,0)(0,0), (1,0)(1,0) and
+        /// (0,1)(0,1) with the constant as given, then (0,0)(0,0) without it; seasonal terms only
+        /// where there is a season, and each only where its maximum order allows it.
+        func startingModels(constant: Bool) -> [Candidate] {
+            let o = options
+            let seasonal = period > 1
+            var starts = [Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: constant)]
+            if o.maxP > 0 || o.maxSeasonalP > 0 {
+                let sp = seasonal && o.maxSeasonalP > 0 ? 1 : 0
+                starts.append(Candidate(p: o.maxP > 0 ? 1 : 0, q: 0, bigP: sp, bigQ: 0, constant: constant))
+            }
+            if o.maxQ > 0 || o.maxSeasonalQ > 0 {
+                let sq = seasonal && o.maxSeasonalQ > 0 ? 1 : 0
+                starts.append(Candidate(p: 0, q: o.maxQ > 0 ? 1 : 0, bigP: 0, bigQ: sq, constant: constant))
+            }
+            if constant { starts.append(Candidate(p: 0, q: 0, bigP: 0, bigQ: 0, constant: false)) }
+            return starts
+        }
+
+        /// The neighbours of the current model, (Δp, Δq, ΔP, ΔQ, toggle the constant), in
+        /// statsforecast's order: seasonal moves, then non-seasonal, then the constant.
+        static let moves: [(Int, Int, Int, Int, Bool)] = [
+            (0, 0, -1, 0, false), (0, 0, 0, -1, false), (0, 0, 1, 0, false), (0, 0, 0, 1, false),
+            (0, 0, -1, -1, false), (0, 0, -1, 1, false), (0, 0, 1, -1, false), (0, 0, 1, 1, false),
+            (-1, 0, 0, 0, false), (0, -1, 0, 0, false), (1, 0, 0, 0, false), (0, 1, 0, 0, false),
+            (-1, -1, 0, 0, false), (-1, 1, 0, 0, false), (1, -1, 0, 0, false), (1, 1, 0, 0, false),
+            (0, 0, 0, 0, true),
+        ]
 
         /// With the CSS approximation, refits candidates by exact likelihood in order of their
         /// approximate criterion until one is admissible (statsforecast `auto_arima_f`).

@@ -32,10 +32,7 @@ public struct DynamicRegression: Forecaster {
     public var name: String
 
     public init(errors: Errors, regressors: [[Double]], labels: [String] = [], name: String = "arima") {
-        self.errors = errors
-        self.regressors = regressors
-        self.labels = labels
-        self.name = name
+        (self.errors, self.regressors, self.labels, self.name) = (errors, regressors, labels, name)
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {

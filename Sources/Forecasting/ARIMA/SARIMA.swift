@@ -28,13 +28,8 @@ public struct SARIMA: ARIMAForecaster {
             p: Int, d: Int, q: Int, seasonalP: Int = 0, seasonalD: Int = 0,
             seasonalQ: Int = 0, period: Int = 1
         ) {
-            self.p = p
-            self.d = d
-            self.q = q
-            self.seasonalP = seasonalP
-            self.seasonalD = seasonalD
-            self.seasonalQ = seasonalQ
-            self.period = period
+            (self.p, self.d, self.q, self.seasonalP, self.seasonalD) = (p, d, q, seasonalP, seasonalD)
+            (self.seasonalQ, self.period) = (seasonalQ, period)
         }
 
         /// Total number of differences d + D.

@@ -49,16 +49,9 @@ extension FittedModel {
             seasonality: CES.Seasonality?, lag: Int, alpha0: Double?, alpha1: Double?, beta0: Double?, beta1: Double?,
             initialStates: [Double], finalStates: [Double], sigma2: Double?, notes: [String]
         ) {
-            self.seasonality = seasonality
-            self.lag = lag
-            self.alpha0 = alpha0
-            self.alpha1 = alpha1
-            self.beta0 = beta0
-            self.beta1 = beta1
-            self.initialStates = initialStates
-            self.finalStates = finalStates
-            self.sigma2 = sigma2
-            self.notes = notes
+            (self.seasonality, self.lag, self.alpha0, self.alpha1) = (seasonality, lag, alpha0, alpha1)
+            (self.beta0, self.beta1, self.initialStates, self.finalStates) = (beta0, beta1, initialStates, finalStates)
+            (self.sigma2, self.notes) = (sigma2, notes)
         }
 
         init(_ model: CESModel, notes: [String]) {

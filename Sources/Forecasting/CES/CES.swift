@@ -52,10 +52,7 @@ public struct CES: Forecaster {
         public var beta1: Double?
 
         public init(alpha0: Double, alpha1: Double, beta0: Double? = nil, beta1: Double? = nil) {
-            self.alpha0 = alpha0
-            self.alpha1 = alpha1
-            self.beta0 = beta0
-            self.beta1 = beta1
+            (self.alpha0, self.alpha1, self.beta0, self.beta1) = (alpha0, alpha1, beta0, beta1)
         }
 
         /// From the free parameters in the optimiser's order (α₀, α₁, β₀, β₁).

@@ -66,11 +66,7 @@ public struct ClassicalDecomposition: Sendable, Equatable, Codable {
         let remainder = (0..<n).map { t -> Double in
             kind == .multiplicative ? y[t] / (trend[t] * seasonal[t]) : y[t] - trend[t] - seasonal[t]
         }
-        self.kind = kind
-        self.period = period
-        self.trend = trend
-        self.seasonal = seasonal
-        self.remainder = remainder
+        (self.kind, self.period, self.trend, self.seasonal, self.remainder) = (kind, period, trend, seasonal, remainder)
         self.indices = indices
     }
 

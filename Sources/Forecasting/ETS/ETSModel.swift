@@ -145,21 +145,10 @@ extension ETS {
             initialStates: [Double], finalStates: [Double], estimatedParameterCount: Int, count: Int,
             lik: Double, sigma2: Double, mse: Double, residuals: [Double], fitted: [Double]
         ) {
-            self.form = form
-            self.period = period
-            self.alpha = alpha
-            self.beta = beta
-            self.gamma = gamma
-            self.phi = phi
-            self.initialStates = initialStates
-            self.finalStates = finalStates
-            self.estimatedParameterCount = estimatedParameterCount
-            self.count = count
-            self.lik = lik
-            self.sigma2 = sigma2
-            self.mse = mse
-            self.residuals = residuals
-            self.fitted = fitted
+            (self.form, self.period, self.alpha, self.beta, self.gamma) = (form, period, alpha, beta, gamma)
+            (self.phi, self.initialStates, self.finalStates) = (phi, initialStates, finalStates)
+            (self.estimatedParameterCount, self.count, self.lik) = (estimatedParameterCount, count, lik)
+            (self.sigma2, self.mse, self.residuals, self.fitted) = (sigma2, mse, residuals, fitted)
         }
 
         var smoothing: ETSSmoothing { ETSSmoothing(alpha: alpha, beta: beta, gamma: gamma, phi: phi) }

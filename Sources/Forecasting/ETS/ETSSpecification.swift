@@ -38,15 +38,8 @@ extension ETS {
             gamma: Double? = nil, phi: Double? = nil, criterion: Criterion = .aicc,
             simulationPaths: Int = 5000, seed: UInt64 = 20_080_601
         ) {
-            self.errors = errors
-            self.trends = trends
-            self.seasons = seasons
-            self.alpha = alpha
-            self.beta = beta
-            self.gamma = gamma
-            self.phi = phi
-            self.criterion = criterion
-            self.simulationPaths = simulationPaths
+            (self.errors, self.trends, self.seasons, self.alpha, self.beta) = (errors, trends, seasons, alpha, beta)
+            (self.gamma, self.phi, self.criterion, self.simulationPaths) = (gamma, phi, criterion, simulationPaths)
             self.seed = seed
         }
 

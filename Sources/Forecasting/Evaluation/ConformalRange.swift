@@ -79,10 +79,7 @@ public struct ConformalRange: Sendable, Equatable {
         public var failures: [Int: String]
 
         public init(y: [Double], horizon: Int, forecasts: [Int: Forecast], failures: [Int: String] = [:]) {
-            self.y = y
-            self.horizon = horizon
-            self.forecasts = forecasts
-            self.failures = failures
+            (self.y, self.horizon, self.forecasts, self.failures) = (y, horizon, forecasts, failures)
         }
     }
 

@@ -30,11 +30,8 @@ public struct MSTLDecomposition: Sendable, Equatable {
             seasonalWindows: [Int]? = nil, iterations: Int = 2, seasonalDegree: Int = 0,
             innerIterations: Int = 5, robustIterations: Int = 0
         ) {
-            self.seasonalWindows = seasonalWindows
-            self.iterations = iterations
-            self.seasonalDegree = seasonalDegree
-            self.innerIterations = innerIterations
-            self.robustIterations = robustIterations
+            (self.seasonalWindows, self.iterations, self.seasonalDegree) = (seasonalWindows, iterations, seasonalDegree)
+            (self.innerIterations, self.robustIterations) = (innerIterations, robustIterations)
         }
 
         enum CodingKeys: String, CodingKey {

@@ -49,14 +49,9 @@ public struct STL: Sendable, Equatable {
             lowPassWindow: Int? = nil, trendDegree: Int = 1, lowPassDegree: Int = 1,
             innerIterations: Int = 5, robustIterations: Int = 0
         ) {
-            self.seasonalWindow = seasonalWindow
-            self.seasonalDegree = seasonalDegree
-            self.trendWindow = trendWindow
-            self.lowPassWindow = lowPassWindow
-            self.trendDegree = trendDegree
-            self.lowPassDegree = lowPassDegree
-            self.innerIterations = innerIterations
-            self.robustIterations = robustIterations
+            (self.seasonalWindow, self.seasonalDegree, self.trendWindow) = (seasonalWindow, seasonalDegree, trendWindow)
+            (self.lowPassWindow, self.trendDegree, self.lowPassDegree) = (lowPassWindow, trendDegree, lowPassDegree)
+            (self.innerIterations, self.robustIterations) = (innerIterations, robustIterations)
         }
 
         enum CodingKeys: String, CodingKey {

@@ -30,10 +30,7 @@ extension FittedModel {
             }
 
             init(name: String, state: (any FittedState)?, failure: String?, boxCox: BoxCoxChoice? = nil) {
-                self.name = name
-                self.state = state
-                self.failure = failure
-                self.boxCox = boxCox
+                (self.name, self.state, self.failure, self.boxCox) = (name, state, failure, boxCox)
             }
 
             public static func == (a: Member, b: Member) -> Bool {

@@ -36,10 +36,7 @@ public struct FittedModel: Sendable, Equatable {
     private var run: KeptRun?
 
     public init(name: String, values: [Double], period: Int, state: any FittedState) {
-        self.name = name
-        self.values = values
-        self.period = period
-        self.state = state
+        (self.name, self.values, self.period, self.state) = (name, values, period, state)
     }
 
     /// Two models are equal when their name, values, period and state are: a kept run is the

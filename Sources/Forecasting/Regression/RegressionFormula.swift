@@ -72,10 +72,7 @@ public struct RegressionFormula: Sendable, Equatable {
     }
 
     init(text: String, response: Term, terms: [Term], hasIntercept: Bool) {
-        self.text = text
-        self.response = response
-        self.terms = terms
-        self.hasIntercept = hasIntercept
+        (self.text, self.response, self.terms, self.hasIntercept) = (text, response, terms, hasIntercept)
     }
 
     /// The design matrix columns (intercept first) for `columns`, all of equal length n.

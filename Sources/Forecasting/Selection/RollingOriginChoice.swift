@@ -18,11 +18,7 @@ public enum RollingOriginChoice {
         public var note: String?
 
         public init(name: String, rmse: Double?, mape: Double?, coverage80: Double?, chosen: Bool, note: String?) {
-            self.name = name
-            self.rmse = rmse
-            self.mape = mape
-            self.coverage80 = coverage80
-            self.chosen = chosen
+            (self.name, self.rmse, self.mape, self.coverage80, self.chosen) = (name, rmse, mape, coverage80, chosen)
             self.note = note
         }
     }

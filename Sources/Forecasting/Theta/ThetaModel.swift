@@ -151,10 +151,7 @@ public struct ThetaModel: Sendable, Equatable, Codable {
             sumSquares += e * e
             k += 1
         }
-        self.variant = variant
-        self.alpha = alpha
-        self.theta = theta
-        self.initialLevel = initialLevel
+        (self.variant, self.alpha, self.theta, self.initialLevel) = (variant, alpha, theta, initialLevel)
         self.mse = k > 0 ? sumSquares / Double(k) : 0
         self.sigma = k > 1 ? max(0, (sumSquares - sum * sum / Double(k)) / Double(k - 1)).squareRoot() : 0
         self.fitted = fitted
@@ -263,11 +260,7 @@ public struct ThetaModel: Sendable, Equatable, Codable {
 
         /// A state given directly (the one after observation `count − 1`, for forecasting).
         init(level: Double, meanY: Double, a: Double, b: Double, variant: Variant, alpha: Double, theta: Double) {
-            self.level = level
-            self.meanY = meanY
-            self.a = a
-            self.b = b
-            self.alpha = alpha
+            (self.level, self.meanY, self.a, self.b, self.alpha) = (level, meanY, a, b, alpha)
             weight = 1 - 1 / theta
             dynamic = variant.isDynamic
             decay = .nan

@@ -38,10 +38,7 @@ public struct BoxCoxTransformed: Forecaster, ChosenModelRefitting {
         _ base: any Forecaster, lower: Double = 0, upper: Double = 1, minimumPeriod: Int = 1,
         fixedScale: Scale? = nil
     ) {
-        self.base = base
-        self.lower = lower
-        self.upper = upper
-        self.minimumPeriod = minimumPeriod
+        (self.base, self.lower, self.upper, self.minimumPeriod) = (base, lower, upper, minimumPeriod)
         self.fixedScale = fixedScale
     }
 

@@ -124,10 +124,7 @@ public struct Bulletin: Sendable, Equatable {
         public var skill, sources, caveats: [Bilingual]
 
         public init(model: Bilingual, skill: [Bilingual] = [], sources: [Bilingual] = [], caveats: [Bilingual] = []) {
-            self.model = model
-            self.skill = skill
-            self.sources = sources
-            self.caveats = caveats
+            (self.model, self.skill, self.sources, self.caveats) = (model, skill, sources, caveats)
         }
     }
 
@@ -147,13 +144,8 @@ public struct Bulletin: Sendable, Equatable {
         header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],
         outlooks: [Bilingual] = [], priceAlerts: [PriceAlert] = [], method: Method
     ) {
-        self.header = header
-        self.headlines = headlines
-        self.comparisons = comparisons
-        self.charts = charts
-        self.outlooks = outlooks
-        self.priceAlerts = priceAlerts
-        self.method = method
+        (self.header, self.headlines, self.comparisons, self.charts) = (header, headlines, comparisons, charts)
+        (self.outlooks, self.priceAlerts, self.method) = (outlooks, priceAlerts, method)
     }
 }
 
