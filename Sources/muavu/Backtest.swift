@@ -73,7 +73,7 @@ struct Backtest: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingStoreFailures {
             try AtomicFile.checkTarget(
                 destination.output, option: "--output",
                 inputs: [input.data, input.dataOptions.bounds, regression.covariateData])

@@ -52,7 +52,7 @@ struct Fit: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingStoreFailures {
             try AtomicFile.checkTarget(save, option: "--save", inputs: [input.data, input.dataOptions.bounds])
             let all = try input.load()
             guard all.count == 1, let series = all.first else {

@@ -109,7 +109,7 @@ struct Forecast: ParsableCommand {
 
     func run() throws {
         if let modelFile { return try runFromModelFile(modelFile) }
-        try runReportingFailures {
+        try runReportingStoreFailures {
             try AtomicFile.checkTarget(
                 destination.output, option: "--output",
                 inputs: [input.data, input.dataOptions.bounds, regression.covariateData, future])
