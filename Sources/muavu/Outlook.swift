@@ -26,6 +26,8 @@ struct Outlook: ParsableCommand {
             the same month a year earlier, and the price alerts: WFP ALPS (price against its seasonal \
             trend) and FAO GIEWS IPA (growth against the same month in other years), given only while \
             the latest price is at most two months older than --as-of (default: today, or SOURCE_DATE_EPOCH). \
+            --as-of is the issue date, as for every command that reads data: a configuration's store \
+            datasets are read as known at the end of that day or month, and the data's age is counted to it. \
             Alerts and scores use the reported months only; gaps are filled inside each training prefix.
             --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
             """)
@@ -70,7 +72,10 @@ struct Outlook: ParsableCommand {
     @Option(name: .long, help: "The range's level in percent (80 reads '8 chances in 10').")
     var level = 80
 
-    @Option(name: .long, help: ArgumentHelp("The date the alerts are judged against.", valueName: "YYYY-MM[-DD]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The issue date: store data as known then, alerts and age judged against it.", valueName: "YYYY-MM[-DD]"))
     var asOf: String?
 
     @Option(
@@ -277,7 +282,7 @@ struct Outlook: ParsableCommand {
         let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? [])
         let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
         let data = try ConfiguredDatasets(
-            linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false)) : nil)
+            linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant)) : nil)
         let s = try UnitText.converted(data.series(of: entry, at: "the price entry '\(entry.id)'"), to: entry.unit)
         guard case .month = s.start else {
             throw ValidationError(
