@@ -13,6 +13,8 @@ struct Import: ParsableCommand {
             (a revision beside the old value, with its vintage: the file's release date, else the import \
             time), unchanged ones are not. The import is one transaction: it happens whole or not at all. \
             A file already imported (same SHA-256) writes nothing. What was done goes to stderr. \
+            Every value is checked against the plausibility bounds (datasets/bounds.json): one out of range \
+            is refused (exit 65) unless the row says 'confirmed' or --confirmed ID@PERIOD names it. \
             Formats: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")). \
             `muavu import --template season-report` prints an empty crop-season report, with an example row, \
             to fill in and import.
@@ -30,9 +32,18 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Print the empty template of a format and exit.", valueName: "season-report"))
     var template: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A value out of the plausible range that is real, as ID@PERIOD (repeatable).", valueName: "ID@PERIOD"))
+    var confirmed: [String] = []
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        for c in confirmed where ImportBounds.Confirmation(c) == nil {
+            throw ValidationError("--confirmed must be a series id and a period, ID@PERIOD (e.g. x@2016), not '\(c)'")
+        }
         if let template {
             guard format == nil, file == nil else { throw ValidationError("--template takes no --format or --file") }
             guard let named = ImportFormat(rawValue: template), ImportReaders.template(for: named) != nil else {
@@ -62,6 +73,7 @@ struct Import: ParsableCommand {
             // The file is read and checked whole before the store is opened: a bad file never
             // creates or touches a store.
             let batch = try ImportReaders.read(format: format, file: file)
+            try ImportBounds.check(batch, file: file, confirmed: Set(confirmed.compactMap(ImportBounds.Confirmation.init)))
             let store = try store.open(create: true)
             let report = try store.import(batch, file: file, sha256: sha256, now: Date())
             for line in Self.summary(report, store: store.path) { printError(line) }
