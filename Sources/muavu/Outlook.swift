@@ -43,7 +43,9 @@ struct Outlook: ParsableCommand {
     @Option(name: .long, help: "The tidy CSV file (instead of a configuration entry).")
     var data: String?
 
-    @Option(name: .long, help: "The series id in --data (needed when the file holds more than one series).")
+    @Option(
+        name: .long,
+        help: "The series id in --data (needed when it holds more than one), or alone: the series from the store.")
     var series: String?
 
     @Option(
@@ -132,8 +134,10 @@ struct Outlook: ParsableCommand {
         }
         if model != nil, models != nil { throw ValidationError("give --model or --models, not both") }
         if let m = requestedModels, m.isEmpty { throw ValidationError("--models must name at least one model") }
-        if data == nil, commodity == nil {
-            throw ValidationError("name the price with --commodity (and --market), or give --data FILE --series ID")
+        if data == nil, commodity == nil, series == nil {
+            throw ValidationError(
+                "name the price with --commodity (and --market), or give --data FILE --series ID, "
+                    + "or --series ID alone to read it from the store")
         }
     }
 
@@ -155,7 +159,9 @@ struct Outlook: ParsableCommand {
     func run() throws {
         try runReportingStoreFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [data, config, dataOptions.bounds])
-            let subject = try data.map { try fromData($0) } ?? fromConfiguration()
+            let subject =
+                try data.map { try fromData($0) }
+                ?? (commodity == nil ? series.map { try fromStore($0) } : nil) ?? fromConfiguration()
             let asOfDate = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
             let raw = subject.reported
 
@@ -218,6 +224,33 @@ struct Outlook: ParsableCommand {
         var options = try dataOptions.readOptions()
         options.labelColumn = "market"
         let dataset = try TidyReader.read(path: path, options: options)
+        return try subject(of: dataset, path: path, bytes: FileManager.default.contents(atPath: path) ?? Data())
+    }
+
+    /// `--series ID` without `--data` or `--commodity`: the series from the store, as last known
+    /// or as known on `--as-of`.
+    func fromStore(_ id: String) throws -> Subject {
+        let known = StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant))
+        guard try known.seriesIDs().contains(id) else {
+            throw DataError(
+                .badConfiguration, file: known.path,
+                "the store has no series '\(id)' (muavu data status lists what it holds)")
+        }
+        guard try !known.store.observations(seriesID: id, asOf: known.asOf).isEmpty else {
+            throw DataError(
+                .badConfiguration, file: known.path,
+                "nothing of series '\(id)' was known on \(asOf ?? "") (its first vintage is later)")
+        }
+        let csv = try known.tidyCSV(of: [id])
+        var options = try dataOptions.readOptions()
+        options.labelColumn = "market"
+        let name = "store:\(id)"
+        return try subject(of: try TidyReader.read(data: csv, file: name, options: options), path: name, bytes: csv)
+    }
+
+    /// The outlook's subject: the series chosen from `dataset` (read from `path`, whose content
+    /// is `bytes`).
+    func subject(of dataset: TidyDataset, path: String, bytes: Data) throws -> Subject {
         let chosen: TimeSeries
         if let id = series {
             guard let s = dataset.series(named: id) else {
@@ -241,7 +274,6 @@ struct Outlook: ParsableCommand {
         }
         let commodityVi = commodity ?? chosen.id
         let marketVi = market ?? dataset.labels[chosen.id] ?? ""
-        let bytes = FileManager.default.contents(atPath: path) ?? Data()
         return Subject(
             series: chosen, reported: reported.masking(chosen),
             commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),

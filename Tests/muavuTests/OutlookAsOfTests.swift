@@ -32,12 +32,15 @@ import Testing
                             "market": {"vi": "Xuất khẩu", "en": "Export"},
                             "dataset": "wb", "series": "wb-rice-vnm-5", "models": ["naive"]}]}
             """)
-        func lastObserved(_ asOf: String) throws -> (String?, Int?) {
+        func lastObserved(_ asOf: String, byID: Bool = false) throws -> (String?, Int?) {
+            // From the configuration's entry, or by series id alone (the store is the default source).
+            let subject =
+                byID
+                ? ["--series", "wb-rice-vnm-5", "--on-missing", "interpolate", "--model", "naive"]
+                : ["--config", config, "--commodity", "export"]
             let r = try CLIRunner.run(
-                [
-                    "outlook", "--config", config, "--commodity", "export", "--months", "3", "--json", "--store", f.store,
-                    "--as-of", asOf,
-                ], environment: ["SOURCE_DATE_EPOCH": "1795910400"])
+                ["outlook"] + subject + ["--months", "3", "--json", "--store", f.store, "--as-of", asOf],
+                environment: ["SOURCE_DATE_EPOCH": "1795910400"])
             #expect(r.status == 0, "\(r.stderr)")
             let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
             let age = doc["data_age"] as? [String: Any]
@@ -46,10 +49,15 @@ import Testing
         // On 30 November 2025 only the November release was known: its last month is October.
         let november = try lastObserved("2025-11-30")
         #expect(november.0 == "2025-10" && november.1 == 1, "\(november)")
+        #expect(try lastObserved("2025-11-30", byID: true) == november)
         // Today the December release is known too (a tidy file's vintage is its import time): the
         // series runs to November 2025.
         let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
         let latest = try lastObserved(String(today))
         #expect(latest.0 == "2025-11", "\(latest)")
+        #expect(try lastObserved(String(today), byID: true).0 == "2025-11")
+        // A series the store lacks exits 65.
+        let missing = try CLIRunner.run(["outlook", "--series", "nope", "--store", f.store])
+        #expect(missing.status == 65 && missing.stderr.contains("no series 'nope'"), "\(missing.stderr)")
     }
 }

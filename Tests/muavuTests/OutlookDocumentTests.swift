@@ -9,7 +9,31 @@ import Testing
 struct OutlookDocumentTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let config = root.appendingPathComponent("models/dong-thap.json").path
+    /// models/dong-thap.json with its price datasets read from the bundled CSV files: `--as-of
+    /// 2022-07` reads a store as known then, and a store made today knew nothing then
+    /// (OutlookAsOfTests covers the store). Written beside a link to its calendars.
+    static let config: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-outlook-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let models = root.appendingPathComponent("models")
+        guard
+            var c = try? JSONSerialization.jsonObject(
+                with: Data(contentsOf: models.appendingPathComponent("dong-thap.json"))) as? [String: Any],
+            var datasets = c["datasets"] as? [String: Any]
+        else { return "" }
+        for (key, file) in [("wfp", "wfp-rice-wholesale.csv"), ("pinksheet", "wb-pinksheet-monthly.csv")] {
+            var d = datasets[key] as? [String: Any] ?? [:]
+            d["store"] = nil
+            d["path"] = root.appendingPathComponent("datasets/\(file)").path
+            datasets[key] = d
+        }
+        c["datasets"] = datasets
+        try? FileManager.default.createSymbolicLink(
+            at: dir.appendingPathComponent("calendars"), withDestinationURL: models.appendingPathComponent("calendars"))
+        let path = dir.appendingPathComponent("dong-thap.json")
+        try? JSONSerialization.data(withJSONObject: c).write(to: path)
+        return path.path
+    }()
     static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
     /// The store the configuration's price datasets are read from: the bundled WFP and Pink Sheet
     /// files imported once, in a folder of this suite's own (the tests only read it).
