@@ -19,7 +19,9 @@ struct Outlook: ParsableCommand {
             The univariate models (the entry's, or --model) and the link to the export price (the \
             configuration's exportLink entry, or --export-link; regression on the export price of the month \
             before with ARIMA errors) are compared by rolling origin, each origin seeing only the months before it; the \
-            model with the lowest RMSE forecasts --months months. Its 80% range is calibrated on its own \
+            model with the lowest RMSE forecasts from the latest price through the issue month (--as-of) plus \
+            --months months, the months before the issue month as estimates; a latest price more than 24 months \
+            before the issue month gets no outlook (exit 65). Its 80% range is calibrated on its own \
             past errors (split-conformal on the most recent --calibration-origins origins), and the share \
             of such ranges that held the price in the backtest is reported.
             The text words the expected price with its range, the change from the latest price and from \
@@ -68,7 +70,9 @@ struct Outlook: ParsableCommand {
     @Option(name: [.customLong("months"), .customLong("horizon")], help: "Months to forecast.")
     var months = 3
 
-    @Option(name: .long, help: "The month the headline is about (1 = the month after the latest).")
+    @Option(
+        name: .long,
+        help: "The month the headline is about: 1 = the issue month (the month after the latest when that is later).")
     var step = 1
 
     @Option(name: .long, help: "The range's level in percent (80 reads '8 chances in 10').")
@@ -141,6 +145,22 @@ struct Outlook: ParsableCommand {
         }
     }
 
+    /// The months after the last month of `raw` and before the issue month of `issued`; a
+    /// `DataError` (exit 65) when the latest price is more than `DataAge.maximumGap` months older.
+    static func estimates(_ raw: TimeSeries, issued: PeriodDate) throws -> Int {
+        guard let i = raw.values.lastIndex(where: \.isFinite), let latest = raw.date(at: i),
+            let end = raw.date(at: raw.count - 1), let age = DataAge(lastObserved: latest, issueDay: issued, freshness: 0),
+            let gap = DataAge(lastObserved: end, issueDay: issued, freshness: 0)?.age
+        else { return 0 }
+        guard !age.isPastMaximumGap else {
+            throw DataError(
+                .badConfiguration, file: raw.id,
+                "no outlook: the latest price is of \(latest), \(age.age) months before \(age.issuePeriod), "
+                    + "more than \(DataAge.maximumGap) months (give --as-of a date nearer the data)")
+        }
+        return max(0, gap - 1)
+    }
+
     /// What the outlook is about, wherever it was found.
     struct Subject {
         var series: TimeSeries
@@ -172,6 +192,11 @@ struct Outlook: ParsableCommand {
             guard !candidates.isEmpty else {
                 throw ValidationError("arima-x needs the export link (--export-link names a price entry of --config)")
             }
+            // The months run from the latest price through the issue month plus --months: those
+            // before the issue month are estimates; past 24 months there is no outlook.
+            let estimates = try Self.estimates(raw, issued: asOfDate)
+            let months = estimates + self.months
+            let step = estimates + self.step
             let conformal = try ConformalRange(calibrationOrigins: calibrationOrigins)
             let study = try OutlookStudy.run(
                 raw.values, period: raw.period, candidates: candidates,

@@ -61,6 +61,21 @@ struct OutlookCommandTests {
         #expect(vi.lowerBound < en.lowerBound)
     }
 
+    /// The latest price is of June 2022: issued in March 2023 the outlook speaks of March 2023
+    /// (July 2022 to February 2023 are estimates); issued in July 2024, 25 months later, there is none.
+    @Test("The outlook runs through the issue month; none past 24 months")
+    func issueMonth() throws {
+        let r = try outlook(["--model", "naive", "--as-of", "2023-03", "--language", "vi", "--months", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("giá tháng 3/2023 dự kiến khoảng 8.625 đồng/kg"), "\(r.stdout)")
+        #expect(r.stdout.contains("Các tháng sau: tháng 4/2023 khoảng"), "\(r.stdout)")
+        #expect(!r.stdout.contains("tháng 5/2023") && !r.stdout.contains("hiện nay"), "\(r.stdout)")
+        let late = try outlook(["--model", "naive", "--as-of", "2024-07"])
+        #expect(late.status == 65 && late.stderr.contains("25 months before 2024-07"), "\(late.stderr)")
+        #expect(late.stdout.isEmpty)
+        #expect(try outlook(["--model", "naive", "--as-of", "2024-06"]).status == 0)
+    }
+
     static let failures: [(args: [String], status: Int32, message: String)] = [
         (["--data", wfp, "--on-missing", "interpolate"], 64, "choose one with --series"),
         (["--data", wfp, "--on-missing", "interpolate", "--series", "wfp-rice-wholesale-can-tho"], 64, "no series"),
