@@ -106,3 +106,21 @@ extension PeriodDate {
         }
     }
 }
+
+extension TimeSeries {
+    /// The series without its periods after the issue period of `issueDay` (a day or a month):
+    /// what can have been known on that date. The series itself when none lies after it (or when
+    /// its periods cannot be placed against a day: an index).
+    public func known(through issueDay: PeriodDate) -> TimeSeries {
+        var k = count
+        while k > 0, let d = date(at: k - 1), let age = DataAge(lastObserved: d, issueDay: issueDay, freshness: 0),
+            age.age < 0
+        {
+            k -= 1
+        }
+        guard k < count else { return self }
+        var s = self
+        s.values = Array(values.prefix(k))
+        return s
+    }
+}

@@ -152,6 +152,13 @@ struct Outlook: ParsableCommand {
             let end = raw.date(at: raw.count - 1), let age = DataAge(lastObserved: latest, issueDay: issued, freshness: 0),
             let gap = DataAge(lastObserved: end, issueDay: issued, freshness: 0)?.age
         else { return 0 }
+        guard age.age >= 0 else {
+            throw DataError(
+                .badConfiguration, file: raw.id,
+                "the prices run to \(latest), after the issue month \(age.issuePeriod) (--as-of): an outlook of that "
+                    + "date can use only what was known then; give a later --as-of, or read the store, which keeps "
+                    + "what was known when")
+        }
         guard !age.isPastMaximumGap else {
             throw DataError(
                 .badConfiguration, file: raw.id,
@@ -338,8 +345,10 @@ struct Outlook: ParsableCommand {
         let exportEntry = linked.exportLinkEntry
         let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? [])
         let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
-        let data = try ConfiguredDatasets(
+        var data = try ConfiguredDatasets(
             linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant)) : nil)
+        // Only what can have been known on the issue date.
+        data.issueDay = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
         let s = try UnitText.converted(data.series(of: entry, at: "the price entry '\(entry.id)'"), to: entry.unit)
         guard case .month = s.start else {
             throw ValidationError(

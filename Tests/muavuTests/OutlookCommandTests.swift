@@ -74,6 +74,9 @@ struct OutlookCommandTests {
         #expect(late.status == 65 && late.stderr.contains("25 months before 2024-07"), "\(late.stderr)")
         #expect(late.stdout.isEmpty)
         #expect(try outlook(["--model", "naive", "--as-of", "2024-06"]).status == 0)
+        // A file's prices after the issue month were not known then: refused, with the way out.
+        let early = try outlook(["--model", "naive", "--as-of", "2021-01"])
+        #expect(early.status == 65 && early.stderr.contains("after the issue month 2021-01"), "\(early.stderr)")
     }
 
     static let failures: [(args: [String], status: Int32, message: String)] = [

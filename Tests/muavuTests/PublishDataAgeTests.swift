@@ -108,6 +108,26 @@ struct PublishDataAgeTests {
         #expect(!p.bulletin.contains("Số liệu cũ"))
     }
 
+    @Test("Only what can have been known on the issue date is used: no period after it")
+    func nothingFromAfterTheIssueDate() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Issued in June 2015: the crops of 2016–2020 and the prices after June 2015 were not known.
+        let p = try Self.publish(dir, asOf: "2015-06-15")
+        #expect(p.status == 0, "\(p.stderr)")
+        let age = try #require(p.series("rice-yield")?["data_age"] as? [String: Any])
+        #expect(age["last_observed"] as? String == "2015" && age["age"] as? Int == 0)
+        let points = try #require(try p.document("rice-yield")["points"] as? [[String: Any]])
+        #expect(points.first?["date"] as? String == "2016")
+        let price = try #require(try p.document("rice-price")["points"] as? [[String: Any]])
+        #expect(price.first?["date"] as? String == "2015-07")
+        #expect(p.bulletin.contains("Năng suất lúa: số liệu mới nhất là năm 2015."), "\(p.bulletin)")
+        // Before every observation: nothing to forecast from, exit 65, nothing written.
+        let early = try Self.publish(dir, asOf: "1990-01")
+        #expect(early.status == 65 && early.stderr.contains("no value dated on or before"), "\(early.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: early.out.path))
+    }
+
     @Test("A display unit converts the numbers (t/ha → tạ/ha is × 10); a unit the data's does not convert into is refused")
     func displayUnit() throws {
         let dir = try DocumentCheck.temporaryDirectory()

@@ -35,6 +35,10 @@ enum DataAgeWording {
                 vi: "\(name.vi) — Số liệu cũ: mới nhất là \(pv), cách đây \(sv).",
                 en: "\(name.en) — Old data: the latest is \(pe), \(se) before the issue date.")
         }
+        guard a.age > 0 else {
+            return Bilingual(
+                vi: "\(name.vi): số liệu mới nhất là \(pv).", en: "\(name.en): the latest data is \(pe).")
+        }
         return Bilingual(
             vi: "\(name.vi): số liệu mới nhất là \(pv), cách đây \(sv).",
             en: "\(name.en): the latest data is \(pe), \(se) before the issue date.")

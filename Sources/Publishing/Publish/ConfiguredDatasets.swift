@@ -24,6 +24,9 @@ public struct ConfiguredDatasets: Sendable {
     public let configuration: PublishConfiguration
     /// The datasets read, by configuration key.
     public private(set) var datasets: [String: Dataset] = [:]
+    /// The issue date: a series is read without its periods after it (`TimeSeries.known(through:)`);
+    /// nil: every period.
+    public var issueDay: PeriodDate?
 
     /// Reads the datasets named `keys` (default: all of them), in key order; a store dataset from
     /// `store`.
@@ -84,11 +87,18 @@ public struct ConfiguredDatasets: Sendable {
     /// configuration asks for it (`forecasts[4] (wfp-…)`), for the error.
     public func series(_ dataset: String, _ id: String, at: String) throws -> TimeSeries {
         guard let d = datasets[dataset] else { throw failure("\(at): unknown dataset '\(dataset)'") }
-        guard let s = d.table.series(named: id) else {
+        guard let whole = d.table.series(named: id) else {
             let known = d.table.series.map(\.id).joined(separator: ", ")
             throw failure("\(at): unknown series '\(id)' in dataset '\(dataset)' (\(d.file)); its series are: \(known)")
         }
+        // Only what can have been known on the issue date: no period after it.
+        let s = issueDay.map { whole.known(through: $0) } ?? whole
         guard s.start != nil else { throw failure("\(at): series '\(id)' has no dates") }
+        guard s.values.contains(where: \.isFinite) else {
+            throw DataError(
+                .missingValue, file: d.file,
+                "\(at): series '\(id)' has no value dated on or before the issue date \(issueDay.map { "\($0)" } ?? "")")
+        }
         guard !s.hasMissing else {
             throw DataError(
                 .missingValue, file: d.file,

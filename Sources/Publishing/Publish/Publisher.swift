@@ -39,7 +39,8 @@ public enum Publisher {
     ) throws -> [File] {
         let issueDay = issueDay ?? day(of: issued)
         // 1. Inputs: datasets and calendars, each read once and fingerprinted.
-        let data = try ConfiguredDatasets(configuration, store: store)
+        var data = try ConfiguredDatasets(configuration, store: store)
+        data.issueDay = issueDay
         var inputs: [PublishIndex.Input] = data.datasets.keys.sorted().compactMap { key in
             data.datasets[key].map {
                 .init(name: key, kind: "dataset", path: $0.file, data: $0.raw)
