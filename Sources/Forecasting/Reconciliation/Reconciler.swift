@@ -13,7 +13,8 @@ import TimeSeriesCore
 /// so that W need only be positive definite on the constraints (Uᵀ·W·U invertible). Uᵀ·W·U
 /// (a × a) is factored by `PivotedQR`; a rank below a — W singular where it matters — is
 /// refused (`rank-deficient`), never solved approximately. hierarchicalforecast additionally sets
-/// entries below 10⁻¹⁰ of Uᵀ·W·U and Uᵀ·W·Jᵀ to zero; muavu does not (the fixtures agree to 10⁻⁹).
+/// entries below 10⁻¹⁰ of Uᵀ·W·U and Uᵀ·W·Jᵀ to zero; muavu does not (the fixtures still agree
+/// to about 10⁻¹⁵ relative, docs/models/reconciliation.md).
 ///
 /// Series are in `Hierarchy.names` order (aggregates first) in every input and output; forecasts
 /// are n rows of h steps, residuals n rows of T in-sample errors (actual − fitted).
