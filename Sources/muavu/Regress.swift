@@ -68,7 +68,9 @@ struct Regress: ParsableCommand {
                         + "which the file does not have; the columns are: \(table.header.joined(separator: ", "))")
             }
             var raw: [String: [Double?]] = [:]
-            for name in model.numericColumns + (weights.map { [$0] } ?? []) { raw[name] = try table.numericColumn(name) }
+            for name in model.numericColumns + (weights.map { [$0] } ?? []) {
+                raw[name] = try table.numericColumn(name)
+            }
             var text: [String: [String?]] = [:]
             for name in model.categoricalColumns { text[name] = try table.textColumn(name) }
             // The levels are every value of the column, also on rows dropped below (as patsy sniffs

@@ -29,6 +29,17 @@ public struct FormulaDesign: Sendable, Equatable {
     }
 
     public var formula: RegressionFormula
+    /// Whether the columns span the constant: an intercept, or (without one) a categorical
+    /// subterm coded in full for every factor, such as `C(g)` in `y ~ C(g) - 1`, whose indicators
+    /// sum to 1 — statsmodels' implicit constant, which makes R² centred (R would not).
+    public var spansIntercept: Bool {
+        formula.hasIntercept
+            || zip(formula.terms, codings).contains { term, subterms in
+                !term.factors.contains { !$0.isCategorical }
+                    && subterms.contains { coding in coding.contains(.full) && !coding.contains(.reduced) }
+            }
+    }
+
     /// The sorted levels of each categorical column.
     public var levels: [String: [String]]
     /// The design's column names, `(Intercept)` first when present.
@@ -79,7 +90,9 @@ public struct FormulaDesign: Sendable, Equatable {
         if numbers.allSatisfy({ $0 != nil }) {
             return zip(distinct, numbers).sorted { ($0.1!, $0.0) < ($1.1!, $1.0) }.map(\.0)
         }
-        return distinct.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
+        return distinct.sorted {
+            $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value }
+        }
     }
 
     /// The design's columns (intercept first) over `n` rows: numeric columns in `columns`, the

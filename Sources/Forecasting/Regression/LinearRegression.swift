@@ -98,7 +98,7 @@ public enum LinearRegression {
         let coefficients = coefficientTable(beta, covariance: covariance, names: names, dfResidual: dfResidual)
 
         let stats = FitStatistics(
-            formula: formula, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
+            constant: coding.spansIntercept, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
             rss: rss, edf: edf, dfResidual: dfResidual, sigma2: sigma2, ridged: ridged)
         return RegressionFit(
             formula: formula, design: coding, n: n, rank: qr.rank, dfResidual: dfResidual,
@@ -188,19 +188,20 @@ public enum LinearRegression {
         var durbinWatson: Double
 
         init(
-            formula: RegressionFormula, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
+            constant: Bool, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
             rss: Double, edf: Double, dfResidual: Double, sigma2: Double, ridged: Bool
         ) {
             let n = y.count
             // R² as summary.lm: mss/(mss + rss), with mss about the weighted mean when there is an
-            // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss.
+            // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss. A design whose
+            // categorical coding spans the constant counts as having one, as in statsmodels.
             let sumW = w.reduce(0, +)
-            let meanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
-            let fittedMeanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
+            let meanW = constant ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
+            let fittedMeanW = constant ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
             let tss = (0..<n).reduce(0) { $0 + w[$1] * (y[$1] - meanW) * (y[$1] - meanW) }
             let mss = (0..<n).reduce(0) { $0 + w[$1] * (fitted[$1] - fittedMeanW) * (fitted[$1] - fittedMeanW) }
             let rSquared = ridged ? 1 - rss / tss : mss / (mss + rss)
-            let interceptDF = formula.hasIntercept ? 1.0 : 0.0
+            let interceptDF = constant ? 1.0 : 0.0
             let adjRSquared = 1 - (1 - rSquared) * (Double(n) - interceptDF) / dfResidual
             var fTest: RegressionFit.FTest? = nil
             let df1 = edf - interceptDF

@@ -16,7 +16,8 @@ public struct RegressionCoefficient: Sendable, Equatable {
 ///
 /// Conventions (those of R's `lm`, `summary.lm`, `logLik.lm`, `AIC`, `BIC`):
 /// - σ² = Σwᵢrᵢ²/(n − p); Cov(β̂) = σ²·(XᵀWX)⁻¹, computed from the QR factor R;
-/// - R² = mss/(mss + rss), centred when the model has an intercept, uncentred without;
+/// - R² = mss/(mss + rss), centred when the model has an intercept (or its categorical coding
+///   spans one, as `y ~ C(g) - 1`: statsmodels' implicit constant), uncentred without;
 ///   adjusted R² = 1 − (1 − R²)(n − i)/(n − p), i = 1 with an intercept, else 0;
 /// - F = (mss/(p − i))/σ² on (p − i, n − p) degrees of freedom;
 /// - log L = ½(Σ log wᵢ − n(log 2π + 1 − log n + log Σwᵢrᵢ²));

@@ -158,7 +158,8 @@ public struct RegressionFormula: Sendable, Equatable {
         }
         if let i = groups.firstIndex(of: []) { groups.insert(groups.remove(at: i), at: 0) }
         return groups.flatMap { key in
-            members[key]!.enumerated().sorted { ($0.element.factors.count, $0.offset) < ($1.element.factors.count, $1.offset) }
+            members[key]!.enumerated()
+                .sorted { ($0.element.factors.count, $0.offset) < ($1.element.factors.count, $1.offset) }
                 .map(\.element)
         }
     }
@@ -323,6 +324,7 @@ struct FormulaParser {
         var reference: String? = nil
         if peek() == "," {
             index += 1
+            _ = peek()
             let at = index
             guard let c = peek(), Self.isNameStart(c) else {
                 throw fail("expected Treatment(reference=\"level\") after ',' in C(\(column), …)" + found())
@@ -474,7 +476,10 @@ struct FormulaParser {
             if let d = peek(), d == "+" || d == "-" { throw fail("expected a term, found '\(d)'") }
         }
         terms.removeAll { removed.contains($0.factorNames) }
-        if terms.contains(where: { $0.variable.map { $0.column == response.column && $0.transform == response.transform } ?? false }) {
+        let isResponse = { (v: RegressionFormula.Variable) in
+            v.column == response.column && v.transform == response.transform
+        }
+        if terms.contains(where: { $0.variable.map(isResponse) ?? false }) {
             throw ForecastingError(
                 .badFormula, "in formula \"\(text)\": the response \(response.name) also appears as a term")
         }
