@@ -134,6 +134,12 @@ public struct CSVTable: Sendable {
         return t.isEmpty || t == "NA"
     }
 
+    /// Column `name` as text, each cell as written; missing cells (empty or `NA`) are `nil`.
+    public func textColumn(_ name: String) throws -> [String?] {
+        let j = try columnIndex(name)
+        return rows.map { CSVTable.isMissing($0.fields[j]) ? nil : $0.fields[j] }
+    }
+
     /// Column `name` as numbers; missing cells are `nil`. Non-numeric cells throw `.notNumeric`
     /// with the line and column.
     public func numericColumn(_ name: String) throws -> [Double?] {

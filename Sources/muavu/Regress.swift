@@ -12,7 +12,10 @@ struct Regress: ParsableCommand {
         abstract: "Fit a linear regression (OLS, weighted, ridge) and write muavu.regression/v1.",
         discussion: """
             Formula terms: column names, I(col^k), poly(col, k) (raw powers 1..k, named poly(col, k)1 ...),
-            log(col), and - 1 (no intercept); e.g. "log(goutput) ~ log(size) + poly(urea, 2)".
+            log(col), C(col) (a text column, dummy-coded against its first level in sorted order, or
+            C(col, Treatment(reference="X"))), interactions a:b and a*b (= a + b + a:b), and - 1 (no
+            intercept); e.g. "log(goutput) ~ log(size) + poly(urea, 2)", "yield ~ C(province) * year".
+            Coefficients are named as statsmodels names them: C(province)[T.Long An]:year.
             Rows where a used column is empty or NA are dropped and counted in the document.
             """)
 
@@ -65,8 +68,15 @@ struct Regress: ParsableCommand {
                         + "which the file does not have; the columns are: \(table.header.joined(separator: ", "))")
             }
             var raw: [String: [Double?]] = [:]
-            for name in needed { raw[name] = try table.numericColumn(name) }
-            let cases = CompleteCases(raw, using: needed)
+            for name in model.numericColumns + (weights.map { [$0] } ?? []) {
+                raw[name] = try table.numericColumn(name)
+            }
+            var text: [String: [String?]] = [:]
+            for name in model.categoricalColumns { text[name] = try table.textColumn(name) }
+            // The levels are every value of the column, also on rows dropped below (as patsy sniffs
+            // them before dropping incomplete rows): a level left with no row is a zero column.
+            let design = try Self.design(model, levels: text.mapValues { $0.compactMap { $0 } }, table: table)
+            let cases = CompleteCases(raw, text: text, using: needed)
             guard !cases.kept.isEmpty else {
                 throw DataError(
                     .missingValue, file: data,
@@ -83,7 +93,7 @@ struct Regress: ParsableCommand {
                     "weights must be positive and finite, found \(w[k])")
             }
             let fit = try LinearRegression.fit(
-                model, columns: cases.columns,
+                design, columns: cases.columns, categories: cases.categories,
                 options: RegressionOptions(
                     weights: weights.flatMap { cases.columns[$0] },
                     ridge: ridge))
@@ -94,29 +104,73 @@ struct Regress: ParsableCommand {
                 let levels = level.isEmpty ? [80, 95] : Array(Set(level)).sorted()
                 let newRows = try CSVTable(path: predict)
                 var columns: [String: [Double]] = [:]
-                for name in Set(model.terms.map(\.column)) {
+                var categories: [String: [String]] = [:]
+                for name in Set(model.terms.flatMap(\.factors).map(\.column)) {
                     guard newRows.header.contains(name) else {
                         throw DataError(
                             .unknownColumn, file: predict, line: 1,
                             "the formula uses column '\(name)', which the file does not have; "
                                 + "the columns are: \(newRows.header.joined(separator: ", "))")
                     }
+                    let column = newRows.header.firstIndex(of: name).map { $0 + 1 }
+                    if model.categoricalColumns.contains(name) {
+                        let values = try newRows.textColumn(name)
+                        let known = design.levels[name] ?? []
+                        if let i = values.firstIndex(where: { $0 == nil || !known.contains($0!) }) {
+                            throw DataError(
+                                values[i] == nil ? .missingValue : .impossibleValue, file: predict,
+                                line: newRows.rows[i].line, column: column, columnName: name,
+                                values[i] == nil
+                                    ? "a value is needed to predict"
+                                    : "'\(values[i]!)' is not a level of the fitted data; "
+                                        + "the levels are: \(known.joined(separator: ", "))")
+                        }
+                        categories[name] = values.compactMap { $0 }
+                    }
+                    let numeric = model.terms.flatMap(\.factors).contains { !$0.isCategorical && $0.column == name }
+                    guard numeric else { continue }
                     let values = try newRows.numericColumn(name)
                     if let i = values.firstIndex(where: { $0 == nil }) {
                         throw DataError(
                             .missingValue, file: predict, line: newRows.rows[i].line,
-                            column: newRows.header.firstIndex(of: name).map { $0 + 1 }, columnName: name,
-                            "a value is needed to predict")
+                            column: column, columnName: name, "a value is needed to predict")
                     }
                     columns[name] = values.compactMap { $0 }
                 }
-                let predictions = try fit.predict(columns, rows: newRows.rows.count, levels: levels)
+                let predictions = try fit.predict(
+                    columns, categories: categories, rows: newRows.rows.count, levels: levels)
                 document.predictions = zip(newRows.rows, predictions).map {
                     RegressionDocument.Prediction(line: $0.line, $1)
                 }
                 document.levels = levels
             }
             try AtomicFile.writeDocument(document, to: output)
+        }
+    }
+
+    /// The formula's design over the levels found in the file; a reference level the column does
+    /// not have is bad data, named with the file and the column.
+    static func design(_ model: RegressionFormula, levels: [String: [String]], table: CSVTable) throws
+        -> FormulaDesign
+    {
+        var sorted: [String: [String]] = [:]
+        for (column, values) in levels {
+            guard !values.isEmpty else {
+                throw DataError(
+                    .missingValue, file: table.file, line: 1,
+                    column: table.header.firstIndex(of: column).map { $0 + 1 }, columnName: column,
+                    "C(\(column)) needs values, and the column has none")
+            }
+            sorted[column] = FormulaDesign.levels(values)
+        }
+        do {
+            return try FormulaDesign(model, levels: sorted)
+        } catch let error as ForecastingError {
+            let column = model.categoricalColumns.first { error.message.contains("column '\($0)'") }
+            throw DataError(
+                .impossibleValue, file: table.file, line: 1,
+                column: column.flatMap { table.header.firstIndex(of: $0) }.map { $0 + 1 }, columnName: column,
+                error.message)
         }
     }
 }

@@ -27,14 +27,29 @@ public struct RegressionOptions: Sendable, Equatable {
 /// augmented by √λ·I rows; Hastie, Tibshirani & Friedman §3.4.1). The normal equations are
 /// never formed.
 public enum LinearRegression {
-    /// Fits `formula` to `columns` (every used column of the same length n, all finite).
+    /// Fits `formula` to `columns` (every used numeric column of the same length n, all finite) and
+    /// the text of its categorical columns in `categories` (length n too), whose levels are the
+    /// values given there.
     public static func fit(
-        _ formula: RegressionFormula, columns: [String: [Double]],
+        _ formula: RegressionFormula, columns: [String: [Double]], categories: [String: [String]] = [:],
         options: RegressionOptions = .init()
     ) throws -> RegressionFit {
-        let (y, x, w) = try checkedData(formula, columns: columns, options: options)
+        try fit(
+            FormulaDesign(formula, categories: categories), columns: columns, categories: categories,
+            options: options)
+    }
+
+    /// Fits `design` (a formula and the levels of its categorical columns, which may include levels
+    /// no row of `categories` has: their columns are zero and the design rank-deficient).
+    public static func fit(
+        _ design: FormulaDesign, columns: [String: [Double]], categories: [String: [String]] = [:],
+        options: RegressionOptions = .init()
+    ) throws -> RegressionFit {
+        let formula = design.formula
+        let coding = design  // `design` below is the weighted matrix
+        let (y, x, w) = try checkedData(design, columns: columns, categories: categories, options: options)
         let n = y.count
-        let names = formula.termNames
+        let names = design.columnNames
         let p = x.count
         let sw = w.map { $0.squareRoot() }
         let penalty = options.ridge ?? 0
@@ -83,10 +98,10 @@ public enum LinearRegression {
         let coefficients = coefficientTable(beta, covariance: covariance, names: names, dfResidual: dfResidual)
 
         let stats = FitStatistics(
-            formula: formula, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
+            constant: coding.spansIntercept, y: y, fitted: fitted, weights: w, weightedResiduals: weightedResiduals,
             rss: rss, edf: edf, dfResidual: dfResidual, sigma2: sigma2, ridged: ridged)
         return RegressionFit(
-            formula: formula, n: n, rank: qr.rank, dfResidual: dfResidual,
+            formula: formula, design: coding, n: n, rank: qr.rank, dfResidual: dfResidual,
             coefficients: coefficients, covariance: covariance,
             residuals: residuals, fitted: fitted, leverages: hat,
             residualSumOfSquares: rss, sigma: sigma, rSquared: stats.rSquared, adjustedRSquared: stats.adjustedRSquared,
@@ -99,16 +114,21 @@ public enum LinearRegression {
     /// The response and design columns of `formula` over `columns`, and the case weights (1 without
     /// `options.weights`), after the checks a fit needs: finite values, a valid ridge penalty,
     /// positive finite weights, more rows than coefficients.
-    static func checkedData(_ formula: RegressionFormula, columns: [String: [Double]], options: RegressionOptions)
-        throws -> (y: [Double], x: [[Double]], weights: [Double])
-    {
+    static func checkedData(
+        _ design: FormulaDesign, columns: [String: [Double]], categories: [String: [String]],
+        options: RegressionOptions
+    ) throws -> (y: [Double], x: [[Double]], weights: [Double]) {
+        let formula = design.formula
         guard let yRaw = columns[formula.response.column] else {
             throw ForecastingError(.badFormula, "no column '\(formula.response.column)' for the response")
         }
         let n = yRaw.count
         let y = try formula.response.evaluate(yRaw)
-        let x = try formula.designColumns(columns, rows: n)
-        let names = formula.termNames
+        for column in formula.categoricalColumns where categories[column].map({ $0.count != n }) ?? false {
+            throw ForecastingError(.invalidArgument, "\(categories[column]!.count) values of '\(column)' for \(n) rows")
+        }
+        let x = try design.columns(columns, categories: categories, rows: n)
+        let names = design.columnNames
         let p = x.count
         for (name, col) in zip([formula.response.name] + names, [y] + x) {
             if let i = col.firstIndex(where: { !$0.isFinite }) {
@@ -168,19 +188,20 @@ public enum LinearRegression {
         var durbinWatson: Double
 
         init(
-            formula: RegressionFormula, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
+            constant: Bool, y: [Double], fitted: [Double], weights w: [Double], weightedResiduals: [Double],
             rss: Double, edf: Double, dfResidual: Double, sigma2: Double, ridged: Bool
         ) {
             let n = y.count
             // R² as summary.lm: mss/(mss + rss), with mss about the weighted mean when there is an
-            // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss.
+            // intercept and about 0 otherwise (the uncentred R²); for ridge, 1 − rss/tss. A design whose
+            // categorical coding spans the constant counts as having one, as in statsmodels.
             let sumW = w.reduce(0, +)
-            let meanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
-            let fittedMeanW = formula.hasIntercept ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
+            let meanW = constant ? (0..<n).reduce(0) { $0 + w[$1] * y[$1] } / sumW : 0
+            let fittedMeanW = constant ? (0..<n).reduce(0) { $0 + w[$1] * fitted[$1] } / sumW : 0
             let tss = (0..<n).reduce(0) { $0 + w[$1] * (y[$1] - meanW) * (y[$1] - meanW) }
             let mss = (0..<n).reduce(0) { $0 + w[$1] * (fitted[$1] - fittedMeanW) * (fitted[$1] - fittedMeanW) }
             let rSquared = ridged ? 1 - rss / tss : mss / (mss + rss)
-            let interceptDF = formula.hasIntercept ? 1.0 : 0.0
+            let interceptDF = constant ? 1.0 : 0.0
             let adjRSquared = 1 - (1 - rSquared) * (Double(n) - interceptDF) / dfResidual
             var fTest: RegressionFit.FTest? = nil
             let df1 = edf - interceptDF

@@ -16,7 +16,8 @@ public struct RegressionCoefficient: Sendable, Equatable {
 ///
 /// Conventions (those of R's `lm`, `summary.lm`, `logLik.lm`, `AIC`, `BIC`):
 /// - σ² = Σwᵢrᵢ²/(n − p); Cov(β̂) = σ²·(XᵀWX)⁻¹, computed from the QR factor R;
-/// - R² = mss/(mss + rss), centred when the model has an intercept, uncentred without;
+/// - R² = mss/(mss + rss), centred when the model has an intercept (or its categorical coding
+///   spans one, as `y ~ C(g) - 1`: statsmodels' implicit constant), uncentred without;
 ///   adjusted R² = 1 − (1 − R²)(n − i)/(n − p), i = 1 with an intercept, else 0;
 /// - F = (mss/(p − i))/σ² on (p − i, n − p) degrees of freedom;
 /// - log L = ½(Σ log wᵢ − n(log 2π + 1 − log n + log Σwᵢrᵢ²));
@@ -33,6 +34,8 @@ public struct RegressionFit: Sendable {
     }
 
     public var formula: RegressionFormula
+    /// The formula's design: the levels of its categorical columns and the coefficients' names.
+    public var design: FormulaDesign
     /// Rows used in the fit.
     public var n: Int
     public var rank: Int
@@ -80,18 +83,24 @@ public struct RegressionFit: Sendable {
         }
     }
 
-    /// Predictions at new rows given as columns (the formula's columns, equal lengths), with
-    /// intervals at `levels` percent (Student t on the residual degrees of freedom).
-    public func predict(_ columns: [String: [Double]], levels: [Int] = [80, 95]) throws -> [Prediction] {
-        guard let m = formula.terms.first.flatMap({ columns[$0.column]?.count }) ?? columns.values.first?.count else {
-            return []
-        }
-        return try predict(columns, rows: m, levels: levels)
+    /// Predictions at new rows given as columns (the formula's numeric columns, and the text of its
+    /// categorical ones in `categories`, equal lengths; only the fitted levels), with intervals at
+    /// `levels` percent (Student t on the residual degrees of freedom).
+    public func predict(
+        _ columns: [String: [Double]], categories: [String: [String]] = [:], levels: [Int] = [80, 95]
+    ) throws -> [Prediction] {
+        let numeric = formula.terms.flatMap(\.factors).filter { !$0.isCategorical }.map(\.column)
+        let counts = numeric.compactMap { columns[$0]?.count }
+            + formula.categoricalColumns.compactMap { categories[$0]?.count }
+        guard let m = counts.first ?? columns.values.first?.count else { return [] }
+        return try predict(columns, categories: categories, rows: m, levels: levels)
     }
 
     /// Predictions at `m` new rows (needed when the formula has no terms besides the intercept).
-    public func predict(_ columns: [String: [Double]], rows m: Int, levels: [Int] = [80, 95]) throws -> [Prediction] {
-        let x = try formula.designColumns(columns, rows: m)
+    public func predict(
+        _ columns: [String: [Double]], categories: [String: [String]] = [:], rows m: Int, levels: [Int] = [80, 95]
+    ) throws -> [Prediction] {
+        let x = try design.columns(columns, categories: categories, rows: m)
         let p = coefficients.count
         let critical = Dictionary(
             uniqueKeysWithValues: levels.map {
