@@ -554,7 +554,9 @@ import Testing
                 "forecast", "--data", try longSeries(1_000, in: dir), "--horizon", "12", "--model", "arima-fixed",
                 "--order", "0,0,0,1,0,0", "--period", "350", "--intervals", "model",
             ]
-        case "outlook --months 24": return ["outlook", "--data", good, "--months", "24", "--step", "24", "--json"]
+        case "outlook --months 24":
+            // Issued the month after the file's last price (2019-12), so that 24 months are 24 steps.
+            return ["outlook", "--data", good, "--months", "24", "--step", "24", "--json", "--as-of", "2020-01"]
         case "backtest --windows 1000 --step 1":
             return [
                 "backtest", "--data", try longSeries(1_100, in: dir), "--horizon", "1", "--windows", "1000", "--step",
