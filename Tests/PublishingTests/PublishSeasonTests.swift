@@ -1,8 +1,8 @@
 import AgriData
 import Documents
 import Foundation
-import TimeSeriesCore
 import Testing
+import TimeSeriesCore
 
 @testable import Publishing
 
@@ -27,7 +27,8 @@ import Testing
     }
 
     static func expected() throws -> Expected {
-        try JSONDecoder().decode(Expected.self, from: Data(contentsOf: fixtures.appendingPathComponent("expected.json")))
+        let url = fixtures.appendingPathComponent("expected.json")
+        return try JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
     }
 
     /// A configuration in a fresh directory: `dt-rice-yield` as a yield (ENSO ONI over each
@@ -122,7 +123,8 @@ import Testing
         #expect(abs(p.forecast.mean[0] - e.fiveYearAverage) < 5, "Đông Xuân 2017: \(p.forecast.mean[0])")
         #expect(abs(p.forecast.mean[1] - 57) < 5, "Hè Thu + Thu Đông 2017: \(p.forecast.mean[1])")
         let names = p.selection.candidates.map(\.name)
-        #expect(names.contains { $0.hasPrefix("Đông Xuân: ") } && names.contains { $0.hasPrefix("Hè Thu + Thu Đông: ") })
+        #expect(names.contains { $0.hasPrefix("Đông Xuân: ") })
+        #expect(names.contains { $0.hasPrefix("Hè Thu + Thu Đông: ") })
         #expect(p.selection.candidates.filter(\.chosen).count == 2)
         for interval in p.forecast.intervals {
             #expect(zip(interval.lower, interval.upper).allSatisfy { $0 < $1 && $0.isFinite })

@@ -59,7 +59,8 @@ enum DataAgeWording {
         let gapEn = span(DataAge.withAge(a, DataAge.maximumGap), .en)
         return Bilingual(
             vi: "\(name.vi): không dự báo, vì số liệu mới nhất là \(pv), cách đây \(sv), quá \(gapVi).",
-            en: "\(name.en): no forecast, as the latest data is \(pe), \(se) before the issue date, more than \(gapEn).")
+            en: "\(name.en): no forecast, as the latest data is \(pe), \(se) before the issue date, more than \(gapEn)."
+        )
     }
 
     /// "ước tính" / "estimate" for a period before the issue period, else nil.

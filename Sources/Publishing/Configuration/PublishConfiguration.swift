@@ -240,7 +240,8 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         for (key, bound) in topIntegers { try check(top[key], key, bound) }
         for (name, dataset) in ((top["datasets"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
-            try check((dataset as? [String: Any])?["freshnessMonths"], "datasets.\(name).freshnessMonths", freshnessMonths)
+            try check(
+                (dataset as? [String: Any])?["freshnessMonths"], "datasets.\(name).freshnessMonths", freshnessMonths)
         }
         for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() {
             try check(level, "levels[\(i)]", Limits.level)

@@ -99,7 +99,8 @@ extension Forecast {
         var f = self
         f.mean = mean.map { $0 * factor }
         f.intervals = intervals.map {
-            PredictionInterval(level: $0.level, lower: $0.lower.map { $0 * factor }, upper: $0.upper.map { $0 * factor })
+            PredictionInterval(
+                level: $0.level, lower: $0.lower.map { $0 * factor }, upper: $0.upper.map { $0 * factor })
         }
         f.fitted = fitted?.map { $0 * factor }
         return f

@@ -61,7 +61,8 @@ extension Publisher {
             }
             item.issueDay = issueDay
             item.calendar = calendar
-            item.age = DataAge(of: item.history, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
+            item.age = DataAge(
+                of: item.history, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
             return item
         }
 
@@ -205,7 +206,8 @@ extension Publisher {
                         chosen: $0.chosen, note: $0.description)
                 }
                 chosen.append("\(name): \(r.forecast.model.name)")
-                span = span.map { min($0.lowerBound, r.years.lowerBound)...max($0.upperBound, r.years.upperBound) }
+                span =
+                    span.map { min($0.lowerBound, r.years.lowerBound)...max($0.upperBound, r.years.upperBound) }
                     ?? r.years
             }
             var forecast = Forecast(
