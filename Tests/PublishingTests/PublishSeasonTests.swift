@@ -156,9 +156,10 @@ import TimeSeriesCore
         defer { try? FileManager.default.removeItem(at: dir) }
         var c = configuration
         c.calendars["gso"] = Self.root.appendingPathComponent("models/calendars/mekong-rice.json").path
-        #expect(throws: PublishingError.self) {
+        let error = try #require(throws: PublishingError.self) {
             try Publisher.build(c, issued: Self.issued, issueDay: PeriodDate(parsing: "2017-01-15"))
         }
+        #expect(error.message.contains("calendar 'gso' has 3 crop seasons a year, series 'dt-rice-yield' has 2"))
     }
 }
 

@@ -87,10 +87,14 @@ extension Publisher {
         /// The calendar `key` of a season series, checked to have as many crops a year as the series.
         func seasonCalendar(_ key: String, of s: TimeSeries, _ at: String) throws -> CropCalendar {
             guard let calendar = calendars[key] else { throw fail("\(at): unknown calendar '\(key)'") }
-            guard case .season(_, _, let k) = s.start, k == calendar.period else {
+            guard case .season(_, _, let k) = s.start else {
                 throw fail(
-                    "\(at): calendar '\(key)' names \(calendar.period) crop seasons a year, but series '\(s.id)' "
-                        + "is not a season series (YYYY-Sn) of \(calendar.period) seasons a year")
+                    "\(at): calendar '\(key)' names crop seasons, but series '\(s.id)' is not of seasons (YYYY-Sn)")
+            }
+            guard k == calendar.period else {
+                throw fail(
+                    "\(at): calendar '\(key)' has \(calendar.period) crop seasons a year, series '\(s.id)' has \(k); "
+                        + "name a calendar of \(k) seasons")
             }
             return calendar
         }
