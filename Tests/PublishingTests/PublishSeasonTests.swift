@@ -150,6 +150,20 @@ import TimeSeriesCore
         #expect(md.contains("Winter–Spring 2016–2017"))
     }
 
+    /// An entry's `calendar` must be a key of `calendars`.
+    @Test func anUnknownCalendarKeyIsRefused() throws {
+        let json = """
+            {"name": "x", "title": {"vi": "x", "en": "x"}, "datasets": {"d": {"path": "d.csv"}},
+             "calendars": {"gso": "gso-rice.json"},
+             "forecasts": [{"id": "y", "kind": "series", "name": {"vi": "y", "en": "y"}, "dataset": "d",
+                            "series": "y", "models": ["naive"], "calendar": "mekong"}]}
+            """
+        let error = try #require(throws: PublishingError.self) {
+            try PublishConfiguration.decode(Data(json.utf8), file: "c.json")
+        }
+        #expect(error.message.contains("unknown calendar 'mekong'; the calendars are: gso"))
+    }
+
     /// A calendar whose number of crops differs from the series' is refused, naming both.
     @Test func aCalendarOfAnotherNumberOfSeasonsIsRefused() throws {
         let (configuration, dir) = try Self.configuration()
