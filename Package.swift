@@ -120,7 +120,8 @@ let package = Package(
             dependencies: [
                 "Publishing", "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents",
                 "Rendering", "TestSupport",
-            ]),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "AgriData", "TimeSeriesCore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -56,6 +56,14 @@ public struct CropSeason: Codable, Sendable, Equatable {
     public func growingMonths(cropYear year: Int) -> ClosedRange<Int> {
         start.months(cropYear: year).lowerBound...harvest.months(cropYear: year).upperBound
     }
+    /// The crop of harvest year `year` named as GSO dates crops (docs/design/crop-year-labels.md):
+    /// a crop sown in an earlier year (`start.yearOffset` < 0) spans its years, "Đông Xuân
+    /// 2016–2017" / "Winter–Spring 2016–2017"; another crop is named with its year, "Hè Thu 2017".
+    public func label(harvestYear year: Int, english: Bool = false) -> String {
+        let name = english ? nameEn : nameVi
+        let first = year + min(0, start.yearOffset)
+        return first < year ? "\(name) \(first)–\(year)" : "\(name) \(year)"
+    }
 }
 
 /// Crop calendar as data (models/calendars/*.json): the crops of a year, their local and English
@@ -171,6 +179,13 @@ public struct CropCalendar: Codable, Sendable, Equatable {
         return seasons.first {
             [$0.id, $0.nameVi, $0.nameEn].contains { TextKey.nfc($0).lowercased() == key }
         }
+    }
+
+    /// The crop-year label of `date` (`CropSeason.label(harvestYear:english:)`): nil unless it is
+    /// a crop season of a series with as many crops a year as this calendar has.
+    public func label(_ date: PeriodDate, english: Bool = false) -> String? {
+        guard case .season(let y, let n, let k) = date, k == period, let s = season(n) else { return nil }
+        return s.label(harvestYear: y, english: english)
     }
 
     /// The date of crop `n` of `year` in a season-indexed series (`YYYY-Sn`).

@@ -28,8 +28,15 @@ enum DataAgeWording {
     }
 
     /// "Giá bán buôn gạo tại Đồng Tháp — Số liệu cũ: mới nhất là tháng 6/2022, cách đây 53 tháng."
-    static func line(_ name: Bilingual, _ a: DataAge) -> Bilingual {
-        let (pv, pe, sv, se) = (period(a.lastObserved, .vi), period(a.lastObserved, .en), span(a, .vi), span(a, .en))
+    /// `label` names a crop season (its calendar's crop-year label); other periods as `period`.
+    static func line(
+        _ name: Bilingual, _ a: DataAge, label: ((PeriodDate, Language) -> String)? = nil
+    ) -> Bilingual {
+        func words(_ l: Language) -> String {
+            if case .season = a.lastObserved, let label { return label(a.lastObserved, l) }
+            return period(a.lastObserved, l)
+        }
+        let (pv, pe, sv, se) = (words(.vi), words(.en), span(a, .vi), span(a, .en))
         if a.isStale {
             return Bilingual(
                 vi: "\(name.vi) — Số liệu cũ: mới nhất là \(pv), cách đây \(sv).",
@@ -52,7 +59,8 @@ enum DataAgeWording {
         let gapEn = span(DataAge.withAge(a, DataAge.maximumGap), .en)
         return Bilingual(
             vi: "\(name.vi): không dự báo, vì số liệu mới nhất là \(pv), cách đây \(sv), quá \(gapVi).",
-            en: "\(name.en): no forecast, as the latest data is \(pe), \(se) before the issue date, more than \(gapEn).")
+            en: "\(name.en): no forecast, as the latest data is \(pe), \(se) before the issue date, more than \(gapEn)."
+        )
     }
 
     /// "ước tính" / "estimate" for a period before the issue period, else nil.

@@ -93,6 +93,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         /// Months after its last observed period before the series is stale (default: its
         /// dataset's `freshnessMonths`, else `DataAge.defaultFreshness`).
         public var freshnessMonths: Int?
+        /// A key of `calendars` for a season series (`YYYY-Sn`): its crops' names label the
+        /// periods ("Đông Xuân 2016–2017"), and a yield's indicators are averaged over each crop's
+        /// covariate window (docs/design/crop-year-labels.md).
+        public var calendar: String?
 
         /// The univariate candidates of a monthly price's study (`theta` when `models` names none).
         public var priceModels: [String] { models ?? ["theta"] }
@@ -169,7 +173,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
         "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
-        "yield", "unit", "description", "freshnessMonths",
+        "yield", "unit", "description", "freshnessMonths", "calendar",
     ]
 
     /// Decodes and validates a configuration.
@@ -236,7 +240,8 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         for (key, bound) in topIntegers { try check(top[key], key, bound) }
         for (name, dataset) in ((top["datasets"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
-            try check((dataset as? [String: Any])?["freshnessMonths"], "datasets.\(name).freshnessMonths", freshnessMonths)
+            try check(
+                (dataset as? [String: Any])?["freshnessMonths"], "datasets.\(name).freshnessMonths", freshnessMonths)
         }
         for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() {
             try check(level, "levels[\(i)]", Limits.level)
@@ -315,6 +320,9 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail("\(at): horizon \(Limits.horizon.refusal(String(h)))")
             }
             if let d = e.decimals, !(0...6).contains(d) { throw fail("\(at): decimals must be 0–6, got \(d)") }
+            if let cal = e.calendar, calendars[cal] == nil {
+                throw fail("\(at): unknown calendar '\(cal)'; the calendars are: \(calendarNames)")
+            }
             if let w = e.backtestWindows, !Limits.backtestWindows.contains(w) {
                 throw fail("\(at): backtestWindows \(Limits.backtestWindows.refusal(String(w)))")
             }

@@ -24,15 +24,16 @@ enum BulletinAssembly {
         var alerts: [Bulletin.PriceAlert] = []
         var skill: [Bilingual] = []
         for p in published {
-            let observed = p.history.values.filter(\.isFinite)
-            let average = Headline.average(ofLast: 5, observed)
             if let outlook = p.outlook {
                 outlooks.append(outlook.text)
             } else {
                 let step = min(p.issueStep, p.forecast.horizon) - 1
+                // Like with like: a crop season against the same season's last 5 years.
+                let average = Headline.average(ofLast: 5, p.sameSeasonHistory(step: step))
                 let targetDate = p.history.date(at: p.history.count + step)
-                let target = targetDate.map { NumberText.date($0, language: .vi) } ?? ""
-                var subject = Bilingual(vi: "\(p.entry.name.vi) \(target)", en: "\(p.entry.name.en) \(target)")
+                let target = Bilingual(
+                    vi: targetDate.map { p.label($0, .vi) } ?? "", en: targetDate.map { p.label($0, .en) } ?? "")
+                var subject = Bilingual(vi: "\(p.entry.name.vi) \(target.vi)", en: "\(p.entry.name.en) \(target.en)")
                 if let a = p.age, let t = targetDate, a.isEstimate(t) {
                     // A period already past is estimated, not forecast.
                     subject.vi += " (\(DataAgeWording.estimate.vi))"
@@ -99,14 +100,16 @@ enum BulletinAssembly {
             header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
             priceAlerts: alerts, method: method)
         bulletin.dataAges =
-            published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0) } } + withheld.map(\.reason)
+            published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0, label: p.label) } }
+            + withheld.map(\.reason)
         return bulletin
     }
 
     /// The observed value of the period a year before forecast step `step` (0-based) of `p`, like
-    /// with like; nil when that period is not observed (it is then an estimate, not a fact).
+    /// with like (the same month, quarter or crop season: `periodsPerYear` periods back); nil when
+    /// that period is not observed (it is then an estimate, not a fact).
     static func yearBefore(_ p: PublishedSeries, step: Int) -> Double? {
-        let perYear = PriceOutlook.periodsPerYear(p.history)
+        let perYear = p.periodsPerYear
         let i = p.history.count + step - perYear
         guard i >= 0, i < p.history.count, p.history.values[i].isFinite else { return nil }
         return p.history.values[i]

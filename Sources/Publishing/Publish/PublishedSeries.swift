@@ -2,6 +2,7 @@ import AgriData
 import Documents
 import Forecasting
 import Foundation
+import Rendering
 import TimeSeriesCore
 
 /// One series as published: its history, its forecast and the evidence for the model.
@@ -22,6 +23,29 @@ struct PublishedSeries: Sendable {
     var alert: Bulletin.PriceAlert?
     /// The last observed period and its age at the issue date (nil without a calendar).
     var age: DataAge?
+    /// The crop calendar whose seasons name the periods of a season series (the entry's
+    /// `calendar`); nil: periods as `NumberText.date` writes them ("Vụ 1/2027").
+    var calendar: CropCalendar?
+
+    /// The period `date` in words: a crop season by its calendar's crop-year label, another
+    /// period as `NumberText.date` writes it.
+    func label(_ date: PeriodDate, _ language: Language) -> String {
+        calendar?.label(date, english: language == .en) ?? NumberText.date(date, language: language)
+    }
+
+    /// Periods a year: k for a series of k crop seasons, 12 for months... (`PriceOutlook`).
+    var periodsPerYear: Int { PriceOutlook.periodsPerYear(history) }
+
+    /// The observed values of the history at the same place in the year as forecast step `step`
+    /// (0-based), oldest first: the same crop season for a season series, every value otherwise.
+    /// Yearly series keep comparing with every year; a season is compared like with like.
+    func sameSeasonHistory(step: Int) -> [Double] {
+        let k = periodsPerYear
+        guard case .season = history.start, k > 1 else { return history.values.filter(\.isFinite) }
+        let target = history.count + step
+        return history.values.indices.filter { (target - $0) % k == 0 }.map { history.values[$0] }
+            .filter(\.isFinite)
+    }
 
     var chartFile: String { "charts/\(entry.id).svg" }
     var documentFile: String { "forecasts/\(entry.id).json" }
@@ -75,7 +99,8 @@ extension Forecast {
         var f = self
         f.mean = mean.map { $0 * factor }
         f.intervals = intervals.map {
-            PredictionInterval(level: $0.level, lower: $0.lower.map { $0 * factor }, upper: $0.upper.map { $0 * factor })
+            PredictionInterval(
+                level: $0.level, lower: $0.lower.map { $0 * factor }, upper: $0.upper.map { $0 * factor })
         }
         f.fitted = fitted?.map { $0 * factor }
         return f

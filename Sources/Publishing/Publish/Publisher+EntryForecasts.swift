@@ -46,6 +46,7 @@ extension Publisher {
                         + "would forecast \(estimates + horizon) periods, more than \(Limits.horizon.range.upperBound); "
                         + "lower 'horizon' or publish --as-of an earlier date")
             }
+            let calendar = try entry.calendar.map { try seasonCalendar($0, of: s, at) }
             let context = Entry(
                 entry: entry, index: index, at: at, series: s, file: file,
                 unit: UnitText.bilingual(s.unit ?? ""),
@@ -59,7 +60,9 @@ extension Publisher {
             case .production: item = try production(context, earlier: earlier)
             }
             item.issueDay = issueDay
-            item.age = DataAge(of: item.history, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
+            item.calendar = calendar
+            item.age = DataAge(
+                of: item.history, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
             return item
         }
 
@@ -79,6 +82,21 @@ extension Publisher {
                 age.isPastMaximumGap
             else { return nil }
             return WithheldSeries(entry: entry, age: age, reason: DataAgeWording.withheld(entry.name, age))
+        }
+
+        /// The calendar `key` of a season series, checked to have as many crops a year as the series.
+        func seasonCalendar(_ key: String, of s: TimeSeries, _ at: String) throws -> CropCalendar {
+            guard let calendar = calendars[key] else { throw fail("\(at): unknown calendar '\(key)'") }
+            guard case .season(_, _, let k) = s.start else {
+                throw fail(
+                    "\(at): calendar '\(key)' names crop seasons, but series '\(s.id)' is not of seasons (YYYY-Sn)")
+            }
+            guard k == calendar.period else {
+                throw fail(
+                    "\(at): calendar '\(key)' has \(calendar.period) crop seasons a year, series '\(s.id)' has \(k); "
+                        + "name a calendar of \(k) seasons")
+            }
+            return calendar
         }
 
         func fail(_ message: String) -> PublishingError {
@@ -125,10 +143,105 @@ extension Publisher {
             return item
         }
 
-        /// A yearly yield: the crop-yield model on its indicators, chosen by leave-one-year-out.
+        /// A yearly yield: the crop-yield model on its indicators, chosen by leave-one-year-out. A
+        /// season yield: the same, season by season (`seasonYieldSeries`).
         func yieldSeries(_ c: Entry) throws -> PublishedSeries {
             let s = c.series
-            guard case .year(let firstYear) = s.start else { throw fail("\(c.at): a yield series must be yearly") }
+            if case .season(let y, let n, let k) = s.start {
+                return try seasonYieldSeries(c, firstYear: y, firstSeason: n, seasonsPerYear: k)
+            }
+            guard case .year(let firstYear) = s.start else {
+                throw fail("\(c.at): a yield series must be yearly or of crop seasons (YYYY-Sn)")
+            }
+            let result = try cropYield(c, yearly: s, firstYear: firstYear, horizon: c.horizon, cropSeason: nil)
+            let selection = ModelSelection(
+                method: "loyo", span: "\(result.years.lowerBound)–\(result.years.upperBound)",
+                candidates: result.candidates.map {
+                    .init(
+                        name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen,
+                        note: $0.description)
+                })
+            return PublishedSeries(
+                entry: c.entry, history: s, fitted: s, forecast: result.forecast, datasetFile: c.file,
+                unit: c.unit, decimals: c.decimals, selection: selection)
+        }
+
+        /// A yield of k crop seasons a year (`YYYY-Sn`): each season's yearly sub-series (Đông Xuân
+        /// 1995, 1996, ...) is forecast by the crop-yield model, its indicators averaged over that
+        /// season's covariate window when they name a calendar (an indicator's own `season`, if
+        /// given, is kept for every season); the forecasts are interleaved back into the season
+        /// series' steps. Seasons are modelled apart because their yields differ in level and trend
+        /// (Đồng Tháp: Đông Xuân ≈ 70 tạ/ha, Hè Thu + Thu Đông ≈ 57), as GSO reports them.
+        func seasonYieldSeries(_ c: Entry, firstYear: Int, firstSeason: Int, seasonsPerYear k: Int) throws
+            -> PublishedSeries
+        {
+            let s = c.series
+            let n = s.count
+            func season(_ i: Int) -> Int { (firstSeason - 1 + i) % k + 1 }
+            func year(_ i: Int) -> Int { firstYear + (firstSeason - 1 + i) / k }
+            var mean = [Double](repeating: .nan, count: c.horizon)
+            var bounds = levels.map { _ in
+                (lower: [Double](repeating: .nan, count: c.horizon), upper: [Double](repeating: .nan, count: c.horizon))
+            }
+            var scores: [ModelSelection.Score] = []
+            var chosen: [String] = []
+            var span: ClosedRange<Int>?
+            for j in 1...k {
+                let past = (0..<n).filter { season($0) == j }
+                let steps = (0..<c.horizon).filter { season(n + $0) == j }
+                guard let first = past.first else { throw fail("\(c.at): season \(j) has no observation") }
+                let name = seasonName(c, j, k: k)
+                guard !steps.isEmpty else { continue }
+                let sub = TimeSeries(
+                    id: "\(s.id) (\(name))", values: past.map { s.values[$0] }, frequency: .yearly,
+                    start: .year(year(first)), unit: s.unit)
+                let r = try cropYield(c, yearly: sub, firstYear: year(first), horizon: steps.count, cropSeason: j)
+                for (h, step) in steps.enumerated() {
+                    mean[step] = r.forecast.mean[h]
+                    for (l, level) in levels.enumerated() {
+                        guard let interval = r.forecast.interval(level: level) else { continue }
+                        bounds[l].lower[step] = interval.lower[h]
+                        bounds[l].upper[step] = interval.upper[h]
+                    }
+                }
+                scores += r.candidates.map {
+                    .init(
+                        name: "\(name): \($0.name)", rmse: $0.rmse, mape: $0.mape, coverage80: nil,
+                        chosen: $0.chosen, note: $0.description)
+                }
+                chosen.append("\(name): \(r.forecast.model.name)")
+                span =
+                    span.map { min($0.lowerBound, r.years.lowerBound)...max($0.upperBound, r.years.upperBound) }
+                    ?? r.years
+            }
+            var forecast = Forecast(
+                model: ModelSummary(
+                    name: chosen.joined(separator: "; "), family: "crop-yield by season",
+                    notes: ["each crop season forecast by the crop-yield model on its own years, then interleaved"]),
+                mean: mean,
+                intervals: zip(levels, bounds).map { .init(level: $0, lower: $1.lower, upper: $1.upper) })
+            forecast.fitted = nil
+            let selection = ModelSelection(
+                method: "loyo", span: span.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "–", candidates: scores)
+            return PublishedSeries(
+                entry: c.entry, history: s, fitted: s, forecast: forecast, datasetFile: c.file,
+                unit: c.unit, decimals: c.decimals, selection: selection)
+        }
+
+        /// Season `j` of k as the entry's calendar names it ("Đông Xuân"), else "Vụ j".
+        private func seasonName(_ c: Entry, _ j: Int, k: Int) -> String {
+            guard let key = c.entry.calendar, let cal = calendars[key], cal.period == k,
+                let season = cal.season(j)
+            else { return "Vụ \(j)" }
+            return season.nameVi
+        }
+
+        /// The crop-yield model on the yearly series `yearly` (one crop, or the whole year), with the
+        /// entry's indicators averaged over crop season `cropSeason`'s window (nil: the indicator's
+        /// own season, or January–December).
+        func cropYield(
+            _ c: Entry, yearly s: TimeSeries, firstYear: Int, horizon: Int, cropSeason: Int?
+        ) throws -> CropYieldModel.Result {
             var indicators: [CropYieldModel.Indicator] = []
             for (j, spec) in (c.entry.indicators ?? []).enumerated() {
                 let (driver, _) = try series(spec.dataset, spec.series, "\(c.at).indicators[\(j)]")
@@ -140,25 +253,23 @@ extension Publisher {
                         throw fail("\(c.at).indicators[\(j)]: no season '\(name)' in calendar '\(spec.calendar ?? "")'")
                     }
                     season = found.number
+                } else if let cropSeason, let calendar {
+                    // A season series: this season's window, numbered as the series numbers it.
+                    guard case .season(_, _, let k) = c.series.start, calendar.period == k else {
+                        throw fail(
+                            "\(c.at).indicators[\(j)]: calendar '\(spec.calendar ?? "")' has \(calendar.period) "
+                                + "crops a year, the series another number")
+                    }
+                    season = cropSeason
                 }
                 let aligned = try CovariateAligner.align(
-                    driver: driver, to: s, horizon: c.horizon, name: spec.name ?? spec.series,
+                    driver: driver, to: s, horizon: horizon, name: spec.name ?? spec.series,
                     lagMonths: spec.lagMonths ?? 0, calendar: calendar, cropSeason: season)
                 indicators.append(.init(name: aligned.name, past: aligned.values, future: aligned.future))
             }
-            let result = try CropYieldModel.forecast(
-                yields: s.values, firstYear: firstYear, indicators: indicators, horizon: c.horizon, levels: levels,
+            return try CropYieldModel.forecast(
+                yields: s.values, firstYear: firstYear, indicators: indicators, horizon: horizon, levels: levels,
                 options: .init(trendYears: c.entry.trendYears ?? 15))
-            let selection = ModelSelection(
-                method: "loyo", span: "\(result.years.lowerBound)–\(result.years.upperBound)",
-                candidates: result.candidates.map {
-                    .init(
-                        name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen,
-                        note: $0.description)
-                })
-            return PublishedSeries(
-                entry: c.entry, history: s, fitted: s, forecast: result.forecast, datasetFile: c.file,
-                unit: c.unit, decimals: c.decimals, selection: selection)
         }
 
         /// A production: an area forecast (lowest rolling-origin RMSE) times an earlier yield entry's.
