@@ -106,7 +106,8 @@ public struct ReconciliationDocument: Sendable, Equatable, Encodable {
             aggregates = c.checks.map { check in
                 AggregateCoherence(
                     id: check.name, members: check.members, compared: check.differences.count,
-                    incoherent: check.incoherent.map(Difference.init), differences: check.differences.map(Difference.init),
+                    incoherent: check.incoherent.map(Difference.init),
+                    differences: check.differences.map(Difference.init),
                     not_compared: check.notCompared.map(\.description))
             }
             coherent = c.checks.allSatisfy { $0.incoherent.isEmpty }

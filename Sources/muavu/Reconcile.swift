@@ -83,10 +83,12 @@ struct Reconcile: ParsableCommand {
             let runner = try workers.runner()
             let progress = ProgressReporter(label: "series")
             let (horizon, levels) = (self.horizon, self.levels)
-            let outcomes = runner.map(count: history.count, completed: { progress.update(done: $0, total: history.count) })
-            { i in
+            let outcomes = runner.map(
+                count: history.count, completed: { progress.update(done: $0, total: history.count) }
+            ) { i in
                 forecastOutcome {
-                    try forecaster.forecast(history[i].values, period: history[i].period, horizon: horizon, levels: levels)
+                    try forecaster.forecast(
+                        history[i].values, period: history[i].period, horizon: horizon, levels: levels)
                 }
             }
             progress.finish()
@@ -120,8 +122,9 @@ struct Reconcile: ParsableCommand {
         for s in series where s.frequency != first.frequency || s.period != first.period {
             throw DataError(
                 .badConfiguration, file: source,
-                "the series of a hierarchy must share a frequency and period: '\(first.id)' is \(first.frequency.rawValue) "
-                    + "(period \(first.period)), '\(s.id)' \(s.frequency.rawValue) (period \(s.period))")
+                "the series of a hierarchy must share a frequency and period: '\(first.id)' is "
+                    + "\(first.frequency.rawValue) (period \(first.period)), '\(s.id)' "
+                    + "\(s.frequency.rawValue) (period \(s.period))")
         }
         let step = first.frequency == .weekly ? 7 : 1
         func start(_ s: TimeSeries) -> Int { (s.start ?? .index(1)).ordinal }

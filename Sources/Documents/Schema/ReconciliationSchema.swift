@@ -12,7 +12,7 @@ enum ReconciliationSchema {
         "levels": .levels,
         "span": span,
         "residual_periods": JSONSchema([.type(.integer, .null), .minimum(0)]).described(
-            "Periods of in-sample residuals (every series finite) behind W; null when a base model has no fitted values."
+            "Periods of in-sample residuals (every series finite) behind W; null without fitted values."
         ),
         "shrinkage_intensity": JSONSchema.probability.described("lambda of mint-shrink; null for the other methods."),
         "reconciled_incoherence": JSONSchema.numberOrNull.with(.minimum(0)).described(
@@ -23,7 +23,8 @@ enum ReconciliationSchema {
 
     static let schema = JSONSchema.document(
         "reconciliation", engine: .closedEngine,
-        "Base and reconciled forecasts of every series of a hierarchy, and the coherence of the history: each aggregate against the sum of its members, period by period.",
+        "Base and reconciled forecasts of every series of a hierarchy, and the coherence of the history: "
+            + "each aggregate against the sum of its members, period by period.",
         required: [
             "issued", "dataset", "hierarchy", "method", "method_reference", "model", "horizon", "levels", "span",
             "residual_periods", "shrinkage_intensity", "reconciled_incoherence", "series", "coherence",
