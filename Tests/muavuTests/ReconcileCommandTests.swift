@@ -186,6 +186,70 @@ import Testing
         #expect((wide["coherence"] as? [String: Any])?["coherent"] as? Bool == true)
     }
 
+    /// An aggregate of an aggregate: total = region + c, region = a + b. Made-up yearly series in
+    /// which the published total of 2010 is 2% above region + c.
+    @Test func aggregatesOfAggregatesSumTheirBottomSeries() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = ["series_id,date,value"]
+        for (k, year) in (2000...2015).enumerated() {
+            let t = Double(k)
+            let (a, b, c) = (100 + 3 * t + (k % 3 == 0 ? 4 : -2), 50 + t * t / 4, 80 - t + (k % 2 == 0 ? 3 : 0))
+            let total = (a + b + c) * (year == 2010 ? 1.02 : 1)
+            for (id, v) in [("a", a), ("b", b), ("c", c), ("region", a + b), ("total", total)] {
+                rows.append("\(id),\(year),\(v)")
+            }
+        }
+        let csv = try Self.write(rows.joined(separator: "\n") + "\n", in: dir, "nested.csv")
+        let hierarchy = try Self.write(
+            "{\"bottom\": [\"a\", \"b\", \"c\"], \"aggregates\": [{\"name\": \"total\", \"members\": "
+                + "[\"region\", \"c\"]}, {\"name\": \"region\", \"members\": [\"a\", \"b\"]}]}", in: dir)
+        let out = dir.appendingPathComponent("out.json").path
+        let r = try CLIRunner.run(
+            [
+                "reconcile", "--data", csv, "--hierarchy", hierarchy, "--horizon", "2", "--model", "theta", "--output",
+                out,
+            ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try DocumentCheck.json(out)
+        let entries = try #require(doc["series"] as? [[String: Any]])
+        #expect(entries.map { $0["id"] as? String } == ["total", "region", "a", "b", "c"])
+        #expect(entries[0]["members"] as? [String] == ["region", "c"])
+        #expect(entries[0]["bottom"] as? [String] == ["a", "b", "c"])
+        let points = Self.series(doc)
+        for h in 0..<2 {
+            let (a, b, c) = (
+                Self.mean(points["a"], h, "reconciled"), Self.mean(points["b"], h, "reconciled"),
+                Self.mean(points["c"], h, "reconciled")
+            )
+            let total = Self.mean(points["total"], h, "reconciled")
+            let region = Self.mean(points["region"], h, "reconciled")
+            #expect(abs(total - (a + b + c)) <= 1e-9 * abs(total) && abs(region - (a + b)) <= 1e-9 * abs(region))
+        }
+        let checks = try #require((doc["coherence"] as? [String: Any])?["aggregates"] as? [[String: Any]])
+        #expect(checks.map { ($0["incoherent"] as? [[String: Any]])?.map { $0["date"] as? String } } == [["2010"], []])
+        #expect(try DocumentCheck.schemaViolation(kind: "reconciliation", document: out) == nil)
+    }
+
+    /// Without --data the series come from the store, as forecast reads them.
+    @Test func theStoreServesTheHierarchysSeries() throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store.sqlite").path
+        let imported = try CLIRunner.run(["import", "--format", "tidy", "--file", Self.data, "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let r = try CLIRunner.run(
+            [
+                "reconcile", "--store", store, "--hierarchy", try Self.write(Self.seasons, in: dir), "--horizon", "2",
+                "--model", "naive", "--intervals", "model",
+            ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((doc["dataset"] as? String)?.hasPrefix("store:" + Self.country) == true)
+        let checks = (doc["coherence"] as? [String: Any])?["aggregates"] as? [[String: Any]]
+        #expect((checks?.first?["incoherent"] as? [Any])?.count == 3)
+    }
+
     // (4) Refusals.
     static let malformed: [(String, String)] = [
         ("{\"bottom\": [\"a\"]", "not a JSON object"),
