@@ -250,6 +250,26 @@ import Testing
         #expect((checks?.first?["incoherent"] as? [Any])?.count == 3)
     }
 
+    /// --output naming an input (the hierarchy file, or the data) is refused before any work (64),
+    /// and the input is left as it was.
+    @Test(arguments: [true, false])
+    func theOutputNeverOverwritesAnInput(hierarchyFile: Bool) throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let hierarchy = try Self.write(Self.seasons, in: dir)
+        let data = dir.appendingPathComponent("data.csv").path
+        try FileManager.default.copyItem(atPath: Self.data, toPath: data)
+        let target = hierarchyFile ? hierarchy : data
+        let before = try Data(contentsOf: URL(fileURLWithPath: target))
+        let r = try CLIRunner.run(
+            [
+                "reconcile", "--data", data, "--on-missing", "skip", "--hierarchy", hierarchy, "--horizon", "2",
+                "--output", target,
+            ])
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
+    }
+
     // (4) Refusals.
     static let malformed: [(String, String)] = [
         ("{\"bottom\": [\"a\"]", "not a JSON object"),
