@@ -21,6 +21,7 @@ struct Muavu: ParsableCommand {
             Forecast.self,
             Fit.self,
             Regress.self,
+            Reconcile.self,
             Outlook.self,
             Publish.self,
             Report.self,

@@ -10,6 +10,7 @@ public enum DocumentSchemas {
         "model": ModelFileSchema.text,
         "outlook": OutlookSchema.schema.text,
         "publish-index": PublishIndexSchema.schema.text,
+        "reconciliation": ReconciliationSchema.schema.text,
         "regression": RegressionSchema.schema.text,
         "report-index": ReportIndexSchema.schema.text,
         "validation": ValidationSchema.schema.text,
