@@ -45,6 +45,7 @@ extension Bulletin {
         var blocks: [Block] = [
             .group(tag: "header", .init(), top), .group(tag: "section", .init(id: "headlines"), headlines),
         ]
+        if let p = province { blocks.append(.group(tag: "section", .init(id: "province"), provinceBlocks(p))) }
         for (i, chart) in charts.enumerated() {
             blocks.append(
                 .figure(
@@ -103,6 +104,10 @@ extension Bulletin {
         ] where !items.isEmpty {
             blocks.append(.heading(3, Self.heading(title)))
             blocks.append(.list(items.map(Self.lines)))
+        }
+        if !method.appendix.isEmpty {
+            blocks.append(.heading(3, Self.heading(Self.appendixHeading)))
+            blocks.append(.list(method.appendix.map(Self.lines)))
         }
         return blocks
     }
@@ -165,6 +170,9 @@ extension Bulletin {
 
     /// A column heading; the English is left out when it reads the same (`IPA (FAO)`).
     static func columnHeading(_ b: Bilingual) -> Inlines { b.en == b.vi ? Inlines(b.vi) : term(b, html: "<br>") }
+
+    /// The heading of the technical appendix, the only part whose Vietnamese uses technical names.
+    public static let appendixHeading = Bilingual(vi: "Phụ lục kỹ thuật", en: "Technical appendix")
 
     static let comparisonHeadings = [
         Bilingual(vi: "Chỉ tiêu", en: "Item"), Bilingual(vi: "Đơn vị", en: "Unit"),

@@ -120,8 +120,12 @@ public struct Bulletin: Sendable, Equatable {
     /// How the numbers were made and how good they have been.
     public struct Method: Sendable, Equatable {
         public var model: Bilingual
-        /// Backtest error, interval coverage...: one sentence each; the data sources; caveats.
+        /// Backtest error, interval coverage...: one sentence each in plain words; the data
+        /// sources; caveats.
         public var skill, sources, caveats: [Bilingual]
+        /// The technical appendix ("Phụ lục kỹ thuật"): the methods and every candidate's scores
+        /// by their technical names (RMSE, MAPE, LOYO, rolling origin, model names).
+        public var appendix: [Bilingual] = []
 
         public init(model: Bilingual, skill: [Bilingual] = [], sources: [Bilingual] = [], caveats: [Bilingual] = []) {
             (self.model, self.skill, self.sources, self.caveats) = (model, skill, sources, caveats)
@@ -139,6 +143,8 @@ public struct Bulletin: Sendable, Equatable {
     /// Per series, the latest period of its data and its age at the issue date ("Số liệu cũ"
     /// when stale), and why a series has no forecast (`DataAgeWording`).
     public var dataAges: [Bilingual] = []
+    /// The province's own official figures by season (nil: none configured).
+    public var province: ProvinceSection?
 
     public init(
         header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],

@@ -102,6 +102,51 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var priceModels: [String] { models ?? ["theta"] }
     }
 
+    /// The province's own official figures (GSO), one table per season: area, yield and
+    /// production of the newest season reported, the same season a year before and the change,
+    /// for today's province (its rows summed with the provinces merged into it) and for the
+    /// province as it was before the merger. Series ids follow GSO's import:
+    /// `gso-paddy-<area|production|yield>-<season>-<province id>`.
+    public struct Province: Sendable, Equatable, Decodable {
+        /// A province merged into this one: its id in the series ids, its name, the day it joined.
+        public struct Merged: Sendable, Equatable, Decodable {
+            public var id: String
+            public var name: Bilingual
+            /// `YYYY-MM-DD`.
+            public var since: String
+        }
+        /// The province's id in the series ids (`dong-thap`).
+        public var id: String
+        public var name: Bilingual
+        /// A `datasets` key: the GSO province-and-season series.
+        public var dataset: String
+        /// A `calendars` key whose seasons name the seasons (`dong-xuan` → "Đông Xuân 2015–2016").
+        public var calendar: String
+        /// Season ids, in order: the calendar's, or `ca-nam` (the whole year).
+        public var seasons: [String]
+        public var merged: [Merged]?
+
+        /// The series this section reads: area, production and yield of every season, of the
+        /// province and of each merged province.
+        public var seriesIDs: [String] {
+            let provinces = [id] + (merged ?? []).map(\.id)
+            return seasons.flatMap { season in
+                provinces.flatMap { p in
+                    ["area", "production", "yield"].map { "gso-paddy-\($0)-\(season)-\(p)" }
+                }
+            }
+        }
+
+        /// The day a merged province joined: (year, month, day), nil when `since` is not a date.
+        public static func day(_ since: String) -> (year: Int, month: Int, day: Int)? {
+            let parts = since.split(separator: "-").map { Int($0) }
+            guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2],
+                (1...12).contains(m), (1...31).contains(d), (1000...9999).contains(y)
+            else { return nil }
+            return (y, m, d)
+        }
+    }
+
     public var name: String
     public var title: Bilingual
     public var coverage: Bilingual?
@@ -113,6 +158,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var calendars: [String: String]
     public var forecasts: [Entry]
     public var caveats: [Bilingual]
+    /// The province section of the bulletin (nil: none).
+    public var province: Province? = nil
     /// The `id` of the monthly price entry whose series is the export price the other monthly
     /// prices are linked to (`LaggedExportRegression`, the `arima-x` candidate of `muavu publish`
     /// and `muavu outlook`); nil: no link.
@@ -151,6 +198,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             if let area = e.area, (area.dataset ?? e.dataset) == key { ids.insert(area.series) }
             for ind in e.indicators ?? [] where ind.dataset == key { ids.insert(ind.series) }
         }
+        if let p = province, p.dataset == key { ids.formUnion(p.seriesIDs) }
         return ids.sorted()
     }
 
@@ -169,7 +217,10 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let topKeys: Set<String> = [
         "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
+        "province",
     ]
+    static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged"]
+    static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
         "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
@@ -188,6 +239,18 @@ public struct PublishConfiguration: Sendable, Equatable {
         for (i, entry) in ((top["forecasts"] as? [Any]) ?? []).enumerated() {
             if let e = entry as? [String: Any], let unknown = Set(e.keys).subtracting(entryKeys).sorted().first {
                 throw fail("forecasts[\(i)]: unknown key '\(unknown)'")
+            }
+        }
+        if let p = top["province"] as? [String: Any] {
+            if let unknown = Set(p.keys).subtracting(provinceKeys).sorted().first {
+                throw fail(
+                    "province: unknown key '\(unknown)'; the keys are: \(provinceKeys.sorted().joined(separator: ", "))"
+                )
+            }
+            for (i, m) in ((p["merged"] as? [Any]) ?? []).enumerated() {
+                if let m = m as? [String: Any], let unknown = Set(m.keys).subtracting(mergedKeys).sorted().first {
+                    throw fail("province.merged[\(i)]: unknown key '\(unknown)'")
+                }
             }
         }
         try checkIntegers(top, fail: fail)
@@ -212,6 +275,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.file = file
         c.nextIssueMonths = raw.nextIssueMonths
         c.exportLink = raw.exportLink
+        c.province = raw.province
         try c.validate()
         return c
     }
@@ -271,6 +335,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var caveats: [Bilingual]?
         var nextIssueMonths: Int?
         var exportLink: String?
+        var province: Province?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -363,6 +428,7 @@ public struct PublishConfiguration: Sendable, Equatable {
                 }
             }
         }
+        try checkProvince(fail)
         if let link = exportLink {
             let prices = forecasts.filter { $0.kind == .price }.map(\.id).joined(separator: ", ")
             guard let target = forecasts.first(where: { $0.id == link }) else {
@@ -391,6 +457,36 @@ public struct PublishConfiguration: Sendable, Equatable {
             if d.path == nil, !d.fromStore {
                 throw fail("datasets.\(key): needs 'path' (a CSV file) or \"store\": true (its series from the store)")
             }
+        }
+    }
+
+    /// The province section names a known dataset and calendar, at least one season, each once,
+    /// ids as series ids spell them, and each merged province's day as `YYYY-MM-DD`.
+    private func checkProvince(_ fail: (String) -> PublishingError) throws {
+        guard let p = province else { return }
+        func isID(_ s: String) -> Bool {
+            !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        }
+        guard datasets[p.dataset] != nil else {
+            throw fail(
+                "province: unknown dataset '\(p.dataset)'; the datasets are: "
+                    + datasets.keys.sorted().joined(separator: ", "))
+        }
+        guard calendars[p.calendar] != nil else {
+            throw fail(
+                "province: unknown calendar '\(p.calendar)'; the calendars are: "
+                    + calendars.keys.sorted().joined(separator: ", "))
+        }
+        guard !p.seasons.isEmpty else { throw fail("province: 'seasons' must name at least one season") }
+        guard Set(p.seasons).count == p.seasons.count else { throw fail("province: a season is named twice") }
+        for id in [p.id] + p.seasons + (p.merged ?? []).map(\.id) where !isID(id) {
+            throw fail("province: '\(id)' is not an id (lower-case letters, digits and '-', as in the series ids)")
+        }
+        for (i, m) in (p.merged ?? []).enumerated() {
+            guard Province.day(m.since) != nil else {
+                throw fail("province.merged[\(i)] (\(m.id)): 'since' must be a day YYYY-MM-DD, got '\(m.since)'")
+            }
+            guard m.id != p.id else { throw fail("province.merged[\(i)]: the province cannot merge with itself") }
         }
     }
 

@@ -11,7 +11,7 @@ import TimeSeriesCore
 enum BulletinAssembly {
     static func bulletin(
         _ configuration: PublishConfiguration, published: [PublishedSeries], withheld: [WithheldSeries] = [],
-        issueDay: PeriodDate, level: Int
+        issueDay: PeriodDate, level: Int, province: Bulletin.ProvinceSection? = nil
     ) throws -> Bulletin {
         var header = Bulletin.Header(title: configuration.title, issued: issueDay)
         header.issuer = configuration.issuer ?? .departmentOfAgricultureDongThap
@@ -23,6 +23,7 @@ enum BulletinAssembly {
         var outlooks: [Bilingual] = []
         var alerts: [Bulletin.PriceAlert] = []
         var skill: [Bilingual] = []
+        var appendix: [Bilingual] = []
         for p in published {
             if let outlook = p.outlook {
                 outlooks.append(outlook.text)
@@ -53,7 +54,7 @@ enum BulletinAssembly {
             let monthly = p.history.frequency == .monthly
             var chart = try FanChart(
                 series: p.history, forecast: p.forecast, title: p.entry.name.vi, unit: p.unit.vi,
-                note: "Mô hình: \(p.forecast.model.name) · Số liệu: \(p.datasetFile)",
+                note: "Nguồn: \(publisher(configuration, p).vi)",
                 historyLength: monthly ? 72 : 25)
             chart.decimals = nil
             var caption = p.entry.name
@@ -67,7 +68,8 @@ enum BulletinAssembly {
                 caption.en += ": observed and forecast, 80% and 95% ranges"
             }
             charts.append(Bulletin.Chart(file: p.chartFile, caption: caption, chart: chart))
-            skill.append(skillLine(p))
+            skill.append(plainSkillLine(p))
+            appendix.append(skillLine(p))
         }
         var sources: [Bilingual] = []
         for key in configuration.datasets.keys.sorted() {
@@ -80,7 +82,7 @@ enum BulletinAssembly {
             let from = file.map { Bilingual(vi: $0, en: $0) } ?? Bilingual(vi: "kho dữ liệu", en: "store")
             sources.append(Bilingual(vi: "\(source.vi) (\(from.vi))", en: "\(source.en) (\(from.en))"))
         }
-        let model = Bilingual(
+        let technical = Bilingual(
             vi:
                 "Năng suất: xu hướng tuyến tính hoặc bậc hai của các năm gần nhất cộng hồi quy theo chỉ số khí hậu nông nghiệp "
                 + "(ENSO ONI trung bình trong vụ), chọn theo sai số kiểm định bỏ một năm (LOYO) và so với ETS, như hệ thống JRC MARS. "
@@ -95,13 +97,25 @@ enum BulletinAssembly {
                 + "time-series models compared by rolling-origin backtest, keeping the one with the smallest error; for "
                 + "monthly prices the link to the rice export price is compared too, and the 80% range is calibrated on the "
                 + "model's most recent errors (split-conformal).")
-        let method = Bulletin.Method(model: model, skill: skill, sources: sources, caveats: configuration.caveats)
+        let model = Bilingual(
+            vi:
+                "Năng suất: dự báo theo xu hướng của các năm gần nhất, cộng ảnh hưởng của El Niño và La Niña "
+                + "trong vụ khi điều đó giúp dự báo đúng hơn; cách dự báo được chọn theo độ chính xác khi dự báo "
+                + "lại từng năm cũ. Sản lượng = diện tích × năng suất; độ bất định của hai phần được kết hợp bằng "
+                + "mô phỏng. Giá và diện tích: thử nhiều cách dự báo trên số liệu các kỳ trước và giữ cách có sai "
+                + "số nhỏ nhất; với giá theo tháng, cách dự báo theo giá gạo xuất khẩu cũng được so sánh, và "
+                + "khoảng 80% được điều chỉnh theo các sai số gần đây nhất. Tên kỹ thuật của các phương pháp và "
+                + "sai số của từng cách: xem phụ lục kỹ thuật.",
+            en: technical.en)
+        var method = Bulletin.Method(model: model, skill: skill, sources: sources, caveats: configuration.caveats)
+        method.appendix = [technical] + appendix
         var bulletin = Bulletin(
             header: header, headlines: headlines, comparisons: comparisons, charts: charts, outlooks: outlooks,
             priceAlerts: alerts, method: method)
         bulletin.dataAges =
             published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0, label: p.label) } }
             + withheld.map(\.reason)
+        bulletin.province = province
         return bulletin
     }
 
@@ -119,6 +133,82 @@ enum BulletinAssembly {
     static func nextIssue(after day: PeriodDate, months: Int) -> PeriodDate? {
         guard case .day(let y, let m, _) = day else { return nil }
         return PeriodDate.month(year: y, month: m).advanced(by: months)
+    }
+
+    /// The publisher of `p`'s data as the configuration cites it (its dataset's `source`), else
+    /// the dataset's name: chart footers name who publishes the numbers, not a file.
+    static func publisher(_ configuration: PublishConfiguration, _ p: PublishedSeries) -> Bilingual {
+        configuration.datasets[p.entry.dataset]?.source ?? Bilingual(vi: p.entry.dataset, en: p.entry.dataset)
+    }
+
+    /// The chosen model in plain Vietnamese words ("xu hướng 15 năm cộng ảnh hưởng El Niño").
+    static func plainModel(_ name: String, trendYears: Int) -> Bilingual {
+        switch name {
+        case "trend+climate":
+            return Bilingual(
+                vi: "xu hướng \(trendYears) năm cộng ảnh hưởng El Niño",
+                en: "\(trendYears)-year trend plus the El Niño effect")
+        case "trend-linear", "trend-quadratic":
+            return Bilingual(vi: "xu hướng \(trendYears) năm", en: "\(trendYears)-year trend")
+        case "naive": return Bilingual(vi: "giữ nguyên mức mới nhất", en: "the latest value carried forward")
+        case "snaive": return Bilingual(vi: "lặp lại cùng kỳ năm trước", en: "the same period last year repeated")
+        case "drift": return Bilingual(vi: "theo đà tăng giảm bình quân", en: "the average change carried forward")
+        case "ets":
+            return Bilingual(vi: "bình quân có trọng số các kỳ gần đây", en: "a weighted average of recent periods")
+        case "theta":
+            return Bilingual(
+                vi: "xu hướng dài hạn kết hợp mức gần đây", en: "the long-run trend joined to the recent level")
+        case "arima":
+            return Bilingual(vi: "theo quan hệ giữa các kỳ liên tiếp", en: "the link between successive periods")
+        case "arima-x":
+            return Bilingual(vi: "theo giá gạo xuất khẩu tháng trước", en: "the rice export price of the month before")
+        default: return Bilingual(vi: "mô hình thống kê", en: "a statistical model")
+        }
+    }
+
+    /// One sentence per series in plain words: how it is forecast and its average error when past
+    /// periods are forecast again ("sai số trung bình khi dự báo lại các năm cũ: 2,1%"); the
+    /// technical names, every candidate's scores and why a price has no export-price link are in
+    /// the appendix (`skillLine`).
+    static func plainSkillLine(_ p: PublishedSeries) -> Bilingual {
+        let monthly = p.history.frequency == .monthly
+        let past =
+            monthly ? Bilingual(vi: "các tháng cũ", en: "past months") : Bilingual(vi: "các năm cũ", en: "past years")
+        func error(_ s: ModelSelection?) -> Bilingual {
+            guard let c = s?.chosen else { return Bilingual(vi: "–", en: "–") }
+            if let m = c.mape, m.isFinite {
+                return Bilingual(
+                    vi: NumberText.format(m, decimals: 1, language: .vi) + "%",
+                    en: NumberText.format(m, decimals: 1, language: .en) + "%")
+            }
+            let d = p.decimals + 1
+            return Bilingual(
+                vi: NumberText.format(c.rmse ?? .nan, decimals: d, language: .vi) + " \(p.unit.vi)",
+                en: NumberText.format(c.rmse ?? .nan, decimals: d, language: .en) + " \(p.unit.en)")
+        }
+        let name = p.entry.name
+        let years = p.entry.trendYears ?? 15
+        switch p.entry.kind {
+        case .production:
+            let area = plainModel(p.areaSelection?.chosen?.name ?? "", trendYears: years)
+            let e = error(p.areaSelection)
+            return Bilingual(
+                vi: "\(name.vi): diện tích (dự báo \(area.vi)) nhân năng suất; sai số trung bình của diện tích khi dự "
+                    + "báo lại \(past.vi): \(e.vi). Năng suất: xem trên.",
+                en: "\(name.en): area (\(area.en)) times yield; the area's average error when \(past.en) are "
+                    + "forecast again: \(e.en). Yield: see above.")
+        case .yield, .series, .price:
+            let model = plainModel(p.selection.chosen?.name ?? p.forecast.model.name, trendYears: years)
+            let e = error(p.selection)
+            var line = Bilingual(
+                vi: "\(name.vi): dự báo theo \(model.vi); sai số trung bình khi dự báo lại \(past.vi): \(e.vi).",
+                en: "\(name.en): forecast from \(model.en); average error when \(past.en) are forecast again: \(e.en).")
+            if let r = p.selection.range {
+                line.vi += " " + rangeSentence(r, .vi)
+                line.en += " " + rangeSentence(r, .en)
+            }
+            return line
+        }
     }
 
     static func usesDataset(_ e: PublishConfiguration.Entry, _ key: String) -> Bool {

@@ -71,10 +71,14 @@ public enum Publisher {
                     + withheld.map(\.reason.en).joined(separator: " "))
         }
 
+        // The province's own official figures by season.
+        let province = try ProvinceFigures.section(
+            configuration, data: data, calendars: calendars, issueDay: issueDay)
+
         // 3. Documents, charts, bulletin, index.
         return try files(
             configuration, published: published, withheld: withheld, inputs: inputs, levels: levels,
-            issued: issued, issueDay: issueDay)
+            issued: issued, issueDay: issueDay, province: province)
     }
 
     /// The crop calendars of the configuration, each read once and added to `inputs` with its
@@ -100,7 +104,8 @@ public enum Publisher {
     /// bulletin in HTML and Markdown, and last the index, which lists the files before it.
     static func files(
         _ configuration: PublishConfiguration, published: [PublishedSeries], withheld: [WithheldSeries] = [],
-        inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate
+        inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate,
+        province: Bulletin.ProvinceSection? = nil
     ) throws -> [File] {
         var files: [File] = []
         for p in published {
@@ -112,7 +117,7 @@ public enum Publisher {
         }
         let bulletin = try BulletinAssembly.bulletin(
             configuration, published: published, withheld: withheld, issueDay: issueDay,
-            level: headlineLevel(levels))
+            level: headlineLevel(levels), province: province)
         for chart in bulletin.chartFiles() {
             files.append(File(path: chart.path, data: Data(chart.svg.utf8)))
         }

@@ -1,0 +1,77 @@
+import Documents
+import Rendering
+import TimeSeriesCore
+
+extension Bulletin {
+    /// The province's own official figures: how old the newest season is, and one table per
+    /// season (`ProvinceSeasonTable`).
+    public struct ProvinceSection: Sendable, Equatable {
+        /// "Số liệu chính thức mới nhất: vụ … , cách đây 10 năm." and who publishes them.
+        public var note: Bilingual
+        public var tables: [ProvinceSeasonTable]
+
+        public init(note: Bilingual, tables: [ProvinceSeasonTable]) {
+            (self.note, self.tables) = (note, tables)
+        }
+    }
+
+    /// One season: area, yield and production as GSO writes them, for the newest year reported,
+    /// the same season a year before and the change, one row per place (today's province, the
+    /// province before a merger) and indicator.
+    public struct ProvinceSeasonTable: Sendable, Equatable {
+        public struct Row: Sendable, Equatable {
+            public var place, indicator, unit: Bilingual
+            public var value, yearBefore: Double?
+
+            public init(place: Bilingual, indicator: Bilingual, unit: Bilingual, value: Double?, yearBefore: Double?) {
+                (self.place, self.indicator, self.unit) = (place, indicator, unit)
+                (self.value, self.yearBefore) = (value, yearBefore)
+            }
+
+            /// The value, the year before and the change, as the tables print them (vi, one decimal).
+            public func cells(decimals: Int = 1) -> [String] {
+                func n(_ v: Double?) -> String {
+                    v.map { NumberText.format($0, decimals: decimals, language: .vi) } ?? "–"
+                }
+                var change = "–"
+                if let v = value, let b = yearBefore, b != 0 {
+                    change = NumberText.percent(v / b - 1, decimals: 1, language: .vi)
+                }
+                return [n(value), n(yearBefore), change]
+            }
+        }
+
+        /// "Vụ Đông Xuân 2015–2016" / "Winter–Spring 2015–2016".
+        public var title: Bilingual
+        /// The season's label this year and a year before (the value columns).
+        public var season, seasonBefore: Bilingual
+        public var rows: [Row]
+        public var decimals = 1
+
+        public init(title: Bilingual, season: Bilingual, seasonBefore: Bilingual, rows: [Row]) {
+            (self.title, self.season, self.seasonBefore, self.rows) = (title, season, seasonBefore, rows)
+        }
+    }
+
+    /// The province section as blocks: heading, note, one table per season.
+    func provinceBlocks(_ p: ProvinceSection) -> [Block] {
+        var blocks: [Block] = [
+            .heading(2, Self.heading(Bilingual(vi: "Số liệu chính thức của tỉnh", en: "Official province figures"))),
+            .pair(vi: Inlines(p.note.vi), en: Inlines(p.note.en), kind: "province-note"),
+        ]
+        for t in p.tables {
+            blocks.append(.heading(3, Self.heading(t.title)))
+            let header = [
+                Bilingual(vi: "Địa bàn", en: "Area covered"), Bilingual(vi: "Chỉ tiêu", en: "Item"),
+                Bilingual(vi: "Đơn vị", en: "Unit"), t.season, t.seasonBefore,
+                Bilingual(vi: "Thay đổi", en: "Change"),
+            ].map(Self.columnHeading)
+            let rows = t.rows.map { r in
+                [Self.term(r.place, html: "<br>"), Self.term(r.indicator, html: "<br>"), Inlines(r.unit.vi)]
+                    + r.cells(decimals: t.decimals).map { Inlines($0) }
+            }
+            blocks.append(.table(Table(header: header, rows: rows, numeric: [3, 4, 5], htmlClass: "province")))
+        }
+        return blocks
+    }
+}
