@@ -49,9 +49,26 @@ enum ProvinceSeasonNotebook {
             is the one with the lowest rolling-origin RMSE, so its score is slightly flattered by the choice. The \
             pooled model is one least-squares fit across the provinces, \(code: "y ~ C(province) + t"): a level \
             per province, one shared trend; the column \"pooled + ENSO\" adds one shared ONI effect. \"Better\" \
-            compares the per-province model with the pooled model (without ENSO) on RMSE.
+            compares the per-province model with the pooled model (without ENSO) on RMSE. Beside them, \
+            the model \(code: "CropYieldModel") itself chooses by leave-one-year-out over a series' \
+            last \(options.trendYears) years (all of them where fewer) and its LOYO RMSE: there, later years \
+            inform each prediction.
             """),
     ]
+
+    /// `CropYieldModel`'s own choice, by leave-one-year-out over the series' last `trendYears`
+    /// years (all of them where fewer), for comparison: years after a year inform its
+    /// prediction, so its RMSE is not a forecaster's.
+    static func leaveOneYearOut(_ s: YieldRollingOrigin.Series) throws -> CropYieldModel.Candidate? {
+        let years = min(options.trendYears, s.yields.count)
+        guard years >= options.minimumYears else { return nil }
+        let indicators: [CropYieldModel.Indicator] =
+            s.indicator.isEmpty ? [] : [.init(name: "ONI", past: s.indicator, future: [.nan])]
+        let result = try CropYieldModel.forecast(
+            yields: s.yields, firstYear: s.firstYear, indicators: indicators, horizon: 1, levels: [80],
+            options: .init(trendYears: years))
+        return result.chosenCandidate
+    }
 
     static func render(_ options: AnalysisReport.Options) throws -> NotebookPage {
         let table = try ReportData.read(options, "gso-paddy-province-season.csv", onMissing: .skip)
@@ -89,7 +106,7 @@ enum ProvinceSeasonNotebook {
                 "province", "origins", "per-province model", "RMSE (tạ/ha)", "MAPE (%)", "pooled RMSE", "pooled MAPE",
             ]
             if pooledClimate != nil { header.append("pooled + ENSO RMSE") }
-            header.append("better")
+            header += ["better", "LOYO model", "LOYO RMSE"]
             var t = MarkdownTable(header: header)
             var pooledWins = 0
             var compared = 0
@@ -113,6 +130,8 @@ enum ProvinceSeasonNotebook {
                 ]
                 if let pc = pooledClimate { row.append(ReportData.number(pc[i].rmse, 2)) }
                 row.append(better)
+                let loyo = try leaveOneYearOut(all[i])
+                row += [loyo?.name ?? "–", ReportData.number(loyo?.rmse, 2)]
                 t.append(row)
             }
             page.blocks.append(.table(t.table))
