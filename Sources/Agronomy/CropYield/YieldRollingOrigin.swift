@@ -101,8 +101,9 @@ public enum YieldRollingOrigin {
     /// The origin years of `series` that count: y(t) observed and enough observed years in the window.
     public static func scoredOrigins(_ series: Series, options: Options = Options()) -> [Int] {
         options.origins.filter { t in
-            series.yield(t).isFinite && window(t, options).filter { series.yield($0).isFinite }.count
-                >= options.minimumYears
+            series.yield(t).isFinite
+                && window(t, options).filter { series.yield($0).isFinite }.count
+                    >= options.minimumYears
         }
     }
 
