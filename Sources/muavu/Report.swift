@@ -8,11 +8,12 @@ import TimeSeriesCore
 /// with SVG charts, written whole or not at all.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the analyses (datasets, yield study, price study, M3 benchmark) as Markdown with SVG charts.",
+        abstract:
+            "Render the analyses (datasets, yield studies, price study, M3 benchmark) as Markdown with SVG charts.",
         discussion: """
-            Writes DIR/README.md, DIR/datasets.md, DIR/yield-study.md, DIR/price-study.md, \
-            DIR/m3-benchmark.md and their charts under DIR/charts/. The M3 notebook reads the committed \
-            benchmark documents (--benchmarks DIR/m3*.json); it does not run M3. The issue time is \
+            Writes DIR/README.md, DIR/datasets.md, DIR/yield-study.md, DIR/province-season-study.md, \
+            DIR/price-study.md, DIR/m3-benchmark.md and their charts under DIR/charts/. The M3 notebook \
+            reads the committed benchmark documents (--benchmarks DIR/m3*.json); it does not run M3. The issue time is \
             SOURCE_DATE_EPOCH when set, so runs are byte-reproducible. DIR/index.json lists every file \
             (muavu.report-index/v1). DIR is built beside itself and swapped into place in one step: bad \
             data (exit 65) leaves no output. DIR must be new, empty or a previous muavu report output; \
@@ -38,7 +39,8 @@ struct Report: ParsableCommand {
     @Option(
         name: .long, parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Only these notebooks (datasets, yield-study, price-study, m3-benchmark).", valueName: "name"))
+            "Only these notebooks (datasets, yield-study, province-season-study, price-study, m3-benchmark).",
+            valueName: "name"))
     var notebook: [String] = []
 
     func validate() throws {

@@ -29,6 +29,7 @@ import Testing
         for name in [
             "README.md", "index.html", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md",
             "datasets.html", "yield-study.html", "price-study.html", "m3-benchmark.html",
+            "province-season-study.md", "province-season-study.html",
         ] {
             #expect(paths.contains(name), "\(name)")
         }

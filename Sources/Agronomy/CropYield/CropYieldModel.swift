@@ -18,6 +18,8 @@ import TimeSeriesCore
 /// refitted on the other years and predicts the year left out. A state-space model (ETS) cannot
 /// leave an interior year out, so its "LOYO" forecast of a year is the one-step-ahead forecast
 /// from every year before it (the stricter test). RMSE = √(mean e²), MAPE = 100·mean |e/y|.
+/// `YieldRollingOrigin` scores the same candidates by rolling origin instead, each year forecast
+/// from its past only.
 ///
 /// Intervals of a regression candidate are OLS prediction intervals, ŷ ± t(n−p)·√(se(ŷ)² + σ²)
 /// (Weisberg, Applied Linear Regression, §3.5); ETS's are its own.

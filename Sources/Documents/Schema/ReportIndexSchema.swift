@@ -6,7 +6,9 @@ enum ReportIndexSchema {
             .record(
                 ["name", "title", "markdown", "html"],
                 [
-                    "name": .enum(["datasets", "yield-study", "price-study", "m3-benchmark"]),
+                    "name": .enum([
+                        "datasets", "yield-study", "province-season-study", "price-study", "m3-benchmark",
+                    ]),
                     "title": JSONSchema.string.with(.minLength(1)),
                     "markdown": .string,
                     "html": .string,

@@ -10,6 +10,8 @@ import TimeSeriesCore
 ///
 /// - `datasets.md`: every bundled series at a glance (source, unit, span, rows, a sparkline);
 /// - `yield-study.md`: trend, trend + ENSO and ETS on the FAOSTAT yields, leave-one-year-out;
+/// - `province-season-study.md`: the GSO yields of the 13 Mekong provinces by season, the
+///   per-province model against a pooled model, by rolling origin;
 /// - `price-study.md`: the Đồng Tháp wholesale rice price, univariate models against a
 ///   regression on the lagged Viet Nam 5% export price, by rolling origin;
 /// - `m3-benchmark.md`: the M3 table of a committed `muavu.benchmark/v1` document.
@@ -43,7 +45,8 @@ public enum AnalysisReport {
     }
 
     public enum Notebook: String, Sendable, CaseIterable {
-        case datasets, yieldStudy = "yield-study", priceStudy = "price-study", m3Benchmark = "m3-benchmark"
+        case datasets, yieldStudy = "yield-study", provinceSeasonStudy = "province-season-study"
+        case priceStudy = "price-study", m3Benchmark = "m3-benchmark"
     }
 
     /// Renders every notebook in memory (no file is written).
@@ -61,6 +64,7 @@ public enum AnalysisReport {
             switch notebook {
             case .datasets: page = try DatasetsNotebook.render(options)
             case .yieldStudy: page = try YieldNotebook.render(options)
+            case .provinceSeasonStudy: page = try ProvinceSeasonNotebook.render(options)
             case .priceStudy: page = try PriceNotebook.render(options)
             case .m3Benchmark: page = try BenchmarkNotebook.render(options)
             }
