@@ -33,6 +33,8 @@ public struct ReconciliationDocument: Sendable, Equatable, Encodable {
     @Nullable public var reconciled_incoherence: Double?
     public var series: [SeriesEntry]
     public var coherence: Coherence
+    /// The rolling-origin evaluation of every method (`--backtest N`); null without it.
+    @Nullable public var backtest: Backtest?
 
     public struct Span: Sendable, Equatable, Encodable {
         @Nullable public var start: String?
@@ -117,7 +119,8 @@ public struct ReconciliationDocument: Sendable, Equatable, Encodable {
     /// `history[i]` is series i of `file.names` over the common span; `result` its reconciliation.
     public init(
         dataset: String, file: HierarchyFile, method: String, model: String, horizon: Int, levels: [Int],
-        history: [TimeSeries], result: HierarchyForecast, coherence: HistoryCoherence, issued: Date
+        history: [TimeSeries], result: HierarchyForecast, coherence: HistoryCoherence, issued: Date,
+        backtest: Backtest? = nil
     ) {
         engine = Engine.current
         self.issued = IssueTime.iso8601(issued)
@@ -173,5 +176,6 @@ public struct ReconciliationDocument: Sendable, Equatable, Encodable {
                 }.max() ?? 0
             }.max() ?? 0)
         self.coherence = Coherence(coherence)
+        self.backtest = backtest
     }
 }

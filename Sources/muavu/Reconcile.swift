@@ -6,8 +6,9 @@ import Foundation
 import TimeSeriesCore
 
 /// `muavu reconcile --data FILE --hierarchy FILE --horizon H [--method NAME] [--model NAME]
-/// [--level 80 --level 95] [--tolerance PERCENT] [--output FILE]`: coherent forecasts of a
-/// hierarchy of series, and the coherence of their history.
+/// [--level 80 --level 95] [--tolerance PERCENT] [--backtest N] [--output FILE]`: coherent forecasts of a
+/// hierarchy of series, the coherence of their history, and (`--backtest`) whether reconciling
+/// lowered the error at the last N origins.
 struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Forecast every series of a hierarchy and reconcile the forecasts so that they add up.",
@@ -18,7 +19,10 @@ struct Reconcile: ParsableCommand {
             The base model is fitted on every series over their common span; the methods that need \
             residuals (wls-variance, mint-shrink) take the base models' in-sample one-step errors. The \
             document also reports the history's own incoherence: each aggregate minus the sum of its \
-            members at every period, the periods beyond --tolerance listed.
+            members at every period, the periods beyond --tolerance listed. With --backtest N, the base \
+            models are also refitted at N origins one period apart (the last forecast of the last origin is \
+            the last period of the common span), their forecasts of 1...H reconciled by every method, and \
+            the MAPE and RMSE of each aggregate and of the bottom series, base and reconciled, reported.
             """)
 
     @OptionGroup var input: SeriesInputOptions
@@ -47,6 +51,17 @@ struct Reconcile: ParsableCommand {
         help: "Report a period of the history as incoherent beyond this percent of the aggregate (default 0.5).")
     var tolerance: Double = 0.5
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also score every method at N rolling origins, one period apart, ending at the common span's end.",
+            valueName: "N"))
+    var backtest: Int?
+
+    /// The fewest periods a backtest origin fits on: mint-shrink needs 2 in-sample residuals, and
+    /// most models' first fitted value is undefined.
+    static let backtestMinimumTraining = 3
+
     @OptionGroup var workers: JobsOption
 
     @OptionGroup var destination: DocumentOutputOption
@@ -63,6 +78,7 @@ struct Reconcile: ParsableCommand {
         guard input.series.isEmpty else {
             throw ValidationError("reconcile takes its series from --hierarchy; leave out --series")
         }
+        if let backtest { try checkOption(backtest, Limits.windows, "--backtest") }
         try input.validate()
         try workers.check()
     }
@@ -106,14 +122,70 @@ struct Reconcile: ParsableCommand {
             let result = try HierarchyForecast(
                 hierarchy: tree, values: history.map(\.values), base: base, method: method.reconciliation,
                 levels: levels)
+            let evaluation = try backtest.map { n in
+                try Self.backtest(
+                    n, tree: tree, history: history, forecaster: forecaster, horizon: horizon, levels: levels,
+                    runner: runner)
+            }
             let document = ReconciliationDocument(
                 dataset: input.data.isEmpty ? "store:" + file.names.joined(separator: ",") : named.datasetName,
                 file: file, method: method.rawValue, model: model, horizon: horizon, levels: levels,
                 history: history, result: result,
                 coherence: HistoryCoherence(hierarchy: file, series: loaded, tolerance: tolerance / 100),
-                issued: IssueTime.now())
+                issued: IssueTime.now(), backtest: evaluation)
             try AtomicFile.writeDocument(document, to: destination.output)
         }
+    }
+
+    /// The base forecasts at `n` origins one period apart (the last one's step `horizon` is the
+    /// last period of `history`), reconciled by every method and scored.
+    static func backtest(
+        _ n: Int, tree: Hierarchy, history: [TimeSeries], forecaster: any Forecaster, horizon: Int, levels: [Int],
+        runner: BatchRunner
+    ) throws -> ReconciliationDocument.Backtest {
+        let count = history.first?.count ?? 0
+        let origins: [Int]
+        do {
+            origins = try RollingOrigin(horizon: horizon, windows: n, step: 1)
+                .origins(count: count, minimumTrain: backtestMinimumTraining)
+        } catch let e as ForecastingError where e.code == .tooShort {
+            let most = count - horizon - backtestMinimumTraining + 1
+            let span = [history.first?.date(at: 0), history.first?.date(at: count - 1)].map { $0?.description ?? "?" }
+            throw ForecastingError(
+                .tooShort,
+                "--backtest \(n) with --horizon \(horizon) needs \(n + horizon + backtestMinimumTraining - 1) periods "
+                    + "(each origin fits on at least \(backtestMinimumTraining)); the hierarchy's common span "
+                    + "\(span[0])–\(span[1]) has \(count), so "
+                    + (most >= 1 ? "at most --backtest \(most)" : "no backtest is possible at this horizon"))
+        }
+        let series = history.count
+        let progress = ProgressReporter(label: "backtest forecasts")
+        let total = origins.count * series
+        let outcomes = runner.map(count: total, completed: { progress.update(done: $0, total: total) }) { job in
+            let (w, i) = job.quotientAndRemainder(dividingBy: series)
+            return forecastOutcome {
+                try forecaster.forecast(
+                    Array(history[i].values.prefix(origins[w])), period: history[i].period, horizon: horizon,
+                    levels: levels)
+            }
+        }
+        progress.finish()
+        let base = try origins.indices.map { w in
+            try (0..<series).map { i in
+                switch outcomes[w * series + i] {
+                case .success(let f): return f
+                case .failure(var e):
+                    let through = history[i].date(at: origins[w] - 1)?.description ?? "\(origins[w])"
+                    e.message = "the base forecast of '\(history[i].id)' fitted through \(through) failed: " + e.message
+                    throw e
+                }
+            }
+        }
+        let methods = ReconcileMethod.allCases
+        let result = try HierarchyBacktest(
+            hierarchy: tree, values: history.map(\.values), origins: origins, horizon: horizon, base: base,
+            methods: methods.map(\.reconciliation))
+        return ReconciliationDocument.Backtest(result, methods: methods.map(\.rawValue), history: history)
     }
 
     /// The series over the periods they all cover (same frequency; no missing value inside).

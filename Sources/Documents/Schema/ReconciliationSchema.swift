@@ -19,6 +19,8 @@ enum ReconciliationSchema {
             "The largest |aggregate - sum of its bottom series| / |aggregate| of the reconciled means."),
         "series": .array(.ref("series")),
         "coherence": coherence,
+        "backtest": JSONSchema([.anyOf([.ref("backtest"), .null])]).described(
+            "The rolling-origin evaluation of every method (--backtest N); null without it."),
     ]
 
     static let schema = JSONSchema.document(
@@ -28,11 +30,12 @@ enum ReconciliationSchema {
         required: [
             "issued", "dataset", "hierarchy", "method", "method_reference", "model", "horizon", "levels", "span",
             "residual_periods", "shrinkage_intensity", "reconciled_incoherence", "series", "coherence",
+            "backtest",
         ],
         properties: members,
         definitions: [
             ("bounds", JSONSchema.byLevel.laid(.lines([2]))), ("values", values), ("difference", difference),
-            ("series", series),
+            ("series", series), ("backtest", backtest),
         ])
 
     private static let span = JSONSchema.record(
@@ -65,6 +68,65 @@ enum ReconciliationSchema {
                     [
                         "date": .stringOrNull, "horizon": .integer(minimum: 1), "base": .ref("values"),
                         "reconciled": .ref("values"),
+                    ])),
+        ])
+
+    /// The methods a backtest scores, base first (`ReconcileMethod` and the base forecasts).
+    private static let backtestMethods = ["base", "bottom-up", "ols", "wls-structural", "wls-variance", "mint-shrink"]
+
+    private static let backtest = JSONSchema.record(
+        ["origins", "horizon", "step", "methods", "windows", "scores"],
+        [
+            "origins": .integer(minimum: 1),
+            "horizon": .integer(minimum: 1),
+            "step": JSONSchema.integer(minimum: 1).described("Periods between origins."),
+            "methods": JSONSchema.array(.enum(backtestMethods.map { .string($0) })).described(
+                "base (the base forecasts), then the reconciliation methods."),
+            "windows": .array(
+                .record(
+                    [
+                        "fitted_through", "observations", "residual_periods", "shrinkage_intensity", "failures",
+                        "series",
+                    ],
+                    [
+                        "fitted_through": JSONSchema.stringOrNull.described(
+                            "The last period the base models were fitted on."),
+                        "observations": JSONSchema.integer(minimum: 1).described("Periods fitted on."),
+                        "residual_periods": JSONSchema([.type(.integer, .null), .minimum(0)]),
+                        "shrinkage_intensity": .probability,
+                        "failures": JSONSchema.errors(["method", "message"]).described(
+                            "The methods that could not reconcile at this origin, and why."),
+                        "series": .array(
+                            .record(
+                                ["id", "points"],
+                                [
+                                    "id": .string,
+                                    "points": .array(
+                                        .record(
+                                            ["date", "horizon", "actual", "forecasts"],
+                                            [
+                                                "date": .stringOrNull, "horizon": .integer(minimum: 1),
+                                                "actual": .number,
+                                                "forecasts": .record(
+                                                    backtestMethods, backtestMethods.map { ($0, .numberOrNull) },
+                                                    properties: .inline),
+                                            ])),
+                                ])),
+                    ])),
+            "scores": .array(
+                .record(
+                    ["level", "id", "method", "horizon", "count", "mape", "rmse"],
+                    [
+                        "level": JSONSchema.enum(["aggregate", "bottom"]).described(
+                            "aggregate: the aggregate id; bottom: every bottom series pooled (id null)."),
+                        "id": .stringOrNull,
+                        "method": .enum(backtestMethods.map { .string($0) }),
+                        "horizon": JSONSchema([.type(.integer, .null), .minimum(1)]).described(
+                            "The step scored; null: every step pooled."),
+                        "count": .count,
+                        "mape": JSONSchema.numberOrNull.with(.minimum(0)).described(
+                            "Mean absolute percentage error, percent; null when the method failed at an origin."),
+                        "rmse": JSONSchema.numberOrNull.with(.minimum(0)),
                     ])),
         ])
 
