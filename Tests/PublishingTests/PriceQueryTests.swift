@@ -56,7 +56,8 @@ struct PriceQueryTests {
         for word in ["gạo", "gao", "rice", "Gạo", "GAO"] {
             for (market, id) in [
                 ("Đồng Tháp", "wfp-rice-wholesale-dong-thap"), ("dong thap", "wfp-rice-wholesale-dong-thap"),
-                ("an giang", "wfp-rice-wholesale-an-giang"), ("xuất khẩu", "wb-rice-vnm-5"), ("export", "wb-rice-vnm-5"),
+                ("an giang", "wfp-rice-wholesale-an-giang"), ("xuất khẩu", "wb-rice-vnm-5"),
+                ("export", "wb-rice-vnm-5"),
             ] {
                 let e = try PriceQuery(commodity: word, market: market).entry(in: c, file: "c", monthly: Self.monthly)
                 #expect(e.id == id, "\(word) at \(market)")
