@@ -320,13 +320,33 @@ struct Outlook: ParsableCommand {
             exportRegressor: nil, exportLinkNote: nil)
     }
 
+    /// Whether the prices of `entry` are monthly; nil when they cannot be read here (the entry is then
+    /// a candidate, and reading it later says what is wrong).
+    func isMonthly(_ entry: PublishConfiguration.Entry, in c: PublishConfiguration) -> Bool? {
+        let readsStore = c.datasets[entry.dataset]?.fromStore == true
+        let instant = asOf.flatMap(StoreOptions.asOfInstant)
+        var reader: StoreSeries?
+        if readsStore {
+            guard let opened = try? store.open(create: false) else { return nil }
+            reader = StoreSeries(store: opened, asOf: instant)
+        }
+        guard var data = try? ConfiguredDatasets(c, keys: [entry.dataset], store: reader) else { return nil }
+        data.issueDay = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
+        guard let s = try? data.series(of: entry, at: "the price entry '\(entry.id)'") else { return nil }
+        if case .month = s.start { return true }
+        return false
+    }
+
     func fromConfiguration() throws -> Subject {
         let c = try PublishConfiguration.load(path: config)
         let entry: PublishConfiguration.Entry
         do {
-            entry = try PriceQuery(commodity: commodity, market: market).entry(in: c, file: config)
+            entry = try PriceQuery(commodity: commodity, market: market, language: language)
+                .entry(in: c, file: config, monthly: { isMonthly($0, in: c) })
         } catch let mismatch as PriceQuery.Mismatch {
             throw ValidationError(mismatch.message)
+        } catch let yearly as PriceQuery.NotMonthly {
+            throw DataError(.badConfiguration, file: config, yearly.message)
         }
         // --export-link in place of the configuration's exportLink.
         var linked = c
