@@ -108,6 +108,17 @@ extension PeriodDate {
 }
 
 extension TimeSeries {
+    /// The periods after the series' last period and before the issue period of `issueDay`:
+    /// estimates of periods already past, so that a forecast of `estimates + horizon` steps has
+    /// its horizon counted from the issue period. 0 when the series reaches the issue period, and
+    /// for a season series (whose seasons need a calendar to place a day) or an index.
+    public func estimatedPeriods(before issueDay: PeriodDate) -> Int {
+        guard count > 0, let last = date(at: count - 1) else { return 0 }
+        if case .season = last { return 0 }
+        guard let age = DataAge(lastObserved: last, issueDay: issueDay, freshness: 0) else { return 0 }
+        return max(0, age.age - 1)
+    }
+
     /// The series without its periods after the issue period of `issueDay` (a day or a month):
     /// what can have been known on that date. The series itself when none lies after it (or when
     /// its periods cannot be placed against a day: an index).

@@ -149,8 +149,7 @@ struct Outlook: ParsableCommand {
     /// `DataError` (exit 65) when the latest price is more than `DataAge.maximumGap` months older.
     static func estimates(_ raw: TimeSeries, issued: PeriodDate) throws -> Int {
         guard let i = raw.values.lastIndex(where: \.isFinite), let latest = raw.date(at: i),
-            let end = raw.date(at: raw.count - 1), let age = DataAge(lastObserved: latest, issueDay: issued, freshness: 0),
-            let gap = DataAge(lastObserved: end, issueDay: issued, freshness: 0)?.age
+            let age = DataAge(lastObserved: latest, issueDay: issued, freshness: 0)
         else { return 0 }
         guard age.age >= 0 else {
             throw DataError(
@@ -165,7 +164,7 @@ struct Outlook: ParsableCommand {
                 "no outlook: the latest price is of \(latest), \(age.age) months before \(age.issuePeriod), "
                     + "more than \(DataAge.maximumGap) months (give --as-of a date nearer the data)")
         }
-        return max(0, gap - 1)
+        return raw.estimatedPeriods(before: issued)
     }
 
     /// What the outlook is about, wherever it was found.
@@ -263,17 +262,7 @@ struct Outlook: ParsableCommand {
     /// or as known on `--as-of`.
     func fromStore(_ id: String) throws -> Subject {
         let known = StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant))
-        guard try known.seriesIDs().contains(id) else {
-            throw DataError(
-                .badConfiguration, file: known.path,
-                "the store has no series '\(id)' (muavu data status lists what it holds)")
-        }
-        guard try !known.store.observations(seriesID: id, asOf: known.asOf).isEmpty else {
-            throw DataError(
-                .badConfiguration, file: known.path,
-                "nothing of series '\(id)' was known on \(asOf ?? "") (its first vintage is later)")
-        }
-        let csv = try known.tidyCSV(of: [id])
+        let csv = try known.knownCSV(of: [id], asOf: asOf)
         var options = try dataOptions.readOptions()
         options.labelColumn = "market"
         let name = "store:\(id)"

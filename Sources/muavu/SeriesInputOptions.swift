@@ -58,18 +58,7 @@ struct SeriesInputOptions: ParsableArguments {
                 throw ValidationError("give --data FILE, or --series ID (repeatable) to read from the store")
             }
             let known = StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant))
-            let held = Set(try known.seriesIDs().map(TextKey.nfc))
-            for id in series where !held.contains(TextKey.nfc(id)) {
-                throw DataError(
-                    .badConfiguration, file: source,
-                    "the store has no series '\(id)' (muavu data status lists what it holds)")
-            }
-            for id in series where try known.store.observations(seriesID: id, asOf: known.asOf).isEmpty {
-                throw DataError(
-                    .badConfiguration, file: source,
-                    "nothing of series '\(id)' was known on \(asOf ?? "") (its first vintage is later)")
-            }
-            let csv = try known.tidyCSV(of: series)
+            let csv = try known.knownCSV(of: series, asOf: asOf)
             all = try TidyReader.read(data: csv, file: datasetName, options: dataOptions.readOptions()).series
         } else if BenchmarkFormat.looksLikeBenchmark(path: data) {
             all = try BenchmarkFormat.read(path: data).map {

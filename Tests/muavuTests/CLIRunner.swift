@@ -27,6 +27,10 @@ enum CLIRunner {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name).path
     }
 
+    /// The store a run gets when it names none: a path in a folder that does not exist.
+    static let noStore = FileManager.default.temporaryDirectory
+        .appendingPathComponent("muavu-no-store-\(UUID().uuidString)/store.sqlite").path
+
     /// Runs `muavu` (or `executable`, e.g. a shell that pipes into it) with `arguments`, in
     /// `directory` when given.
     static func run(
@@ -38,6 +42,9 @@ enum CLIRunner {
         process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // Never the user's default store: a run that names none gets a path of its own, never
+        // created by a reading command (a test that imports names its store with --store).
+        env["MUAVU_STORE"] = noStore
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe()

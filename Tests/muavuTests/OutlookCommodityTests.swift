@@ -5,36 +5,13 @@ import Testing
 /// on models/dong-thap.json with its price datasets read from the bundled CSV files.
 @Suite("muavu outlook --commodity names")
 struct OutlookCommodityTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let models = root.appendingPathComponent("models")
     /// The configuration file as JSON, to take the expected names from.
-    static var original: [String: Any] {
-        (try? JSONSerialization.jsonObject(
-            with: Data(contentsOf: models.appendingPathComponent("dong-thap.json"))) as? [String: Any]) ?? [:]
-    }
-    /// The configuration with its price datasets as bundled CSV files (no store), beside its calendars.
-    static let config: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-names-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        var c = original
-        var datasets = c["datasets"] as? [String: Any] ?? [:]
-        for (key, file) in [
-            ("wfp", "wfp-rice-wholesale.csv"), ("pinksheet", "wb-pinksheet-monthly.csv"),
-            ("paddy", "paddy-price-monthly.csv"), ("producer-prices", "faostat-producer-prices.csv"),
-        ] {
-            var d = datasets[key] as? [String: Any] ?? [:]
-            d["store"] = nil
-            d["path"] = root.appendingPathComponent("datasets/\(file)").path
-            datasets[key] = d
-        }
-        c["datasets"] = datasets
-        try? FileManager.default.createSymbolicLink(
-            at: dir.appendingPathComponent("calendars"), withDestinationURL: models.appendingPathComponent("calendars"))
-        let path = dir.appendingPathComponent("dong-thap.json")
-        try? JSONSerialization.data(withJSONObject: c).write(to: path)
-        return path.path
-    }()
+    static var original: [String: Any] { BundledConfiguration.original }
+    /// The configuration with its price datasets as bundled CSV files (no store).
+    static let config = BundledConfiguration.withCSVDatasets([
+        ("wfp", "wfp-rice-wholesale.csv"), ("pinksheet", "wb-pinksheet-monthly.csv"),
+        ("paddy", "paddy-price-monthly.csv"), ("producer-prices", "faostat-producer-prices.csv"),
+    ])
     /// The price entries of the configuration file.
     static var prices: [[String: Any]] {
         (original["forecasts"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "price" }

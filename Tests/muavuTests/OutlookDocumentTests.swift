@@ -7,48 +7,16 @@ import Testing
 /// rolling-origin backtest (the computation itself is checked in ConformalRangeTests).
 @Suite("muavu outlook --json")
 struct OutlookDocumentTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
     /// models/dong-thap.json with its price datasets read from the bundled CSV files: `--as-of
-    /// 2022-07` reads a store as known then, and a store made today knew nothing then
-    /// (OutlookAsOfTests covers the store). Written beside a link to its calendars.
-    static let config: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-outlook-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let models = root.appendingPathComponent("models")
-        guard
-            var c = try? JSONSerialization.jsonObject(
-                with: Data(contentsOf: models.appendingPathComponent("dong-thap.json"))) as? [String: Any],
-            var datasets = c["datasets"] as? [String: Any]
-        else { return "" }
-        for (key, file) in [("wfp", "wfp-rice-wholesale.csv"), ("pinksheet", "wb-pinksheet-monthly.csv")] {
-            var d = datasets[key] as? [String: Any] ?? [:]
-            d["store"] = nil
-            d["path"] = root.appendingPathComponent("datasets/\(file)").path
-            datasets[key] = d
-        }
-        c["datasets"] = datasets
-        try? FileManager.default.createSymbolicLink(
-            at: dir.appendingPathComponent("calendars"), withDestinationURL: models.appendingPathComponent("calendars"))
-        let path = dir.appendingPathComponent("dong-thap.json")
-        try? JSONSerialization.data(withJSONObject: c).write(to: path)
-        return path.path
-    }()
+    /// 2022-07` would read a store as known then, and a store made today knew nothing then
+    /// (OutlookAsOfTests covers the store).
+    static let config = BundledConfiguration.withCSVDatasets([
+        ("wfp", "wfp-rice-wholesale.csv"), ("pinksheet", "wb-pinksheet-monthly.csv"),
+    ])
     static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
-    /// The store the configuration's price datasets are read from: the bundled WFP and Pink Sheet
-    /// files imported once, in a folder of this suite's own (the tests only read it).
-    static let store: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-outlook-\(UUID().uuidString)")
-        let path = dir.appendingPathComponent("store.sqlite").path
-        for name in ["wfp-rice-wholesale.csv", "wb-pinksheet-monthly.csv"] {
-            let file = root.appendingPathComponent("datasets/\(name)").path
-            _ = try? CLIRunner.run(["import", "--format", "tidy", "--file", file, "--store", path])
-        }
-        return path
-    }()
     /// Fast candidates (theta and naive against the export link) keep the test quick in debug.
     static let base = [
-        "outlook", "--config", config, "--store", store, "--commodity", "rice", "--market", "Đồng Tháp",
+        "outlook", "--config", config, "--commodity", "rice", "--market", "Đồng Tháp",
         "--as-of", "2022-07", "--models", "theta,naive,arima-x",
     ]
 
@@ -143,7 +111,7 @@ struct OutlookDocumentTests {
 
     @Test func vietnameseTextFromAFoldedMarketName() throws {
         let r = try CLIRunner.run([
-            "outlook", "--config", Self.config, "--store", Self.store, "--commodity", "gạo", "--market", "dong thap",
+            "outlook", "--config", Self.config, "--commodity", "gạo", "--market", "dong thap",
             "--as-of", "2022-07", "--models", "theta", "--lang", "vi", "--months", "2",
         ])
         #expect(r.status == 0, "\(r.stderr)")
@@ -166,7 +134,7 @@ struct OutlookDocumentTests {
     @Test("Exit 64 for a price the configuration does not have", arguments: failures.indices)
     func badRequests(_ i: Int) throws {
         let (args, status, message) = Self.failures[i]
-        let r = try CLIRunner.run(["outlook", "--config", Self.config, "--store", Self.store] + args)
+        let r = try CLIRunner.run(["outlook", "--config", Self.config] + args)
         #expect(r.status == status, "\(args): \(r.stderr)")
         #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
         #expect(r.stdout.isEmpty)

@@ -56,15 +56,9 @@ struct PublishedSeries: Sendable {
     /// The issue date (a day), for `issueStep`.
     var issueDay: PeriodDate = .index(0)
 
-    /// The periods after the last period of `series` and before the issue period: estimates of
-    /// periods already past. A forecast runs `estimates + horizon` steps, so that its horizon
-    /// counts from the issue period (the period after the data's end when the data reaches the
-    /// issue period). A season series (whose seasons need a calendar to place a day) has none.
+    /// `series.estimatedPeriods(before: issueDay)`: a forecast runs `estimates + horizon` steps.
     static func estimates(_ series: TimeSeries, issueDay: PeriodDate) -> Int {
-        guard series.count > 0, let last = series.date(at: series.count - 1) else { return 0 }
-        if case .season = last { return 0 }
-        guard let age = DataAge(lastObserved: last, issueDay: issueDay, freshness: 0) else { return 0 }
-        return max(0, age.age - 1)
+        series.estimatedPeriods(before: issueDay)
     }
 }
 
