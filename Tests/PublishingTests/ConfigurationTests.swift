@@ -146,7 +146,7 @@ struct ConfigurationTests {
     /// A province section over the crops dataset with a hierarchy patched by `patch`.
     static func province(_ patch: [String: Any]) -> [String: Any] {
         var h: [String: Any] = [
-            "season": "ca-nam", "provinces": ["p", "q"], "region": ["id": "r", "name": ["vi": "R", "en": "R"]],
+            "seasons": ["ca-nam"], "provinces": ["p", "q"], "region": ["id": "r", "name": ["vi": "R", "en": "R"]],
             "country": ["id": "c", "name": ["vi": "C", "en": "C"]],
         ]
         h.merge(patch) { $1 }

@@ -82,6 +82,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var market: Bilingual?
         // yield
         public var trendYears: Int?
+        /// How a yield's candidates are scored and chosen: `loyo` (leave-one-year-out, the
+        /// default) or `rolling-origin` (each of the last 12 years forecast from the years before
+        /// it; the skill the bulletin then quotes is a forecaster's).
+        public var selection: String?
         public var indicators: [Indicator]?
         // production
         public var area: Area?
@@ -161,8 +165,10 @@ public struct PublishConfiguration: Sendable, Equatable {
             public var name: Bilingual
         }
 
-        /// `ca-nam` (the whole year) or a season of the province's calendar.
-        public var season: String
+        /// The seasons, one table each: `ca-nam` (the whole year) or seasons of the province's
+        /// calendar. A province without a season's series (Kiên Giang has no Hè Thu + Thu Đông in
+        /// GSO's table) is left out of that season's hierarchy.
+        public var seasons: [String]
         /// Every province of the region, the province section's own and its merged ones among them.
         public var provinces: [String]
         public var region: Place
@@ -176,8 +182,10 @@ public struct PublishConfiguration: Sendable, Equatable {
 
         /// The series read: area and production of every province, the region and the country.
         public var seriesIDs: [String] {
-            ["area", "production"].flatMap { indicator in
-                (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
+            seasons.flatMap { season in
+                ["area", "production"].flatMap { indicator in
+                    (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
+                }
             }
         }
     }
@@ -255,11 +263,11 @@ public struct PublishConfiguration: Sendable, Equatable {
         "province",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
-    static let hierarchyKeys: Set<String> = ["season", "provinces", "region", "country", "method", "model"]
+    static let hierarchyKeys: Set<String> = ["seasons", "provinces", "region", "country", "method", "model"]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
-        "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
+        "backtestWindows", "commodity", "market", "trendYears", "selection", "indicators", "area",
         "yield", "unit", "description", "freshnessMonths", "calendar",
     ]
 
@@ -436,6 +444,9 @@ public struct PublishConfiguration: Sendable, Equatable {
             case .series, .price:
                 try checkModels(e.models, at)
             case .yield:
+                if let m = e.selection, !["loyo", "rolling-origin"].contains(m) {
+                    throw fail("\(at): selection must be loyo or rolling-origin, not '\(m)'")
+                }
                 if let n = e.trendYears, n < 6 { throw fail("\(at): trendYears must be at least 6, got \(n)") }
                 if let n = e.trendYears, n > 1_000 {
                     throw fail("\(at): trendYears \(Bound(6...1_000).refusal(String(n)))")
@@ -531,7 +542,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         guard let h = p.hierarchy else { return }
         let places = h.provinces + [h.region.id, h.country.id]
-        for id in [h.season] + places where !isID(id) {
+        guard !h.seasons.isEmpty, Set(h.seasons).count == h.seasons.count else {
+            throw fail("province.hierarchy: 'seasons' must name at least one season, each once")
+        }
+        for id in h.seasons + places where !isID(id) {
             throw fail("province.hierarchy: '\(id)' is not an id (lower-case letters, digits and '-')")
         }
         guard h.provinces.count >= 2 else { throw fail("province.hierarchy: 'provinces' must name at least two") }
