@@ -98,7 +98,9 @@ public struct SellOrStoreStudy: Sendable {
             if let forecast = f.forecasts[t], k <= forecast.mean.count, t + k - 1 < f.y.count {
                 let actual = f.y[t + k - 1]
                 let predicted = forecast.mean[k - 1]
-                if actual.isFinite, predicted.isFinite, actual > 0, predicted > 0 { out.append(log(actual / predicted)) }
+                if actual.isFinite, predicted.isFinite, actual > 0, predicted > 0 {
+                    out.append(log(actual / predicted))
+                }
             }
             t -= 1
         }
@@ -117,7 +119,8 @@ public struct SellOrStoreStudy: Sendable {
         var wins = 0
         var total = 0.0
         for e in errors {
-            let dry = StoreDecision.dryPrice(fresh: fresh, seriesNow: seriesNow, seriesLater: mean * exp(e), costs: costs)
+            let dry = StoreDecision.dryPrice(
+                fresh: fresh, seriesNow: seriesNow, seriesLater: mean * exp(e), costs: costs)
             let g = StoreDecision.gainPerTonne(fresh: fresh, dry: dry, months: k, costs: costs)
             if g > 0 { wins += 1 }
             total += g
@@ -176,7 +179,8 @@ public struct SellOrStoreStudy: Sendable {
         var cases: [Case] = []
         for t in f.forecasts.keys.sorted() where t < n {
             let now = f.y[t - 1]
-            for case let s? in statements(f, origin: t, freshPerSeriesUnit: freshPerSeriesUnit, costs: costs, options: options)
+            let made = statements(f, origin: t, freshPerSeriesUnit: freshPerSeriesUnit, costs: costs, options: options)
+            for case let s? in made
             where t + s.months - 1 < n && f.y[t + s.months - 1].isFinite {
                 let later = f.y[t + s.months - 1]
                 let fresh = now * freshPerSeriesUnit
@@ -189,7 +193,8 @@ public struct SellOrStoreStudy: Sendable {
         }
         return SellOrStoreStudy(
             options: options, costs: costs, freshPerSeriesUnit: freshPerSeriesUnit,
-            statements: statements(f, origin: n, freshPerSeriesUnit: freshPerSeriesUnit, costs: costs, options: options),
+            statements: statements(
+                f, origin: n, freshPerSeriesUnit: freshPerSeriesUnit, costs: costs, options: options),
             cases: cases)
     }
 }
@@ -245,7 +250,11 @@ public struct Reliability: Sendable, Equatable {
             brier += (p - o) * (p - o)
         }
         let total = statements.count
-        bins = (0..<10).map { Bin(index: $0, cases: n[$0], happened: hit[$0], meanProbability: n[$0] > 0 ? sum[$0] / Double(n[$0]) : .nan) }
+        bins = (0..<10).map {
+            Bin(
+                index: $0, cases: n[$0], happened: hit[$0],
+                meanProbability: n[$0] > 0 ? sum[$0] / Double(n[$0]) : .nan)
+        }
         self.cases = total
         happened = hit.reduce(0, +)
         guard total > 0 else {
