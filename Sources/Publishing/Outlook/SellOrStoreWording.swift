@@ -1,0 +1,41 @@
+import Agronomy
+import Documents
+import Rendering
+import TimeSeriesCore
+
+/// The sell-or-store answer in plain words: one Vietnamese sentence, without jargon, and its
+/// English. The probability is said as "x/10" (no more precise than the backtest supports) and
+/// the gain rounded to the thousand đồng per tonne of fresh paddy.
+enum SellOrStoreWording {
+    /// The sentence for `study`'s statements, "now" being `now` with fresh price `fresh` (đồng/kg).
+    static func text(_ study: SellOrStoreStudy, now: PeriodDate, fresh: Double) -> Bilingual? {
+        let made = study.statements.compactMap { $0 }
+        guard !made.isEmpty else { return nil }
+        func money(_ g: Double, _ l: Language) -> String {
+            NumberText.format(abs((g / 1000).rounded() * 1000), decimals: 0, language: l)
+        }
+        func tenths(_ s: SellOrStoreStudy.Statement) -> Int { Int((s.probability * 10).rounded()) }
+        let freshVi = NumberText.format(fresh, decimals: 0, language: .vi)
+        let freshEn = NumberText.format(fresh, decimals: 0, language: .en)
+        var vi =
+            "Phơi khô và giữ lúa để bán sau, so với bán lúa tươi ngay (giá lúa tươi "
+            + "\(NumberText.monthInWords(now, language: .vi)): \(freshVi) đồng/kg; tính trên 1 tấn lúa tươi, đã trừ "
+            + "tiền sấy, hao hụt và tiền lãi): "
+        vi += made.map { s in
+            let sign = s.expectedGain >= 0 ? "lời" : "lỗ"
+            return "giữ \(s.months) tháng, khả năng lời hơn bán tươi ngay là \(tenths(s))/10, "
+                + "bình quân \(sign) \(money(s.expectedGain, .vi)) đồng/tấn"
+        }.joined(separator: "; ") + "."
+        var en =
+            "Drying and keeping the paddy to sell later, against selling it fresh now (fresh paddy "
+            + "\(NumberText.monthInWords(now, language: .en)): \(freshEn) đồng/kg; per tonne of fresh paddy, after "
+            + "the drying charge, losses and interest): "
+        en += made.map { s in
+            let sign = s.expectedGain >= 0 ? "a gain" : "a loss"
+            let months = s.months == 1 ? "1 month" : "\(s.months) months"
+            return "keeping it \(months), the chance of doing better than selling fresh now is \(tenths(s)) in 10, "
+                + "on average \(sign) of \(money(s.expectedGain, .en)) đồng/tấn"
+        }.joined(separator: "; ") + "."
+        return Bilingual(vi: Markup.nfc(vi), en: Markup.nfc(en))
+    }
+}
