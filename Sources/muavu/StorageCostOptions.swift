@@ -1,5 +1,6 @@
 import Agronomy
 import ArgumentParser
+import Publishing
 
 /// The costs of drying and storing paddy (`muavu outlook --sell-or-store`, `muavu sell-or-store`):
 /// each option overrides one default of `StorageCosts.standard` (its source in
@@ -32,13 +33,10 @@ struct StorageCostOptions: ParsableArguments {
 
     /// `base` with the options given on the command line in place of its values.
     func costs(over base: StorageCosts = .standard) throws -> StorageCosts {
-        var c = base
-        if let dryingCost { c.dryingCost = dryingCost }
-        if let fieldMoisture { c.fieldMoisture = fieldMoisture / 100 }
-        if let storeMoisture { c.storeMoisture = storeMoisture / 100 }
-        if let storageLoss { c.storageLossPerMonth = storageLoss / 100 }
-        if let interest { c.interestPerMonth = interest / 100 }
-        if let dryToFresh { c.dryToFresh = dryToFresh }
+        let c = SellOrStoreSettings(
+            dryingCost: dryingCost, fieldMoisture: fieldMoisture, storeMoisture: storeMoisture,
+            storageLoss: storageLoss, interest: interest, dryToFresh: dryToFresh
+        ).costs(over: base)
         do { try c.check() } catch { throw ValidationError("storage costs: \(error)") }
         return c
     }

@@ -23,9 +23,21 @@ public struct SellOrStoreSettings: Sendable, Equatable, Decodable {
         "entries", "dryingCost", "fieldMoisture", "storeMoisture", "storageLoss", "interest", "dryToFresh",
     ]
 
+    public init(
+        entries: [String]? = nil, dryingCost: Double? = nil, fieldMoisture: Double? = nil,
+        storeMoisture: Double? = nil, storageLoss: Double? = nil, interest: Double? = nil, dryToFresh: Double? = nil
+    ) {
+        (self.entries, self.dryingCost, self.fieldMoisture, self.storeMoisture) =
+            (entries, dryingCost, fieldMoisture, storeMoisture)
+        (self.storageLoss, self.interest, self.dryToFresh) = (storageLoss, interest, dryToFresh)
+    }
+
     /// The standard costs with the section's values in their place.
-    public var costs: StorageCosts {
-        var c = StorageCosts.standard
+    public var costs: StorageCosts { costs(over: .standard) }
+
+    /// `base` with the values given here in its place (the outlook's options use it too).
+    public func costs(over base: StorageCosts) -> StorageCosts {
+        var c = base
         if let dryingCost { c.dryingCost = dryingCost }
         if let fieldMoisture { c.fieldMoisture = fieldMoisture / 100 }
         if let storeMoisture { c.storeMoisture = storeMoisture / 100 }
