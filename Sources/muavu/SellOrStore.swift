@@ -48,7 +48,7 @@ struct SellOrStore: ParsableCommand {
         guard (1...12).contains(months) else { throw ValidationError("--months must lie between 1 and 12") }
         try checkOption(calibrationOrigins, Limits.calibrationOrigins, "--calibration-origins")
         guard calibrationOrigins >= 10 else { throw ValidationError("--calibration-origins must be at least 10") }
-        _ = try ForecasterRegistry.forecaster(named: model)
+        do { _ = try ForecasterRegistry.forecaster(named: model) } catch { throw ValidationError("--model: \(error)") }
     }
 
     func run() throws {

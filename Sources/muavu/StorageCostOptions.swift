@@ -37,7 +37,9 @@ struct StorageCostOptions: ParsableArguments {
             dryingCost: dryingCost, fieldMoisture: fieldMoisture, storeMoisture: storeMoisture,
             storageLoss: storageLoss, interest: interest, dryToFresh: dryToFresh
         ).costs(over: base)
-        do { try c.check() } catch { throw ValidationError("storage costs: \(error)") }
+        do { try c.check() } catch {
+            throw ValidationError("storage costs: \(error); the options take percentages (--interest 0.367 = 0.367%)")
+        }
         return c
     }
 
