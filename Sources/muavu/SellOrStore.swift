@@ -28,13 +28,13 @@ struct SellOrStore: ParsableCommand {
     var datasets = "datasets"
 
     @Option(name: .long, help: "The forecasting model refitted at every origin.")
-    var model = "theta"
+    var model = "naive"
 
     @Option(name: .long, help: "Months of waiting considered (1 to k).")
     var months = 6
 
-    @Option(name: .long, help: "Recent errors of each step that make the price distribution.")
-    var calibrationOrigins = 24
+    @Option(name: .long, help: "Recent errors of each step that make the price distribution (1000: all).")
+    var calibrationOrigins = 1_000
 
     @OptionGroup var storage: StorageCostOptions
 
@@ -64,7 +64,7 @@ struct SellOrStore: ParsableCommand {
             let result = try SellOrStoreBenchmark.run(options)
             var command = "muavu sell-or-store --model \(model)"
             if months != 6 { command += " --months \(months)" }
-            if calibrationOrigins != 24 { command += " --calibration-origins \(calibrationOrigins)" }
+            if calibrationOrigins != 1_000 { command += " --calibration-origins \(calibrationOrigins)" }
             if let statements { try AtomicFile.write(SellOrStoreBenchmark.statementsCSV(result), to: statements) }
             try AtomicFile.write(
                 SellOrStoreBenchmark.markdown(result, issued: IssueTime.now(), command: command), to: output ?? "-")

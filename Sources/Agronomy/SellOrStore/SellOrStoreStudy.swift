@@ -8,7 +8,8 @@ import TimeSeriesCore
 ///
 /// The distribution of the price k months after origin T is the model's forecast times its own
 /// past k-step errors (the empirical conformal predictive distribution: Vovk, Gammerman & Shafer
-/// 2005 §7; Vovk et al. 2019), on the same calibration set as `ConformalRange` but signed:
+/// 2005 §7; Vovk et al. 2019), on the calibration set of `ConformalRange` but signed and, by
+/// default, every past error rather than the most recent 24:
 ///
 ///     e(t, k) = log(y[t + k − 1] / ŷ_t(k))  for the `calibrationOrigins` most recent origins t with
 ///                                           t + k ≤ T (the actual known at T),
@@ -29,7 +30,9 @@ public struct SellOrStoreStudy: Sendable {
     public struct Options: Sendable, Equatable {
         /// The months of waiting considered, 1…months.
         public var months: Int
-        /// The most recent errors of each step that make the distribution.
+        /// The most recent errors of each step that make the distribution (default 1,000: in
+        /// practice every past error; measured against 24, 60 and 120 in
+        /// docs/design/sell-or-store.md, the longer the better calibrated).
         public var calibrationOrigins: Int
         /// No statement with fewer errors than this (a probability then moves in steps of 1/10
         /// at most).
@@ -37,7 +40,9 @@ public struct SellOrStoreStudy: Sendable {
         /// The fewest values a model is fitted on.
         public var minimumTrain: Int
 
-        public init(months: Int = 6, calibrationOrigins: Int = 24, minimumErrors: Int = 10, minimumTrain: Int = 24) {
+        public init(
+            months: Int = 6, calibrationOrigins: Int = 1_000, minimumErrors: Int = 10, minimumTrain: Int = 24
+        ) {
             (self.months, self.calibrationOrigins, self.minimumErrors, self.minimumTrain) =
                 (months, calibrationOrigins, minimumErrors, minimumTrain)
         }

@@ -167,8 +167,7 @@ public enum OutlookAssembly {
             let forecaster = candidates.first(where: { $0.name == chosen.name })?.forecaster
         {
             section = try sellOrStore(
-                subject, forecaster: forecaster, model: chosen.name, calibrationOrigins: request.calibrationOrigins,
-                request: asked)
+                subject, forecaster: forecaster, model: chosen.name, request: asked)
             outlook.sellOrStore = section?.text
         }
         var answer = OutlookAnswer(

@@ -30,8 +30,7 @@ extension OutlookAssembly {
     /// The sell-or-store section of the outlook: `SellOrStoreStudy` with the chosen model of
     /// `study` (`forecaster`), "now" being the latest reported price.
     static func sellOrStore(
-        _ subject: OutlookSubject, forecaster: any Forecaster, model: String, calibrationOrigins: Int,
-        request: SellOrStoreRequest
+        _ subject: OutlookSubject, forecaster: any Forecaster, model: String, request: SellOrStoreRequest
     ) throws -> SellOrStoreSection {
         let raw = subject.reported
         guard let last = raw.values.lastIndex(where: \.isFinite), let now = raw.date(at: last) else {
@@ -50,7 +49,7 @@ extension OutlookAssembly {
                     + "price with --fresh-price (đồng/kg), or ask the outlook of paddy (--commodity lúa)")
         }
         guard seriesNow > 0 else { throw Refusal("--sell-or-store needs a positive latest price") }
-        let options = SellOrStoreStudy.Options(months: request.months, calibrationOrigins: calibrationOrigins)
+        let options = SellOrStoreStudy.Options(months: request.months)
         let study = try SellOrStoreStudy.run(
             raw.values, period: raw.period, forecaster: forecaster, freshPerSeriesUnit: fresh / seriesNow,
             costs: request.costs, options: options)

@@ -22,7 +22,7 @@ public enum SellOrStoreBenchmark {
         public var datasets = "datasets"
         /// (file, series id) of the prices backtested.
         public var series: [(file: String, id: String)] = SellOrStoreBenchmark.bundled
-        public var model = "theta"
+        public var model = "naive"
         public var costs = StorageCosts.standard
         public var study = SellOrStoreStudy.Options()
 
@@ -184,9 +184,12 @@ public enum SellOrStoreBenchmark {
         md += "[design/sell-or-store.md](../design/sell-or-store.md).\n\n"
         md += "## Setting\n\n"
         md += "- Model: `\(r.options.model)`, refitted at every origin on the months before it (gaps filled inside "
-        md += "the training months only); the price k months on is the forecast times one of the model's last "
-        md += "\(r.options.study.calibrationOrigins) k-step errors known at the origin (at least "
-        md += "\(r.options.study.minimumErrors)); p = the share of those draws in which waiting gains.\n"
+        let errors =
+            r.options.study.calibrationOrigins >= Limits.calibrationOrigins.range.upperBound
+            ? "all its" : "its last \(r.options.study.calibrationOrigins)"
+        md += "the training months only); the price k months on is the forecast times one of \(errors) "
+        md += "k-step errors known at the origin (at least \(r.options.study.minimumErrors)); p = the share of "
+        md += "those draws in which waiting gains.\n"
         md += "- Costs: drying \(n(c.dryingCost, 0)) đồng/kg of fresh paddy; moisture \(percent(c.fieldMoisture))% → "
         md += "\(percent(c.storeMoisture))% (weight dried off \(percent(c.dryingLoss, 1))%); storage loss "
         md += "\(percent(c.storageLossPerMonth, 1))% a month; interest \(percent(c.interestPerMonth, 3))% a month; "
