@@ -177,6 +177,19 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var method: String?
         /// The base model of every series (default `auto`).
         public var model: String?
+        /// `area-times-yield` (default): production's base forecast is the area's times the yield's
+        /// (`CropYieldModel` by rolling origin, with `climate` over the season's window); `model`:
+        /// production's own univariate forecast.
+        public var production: String?
+        /// The monthly climate driver of the yields (ENSO ONI), averaged over each season's window.
+        public var climate: Climate?
+        /// The provinces' names, by id, for the bulletin's words (default: the id).
+        public var names: [String: Bilingual]?
+
+        public struct Climate: Sendable, Equatable, Decodable {
+            public var dataset: String
+            public var series: String
+        }
 
         public static let methods = ["bottom-up", "ols", "wls-structural", "wls-variance", "mint-shrink"]
 
@@ -244,6 +257,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             for ind in e.indicators ?? [] where ind.dataset == key { ids.insert(ind.series) }
         }
         if let p = province, p.dataset == key { ids.formUnion(p.seriesIDs) }
+        if let c = province?.hierarchy?.climate, c.dataset == key { ids.insert(c.series) }
         return ids.sorted()
     }
 
@@ -265,7 +279,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         "province", "sellOrStore",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
-    static let hierarchyKeys: Set<String> = ["seasons", "provinces", "region", "country", "method", "model"]
+    static let hierarchyKeys: Set<String> = [
+        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names",
+    ]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
@@ -573,6 +589,12 @@ public struct PublishConfiguration: Sendable, Equatable {
         if let m = h.method, !Hierarchy.methods.contains(m) {
             throw fail(
                 "province.hierarchy: unknown method '\(m)'; the methods are: \(Hierarchy.methods.joined(separator: ", "))")
+        }
+        if let m = h.production, !["area-times-yield", "model"].contains(m) {
+            throw fail("province.hierarchy: production must be area-times-yield or model, not '\(m)'")
+        }
+        if let c = h.climate, datasets[c.dataset] == nil {
+            throw fail("province.hierarchy.climate: unknown dataset '\(c.dataset)'")
         }
         if let m = h.model, !ForecasterRegistry.names.contains(m) {
             throw fail(

@@ -204,7 +204,7 @@ enum BulletinAssembly {
             var line = Bilingual(
                 vi: "\(name.vi): dự báo theo \(model.vi); sai số trung bình khi dự báo lại \(past.vi): \(e.vi).",
                 en: "\(name.en): forecast from \(model.en); average error when \(past.en) are forecast again: \(e.en).")
-            if p.selection.method == "rolling-origin" {
+            if p.entry.kind == .yield, p.selection.method == "rolling-origin" {
                 // Each past year forecast from the years before it only: a forecaster's skill.
                 line = Bilingual(
                     vi: "\(name.vi): dự báo theo \(model.vi); sai số trung bình khi dự báo từng năm cũ chỉ từ số liệu "

@@ -1,4 +1,5 @@
 import AgriData
+import Agronomy
 import Documents
 import Forecasting
 import Foundation
@@ -120,9 +121,9 @@ enum ProvinceHierarchy {
         let forecaster = try ForecasterRegistry.forecaster(named: h.model ?? "auto")
         let levels = configuration.levels.sorted()
 
-        /// The history of series `name` over the common span.
-        func history(_ table: [String: [Int: Double]], _ name: String) -> [Double] {
-            years.map { y in
+        /// The values of series `name` in `years` (the common span by default).
+        func history(_ table: [String: [Int: Double]], _ name: String, in span: [Int]? = nil) -> [Double] {
+            (span ?? years).map { y in
                 switch name {
                 case rest: (table[h.country.id]?[y] ?? .nan) - (table[h.region.id]?[y] ?? .nan)
                 case todayID: ([p.id] + merged).reduce(0) { $0 + (table[$1]?[y] ?? .nan) }
@@ -130,22 +131,45 @@ enum ProvinceHierarchy {
                 }
             }
         }
-        func reconciled(_ table: [String: [Int: Double]]) throws -> (mean: [Double], bounds: [LevelBounds]) {
-            let values = tree.names.map { history(table, $0) }
-            let base = try zip(tree.names, values).map { name, y in
-                do {
-                    return try forecaster.forecast(y, period: 1, horizon: horizon, levels: levels)
-                } catch var e as ForecastingError {
-                    e.message = "province.hierarchy: the forecast of '\(name)' failed: " + e.message
-                    throw e
-                }
+        func base(_ name: String, _ y: [Double]) throws -> Forecast {
+            do {
+                return try forecaster.forecast(y, period: 1, horizon: horizon, levels: levels)
+            } catch var e as ForecastingError {
+                e.message = "province.hierarchy: the forecast of '\(name)' failed: " + e.message
+                throw e
             }
+        }
+        func reconciled(_ table: [String: [Int: Double]], base: [Forecast]) throws
+            -> (mean: [Double], bounds: [LevelBounds])
+        {
+            let values = tree.names.map { history(table, $0) }
             let r = try HierarchyForecast(hierarchy: tree, values: values, base: base, method: method, levels: levels)
                 .reconciled
             return (r.mean.map { $0[horizon - 1] }, r.bounds)
         }
-        let a = try reconciled(area)
-        let q = try reconciled(production)
+        let areaBase = try tree.names.map { try base($0, history(area, $0)) }
+        var productionBase = try tree.names.map { try base($0, history(production, $0)) }
+        if h.production ?? "area-times-yield" == "area-times-yield" {
+            // Production = area × yield (tạ/ha ÷ 10 → t/ha, so nghìn ha × t/ha = nghìn tấn), the
+            // yield by the crop-yield model on the series' whole history; the univariate model's
+            // in-sample errors stay the residuals that estimate W.
+            let climate = try h.climate.map { try data.series($0.dataset, $0.series, at: "province.hierarchy.climate") }
+            for (i, name) in tree.names.enumerated() {
+                var yieldForecast = try CropYield.forecast(
+                    name: name, area: area, production: production, history: history, last: last, horizon: horizon,
+                    levels: levels, climate: climate, calendar: calendar, cropSeason: cropSeason?.number)
+                yieldForecast.mean = yieldForecast.mean.map { $0 / 10 }
+                yieldForecast.intervals = yieldForecast.intervals.map {
+                    PredictionInterval(level: $0.level, lower: $0.lower.map { $0 / 10 }, upper: $0.upper.map { $0 / 10 })
+                }
+                var combined = try ProductionForecast.combine(
+                    area: areaBase[i], yield: yieldForecast, levels: levels, seed: configuration.seed)
+                combined.fitted = productionBase[i].fitted
+                productionBase[i] = combined
+            }
+        }
+        let a = try reconciled(area, base: areaBase)
+        let q = try reconciled(production, base: productionBase)
 
         // The rows: today's province, the region, the rest of the country, the country.
         let todayName =
@@ -213,6 +237,45 @@ enum ProvinceHierarchy {
             rows: out)
     }
 
+    /// The yield of a hierarchy series as the crop-yield model forecasts it.
+    enum CropYield {
+        /// The crop-yield model (rolling-origin selection over the last 12 years, a 15-year window
+        /// or the whole run where shorter) on the yields (production / area × 10, tạ/ha) of `name`
+        /// over the longest run of consecutive years ending at `last`, with the ENSO `climate`
+        /// averaged over the season's window when the season has one.
+        static func forecast(
+            name: String, area: [String: [Int: Double]], production: [String: [Int: Double]],
+            history: ([String: [Int: Double]], String, [Int]?) -> [Double], last: Int, horizon: Int, levels: [Int],
+            climate: TimeSeries?, calendar: CropCalendar?, cropSeason: Int?
+        ) throws -> Forecast {
+            var first = last
+            while history(area, name, [first - 1]).allSatisfy(\.isFinite)
+                && history(production, name, [first - 1]).allSatisfy(\.isFinite), first > last - 60
+            {
+                first -= 1
+            }
+            let span = Array(first...last)
+            let yields = zip(history(production, name, span), history(area, name, span)).map { $0 / $1 * 10 }
+            var indicators: [CropYieldModel.Indicator] = []
+            if let climate, let calendar, let cropSeason {
+                let target = TimeSeries(id: name, values: yields, frequency: .yearly, start: .year(first))
+                let aligned = try CovariateAligner.align(
+                    driver: climate, to: target, horizon: horizon, name: climate.id, calendar: calendar,
+                    cropSeason: cropSeason)
+                indicators.append(.init(name: aligned.name, past: aligned.values, future: aligned.future))
+            }
+            do {
+                return try CropYieldModel.forecast(
+                    yields: yields, firstYear: first, indicators: indicators, horizon: horizon, levels: levels,
+                    options: .init(trendYears: min(15, yields.count), selection: .rollingOrigin(origins: 12))
+                ).forecast
+            } catch var e as ForecastingError {
+                e.message = "province.hierarchy: the yield forecast of '\(name)' failed: " + e.message
+                throw e
+            }
+        }
+    }
+
     static func method(_ name: String) -> ReconciliationMethod {
         switch name {
         case "bottom-up": .bottomUp
@@ -234,21 +297,26 @@ enum ProvinceHierarchy {
         var vi =
             "Mỗi tỉnh, phần còn lại của cả nước, vùng và cả nước được dự báo riêng từ số liệu chính thức \(span), "
             + "rồi điều chỉnh cho khớp nhau: tổng các tỉnh bằng cả vùng, vùng cộng phần còn lại bằng cả nước. "
-            + "Năng suất = sản lượng / diện tích. Khoảng dự báo: \(level / 10) trên 10 khả năng số thực tế nằm "
+            + "Sản lượng dự báo = diện tích × năng suất dự báo (năng suất theo xu hướng các năm gần đây, có tính "
+            + "ảnh hưởng El Niño trong vụ). Năng suất trong bảng = sản lượng / diện tích. Khoảng dự báo: \(level / 10) trên 10 khả năng số thực tế nằm "
             + "trong khoảng đó."
         var en =
             "Each province, the rest of the country, the region and the country are forecast separately from the "
             + "official figures of \(span), then adjusted to agree: the provinces add up to the region, the region "
             + "and the rest to the country (\(method ?? "mint-shrink") reconciliation; docs/models/reconciliation.md). "
-            + "Yield = production / area. The range: \(level)% chance of holding the outcome."
+            + "Production's forecast = area × yield (the yield by the crop-yield model: recent trend, El Niño over "
+            + "the season's window; chosen by rolling origin). The table's yield = production / area. The range: \(level)% chance of holding the outcome."
         if horizon > 1 {
             vi += " Số liệu mới nhất là năm \(years.last ?? 0), cách năm dự báo \(horizon) năm: càng xa càng kém chắc chắn."
             en += " The newest figures are of \(years.last ?? 0), \(horizon) years before the forecast year: the "
                 + "further, the less certain."
         }
         if !absent.isEmpty {
-            vi += " Không có số liệu vụ này (không tính riêng): \(absent.joined(separator: ", "))."
-            en += " No figures of this season (not counted apart): \(absent.joined(separator: ", "))."
+            let names = absent.map { h.names?[$0] ?? Bilingual(vi: $0, en: $0) }
+            vi += " Không có số liệu vụ này năm \(years.last ?? 0) (không tính riêng): "
+                + names.map(\.vi).joined(separator: ", ") + "."
+            en += " No figures of this season in \(years.last ?? 0) (not counted apart): "
+                + names.map(\.en).joined(separator: ", ") + "."
         }
         if gaps.isEmpty {
             vi += " Trong \(span), tổng vùng do Tổng cục Thống kê công bố khớp với tổng các tỉnh."
