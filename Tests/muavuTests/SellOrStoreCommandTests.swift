@@ -46,7 +46,18 @@ struct SellOrStoreCommandTests {
                 #expect(table.contains("| \(i * 10)–\(i * 10 + 10)% | \(n) | \(h) |"), "k=\(k) bin \(i)")
             }
         }
-        // Byte-reproducible with the same SOURCE_DATE_EPOCH.
+        // Against the past rate: the same statements, both Brier scores.
+        let past = try #require(json["past_rate"] as? [String: [String: Any]])
+        let rule = try #require(text.components(separatedBy: "Brier, the past rate |").dropFirst().first)
+        for k in 1...6 {
+            let t = try #require(past["\(k)"])
+            let n = t["cases"] as? Int ?? -1
+            let ours = String(format: "%.4f", t["brier"] as? Double ?? .nan)
+            let theirs = String(format: "%.4f", t["past_brier"] as? Double ?? .nan)
+            let row = "| \(k) | \(n) | \(ours) | \(theirs) |"
+            #expect(rule.contains(row), "past rate, k=\(k): \(row)")
+        }
+                // Byte-reproducible with the same SOURCE_DATE_EPOCH.
         let again = dir.appendingPathComponent("again.md").path
         var second = args
         second[second.count - 1] = again
@@ -56,7 +67,9 @@ struct SellOrStoreCommandTests {
     }
 
     @Test func badOptionsExit64() throws {
-        let bad = [["--months", "0"], ["--model", "prophet"], ["--field-moisture", "10"], ["--calibration-origins", "5"]]
+        let bad = [
+            ["--months", "0"], ["--model", "prophet"], ["--field-moisture", "10"], ["--calibration-origins", "5"],
+        ]
         for args in bad {
             let r = try CLIRunner.run(["sell-or-store"] + args)
             #expect(r.status == 64, "\(args): \(r.stderr)")

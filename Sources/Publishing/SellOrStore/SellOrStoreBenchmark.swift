@@ -64,6 +64,30 @@ public enum SellOrStoreBenchmark {
         public var options: Options
         public var series: [SeriesResult]
         /// Every series' cases per month k (index k − 1), pooled.
+        /// Per k (index k − 1), against a rule a cooperative could have used: "waiting pays as often
+        /// as it did before" — the share of the same series' earlier statements for k whose outcome
+        /// was known at the origin (at least 10 of them). Both Brier scores on the same statements.
+        public var pastRate: [(cases: Int, brier: Double, pastBrier: Double)] {
+            (1...options.study.months).map { k in
+                var n = 0
+                var ours = 0.0
+                var past = 0.0
+                for s in series {
+                    let cases = s.study.cases.filter { $0.statement.months == k }
+                    for c in cases {
+                        let known = cases.filter { $0.origin + k <= c.origin }
+                        guard known.count >= 10 else { continue }
+                        let rate = Double(known.filter(\.happened).count) / Double(known.count)
+                        let o = c.happened ? 1.0 : 0.0
+                        n += 1
+                        ours += (c.statement.probability - o) * (c.statement.probability - o)
+                        past += (rate - o) * (rate - o)
+                    }
+                }
+                return (n, n > 0 ? ours / Double(n) : .nan, n > 0 ? past / Double(n) : .nan)
+            }
+        }
+
         public var pooled: [Reliability] {
             (1...options.study.months).map { k in
                 Reliability(series.flatMap { $0.study.cases.filter { $0.statement.months == k } })
@@ -220,7 +244,16 @@ public enum SellOrStoreBenchmark {
         }
         md += summary.text + "\n"
         md += "Brier = reliability − resolution + uncertainty (Murphy 1973) up to the spread of p inside the tenths; "
-        md += "a Brier score below the uncertainty beats always saying the base rate.\n\n"
+        md += "a Brier score below the uncertainty beats always saying the base rate — a rate known only "
+        md += "afterwards.\n\n"
+        md += "Against a rule a cooperative could have used at each origin, \"waiting pays as often as it did "
+        md += "before\" (the share of the series' earlier statements for k whose outcome was known then, from 10 "
+        md += "on), on the same statements:\n\n"
+        var rule = MarkdownTable(header: ["k (months)", "statements", "Brier, muavu", "Brier, the past rate"])
+        for (i, x) in r.pastRate.enumerated() {
+            rule.append(["\(i + 1)", "\(x.cases)", n(x.brier, 4), n(x.pastBrier, 4)])
+        }
+        md += rule.text + "\n"
         for (i, rel) in pooled.enumerated() {
             md += "### Waiting \(i + 1) month\(i == 0 ? "" : "s")\n\n" + table(rel) + "\n"
         }
