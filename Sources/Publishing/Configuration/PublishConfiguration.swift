@@ -141,7 +141,7 @@ public struct PublishConfiguration: Sendable, Equatable {
                     ["area", "production", "yield"].map { "gso-paddy-\($0)-\(season)-\(p)" }
                 }
             }
-            return own + (hierarchy?.seriesIDs ?? [])
+            return own
         }
 
         /// The day a merged province joined: (year, month, day), nil when `since` is not a date.
@@ -264,6 +264,14 @@ public struct PublishConfiguration: Sendable, Equatable {
         if let p = province, p.dataset == key { ids.formUnion(p.seriesIDs) }
         if let c = province?.hierarchy?.climate, c.dataset == key { ids.insert(c.series) }
         return ids.sorted()
+    }
+
+    /// The series of dataset `key` read where they exist: the hierarchy's (GSO has no Mùa for some
+    /// provinces, no Hè Thu + Thu Đông for Kiên Giang).
+    public func optionalSeriesNamed(inDataset key: String) -> [String] {
+        guard let p = province, let h = p.hierarchy, p.dataset == key else { return [] }
+        let required = Set(seriesNamed(inDataset: key))
+        return h.seriesIDs.filter { !required.contains($0) }
     }
 
     // MARK: - Loading
