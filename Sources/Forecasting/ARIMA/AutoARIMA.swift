@@ -84,8 +84,11 @@ public struct AutoARIMA: ARIMAForecaster {
 
     /// Selects and fits a model. Never fails on a finite, non-empty series: when no candidate
     /// can be fitted, a differenced white-noise model is returned with the reason in its notes.
+    ///
+    /// Missing values are refused (the unit-root tests need every period): `SARIMA` at a fixed
+    /// order (arima-fixed) skips them.
     public func fit(_ y: [Double], period: Int) throws -> SARIMA.Fit {
-        try ArgumentCheck.series(y)
+        try ArgumentCheck.series(y, model: name)
         var o = options
         let n = y.count
         var m = o.seasonal ? max(1, period) : 1

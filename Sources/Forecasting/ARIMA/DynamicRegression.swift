@@ -36,7 +36,10 @@ public struct DynamicRegression: Forecaster {
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        // Only fixed-order ARIMA errors skip missing values.
+        var fixedOrder = false
+        if case .fixed = errors { fixedOrder = true }
+        try validateArguments(y, period: period, horizon: horizon, levels: levels, allowingGaps: fixedOrder)
         let n = y.count
         guard regressors.count >= n + horizon else {
             throw ForecastingError(
