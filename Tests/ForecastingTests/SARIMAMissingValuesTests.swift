@@ -76,7 +76,7 @@ struct MissingValuesReference: Decodable {
     func logLikelihoodAtFixedCoefficients(_ id: String) throws {
         let c = try fixture(id)
         let fit = try c.model.evaluate(c.y, period: c.period, coefficients: c.fixed.coef)
-        #expect(relativelyClose(fit.loglik, c.fixed.loglik, 1e-6), "\(fit.loglik) vs \(c.fixed.loglik)")
+        #expect(relativelyClose(fit.loglik, c.fixed.loglik, 1e-9), "\(fit.loglik) vs \(c.fixed.loglik)")
         #expect(fit.nobs == c.fixed.nobs)
     }
 
@@ -86,7 +86,7 @@ struct MissingValuesReference: Decodable {
         let c = try fixture(id)
         let fit = try c.model.fit(c.y, period: c.period)
         let atReference = try c.model.evaluate(c.y, period: c.period, coefficients: c.optimum.coef)
-        #expect(relativelyClose(atReference.loglik, c.optimum.loglik, 1e-6), "\(atReference.loglik)")
+        #expect(relativelyClose(atReference.loglik, c.optimum.loglik, 1e-9), "\(atReference.loglik)")
         #expect(fit.loglik >= c.optimum.loglik - 1e-6 * abs(c.optimum.loglik), "\(fit.loglik) vs \(c.optimum.loglik)")
         #expect(fit.nobs == c.optimum.nobs)
         let coefficients = fit.ar + fit.ma + fit.seasonalAR + fit.seasonalMA
@@ -114,10 +114,10 @@ struct MissingValuesReference: Decodable {
         let band = try #require(fc.interval(level: 95))
         let z = NormalDistribution.criticalValue(level: 95)
         for h in 0..<c.horizon {
-            #expect(relativelyClose(fc.mean[h], c.mean[h], 1e-6), "h=\(h + 1): \(fc.mean[h]) vs \(c.mean[h])")
+            #expect(relativelyClose(fc.mean[h], c.mean[h], 1e-9), "h=\(h + 1): \(fc.mean[h]) vs \(c.mean[h])")
             let half = (band.upper[h] - fc.mean[h]) / z
             let variance = half * half / fit.sigma2
-            #expect(relativelyClose(variance, c.variance[h], 1e-6), "h=\(h + 1): \(variance) vs \(c.variance[h])")
+            #expect(relativelyClose(variance, c.variance[h], 1e-9), "h=\(h + 1): \(variance) vs \(c.variance[h])")
         }
     }
 
