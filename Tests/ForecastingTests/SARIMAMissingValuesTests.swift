@@ -89,6 +89,11 @@ struct MissingValuesReference: Decodable {
         #expect(relativelyClose(atReference.loglik, c.optimum.loglik, 1e-9), "\(atReference.loglik)")
         #expect(fit.loglik >= c.optimum.loglik - 1e-6 * abs(c.optimum.loglik), "\(fit.loglik) vs \(c.optimum.loglik)")
         #expect(fit.nobs == c.optimum.nobs)
+        // The criteria count the observed values the likelihood uses, not the missing months.
+        let k = Double(fit.parameterCount + 1)
+        let n = Double(fit.nobs)
+        #expect(abs(fit.aic - (-2 * fit.loglik + 2 * k)) < 1e-9 * abs(fit.aic))
+        #expect(abs(fit.aicc - (fit.aic + 2 * k * (k + 1) / (n - k - 1))) < 1e-9 * abs(fit.aic))
         let coefficients = fit.ar + fit.ma + fit.seasonalAR + fit.seasonalMA
             + [fit.intercept ?? fit.drift].compactMap { $0 } + fit.regression
         #expect(coefficients.count == c.optimum.coef.count)
@@ -202,6 +207,25 @@ struct MissingValuesReference: Decodable {
             }
         }
         #expect(throws: ForecastingError.self) { _ = try ETS().fit(c.y, period: 12) }
+    }
+
+    /// Every model of the registry but arima-fixed refuses gaps, naming itself and arima-fixed;
+    /// arima-fixed forecasts.
+    @Test(arguments: ForecasterRegistry.names)
+    func registryModelsOnGaps(_ name: String) throws {
+        let c = try fixture("ir50404-011")
+        let model = try ForecasterRegistry.forecaster(named: name)
+        if name == "arima-fixed" {
+            let fc = try model.forecast(c.y, period: 12, horizon: 6, levels: [95])
+            #expect(fc.mean.allSatisfy { $0.isFinite })
+            return
+        }
+        do {
+            _ = try model.forecast(c.y, period: 12, horizon: 6, levels: [95])
+            Issue.record("\(name) accepted a series with gaps")
+        } catch let error as ForecastingError {
+            #expect(error.message.contains(model.name) && error.message.contains("arima-fixed"), "\(error.message)")
+        }
     }
 
     /// Too few observed values, infinities, CSS and saving are refused with a reason.
