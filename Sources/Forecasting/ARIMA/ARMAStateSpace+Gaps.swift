@@ -39,12 +39,29 @@ extension ARMAStateSpace {
 
     /// One pass over `x` (the series less any regression part; NaN = missing). Nil when the ARMA
     /// part is not stationary or a variance is not positive.
+    ///
+    /// T is sparse (shift rows, the AR row and the row z), so T P T' costs O(dim · nnz(T)); the
+    /// symmetric covariances are updated in place.
     func filterWithGaps(_ x: [Double], delta: [Double], keepResiduals: Bool = false) -> GapPass? {
         let r = self.r
         let k = delta.count
         guard let gamma = ARMAPolynomials.autocovariances(phi: phi, theta: theta, maxLag: r), gamma[0] > 0
         else { return nil }
         let (tm, z, psi, dim) = integratedSystem(delta: delta)
+        // T by rows: row i holds (column, value) pairs rowStart[i]..<rowStart[i + 1].
+        var rowStart: [Int] = []
+        var columns: [Int] = []
+        var values: [Double] = []
+        for i in 0..<dim {
+            rowStart.append(columns.count)
+            for j in 0..<dim where tm[i * dim + j] != 0 {
+                columns.append(j)
+                values.append(tm[i * dim + j])
+            }
+        }
+        rowStart.append(columns.count)
+        let zIndex = (0..<dim).filter { z[$0] != 0 }
+        let zValue = zIndex.map { z[$0] }
         var pStar = [Double](repeating: 0, count: dim * dim)
         for i in 0..<r {
             for j in i..<r {
@@ -62,48 +79,104 @@ extension ARMAStateSpace {
         var sumLog = 0.0
         var count = 0
         var residuals = keepResiduals ? [Double](repeating: .nan, count: x.count) : []
-        let nonzero = (0..<dim).filter { z[$0] != 0 }
-        func times(_ p: [Double]) -> [Double] {
-            (0..<dim).map { i in nonzero.reduce(0.0) { $0 + p[i * dim + $1] * z[$1] } }
-        }
-        for t in 0..<x.count {
-            if !x[t].isNaN {
-                let mStar = times(pStar)
-                let fStar = nonzero.reduce(0.0) { $0 + z[$1] * mStar[$1] }
-                let v = x[t] - nonzero.reduce(0.0) { $0 + z[$1] * a[$1] }
-                let mInf = diffuse ? times(pInf) : []
-                let fInf = diffuse ? nonzero.reduce(0.0) { $0 + z[$1] * mInf[$1] } : 0
-                if diffuse && fInf > Self.diffuseTolerance {
-                    for i in 0..<dim { a[i] += mInf[i] * v / fInf }
-                    let c = fStar / (fInf * fInf)
-                    for i in 0..<dim {
-                        for j in 0..<dim {
-                            pInf[i * dim + j] -= mInf[i] * mInf[j] / fInf
-                            pStar[i * dim + j] +=
-                                mInf[i] * mInf[j] * c - (mStar[i] * mInf[j] + mInf[i] * mStar[j]) / fInf
+        var work = [Double](repeating: 0, count: dim * dim + 3 * dim)
+        let ok: Bool = work.withUnsafeMutableBufferPointer { w in
+            pStar.withUnsafeMutableBufferPointer { starBuffer in
+                pInf.withUnsafeMutableBufferPointer { diffuseBuffer in
+                    a.withUnsafeMutableBufferPointer { stateBuffer in
+                        guard let base = w.baseAddress, let ps = starBuffer.baseAddress, let pi = diffuseBuffer.baseAddress,
+                            let a = stateBuffer.baseAddress
+                        else { return false }
+                        let tp = base
+                        let mStar = base + dim * dim
+                        let mInf = mStar + dim
+                        let next = mInf + dim
+                        // m = P z and z'm.
+                        func times(_ p: UnsafeMutablePointer<Double>, _ m: UnsafeMutablePointer<Double>) -> Double {
+                            for i in 0..<dim {
+                                var v = 0.0
+                                for (c, zc) in zip(zIndex, zValue) { v += p[i * dim + c] * zc }
+                                m[i] = v
+                            }
+                            var f = 0.0
+                            for (c, zc) in zip(zIndex, zValue) { f += zc * m[c] }
+                            return f
                         }
+                        // P = T P T', symmetric.
+                        func predict(_ p: UnsafeMutablePointer<Double>) {
+                            for i in 0..<dim {
+                                for j in 0..<dim { tp[i * dim + j] = 0 }
+                                for e in rowStart[i]..<rowStart[i + 1] {
+                                    let c = columns[e]
+                                    let v = values[e]
+                                    for j in 0..<dim { tp[i * dim + j] += v * p[c * dim + j] }
+                                }
+                            }
+                            for i in 0..<dim {
+                                for j in i..<dim {
+                                    var v = 0.0
+                                    for e in rowStart[j]..<rowStart[j + 1] { v += values[e] * tp[i * dim + columns[e]] }
+                                    p[i * dim + j] = v
+                                    p[j * dim + i] = v
+                                }
+                            }
+                        }
+                        for t in 0..<x.count {
+                            if !x[t].isNaN {
+                                let fStar = times(ps, mStar)
+                                var prediction = 0.0
+                                for (c, zc) in zip(zIndex, zValue) { prediction += zc * a[c] }
+                                let v = x[t] - prediction
+                                let fInf = diffuse ? times(pi, mInf) : 0
+                                if diffuse && fInf > Self.diffuseTolerance {
+                                    for i in 0..<dim { a[i] += mInf[i] * v / fInf }
+                                    let c = fStar / (fInf * fInf)
+                                    for i in 0..<dim {
+                                        for j in i..<dim {
+                                            let inf = pi[i * dim + j] - mInf[i] * mInf[j] / fInf
+                                            let star =
+                                                ps[i * dim + j] + mInf[i] * mInf[j] * c
+                                                - (mStar[i] * mInf[j] + mInf[i] * mStar[j]) / fInf
+                                            (pi[i * dim + j], pi[j * dim + i]) = (inf, inf)
+                                            (ps[i * dim + j], ps[j * dim + i]) = (star, star)
+                                        }
+                                    }
+                                } else {
+                                    guard fStar > 0, fStar.isFinite else { return false }
+                                    for i in 0..<dim { a[i] += mStar[i] * v / fStar }
+                                    for i in 0..<dim {
+                                        for j in i..<dim {
+                                            let star = ps[i * dim + j] - mStar[i] * mStar[j] / fStar
+                                            (ps[i * dim + j], ps[j * dim + i]) = (star, star)
+                                        }
+                                    }
+                                    ssq += v * v / fStar
+                                    sumLog += log(fStar)
+                                    count += 1
+                                    if keepResiduals { residuals[t] = v }
+                                }
+                            }
+                            for i in 0..<dim {
+                                var v = 0.0
+                                for e in rowStart[i]..<rowStart[i + 1] { v += values[e] * a[columns[e]] }
+                                next[i] = v
+                            }
+                            for i in 0..<dim { a[i] = next[i] }
+                            predict(ps)
+                            for i in 0..<r { for j in 0..<r { ps[i * dim + j] += psi[i] * psi[j] } }
+                            if diffuse {
+                                predict(pi)
+                                var largest = 0.0
+                                for i in 0..<(dim * dim) { largest = max(largest, abs(pi[i])) }
+                                if largest < Self.diffuseTolerance { diffuse = false }
+                            }
+                        }
+                        return true
                     }
-                } else {
-                    guard fStar > 0, fStar.isFinite else { return nil }
-                    for i in 0..<dim { a[i] += mStar[i] * v / fStar }
-                    for i in 0..<dim {
-                        for j in 0..<dim { pStar[i * dim + j] -= mStar[i] * mStar[j] / fStar }
-                    }
-                    ssq += v * v / fStar
-                    sumLog += log(fStar)
-                    count += 1
-                    if keepResiduals { residuals[t] = v }
                 }
             }
-            a = StateMatrix.multiply(tm, a, dim)
-            pStar = StateMatrix.sandwich(tm, pStar, dim)
-            for i in 0..<r { for j in 0..<r { pStar[i * dim + j] += psi[i] * psi[j] } }
-            if diffuse {
-                pInf = StateMatrix.sandwich(tm, pInf, dim)
-                if pInf.allSatisfy({ abs($0) < Self.diffuseTolerance }) { diffuse = false }
-            }
         }
-        guard ssq.isFinite, sumLog.isFinite else { return nil }
+        guard ok, ssq.isFinite, sumLog.isFinite else { return nil }
         return GapPass(
             sumSquares: ssq, sumLogVariance: sumLog, count: count, residuals: residuals, state: a,
             covariance: pStar, resolved: !diffuse)

@@ -16,6 +16,11 @@ import TimeSeriesCore
 /// limit of R's diffuse start). Stationarity is enforced through the partial-autocorrelation
 /// map of Jones (1980); MA roots inside the unit circle are reflected after the fit.
 /// Forecast variances come from the state-space recursion of the integrated model.
+///
+/// A series with missing values (NaN) is fitted by the exact diffuse Kalman filter of the
+/// integrated model, the differences in the state, each missing value a prediction step only
+/// (Durbin & Koopman 2012, §4.10 and §5.2; `ARMAStateSpace.filterWithGaps`,
+/// docs/models/arima-missing-values.md); without a NaN nothing changes.
 public struct SARIMA: ARIMAForecaster {
     /// Orders of a seasonal ARIMA model.
     public struct Order: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -226,7 +231,8 @@ extension SARIMA {
         public var aic: Double
         public var aicc: Double
         public var bic: Double
-        /// Observations used by the likelihood: n − d − mD.
+        /// Observations used by the likelihood: n − d − mD (with gaps: the observed values less
+        /// those spent on the d + mD differenced starting values).
         public var nobs: Int
         /// Number of estimated coefficients (without σ²).
         public var parameterCount: Int
@@ -234,7 +240,8 @@ extension SARIMA {
         public var series: [Double]
         /// Regressor rows the model was fitted with (empty without regressors).
         public var regressorRows: [[Double]] = []
-        /// One-step innovations (NaN for the first d + mD observations).
+        /// One-step innovations (NaN for the first d + mD observations, and with gaps for the
+        /// missing ones and those spent on the differenced starting values).
         public var residuals: [Double] = []
         public var notes: [String] = []
 

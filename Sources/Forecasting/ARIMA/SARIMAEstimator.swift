@@ -3,7 +3,9 @@ import LinearAlgebra
 import TimeSeriesCore
 
 /// Estimation of one seasonal ARIMA specification on one series (R `stats::arima`,
-/// method "CSS-ML"). Internal; `SARIMA.fit` and the automatic search drive it.
+/// method "CSS-ML"). Internal; `SARIMA.fit` and the automatic search drive it. A series with
+/// missing values (NaN) takes the diffuse filter of the integrated model for its likelihood
+/// (`hasGaps`); its CSS starting values skip the differences a gap touches.
 ///
 /// Parameter vector, as R orders it: (φ₁…φ_p, θ₁…θ_q, Φ₁…Φ_P, Θ₁…Θ_Q, β₁…β_k), the β being
 /// the mean or drift and any regressors. Under maximum likelihood the AR blocks are
