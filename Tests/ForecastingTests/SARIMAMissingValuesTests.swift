@@ -237,5 +237,18 @@ struct MissingValuesReference: Decodable {
         let css = SARIMA(.init(order: .init(p: 0, d: 1, q: 1)), method: .css)
         #expect(throws: ForecastingError.self) { _ = try css.fit(c.y, period: 12) }
         #expect(throws: ForecastingError.self) { _ = try arima.fitModel(c.y, period: 12) }
+        // January never observed: a seasonal difference cannot start (its January value stays diffuse).
+        var noJanuary: [Double] = []
+        for t in 0..<60 {
+            let month = Double(t % 12)
+            let cycle = Double(t % 5)
+            noJanuary.append(t % 12 == 0 ? .nan : 100 + month + cycle)
+        }
+        let seasonal = SARIMA(.init(order: .init(p: 0, d: 0, q: 0, seasonalD: 1, period: 12), includeConstant: false))
+        #expect {
+            _ = try seasonal.fit(noJanuary, period: 12)
+        } throws: { error in
+            (error as? ForecastingError)?.message.contains("do not pin down") == true
+        }
     }
 }
