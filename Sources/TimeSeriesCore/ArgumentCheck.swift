@@ -47,14 +47,16 @@ public enum ArgumentCheck {
 
     /// Refuses a NaN (a missing observation) for a model that needs every period observed:
     /// "MODEL cannot take missing values (K of N observations are missing, the first at
-    /// observation I); arima-fixed (SARIMA) skips them, or fill the gaps first".
+    /// observation I); arima (automatic orders) and arima-fixed (SARIMA, with --order) skip them,
+    /// or fill the gaps first".
     public static func noGaps(_ y: [Double], model: String) throws {
         guard let first = y.firstIndex(where: \.isNaN) else { return }
         let missing = y.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         throw ForecastingError(
             .nonFinite,
             "\(model) cannot take missing values (\(missing) of \(y.count) observations are missing, the first at "
-                + "observation \(first + 1)); arima-fixed (SARIMA, with --order) skips them, or fill the gaps first")
+                + "observation \(first + 1)); arima (automatic orders) and arima-fixed (SARIMA, with --order) "
+                + "skip them, or fill the gaps first")
     }
 
     /// Accepts gaps (NaN) but refuses an empty series, an infinity, or fewer than `minimum`

@@ -195,7 +195,7 @@ struct MissingValuesReference: Decodable {
     /// The models that cannot take gaps say so in their name and point to arima-fixed.
     @Test func otherModelsRefuseGapsByName() throws {
         let c = try fixture("ir50404-011")
-        let forecasters: [any Forecaster] = [ETS(), Theta(), CES(), AutoARIMA(), Naive()]
+        let forecasters: [any Forecaster] = [ETS(), Theta(), CES(), Naive()]
         for model in forecasters {
             let name = model.name
             do {
@@ -209,13 +209,13 @@ struct MissingValuesReference: Decodable {
         #expect(throws: ForecastingError.self) { _ = try ETS().fit(c.y, period: 12) }
     }
 
-    /// Every model of the registry but arima-fixed refuses gaps, naming itself and arima-fixed;
-    /// arima-fixed forecasts.
+    /// Every model of the registry but the ARIMA ones refuses gaps, naming itself and arima-fixed;
+    /// arima-fixed, arima and arima-exhaustive forecast.
     @Test(arguments: ForecasterRegistry.names)
     func registryModelsOnGaps(_ name: String) throws {
         let c = try fixture("ir50404-011")
         let model = try ForecasterRegistry.forecaster(named: name)
-        if name == "arima-fixed" {
+        if ["arima-fixed", "arima", "arima-exhaustive"].contains(name) {
             let fc = try model.forecast(c.y, period: 12, horizon: 6, levels: [95])
             #expect(fc.mean.allSatisfy { $0.isFinite })
             return
@@ -228,6 +228,45 @@ struct MissingValuesReference: Decodable {
         }
     }
 
+    /// The automatic search with gaps: every candidate by exact likelihood over the observed values,
+    /// the chosen one the best on AICc among the admissible candidates (roots outside 1.01), its
+    /// criteria those of `SARIMA` at that order.
+    @Test func automaticSearchOverObservedValues() throws {
+        let c = try fixture("ir50404-011")
+        var options = AutoARIMA.Options()
+        options.search = .exhaustive
+        options.seasonal = false
+        options.maxP = 2
+        options.maxQ = 2
+        let chosen = try AutoARIMA(options: options).fit(c.y, period: 12)
+        let d = chosen.specification.order.d
+        #expect(chosen.notes.contains { $0.contains("missing values") })
+        #expect(chosen.nobs == c.observed - d)
+        func admissible(_ f: SARIMA.Fit) -> Bool {
+            let moduli = ARMAPolynomials.rootModuli(f.ar.map { -$0 }) + ARMAPolynomials.rootModuli(f.ma)
+            return moduli.allSatisfy { $0 >= 1.01 }
+        }
+        var best = Double.infinity
+        for p in 0...2 {
+            for q in 0...2 {
+                for constant in d <= 1 ? [false, true] : [false] {
+                    let spec = SARIMA.Specification(order: .init(p: p, d: d, q: q, period: 1), includeConstant: constant)
+                    guard let f = try? SARIMAEstimator(y: c.y, specification: spec, xreg: [], method: .cssML).fit(),
+                        admissible(f)
+                    else { continue }
+                    #expect(f.nobs == c.observed - d)
+                    best = min(best, f.aicc)
+                }
+            }
+        }
+        #expect(relativelyClose(chosen.aicc, best, 1e-12), "\(chosen.name): \(chosen.aicc) vs \(best)")
+        let again = try SARIMA(chosen.specification).fit(c.y, period: 12)
+        #expect(relativelyClose(again.aicc, chosen.aicc, 1e-9))
+        // The stepwise search and regression with automatic ARIMA errors take gaps too.
+        let stepwise = try AutoARIMA().forecast(c.y, period: 12, horizon: 6, levels: [95])
+        #expect(stepwise.mean.allSatisfy { $0.isFinite })
+    }
+
     /// Too few observed values, infinities, CSS and saving are refused with a reason.
     @Test func refusals() throws {
         let arima = SARIMA(.init(order: .init(p: 1, d: 1, q: 0)))
@@ -237,6 +276,7 @@ struct MissingValuesReference: Decodable {
         let css = SARIMA(.init(order: .init(p: 0, d: 1, q: 1)), method: .css)
         #expect(throws: ForecastingError.self) { _ = try css.fit(c.y, period: 12) }
         #expect(throws: ForecastingError.self) { _ = try arima.fitModel(c.y, period: 12) }
+        #expect(throws: ForecastingError.self) { _ = try AutoARIMA().fitModel(c.y, period: 12) }
         // January never observed: a seasonal difference cannot start (its January value stays diffuse).
         var noJanuary: [Double] = []
         for t in 0..<60 {

@@ -36,10 +36,8 @@ public struct DynamicRegression: Forecaster {
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        // Only fixed-order ARIMA errors skip missing values.
-        var fixedOrder = false
-        if case .fixed = errors { fixedOrder = true }
-        try validateArguments(y, period: period, horizon: horizon, levels: levels, allowingGaps: fixedOrder)
+        // ARIMA errors skip missing values; least squares with independent errors does not.
+        try validateArguments(y, period: period, horizon: horizon, levels: levels, allowingGaps: errors != .whiteNoise)
         let n = y.count
         guard regressors.count >= n + horizon else {
             throw ForecastingError(
