@@ -125,16 +125,19 @@ public struct PublishConfiguration: Sendable, Equatable {
         /// Season ids, in order: the calendar's, or `ca-nam` (the whole year).
         public var seasons: [String]
         public var merged: [Merged]?
+        /// The reconciled forecast of the province, the region and the country (nil: none).
+        public var hierarchy: Hierarchy?
 
         /// The series this section reads: area, production and yield of every season, of the
         /// province and of each merged province.
         public var seriesIDs: [String] {
             let provinces = [id] + (merged ?? []).map(\.id)
-            return seasons.flatMap { season in
+            let own = seasons.flatMap { season in
                 provinces.flatMap { p in
                     ["area", "production", "yield"].map { "gso-paddy-\($0)-\(season)-\(p)" }
                 }
             }
+            return own + (hierarchy?.seriesIDs ?? [])
         }
 
         /// The day a merged province joined: (year, month, day), nil when `since` is not a date.
@@ -144,6 +147,38 @@ public struct PublishConfiguration: Sendable, Equatable {
                 (1...12).contains(m), (1...31).contains(d), (1000...9999).contains(y)
             else { return nil }
             return (y, m, d)
+        }
+    }
+
+    /// The reconciled forecast of the bulletin's province section: the area and production of one
+    /// season (GSO's `ca-nam`: the whole year) of every province of the region, the rest of the
+    /// country (the country minus the region) and the region and country as their sums, each
+    /// forecast by `model` and reconciled by `method` (`HierarchyForecast`); yield is reconciled
+    /// production over reconciled area. Series ids as the province section's.
+    public struct Hierarchy: Sendable, Equatable, Decodable {
+        public struct Place: Sendable, Equatable, Decodable {
+            public var id: String
+            public var name: Bilingual
+        }
+
+        /// `ca-nam` (the whole year) or a season of the province's calendar.
+        public var season: String
+        /// Every province of the region, the province section's own and its merged ones among them.
+        public var provinces: [String]
+        public var region: Place
+        public var country: Place
+        /// `bottom-up`, `ols`, `wls-structural`, `wls-variance` or `mint-shrink` (default).
+        public var method: String?
+        /// The base model of every series (default `auto`).
+        public var model: String?
+
+        public static let methods = ["bottom-up", "ols", "wls-structural", "wls-variance", "mint-shrink"]
+
+        /// The series read: area and production of every province, the region and the country.
+        public var seriesIDs: [String] {
+            ["area", "production"].flatMap { indicator in
+                (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
+            }
         }
     }
 
@@ -219,7 +254,8 @@ public struct PublishConfiguration: Sendable, Equatable {
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
         "province",
     ]
-    static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged"]
+    static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
+    static let hierarchyKeys: Set<String> = ["season", "provinces", "region", "country", "method", "model"]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
@@ -246,6 +282,11 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail(
                     "province: unknown key '\(unknown)'; the keys are: \(provinceKeys.sorted().joined(separator: ", "))"
                 )
+            }
+            if let h = p["hierarchy"] as? [String: Any], let unknown = Set(h.keys).subtracting(hierarchyKeys).sorted().first {
+                throw fail(
+                    "province.hierarchy: unknown key '\(unknown)'; the keys are: "
+                        + hierarchyKeys.sorted().joined(separator: ", "))
             }
             for (i, m) in ((p["merged"] as? [Any]) ?? []).enumerated() {
                 if let m = m as? [String: Any], let unknown = Set(m.keys).subtracting(mergedKeys).sorted().first {
@@ -487,6 +528,25 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail("province.merged[\(i)] (\(m.id)): 'since' must be a day YYYY-MM-DD, got '\(m.since)'")
             }
             guard m.id != p.id else { throw fail("province.merged[\(i)]: the province cannot merge with itself") }
+        }
+        guard let h = p.hierarchy else { return }
+        let places = h.provinces + [h.region.id, h.country.id]
+        for id in [h.season] + places where !isID(id) {
+            throw fail("province.hierarchy: '\(id)' is not an id (lower-case letters, digits and '-')")
+        }
+        guard h.provinces.count >= 2 else { throw fail("province.hierarchy: 'provinces' must name at least two") }
+        guard Set(places).count == places.count else { throw fail("province.hierarchy: a place is named twice") }
+        for own in [p.id] + (p.merged ?? []).map(\.id) where !h.provinces.contains(own) {
+            throw fail("province.hierarchy: 'provinces' must include '\(own)', a province of the section")
+        }
+        if let m = h.method, !Hierarchy.methods.contains(m) {
+            throw fail(
+                "province.hierarchy: unknown method '\(m)'; the methods are: \(Hierarchy.methods.joined(separator: ", "))")
+        }
+        if let m = h.model, !ForecasterRegistry.names.contains(m) {
+            throw fail(
+                "province.hierarchy: unknown model '\(m)'; the models are: "
+                    + ForecasterRegistry.names.joined(separator: ", "))
         }
     }
 
