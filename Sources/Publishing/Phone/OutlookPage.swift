@@ -119,8 +119,9 @@ public enum OutlookPage {
     }
 
     /// The compact chart: the last `chartMonths` reported prices of `history` (to its latest
-    /// price) and the months ahead with their range: `forecast`'s, from the month after the latest
-    /// price, or else the outlook's own months. Nil without a dated history.
+    /// price) and the months ahead with their range: `forecast`'s, from the month after the end of
+    /// `history` (as `PriceOutlook` reads it), or else the outlook's own months. Nil without a
+    /// dated history.
     static func chart(
         _ outlook: PriceOutlook, history: TimeSeries?, forecast: Forecast?, language: Language
     ) -> String? {
@@ -134,7 +135,7 @@ public enum OutlookPage {
         var steps: [FanChart.Step] = []
         if let forecast, let interval = forecast.interval(level: outlook.level) {
             for h in 0..<min(forecast.horizon, interval.lower.count, interval.upper.count) {
-                guard let d = history.date(at: last + 1 + h) else { continue }
+                guard let d = history.date(at: history.count + h) else { continue }
                 steps.append(
                     .init(date: d, median: forecast.mean[h], lower80: interval.lower[h], upper80: interval.upper[h]))
             }
