@@ -158,7 +158,12 @@ public struct FanChart: Sendable, Equatable {
         let decimals = self.decimals ?? Ticks.decimals(covering: ticks)
         let axis: KeyValuePairs<String, String?> = ["stroke": Self.colors.axis, "stroke-width": "1"]
         svg.open("g", ["font-size": "12", "fill": Self.colors.muted])
-        svg.text(x: plot.left - 8, y: plot.top - 10, ["text-anchor": "end"], unit)
+        // The compact layout's margin is narrower than the unit: it starts at the left edge.
+        if isCompact {
+            svg.text(x: 4, y: plot.top - 10, ["text-anchor": "start"], unit)
+        } else {
+            svg.text(x: plot.left - 8, y: plot.top - 10, ["text-anchor": "end"], unit)
+        }
         svg.valueGrid(
             ticks.map { (plot.y($0), NumberText.format($0, decimals: decimals, language: language)) },
             left: plot.left, right: plot.right, gap: 8,

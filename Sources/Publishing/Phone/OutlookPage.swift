@@ -75,8 +75,10 @@ public enum OutlookPage {
             body += "<figure>\n\(svg)<figcaption>"
             body += e(
                 vi
-                    ? "Đường đen: giá thực tế. Đường xanh: giá dự kiến. Vùng xanh nhạt: khoảng giá có thể."
-                    : "Black line: actual price. Blue line: expected price. Light blue: the likely range.")
+                    ? "Đường đen: giá thực tế. Đường xanh đậm: giá dự kiến. Vùng xanh: khoảng giá có thể "
+                        + "(\(w.odds))."
+                    : "Black line: actual price. Dark blue line: expected price. Blue band: the likely range "
+                        + "(\(w.odds)).")
             body += "</figcaption>\n</figure>\n"
         }
         var footer = w.stamp.map(e) ?? "muavu"
