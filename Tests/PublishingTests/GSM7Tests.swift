@@ -74,13 +74,7 @@ import Testing
         let texts = [
             "Gia [moi] {nhat} \\ ~ ^ | €", String(repeating: "€", count: 80), "Ñandú ¿qué?", "naïve", "x\u{1B}y",
         ]
-        let script = Python.root.appendingPathComponent("scripts/fixtures/gsm7_septets.py").path
-        let out = try Python.run([script, "--count"], input: try JSONEncoder().encode(texts))
-        struct Count: Decodable {
-            var septets: Int?
-            var encodable: Bool
-        }
-        let counts = try JSONDecoder().decode([Count].self, from: Data(out.output.utf8))
+        let counts = try GSM7Reference.counts(texts)
         #expect(counts.count == texts.count)
         for (t, c) in zip(texts, counts) {
             #expect(GSM7.septets(t) == c.septets && GSM7.isEncodable(t) == c.encodable, "\(t)")

@@ -135,13 +135,7 @@ import TimeSeriesCore
             OutlookMessage.sms(o), OutlookMessage.sms(o, waiting: .sellNow), OutlookMessage.sms(o, language: .en),
             OutlookMessage.zalo(o),
         ]
-        let script = Python.root.appendingPathComponent("scripts/fixtures/gsm7_septets.py").path
-        let out = try Python.run([script, "--count"], input: try JSONEncoder().encode(texts))
-        struct Count: Decodable {
-            var septets: Int?
-            var encodable: Bool
-        }
-        let counts = try JSONDecoder().decode([Count].self, from: Data(out.output.utf8))
+        let counts = try GSM7Reference.counts(texts)
         #expect(counts.map(\.septets) == texts.map { GSM7.septets($0) })
         #expect(counts.prefix(3).allSatisfy { $0.encodable && ($0.septets ?? .max) <= 160 })
         #expect(counts.last?.encodable == false)

@@ -29,17 +29,6 @@ struct OutlookFormatTests {
             environment: environment)
     }
 
-    /// Septets and encodability by scripts/fixtures/gsm7_septets.py.
-    static func pythonCounts(_ texts: [String]) throws -> [(septets: Int?, encodable: Bool)] {
-        struct Count: Decodable {
-            var septets: Int?
-            var encodable: Bool
-        }
-        let script = Python.root.appendingPathComponent("scripts/fixtures/gsm7_septets.py").path
-        let out = try Python.run([script, "--count"], input: try JSONEncoder().encode(texts))
-        return try JSONDecoder().decode([Count].self, from: Data(out.output.utf8)).map { ($0.septets, $0.encodable) }
-    }
-
     @Test("sms: one GSM-7 message of at most 160 septets per commodity", arguments: commodities)
     func sms(_ c: (name: String, arguments: [String])) throws {
         var texts: [String] = []
@@ -53,7 +42,7 @@ struct OutlookFormatTests {
         }
         #expect(texts[0].contains(" co the ") && (texts[0].contains("dong/kg") || texts[0].contains("USD/tan")))
         #expect(texts[1].contains(" likely "))
-        for (text, count) in zip(texts, try Self.pythonCounts(texts)) {
+        for (text, count) in zip(texts, try GSM7Reference.counts(texts)) {
             #expect(count.encodable, "\(text)")
             #expect((count.septets ?? .max) <= 160, "\(count.septets ?? -1): \(text)")
             #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
