@@ -34,6 +34,8 @@ import Testing
             #expect(GSM7.isEncodable(c.text) == c.encodable, "\(c.text.debugDescription)")
             #expect(GSM7.encode(c.text) == c.codes, "\(c.text.debugDescription)")
         }
+        // The last four are the bundled commodities' SMS messages: each one message.
+        #expect(f.cases.suffix(4).allSatisfy { $0.encodable && ($0.septets ?? .max) <= OutlookMessage.smsSeptets })
     }
 
     @Test func theAlphabetHas127CharactersAndTheExtensionTen() {
