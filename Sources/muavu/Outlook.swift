@@ -35,6 +35,12 @@ struct Outlook: ParsableCommand {
             --format sms writes one text message (no diacritics, GSM-7, at most 160 septets), zalo a few \
             short lines with diacritics, html a page for a phone (inline chart, no script, nothing \
             fetched); these three are in Vietnamese, or English with --lang en. --format json is --json.
+            --sell-or-store (on by default for the price entries listed in the configuration's sellOrStore \
+            section, the An Giang fresh paddy price in models/dong-thap.json) adds, for 1 to 6 months, the \
+            chance that drying the paddy and selling it then beats selling it fresh now, and the average gain \
+            or loss per tonne of fresh paddy after the drying charge, the weight dried off, the storage loss \
+            and the interest (docs/design/sell-or-store.md); --fresh-price gives today's fresh paddy price \
+            when the outlook's price is another one.
             """)
 
     @OptionGroup var dataOptions: TidyDataOptions
@@ -120,6 +126,20 @@ struct Outlook: ParsableCommand {
     @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text (--format json).")
     var json = false
 
+    @Flag(
+        name: .long,
+        help: "Add sell fresh now or dry and store, 1 to 6 months (default: the configuration's sellOrStore entries).")
+    var sellOrStore = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Today's fresh paddy price, đồng/kg, for --sell-or-store (default: the latest price, when it is "
+                + "the fresh paddy price).", valueName: "đồng"))
+    var freshPrice: Double?
+
+    @OptionGroup var storage: StorageCostOptions
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -158,6 +178,9 @@ struct Outlook: ParsableCommand {
         }
         if model != nil, models != nil { throw ValidationError("give --model or --models, not both") }
         if let m = requestedModels, m.isEmpty { throw ValidationError("--models must name at least one model") }
+        if let freshPrice, !(freshPrice > 0 && freshPrice.isFinite) {
+            throw ValidationError("--fresh-price must be a positive price in đồng/kg")
+        }
         if data == nil, commodity == nil, series == nil {
             throw ValidationError(
                 "name the price with --commodity (and --market), or give --data FILE --series ID, "
@@ -172,9 +195,14 @@ struct Outlook: ParsableCommand {
                 let subject =
                     try data.map { try fromData($0) }
                     ?? (commodity == nil ? series.map { try fromStore($0) } : nil) ?? fromConfiguration()
-                let request = OutlookRequest(
+                var request = OutlookRequest(
                     months: months, step: step, level: level, calibrationOrigins: calibrationOrigins,
                     models: requestedModels, issued: issued)
+                if sellOrStore || subject.sellOrStore != nil {
+                    let base = subject.sellOrStore ?? SellOrStoreRequest()
+                    request.sellOrStore = SellOrStoreRequest(
+                        costs: try storage.costs(over: base.costs), freshPrice: freshPrice ?? base.freshPrice)
+                }
                 let answer = try OutlookAssembly.answer(subject, request: request)
                 answer.notes.forEach(printError)
                 let body = try answer.body(chosenFormat, language: language, issued: IssueTime.now())

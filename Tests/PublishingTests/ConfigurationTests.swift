@@ -141,12 +141,21 @@ struct ConfigurationTests {
             "hierarchy: a place twice", "a place is named twice",
             { $0["province"] = province(["provinces": ["p", "p"]]) }
         ),
+        (
+            "sellOrStore: unknown key", "sellOrStore: unknown key 'dryingcost'",
+            { $0["sellOrStore"] = ["dryingcost": 1] }
+        ),
+        (
+            "sellOrStore: not a price", "sellOrStore.entries: no price entry 'yield'",
+            { $0["sellOrStore"] = ["entries": ["yield"]] }
+        ),
+        ("sellOrStore: moisture", "storage moisture", { $0["sellOrStore"] = ["fieldMoisture": 10] }),
     ]
 
     /// A province section over the crops dataset with a hierarchy patched by `patch`.
     static func province(_ patch: [String: Any]) -> [String: Any] {
         var h: [String: Any] = [
-            "season": "ca-nam", "provinces": ["p", "q"], "region": ["id": "r", "name": ["vi": "R", "en": "R"]],
+            "seasons": ["ca-nam"], "provinces": ["p", "q"], "region": ["id": "r", "name": ["vi": "R", "en": "R"]],
             "country": ["id": "c", "name": ["vi": "C", "en": "C"]],
         ]
         h.merge(patch) { $1 }

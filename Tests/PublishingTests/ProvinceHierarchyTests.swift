@@ -15,15 +15,22 @@ import TimeSeriesCore
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    struct Place: Decodable { var mean, lo80, hi80, latest: Double }
-    struct Reference: Decodable {
+    struct Place: Decodable {
+        var mean, lo80, hi80, latest, usual: Double
+        var usual_yield: Double?
+    }
+    struct Season: Decodable {
         var years: [Int]
         var horizon: Int
+        var provinces: [String]
         var area, production: [String: Place]
     }
+    struct Reference: Decodable { var seasons: [String: Season] }
 
     /// models/dong-thap.json with the GSO dataset read from datasets/ and `model` as the base model.
-    static func table(model: String, method: String = "mint-shrink") throws -> Bulletin.ReconciledTable? {
+    static func tables(model: String, method: String = "mint-shrink", production: String = "model") throws
+        -> [Bulletin.ReconciledTable]
+    {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-ph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -35,7 +42,10 @@ import TimeSeriesCore
         var gso = try #require(datasets["gso"] as? [String: Any])
         gso["store"] = nil
         gso["path"] = root.appendingPathComponent("datasets/gso-paddy-province-season.csv").path
-        datasets = ["gso": gso]
+        var enso = try #require(datasets["enso"] as? [String: Any])
+        enso["store"] = nil
+        enso["path"] = root.appendingPathComponent("datasets/enso-monthly.csv").path
+        datasets = ["gso": gso, "enso": enso]
         c["datasets"] = datasets
         c["forecasts"] = [
             [
@@ -46,7 +56,7 @@ import TimeSeriesCore
         c["exportLink"] = nil
         var province = try #require(c["province"] as? [String: Any])
         var h = try #require(province["hierarchy"] as? [String: Any])
-        (h["model"], h["method"]) = (model, method)
+        (h["model"], h["method"], h["production"]) = (model, method, production)
         province["hierarchy"] = h
         c["province"] = province
         try FileManager.default.createSymbolicLink(
@@ -57,7 +67,9 @@ import TimeSeriesCore
         var data = try ConfiguredDatasets(configuration)
         let issue = PeriodDate.day(year: 2026, month: 12, day: 7)
         data.issueDay = issue
-        return try ProvinceHierarchy.section(configuration, data: data, issueDay: issue)
+        var inputs: [PublishIndex.Input] = []
+        let calendar = try Publisher.readCalendars(configuration, inputs: &inputs)["gso-rice"]
+        return try ProvinceHierarchy.tables(configuration, data: data, calendar: calendar, issueDay: issue)
     }
 
     @Test func matchesHierarchicalforecastOnTheSameBaseForecasts() throws {
@@ -66,35 +78,63 @@ import TimeSeriesCore
             from: Data(
                 contentsOf: Self.root.appendingPathComponent(
                     "Tests/PublishingTests/Fixtures/province-hierarchy/mint_shrink_naive.json")))
-        #expect(reference.years.first == 2004 && reference.years.last == 2016 && reference.horizon == 10)
-        let t = try #require(try Self.table(model: "naive"))
-        #expect(t.target.vi == "Dự báo 2026" && t.latest.vi == "Thực tế 2016")
+        let tables = try Self.tables(model: "naive")
+        #expect(tables.count == 3)
+        let seasons = ["dong-xuan", "he-thu-thu-dong", "ca-nam"]
+        let labels = [
+            ("Dự báo Đông Xuân 2025–2026", "Đông Xuân 2015–2016"), ("Dự báo Hè Thu + Thu Đông 2026", "Hè Thu + Thu Đông 2016"),
+            ("Dự báo Cả năm 2026", "Cả năm 2016"),
+        ]
+        for (season, (t, label)) in zip(seasons, zip(tables, labels)) {
+            let r = try #require(reference.seasons[season])
+            #expect(r.years.first == 2004 && r.years.last == 2016 && r.horizon == 10)
+            #expect(t.target.vi == label.0 && t.latest.vi == label.1, "\(t.target.vi) \(t.latest.vi)")
+            #expect(t.usual.vi == "TB 5 năm 2012–2016")
+            let absent = ["an-giang", "bac-lieu", "ben-tre", "ca-mau", "can-tho", "dong-thap", "hau-giang",
+                "kien-giang", "long-an", "soc-trang", "tien-giang", "tra-vinh", "vinh-long"].filter {
+                    !r.provinces.contains($0)
+                }
+            let names = ["ca-mau": "Cà Mau", "kien-giang": "Kiên Giang"]
+            #expect(absent.allSatisfy { names[$0].map(t.note.vi.contains) ?? false }, "\(season): \(absent)")
+            try check(t, r, season)
+        }
+        #expect(tables[2].rows[3].place.vi == "Đồng bằng sông Cửu Long" && tables[2].rows[9].place.vi == "Cả nước")
+        #expect(tables[2].rows[0].place.vi == "Đồng Tháp (gồm Tiền Giang cũ)")
+    }
+
+    func check(_ t: Bulletin.ReconciledTable, _ reference: Season, _ season: String) throws {
         let places = ["dong-thap-today", "mekong-river-delta", "rest-of-country", "whole-country"]
         #expect(t.rows.count == places.count * 3)
         func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) <= 1e-6 * max(1, abs(b)) } ?? false }
         for (k, place) in places.enumerated() {
             let (area, yield, production) = (t.rows[3 * k], t.rows[3 * k + 1], t.rows[3 * k + 2])
             let (ra, rp) = (try #require(reference.area[place]), try #require(reference.production[place]))
-            #expect(close(area.forecast, ra.mean), "\(place) area \(area.forecast) vs \(ra.mean)")
-            #expect(close(area.lower, ra.lo80) && close(area.upper, ra.hi80), "\(place) area range")
-            #expect(close(area.latest, ra.latest))
-            #expect(close(production.forecast, rp.mean), "\(place) production \(production.forecast) vs \(rp.mean)")
-            #expect(close(production.lower, rp.lo80) && close(production.upper, rp.hi80), "\(place) production range")
-            #expect(close(production.latest, rp.latest))
-            #expect(close(yield.forecast, rp.mean / ra.mean * 10) && yield.lower == nil)
-            #expect(close(yield.latest, rp.latest / ra.latest * 10))
+            let at = "\(season) \(place)"
+            #expect(close(area.forecast, ra.mean), "\(at) area \(area.forecast) vs \(ra.mean)")
+            #expect(close(area.lower, ra.lo80) && close(area.upper, ra.hi80), "\(at) area range")
+            #expect(close(area.latest, ra.latest) && close(area.usual, ra.usual), "\(at) area")
+            #expect(close(production.forecast, rp.mean), "\(at) production \(production.forecast) vs \(rp.mean)")
+            #expect(close(production.lower, rp.lo80) && close(production.upper, rp.hi80), "\(at) production range")
+            #expect(close(production.latest, rp.latest) && close(production.usual, rp.usual), "\(at) production")
+            #expect(close(yield.forecast, rp.mean / ra.mean * 10) && yield.lower == nil, "\(at) yield")
+            #expect(close(yield.latest, rp.latest / ra.latest * 10), "\(at) yield")
+            #expect(close(yield.usual, ra.usual_yield ?? .nan), "\(at) usual yield")
         }
-        #expect(t.rows[3].place.vi == "Đồng bằng sông Cửu Long" && t.rows[9].place.vi == "Cả nước")
-        #expect(t.rows[0].place.vi == "Đồng Tháp (gồm Tiền Giang cũ)")
     }
 
+    /// With production = area × yield (the crop-yield model, ENSO over each season's window) too.
     @Test func theReconciledForecastsAddUpWithEveryMethod() throws {
-        for method in PublishConfiguration.Hierarchy.methods {
-            let t = try #require(try Self.table(model: "ses", method: method))
-            // Region + rest of the country = country, for area and production.
-            for row in [0, 2] {
-                let (region, rest, country) = (t.rows[3 + row], t.rows[6 + row], t.rows[9 + row])
-                #expect(abs(region.forecast + rest.forecast - country.forecast) <= 1e-8 * country.forecast, "\(method)")
+        let runs =
+            PublishConfiguration.Hierarchy.methods.map { ($0, "model") } + [("mint-shrink", "area-times-yield")]
+        for (method, production) in runs {
+            for t in try Self.tables(model: "naive", method: method, production: production) {
+                // Region + rest of the country = country, for area and production.
+                for row in [0, 2] {
+                    let (region, rest, country) = (t.rows[3 + row], t.rows[6 + row], t.rows[9 + row])
+                    #expect(
+                        abs(region.forecast + rest.forecast - country.forecast) <= 1e-8 * country.forecast,
+                        "\(method) \(t.title.en)")
+                }
             }
         }
     }

@@ -82,6 +82,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var market: Bilingual?
         // yield
         public var trendYears: Int?
+        /// How a yield's candidates are scored and chosen: `loyo` (leave-one-year-out, the
+        /// default) or `rolling-origin` (each of the last 12 years forecast from the years before
+        /// it; the skill the bulletin then quotes is a forecaster's).
+        public var selection: String?
         public var indicators: [Indicator]?
         // production
         public var area: Area?
@@ -161,8 +165,10 @@ public struct PublishConfiguration: Sendable, Equatable {
             public var name: Bilingual
         }
 
-        /// `ca-nam` (the whole year) or a season of the province's calendar.
-        public var season: String
+        /// The seasons, one table each: `ca-nam` (the whole year) or seasons of the province's
+        /// calendar. A province without a season's series (Kiên Giang has no Hè Thu + Thu Đông in
+        /// GSO's table) is left out of that season's hierarchy.
+        public var seasons: [String]
         /// Every province of the region, the province section's own and its merged ones among them.
         public var provinces: [String]
         public var region: Place
@@ -171,13 +177,28 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var method: String?
         /// The base model of every series (default `auto`).
         public var model: String?
+        /// `area-times-yield` (default): production's base forecast is the area's times the yield's
+        /// (`CropYieldModel` by rolling origin, with `climate` over the season's window); `model`:
+        /// production's own univariate forecast.
+        public var production: String?
+        /// The monthly climate driver of the yields (ENSO ONI), averaged over each season's window.
+        public var climate: Climate?
+        /// The provinces' names, by id, for the bulletin's words (default: the id).
+        public var names: [String: Bilingual]?
+
+        public struct Climate: Sendable, Equatable, Decodable {
+            public var dataset: String
+            public var series: String
+        }
 
         public static let methods = ["bottom-up", "ols", "wls-structural", "wls-variance", "mint-shrink"]
 
         /// The series read: area and production of every province, the region and the country.
         public var seriesIDs: [String] {
-            ["area", "production"].flatMap { indicator in
-                (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
+            seasons.flatMap { season in
+                ["area", "production"].flatMap { indicator in
+                    (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
+                }
             }
         }
     }
@@ -201,6 +222,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var exportLink: String? = nil
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
+    /// Sell fresh now or dry and store: the entries answered by default and the costs (nil: none).
+    public var sellOrStore: SellOrStoreSettings? = nil
     /// The directory the configuration's relative paths start from.
     public var baseDirectory: String = "."
     /// The configuration file as given.
@@ -234,6 +257,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             for ind in e.indicators ?? [] where ind.dataset == key { ids.insert(ind.series) }
         }
         if let p = province, p.dataset == key { ids.formUnion(p.seriesIDs) }
+        if let c = province?.hierarchy?.climate, c.dataset == key { ids.insert(c.series) }
         return ids.sorted()
     }
 
@@ -252,14 +276,16 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let topKeys: Set<String> = [
         "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
-        "province",
+        "province", "sellOrStore",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
-    static let hierarchyKeys: Set<String> = ["season", "provinces", "region", "country", "method", "model"]
+    static let hierarchyKeys: Set<String> = [
+        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names",
+    ]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
-        "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
+        "backtestWindows", "commodity", "market", "trendYears", "selection", "indicators", "area",
         "yield", "unit", "description", "freshnessMonths", "calendar",
     ]
 
@@ -294,6 +320,13 @@ public struct PublishConfiguration: Sendable, Equatable {
                 }
             }
         }
+        if let s = top["sellOrStore"] as? [String: Any],
+            let unknown = Set(s.keys).subtracting(SellOrStoreSettings.keys).sorted().first
+        {
+            throw fail(
+                "sellOrStore: unknown key '\(unknown)'; the keys are: "
+                    + SellOrStoreSettings.keys.sorted().joined(separator: ", "))
+        }
         try checkIntegers(top, fail: fail)
         let raw: Raw
         do {
@@ -317,6 +350,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.nextIssueMonths = raw.nextIssueMonths
         c.exportLink = raw.exportLink
         c.province = raw.province
+        c.sellOrStore = raw.sellOrStore
         try c.validate()
         return c
     }
@@ -377,6 +411,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var nextIssueMonths: Int?
         var exportLink: String?
         var province: Province?
+        var sellOrStore: SellOrStoreSettings?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -388,6 +423,12 @@ public struct PublishConfiguration: Sendable, Equatable {
         func fail(_ message: String) -> PublishingError { PublishingError(.badConfiguration, "\(file): \(message)") }
         guard !name.isEmpty else { throw fail("'name' must not be empty") }
         guard !levels.isEmpty else { throw fail("'levels' must name at least one level") }
+        if let s = sellOrStore {
+            do { try s.costs.check() } catch { throw fail("sellOrStore: \(error)") }
+            for id in s.entries ?? [] where !forecasts.contains(where: { $0.id == id && $0.kind == .price }) {
+                throw fail("sellOrStore.entries: no price entry '\(id)'")
+            }
+        }
         for l in levels where !(1...99).contains(l) {
             throw fail("level \(l) is not a percentage between 1 and 99")
         }
@@ -436,6 +477,9 @@ public struct PublishConfiguration: Sendable, Equatable {
             case .series, .price:
                 try checkModels(e.models, at)
             case .yield:
+                if let m = e.selection, !["loyo", "rolling-origin"].contains(m) {
+                    throw fail("\(at): selection must be loyo or rolling-origin, not '\(m)'")
+                }
                 if let n = e.trendYears, n < 6 { throw fail("\(at): trendYears must be at least 6, got \(n)") }
                 if let n = e.trendYears, n > 1_000 {
                     throw fail("\(at): trendYears \(Bound(6...1_000).refusal(String(n)))")
@@ -531,7 +575,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         guard let h = p.hierarchy else { return }
         let places = h.provinces + [h.region.id, h.country.id]
-        for id in [h.season] + places where !isID(id) {
+        guard !h.seasons.isEmpty, Set(h.seasons).count == h.seasons.count else {
+            throw fail("province.hierarchy: 'seasons' must name at least one season, each once")
+        }
+        for id in h.seasons + places where !isID(id) {
             throw fail("province.hierarchy: '\(id)' is not an id (lower-case letters, digits and '-')")
         }
         guard h.provinces.count >= 2 else { throw fail("province.hierarchy: 'provinces' must name at least two") }
@@ -542,6 +589,12 @@ public struct PublishConfiguration: Sendable, Equatable {
         if let m = h.method, !Hierarchy.methods.contains(m) {
             throw fail(
                 "province.hierarchy: unknown method '\(m)'; the methods are: \(Hierarchy.methods.joined(separator: ", "))")
+        }
+        if let m = h.production, !["area-times-yield", "model"].contains(m) {
+            throw fail("province.hierarchy: production must be area-times-yield or model, not '\(m)'")
+        }
+        if let c = h.climate, datasets[c.dataset] == nil {
+            throw fail("province.hierarchy.climate: unknown dataset '\(c.dataset)'")
         }
         if let m = h.model, !ForecasterRegistry.names.contains(m) {
             throw fail(

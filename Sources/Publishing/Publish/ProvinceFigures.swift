@@ -174,6 +174,6 @@ enum ProvinceFigures {
         }
         return Bulletin.ProvinceSection(
             note: note, tables: tables,
-            reconciled: try ProvinceHierarchy.section(configuration, data: data, issueDay: issueDay))
+            reconciled: try ProvinceHierarchy.tables(configuration, data: data, calendar: calendar, issueDay: issueDay))
     }
 }
