@@ -60,10 +60,14 @@ import TimeSeriesCore
 
     @Test func waitingIsSaidOnlyWhenTheOutlookAnswersIt() throws {
         let o = try Self.outlook()
-        let store = OutlookMessage.Waiting.store(until: .month(year: 2021, month: 9))
-        #expect(OutlookMessage.zalo(o, waiting: store).contains("\nNên trữ lại, chờ bán vào tháng 9/2021.\n"))
-        #expect(OutlookMessage.zalo(o, waiting: .sellNow).contains("\nNên bán ngay, chờ thêm khó được giá cao hơn.\n"))
-        for w in [store, .sellNow] {
+        let store = OutlookMessage.Waiting.store(until: .month(year: 2021, month: 9), chance: 6)
+        #expect(
+            OutlookMessage.zalo(o, waiting: store).contains(
+                "\nNên chờ: trữ lúa đến tháng 9/2021, khả năng lời hơn bán ngay 6/10.\n"))
+        #expect(
+            OutlookMessage.zalo(o, waiting: .sellNow(chance: 3))
+                .contains("\nNên bán ngay: trữ lúa để bán sau, khả năng lời hơn không quá 3/10.\n"))
+        for w in [store, .sellNow(chance: 3)] {
             let sms = OutlookMessage.sms(o, waiting: w)
             #expect(Self.septets(sms) <= 160, "\(sms)")
             #expect(sms.contains("Nen"))
@@ -105,7 +109,7 @@ import TimeSeriesCore
         let o = try Self.outlook(
             commodity: Bilingual(vi: name, en: name), market: Bilingual(vi: name, en: name),
             unit: Bilingual(vi: unit, en: unit))
-        for w in [nil, OutlookMessage.Waiting.store(until: .month(year: 2021, month: 9))] {
+        for w in [nil, OutlookMessage.Waiting.store(until: .month(year: 2021, month: 9), chance: 7)] {
             let sms = OutlookMessage.sms(o, waiting: w)
             #expect(GSM7.isEncodable(sms))
             #expect(Self.septets(sms) <= 160, "\(Self.septets(sms)): \(sms)")
@@ -132,7 +136,8 @@ import TimeSeriesCore
     @Test func pythonCountsTheMessagesTheSame() throws {
         let o = try Self.outlook()
         let texts = [
-            OutlookMessage.sms(o), OutlookMessage.sms(o, waiting: .sellNow), OutlookMessage.sms(o, language: .en),
+            OutlookMessage.sms(o), OutlookMessage.sms(o, waiting: .sellNow(chance: 2)),
+            OutlookMessage.sms(o, language: .en),
             OutlookMessage.zalo(o),
         ]
         let counts = try GSM7Reference.counts(texts)

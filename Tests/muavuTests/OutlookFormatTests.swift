@@ -66,6 +66,26 @@ struct OutlookFormatTests {
             text.status == 0 && text.stdout == plain.stdout && text.stdout.contains("Lúa IR 50404 (tươi) tại An Giang"))
     }
 
+    @Test("with a sell-or-store answer the messages say whether to wait; without statements, nothing")
+    func waiting() throws {
+        let dongThap = Self.commodities[0].arguments + ["--sell-or-store", "--fresh-price", "6000"]
+        let zalo = try Self.outlook(dongThap, ["--format", "zalo"])
+        #expect(zalo.status == 0, "\(zalo.stderr)")
+        let lines = zalo.stdout.split(separator: "\n")
+        #expect(lines.count == 5 && lines[3].hasPrefix("Nên "), "\(zalo.stdout)")
+        #expect(lines[3].hasPrefix("Nên bán ngay: trữ lúa để bán sau") || lines[3].hasPrefix("Nên chờ: trữ lúa đến"))
+        let sms = try Self.outlook(dongThap, ["--format", "sms"])
+        let text = String(sms.stdout.dropLast())
+        #expect(sms.status == 0 && text.contains(" Nen "), "\(text)")
+        let count = try #require(try GSM7Reference.counts([text]).first)
+        #expect(count.encodable && (count.septets ?? .max) <= 160, "\(text)")
+        let page = try Self.outlook(dongThap, ["--format", "html"])
+        #expect(page.stdout.contains("<p class=\"ans\">Nên "))
+        // The paddy price's section has too few past errors for a statement: no word on waiting.
+        let paddy = try Self.outlook(Self.commodities[2].arguments, ["--format", "zalo"])
+        #expect(paddy.status == 0 && !paddy.stdout.contains("Nên"), "\(paddy.stdout)")
+    }
+
     @Test("--format json is --json; --json with another format and an unknown format exit 64")
     func jsonAndUsage() throws {
         let paddy = Self.commodities[2].arguments

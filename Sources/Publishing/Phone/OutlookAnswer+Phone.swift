@@ -1,16 +1,20 @@
+import Agronomy
 import Documents
 import Foundation
 import Rendering
 
 extension OutlookAnswer {
+    /// The sell-or-store answer of the outlook's section, when it has one.
+    public var waiting: OutlookMessage.Waiting? { sellOrStore.flatMap(OutlookMessage.Waiting.init) }
+
     /// The SMS of the answer (`OutlookMessage.sms`): one GSM-7 message of at most 160 septets.
     public func sms(waiting: OutlookMessage.Waiting? = nil, language: Language = .vi) -> String {
-        OutlookMessage.sms(outlook, waiting: waiting, language: language)
+        OutlookMessage.sms(outlook, waiting: waiting ?? self.waiting, language: language)
     }
 
     /// The Zalo message of the answer (`OutlookMessage.zalo`).
     public func zalo(waiting: OutlookMessage.Waiting? = nil, language: Language = .vi) -> String {
-        OutlookMessage.zalo(outlook, waiting: waiting, language: language)
+        OutlookMessage.zalo(outlook, waiting: waiting ?? self.waiting, language: language)
     }
 
     /// The phone page of the answer (`OutlookPage.html`): its chart draws the reported prices and
@@ -19,7 +23,7 @@ extension OutlookAnswer {
         waiting: OutlookMessage.Waiting? = nil, bulletin: String? = nil, language: Language = .vi
     ) -> String {
         OutlookPage.html(
-            outlook, history: subject.reported, forecast: study.calibratedForecast, waiting: waiting,
+            outlook, history: subject.reported, forecast: study.calibratedForecast, waiting: waiting ?? self.waiting,
             bulletin: bulletin, language: language)
     }
 }
@@ -67,6 +71,26 @@ extension OutlookAnswer {
             case "en": Data((text.en + "\n").utf8)
             default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
             }
+        }
+    }
+}
+
+extension OutlookMessage.Waiting {
+    /// The answer of the outlook's sell-or-store section (`SellOrStoreStudy`): the first month k
+    /// (the shortest wait) whose statement gives waiting k months a chance of 6 in 10 or more of
+    /// beating selling now, with a positive expected gain, is `store(until: now + k)`; with none,
+    /// `sellNow` with the highest chance of any month. Tenths are rounded as the outlook's sentence
+    /// rounds them. Nil when the section made no statement (too few past errors): then the messages
+    /// say nothing about waiting. The study says, month by month, how likely waiting that long
+    /// pays; this takes the first month that is likely to, not a best month.
+    public init?(_ section: SellOrStoreSection) {
+        let made = section.study.statements.compactMap { $0 }
+        func tenths(_ s: SellOrStoreStudy.Statement) -> Int { Int((s.probability * 10).rounded()) }
+        guard let highest = made.map(tenths).max() else { return nil }
+        if let first = made.first(where: { tenths($0) >= 6 && $0.expectedGain > 0 }) {
+            self = .store(until: section.now.advanced(by: first.months), chance: tenths(first))
+        } else {
+            self = .sellNow(chance: highest)
         }
     }
 }

@@ -14,7 +14,7 @@ import TimeSeriesCore
 /// 1. the sender and issue date (`muavu, 07/12/2026`);
 /// 2. the odds (`8 tren 10 kha nang`);
 /// 3. the age of the latest price (`cach day 53 thang`; its month stays);
-/// 4. the reason in the sell-or-store sentence (`Nen ban ngay.` stays);
+/// 4. the reason in the sell-or-store sentence (`Nen ban ngay.`, `Nen cho den thang 2/2027 (6/10).` stay);
 /// 5. the end of the commodity and market name, cut after a whole word with `...`;
 /// 6. the end of the unit, the same way.
 /// Numbers and months are never cut: the price, its month, the range's month and both bounds
@@ -23,12 +23,15 @@ public enum OutlookMessage {
     /// The septets of one SMS in the GSM default alphabet.
     public static let smsSeptets = 160
 
-    /// The sell-or-store answer of an outlook, when it has one.
+    /// The sell-or-store answer of an outlook, when it has one: whether waiting is more likely
+    /// than not to beat selling now, with its chance in tenths (as the outlook's sentence says it).
     public enum Waiting: Sendable, Equatable {
-        /// Selling now is better than storing.
-        case sellNow
-        /// Storing and selling in the given month is better.
-        case store(until: PeriodDate)
+        /// No month asked gives waiting a chance of 6 in 10 or more with a gain on average:
+        /// `chance` is the highest chance of any month, in tenths.
+        case sellNow(chance: Int)
+        /// Keeping the paddy until `until` beats selling now `chance` times in 10 (6 or more), with
+        /// a gain on average.
+        case store(until: PeriodDate, chance: Int)
     }
 
     /// The SMS: GSM-7, at most 160 septets, shortened in the documented order when needed.
@@ -116,17 +119,9 @@ struct SMSParts {
         (lower, upper) = (t(w.range.lower), t(w.range.upper))
         odds = t(w.odds)
         self.waiting = waiting.map { t(w.waiting($0)) }
-        shortWaiting = waiting.map { t(Self.short($0, w)) }
+        shortWaiting = waiting.map { t(w.shortWaiting($0)) }
         stamp = w.stamp.map(t)
         vi = w.vi
-    }
-
-    /// The sell-or-store answer without its reason: "Nên bán ngay." / "Nên trữ, bán tháng 2/2027."
-    static func short(_ waiting: OutlookMessage.Waiting, _ w: OutlookWords) -> String {
-        switch waiting {
-        case .sellNow: w.vi ? "Nên bán ngay." : "Sell now."
-        case .store(let until): w.vi ? "Nên trữ, bán \(w.month(until))." : "Store, sell in \(w.month(until))."
-        }
     }
 
     /// The parts dropped, first to last (`OutlookMessage` documents the order).

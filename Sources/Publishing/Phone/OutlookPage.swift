@@ -16,7 +16,8 @@ public enum OutlookPage {
     public static let chartMonths = 24
 
     /// The page of one commodity and market: the latest price with its month and age, the
-    /// sell-or-store answer in one sentence when there is one, the range of each coming month,
+    /// sell-or-store answer in one sentence when there is one (and the outlook's sentence of its
+    /// chances month by month), the range of each coming month,
     /// how often such ranges held, the alerts, and a small chart of `history` (the reported
     /// prices) and `forecast` (the calibrated forecast from the month after the latest price;
     /// without it the chart shows the outlook's own months). `bulletin` is the one link the page
@@ -42,6 +43,8 @@ public enum OutlookPage {
         }
         body += "</section>\n"
         if let waiting { body += "<p class=\"ans\">\(e(w.waiting(waiting)))</p>\n" }
+        // The outlook's own sell-or-store sentence: the chance and the gain, month by month.
+        if let details = outlook.sellOrStore { body += "<p class=\"note\">\(e(details[language]))</p>\n" }
 
         body += "<h2>\(e(vi ? "Giá các tháng tới" : "The coming months"))</h2>\n"
         body += "<table>\n<tr><th>\(e(vi ? "Tháng" : "Month"))</th><th>"

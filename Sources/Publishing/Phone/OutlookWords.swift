@@ -80,9 +80,23 @@ struct OutlookWords {
     /// The sell-or-store answer in one sentence.
     func waiting(_ w: OutlookMessage.Waiting) -> String {
         switch w {
-        case .sellNow: vi ? "Nên bán ngay, chờ thêm khó được giá cao hơn." : "Sell now: waiting is unlikely to pay."
-        case .store(let until):
-            vi ? "Nên trữ lại, chờ bán vào \(month(until))." : "Store and wait: sell in \(month(until))."
+        case .sellNow(let chance):
+            vi
+                ? "Nên bán ngay: trữ lúa để bán sau, khả năng lời hơn không quá \(chance)/10."
+                : "Sell now: keeping the paddy to sell later does better at most \(chance) times in 10."
+        case .store(let until, let chance):
+            vi
+                ? "Nên chờ: trữ lúa đến \(month(until)), khả năng lời hơn bán ngay \(chance)/10."
+                : "Waiting may pay: keeping the paddy until \(month(until)) does better \(chance) times in 10."
+        }
+    }
+
+    /// The answer without its reason, for a short SMS: "Nên bán ngay." / "Nên chờ đến tháng 2/2027 (6/10)."
+    func shortWaiting(_ w: OutlookMessage.Waiting) -> String {
+        switch w {
+        case .sellNow: vi ? "Nên bán ngay." : "Sell now."
+        case .store(let until, let chance):
+            vi ? "Nên chờ đến \(month(until)) (\(chance)/10)." : "Wait until \(month(until)) (\(chance)/10)."
         }
     }
 
