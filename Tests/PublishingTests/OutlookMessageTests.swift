@@ -96,6 +96,20 @@ import TimeSeriesCore
         for s in [noOdds, noAge] { #expect(Self.septets(s) <= 160) }
     }
 
+    /// The answer read from the sell-or-store statements: the first month with 6 in 10 or more and a
+    /// gain on average; else sell now with the highest chance; no statement, no answer.
+    @Test func waitingFromTheStatements() {
+        let now = PeriodDate.month(year: 2026, month: 3)
+        typealias W = OutlookMessage.Waiting
+        #expect(W(now: now, statements: []) == nil)
+        #expect(
+            W(now: now, statements: [(1, 0.3, -200_000), (2, 0.62, 15_000), (3, 0.8, 90_000)])
+                == .store(until: .month(year: 2026, month: 5), chance: 6))
+        // 0.55 rounds to 6 tenths but loses on average: not a reason to wait.
+        #expect(W(now: now, statements: [(1, 0.55, -1_000), (2, 0.34, -50_000)]) == .sellNow(chance: 6))
+        #expect(W(now: now, statements: [(1, 0.54, 10_000), (2, 0.2, -50_000)]) == .sellNow(chance: 5))
+    }
+
     /// Hostile names and units: the numbers and months stay whole, the message fits.
     @Test(arguments: [
         (String(repeating: "Gạo thơm đặc sản ", count: 30), "đồng/kg"),

@@ -2,6 +2,7 @@ import Agronomy
 import Documents
 import Foundation
 import Rendering
+import TimeSeriesCore
 
 extension OutlookAnswer {
     /// The sell-or-store answer of the outlook's section, when it has one.
@@ -85,10 +86,18 @@ extension OutlookMessage.Waiting {
     /// pays; this takes the first month that is likely to, not a best month.
     public init?(_ section: SellOrStoreSection) {
         let made = section.study.statements.compactMap { $0 }
-        func tenths(_ s: SellOrStoreStudy.Statement) -> Int { Int((s.probability * 10).rounded()) }
-        guard let highest = made.map(tenths).max() else { return nil }
-        if let first = made.first(where: { tenths($0) >= 6 && $0.expectedGain > 0 }) {
-            self = .store(until: section.now.advanced(by: first.months), chance: tenths(first))
+        self.init(
+            now: section.now,
+            statements: made.map { (months: $0.months, probability: $0.probability, gain: $0.expectedGain) })
+    }
+
+    /// The rule of `init(_:)` on the statements themselves: waiting `months` months beats selling
+    /// now with `probability`, gaining `gain` on average; "now" is the month `now`.
+    init?(now: PeriodDate, statements: [(months: Int, probability: Double, gain: Double)]) {
+        func tenths(_ p: Double) -> Int { Int((p * 10).rounded()) }
+        guard let highest = statements.map({ tenths($0.probability) }).max() else { return nil }
+        if let first = statements.first(where: { tenths($0.probability) >= 6 && $0.gain > 0 }) {
+            self = .store(until: now.advanced(by: first.months), chance: tenths(first.probability))
         } else {
             self = .sellNow(chance: highest)
         }
