@@ -43,8 +43,6 @@ public enum OutlookPage {
         }
         body += "</section>\n"
         if let waiting { body += "<p class=\"ans\">\(e(w.waiting(waiting)))</p>\n" }
-        // The outlook's own sell-or-store sentence: the chance and the gain, month by month.
-        if let details = outlook.sellOrStore { body += "<p class=\"note\">\(e(details[language]))</p>\n" }
 
         body += "<h2>\(e(vi ? "Giá các tháng tới" : "The coming months"))</h2>\n"
         body += "<table>\n<tr><th>\(e(vi ? "Tháng" : "Month"))</th><th>"
@@ -71,6 +69,8 @@ public enum OutlookPage {
                 : " On past prices, \(pct)% of such ranges held the actual price (\(b.held) of \(b.cases))."
         }
         body += "<p class=\"note\">\(e(note))</p>\n"
+        // The outlook's own sell-or-store sentence, month by month, below the one-sentence answer.
+        if let details = outlook.sellOrStore { body += "<p class=\"note\">\(e(details[language]))</p>\n" }
         if !outlook.alerts.isEmpty {
             body += "<ul>\n" + outlook.alerts.map { "<li>\(e($0[language]))</li>\n" }.joined() + "</ul>\n"
         }
