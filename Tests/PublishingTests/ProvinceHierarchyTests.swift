@@ -29,9 +29,10 @@ import TimeSeriesCore
     }
 
     /// models/dong-thap.json with the GSO dataset read from datasets/ and `model` as the base model.
-    static func tables(model: String, method: String = "mint-shrink", production: String = "model") throws
-        -> [Bulletin.ReconciledTable]
-    {
+    static func tables(
+        model: String, method: String = "mint-shrink", production: String = "model",
+        issue: PeriodDate = .day(year: 2026, month: 12, day: 7)
+    ) throws -> [Bulletin.ReconciledTable] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-ph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -67,7 +68,6 @@ import TimeSeriesCore
         try JSONSerialization.data(withJSONObject: c).write(to: URL(fileURLWithPath: path))
         let configuration = try PublishConfiguration.load(path: path)
         var data = try ConfiguredDatasets(configuration)
-        let issue = PeriodDate.day(year: 2026, month: 12, day: 7)
         data.issueDay = issue
         var inputs: [PublishIndex.Input] = []
         let calendar = try Publisher.readCalendars(configuration, inputs: &inputs)["gso-rice-mua"]
@@ -124,10 +124,18 @@ import TimeSeriesCore
 
     /// With production = area × yield (the crop-yield model, ENSO over each season's window) too.
     @Test func theReconciledForecastsAddUpWithEveryMethod() throws {
+        // Area × yield the year after the data (the crop-yield model is carried at most 3 years).
         let runs =
-            PublishConfiguration.Hierarchy.methods.map { ($0, "model") } + [("mint-shrink", "area-times-yield")]
-        for (method, production) in runs {
-            for t in try Self.tables(model: "naive", method: method, production: production) {
+            PublishConfiguration.Hierarchy.methods.map { ($0, "model", 2026) } + [("mint-shrink", "area-times-yield", 2017)]
+        for (method, production, year) in runs {
+            let tables = try Self.tables(
+                model: "naive", method: method, production: production, issue: .day(year: year, month: 12, day: 7))
+            #expect(tables.count == 3)
+            if production == "area-times-yield" {
+                #expect(tables.allSatisfy { $0.note.vi.contains("Sản lượng dự báo = diện tích × năng suất dự báo") })
+                #expect(tables[2].target.vi == "Dự báo Cả năm 2017")
+            }
+            for t in tables {
                 // Region + rest of the country = country, for area and production.
                 for row in [0, 2] {
                     let (region, rest, country) = (t.rows[3 + row], t.rows[6 + row], t.rows[9 + row])

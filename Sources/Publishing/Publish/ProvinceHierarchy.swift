@@ -239,7 +239,7 @@ enum ProvinceHierarchy {
         }
         let areaBase = try nodes.map { try base($0, figures.history("area", $0, years)) }
         var productionBase = try nodes.map { try base($0, figures.history("production", $0, years)) }
-        if h.production ?? "area-times-yield" == "area-times-yield" {
+        if usesAreaTimesYield(h, horizon: horizon) {
             // Production = area × yield (tạ/ha ÷ 10 → t/ha, so nghìn ha × t/ha = nghìn tấn); the
             // univariate model's in-sample errors stay the residuals that estimate W.
             let climate = try h.climate.map { try data.series($0.dataset, $0.series, at: "province.hierarchy.climate") }
@@ -384,11 +384,17 @@ enum ProvinceHierarchy {
                 + "year, are forecast separately from the official figures of \(span), then adjusted to agree: the "
                 + "provinces add up to the region, the region and the rest to the country, the seasons to the year "
                 + "(\(hierarchy.method ?? "mint-shrink") reconciliation; docs/models/reconciliation.md). "
-            if hierarchy.production ?? "area-times-yield" == "area-times-yield" {
+            if usesAreaTimesYield(hierarchy, horizon: horizon) {
                 vi += "Sản lượng dự báo = diện tích × năng suất dự báo (năng suất theo xu hướng các năm gần đây, có "
                     + "tính ảnh hưởng El Niño trong vụ). "
                 en += "Production's forecast = area × yield (the yield by the crop-yield model: recent trend, El Niño "
                     + "over the season's window; chosen by rolling origin). "
+            } else if hierarchy.production ?? "area-times-yield" == "area-times-yield" {
+                vi += "Dự báo xa hơn \(CropYield.maximumHorizon) năm nên sản lượng được dự báo trực tiếp từ chuỗi sản "
+                    + "lượng, không nhân diện tích với năng suất theo xu hướng (xu hướng kéo dài nhiều năm dễ vượt xa "
+                    + "thực tế). "
+                en += "More than \(CropYield.maximumHorizon) years ahead, production is forecast from its own series, "
+                    + "not as area × the yield trend (a trend carried that far overshoots). "
             }
             vi += "Năng suất trong bảng = sản lượng / diện tích. Khoảng dự báo: \(level / 10) trên 10 khả năng số "
                 + "thực tế nằm trong khoảng đó."
@@ -449,8 +455,20 @@ enum ProvinceHierarchy {
         }
     }
 
+    /// Whether production's base is area × yield: asked for (the default), and at most
+    /// `CropYield.maximumHorizon` years ahead.
+    static func usesAreaTimesYield(_ h: PublishConfiguration.Hierarchy, horizon: Int) -> Bool {
+        h.production ?? "area-times-yield" == "area-times-yield" && horizon <= CropYield.maximumHorizon
+    }
+
     /// The yield of a hierarchy series as the crop-yield model forecasts it.
     enum CropYield {
+        /// The farthest the crop-yield model is carried. It is made for the coming season: a
+        /// 15-year trend extended ten years assumes the yields kept rising at the old pace (on
+        /// GSO's 2002–2016 paddy, +15–20 % by 2026 against +3 % from production's own model);
+        /// further ahead, production's own model stands in, and the table says so.
+        static let maximumHorizon = 3
+
         /// The crop-yield model (rolling-origin selection over the last 12 years, a 15-year window
         /// or the whole run where shorter) on the yields (production / area × 10, tạ/ha) of `node`
         /// over the longest run of consecutive years ending at `last`, with the ENSO `climate`
