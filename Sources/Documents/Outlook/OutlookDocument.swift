@@ -82,6 +82,10 @@ public struct OutlookDocument: Sendable {
     public var text: Bilingual
     /// Months the latest price may be old before it is stale (nil: `DataAge.defaultFreshness`).
     public var freshness: Int? = nil
+    /// For a price built from irregular quotes: the days behind each month (`QuotedMonths`).
+    public var quotes: QuotedMonths? = nil
+    /// For a paddy price: its link to the rice prices (`RiceLink`).
+    public var riceLink: [RiceLink] = []
 
     /// The outlook of `study` on `series` (`inputs` its data files), issued at `issued` for the
     /// alerts as of `asOf`.
@@ -115,7 +119,10 @@ public struct OutlookDocument: Sendable {
                 "sha256": .string(SHA256.hex(i.data)), "bytes": .integer(i.data.count), "source": .of(i.source),
             ])
         }
-        return .object([
+        var optional: [String: JSONTree] = [:]
+        if let quotes { optional["quotes"] = quotesTree(quotes) }
+        if !riceLink.isEmpty { optional["rice_link"] = Self.riceLinkTree(riceLink) }
+        return .object(optional.merging([
             "schema": .string(Self.schemaName),
             "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
             "issued": .string(IssueTime.iso8601(issued)),
@@ -131,6 +138,6 @@ public struct OutlookDocument: Sendable {
             "model": model,
             "range": range,
             "text": .of(text),
-        ])
+        ]) { a, _ in a })
     }
 }
