@@ -69,7 +69,8 @@ struct PriceQuotesTests {
         let a = quotes.monthly(market: "An Giang", variety: name, state: .fresh)
         #expect(a.quotedMonths == 36)
         let thom = quotes.monthly(market: "An Giang", variety: "Đài Thơm 8", state: .fresh)
-        #expect(thom == quotes.monthly(market: "An Giang", variety: "dai thom 8", state: .fresh))
+        let folded = quotes.monthly(market: "An Giang", variety: "dai thom 8", state: .fresh)
+        #expect(thom.days == folded.days && thom.dates == folded.dates)
         #expect(thom.quotedMonths > 0)
     }
 

@@ -1,4 +1,5 @@
 import AgriData
+import Documents
 import Foundation
 
 /// A commodity muavu knows by several words: Vietnamese with and without diacritics, and English.
@@ -118,6 +119,20 @@ public struct PriceQuery: Sendable {
             return commodityMatches
                 && (wantedMarket.map { m in markets(e).contains { $0 == m || $0.contains(m) } } ?? true)
         }
+    }
+
+    /// Whether the query's commodity and market name `commodity` at `market` (a `quotedPrices`
+    /// entry): the same rules as `matches`.
+    public func names(commodity names: Bilingual, market place: Bilingual) -> Bool {
+        let wanted = commodity.map(Self.words) ?? ""
+        let key = commodity.flatMap { CommodityName(query: $0) }
+        let commodityMatches =
+            wanted.isEmpty || [names.vi, names.en].map(Self.words).contains { $0.contains(wanted) }
+            || key.map { k in [names.vi, names.en].contains { CommodityName.named(in: $0).contains(k) } } == true
+        let marketMatches =
+            market.map(Self.fold).map { m in [place.vi, place.en].map(Self.fold).contains { $0 == m || $0.contains(m) } }
+            ?? true
+        return commodityMatches && marketMatches
     }
 
     /// The one monthly price entry of `configuration` (read from `file`) that the query names.

@@ -204,6 +204,9 @@ public struct PublishConfiguration: Sendable, Equatable {
     /// prices are linked to (`LaggedExportRegression`, the `arima-x` candidate of `muavu publish`
     /// and `muavu outlook`); nil: no link.
     public var exportLink: String? = nil
+    /// The price entries a paddy price built from quotes is set against in `muavu outlook`
+    /// (`PaddyRiceMargin`): the milled-rice wholesale prices and the export price.
+    public var riceLink: [String] = []
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
     /// The directory the configuration's relative paths start from.
@@ -257,7 +260,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let topKeys: Set<String> = [
         "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
-        "province", "quotedPrices",
+        "province", "quotedPrices", "riceLink",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged"]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
@@ -317,6 +320,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.exportLink = raw.exportLink
         c.province = raw.province
         c.quotedPrices = raw.quotedPrices ?? []
+        c.riceLink = raw.riceLink ?? []
         try c.validate()
         return c
     }
@@ -378,6 +382,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var exportLink: String?
         var province: Province?
         var quotedPrices: [QuotedPrice]?
+        var riceLink: [String]?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -481,6 +486,14 @@ public struct PublishConfiguration: Sendable, Equatable {
                     "exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)"
                 )
             }
+        }
+        let prices = Set(forecasts.filter { $0.kind == .price }.map(\.id))
+        for id in riceLink where !prices.contains(id) {
+            throw fail("riceLink names '\(id)', which is not a price entry; the price entries are: "
+                + prices.sorted().joined(separator: ", "))
+        }
+        for q in quotedPrices where q.minimumMonths < 1 {
+            throw fail("quotedPrices (\(q.id)): minimumMonths must be at least 1, got \(q.minimumMonths)")
         }
     }
 

@@ -126,3 +126,15 @@ extension QuotedSeriesWording {
         return Bilingual(vi: vi.joined(separator: " "), en: en.joined(separator: " "))
     }
 }
+
+extension QuotedSeriesWording {
+    /// Why a price in `unit` (the export price, USD/t) is set against paddy in its own unit: no
+    /// exchange-rate series with its source is bundled, and a unit is converted, never relabelled.
+    public static func unconverted(_ unit: String) -> Bilingual {
+        Bilingual(
+            vi: "Giá xuất khẩu tính bằng \(unit); muavu không có chuỗi tỷ giá có nguồn rõ ràng để đổi sang đồng/kg, "
+                + "nên chỉ so mức cùng lên xuống, không đổi đơn vị.",
+            en: "The export price is in \(unit); muavu has no exchange-rate series with a stated source to convert it "
+                + "to đồng/kg, so only how the two move together is given, in their own units.")
+    }
+}
