@@ -176,6 +176,7 @@ struct Outlook: ParsableCommand {
                 let request = OutlookRequest(
                     months: months, step: step, level: level, calibrationOrigins: calibrationOrigins,
                     models: requestedModels, issued: issued)
+                subject.notes.forEach(printError)
                 let answer = try OutlookAssembly.answer(subject, request: request)
                 answer.notes.forEach(printError)
                 let text = answer.text
@@ -216,7 +217,8 @@ struct Outlook: ParsableCommand {
             json ? try quoted.document(issued: IssueTime.now()).encoded() : Data((words(quoted.text) + "\n").utf8)
         try AtomicFile.write(body, to: output ?? "-")
         printError(
-            "outlook: \(quoted.price.id): \(quoted.sheet.rows.count) quotes, \(quoted.storeMonths) monthly prices in the "
+            "outlook: \(quoted.price.id): \(quoted.sheet.rows.count) quotes, \(quoted.storeMonths) monthly prices "
+                + "in the "
                 + "store (\(quoted.price.minimumMonths) needed for a forecast)")
     }
 

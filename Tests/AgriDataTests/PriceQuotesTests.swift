@@ -33,7 +33,8 @@ struct PriceQuotesTests {
     @Test("IR 50404 fresh: 36 months quoted of the 71 from 2020-05, 26 of them on a single day")
     func ir50404Counts() throws {
         let quotes = try PriceQuotes(path: Self.quotesPath)
-        let m = quotes.monthly(market: "An Giang", variety: "IR 50404", state: .fresh, through: .month(year: 2026, month: 3))
+        let m = quotes.monthly(
+            market: "An Giang", variety: "IR 50404", state: .fresh, through: .month(year: 2026, month: 3))
         let expected = Self.reference.filter { $0.variety == "IR 50404" && $0.state == "fresh" }
         #expect(!expected.isEmpty)
         #expect(m.start == .month(year: 2020, month: 5))

@@ -46,14 +46,15 @@ struct PaddyRiceMarginTests {
     }()
 
     static func file(_ id: String) -> String {
-        id.hasPrefix("paddy") ? "paddy-price-monthly.csv"
+        id.hasPrefix("paddy")
+            ? "paddy-price-monthly.csv"
             : id.hasPrefix("wfp") ? "wfp-rice-wholesale.csv" : "wb-pinksheet-monthly.csv"
     }
 
     static func close(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
         case (nil, nil): true
-        case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(y))
+        case (let x?, let y?): abs(x - y) <= 1e-9 * max(1, abs(y))
         default: false
         }
     }

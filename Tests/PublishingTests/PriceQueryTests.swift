@@ -76,7 +76,8 @@ struct PriceQueryTests {
     @Test("A Đồng Tháp paddy query is answered from the An Giang board")
     func dongThap() throws {
         let c = try #require(Self.configuration)
-        let e = try PriceQuery(commodity: "lua", market: "dong thap").entry(in: c, file: "c.json", monthly: Self.monthly)
+        let e = try PriceQuery(commodity: "lua", market: "dong thap").entry(
+            in: c, file: "c.json", monthly: Self.monthly)
         #expect(e.id == "paddy-ir50404-an-giang")
         #expect(e.quotes?.note?.vi.contains("An Giang") == true)
     }

@@ -41,7 +41,9 @@ enum BundledConfiguration {
         if let quoted = c["quotedPrices"] as? [[String: Any]] {
             c["quotedPrices"] = quoted.map { entry in
                 var e = entry
-                if let path = e["quotes"] as? String { e["quotes"] = models.appendingPathComponent(path).standardized.path }
+                if let path = e["quotes"] as? String {
+                    e["quotes"] = models.appendingPathComponent(path).standardized.path
+                }
                 return e
             }
         }

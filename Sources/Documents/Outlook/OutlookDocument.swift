@@ -122,22 +122,24 @@ public struct OutlookDocument: Sendable {
         var optional: [String: JSONTree] = [:]
         if let quotes { optional["quotes"] = quotesTree(quotes) }
         if !riceLink.isEmpty { optional["rice_link"] = Self.riceLinkTree(riceLink) }
-        return .object(optional.merging([
-            "schema": .string(Self.schemaName),
-            "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
-            "issued": .string(IssueTime.iso8601(issued)),
-            "as_of": .string(asOf.description),
-            "commodity": .of(commodity), "market": .of(market), "unit": .of(unit),
-            "data": .array(data),
-            "series": seriesEntry,
-            "last_observation": .object(["date": date(lastIndex), "price": .of(latest)]),
-            "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree } ?? .null,
-            "level": .integer(study.options.level),
-            "months": .array(months(latest: latest)),
-            "alerts": .object(["ipa": Self.entry(ipa), "alps": Self.entry(alps)]),
-            "model": model,
-            "range": range,
-            "text": .of(text),
-        ]) { a, _ in a })
+        return .object(
+            optional.merging([
+                "schema": .string(Self.schemaName),
+                "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
+                "issued": .string(IssueTime.iso8601(issued)),
+                "as_of": .string(asOf.description),
+                "commodity": .of(commodity), "market": .of(market), "unit": .of(unit),
+                "data": .array(data),
+                "series": seriesEntry,
+                "last_observation": .object(["date": date(lastIndex), "price": .of(latest)]),
+                "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree }
+                    ?? .null,
+                "level": .integer(study.options.level),
+                "months": .array(months(latest: latest)),
+                "alerts": .object(["ipa": Self.entry(ipa), "alps": Self.entry(alps)]),
+                "model": model,
+                "range": range,
+                "text": .of(text),
+            ]) { a, _ in a })
     }
 }

@@ -73,7 +73,8 @@ enum OutlookSchema {
                 ]),
                 .description("other − paddy, when both are in one unit; null otherwise (never relabelled)."),
             ]),
-            "ratio_mean": JSONSchema.ref("number").described("The mean of other ÷ paddy, in other_unit per paddy_unit."),
+            "ratio_mean": JSONSchema.ref("number").described(
+                "The mean of other ÷ paddy, in other_unit per paddy_unit."),
             "correlation": JSONSchema.ref("number").described("Pearson's r of the two prices."),
             "note": textOrNull,
         ])

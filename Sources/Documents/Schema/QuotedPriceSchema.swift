@@ -27,7 +27,8 @@ enum QuotedPriceSchema {
             "commodity": .ref("text"),
             "market": .ref("text"),
             "data": .record(
-                ["file", "sha256", "bytes"], ["file": .string, "sha256": .sha256, "bytes": .count], properties: .inline),
+                ["file", "sha256", "bytes"], ["file": .string, "sha256": .sha256, "bytes": .count],
+                properties: .inline),
             "quotes": .array(quote),
             "store": .record(
                 ["series", "months", "minimum_months"],

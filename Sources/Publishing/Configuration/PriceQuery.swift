@@ -130,7 +130,8 @@ public struct PriceQuery: Sendable {
             wanted.isEmpty || [names.vi, names.en].map(Self.words).contains { $0.contains(wanted) }
             || key.map { k in [names.vi, names.en].contains { CommodityName.named(in: $0).contains(k) } } == true
         let marketMatches =
-            market.map(Self.fold).map { m in [place.vi, place.en].map(Self.fold).contains { $0 == m || $0.contains(m) } }
+            market.map(Self.fold).map { m in [place.vi, place.en].map(Self.fold).contains { $0 == m || $0.contains(m) }
+            }
             ?? true
         return commodityMatches && marketMatches
     }
@@ -149,7 +150,8 @@ public struct PriceQuery: Sendable {
             let known = monthlyMatches.compactMap { Self.varietyLabel($0, language) }
             throw Mismatch(
                 message: "no variety '\(variety)' of '\(commodity ?? "")' in \(file); "
-                    + (known.isEmpty ? "its prices name no variety" : "its varieties are: " + known.joined(separator: "; ")))
+                    + (known.isEmpty
+                        ? "its prices name no variety" : "its varieties are: " + known.joined(separator: "; ")))
         }
         // Several varieties of one price and none asked: the first fresh one, in the
         // configuration's order (`otherVarieties` lists the rest for a note).

@@ -489,8 +489,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         let prices = Set(forecasts.filter { $0.kind == .price }.map(\.id))
         for id in riceLink where !prices.contains(id) {
-            throw fail("riceLink names '\(id)', which is not a price entry; the price entries are: "
-                + prices.sorted().joined(separator: ", "))
+            throw fail(
+                "riceLink names '\(id)', which is not a price entry; the price entries are: "
+                    + prices.sorted().joined(separator: ", "))
         }
         for q in quotedPrices where q.minimumMonths < 1 {
             throw fail("quotedPrices (\(q.id)): minimumMonths must be at least 1, got \(q.minimumMonths)")

@@ -37,7 +37,9 @@ public struct OutlookSubject: Sendable {
         decimals: Int, models: [String], inputs: [OutlookDocument.Input], exportRegressor: [Double]? = nil,
         exportLinkNote: String? = nil
     ) {
-        (self.series, self.reported, self.commodity, self.market, self.unit) = (series, reported, commodity, market, unit)
+        (self.series, self.reported, self.commodity, self.market, self.unit) = (
+            series, reported, commodity, market, unit
+        )
         (self.decimals, self.models, self.inputs) = (decimals, models, inputs)
         (self.exportRegressor, self.exportLinkNote) = (exportRegressor, exportLinkNote)
     }
@@ -165,22 +167,29 @@ public enum OutlookAssembly {
         guard !candidates.isEmpty else {
             throw Refusal("arima-x needs the export link (--export-link names a price entry of --config)")
         }
-        var notes = subject.notes
+        // Too old for an outlook is said before anything about the models.
+        let estimates = try Self.estimates(raw, issued: request.issued)
+        // The subject's own notes are the caller's to print, before the answer or its refusal.
+        var notes: [String] = []
         // A series built from quotes keeps its gaps: only models that take missing values forecast it.
         let (gaps, span) = QuotedSeriesWording.interiorGaps(raw.values)
         if subject.keepsGaps, gaps > 0 {
             let refusing = OutlookStudy.refusingGaps(candidates, period: raw.period)
             guard refusing.count < candidates.count else {
-                throw GapsRefused(
-                    text: QuotedSeriesWording.refusal(subject.commodity, gaps: gaps, months: span, models: refusing))
+                var text = QuotedSeriesWording.refusal(subject.commodity, gaps: gaps, months: span, models: refusing)
+                if let q = subject.quotes {
+                    let days = QuotedSeriesWording.days(q)
+                    text = Bilingual(vi: text.vi + "\n" + days.vi, en: text.en + "\n" + days.en)
+                }
+                throw GapsRefused(text: text)
             }
             if !refusing.isEmpty {
-                notes.append("note: left out, as they cannot take the \(gaps) months without a quote: "
-                    + refusing.joined(separator: ", "))
+                notes.append(
+                    "note: left out, as they cannot take the \(gaps) months without a quote: "
+                        + refusing.joined(separator: ", "))
                 candidates.removeAll { refusing.contains($0.name) }
             }
         }
-        let estimates = try Self.estimates(raw, issued: request.issued)
         let months = estimates + request.months
         let step = estimates + request.step
         let conformal = try ConformalRange(calibrationOrigins: request.calibrationOrigins)
@@ -199,7 +208,8 @@ public enum OutlookAssembly {
         let outlook = try PriceOutlook(
             series: raw, forecast: forecast, step: step, level: request.level, anomaly: try? anomaly.get(),
             spike: try? spike.get(), commodity: subject.commodity, market: subject.market, unit: subject.unit,
-            decimals: subject.decimals, issued: request.issued)
+            decimals: subject.decimals, issued: request.issued
+        )
         .with(
             following: forecast, after: step,
             backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
@@ -299,8 +309,9 @@ public enum OutlookAssembly {
         if let q = entry.quotes {
             subject.quotes = try quotedMonths(q, configuration: c, reported: reported)
             subject.riceLink = try riceEntries.map { e in
-                let other = try UnitText.converted(data.reportedOnly(
-                    data.series(of: e, at: "riceLink (\(e.id))"), dataset: e.dataset), to: e.unit)
+                let other = try UnitText.converted(
+                    data.reportedOnly(
+                        data.series(of: e, at: "riceLink (\(e.id))"), dataset: e.dataset), to: e.unit)
                 return OutlookDocument.RiceLink(
                     name: e.name, margin: try PaddyRiceMargin(paddy: reported, other: other),
                     note: other.unit == reported.unit ? nil : QuotedSeriesWording.unconverted(other.unit ?? ""))
@@ -315,7 +326,9 @@ public enum OutlookAssembly {
     }
 
     /// The days behind each month of `reported`, built from the quotes `q` names.
-    static func quotedMonths(_ q: PublishConfiguration.Quotes, configuration c: PublishConfiguration, reported: TimeSeries)
+    static func quotedMonths(
+        _ q: PublishConfiguration.Quotes, configuration c: PublishConfiguration, reported: TimeSeries
+    )
         throws -> OutlookDocument.QuotedMonths
     {
         let quotes = try PriceQuotes(path: c.resolve(q.path))

@@ -46,7 +46,8 @@ extension QuotedSeriesWording {
         var vi = [
             "\(commodity.vi) tại \(market.vi): chưa đủ số liệu để dự báo giá. Chỉ có \(quotes.count) báo giá rải rác "
                 + "trên báo chí (\(months.count) tháng có báo giá\(span("vi"))); cần ít nhất \(minimumMonths) tháng có "
-                + "giá mới dự báo được. Kho số liệu hiện có \(storeMonths) tháng giá; giá mới nhập bằng `muavu import` "
+                + "giá mới dự báo được. Kho số liệu hiện có \(storeMonths) tháng giá; giá mới nhập bằng lệnh "
+                + "muavu import "
                 + "sẽ được cộng dần.",
             "Các báo giá đã biết:",
         ]
@@ -54,11 +55,27 @@ extension QuotedSeriesWording {
             "\(commodity.en) at \(market.en): too few observations for a price forecast. There are only "
                 + "\(quotes.count) scattered quotes in the press (\(months.count) months quoted\(span("en"))); a "
                 + "forecast needs at least \(minimumMonths) months of prices. The store holds \(storeMonths) monthly "
-                + "prices; new prices added with `muavu import` count towards them.",
+                + "prices; new prices added with muavu import count towards them.",
             "The quotes known:",
         ]
-        for q in quotes {
+        // Oldest first; quotes whose date names no month last, in the file's order.
+        let ordered = quotes.enumerated().sorted { a, b in
+            switch (a.element.month, b.element.month) {
+            case (let x?, let y?): x == y ? a.offset < b.offset : x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.offset < b.offset
+            }
+        }.map(\.element)
+        for q in ordered {
             let age = QuotedPriceDocument.age(of: q.month, asOf: asOf)
+            func when(_ l: Language) -> String {
+                guard let m = q.month else { return l == .vi ? "không rõ ngày" : "date not known" }
+                let day = PeriodDate(parsing: String(q.date.prefix(10))).flatMap { d -> String? in
+                    if case .day = d { return NumberText.date(d, language: l) } else { return nil }
+                }
+                return day ?? NumberText.monthInWords(m, language: l)
+            }
             func range(_ l: Language) -> String {
                 let lo = NumberText.format(q.low, language: l)
                 return q.high > q.low ? "\(lo)–\(NumberText.format(q.high, language: l))" : lo
@@ -66,11 +83,11 @@ extension QuotedSeriesWording {
             let unitVi = q.unit == "VND/kg" ? "đồng/kg" : q.unit
             let unitEn = q.unit == "VND/kg" ? "đồng/kg" : q.unit
             vi.append(
-                "- \(q.date): \(q.variety), \(range(.vi)) \(unitVi); nguồn: \(q.publisher); "
-                    + (age.map { "cách đây \($0) tháng." } ?? "không rõ ngày."))
+                "- \(when(.vi)): \(q.variety), \(range(.vi)) \(unitVi); nguồn: \(q.publisher)"
+                    + (age.map { "; cách đây \($0) tháng." } ?? "."))
             en.append(
-                "- \(q.date): \(q.variety), \(range(.en)) \(unitEn); source: \(q.publisher); "
-                    + (age.map { "\($0) months old." } ?? "date not known."))
+                "- \(when(.en)): \(q.variety), \(range(.en)) \(unitEn); source: \(q.publisher)"
+                    + (age.map { "; \($0) months old." } ?? "."))
         }
         return Bilingual(vi: vi.joined(separator: "\n"), en: en.joined(separator: "\n"))
     }
@@ -100,9 +117,11 @@ extension QuotedSeriesWording {
                 en.append("\(l.name.en): no month with both prices.")
                 continue
             }
-            let spanVi = "\(m.count) tháng cùng có giá, \(NumberText.date(a, language: .vi))–"
+            let spanVi =
+                "\(m.count) tháng cùng có giá, \(NumberText.date(a, language: .vi))–"
                 + "\(NumberText.date(b, language: .vi))"
-            let spanEn = "\(m.count) common months, \(NumberText.date(a, language: .en))–"
+            let spanEn =
+                "\(m.count) common months, \(NumberText.date(a, language: .en))–"
                 + "\(NumberText.date(b, language: .en))"
             if let mean = m.meanMargin, let r = m.marginRange {
                 func n(_ x: Double, _ lang: Language) -> String { NumberText.format(x, language: lang) }
@@ -110,7 +129,8 @@ extension QuotedSeriesWording {
                     "\(l.name.vi) cao hơn giá lúa trung bình \(n(mean, .vi)) đồng/kg (từ \(n(r.lowerBound, .vi)) đến "
                         + "\(n(r.upperBound, .vi)) đồng/kg; \(spanVi)).")
                 en.append(
-                    "\(l.name.en) is above the paddy price by \(n(mean, .en)) đồng/kg on average (\(n(r.lowerBound, .en)) "
+                    "\(l.name.en) is above the paddy price by \(n(mean, .en)) đồng/kg on average "
+                        + "(\(n(r.lowerBound, .en)) "
                         + "to \(n(r.upperBound, .en)) đồng/kg; \(spanEn)).")
             } else {
                 let r = m.correlation.map { NumberText.format($0, decimals: 2, language: .vi) } ?? "–"
