@@ -205,7 +205,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     /// and `muavu outlook`); nil: no link.
     public var exportLink: String? = nil
     /// The price entries a paddy price built from quotes is set against in `muavu outlook`
-    /// (`PaddyRiceMargin`): the milled-rice wholesale prices and the export price.
+    /// (`PaddyRiceMargin`): the milled-rice wholesale prices and the export price. Checked when
+    /// the outlook uses them (a configuration cut down to other entries still loads).
     public var riceLink: [String] = []
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
@@ -486,12 +487,6 @@ public struct PublishConfiguration: Sendable, Equatable {
                     "exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)"
                 )
             }
-        }
-        let prices = Set(forecasts.filter { $0.kind == .price }.map(\.id))
-        for id in riceLink where !prices.contains(id) {
-            throw fail(
-                "riceLink names '\(id)', which is not a price entry; the price entries are: "
-                    + prices.sorted().joined(separator: ", "))
         }
         for q in quotedPrices where q.minimumMonths < 1 {
             throw fail("quotedPrices (\(q.id)): minimumMonths must be at least 1, got \(q.minimumMonths)")

@@ -287,7 +287,14 @@ public enum OutlookAssembly {
             }
         }
         let exportEntry = linked.exportLinkEntry
-        let riceEntries = entry.quotes == nil ? [] : c.riceLink.compactMap { id in c.forecasts.first { $0.id == id } }
+        let riceEntries = try (entry.quotes == nil ? [] : c.riceLink).map { id in
+            guard let e = c.forecasts.first(where: { $0.id == id && $0.kind == .price }) else {
+                throw DataError(
+                    .badConfiguration, file: file,
+                    "riceLink names '\(id)', which is not a price entry; the prices are: \(PriceQuery.listing(c))")
+            }
+            return e
+        }
         let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []) + riceEntries.map(\.dataset)
         let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
         var data = try ConfiguredDatasets(linked, keys: keys, store: readsStore ? try store() : nil)
