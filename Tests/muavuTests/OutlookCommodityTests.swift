@@ -28,27 +28,41 @@ struct OutlookCommodityTests {
             environment: ["SOURCE_DATE_EPOCH": "1795910400"])
     }
 
-    @Test("lúa: the An Giang board's IR 50404 (fresh); its gaps refused plainly until a model takes them")
+    @Test("lúa: the An Giang board's IR 50404 (fresh); a model that cannot take its gaps is named plainly")
     func paddy() throws {
         let entry = try #require(Self.prices.first { ($0["id"] as? String) == "paddy-ir50404-an-giang" })
-        let r = try outlook(["--commodity", "lúa"], models: nil)
-        // No registered model takes gaps yet: the answer says which models cannot, Vietnamese first.
+        #expect(Self.name(entry, "vi") == "Lúa IR 50404 (tươi)")
+        let r = try outlook(["--commodity", "lúa"])
+        // naive needs every month: the answer says so, Vietnamese first.
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         let vi = try #require(r.stderr.range(of: "Lúa IR 50404 (tươi): chưa có dự báo."))
         let en = try #require(r.stderr.range(of: "IR 50404 paddy (fresh): no forecast yet."))
         #expect(vi.lowerBound < en.lowerBound)
-        #expect(r.stderr.contains("Các mô hình arima chưa dự báo được khi chuỗi giá có tháng trống."), "\(r.stderr)")
+        #expect(r.stderr.contains("Các mô hình naive chưa dự báo được khi chuỗi giá có tháng trống."), "\(r.stderr)")
         #expect(r.stderr.contains("35 of its 71 months have no quote"), "\(r.stderr)")
         // The days behind the months, and where the prices come from.
         #expect(r.stderr.contains("36 trong 71 tháng có báo giá; 26 tháng chỉ dựa trên một ngày."), "\(r.stderr)")
         #expect(r.stderr.contains("Sở Nông nghiệp An Giang"), "\(r.stderr)")
         // The other varieties, and how to choose.
         #expect(r.stderr.contains("--variety chooses among"), "\(r.stderr)")
-        #expect(Self.name(entry, "vi") == "Lúa IR 50404 (tươi)")
         for word in ["lua", "paddy", "LÚA"] {
-            let other = try outlook(["--commodity", word], models: nil)
+            let other = try outlook(["--commodity", word])
             #expect(other.status == 65 && other.stderr == r.stderr, "\(word)")
+        }
+    }
+
+    @Test(
+        "lúa with the entry's own candidate (arima-fixed): refused by name while SARIMA cannot take gaps, else forecast"
+    )
+    func paddyEntryModels() throws {
+        let r = try outlook(["--commodity", "lúa", "--lang", "en"], models: nil)
+        if r.status == 65 {
+            #expect(r.stderr.contains("The models arima-fixed cannot forecast a series with gaps yet."), "\(r.stderr)")
+        } else {
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("36 of 71 months have a quote; 26 months rest on a single day."), "\(r.stdout)")
+            #expect(r.stderr.contains("outlook: paddy-ir50404-an-giang, model "), "\(r.stderr)")
         }
     }
 

@@ -55,22 +55,14 @@ public struct PriceQuote: Sendable, Equatable {
 /// Rows dated to a month only, or with a date that is not a calendar day (`2018 (season
 /// average)`, `2019-02 (a few days before article)`), are not quotes of a day and are left out of
 /// the monthly series; `undated` counts them.
-public struct PriceQuotes: Sendable {
+public struct PriceQuotes: QuoteTable {
     public var file: String
     public var quotes: [PriceQuote]
     /// Rows whose date is not a calendar day (`YYYY-MM-DD`).
     public var undated: Int
 
-    /// Reads `path`; a missing column, a price that is not a number, or a high below the low is a
-    /// `DataError` naming the file, line and column.
-    public init(path: String) throws {
-        try self.init(table: CSVTable(path: path))
-    }
-
-    public init(data: Data, file: String) throws {
-        try self.init(table: CSVTable(reader: CSVReader(data: data, file: file)))
-    }
-
+    /// Reads the quotes of `table`; a missing column, a price that is not a number, or a high below
+    /// the low is a `DataError` naming the file, line and column.
     public init(table: CSVTable) throws {
         file = table.file
         let date = try table.columnIndex("date")
@@ -205,5 +197,20 @@ public struct MonthlyQuotes: Sendable, Equatable {
             let i = m.ordinal - start.ordinal
             return days.indices.contains(i) ? days[i] : 0
         }
+    }
+}
+
+/// A table of quotes read from a CSV file (`PriceQuotes`, `QuoteSheet`): from a path or from bytes.
+public protocol QuoteTable: Sendable {
+    init(table: CSVTable) throws
+}
+
+extension QuoteTable {
+    public init(path: String) throws {
+        try self.init(table: CSVTable(path: path))
+    }
+
+    public init(data: Data, file: String) throws {
+        try self.init(table: CSVTable(reader: CSVReader(data: data, file: file)))
     }
 }

@@ -6,7 +6,7 @@ import TimeSeriesCore
 /// known of a price too sparsely reported for a series. Only rows of kind `price` are kept; each
 /// keeps its date as the page gives it, and the month it can be placed in when the date begins
 /// with `YYYY-MM` (nil for "unknown (post-Tết main season)").
-public struct QuoteSheet: Sendable {
+public struct QuoteSheet: QuoteTable {
     /// One quoted price.
     public struct Row: Sendable, Equatable {
         /// The date as written ("2022-06-16 (URL timestamp)", "unknown (…)").
@@ -24,14 +24,6 @@ public struct QuoteSheet: Sendable {
 
     public var file: String
     public var rows: [Row]
-
-    public init(path: String) throws {
-        try self.init(table: CSVTable(path: path))
-    }
-
-    public init(data: Data, file: String) throws {
-        try self.init(table: CSVTable(reader: CSVReader(data: data, file: file)))
-    }
 
     public init(table: CSVTable) throws {
         file = table.file

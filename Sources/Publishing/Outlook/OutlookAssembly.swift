@@ -177,10 +177,10 @@ public enum OutlookAssembly {
             let refusing = OutlookStudy.refusingGaps(candidates, period: raw.period)
             guard refusing.count < candidates.count else {
                 var text = QuotedSeriesWording.refusal(subject.commodity, gaps: gaps, months: span, models: refusing)
-                if let q = subject.quotes {
-                    let days = QuotedSeriesWording.days(q)
-                    text = Bilingual(vi: text.vi + "\n" + days.vi, en: text.en + "\n" + days.en)
-                }
+                // What is known without a forecast: the days behind the months, the link to rice.
+                var known: [Bilingual] = subject.quotes.map { [QuotedSeriesWording.days($0)] } ?? []
+                if !subject.riceLink.isEmpty { known.append(QuotedSeriesWording.riceLink(subject.riceLink)) }
+                for k in known { text = Bilingual(vi: text.vi + "\n" + k.vi, en: text.en + "\n" + k.en) }
                 throw GapsRefused(text: text)
             }
             if !refusing.isEmpty {
