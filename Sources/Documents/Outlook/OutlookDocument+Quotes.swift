@@ -42,6 +42,14 @@ extension OutlookDocument {
         }
     }
 
+    /// `tree` with the members only some outlooks have: `quotes` and `rice_link`.
+    func withOptionalMembers(_ tree: JSONTree) -> JSONTree {
+        guard case .object(var members) = tree else { return tree }
+        if let quotes { members["quotes"] = quotesTree(quotes) }
+        if !riceLink.isEmpty { members["rice_link"] = Self.riceLinkTree(riceLink) }
+        return .object(members)
+    }
+
     /// The `quotes` member.
     func quotesTree(_ q: QuotedMonths) -> JSONTree {
         let months: [JSONTree] = q.days.enumerated().map { i, d in

@@ -101,7 +101,7 @@ public struct OutlookDocument: Sendable {
     }
 
     /// The encoded document (sorted keys, final newline).
-    public func encoded() throws -> Data { try DocumentEncoder.encode(tree) }
+    public func encoded() throws -> Data { try DocumentEncoder.encode(withOptionalMembers(tree)) }
 
     /// The document's members; `OutlookDocument+Tree.swift` builds the larger ones.
     var tree: JSONTree {
@@ -119,27 +119,23 @@ public struct OutlookDocument: Sendable {
                 "sha256": .string(SHA256.hex(i.data)), "bytes": .integer(i.data.count), "source": .of(i.source),
             ])
         }
-        var optional: [String: JSONTree] = [:]
-        if let quotes { optional["quotes"] = quotesTree(quotes) }
-        if !riceLink.isEmpty { optional["rice_link"] = Self.riceLinkTree(riceLink) }
-        return .object(
-            optional.merging([
-                "schema": .string(Self.schemaName),
-                "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
-                "issued": .string(IssueTime.iso8601(issued)),
-                "as_of": .string(asOf.description),
-                "commodity": .of(commodity), "market": .of(market), "unit": .of(unit),
-                "data": .array(data),
-                "series": seriesEntry,
-                "last_observation": .object(["date": date(lastIndex), "price": .of(latest)]),
-                "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree }
-                    ?? .null,
-                "level": .integer(study.options.level),
-                "months": .array(months(latest: latest)),
-                "alerts": .object(["ipa": Self.entry(ipa), "alps": Self.entry(alps)]),
-                "model": model,
-                "range": range,
-                "text": .of(text),
-            ]) { a, _ in a })
+        return .object([
+            "schema": .string(Self.schemaName),
+            "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
+            "issued": .string(IssueTime.iso8601(issued)),
+            "as_of": .string(asOf.description),
+            "commodity": .of(commodity), "market": .of(market), "unit": .of(unit),
+            "data": .array(data),
+            "series": seriesEntry,
+            "last_observation": .object(["date": date(lastIndex), "price": .of(latest)]),
+            "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree }
+                ?? .null,
+            "level": .integer(study.options.level),
+            "months": .array(months(latest: latest)),
+            "alerts": .object(["ipa": Self.entry(ipa), "alps": Self.entry(alps)]),
+            "model": model,
+            "range": range,
+            "text": .of(text),
+        ])
     }
 }
