@@ -19,8 +19,8 @@ struct OutlookQuotedSeriesTests {
             let price = 5600 + 20 * (i % 7)
             if month == "2021-03" {
                 tidy += "paddy-test,\(month),6100,VND/kg\n"
-                quotes +=
-                    "\(month)-04,An Giang,IR 50404,tuoi,5900,6100\n\(month)-18,An Giang,IR 50404,unspecified,6200,6200\n"
+                quotes += "\(month)-04,An Giang,IR 50404,tuoi,5900,6100\n"
+                quotes += "\(month)-18,An Giang,IR 50404,unspecified,6200,6200\n"
             } else {
                 tidy += "paddy-test,\(month),\(price),VND/kg\n"
                 quotes += "\(month)-15,An Giang,IR 50404,tuoi,\(price - 100),\(price + 100)\n"

@@ -136,11 +136,11 @@ extension QuotedSeriesWording {
                 let r = m.correlation.map { NumberText.format($0, decimals: 2, language: .vi) } ?? "–"
                 let rEn = m.correlation.map { NumberText.format($0, decimals: 2, language: .en) } ?? "–"
                 vi.append(
-                    "\(l.name.vi) (\(UnitText.bilingual(m.otherUnit).vi)) và giá lúa (đồng/kg) cùng lên xuống với hệ số tương quan \(r) "
-                        + "(\(spanVi))." + (l.note.map { " " + $0.vi } ?? ""))
+                    "\(l.name.vi) (\(UnitText.bilingual(m.otherUnit).vi)) và giá lúa (đồng/kg) cùng lên xuống "
+                        + "với hệ số tương quan \(r) (\(spanVi))." + (l.note.map { " " + $0.vi } ?? ""))
                 en.append(
-                    "\(l.name.en) (\(UnitText.bilingual(m.otherUnit).en)) and the paddy price (đồng/kg) move together with a correlation of "
-                        + "\(rEn) (\(spanEn))." + (l.note.map { " " + $0.en } ?? ""))
+                    "\(l.name.en) (\(UnitText.bilingual(m.otherUnit).en)) and the paddy price (đồng/kg) move "
+                        + "together with a correlation of \(rEn) (\(spanEn))." + (l.note.map { " " + $0.en } ?? ""))
             }
         }
         return Bilingual(vi: vi.joined(separator: " "), en: en.joined(separator: " "))
@@ -153,10 +153,11 @@ extension QuotedSeriesWording {
     public static func unconverted(_ unit: String) -> Bilingual {
         Bilingual(
             vi:
-                "Giá xuất khẩu tính bằng \(UnitText.bilingual(unit).vi); muavu không có chuỗi tỷ giá có nguồn rõ ràng để đổi sang đồng/kg, "
-                + "nên chỉ so mức cùng lên xuống, không đổi đơn vị.",
+                "Giá xuất khẩu tính bằng \(UnitText.bilingual(unit).vi); muavu không có chuỗi tỷ giá có nguồn "
+                + "rõ ràng để đổi sang đồng/kg, nên chỉ so mức cùng lên xuống, không đổi đơn vị.",
             en:
-                "The export price is in \(UnitText.bilingual(unit).en); muavu has no exchange-rate series with a stated source to convert it "
-                + "to đồng/kg, so only how the two move together is given, in their own units.")
+                "The export price is in \(UnitText.bilingual(unit).en); muavu has no exchange-rate series with a "
+                + "stated source to convert it to đồng/kg, so only how the two move together is given, in their own "
+                + "units.")
     }
 }
