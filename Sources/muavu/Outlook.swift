@@ -39,6 +39,12 @@ struct Outlook: ParsableCommand {
             monthly prices of it (the configuration's minimumMonths).
             --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text, or \
             muavu.quoted-price/v1 (muavu schema quoted-price) for a price known only from quotes.
+            --sell-or-store (on by default for the price entries listed in the configuration's sellOrStore \
+            section, the An Giang fresh paddy price in models/dong-thap.json) adds, for 1 to 6 months, the \
+            chance that drying the paddy and selling it then beats selling it fresh now, and the average gain \
+            or loss per tonne of fresh paddy after the drying charge, the weight dried off, the storage loss \
+            and the interest (docs/design/sell-or-store.md); --fresh-price gives today's fresh paddy price \
+            when the outlook's price is another one.
             """)
 
     @OptionGroup var dataOptions: TidyDataOptions
@@ -131,6 +137,20 @@ struct Outlook: ParsableCommand {
     @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text.")
     var json = false
 
+    @Flag(
+        name: .long,
+        help: "Add sell fresh now or dry and store, 1 to 6 months (default: the configuration's sellOrStore entries).")
+    var sellOrStore = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Today's fresh paddy price, đồng/kg, for --sell-or-store (default: the latest price, when it is "
+                + "the fresh paddy price).", valueName: "đồng"))
+    var freshPrice: Double?
+
+    @OptionGroup var storage: StorageCostOptions
+
     @Option(
         name: [.customLong("output"), .customLong("out")],
         help: "Write here, whole or not at all ('-' or absent: stdout).")
@@ -155,6 +175,9 @@ struct Outlook: ParsableCommand {
         if variety != nil, commodity == nil {
             throw ValidationError("--variety needs --commodity (the varieties of a configuration's price)")
         }
+        if let freshPrice, !(freshPrice > 0 && freshPrice.isFinite) {
+            throw ValidationError("--fresh-price must be a positive price in đồng/kg")
+        }
         if data == nil, commodity == nil, series == nil {
             throw ValidationError(
                 "name the price with --commodity (and --market), or give --data FILE --series ID, "
@@ -173,9 +196,14 @@ struct Outlook: ParsableCommand {
                     if case .quotes(let quoted) = found { try write(quoted) }
                     return
                 }
-                let request = OutlookRequest(
+                var request = OutlookRequest(
                     months: months, step: step, level: level, calibrationOrigins: calibrationOrigins,
                     models: requestedModels, issued: issued)
+                if sellOrStore || subject.sellOrStore != nil {
+                    let base = subject.sellOrStore ?? SellOrStoreRequest()
+                    request.sellOrStore = SellOrStoreRequest(
+                        costs: try storage.costs(over: base.costs), freshPrice: freshPrice ?? base.freshPrice)
+                }
                 subject.notes.forEach(printError)
                 let answer = try OutlookAssembly.answer(subject, request: request)
                 answer.notes.forEach(printError)

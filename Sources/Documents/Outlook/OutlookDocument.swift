@@ -86,6 +86,8 @@ public struct OutlookDocument: Sendable {
     public var quotes: QuotedMonths? = nil
     /// For a paddy price: its link to the rice prices (`RiceLink`).
     public var riceLink: [RiceLink] = []
+    /// Sell fresh now or dry and store: present when asked for (`muavu outlook --sell-or-store`).
+    public var sellOrStore: SellOrStoreSection? = nil
 
     /// The outlook of `study` on `series` (`inputs` its data files), issued at `issued` for the
     /// alerts as of `asOf`.
@@ -119,7 +121,7 @@ public struct OutlookDocument: Sendable {
                 "sha256": .string(SHA256.hex(i.data)), "bytes": .integer(i.data.count), "source": .of(i.source),
             ])
         }
-        return .object([
+        var members: [String: JSONTree] = [
             "schema": .string(Self.schemaName),
             "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
             "issued": .string(IssueTime.iso8601(issued)),
@@ -136,6 +138,8 @@ public struct OutlookDocument: Sendable {
             "model": model,
             "range": range,
             "text": .of(text),
-        ])
+        ]
+        if let sellOrStore { members["sell_or_store"] = sellOrStore.tree }
+        return .object(members)
     }
 }

@@ -28,6 +28,7 @@ enum OutlookSchema {
         "text": .ref("text"),
         "quotes": OutlookSchema.quotes,
         "rice_link": JSONSchema.nonEmptyArray(OutlookSchema.riceLink),
+        "sell_or_store": OutlookSchema.sellOrStore,
     ]
 
     /// For a price built from irregular daily quotes: the days behind each month.

@@ -223,6 +223,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var climate: Climate?
         /// The provinces' names, by id, for the bulletin's words (default: the id).
         public var names: [String: Bilingual]?
+        /// The seasons that make up the year (default: `dong-xuan`, `he-thu-thu-dong`, `mua`).
+        public var parts: [String]?
+        /// A `calendars` key naming every part (default: the province section's calendar).
+        public var calendar: String?
 
         public struct Climate: Sendable, Equatable, Decodable {
             public var dataset: String
@@ -233,7 +237,8 @@ public struct PublishConfiguration: Sendable, Equatable {
 
         /// The series read: area and production of every province, the region and the country.
         public var seriesIDs: [String] {
-            seasons.flatMap { season in
+            Array(Set(seasons + (parts ?? ["dong-xuan", "he-thu-thu-dong", "mua"]) + ["ca-nam"])).sorted().flatMap {
+                season in
                 ["area", "production"].flatMap { indicator in
                     (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
                 }
@@ -266,6 +271,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var riceLink: [String] = []
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
+    /// Sell fresh now or dry and store: the entries answered by default and the costs (nil: none).
+    public var sellOrStore: SellOrStoreSettings? = nil
     /// The directory the configuration's relative paths start from.
     public var baseDirectory: String = "."
     /// The configuration file as given.
@@ -319,10 +326,12 @@ public struct PublishConfiguration: Sendable, Equatable {
         "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
         "province", "quotedPrices", "riceLink",
+        "province", "sellOrStore",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
     static let hierarchyKeys: Set<String> = [
-        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names",
+        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names", "parts",
+        "calendar",
     ]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
@@ -362,6 +371,13 @@ public struct PublishConfiguration: Sendable, Equatable {
                 }
             }
         }
+        if let s = top["sellOrStore"] as? [String: Any],
+            let unknown = Set(s.keys).subtracting(SellOrStoreSettings.keys).sorted().first
+        {
+            throw fail(
+                "sellOrStore: unknown key '\(unknown)'; the keys are: "
+                    + SellOrStoreSettings.keys.sorted().joined(separator: ", "))
+        }
         try checkIntegers(top, fail: fail)
         let raw: Raw
         do {
@@ -387,6 +403,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.province = raw.province
         c.quotedPrices = raw.quotedPrices ?? []
         c.riceLink = raw.riceLink ?? []
+        c.sellOrStore = raw.sellOrStore
         try c.validate()
         return c
     }
@@ -449,6 +466,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var province: Province?
         var quotedPrices: [QuotedPrice]?
         var riceLink: [String]?
+        var sellOrStore: SellOrStoreSettings?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -460,6 +478,12 @@ public struct PublishConfiguration: Sendable, Equatable {
         func fail(_ message: String) -> PublishingError { PublishingError(.badConfiguration, "\(file): \(message)") }
         guard !name.isEmpty else { throw fail("'name' must not be empty") }
         guard !levels.isEmpty else { throw fail("'levels' must name at least one level") }
+        if let s = sellOrStore {
+            do { try s.costs.check() } catch { throw fail("sellOrStore: \(error)") }
+            for id in s.entries ?? [] where !forecasts.contains(where: { $0.id == id && $0.kind == .price }) {
+                throw fail("sellOrStore.entries: no price entry '\(id)'")
+            }
+        }
         for l in levels where !(1...99).contains(l) {
             throw fail("level \(l) is not a percentage between 1 and 99")
         }
@@ -629,6 +653,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         if let c = h.climate, datasets[c.dataset] == nil {
             throw fail("province.hierarchy.climate: unknown dataset '\(c.dataset)'")
+        }
+        if let c = h.calendar, calendars[c] == nil {
+            throw fail("province.hierarchy: unknown calendar '\(c)'")
         }
         if let m = h.model, !ForecasterRegistry.names.contains(m) {
             throw fail(

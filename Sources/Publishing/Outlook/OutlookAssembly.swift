@@ -31,6 +31,8 @@ public struct OutlookSubject: Sendable {
 
     /// Whether the months without a price reach the models as gaps (not filled in).
     public var keepsGaps: Bool { quotes != nil }
+    /// What the configuration's `sellOrStore` section asks of this price (nil: nothing).
+    public var sellOrStore: SellOrStoreRequest? = nil
 
     public init(
         series: TimeSeries, reported: TimeSeries, commodity: Bilingual, market: Bilingual, unit: Bilingual,
@@ -59,6 +61,8 @@ public struct OutlookRequest: Sendable {
     public var models: [String]?
     /// The issue month or day (`--as-of`).
     public var issued: PeriodDate
+    /// Sell fresh now or dry and store (nil: not asked).
+    public var sellOrStore: SellOrStoreRequest? = nil
 
     public init(
         months: Int = 6, step: Int = 1, level: Int = 80, calibrationOrigins: Int = 24, models: [String]? = nil,
@@ -79,6 +83,8 @@ public struct OutlookAnswer: Sendable {
     public var spike: Result<PriceSpikeAlert.Assessment, OutlookDocument.Unavailable>
     /// Why an alert could not be given, one line each (for stderr).
     public var notes: [String]
+    /// The sell-or-store section, when asked for.
+    public var sellOrStore: SellOrStoreSection? = nil
 
     /// The `muavu.outlook/v1` document, issued at `issued` (the generated-at instant).
     public func document(issued: Date) -> OutlookDocument {
@@ -88,6 +94,7 @@ public struct OutlookAnswer: Sendable {
             spike: spike, exportLinkNote: subject.exportLinkNote, text: text)
         d.quotes = subject.quotes
         d.riceLink = subject.riceLink
+        d.sellOrStore = sellOrStore
         return d
     }
 
@@ -205,7 +212,7 @@ public enum OutlookAssembly {
         // The latest and year-ago prices are reported ones, never filled-in values.
         let forecast = study.calibratedForecast
         let coverage = study.coverage
-        let outlook = try PriceOutlook(
+        var outlook = try PriceOutlook(
             series: raw, forecast: forecast, step: step, level: request.level, anomaly: try? anomaly.get(),
             spike: try? spike.get(), commodity: subject.commodity, market: subject.market, unit: subject.unit,
             decimals: subject.decimals, issued: request.issued
@@ -213,9 +220,19 @@ public enum OutlookAssembly {
         .with(
             following: forecast, after: step,
             backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
-        return OutlookAnswer(
+        var section: SellOrStoreSection?
+        if let asked = request.sellOrStore, let chosen = study.chosen,
+            let forecaster = candidates.first(where: { $0.name == chosen.name })?.forecaster
+        {
+            section = try sellOrStore(
+                subject, forecaster: forecaster, model: chosen.name, request: asked)
+            outlook.sellOrStore = section?.text
+        }
+        var answer = OutlookAnswer(
             subject: subject, request: request, outlook: outlook, study: study, anomaly: anomaly, spike: spike,
             notes: notes)
+        answer.sellOrStore = section
+        return answer
     }
 
     // MARK: - Finding the subject
@@ -328,6 +345,9 @@ public enum OutlookAssembly {
         if !others.isEmpty, let chosen = PriceQuery.varietyLabel(entry, language) {
             subject.notes.append(
                 "note: \(chosen) shown; --variety chooses among \(([chosen] + others).joined(separator: "; "))")
+        }
+        if let settings = c.sellOrStore, settings.entries?.contains(entry.id) == true {
+            subject.sellOrStore = SellOrStoreRequest(costs: settings.costs)
         }
         return subject
     }
