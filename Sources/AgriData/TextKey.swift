@@ -14,4 +14,18 @@ public enum TextKey {
     public static func same(_ a: String, _ b: String) -> Bool {
         nfc(a.trimmingCharacters(in: .whitespaces)) == nfc(b.trimmingCharacters(in: .whitespaces))
     }
+
+    /// NFC, lower case, without diacritics (đ → d), trimmed: "Đồng Tháp" and "dong thap" compare
+    /// equal. Names typed by people (commodities, markets, varieties) compare so.
+    public static func folded(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "đ", with: "d")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `folded` without anything but letters and digits: "IR 50404", "ir50404" and "IR-50404"
+    /// are one variety, "Đài Thơm 8" and "dai thom 8" another.
+    public static func compact(_ text: String) -> String {
+        String(folded(text).filter { $0.isLetter || $0.isNumber })
+    }
 }

@@ -30,8 +30,15 @@ struct Outlook: ParsableCommand {
             the latest price is at most two months older than --as-of (default: today, or SOURCE_DATE_EPOCH). \
             --as-of is the issue date, as for every command that reads data: a configuration's store \
             datasets are read as known at the end of that day or month, and the data's age is counted to it. \
-            Alerts and scores use the reported months only; gaps are filled inside each training prefix.
-            --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
+            Alerts and scores use the reported months only; gaps are filled inside each training prefix, \
+            except in a price built from irregular quotes (the An Giang paddy board): its months without a quote \
+            stay gaps, only models that take gaps forecast it, and otherwise the answer says which models cannot \
+            (exit 65). --variety chooses the paddy variety ("IR 50404", "dai thom 8", "OM18", "IR 50404 khô"). \
+            A price known only from a few press quotes (Đồng Tháp mango) is answered with those quotes and \
+            the plain statement that they are too few to forecast from (exit 0), until the store holds enough \
+            monthly prices of it (the configuration's minimumMonths).
+            --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text, or \
+            muavu.quoted-price/v1 (muavu schema quoted-price) for a price known only from quotes.
             --format sms writes one text message (no diacritics, GSM-7, at most 160 septets), zalo a few \
             short lines with diacritics, html a page for a phone (inline chart, no script, nothing \
             fetched); these three are in Vietnamese, or English with --lang en. --format json is --json.
@@ -100,6 +107,13 @@ struct Outlook: ParsableCommand {
 
     @Option(name: .long, help: "Commodity name in English with --data (default: the Vietnamese one).")
     var commodityEn: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The variety, with or without diacritics and spaces (\"IR 50404\", \"dai thom 8\", \"OM18\"; "
+                + "add khô/dry for dry paddy).", valueName: "name"))
+    var variety: String?
 
     @Option(
         name: .long, help: "The market: searched in the configuration (e.g. \"Đồng Tháp\"), or its name with --data.")
@@ -178,6 +192,9 @@ struct Outlook: ParsableCommand {
         }
         if model != nil, models != nil { throw ValidationError("give --model or --models, not both") }
         if let m = requestedModels, m.isEmpty { throw ValidationError("--models must name at least one model") }
+        if variety != nil, commodity == nil {
+            throw ValidationError("--variety needs --commodity (the varieties of a configuration's price)")
+        }
         if let freshPrice, !(freshPrice > 0 && freshPrice.isFinite) {
             throw ValidationError("--fresh-price must be a positive price in đồng/kg")
         }
@@ -192,9 +209,13 @@ struct Outlook: ParsableCommand {
         try runReportingStoreFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [data, config, dataOptions.bounds])
             do {
-                let subject =
-                    try data.map { try fromData($0) }
-                    ?? (commodity == nil ? series.map { try fromStore($0) } : nil) ?? fromConfiguration()
+                let found: OutlookAssembly.Found =
+                    try data.map { .subject(try fromData($0)) }
+                    ?? (commodity == nil ? series.map { .subject(try fromStore($0)) } : nil) ?? fromConfiguration()
+                guard case .subject(let subject) = found else {
+                    if case .quotes(let quoted) = found { try write(quoted) }
+                    return
+                }
                 var request = OutlookRequest(
                     months: months, step: step, level: level, calibrationOrigins: calibrationOrigins,
                     models: requestedModels, issued: issued)
@@ -203,6 +224,7 @@ struct Outlook: ParsableCommand {
                     request.sellOrStore = SellOrStoreRequest(
                         costs: try storage.costs(over: base.costs), freshPrice: freshPrice ?? base.freshPrice)
                 }
+                subject.notes.forEach(printError)
                 let answer = try OutlookAssembly.answer(subject, request: request)
                 answer.notes.forEach(printError)
                 let body = try answer.body(chosenFormat, language: language, issued: IssueTime.now())
@@ -210,8 +232,31 @@ struct Outlook: ParsableCommand {
                 printError(answer.summary)
             } catch let refusal as OutlookAssembly.Refusal {
                 throw ValidationError(refusal.message)
+            } catch let gaps as OutlookAssembly.GapsRefused {
+                printError(words(gaps.text))
+                throw ExitCode(65)
             }
         }
+    }
+
+    /// `text` in the --lang language (both: Vietnamese, a blank line, English).
+    func words(_ text: Bilingual) -> String {
+        switch language {
+        case "vi": text.vi
+        case "en": text.en
+        default: text.vi + "\n\n" + text.en
+        }
+    }
+
+    /// The answer for a price known only from a few quotes: the text, or its document with --json.
+    func write(_ quoted: QuotedAnswer) throws {
+        let body =
+            json ? try quoted.document(issued: IssueTime.now()).encoded() : Data((words(quoted.text) + "\n").utf8)
+        try AtomicFile.write(body, to: output ?? "-")
+        printError(
+            "outlook: \(quoted.price.id): \(quoted.sheet.rows.count) quotes, \(quoted.storeMonths) monthly prices "
+                + "in the "
+                + "store (\(quoted.price.minimumMonths) needed for a forecast)")
     }
 
     /// The issue date: `--as-of`, or today (SOURCE_DATE_EPOCH's day when set).
@@ -254,12 +299,12 @@ struct Outlook: ParsableCommand {
         return found
     }
 
-    func fromConfiguration() throws -> OutlookSubject {
+    func fromConfiguration() throws -> OutlookAssembly.Found {
         let c = try PublishConfiguration.load(path: config)
         let instant = asOf.flatMap(StoreOptions.asOfInstant)
-        return try OutlookAssembly.subject(
-            configuration: c, file: config, commodity: commodity, market: market, language: language,
-            exportLink: exportLink, models: requestedModels, issued: issued,
+        return try OutlookAssembly.lookup(
+            configuration: c, file: config, commodity: commodity, market: market, variety: variety,
+            language: language, exportLink: exportLink, models: requestedModels, issued: issued,
             store: { StoreSeries(store: try store.open(create: false), asOf: instant) })
     }
 

@@ -39,14 +39,61 @@ struct PriceQueryTests {
         #expect(CommodityName.named(in: "Gạo (bán buôn)") == [.rice])
     }
 
-    @Test("lúa, lua, paddy: the An Giang IR 50404 paddy price (the yearly FAOSTAT one set aside)")
+    static let board = [
+        "paddy-ir50404-an-giang", "paddy-ir50404-dry-an-giang", "paddy-om5451-an-giang", "paddy-dai-thom-8-an-giang",
+        "paddy-om18-an-giang",
+    ]
+
+    @Test("lúa, lua, paddy: the An Giang board's varieties, fresh IR 50404 first (the yearly FAOSTAT one set aside)")
     func paddy() throws {
         let c = try #require(Self.configuration)
         for word in ["lúa", "lua", "paddy", "Lúa", "LUA", "PADDY"] {
             let all = Set(PriceQuery(commodity: word, market: nil).matches(in: c).map(\.id))
-            #expect(all == ["paddy-ir50404-an-giang", "vnm-rice-producer-price"], "\(word)")
+            #expect(all == Set(Self.board + ["vnm-rice-producer-price"]), "\(word)")
             let e = try PriceQuery(commodity: word, market: nil).entry(in: c, file: "c.json", monthly: Self.monthly)
             #expect(e.id == "paddy-ir50404-an-giang", "\(word)")
+            let others = PriceQuery(commodity: word, market: nil).otherVarieties(than: e, in: c)
+            #expect(others.count == 4, "\(others)")
+        }
+    }
+
+    @Test(
+        "--variety: folded, spaces ignored, a state word chooses dry",
+        arguments: [
+            ("ir50404", "paddy-ir50404-an-giang"), ("IR 50404", "paddy-ir50404-an-giang"),
+            ("IR 50404 tươi", "paddy-ir50404-an-giang"), ("ir 50404 kho", "paddy-ir50404-dry-an-giang"),
+            ("IR 50404 dry", "paddy-ir50404-dry-an-giang"), ("dai thom 8", "paddy-dai-thom-8-an-giang"),
+            ("Đài Thơm 8", "paddy-dai-thom-8-an-giang"), ("ĐÀI THƠM 8", "paddy-dai-thom-8-an-giang"),
+            ("OM18", "paddy-om18-an-giang"), ("om 5451", "paddy-om5451-an-giang"),
+        ])
+    func variety(_ name: String, _ id: String) throws {
+        let c = try #require(Self.configuration)
+        let e = try PriceQuery(commodity: "lúa", market: nil, variety: name)
+            .entry(in: c, file: "c.json", monthly: Self.monthly)
+        #expect(e.id == id, "\(name)")
+    }
+
+    @Test("A Đồng Tháp paddy query is answered from the An Giang board")
+    func dongThap() throws {
+        let c = try #require(Self.configuration)
+        let e = try PriceQuery(commodity: "lua", market: "dong thap").entry(
+            in: c, file: "c.json", monthly: Self.monthly)
+        #expect(e.id == "paddy-ir50404-an-giang")
+        #expect(e.quotes?.note?.vi.contains("An Giang") == true)
+    }
+
+    @Test("An unknown variety lists the varieties in the language asked for", arguments: ["vi", "en"])
+    func unknownVariety(_ language: String) throws {
+        let c = try #require(Self.configuration)
+        #expect {
+            _ = try PriceQuery(commodity: "lúa", market: nil, variety: "ST25", language: language)
+                .entry(in: c, file: "c.json", monthly: Self.monthly)
+        } throws: { error in
+            guard let m = error as? PriceQuery.Mismatch else { return false }
+            let fresh = language == "vi" ? "IR 50404 (tươi)" : "IR 50404 (fresh)"
+            let other = language == "vi" ? "(fresh)" : "(tươi)"
+            return m.message.contains("no variety 'ST25'") && m.message.contains(fresh)
+                && m.message.contains("Đài Thơm 8") && !m.message.contains(other)
         }
     }
 

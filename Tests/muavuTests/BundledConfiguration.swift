@@ -29,6 +29,24 @@ enum BundledConfiguration {
             datasets[key] = d
         }
         c["datasets"] = datasets
+        // The quotes files, named relative to models/, from the copy's folder.
+        c["forecasts"] = (c["forecasts"] as? [[String: Any]] ?? []).map { entry in
+            var e = entry
+            if var q = e["quotes"] as? [String: Any], let path = q["path"] as? String {
+                q["path"] = models.appendingPathComponent(path).standardized.path
+                e["quotes"] = q
+            }
+            return e
+        }
+        if let quoted = c["quotedPrices"] as? [[String: Any]] {
+            c["quotedPrices"] = quoted.map { entry in
+                var e = entry
+                if let path = e["quotes"] as? String {
+                    e["quotes"] = models.appendingPathComponent(path).standardized.path
+                }
+                return e
+            }
+        }
         try? FileManager.default.createSymbolicLink(
             at: dir.appendingPathComponent("calendars"), withDestinationURL: models.appendingPathComponent("calendars"))
         let path = dir.appendingPathComponent("dong-thap.json")

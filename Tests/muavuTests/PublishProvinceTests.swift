@@ -55,6 +55,7 @@ struct PublishProvinceTests {
         }
         c["forecasts"] = entries
         c["exportLink"] = nil
+        c["sellOrStore"] = nil
         try FileManager.default.createSymbolicLink(
             atPath: f.path("calendars"), withDestinationPath: models.appendingPathComponent("calendars").path)
         let path = f.path("dong-thap-csv.json")

@@ -79,6 +79,16 @@ def gso(src, out):
 
 
 PADDY_ID = "paddy-ir50404-an-giang"
+# The board's series: (id, variety as the quotes write it, state, Vietnamese and English names).
+# Fresh paddy (tươi) is the board's headline price and keeps the id the bulletin has always used;
+# only IR 50404 is quoted dry (khô).
+PADDY_BOARD = [
+    (PADDY_ID, "IR 50404", "fresh", "Lúa IR 50404 (tươi)", "IR 50404 paddy (fresh)"),
+    ("paddy-ir50404-dry-an-giang", "IR 50404", "dry", "Lúa IR 50404 (khô)", "IR 50404 paddy (dry)"),
+    ("paddy-om5451-an-giang", "OM 5451", "fresh", "Lúa OM 5451 (tươi)", "OM 5451 paddy (fresh)"),
+    ("paddy-dai-thom-8-an-giang", "Dai Thom 8", "fresh", "Lúa Đài Thơm 8 (tươi)", "Đài Thơm 8 paddy (fresh)"),
+    ("paddy-om18-an-giang", "OM 18", "fresh", "Lúa OM 18 (tươi)", "OM 18 paddy (fresh)"),
+]
 
 
 def number(x):
@@ -86,23 +96,38 @@ def number(x):
     return str(int(x)) if x == int(x) else repr(x)
 
 
-def paddy_monthly(quotes):
-    """The monthly IR 50404 series of the An Giang board: per month, the mean of the daily
-    midpoints ((low + high) / 2) of the days quoted, fresh paddy (tươi) or unspecified; months
-    without a quoted day are absent (gaps, not zeros). Rows dated only to the month or inferred are
-    left out. Returns month → (mean, days, lowest low, highest high, dates)."""
-    months = OrderedDict()
+def paddy_state(cell):
+    """kho… is dry; tuoi… and unspecified… are fresh (the board quotes fresh paddy unless it says dry)."""
+    c = cell.lower()
+    if c.startswith("kho"):
+        return "dry"
+    if c.startswith("tuoi") or c.startswith("unspecified"):
+        return "fresh"
+    return None
+
+
+def paddy_monthly(quotes, variety="IR 50404", state="fresh"):
+    """The monthly series of one variety and state of the An Giang board (muavu's
+    PriceQuotes.monthly, Sources/AgriData/Quotes): per month, the mean of the days quoted, a day's
+    price the midpoint (low + high) / 2 (a day quoted twice counts once, at the mean of its
+    midpoints); months without a quoted day are absent (gaps, not zeros). Rows dated only to the
+    month or inferred are left out. Returns month → (mean, days, lowest low, highest high, dates)."""
+    days = OrderedDict()
     for r in sorted(quotes, key=lambda r: r["date"]):
-        if r["market"] != "An Giang" or r["variety"] != "IR 50404" or len(r["date"]) != 10:
+        if r["market"] != "An Giang" or r["variety"] != variety or len(r["date"]) != 10:
             continue
-        if not (r["state"].startswith("tuoi") or r["state"].startswith("unspecified")):
+        if paddy_state(r["state"]) != state:
             continue
-        months.setdefault(r["date"][:7], []).append(r)
+        days.setdefault(r["date"], []).append(r)
+    months = OrderedDict()
+    for d, rs in days.items():
+        months.setdefault(d[:7], []).append(rs)
     result = OrderedDict()
-    for m, rs in months.items():
-        mids = [(float(r["price_low"]) + float(r["price_high"])) / 2 for r in rs]
-        result[m] = (sum(mids) / len(mids), len(rs), min(int(r["price_low"]) for r in rs),
-                     max(int(r["price_high"]) for r in rs), ";".join(r["date"] for r in rs))
+    for m, ds in months.items():
+        mids = [sum((float(r["price_low"]) + float(r["price_high"])) / 2 for r in rs) / len(rs) for rs in ds]
+        flat = [r for rs in ds for r in rs]
+        result[m] = (sum(mids) / len(mids), len(ds), min(int(r["price_low"]) for r in flat),
+                     max(int(r["price_high"]) for r in flat), ";".join(rs[0]["date"] for rs in ds))
     return result
 
 
@@ -118,20 +143,29 @@ def paddy(src, out):
         assert abs(mean - float(r["ir50404_mid_mean"])) < 1e-9 and days == int(r["n_obs"]) and dates == r["dates"], r
     source = [{"title": "An Giang Department of Agriculture daily paddy price board, as republished in the press"}]
     res = Resource("paddy-price-monthly", "paddy-price-monthly.csv",
-                   "Farm-gate IR 50404 paddy price, An Giang, monthly mean of the board days quoted (derived)",
+                   "Farm-gate paddy prices by variety (IR 50404 fresh and dry, OM 5451, Đài Thơm 8, OM 18), "
+                   "An Giang board, monthly mean of the days quoted (derived)",
                    "yearmonth", [("days", "integer", "board days quoted in the month (the mean stands on them)"),
                                  ("price_low_min", "number", "lowest low price quoted in the month", "VND/kg"),
                                  ("price_high_max", "number", "highest high price quoted in the month", "VND/kg"),
-                                 ("dates", "string", "the days quoted, ';'-separated")],
+                                 ("dates", "string", "the days quoted, ';'-separated"),
+                                 ("variety", "string", "the variety as the board names it"),
+                                 ("state", "string", "fresh (lúa tươi; the board's quotes that name no state) or "
+                                                     "dry (lúa khô)")],
                    source, [PRESS], "paddy-price-quotes",
-                   "Derived here from paddy-price-quotes.csv: the mean of the daily midpoints of the days quoted, "
-                   "not a full monthly average; months without a quote are absent (gaps). `days` says how many days "
-                   "stand behind each month.")
-    res.add_series(PADDY_ID, "VND/kg", "Paddy IR 50404 (fresh), An Giang, farm gate", [(m, number(v[0])) for m, v in monthly.items()])
-    rows = [[PADDY_ID, m, number(mean), "VND/kg", days, low, high, dates]
-            for m, (mean, days, low, high, dates) in monthly.items()]
+                   "Derived here from paddy-price-quotes.csv, An Giang board rows dated to a day: the mean of the "
+                   "daily midpoints ((low + high) / 2) of the days quoted, not a full monthly average; months "
+                   "without a quote are absent (gaps). `days` says how many days stand behind each month. "
+                   "The board is An Giang's: only 16 of the 216 quotes are from Đồng Tháp.")
+    rows = []
+    for sid, variety, state, vi, en in PADDY_BOARD:
+        m = paddy_monthly(quotes, variety, state)
+        res.add_series(sid, "VND/kg", f"{en}, An Giang board, farm gate", [(k, number(v[0])) for k, v in m.items()])
+        rows += [[sid, k, number(mean), "VND/kg", days, low, high, dates, variety, state]
+                 for k, (mean, days, low, high, dates) in m.items()]
     write_csv(os.path.join(out, res.path),
-              ["series_id", "date", "value", "unit", "days", "price_low_min", "price_high_max", "dates"], rows)
+              ["series_id", "date", "value", "unit", "days", "price_low_min", "price_high_max", "dates",
+               "variety", "state"], rows)
     res.gaps = "allowed"
 
     tables = []

@@ -62,12 +62,17 @@ public struct OutlookStudy: Sendable {
         public var conformal: ConformalRange
         /// Further interval levels (%) the forecast must carry, besides the range's, 80 and 95.
         public var levels: [Int]
+        /// Whether the months without a price are filled (linear interpolation inside each training
+        /// prefix) before a model sees them; false for a series built from irregular quotes, whose
+        /// gaps go to the model as NaN (`refusingGaps` says which candidates cannot take them).
+        public var fillGaps = true
 
         public init(
             months: Int = 3, level: Int = 80, selectionOrigins: Int = 24, conformal: ConformalRange? = nil,
-            levels: [Int] = []
+            levels: [Int] = [], fillGaps: Bool = true
         ) {
             (self.months, self.level, self.selectionOrigins, self.levels) = (months, level, selectionOrigins, levels)
+            self.fillGaps = fillGaps
             self.conformal = conformal ?? .standard
         }
     }
@@ -113,7 +118,7 @@ public struct OutlookStudy: Sendable {
         for c in candidates {
             let f = try ConformalRange.forecasts(
                 y, period: period, horizon: options.months, levels: levels,
-                forecaster: c.forecaster, origins: selection)
+                forecaster: c.forecaster, origins: selection, fillGaps: options.fillGaps)
             cached.append(f)
             var squared = 0.0
             var relative = 0.0
@@ -153,7 +158,7 @@ public struct OutlookStudy: Sendable {
                 var all = try ConformalRange.forecasts(
                     y, period: period, horizon: options.months, levels: levels,
                     forecaster: candidates[i].forecaster,
-                    origins: usable.filter { cached[i].forecasts[$0] == nil })
+                    origins: usable.filter { cached[i].forecasts[$0] == nil }, fillGaps: options.fillGaps)
                 for (t, f) in cached[i].forecasts { all.forecasts[t] = f }
                 guard let forecast = all.forecasts[n] else {
                     throw ForecastingError(.fitFailed, all.failures[n] ?? "\(candidates[i].name) could not be fitted")

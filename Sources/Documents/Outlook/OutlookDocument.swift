@@ -82,6 +82,10 @@ public struct OutlookDocument: Sendable {
     public var text: Bilingual
     /// Months the latest price may be old before it is stale (nil: `DataAge.defaultFreshness`).
     public var freshness: Int? = nil
+    /// For a price built from irregular quotes: the days behind each month (`QuotedMonths`).
+    public var quotes: QuotedMonths? = nil
+    /// For a paddy price: its link to the rice prices (`RiceLink`).
+    public var riceLink: [RiceLink] = []
     /// Sell fresh now or dry and store: present when asked for (`muavu outlook --sell-or-store`).
     public var sellOrStore: SellOrStoreSection? = nil
 
@@ -99,7 +103,7 @@ public struct OutlookDocument: Sendable {
     }
 
     /// The encoded document (sorted keys, final newline).
-    public func encoded() throws -> Data { try DocumentEncoder.encode(tree) }
+    public func encoded() throws -> Data { try DocumentEncoder.encode(withOptionalMembers(tree)) }
 
     /// The document's members; `OutlookDocument+Tree.swift` builds the larger ones.
     var tree: JSONTree {
@@ -126,7 +130,8 @@ public struct OutlookDocument: Sendable {
             "data": .array(data),
             "series": seriesEntry,
             "last_observation": .object(["date": date(lastIndex), "price": .of(latest)]),
-            "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree } ?? .null,
+            "data_age": DataAge(of: series, issueDay: asOf, freshness: freshness).map { DataAgeEntry($0).tree }
+                ?? .null,
             "level": .integer(study.options.level),
             "months": .array(months(latest: latest)),
             "alerts": .object(["ipa": Self.entry(ipa), "alps": Self.entry(alps)]),

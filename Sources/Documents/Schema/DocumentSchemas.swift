@@ -9,6 +9,7 @@ public enum DocumentSchemas {
         "forecast": ForecastSchema.schema.text + "\n",
         "model": ModelFileSchema.text,
         "outlook": OutlookSchema.schema.text,
+        "quoted-price": QuotedPriceSchema.schema.text,
         "publish-index": PublishIndexSchema.schema.text,
         "reconciliation": ReconciliationSchema.schema.text,
         "regression": RegressionSchema.schema.text,

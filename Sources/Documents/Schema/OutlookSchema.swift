@@ -26,8 +26,59 @@ enum OutlookSchema {
         "model": OutlookSchema.model,
         "range": OutlookSchema.range,
         "text": .ref("text"),
+        "quotes": OutlookSchema.quotes,
+        "rice_link": JSONSchema.nonEmptyArray(OutlookSchema.riceLink),
         "sell_or_store": OutlookSchema.sellOrStore,
     ]
+
+    /// For a price built from irregular daily quotes: the days behind each month.
+    private static let quotes = JSONSchema.record(
+        ["file", "market", "variety", "state", "rule", "note", "quoted_months", "single_day_months", "months"],
+        [
+            "file": .string,
+            "market": .string,
+            "variety": .string,
+            "state": .enum(["fresh", "dry"]),
+            "rule": JSONSchema.string.described("How a month's value is made from the days quoted in it."),
+            "note": textOrNull,
+            "quoted_months": .count,
+            "single_day_months": JSONSchema.count.described("Months whose value rests on a single day."),
+            "months": .nonEmptyArray(
+                .record(
+                    ["date", "days"],
+                    ["date": .ref("month"), "days": JSONSchema.count.described("Days quoted (0: a gap).")],
+                    properties: .inline)),
+        ])
+
+    /// A paddy price against a rice price over their common months.
+    private static let riceLink = JSONSchema.record(
+        [
+            "paddy", "other", "name", "paddy_unit", "other_unit", "months", "first", "last", "margin", "ratio_mean",
+            "correlation", "note",
+        ],
+        [
+            "paddy": .string,
+            "other": .string,
+            "name": .ref("text"),
+            "paddy_unit": .string,
+            "other_unit": .string,
+            "months": JSONSchema.count.described("Months both prices report."),
+            "first": monthOrNull,
+            "last": monthOrNull,
+            "margin": JSONSchema([
+                .anyOf([
+                    .record(
+                        ["mean", "min", "max", "unit"],
+                        ["mean": .number, "min": .number, "max": .number, "unit": .string], properties: .inline),
+                    .null,
+                ]),
+                .description("other − paddy, when both are in one unit; null otherwise (never relabelled)."),
+            ]),
+            "ratio_mean": JSONSchema.ref("number").described(
+                "The mean of other ÷ paddy, in other_unit per paddy_unit."),
+            "correlation": JSONSchema.ref("number").described("Pearson's r of the two prices."),
+            "note": textOrNull,
+        ])
 
     static let schema = JSONSchema.document(
         "outlook", engine: .closedEngine,

@@ -114,11 +114,13 @@ public struct ConformalRange: Sendable, Equatable {
         return x
     }
 
-    /// Fits `forecaster` at each of `origins` (training lengths) on the filled prefix and keeps
-    /// its forecast of `horizon` steps at `levels`. A failing origin is recorded, not thrown.
+    /// Fits `forecaster` at each of `origins` (training lengths) on the filled prefix (or, with
+    /// `fillGaps` false, on the prefix with its gaps as NaN, for a model that takes missing
+    /// values) and keeps its forecast of `horizon` steps at `levels`. A failing origin is
+    /// recorded, not thrown.
     public static func forecasts(
         _ y: [Double], period: Int, horizon: Int, levels: [Int], forecaster: any Forecaster,
-        origins: [Int]
+        origins: [Int], fillGaps: Bool = true
     ) throws -> OriginForecasts {
         try ArgumentCheck.atLeastOne(horizon, "horizon")
         var forecasts: [Int: Forecast] = [:]
@@ -126,7 +128,8 @@ public struct ConformalRange: Sendable, Equatable {
         for t in origins where t >= 1 && t <= y.count {
             do {
                 let f = try forecaster.forecast(
-                    filledPrefix(y, count: t), period: period, horizon: horizon, levels: levels)
+                    fillGaps ? filledPrefix(y, count: t) : Array(y[0..<t]), period: period, horizon: horizon,
+                    levels: levels)
                 guard f.mean.count == horizon else {
                     throw ForecastingError(.fitFailed, "\(f.mean.count) steps, expected \(horizon)")
                 }

@@ -1,3 +1,5 @@
+import AgriData
+import Documents
 import Foundation
 
 /// A commodity muavu knows by several words: Vietnamese with and without diacritics, and English.
@@ -36,13 +38,55 @@ public enum CommodityName: String, CaseIterable, Sendable {
 public struct PriceQuery: Sendable {
     public var commodity: String?
     public var market: String?
+    /// The variety (`--variety`): "IR 50404", "ir50404", "dai thom 8", "OM18", with a state word
+    /// or not ("IR 50404 khô", "dry"); matched against the entries' `variety` folded and without
+    /// spaces, the state against their quotes' (fresh when the query names none).
+    public var variety: String?
     /// The language of the names in messages: vi, en or both.
     public var language: String
 
-    public init(commodity: String?, market: String?, language: String = "en") {
+    public init(commodity: String?, market: String?, variety: String? = nil, language: String = "en") {
         self.commodity = commodity
         self.market = market
+        self.variety = variety
         self.language = language
+    }
+
+    /// The variety and state a `--variety` text names: its state words (tươi/tuoi/fresh,
+    /// khô/kho/dry) taken out, the rest compacted (`TextKey.compact`).
+    public static func varietyKey(_ text: String) -> (variety: String, state: PaddyState?) {
+        var state: PaddyState?
+        var rest: [String] = []
+        for token in TextKey.folded(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) {
+            if let s = PaddyState.allCases.first(where: { $0.words.map(TextKey.folded).contains(token) }) {
+                state = s
+            } else {
+                rest.append(token)
+            }
+        }
+        return (rest.joined(), state)
+    }
+
+    /// The entry's variety and state in words, in `language`: "Đài Thơm 8 (tươi)".
+    public static func varietyLabel(_ e: PublishConfiguration.Entry, _ language: String) -> String? {
+        guard let v = e.variety else { return nil }
+        func words(_ vi: Bool) -> String {
+            let state = e.quotes.map { " (\(vi ? $0.state.vi : $0.state.en))" } ?? ""
+            return (vi ? v.vi : v.en) + state
+        }
+        return language == "vi" ? words(true) : language == "en" ? words(false) : "\(words(true)) / \(words(false))"
+    }
+
+    /// Of `entries` (those the commodity and market name), the ones of the asked variety: all when
+    /// no variety is asked; fresh ones when the variety names no state and the entry has one.
+    func ofVariety(_ entries: [PublishConfiguration.Entry]) -> [PublishConfiguration.Entry] {
+        guard let variety else { return entries }
+        let (key, state) = Self.varietyKey(variety)
+        return entries.filter { e in
+            guard let v = e.variety else { return false }
+            let named = key.isEmpty || [v.vi, v.en].map(TextKey.compact).contains(key)
+            return named && (e.quotes.map { $0.state == (state ?? .fresh) } ?? (state == nil))
+        }
     }
 
     /// A query that names no price, or several; `message` says which and lists the candidates.
@@ -64,7 +108,8 @@ public struct PriceQuery: Sendable {
             [e.commodity?.vi, e.commodity?.en, e.name.vi, e.name.en].compactMap { $0 }
         }
         func markets(_ e: PublishConfiguration.Entry) -> [String] {
-            [e.market?.vi, e.market?.en].compactMap { $0 }.map(Self.fold)
+            ([e.market?.vi, e.market?.en] + (e.servesMarkets ?? []).flatMap { [$0.vi, $0.en] }).compactMap { $0 }
+                .map(Self.fold)
         }
         return configuration.forecasts.filter { $0.kind == .price }.filter { e in
             let commodityMatches =
@@ -76,6 +121,21 @@ public struct PriceQuery: Sendable {
         }
     }
 
+    /// Whether the query's commodity and market name `commodity` at `market` (a `quotedPrices`
+    /// entry): the same rules as `matches`.
+    public func names(commodity names: Bilingual, market place: Bilingual) -> Bool {
+        let wanted = commodity.map(Self.words) ?? ""
+        let key = commodity.flatMap { CommodityName(query: $0) }
+        let commodityMatches =
+            wanted.isEmpty || [names.vi, names.en].map(Self.words).contains { $0.contains(wanted) }
+            || key.map { k in [names.vi, names.en].contains { CommodityName.named(in: $0).contains(k) } } == true
+        let marketMatches =
+            market.map(Self.fold).map { m in [place.vi, place.en].map(Self.fold).contains { $0 == m || $0.contains(m) }
+            }
+            ?? true
+        return commodityMatches && marketMatches
+    }
+
     /// The one monthly price entry of `configuration` (read from `file`) that the query names.
     /// `monthly` says whether an entry's prices are monthly (nil: not known, taken as monthly);
     /// a query that names only other prices throws `NotMonthly`.
@@ -84,7 +144,22 @@ public struct PriceQuery: Sendable {
         monthly: (PublishConfiguration.Entry) -> Bool? = { _ in nil }
     ) throws -> PublishConfiguration.Entry {
         let all = matches(in: configuration)
-        let matches = all.filter { monthly($0) != false }
+        let monthlyMatches = all.filter { monthly($0) != false }
+        var matches = ofVariety(monthlyMatches)
+        if let variety, matches.isEmpty, !monthlyMatches.isEmpty {
+            let known = monthlyMatches.compactMap { Self.varietyLabel($0, language) }
+            throw Mismatch(
+                message: "no variety '\(variety)' of '\(commodity ?? "")' in \(file); "
+                    + (known.isEmpty
+                        ? "its prices name no variety" : "its varieties are: " + known.joined(separator: "; ")))
+        }
+        // Several varieties of one price and none asked: the first fresh one, in the
+        // configuration's order (`otherVarieties` lists the rest for a note).
+        if variety == nil, matches.count > 1, matches.allSatisfy({ $0.variety != nil }),
+            let first = matches.first(where: { $0.quotes?.state != .dry }) ?? matches.first
+        {
+            matches = [first]
+        }
         let asked = commodity ?? ""
         let at = market.map { " at '\($0)'" } ?? ""
         if matches.isEmpty, !all.isEmpty {
@@ -107,6 +182,16 @@ public struct PriceQuery: Sendable {
                     + "); name the market with --market")
         }
         return entry
+    }
+
+    /// The other varieties the query's commodity and market name, when it names no variety and
+    /// `entry` was chosen among them: for the note that `--variety` chooses.
+    public func otherVarieties(
+        than entry: PublishConfiguration.Entry, in configuration: PublishConfiguration
+    ) -> [String] {
+        guard variety == nil, entry.variety != nil else { return [] }
+        return matches(in: configuration).filter { $0.id != entry.id && $0.variety != nil }
+            .compactMap { Self.varietyLabel($0, language) }
     }
 
     /// A price entry in words, in `language` (vi, en or both): `Rice (wholesale) at Đồng Tháp
@@ -135,8 +220,6 @@ public struct PriceQuery: Sendable {
 
     /// NFC, lower case, without diacritics (đ → d): "Đồng Tháp" and "dong thap" compare equal.
     public static func fold(_ s: String) -> String {
-        s.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "đ", with: "d")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
+        TextKey.folded(s)
     }
 }

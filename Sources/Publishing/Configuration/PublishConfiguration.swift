@@ -102,8 +102,46 @@ public struct PublishConfiguration: Sendable, Equatable {
         /// covariate window (docs/design/crop-year-labels.md).
         public var calendar: String?
 
+        /// The variety of a price (`IR 50404`, `Đài Thơm 8`): `muavu outlook --variety` matches it
+        /// as commodity names are matched (folded, spaces ignored).
+        public var variety: Bilingual?
+        /// For a monthly series built from irregular daily quotes (`PriceQuotes.monthly`): the
+        /// quotes it is built from. Its months without a quote stay gaps for the models
+        /// (`OutlookStudy.Options.fillGaps` false), and the outlook gives the days behind each month.
+        public var quotes: Quotes?
+        /// Markets the price answers for besides its own (a Đồng Tháp query answered from the An
+        /// Giang board, the nearest market, saying so in `quotes.note`).
+        public var servesMarkets: [Bilingual]?
+
         /// The univariate candidates of a monthly price's study (`theta` when `models` names none).
         public var priceModels: [String] { models ?? ["theta"] }
+    }
+
+    /// The quotes a monthly price is built from: the file (relative to the configuration), and the
+    /// market, variety and state of its rows (as the file writes them).
+    public struct Quotes: Sendable, Equatable, Decodable {
+        public var path: String
+        public var market: String
+        public var variety: String
+        public var state: PaddyState
+        /// Said with every outlook of the price (where the prices come from).
+        public var note: Bilingual?
+    }
+
+    /// A price muavu knows only from a few quotes in the press (Đồng Tháp mango): `muavu outlook`
+    /// shows the quotes and says they are too few for a forecast, until the store holds at least
+    /// `minimumMonths` monthly prices of `series` (added by `muavu import`); then the outlook of that
+    /// series takes over.
+    public struct QuotedPrice: Sendable, Equatable, Decodable {
+        public var id: String
+        public var commodity: Bilingual
+        public var market: Bilingual
+        /// The quotes file (`MangoQuotes`), relative to the configuration.
+        public var quotes: String
+        /// The store series of monthly prices that `muavu import` grows.
+        public var series: String
+        public var minimumMonths: Int
+        public var unit: String?
     }
 
     /// The province's own official figures (GSO), one table per season: area, yield and
@@ -219,12 +257,18 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var calendars: [String: String]
     public var forecasts: [Entry]
     public var caveats: [Bilingual]
+    /// Prices known only from a few quotes (`QuotedPrice`).
+    public var quotedPrices: [QuotedPrice] = []
     /// The province section of the bulletin (nil: none).
     public var province: Province? = nil
     /// The `id` of the monthly price entry whose series is the export price the other monthly
     /// prices are linked to (`LaggedExportRegression`, the `arima-x` candidate of `muavu publish`
     /// and `muavu outlook`); nil: no link.
     public var exportLink: String? = nil
+    /// The price entries a paddy price built from quotes is set against in `muavu outlook`
+    /// (`PaddyRiceMargin`): the milled-rice wholesale prices and the export price. Checked when
+    /// the outlook uses them (a configuration cut down to other entries still loads).
+    public var riceLink: [String] = []
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
     /// Sell fresh now or dry and store: the entries answered by default and the costs (nil: none).
@@ -289,6 +333,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let topKeys: Set<String> = [
         "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
+        "province", "quotedPrices", "riceLink",
         "province", "sellOrStore",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
@@ -300,7 +345,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
         "backtestWindows", "commodity", "market", "trendYears", "selection", "indicators", "area",
-        "yield", "unit", "description", "freshnessMonths", "calendar",
+        "yield", "unit", "description", "freshnessMonths", "calendar", "variety", "quotes", "servesMarkets",
     ]
 
     /// Decodes and validates a configuration.
@@ -364,6 +409,8 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.nextIssueMonths = raw.nextIssueMonths
         c.exportLink = raw.exportLink
         c.province = raw.province
+        c.quotedPrices = raw.quotedPrices ?? []
+        c.riceLink = raw.riceLink ?? []
         c.sellOrStore = raw.sellOrStore
         try c.validate()
         return c
@@ -425,6 +472,8 @@ public struct PublishConfiguration: Sendable, Equatable {
         var nextIssueMonths: Int?
         var exportLink: String?
         var province: Province?
+        var quotedPrices: [QuotedPrice]?
+        var riceLink: [String]?
         var sellOrStore: SellOrStoreSettings?
     }
 
@@ -538,6 +587,9 @@ public struct PublishConfiguration: Sendable, Equatable {
                     "exportLink: '\(link)' is a \(target.kind.rawValue) entry, not a price entry; the price entries are: \(prices)"
                 )
             }
+        }
+        for q in quotedPrices where q.minimumMonths < 1 {
+            throw fail("quotedPrices (\(q.id)): minimumMonths must be at least 1, got \(q.minimumMonths)")
         }
     }
 

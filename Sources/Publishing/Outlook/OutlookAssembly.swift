@@ -21,6 +21,16 @@ public struct OutlookSubject: Sendable {
     /// The export price of the month before, aligned with `series`, when the entry is linked.
     public var exportRegressor: [Double]?
     public var exportLinkNote: String?
+    /// For a price built from irregular quotes: the days behind each month. Such a series keeps
+    /// its months without a quote as gaps for the models (`keepsGaps`).
+    public var quotes: OutlookDocument.QuotedMonths? = nil
+    /// For a paddy price: its link to the rice prices.
+    public var riceLink: [OutlookDocument.RiceLink] = []
+    /// Notes for stderr from finding the subject (the other varieties `--variety` chooses).
+    public var notes: [String] = []
+
+    /// Whether the months without a price reach the models as gaps (not filled in).
+    public var keepsGaps: Bool { quotes != nil }
     /// What the configuration's `sellOrStore` section asks of this price (nil: nothing).
     public var sellOrStore: SellOrStoreRequest? = nil
 
@@ -29,7 +39,9 @@ public struct OutlookSubject: Sendable {
         decimals: Int, models: [String], inputs: [OutlookDocument.Input], exportRegressor: [Double]? = nil,
         exportLinkNote: String? = nil
     ) {
-        (self.series, self.reported, self.commodity, self.market, self.unit) = (series, reported, commodity, market, unit)
+        (self.series, self.reported, self.commodity, self.market, self.unit) = (
+            series, reported, commodity, market, unit
+        )
         (self.decimals, self.models, self.inputs) = (decimals, models, inputs)
         (self.exportRegressor, self.exportLinkNote) = (exportRegressor, exportLinkNote)
     }
@@ -79,9 +91,26 @@ public struct OutlookAnswer: Sendable {
         var d = OutlookDocument(
             issued: issued, asOf: request.issued, commodity: subject.commodity, market: subject.market,
             unit: subject.unit, inputs: subject.inputs, series: subject.reported, study: study, anomaly: anomaly,
-            spike: spike, exportLinkNote: subject.exportLinkNote, text: outlook.text)
+            spike: spike, exportLinkNote: subject.exportLinkNote, text: text)
+        d.quotes = subject.quotes
+        d.riceLink = subject.riceLink
         d.sellOrStore = sellOrStore
         return d
+    }
+
+    /// The outlook in words, then, for a price built from quotes, where they come from and the
+    /// days behind its months, and its link to the rice prices.
+    public var text: Bilingual {
+        var t = outlook.text
+        if let q = subject.quotes {
+            let days = QuotedSeriesWording.days(q)
+            t = Bilingual(vi: t.vi + "\n" + days.vi, en: t.en + "\n" + days.en)
+        }
+        if !subject.riceLink.isEmpty {
+            let link = QuotedSeriesWording.riceLink(subject.riceLink)
+            t = Bilingual(vi: t.vi + "\n" + link.vi, en: t.en + "\n" + link.en)
+        }
+        return t
     }
 
     /// One line for stderr: the series, the model, the issue date and the backtest coverage.
@@ -102,6 +131,13 @@ public enum OutlookAssembly {
         public var message: String
         public var description: String { message }
         public init(_ message: String) { self.message = message }
+    }
+
+    /// A price built from quotes whose gaps none of its candidate models can take (exit 65): the
+    /// reason in both languages (`QuotedSeriesWording.refusal`).
+    public struct GapsRefused: Error, Sendable, Equatable, CustomStringConvertible {
+        public var text: Bilingual
+        public var description: String { text.en }
     }
 
     /// The months after the last month of `raw` and before the issue month of `issued`; a
@@ -133,22 +169,43 @@ public enum OutlookAssembly {
     public static func answer(_ subject: OutlookSubject, request: OutlookRequest) throws -> OutlookAnswer {
         let raw = subject.reported
         let linked = request.models?.contains("arima-x") ?? true
-        let candidates = try OutlookStudy.candidates(
+        var candidates = try OutlookStudy.candidates(
             models: subject.models, exportRegressor: linked ? subject.exportRegressor : nil)
         guard !candidates.isEmpty else {
             throw Refusal("arima-x needs the export link (--export-link names a price entry of --config)")
         }
+        // Too old for an outlook is said before anything about the models.
         let estimates = try Self.estimates(raw, issued: request.issued)
+        // The subject's own notes are the caller's to print, before the answer or its refusal.
+        var notes: [String] = []
+        // A series built from quotes keeps its gaps: only models that take missing values forecast it.
+        let (gaps, span) = QuotedSeriesWording.interiorGaps(raw.values)
+        if subject.keepsGaps, gaps > 0 {
+            let refusing = OutlookStudy.refusingGaps(candidates, period: raw.period)
+            guard refusing.count < candidates.count else {
+                var text = QuotedSeriesWording.refusal(subject.commodity, gaps: gaps, months: span, models: refusing)
+                // What is known without a forecast: the days behind the months, the link to rice.
+                var known: [Bilingual] = subject.quotes.map { [QuotedSeriesWording.days($0)] } ?? []
+                if !subject.riceLink.isEmpty { known.append(QuotedSeriesWording.riceLink(subject.riceLink)) }
+                for k in known { text = Bilingual(vi: text.vi + "\n" + k.vi, en: text.en + "\n" + k.en) }
+                throw GapsRefused(text: text)
+            }
+            if !refusing.isEmpty {
+                notes.append(
+                    "note: left out, as they cannot take the \(gaps) months without a quote: "
+                        + refusing.joined(separator: ", "))
+                candidates.removeAll { refusing.contains($0.name) }
+            }
+        }
         let months = estimates + request.months
         let step = estimates + request.step
         let conformal = try ConformalRange(calibrationOrigins: request.calibrationOrigins)
         let study = try OutlookStudy.run(
             raw.values, period: raw.period, candidates: candidates,
-            options: .init(months: months, level: request.level, conformal: conformal))
+            options: .init(months: months, level: request.level, conformal: conformal, fillGaps: !subject.keepsGaps))
 
         let alerts = PriceAlerts(raw, asOf: request.issued)
         let (spike, anomaly) = (alerts.spike, alerts.anomaly)
-        var notes: [String] = []
         if case .failure(let why) = spike { notes.append("note: no ALPS for '\(raw.id)': \(why.reason)") }
         if case .failure(let why) = anomaly { notes.append("note: no IPA for '\(raw.id)': \(why.reason)") }
 
@@ -158,7 +215,8 @@ public enum OutlookAssembly {
         var outlook = try PriceOutlook(
             series: raw, forecast: forecast, step: step, level: request.level, anomaly: try? anomaly.get(),
             spike: try? spike.get(), commodity: subject.commodity, market: subject.market, unit: subject.unit,
-            decimals: subject.decimals, issued: request.issued)
+            decimals: subject.decimals, issued: request.issued
+        )
         .with(
             following: forecast, after: step,
             backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
@@ -221,12 +279,13 @@ public enum OutlookAssembly {
     /// "none"), read as known on `issued` (store datasets from `store`).
     public static func subject(
         configuration c: PublishConfiguration, file: String, commodity: String?, market: String?, language: String,
-        exportLink: String?, models: [String]?, issued: PeriodDate, store: () throws -> (any SeriesStore)?
+        exportLink: String?, models: [String]?, issued: PeriodDate, store: () throws -> (any SeriesStore)?,
+        variety: String? = nil
     ) throws -> OutlookSubject {
         let entry: PublishConfiguration.Entry
+        let query = PriceQuery(commodity: commodity, market: market, variety: variety, language: language)
         do {
-            entry = try PriceQuery(commodity: commodity, market: market, language: language)
-                .entry(in: c, file: file, monthly: { isMonthly($0, in: c, issued: issued, store: store) })
+            entry = try query.entry(in: c, file: file, monthly: { isMonthly($0, in: c, issued: issued, store: store) })
         } catch let mismatch as PriceQuery.Mismatch {
             throw Refusal(mismatch.message)
         } catch let yearly as PriceQuery.NotMonthly {
@@ -245,7 +304,15 @@ public enum OutlookAssembly {
             }
         }
         let exportEntry = linked.exportLinkEntry
-        let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? [])
+        let riceEntries = try (entry.quotes == nil ? [] : c.riceLink).map { id in
+            guard let e = c.forecasts.first(where: { $0.id == id && $0.kind == .price }) else {
+                throw DataError(
+                    .badConfiguration, file: file,
+                    "riceLink names '\(id)', which is not a price entry; the prices are: \(PriceQuery.listing(c))")
+            }
+            return e
+        }
+        let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? []) + riceEntries.map(\.dataset)
         let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
         var data = try ConfiguredDatasets(linked, keys: keys, store: readsStore ? try store() : nil)
         // Only what can have been known on the issue date.
@@ -263,10 +330,40 @@ public enum OutlookAssembly {
             market: entry.market ?? Bilingual(vi: "", en: ""), unit: UnitText.bilingual(s.unit ?? ""),
             decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0), models: models ?? entry.priceModels,
             inputs: inputs, exportRegressor: link.regressor, exportLinkNote: link.note?.en)
+        if let q = entry.quotes {
+            subject.quotes = try quotedMonths(q, configuration: c, reported: reported)
+            subject.riceLink = try riceEntries.map { e in
+                let other = try UnitText.converted(
+                    data.reportedOnly(
+                        data.series(of: e, at: "riceLink (\(e.id))"), dataset: e.dataset), to: e.unit)
+                return OutlookDocument.RiceLink(
+                    name: e.name, margin: try PaddyRiceMargin(paddy: reported, other: other),
+                    note: other.unit == reported.unit ? nil : QuotedSeriesWording.unconverted(other.unit ?? ""))
+            }
+        }
+        let others = query.otherVarieties(than: entry, in: c)
+        if !others.isEmpty, let chosen = PriceQuery.varietyLabel(entry, language) {
+            subject.notes.append(
+                "note: \(chosen) shown; --variety chooses among \(([chosen] + others).joined(separator: "; "))")
+        }
         if let settings = c.sellOrStore, settings.entries?.contains(entry.id) == true {
             subject.sellOrStore = SellOrStoreRequest(costs: settings.costs)
         }
         return subject
+    }
+
+    /// The days behind each month of `reported`, built from the quotes `q` names.
+    static func quotedMonths(
+        _ q: PublishConfiguration.Quotes, configuration c: PublishConfiguration, reported: TimeSeries
+    )
+        throws -> OutlookDocument.QuotedMonths
+    {
+        let quotes = try PriceQuotes(path: c.resolve(q.path))
+        let monthly = quotes.monthly(market: q.market, variety: q.variety, state: q.state)
+        let months = (0..<reported.count).compactMap { reported.date(at: $0) }
+        return OutlookDocument.QuotedMonths(
+            file: q.path, market: q.market, variety: q.variety, state: q.state.rawValue, note: q.note,
+            days: monthly.days(in: months))
     }
 
     /// Whether the prices of `entry` are monthly; nil when they cannot be read here (the entry is

@@ -60,7 +60,7 @@ extension OutlookAnswer {
         _ format: OutlookFormat, language: String, issued: Date, waiting: OutlookMessage.Waiting? = nil
     ) throws -> Data {
         let phone: Language = language == "en" ? .en : .vi
-        let text = outlook.text
+        let text = self.text
         return switch format {
         case .json: try document(issued: issued).encoded()
         case .sms: Data((sms(waiting: waiting, language: phone) + "\n").utf8)

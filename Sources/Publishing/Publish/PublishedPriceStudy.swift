@@ -31,11 +31,11 @@ enum PublishedPriceStudy {
     /// calibrated range, with the selection and the range's backtest.
     static func forecast(
         _ reported: TimeSeries, candidates: [OutlookStudy.Candidate], months: Int, level: Int,
-        levels: [Int]
+        levels: [Int], fillGaps: Bool = true
     ) throws -> (Forecast, ModelSelection, OutlookStudy) {
         let study = try OutlookStudy.run(
             reported.values, period: reported.period, candidates: candidates,
-            options: .init(months: months, level: level, levels: levels))
+            options: .init(months: months, level: level, levels: levels, fillGaps: fillGaps))
         var forecast = study.calibratedForecast
         // The published levels only, in their order.
         forecast.intervals = levels.compactMap { forecast.interval(level: $0) }

@@ -86,10 +86,29 @@ extension Publisher {
                 return WithheldSeries(entry: entry, age: w.age, reason: reason)
             }
             let (s, _) = try series(entry.dataset, entry.series, "forecasts[\(index)] (\(entry.id))")
-            guard let age = DataAge(of: s, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry)),
-                age.isPastMaximumGap
-            else { return nil }
-            return WithheldSeries(entry: entry, age: age, reason: DataAgeWording.withheld(entry.name, age))
+            let age = DataAge(of: s, issueDay: issueDay, freshness: configuration.freshnessMonths(of: entry))
+            if let age, age.isPastMaximumGap {
+                return WithheldSeries(entry: entry, age: age, reason: DataAgeWording.withheld(entry.name, age))
+            }
+            return try quotedGaps(entry, series: s, age: age)
+        }
+
+        /// A price built from quotes whose gaps no candidate can take: withheld, saying so
+        /// (`QuotedSeriesWording.refusal`); nil when it can be forecast.
+        func quotedGaps(_ entry: PublishConfiguration.Entry, series s: TimeSeries, age: DataAge?) throws
+            -> WithheldSeries?
+        {
+            guard entry.quotes != nil, entry.kind == .price, case .month = s.start else { return nil }
+            let reported = try data.reportedOnly(s, dataset: entry.dataset)
+            let (gaps, months) = QuotedSeriesWording.interiorGaps(reported.values)
+            guard gaps > 0 else { return nil }
+            let link = try data.exportLink(of: entry, price: s)
+            let candidates = try PublishedPriceStudy.candidates(entry, exportRegressor: link.regressor)
+            let refusing = OutlookStudy.refusingGaps(candidates, period: s.period)
+            guard refusing.count == candidates.count else { return nil }
+            return WithheldSeries(
+                entry: entry, age: age,
+                reason: QuotedSeriesWording.refusal(entry.name, gaps: gaps, months: months, models: refusing))
         }
 
         /// The calendar `key` of a season series, checked to have as many crops a year as the series.
@@ -130,7 +149,7 @@ extension Publisher {
                 let candidates = try PublishedPriceStudy.candidates(c.entry, exportRegressor: link.regressor)
                 let (forecast, scored, _) = try PublishedPriceStudy.forecast(
                     reported, candidates: candidates, months: c.horizon, level: Publisher.headlineLevel(levels),
-                    levels: levels)
+                    levels: levels, fillGaps: c.entry.quotes == nil)
                 var selection = scored
                 selection.exportLinkNote = link.note
                 item = PublishedSeries(
