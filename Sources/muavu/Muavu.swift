@@ -27,6 +27,8 @@ struct Muavu: ParsableCommand {
             Report.self,
             Import.self,
             DataCommand.self,
+            Serve.self,
+            Token.self,
         ]
     )
 

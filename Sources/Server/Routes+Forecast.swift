@@ -1,0 +1,118 @@
+import AgriData
+import Documents
+import Foundation
+import Hummingbird
+import Publishing
+import Store
+import TimeSeriesCore
+
+/// `GET /v1/forecast/{id}`: the `muavu.forecast/v1` document of a stored series, made as
+/// `muavu forecast --series ID --horizon H` makes it (`ForecastRun`: the default model, auto, with
+/// calibrated intervals).
+enum ForecastRoute {
+    /// Steps ahead a request may ask: no forecast past 24 periods (docs/design/data-age.md), and
+    /// a bound on the work one request can cause.
+    static let horizon = Bound(1...24, reason: "the server forecasts at most 24 periods ahead")
+
+    static let route = Route(
+        method: .get, path: "/v1/forecast/{id}",
+        operation: .init(
+            id: "forecast", summary: "The forecast of a stored series",
+            description: "The muavu.forecast/v1 document (muavu schema forecast) of the series as known now or "
+                + "at as_of, by the default model (auto) with calibrated intervals, as `muavu forecast --series ID` "
+                + "makes it. horizon defaults to the configuration's (its entry's for a series it names), else 12; "
+                + "levels are the configuration's, else 80 and 95. A series that cannot be forecast is listed in "
+                + "the document's errors.",
+            parameters: [
+                SeriesRoute.idParameter,
+                .query("horizon", "Periods ahead.", JSONSchema([.type(.integer), .minimum(1), .maximum(24)])),
+                SeriesRoute.asOfParameter,
+                .query(
+                    "on_missing", "What to do with periods without a value, as --on-missing (default: fail).",
+                    JSONSchema.enum(MissingPolicy.allCases.map { .string($0.rawValue) })),
+            ],
+            responses: [
+                .json(200, "The forecast document.", OpenAPI.document("forecast")),
+                .problem(400, "A query or path value is not accepted."),
+                .problem(404, "The store holds no series of that id."),
+                .problem(422, "The series cannot be read as asked (nothing known at as_of, missing values)."),
+                .problem(503, "The store cannot be read."),
+            ])
+    ) { api, request, context in
+        let query = Query(request: request, context: context)
+        let id = try query.path("id")
+        let configuration = api.settings.configuration
+        let entry = configuration?.forecasts.first { TextKey.nfc($0.series) == TextKey.nfc(id) }
+        let fallback = min(entry.flatMap { configuration?.horizon(of: $0) } ?? configuration?.horizon ?? 12, 24)
+        let horizon = try query.integer("horizon", Self.horizon, default: fallback)
+        let asOf = try query.asOf()
+        let onMissing = try query.choice("on_missing", MissingPolicy.allCases.map(\.rawValue), default: "fail")
+        let levels = (configuration?.levels ?? [80, 95]).sorted()
+        let document = try await offload {
+            let store = StoreSeries(store: try api.store(), asOf: asOf?.instant)
+            guard let held = try store.seriesIDs().first(where: { TextKey.nfc($0) == TextKey.nfc(id) }) else {
+                throw Problem(
+                    .notFound, "the store has no series '\(MessageText.escaped(id))' (GET /v1/commodities lists them)",
+                    at: .init(parameter: "id"))
+            }
+            let dataset = "store:" + held
+            let csv = try store.knownCSV(of: [held], asOf: asOf?.text)
+            var options = TidyReadOptions()
+            options.onMissing = MissingPolicy(rawValue: onMissing) ?? .fail
+            let series = try TidyReader.read(data: csv, file: dataset, options: options).series
+            return try ForecastRun.document(
+                series, dataset: dataset, forecaster: try ForecastRun.forecaster(), horizon: horizon,
+                levels: levels, issued: IssueTime.now())
+        }
+        return try JSONResponse.response(document)
+    }
+}
+
+/// `GET /v1/outlook`: the `muavu.outlook/v1` document of a price, found by commodity and market
+/// as `muavu outlook --commodity --market --json` finds it.
+enum OutlookRoute {
+    /// The answers the outlook will have: the document (json), and the phone page and short texts
+    /// Publishing is making (html, sms, zalo), which are wired here when they exist.
+    static let format = ["json", "html", "sms", "zalo"]
+
+    static let route = Route(
+        method: .get, path: "/v1/outlook",
+        operation: .init(
+            id: "outlook", summary: "The price outlook of a commodity at a market",
+            description: "The muavu.outlook/v1 document (muavu schema outlook) of the monthly price the "
+                + "configuration names for commodity and market (lúa, lua and paddy name the same prices), as "
+                + "`muavu outlook --json` writes it. Not served yet: it answers 501 until the outlook's assembly "
+                + "is in the library the server reads; format=html|sms|zalo answer 501 until the phone page and "
+                + "the short texts are.",
+            parameters: [
+                .query("commodity", "The commodity (e.g. lúa, gạo, rice, xoai).", .string),
+                .query("market", "The market (e.g. Đồng Tháp).", .string),
+                .query("lang", "The language of the messages (vi, en or both).", .enum(["vi", "en", "both"])),
+                .query(
+                    "months", "Months to forecast.",
+                    JSONSchema([.type(.integer), .minimum(Limits.outlookMonths.range.lowerBound),
+                        .maximum(Limits.outlookMonths.range.upperBound)])),
+                .query("format", "The answer's form (only json is served).", .enum(format.map { .string($0) })),
+            ],
+            responses: [
+                .json(200, "The outlook document.", OpenAPI.document("outlook")),
+                .problem(400, "A query value is not accepted."),
+                .problem(404, "No price of the configuration is named by commodity and market."),
+                .problem(422, "The price cannot be forecast (not monthly, too old)."),
+                .problem(501, "Not served yet."),
+            ])
+    ) { _, request, context in
+        let query = Query(request: request, context: context)
+        _ = try query.string("commodity")
+        _ = try query.string("market")
+        _ = try query.choice("lang", ["vi", "en", "both"], default: "both")
+        _ = try query.integer("months", Limits.outlookMonths, default: 3)
+        let format = try query.choice("format", Self.format, default: "json")
+        throw Problem(
+            .notImplemented,
+            format == "json"
+                ? "the outlook is not served yet: its assembly is moving into the library the server reads"
+                : "format=\(format) is not served yet: the phone page and the short texts are being made",
+            at: .init(parameter: format == "json" ? nil : "format"))
+    }
+}
