@@ -41,7 +41,8 @@ enum ObservationsRoute {
             id: "addObservations", summary: "Write observations (this week's prices) to the store",
             description: "The body is tidy CSV (series_id,date,value[,unit]), as `muavu import --format tidy` reads "
                 + "a file, and is checked the same way: dates and numbers as written, one unit per series and the "
-                + "stored one, values within the plausible bounds (datasets/bounds.json) unless confirmed. It is "
+                + "stored one, values within the plausible bounds (datasets/bounds.json) unless confirmed (as for "
+                + "`muavu import --format tidy`: the row's flag column says confirmed, and confirmed names it). It is "
                 + "written in one transaction, whole or not at all, with the import time as its vintage, and the "
                 + "store records the token's name with it. The same body sent again writes nothing.",
             parameters: [
@@ -51,7 +52,7 @@ enum ObservationsRoute {
                     .string)
             ],
             body: (
-                "text/csv", "Tidy CSV with a header: series_id,date,value and optionally unit.",
+                "text/csv", "Tidy CSV with a header: series_id,date,value, optionally unit and flag.",
                 JSONSchema([.type(.string)])
             ),
             needsToken: true,

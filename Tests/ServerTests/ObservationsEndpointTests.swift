@@ -95,19 +95,22 @@ struct ObservationsEndpointTests {
         #expect(try ObservationStore(path: served.path).observations(seriesID: "paddy-ir50404-an-giang").count == 36)
     }
 
-    @Test func aValueOutOfRangeThatIsRealIsWrittenWhenConfirmed() async throws {
+    @Test func aValueOutOfRangeThatIsRealIsWrittenWhenItsRowSaysConfirmed() async throws {
         let served = try ServedStore(importing: ["paddy-price-monthly.csv"])
         let token = try served.addToken("htx-tan-hong")
-        let body = "series_id,date,value,unit\npaddy-ir50404-an-giang,2030-01,71000,VND/kg\n"
+        let body = "series_id,date,value,unit,flag\npaddy-ir50404-an-giang,2030-01,71000,VND/kg,\n"
         try await served.application().test(.live) { client in
             let refused = try await client.call(.post, "/v1/observations", headers: Self.bearer(token), body: body)
             #expect(refused.status == 422)
+            #expect((refused.json["where"] as? [String: Any])?["line"] as? Int == 2)
+            // As `muavu import --format tidy`: the row's flag says so, and confirmed= (--confirmed) names it.
+            let flagged = body.replacingOccurrences(of: "VND/kg,\n", with: "VND/kg,confirmed\n")
             let confirmed = try await client.call(
                 .post, "/v1/observations?confirmed=paddy-ir50404-an-giang@2030-01", headers: Self.bearer(token),
-                body: body)
-            #expect(confirmed.status == 200)
+                body: flagged)
+            #expect(confirmed.status == 200, "\(confirmed.text)")
             let badConfirmation = try await client.call(
-                .post, "/v1/observations?confirmed=2030-01", headers: Self.bearer(token), body: body)
+                .post, "/v1/observations?confirmed=2030-01", headers: Self.bearer(token), body: flagged)
             #expect(badConfirmation.status == 400)
         }
     }
