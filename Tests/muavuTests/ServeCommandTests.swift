@@ -36,12 +36,15 @@ struct ServeCommandTests {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         var text = ""
-        while !text.contains("\n") || !text.contains("listening on") {
+        let said = "muavu serve: listening on "
+        while !text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().contains(where: {
+            $0.hasPrefix(said)
+        }) {
             let chunk = stderr.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        let line = try #require(text.split(separator: "\n").first { $0.contains("listening on") })
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(said) })
         let address = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") })
         return Running(process: process, address: String(address), stderr: stderr)
     }
