@@ -26,7 +26,8 @@ enum APISchemas {
                     "column": .integer(minimum: 1), "column_name": .string,
                 ], properties: .inline),
             "expected": JSONSchema.string.described("What was expected instead."),
-            "cause": JSONSchema.string.described("The readable code of the check that refused (e.g. implausible-value)."),
+            "cause": JSONSchema.string.described(
+                "The readable code of the check that refused (e.g. implausible-value)."),
         ])
 
     static let health = JSONSchema.record(
@@ -98,7 +99,8 @@ enum APISchemas {
                     ["date", "value", "unit", "status", "vintage"],
                     [
                         "date": .string, "value": .number, "unit": .string, "status": .stringOrNull,
-                        "vintage": JSONSchema.dateTime.described("The value's release date, else when it was imported."),
+                        "vintage": JSONSchema.dateTime.described(
+                            "The value's release date, else when it was imported."),
                     ], properties: .lines())),
         ])
 
@@ -117,6 +119,7 @@ enum APISchemas {
             "unchanged": .count,
             "revised": .count,
             "vintage": .dateTime,
-            "skipped": .array(.record(["reason", "count"], ["reason": .string, "count": .count], properties: .inline)),
+            "skipped": .array(
+                .record(["reason", "count"], ["reason": .string, "count": .count], properties: .inline)),
         ])
 }

@@ -26,7 +26,8 @@ public enum AccessTokens {
     /// Whether `text` has the form of a token (64 lowercase hexadecimal digits); anything else is
     /// refused before it is hashed or compared.
     public static func isWellFormed(_ text: Substring) -> Bool {
-        text.utf8.count == byteCount * 2 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        text.utf8.count == byteCount * 2
+            && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// The name of the valid token of `tokens` whose hash is `hash`, nil when none is: each valid

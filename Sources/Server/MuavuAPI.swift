@@ -73,7 +73,8 @@ struct Query {
     func string(_ name: String) throws -> String? {
         let all = request.uri.queryParameters.getAll(name)
         guard all.count <= 1 else {
-            throw Problem(.badRequest, "\(name) is given \(all.count) times", at: .init(parameter: name), expected: "once")
+            throw Problem(
+                .badRequest, "\(name) is given \(all.count) times", at: .init(parameter: name), expected: "once")
         }
         guard let value = all.first.map({ String($0) }) else { return nil }
         try Self.checkText(value, name)
@@ -123,7 +124,8 @@ struct Query {
         guard let instant = StoreSeries.instant(asOf: text) else {
             throw Problem(
                 .badRequest,
-                "as_of must be a day YYYY-MM-DD or a month YYYY-MM, not '\(MessageText.escaped(String(text.prefix(40))))'",
+                "as_of must be a day YYYY-MM-DD or a month YYYY-MM, not "
+                    + "'\(MessageText.escaped(String(text.prefix(40))))'",
                 at: .init(parameter: "as_of"), expected: "YYYY-MM-DD or YYYY-MM")
         }
         return (text, instant)

@@ -92,7 +92,8 @@ struct ProblemMiddleware: RouterMiddleware {
                     return response
                 }
                 problem = Problem(
-                    .notFound, "no endpoint \(MessageText.escaped(String(request.uri.path.prefix(200)))); "
+                    .notFound,
+                    "no endpoint \(MessageText.escaped(String(request.uri.path.prefix(200)))); "
                         + "GET /openapi.json lists them")
             }
             return problem.response()

@@ -141,7 +141,10 @@ public enum OpenAPI {
                     .schema(
                         object([
                             ("required", true), ("description", .string(body.description)),
-                            ("content", .schemas([(body.mediaType, object([("schema", .schema(body.schema))]))], .lines())),
+                            (
+                                "content",
+                                .schemas([(body.mediaType, object([("schema", .schema(body.schema))]))], .lines())
+                            ),
                         ]))
                 ))
         }
@@ -157,7 +160,11 @@ public enum OpenAPI {
                             String(r.status),
                             object([
                                 ("description", .string(r.description)),
-                                ("content", .schemas([(r.mediaType, object([("schema", .schema(r.schema))], .inline))], .lines())),
+                                (
+                                    "content",
+                                    .schemas(
+                                        [(r.mediaType, object([("schema", .schema(r.schema))], .inline))], .lines())
+                                ),
                             ])
                         )
                     }, .lines())

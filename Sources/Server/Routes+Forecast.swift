@@ -90,8 +90,10 @@ enum OutlookRoute {
                 .query("lang", "The language of the messages (vi, en or both).", .enum(["vi", "en", "both"])),
                 .query(
                     "months", "Months to forecast.",
-                    JSONSchema([.type(.integer), .minimum(Limits.outlookMonths.range.lowerBound),
-                        .maximum(Limits.outlookMonths.range.upperBound)])),
+                    JSONSchema([
+                        .type(.integer), .minimum(Limits.outlookMonths.range.lowerBound),
+                        .maximum(Limits.outlookMonths.range.upperBound),
+                    ])),
                 .query("format", "The answer's form (only json is served).", .enum(format.map { .string($0) })),
             ],
             responses: [

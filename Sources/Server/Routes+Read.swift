@@ -215,7 +215,9 @@ enum CommoditiesRoute {
             configuration: api.settings.configuration?.file,
             entries: entries.map { e in
                 let names = [e.commodity?.vi, e.commodity?.en, e.name.vi, e.name.en].compactMap { $0 }
-                let kinds = CommodityName.allCases.filter { k in names.contains { CommodityName.named(in: $0).contains(k) } }
+                let kinds = CommodityName.allCases.filter { k in
+                    names.contains { CommodityName.named(in: $0).contains(k) }
+                }
                 let unit = e.unit ?? held.first { $0.id == e.series }?.unit
                 return Entry(
                     id: e.id, kind: e.kind.rawValue, name: e.name, commodity: e.commodity, market: e.market,

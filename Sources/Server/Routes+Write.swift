@@ -71,7 +71,8 @@ enum ObservationsRoute {
             guard let c = ImportBounds.Confirmation(text) else {
                 throw Problem(
                     .badRequest,
-                    "confirmed must be a series id and a period, ID@PERIOD (e.g. x@2016), not '\(MessageText.escaped(text))'",
+                    "confirmed must be a series id and a period, ID@PERIOD (e.g. x@2016), not "
+                        + "'\(MessageText.escaped(text))'",
                     at: .init(parameter: "confirmed"), expected: "ID@PERIOD")
             }
             return c
@@ -80,7 +81,8 @@ enum ObservationsRoute {
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
         guard type?.lowercased() == "text/csv" else {
             throw Problem(
-                .unsupportedMediaType, "the body must be tidy CSV sent as text/csv, not \(type.map { "'\($0)'" } ?? "untyped")",
+                .unsupportedMediaType,
+                "the body must be tidy CSV sent as text/csv, not \(type.map { "'\($0)'" } ?? "untyped")",
                 at: .init(header: "Content-Type"), expected: "text/csv")
         }
         var request = request

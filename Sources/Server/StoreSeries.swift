@@ -50,7 +50,8 @@ public struct StoreSeries: SeriesStore {
         let held = Set(try seriesIDs().map(TextKey.nfc))
         for id in ids where !held.contains(TextKey.nfc(id)) {
             throw DataError(
-                .badConfiguration, file: path, "the store has no series '\(id)' (muavu data status lists what it holds)")
+                .badConfiguration, file: path, "the store has no series '\(id)' (muavu data status lists what it holds)"
+            )
         }
         for id in ids where try observations(of: id).isEmpty {
             throw DataError(

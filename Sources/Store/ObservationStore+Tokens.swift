@@ -69,7 +69,8 @@ extension ObservationStore {
                     let row = try Row.fetchOne(
                         db, sql: "SELECT revoked_at FROM access_token WHERE name = ?", arguments: [name])
                 else {
-                    throw StoreError(.unknownToken, store: path, "no token named '\(name)' (muavu token list lists them)")
+                    throw StoreError(
+                        .unknownToken, store: path, "no token named '\(name)' (muavu token list lists them)")
                 }
                 let revoked: Int64? = row[0]
                 guard revoked == nil else { return }

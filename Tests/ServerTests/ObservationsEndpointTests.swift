@@ -123,7 +123,8 @@ struct ObservationsEndpointTests {
             let answer = try await client.call(.post, "/v1/observations", headers: Self.bearer(token), body: big)
             #expect(answer.status == 413)
             let json = try await client.call(
-                .post, "/v1/observations", headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                .post, "/v1/observations",
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
                 body: "{}")
             #expect(json.status == 415)
         }

@@ -19,9 +19,13 @@ struct OpenAPIDocumentTests {
         #expect(Set(paths.keys) == Set(MuavuAPI.routes.map(\.path)))
         for route in MuavuAPI.routes {
             let operation = try #require(paths[route.path]?[route.method.rawValue.lowercased()] as? [String: Any])
-            let declared = ((operation["parameters"] as? [[String: Any]]) ?? []).filter { $0["in"] as? String == "path" }
-                .compactMap { $0["name"] as? String }
-            let inPath = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+            let declared = ((operation["parameters"] as? [[String: Any]]) ?? []).filter {
+                $0["in"] as? String == "path"
+            }
+            .compactMap { $0["name"] as? String }
+            let inPath = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
+                String($0.dropFirst().dropLast())
+            }
             #expect(declared == inPath, "\(route.path)")
             #expect((operation["responses"] as? [String: Any])?.isEmpty == false)
         }

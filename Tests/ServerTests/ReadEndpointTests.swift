@@ -53,10 +53,11 @@ struct ReadEndpointTests {
             let entries = try #require(all.json["entries"] as? [[String: Any]])
             #expect(entries.count == ServedStore.configuration?.forecasts.count)
             let series = try #require(all.json["series"] as? [[String: Any]])
-            #expect(series.map { $0["id"] as? String } == [
-                "paddy-ir50404-an-giang", "wfp-rice-wholesale-an-giang", "wfp-rice-wholesale-bac-lieu",
-                "wfp-rice-wholesale-dong-thap",
-            ])
+            #expect(
+                series.map { $0["id"] as? String } == [
+                    "paddy-ir50404-an-giang", "wfp-rice-wholesale-an-giang", "wfp-rice-wholesale-bac-lieu",
+                    "wfp-rice-wholesale-dong-thap",
+                ])
             // lúa, lua and paddy name the same prices, with or without diacritics.
             var found: [[String?]] = []
             for word in ["l%C3%BAa", "lua", "paddy", "LUA"] {

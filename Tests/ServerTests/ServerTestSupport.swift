@@ -85,7 +85,8 @@ extension TestClientProtocol {
         let problems = try OpenAPIConformance.problems(
             of: answer.body, route: route.map { ($0.path, $0.method.rawValue.lowercased()) },
             status: answer.status, mediaType: answer.contentType)
-        #expect(problems == nil, "\(method) \(uri) → \(answer.status): \(problems ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            problems == nil, "\(method) \(uri) → \(answer.status): \(problems ?? "")", sourceLocation: sourceLocation)
         return answer
     }
 }
@@ -111,14 +112,16 @@ enum OpenAPIConformance {
             content = responses[status]["content"]
             if media not in content:
                 sys.exit(f"media type {media!r} is not among the documented {sorted(content)}")
-            pointer = "/".join(["#", "paths", escape(path), method, "responses", status, "content", escape(media), "schema"])
+            pointer = "/".join(
+                ["#", "paths", escape(path), method, "responses", status, "content", escape(media), "schema"])
         else:
             if media != "application/problem+json":
                 sys.exit(f"a path no route has answered {media!r}, not a problem")
             pointer = "#/components/schemas/Problem"
         schemas = doc["components"]["schemas"]
         registry = Registry().with_resources(
-            (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012)) for s in schemas.values() if "$id" in s)
+            (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012))
+            for s in schemas.values() if "$id" in s)
         root = dict(doc)
         root["$ref"] = pointer
         errors = sorted(Draft202012Validator(root, registry=registry).iter_errors(body), key=str)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `muavu serve` and `muavu token` as a user runs them: the built binary listens on a free port
@@ -26,11 +26,18 @@ struct ServeCommandTests {
         var stderr: Pipe
     }
 
+    /// 2026-11-29T00:00:00Z: the documents' issue time, in the server as in the CLI.
+    static let epoch = ["SOURCE_DATE_EPOCH": "1795910400"]
+
     static func serve(store: String) throws -> Running {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--port", "0", "--store", store, "--config", BundledConfiguration.root
-            .appendingPathComponent("models/dong-thap.json").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(epoch) { _, new in new }
+        process.arguments = [
+            "serve", "--port", "0", "--store", store, "--config",
+            BundledConfiguration.root
+                .appendingPathComponent("models/dong-thap.json").path,
+        ]
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
@@ -94,6 +101,26 @@ struct ServeCommandTests {
         running.process.terminate()
         running.process.waitUntilExit()
         #expect(running.process.terminationReason == .exit && running.process.terminationStatus == 0)
+    }
+
+    /// `GET /v1/forecast/{id}` and `muavu forecast --series ID` take one path (`ForecastRun`): the
+    /// same store and issue time give the same bytes.
+    @Test func theServedForecastIsTheForecastCommandsDocument() throws {
+        let f = try Folder()
+        let data = BundledConfiguration.root.appendingPathComponent("datasets/paddy-price-monthly.csv").path
+        #expect(try CLIRunner.run(["import", "--format", "tidy", "--file", data, "--store", f.store]).status == 0)
+        let cli = try CLIRunner.run(
+            [
+                "forecast", "--series", "paddy-ir50404-an-giang", "--horizon", "2", "--on-missing", "interpolate",
+                "--store", f.store,
+            ], environment: Self.epoch)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let running = try Self.serve(store: f.store)
+        defer { if running.process.isRunning { running.process.terminate() } }
+        let (status, body) = try Self.request(
+            running.address + "/v1/forecast/paddy-ir50404-an-giang?horizon=2&on_missing=interpolate")
+        #expect(status == 200)
+        #expect(String(decoding: body, as: UTF8.self) == cli.stdout)
     }
 
     @Test func tokensAreListedRevokedAndEachNameGivenOnce() throws {

@@ -60,7 +60,9 @@ extension JSONSchema {
     static let levels = array(level)
 
     /// The frequencies of a series, as `Frequency` names them.
-    public static let frequency = JSONSchema.enum(["yearly", "quarterly", "monthly", "weekly", "daily", "season", "index"])
+    public static let frequency = JSONSchema.enum([
+        "yearly", "quarterly", "monthly", "weekly", "daily", "season", "index",
+    ])
 
     /// A list of strings.
     static let strings = array(.string)
