@@ -11,7 +11,30 @@ final class MuavuAPI: Sendable {
     let settings: ServeSettings
     private let opened = Mutex<ObservationStore?>(nil)
 
+    private let fitting = Mutex(0)
+
     init(settings: ServeSettings) { self.settings = settings }
+
+    /// Model fits at once: one per core. A fit takes seconds of a core; more requests than cores
+    /// are answered 503 at once (with Retry-After) rather than queued behind each other.
+    static let fits = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Runs `body` (a model fit) off the event loops when fewer than `fits` are running, else
+    /// refuses with a 503 problem.
+    func fit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        let admitted = fitting.withLock { running in
+            guard running < Self.fits else { return false }
+            running += 1
+            return true
+        }
+        guard admitted else {
+            throw Problem(
+                .busy, "the server is fitting \(Self.fits) models already; ask again in a few seconds",
+                expected: "a request when fewer models are being fitted")
+        }
+        defer { fitting.withLock { $0 -= 1 } }
+        return try await offload(body)
+    }
 
     static let version = Engine.current.version
 

@@ -59,6 +59,9 @@ public enum MuavuServer {
         }
         return Application(
             router: router,
+            // A connection that sends nothing for 30 seconds is closed: a client that opens
+            // connections and trickles bytes cannot hold the server's sockets.
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(
                 address: .hostname(settings.host, port: settings.port), serverName: "muavu/\(MuavuAPI.version)"),
             onServerRunning: { channel in

@@ -32,6 +32,8 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case notImplemented = "not-implemented"
         /// The store cannot be opened (503).
         case unavailable
+        /// Every core is fitting a model for another request (503, with Retry-After).
+        case busy
         /// Anything else: a failure of the server or of SQLite (500).
         case failure
 
@@ -45,7 +47,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
             case .unsupportedMediaType: .unsupportedMediaType
             case .badData: .unprocessableContent
             case .notImplemented: .notImplemented
-            case .unavailable: .serviceUnavailable
+            case .unavailable, .busy: .serviceUnavailable
             case .failure: .internalServerError
             }
         }
@@ -61,6 +63,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
             case .badData: "The data does not hold up"
             case .notImplemented: "Not served yet"
             case .unavailable: "The store is not available"
+            case .busy: "The server is busy"
             case .failure: "The server failed"
             }
         }
@@ -183,6 +186,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
     func response() -> Response {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"muavu\"" }
+        if code == .busy { headers[.retryAfter] = "5" }
         let body = (try? JSONResponse.encode(document)) ?? Data("{}".utf8)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

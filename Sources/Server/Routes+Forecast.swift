@@ -36,7 +36,7 @@ enum ForecastRoute {
                 .problem(400, "A query or path value is not accepted."),
                 .problem(404, "The store holds no series of that id."),
                 .problem(422, "The series cannot be read as asked (nothing known at as_of, missing values)."),
-                .problem(503, "The store cannot be read."),
+                .problem(503, "The store cannot be read, or every core is fitting a model (Retry-After)."),
             ])
     ) { api, request, context in
         let query = Query(request: request, context: context)
@@ -48,7 +48,7 @@ enum ForecastRoute {
         let asOf = try query.asOf()
         let onMissing = try query.choice("on_missing", MissingPolicy.allCases.map(\.rawValue), default: "fail")
         let levels = (configuration?.levels ?? [80, 95]).sorted()
-        let document = try await offload {
+        let document = try await api.fit {
             let store = StoreSeries(store: try api.store(), asOf: asOf?.instant)
             guard let held = try store.seriesIDs().first(where: { TextKey.nfc($0) == TextKey.nfc(id) }) else {
                 throw Problem(
