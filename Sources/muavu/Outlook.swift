@@ -145,113 +145,44 @@ struct Outlook: ParsableCommand {
         }
     }
 
-    /// The months after the last month of `raw` and before the issue month of `issued`; a
-    /// `DataError` (exit 65) when the latest price is more than `DataAge.maximumGap` months older.
-    static func estimates(_ raw: TimeSeries, issued: PeriodDate) throws -> Int {
-        guard let i = raw.values.lastIndex(where: \.isFinite), let latest = raw.date(at: i),
-            let age = DataAge(lastObserved: latest, issueDay: issued, freshness: 0)
-        else { return 0 }
-        guard age.age >= 0 else {
-            throw DataError(
-                .badConfiguration, file: raw.id,
-                "the prices run to \(latest), after the issue month \(age.issuePeriod) (--as-of): an outlook of that "
-                    + "date can use only what was known then; give a later --as-of, or read the store, which keeps "
-                    + "what was known when")
-        }
-        guard !age.isPastMaximumGap else {
-            throw DataError(
-                .badConfiguration, file: raw.id,
-                "no outlook: the latest price is of \(latest), \(age.age) months before \(age.issuePeriod), "
-                    + "more than \(DataAge.maximumGap) months (give --as-of a date nearer the data)")
-        }
-        return raw.estimatedPeriods(before: issued)
-    }
-
-    /// What the outlook is about, wherever it was found.
-    struct Subject {
-        var series: TimeSeries
-        /// The prices with NaN in the months nothing was reported.
-        var reported: TimeSeries
-        var commodity: Bilingual
-        var market: Bilingual
-        var unit: Bilingual
-        var decimals: Int
-        var models: [String]
-        var inputs: [OutlookDocument.Input]
-        var exportRegressor: [Double]?
-        var exportLinkNote: String?
-    }
-
     func run() throws {
         try runReportingStoreFailures {
             try AtomicFile.checkTarget(output, option: "--output", inputs: [data, config, dataOptions.bounds])
-            let subject =
-                try data.map { try fromData($0) }
-                ?? (commodity == nil ? series.map { try fromStore($0) } : nil) ?? fromConfiguration()
-            let asOfDate = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
-            let raw = subject.reported
-
-            let linked = requestedModels?.contains("arima-x") ?? true
-            let candidates = try OutlookStudy.candidates(
-                models: subject.models,
-                exportRegressor: linked ? subject.exportRegressor : nil)
-            guard !candidates.isEmpty else {
-                throw ValidationError("arima-x needs the export link (--export-link names a price entry of --config)")
+            do {
+                let subject =
+                    try data.map { try fromData($0) }
+                    ?? (commodity == nil ? series.map { try fromStore($0) } : nil) ?? fromConfiguration()
+                let request = OutlookRequest(
+                    months: months, step: step, level: level, calibrationOrigins: calibrationOrigins,
+                    models: requestedModels, issued: issued)
+                let answer = try OutlookAssembly.answer(subject, request: request)
+                answer.notes.forEach(printError)
+                let text = answer.outlook.text
+                let body: Data
+                if json {
+                    body = try answer.document(issued: IssueTime.now()).encoded()
+                } else {
+                    body =
+                        switch language {
+                        case "vi": Data((text.vi + "\n").utf8)
+                        case "en": Data((text.en + "\n").utf8)
+                        default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
+                        }
+                }
+                try AtomicFile.write(body, to: output ?? "-")
+                printError(answer.summary)
+            } catch let refusal as OutlookAssembly.Refusal {
+                throw ValidationError(refusal.message)
             }
-            // The months run from the latest price through the issue month plus --months: those
-            // before the issue month are estimates; past 24 months there is no outlook.
-            let estimates = try Self.estimates(raw, issued: asOfDate)
-            let months = estimates + self.months
-            let step = estimates + self.step
-            let conformal = try ConformalRange(calibrationOrigins: calibrationOrigins)
-            let study = try OutlookStudy.run(
-                raw.values, period: raw.period, candidates: candidates,
-                options: .init(months: months, level: level, conformal: conformal))
-
-            let alerts = PriceAlerts(raw, asOf: asOfDate)
-            let (spike, anomaly) = (alerts.spike, alerts.anomaly)
-            if case .failure(let why) = spike { printError("note: no ALPS for '\(raw.id)': \(why.reason)") }
-            if case .failure(let why) = anomaly { printError("note: no IPA for '\(raw.id)': \(why.reason)") }
-
-            // The latest and year-ago prices are reported ones, never filled-in values.
-            let forecast = study.calibratedForecast
-            let coverage = study.coverage
-            let outlook = try PriceOutlook(
-                series: raw, forecast: forecast, step: step, level: level, anomaly: try? anomaly.get(),
-                spike: try? spike.get(),
-                commodity: subject.commodity, market: subject.market, unit: subject.unit, decimals: subject.decimals,
-                issued: asOfDate)
-            .with(
-                following: forecast, after: step,
-                backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
-            let text = outlook.text
-            let body: Data
-            if json {
-                let document = OutlookDocument(
-                    issued: IssueTime.now(), asOf: asOfDate, commodity: subject.commodity, market: subject.market,
-                    unit: subject.unit, inputs: subject.inputs, series: raw, study: study, anomaly: anomaly,
-                    spike: spike,
-                    exportLinkNote: subject.exportLinkNote, text: text)
-                body = try document.encoded()
-            } else {
-                body =
-                    switch language {
-                    case "vi": Data((text.vi + "\n").utf8)
-                    case "en": Data((text.en + "\n").utf8)
-                    default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
-                    }
-            }
-            try AtomicFile.write(body, to: output ?? "-")
-            let held = coverage.rate.map { String(format: "%.3f", $0) } ?? "n/a"
-            printError(
-                "outlook: \(raw.id), model \(study.forecast.model.name) (\(study.chosen?.name ?? "")), as of \(asOfDate); "
-                    + "backtest coverage of the \(level)% range \(held) (\(coverage.hits)/\(coverage.cases))")
         }
     }
 
+    /// The issue date: `--as-of`, or today (SOURCE_DATE_EPOCH's day when set).
+    var issued: PeriodDate { asOf.flatMap { PeriodDate(parsing: $0) } ?? today() }
+
     // MARK: - Finding the series
 
-    func fromData(_ path: String) throws -> Subject {
+    func fromData(_ path: String) throws -> OutlookSubject {
         var options = try dataOptions.readOptions()
         options.labelColumn = "market"
         let dataset = try TidyReader.read(path: path, options: options)
@@ -260,7 +191,7 @@ struct Outlook: ParsableCommand {
 
     /// `--series ID` without `--data` or `--commodity`: the series from the store, as last known
     /// or as known on `--as-of`.
-    func fromStore(_ id: String) throws -> Subject {
+    func fromStore(_ id: String) throws -> OutlookSubject {
         let known = StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant))
         let csv = try known.knownCSV(of: [id], asOf: asOf)
         var options = try dataOptions.readOptions()
@@ -270,110 +201,29 @@ struct Outlook: ParsableCommand {
     }
 
     /// The outlook's subject: the series chosen from `dataset` (read from `path`, whose content
-    /// is `bytes`).
-    func subject(of dataset: TidyDataset, path: String, bytes: Data) throws -> Subject {
-        let chosen: TimeSeries
-        if let id = series {
-            guard let s = dataset.series(named: id) else {
-                // ArgumentParser prints this message itself: the file's ids are escaped here.
-                let known = dataset.series.map { MessageText.escaped($0.id) }.joined(separator: ", ")
-                throw ValidationError("no series '\(MessageText.escaped(id))' in \(path); the series are: \(known)")
-            }
-            chosen = s
-        } else if dataset.series.count == 1, let only = dataset.series.first {
-            chosen = only
-        } else {
-            throw ValidationError("\(path) holds \(dataset.series.count) series; choose one with --series")
+    /// is `bytes`), named by --commodity and --market when given.
+    func subject(of dataset: TidyDataset, path: String, bytes: Data) throws -> OutlookSubject {
+        if let id = series, let s = dataset.series(named: id) {
+            try checkPeriodOption(dataOptions.period, of: [s])
+        } else if series == nil, dataset.series.count == 1, let only = dataset.series.first {
+            try checkPeriodOption(dataOptions.period, of: [only])
         }
-        try checkPeriodOption(dataOptions.period, of: [chosen])
-        guard case .month = chosen.start else {
-            throw ValidationError(
-                "series '\(chosen.id)' is not monthly; the outlook and price alerts need monthly prices")
-        }
-        guard let reported = dataset.reported[chosen.id] else {
-            throw ValidationError("no reported months for series '\(chosen.id)' in \(path)")
-        }
-        let commodityVi = commodity ?? chosen.id
-        let marketVi = market ?? dataset.labels[chosen.id] ?? ""
-        return Subject(
-            series: chosen, reported: reported.masking(chosen),
-            commodity: Bilingual(vi: commodityVi, en: commodityEn ?? commodityVi),
-            market: Bilingual(vi: marketVi, en: marketEn ?? marketVi),
-            unit: UnitText.bilingual(chosen.unit ?? ""), decimals: 0,
-            models: requestedModels ?? ["theta", "ets", "arima", "naive"],
-            inputs: [
-                .init(
-                    role: "price", file: URL(fileURLWithPath: path).lastPathComponent, series: chosen.id,
-                    data: bytes)
-            ],
-            exportRegressor: nil, exportLinkNote: nil)
+        let named: (String?, String?) -> Bilingual? = { vi, en in vi.map { Bilingual(vi: $0, en: en ?? $0) } }
+        var found = try OutlookAssembly.subject(
+            of: dataset, path: path, bytes: bytes, id: series, commodity: named(commodity, commodityEn),
+            market: named(market, marketEn), models: requestedModels)
+        if commodity == nil, let en = commodityEn { found.commodity.en = en }
+        if market == nil, let en = marketEn { found.market.en = en }
+        return found
     }
 
-    /// Whether the prices of `entry` are monthly; nil when they cannot be read here (the entry is then
-    /// a candidate, and reading it later says what is wrong).
-    func isMonthly(_ entry: PublishConfiguration.Entry, in c: PublishConfiguration) -> Bool? {
-        let readsStore = c.datasets[entry.dataset]?.fromStore == true
-        let instant = asOf.flatMap(StoreOptions.asOfInstant)
-        var reader: StoreSeries?
-        if readsStore {
-            guard let opened = try? store.open(create: false) else { return nil }
-            reader = StoreSeries(store: opened, asOf: instant)
-        }
-        guard var data = try? ConfiguredDatasets(c, keys: [entry.dataset], store: reader) else { return nil }
-        data.issueDay = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
-        guard let s = try? data.series(of: entry, at: "the price entry '\(entry.id)'") else { return nil }
-        if case .month = s.start { return true }
-        return false
-    }
-
-    func fromConfiguration() throws -> Subject {
+    func fromConfiguration() throws -> OutlookSubject {
         let c = try PublishConfiguration.load(path: config)
-        let entry: PublishConfiguration.Entry
-        do {
-            entry = try PriceQuery(commodity: commodity, market: market, language: language)
-                .entry(in: c, file: config, monthly: { isMonthly($0, in: c) })
-        } catch let mismatch as PriceQuery.Mismatch {
-            throw ValidationError(mismatch.message)
-        } catch let yearly as PriceQuery.NotMonthly {
-            throw DataError(.badConfiguration, file: config, yearly.message)
-        }
-        // --export-link in place of the configuration's exportLink.
-        var linked = c
-        if let name = exportLink {
-            if name == "none" {
-                linked.exportLink = nil
-            } else {
-                guard c.forecasts.contains(where: { $0.id == name && $0.kind == .price }) else {
-                    throw ValidationError(
-                        "--export-link: no price entry '\(name)' in \(config); "
-                            + "its prices are: \(PriceQuery.listing(c))")
-                }
-                linked.exportLink = name
-            }
-        }
-        let exportEntry = linked.exportLinkEntry
-        let keys = [entry.dataset] + (exportEntry.map { [$0.dataset] } ?? [])
-        let readsStore = keys.contains { linked.datasets[$0]?.fromStore == true }
-        var data = try ConfiguredDatasets(
-            linked, keys: keys, store: readsStore ? StoreSeries(store: try store.open(create: false), asOf: asOf.flatMap(StoreOptions.asOfInstant)) : nil)
-        // Only what can have been known on the issue date.
-        data.issueDay = asOf.flatMap { PeriodDate(parsing: $0) } ?? today()
-        let s = try UnitText.converted(data.series(of: entry, at: "the price entry '\(entry.id)'"), to: entry.unit)
-        guard case .month = s.start else {
-            throw ValidationError(
-                "entry '\(entry.id)' is not monthly; the outlook and price alerts need monthly prices")
-        }
-        let reported = try data.reportedOnly(s, dataset: entry.dataset)
-        var inputs = [try data.input(of: entry, role: "price")]
-        let link = try data.exportLink(of: entry, price: s)
-        if link.regressor != nil, let exportEntry { inputs.append(try data.input(of: exportEntry, role: "export")) }
-        let unit = UnitText.bilingual(s.unit ?? "")
-        return Subject(
-            series: s, reported: reported, commodity: entry.commodity ?? entry.name,
-            market: entry.market ?? Bilingual(vi: "", en: ""), unit: unit,
-            decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0),
-            models: requestedModels ?? entry.priceModels, inputs: inputs,
-            exportRegressor: link.regressor, exportLinkNote: link.note?.en)
+        let instant = asOf.flatMap(StoreOptions.asOfInstant)
+        return try OutlookAssembly.subject(
+            configuration: c, file: config, commodity: commodity, market: market, language: language,
+            exportLink: exportLink, models: requestedModels, issued: issued,
+            store: { StoreSeries(store: try store.open(create: false), asOf: instant) })
     }
 
     func today() -> PeriodDate { Publisher.day(of: IssueTime.now()) }

@@ -98,4 +98,23 @@ struct YieldRollingOriginTests {
             #expect(Array(a.forecasts.dropLast()) == Array(b.forecasts.dropLast()), "\(a.name)")
         }
     }
+
+    /// `CropYieldModel` with rolling-origin selection scores its candidates as `YieldRollingOrigin`
+    /// does (the linear trend's errors are statsmodels'), chooses the lowest RMSE, and carries that
+    /// RMSE as the forecast's skill.
+    @Test func cropYieldModelChoosesByRollingOrigin() throws {
+        let ref = try RollingOriginReference.load()
+        for p in ref.provinces where p.origins == Array(2005...2016) && p.yields.allSatisfy(\.isFinite) {
+            let r = try CropYieldModel.forecast(
+                yields: p.yields, firstYear: p.firstYear, horizon: 1, levels: [80],
+                options: .init(trendYears: ref.trendYears, selection: .rollingOrigin(origins: 12)))
+            #expect(r.years == 2005...2016, "\(p.name)")
+            let linear = try #require(r.candidates.first { $0.name == "trend-linear" })
+            #expect(close(linear.errors, p.linearErrors, observed: p.observed), "\(p.name)")
+            let best = try #require(r.candidates.compactMap(\.rmse).min())
+            #expect(r.chosenCandidate?.rmse == best, "\(p.name)")
+            #expect(r.forecast.crossValidation?.rmse == best)
+            #expect(r.forecast.model.criteria["rolling_origin_rmse"] == best)
+        }
+    }
 }

@@ -121,7 +121,40 @@ struct ConfigurationTests {
             { $0["exportLink"] = "yield" }
         ),
         ("export link not a string", "exportLink", { $0["exportLink"] = 5 }),
+        (
+            "hierarchy: unknown key", "province.hierarchy: unknown key 'mthod'",
+            { $0["province"] = province(["mthod": "ols"]) }
+        ),
+        (
+            "hierarchy: unknown method", "unknown method 'mint'",
+            { $0["province"] = province(["method": "mint"]) }
+        ),
+        (
+            "hierarchy: unknown model", "unknown model 'prophet'",
+            { $0["province"] = province(["model": "prophet"]) }
+        ),
+        (
+            "hierarchy without the province", "must include 'p'",
+            { $0["province"] = province(["provinces": ["q", "s"]]) }
+        ),
+        (
+            "hierarchy: a place twice", "a place is named twice",
+            { $0["province"] = province(["provinces": ["p", "p"]]) }
+        ),
     ]
+
+    /// A province section over the crops dataset with a hierarchy patched by `patch`.
+    static func province(_ patch: [String: Any]) -> [String: Any] {
+        var h: [String: Any] = [
+            "seasons": ["ca-nam"], "provinces": ["p", "q"], "region": ["id": "r", "name": ["vi": "R", "en": "R"]],
+            "country": ["id": "c", "name": ["vi": "C", "en": "C"]],
+        ]
+        h.merge(patch) { $1 }
+        return [
+            "id": "p", "name": ["vi": "P", "en": "P"], "dataset": "crops", "calendar": "rice", "seasons": ["ca-nam"],
+            "hierarchy": h,
+        ]
+    }
 
     @Test("Bad configurations are refused with a message that says what is wrong", arguments: badCases.indices)
     func bad(_ i: Int) throws {

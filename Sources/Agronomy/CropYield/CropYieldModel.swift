@@ -45,11 +45,33 @@ public enum CropYieldModel {
         public var allowQuadratic: Bool
         /// Whether automatic ETS is a candidate.
         public var includeETS: Bool
+        /// How the candidates are scored and chosen.
+        public var selection: Selection
 
-        public init(trendYears: Int = 15, allowQuadratic: Bool = true, includeETS: Bool = true) {
+        public init(
+            trendYears: Int = 15, allowQuadratic: Bool = true, includeETS: Bool = true,
+            selection: Selection = .leaveOneYearOut
+        ) {
             self.trendYears = trendYears
             self.allowQuadratic = allowQuadratic
             self.includeETS = includeETS
+            self.selection = selection
+        }
+    }
+
+    /// How the candidates are scored: leave-one-year-out over the trend window (as JRC MARS), or
+    /// by rolling origin over the last `origins` years (`YieldRollingOrigin`: each year forecast
+    /// from the `trendYears` years before it only, the skill a forecaster has).
+    public enum Selection: Sendable, Equatable {
+        case leaveOneYearOut
+        case rollingOrigin(origins: Int)
+
+        /// `loyo` or `rolling-origin`, as documents name the method.
+        public var method: String {
+            switch self {
+            case .leaveOneYearOut: "loyo"
+            case .rollingOrigin: "rolling-origin"
+            }
         }
     }
 
@@ -83,6 +105,11 @@ public enum CropYieldModel {
         levels: [Int], options: Options = Options()
     ) throws -> Result {
         try checkArguments(yields: yields, indicators: indicators, horizon: horizon, levels: levels, options: options)
+        if case .rollingOrigin(let origins) = options.selection {
+            return try rollingOriginForecast(
+                yields: yields, firstYear: firstYear, indicators: indicators, horizon: horizon, levels: levels,
+                options: options, origins: origins)
+        }
         let n = options.trendYears
         let offset = yields.count - n
         let lastYear = firstYear + yields.count - 1
@@ -169,6 +196,73 @@ public enum CropYieldModel {
         forecast.model.criteria.merge(score.criteria(prefix: "loyo_")) { $1 }
         return Result(
             forecast: forecast, candidates: candidates, years: (lastYear - n + 1)...lastYear, chosen: best.name)
+    }
+
+    /// The candidates scored by rolling origin over the last `origins` years (`YieldRollingOrigin`:
+    /// the regressions fitted on the `trendYears` years before each origin, ETS on every year
+    /// before it; the climate candidate takes the first indicator observed in every year, with a
+    /// linear trend), the one with the lowest RMSE refitted on the last `trendYears` years (ETS: on
+    /// every year) to forecast. Its rolling-origin RMSE and MAPE are the skill the forecast carries.
+    static func rollingOriginForecast(
+        yields: [Double], firstYear: Int, indicators: [Indicator], horizon: Int, levels: [Int], options: Options,
+        origins: Int
+    ) throws -> Result {
+        try ArgumentCheck.atLeastOne(origins, "origins")
+        let n = options.trendYears
+        let offset = yields.count - n
+        let lastYear = firstYear + yields.count - 1
+        let y = Array(yields[offset...])
+        let t = (0..<n).map { Double($0 - (n - 1)) }
+        let usable = indicators.filter { ind in ind.past.allSatisfy(\.isFinite) }.prefix(1).map { $0 }
+        let x = usable.map { Array($0.past[offset...]) }
+        let from = max(firstYear + 6, lastYear - origins + 1)
+        guard from <= lastYear else {
+            throw ForecastingError(
+                .tooShort, "\(yields.count) years of yields leave no rolling origin with 6 years before it")
+        }
+        let scored = try YieldRollingOrigin.perProvince(
+            .init(name: "yield", firstYear: firstYear, yields: yields, indicator: usable.first?.past ?? []),
+            options: .init(
+                origins: from...lastYear, trendYears: n, minimumYears: 6, allowQuadratic: options.allowQuadratic,
+                includeETS: options.includeETS))
+        guard let best = scored.chosen else {
+            throw ForecastingError(.tooShort, "no rolling origin of the yields could be scored")
+        }
+        let names = usable.map(\.name).joined(separator: ", ")
+        let descriptions = [
+            "trend-linear": "linear trend of the \(n) years before each origin",
+            "trend-quadratic": "quadratic trend of the \(n) years before each origin",
+            "trend+climate": "linear trend + \(names), the \(n) years before each origin",
+            "ets": "automatic ETS on every year before each origin",
+        ]
+        let candidates = scored.candidates.map { c in
+            Candidate(
+                name: c.name, description: descriptions[c.name] ?? c.name, errors: c.errors, rmse: c.rmse,
+                mape: c.mape, chosen: c.name == best.name)
+        }
+        let span = "\(best.years.first ?? from)–\(best.years.last ?? lastYear)"
+        let notes = candidates.map { c in
+            "rolling origin \(span) \(c.name) (\(c.description)): RMSE \(fmt(c.rmse)), MAPE \(fmt(c.mape))%"
+                + (c.chosen ? " [chosen]" : "")
+        }
+        var forecast: Forecast
+        switch best.name {
+        case "ets":
+            forecast = try ETS(.automatic, name: "ets").forecast(yields, period: 1, horizon: horizon, levels: levels)
+            forecast.model.notes = notes + forecast.model.notes
+            forecast.model.family = "crop-yield"
+        default:
+            let design = Design(
+                degree: best.name == "trend-quadratic" ? 2 : 1, indicators: best.name == "trend+climate" ? [0] : [])
+            forecast = try regressionForecast(
+                design, usable: usable, t: t, x: x, y: y, horizon: horizon, levels: levels, lastYear: lastYear,
+                notes: notes)
+        }
+        let score = CrossValidationScore(rmse: best.rmse, mape: best.mape)
+        forecast.crossValidation = score
+        forecast.model.criteria.merge(score.criteria(prefix: "rolling_origin_")) { $1 }
+        let years = (best.years.first ?? from)...(best.years.last ?? lastYear)
+        return Result(forecast: forecast, candidates: candidates, years: years, chosen: best.name)
     }
 
     /// The arguments `forecast` refuses: a horizon or level out of range, a trend window under six

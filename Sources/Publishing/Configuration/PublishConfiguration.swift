@@ -82,6 +82,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var market: Bilingual?
         // yield
         public var trendYears: Int?
+        /// How a yield's candidates are scored and chosen: `loyo` (leave-one-year-out, the
+        /// default) or `rolling-origin` (each of the last 12 years forecast from the years before
+        /// it; the skill the bulletin then quotes is a forecaster's).
+        public var selection: String?
         public var indicators: [Indicator]?
         // production
         public var area: Area?
@@ -125,16 +129,19 @@ public struct PublishConfiguration: Sendable, Equatable {
         /// Season ids, in order: the calendar's, or `ca-nam` (the whole year).
         public var seasons: [String]
         public var merged: [Merged]?
+        /// The reconciled forecast of the province, the region and the country (nil: none).
+        public var hierarchy: Hierarchy?
 
         /// The series this section reads: area, production and yield of every season, of the
         /// province and of each merged province.
         public var seriesIDs: [String] {
             let provinces = [id] + (merged ?? []).map(\.id)
-            return seasons.flatMap { season in
+            let own = seasons.flatMap { season in
                 provinces.flatMap { p in
                     ["area", "production", "yield"].map { "gso-paddy-\($0)-\(season)-\(p)" }
                 }
             }
+            return own + (hierarchy?.seriesIDs ?? [])
         }
 
         /// The day a merged province joined: (year, month, day), nil when `since` is not a date.
@@ -144,6 +151,55 @@ public struct PublishConfiguration: Sendable, Equatable {
                 (1...12).contains(m), (1...31).contains(d), (1000...9999).contains(y)
             else { return nil }
             return (y, m, d)
+        }
+    }
+
+    /// The reconciled forecast of the bulletin's province section: the area and production of one
+    /// season (GSO's `ca-nam`: the whole year) of every province of the region, the rest of the
+    /// country (the country minus the region) and the region and country as their sums, each
+    /// forecast by `model` and reconciled by `method` (`HierarchyForecast`); yield is reconciled
+    /// production over reconciled area. Series ids as the province section's.
+    public struct Hierarchy: Sendable, Equatable, Decodable {
+        public struct Place: Sendable, Equatable, Decodable {
+            public var id: String
+            public var name: Bilingual
+        }
+
+        /// The seasons, one table each: `ca-nam` (the whole year) or seasons of the province's
+        /// calendar. A province without a season's series (Kiên Giang has no Hè Thu + Thu Đông in
+        /// GSO's table) is left out of that season's hierarchy.
+        public var seasons: [String]
+        /// Every province of the region, the province section's own and its merged ones among them.
+        public var provinces: [String]
+        public var region: Place
+        public var country: Place
+        /// `bottom-up`, `ols`, `wls-structural`, `wls-variance` or `mint-shrink` (default).
+        public var method: String?
+        /// The base model of every series (default `auto`).
+        public var model: String?
+        /// `area-times-yield` (default): production's base forecast is the area's times the yield's
+        /// (`CropYieldModel` by rolling origin, with `climate` over the season's window); `model`:
+        /// production's own univariate forecast.
+        public var production: String?
+        /// The monthly climate driver of the yields (ENSO ONI), averaged over each season's window.
+        public var climate: Climate?
+        /// The provinces' names, by id, for the bulletin's words (default: the id).
+        public var names: [String: Bilingual]?
+
+        public struct Climate: Sendable, Equatable, Decodable {
+            public var dataset: String
+            public var series: String
+        }
+
+        public static let methods = ["bottom-up", "ols", "wls-structural", "wls-variance", "mint-shrink"]
+
+        /// The series read: area and production of every province, the region and the country.
+        public var seriesIDs: [String] {
+            seasons.flatMap { season in
+                ["area", "production"].flatMap { indicator in
+                    (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
+                }
+            }
         }
     }
 
@@ -199,6 +255,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             for ind in e.indicators ?? [] where ind.dataset == key { ids.insert(ind.series) }
         }
         if let p = province, p.dataset == key { ids.formUnion(p.seriesIDs) }
+        if let c = province?.hierarchy?.climate, c.dataset == key { ids.insert(c.series) }
         return ids.sorted()
     }
 
@@ -219,11 +276,14 @@ public struct PublishConfiguration: Sendable, Equatable {
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
         "province",
     ]
-    static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged"]
+    static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
+    static let hierarchyKeys: Set<String> = [
+        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names",
+    ]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
         "id", "kind", "name", "dataset", "series", "models", "horizon", "decimals",
-        "backtestWindows", "commodity", "market", "trendYears", "indicators", "area",
+        "backtestWindows", "commodity", "market", "trendYears", "selection", "indicators", "area",
         "yield", "unit", "description", "freshnessMonths", "calendar",
     ]
 
@@ -246,6 +306,11 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail(
                     "province: unknown key '\(unknown)'; the keys are: \(provinceKeys.sorted().joined(separator: ", "))"
                 )
+            }
+            if let h = p["hierarchy"] as? [String: Any], let unknown = Set(h.keys).subtracting(hierarchyKeys).sorted().first {
+                throw fail(
+                    "province.hierarchy: unknown key '\(unknown)'; the keys are: "
+                        + hierarchyKeys.sorted().joined(separator: ", "))
             }
             for (i, m) in ((p["merged"] as? [Any]) ?? []).enumerated() {
                 if let m = m as? [String: Any], let unknown = Set(m.keys).subtracting(mergedKeys).sorted().first {
@@ -395,6 +460,9 @@ public struct PublishConfiguration: Sendable, Equatable {
             case .series, .price:
                 try checkModels(e.models, at)
             case .yield:
+                if let m = e.selection, !["loyo", "rolling-origin"].contains(m) {
+                    throw fail("\(at): selection must be loyo or rolling-origin, not '\(m)'")
+                }
                 if let n = e.trendYears, n < 6 { throw fail("\(at): trendYears must be at least 6, got \(n)") }
                 if let n = e.trendYears, n > 1_000 {
                     throw fail("\(at): trendYears \(Bound(6...1_000).refusal(String(n)))")
@@ -487,6 +555,34 @@ public struct PublishConfiguration: Sendable, Equatable {
                 throw fail("province.merged[\(i)] (\(m.id)): 'since' must be a day YYYY-MM-DD, got '\(m.since)'")
             }
             guard m.id != p.id else { throw fail("province.merged[\(i)]: the province cannot merge with itself") }
+        }
+        guard let h = p.hierarchy else { return }
+        let places = h.provinces + [h.region.id, h.country.id]
+        guard !h.seasons.isEmpty, Set(h.seasons).count == h.seasons.count else {
+            throw fail("province.hierarchy: 'seasons' must name at least one season, each once")
+        }
+        for id in h.seasons + places where !isID(id) {
+            throw fail("province.hierarchy: '\(id)' is not an id (lower-case letters, digits and '-')")
+        }
+        guard h.provinces.count >= 2 else { throw fail("province.hierarchy: 'provinces' must name at least two") }
+        guard Set(places).count == places.count else { throw fail("province.hierarchy: a place is named twice") }
+        for own in [p.id] + (p.merged ?? []).map(\.id) where !h.provinces.contains(own) {
+            throw fail("province.hierarchy: 'provinces' must include '\(own)', a province of the section")
+        }
+        if let m = h.method, !Hierarchy.methods.contains(m) {
+            throw fail(
+                "province.hierarchy: unknown method '\(m)'; the methods are: \(Hierarchy.methods.joined(separator: ", "))")
+        }
+        if let m = h.production, !["area-times-yield", "model"].contains(m) {
+            throw fail("province.hierarchy: production must be area-times-yield or model, not '\(m)'")
+        }
+        if let c = h.climate, datasets[c.dataset] == nil {
+            throw fail("province.hierarchy.climate: unknown dataset '\(c.dataset)'")
+        }
+        if let m = h.model, !ForecasterRegistry.names.contains(m) {
+            throw fail(
+                "province.hierarchy: unknown model '\(m)'; the models are: "
+                    + ForecasterRegistry.names.joined(separator: ", "))
         }
     }
 

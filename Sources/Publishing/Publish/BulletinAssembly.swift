@@ -85,7 +85,8 @@ enum BulletinAssembly {
         let technical = Bilingual(
             vi:
                 "Năng suất: xu hướng tuyến tính hoặc bậc hai của các năm gần nhất cộng hồi quy theo chỉ số khí hậu nông nghiệp "
-                + "(ENSO ONI trung bình trong vụ), chọn theo sai số kiểm định bỏ một năm (LOYO) và so với ETS, như hệ thống JRC MARS. "
+                + "(ENSO ONI trung bình trong vụ), chọn theo sai số kiểm định bỏ một năm (LOYO) và so với ETS, như hệ thống JRC MARS "
+                + "(hoặc, với năng suất theo tỉnh, theo sai số dự báo lùi từng năm: rolling origin). "
                 + "Sản lượng = diện tích × năng suất; độ bất định của hai phần được kết hợp bằng mô phỏng. Giá và diện tích: "
                 + "các mô hình chuỗi thời gian được kiểm định lùi (rolling origin), giữ mô hình có sai số nhỏ nhất; với giá "
                 + "theo tháng, mô hình theo giá gạo xuất khẩu cũng được so sánh, và khoảng 80% được hiệu chỉnh theo các sai số "
@@ -93,7 +94,7 @@ enum BulletinAssembly {
             en:
                 "Yield: a linear or quadratic trend of recent years plus a regression on agro-climatic indicators (ENSO ONI "
                 + "averaged over the crop window), chosen by leave-one-year-out (LOYO) error and judged against ETS, as in "
-                + "JRC MARS. Production = area × yield, the uncertainty of both combined by simulation. Prices and area: "
+                + "JRC MARS (or, for the province's yields, by rolling-origin error). Production = area × yield, the uncertainty of both combined by simulation. Prices and area: "
                 + "time-series models compared by rolling-origin backtest, keeping the one with the smallest error; for "
                 + "monthly prices the link to the rice export price is compared too, and the 80% range is calibrated on the "
                 + "model's most recent errors (split-conformal).")
@@ -203,6 +204,14 @@ enum BulletinAssembly {
             var line = Bilingual(
                 vi: "\(name.vi): dự báo theo \(model.vi); sai số trung bình khi dự báo lại \(past.vi): \(e.vi).",
                 en: "\(name.en): forecast from \(model.en); average error when \(past.en) are forecast again: \(e.en).")
+            if p.entry.kind == .yield, p.selection.method == "rolling-origin" {
+                // Each past year forecast from the years before it only: a forecaster's skill.
+                line = Bilingual(
+                    vi: "\(name.vi): dự báo theo \(model.vi); sai số trung bình khi dự báo từng năm cũ chỉ từ số liệu "
+                        + "các năm trước nó (\(p.selection.span)): \(e.vi).",
+                    en: "\(name.en): forecast from \(model.en); average error when each past year "
+                        + "(\(p.selection.span)) is forecast from the years before it only: \(e.en).")
+            }
             if let r = p.selection.range {
                 line.vi += " " + rangeSentence(r, .vi)
                 line.en += " " + rangeSentence(r, .en)

@@ -172,6 +172,8 @@ enum ProvinceFigures {
                 " Since \(since?.en ?? "the merger"), \(p.name.en) includes the former \(formerEn): today's area and "
                 + "production are the sums of the former provinces, yield = production / area."
         }
-        return Bulletin.ProvinceSection(note: note, tables: tables)
+        return Bulletin.ProvinceSection(
+            note: note, tables: tables,
+            reconciled: try ProvinceHierarchy.tables(configuration, data: data, calendar: calendar, issueDay: issueDay))
     }
 }

@@ -9,9 +9,17 @@ extension Publisher {
     /// The forecast of each configured entry, one strategy of model selection per kind of entry:
     /// a monthly price takes `muavu outlook`'s model and calibrated range (`PublishedPriceStudy`),
     /// another series the lowest rolling-origin RMSE (`UnivariateChoice`), a yield the crop-yield
-    /// model chosen by leave-one-year-out (`CropYieldModel`), and a production the product of an
-    /// area forecast and an earlier yield entry (`ProductionForecast`).
+    /// model chosen by leave-one-year-out or, with `"selection": "rolling-origin"`, by rolling
+    /// origin over its last 12 years (`CropYieldModel`), and a production the product of an area
+    /// forecast and an earlier yield entry (`ProductionForecast`).
     struct EntryForecasts {
+        /// The rolling origins a yield entry with `"selection": "rolling-origin"` is scored on.
+        static let yieldOrigins = 12
+
+        static func selection(of entry: PublishConfiguration.Entry) -> CropYieldModel.Selection {
+            entry.selection == "rolling-origin" ? .rollingOrigin(origins: yieldOrigins) : .leaveOneYearOut
+        }
+
         var configuration: PublishConfiguration
         var data: ConfiguredDatasets
         var calendars: [String: CropCalendar]
@@ -155,7 +163,8 @@ extension Publisher {
             }
             let result = try cropYield(c, yearly: s, firstYear: firstYear, horizon: c.horizon, cropSeason: nil)
             let selection = ModelSelection(
-                method: "loyo", span: "\(result.years.lowerBound)–\(result.years.upperBound)",
+                method: Self.selection(of: c.entry).method,
+                span: "\(result.years.lowerBound)–\(result.years.upperBound)",
                 candidates: result.candidates.map {
                     .init(
                         name: $0.name, rmse: $0.rmse, mape: $0.mape, coverage80: nil, chosen: $0.chosen,
@@ -222,7 +231,7 @@ extension Publisher {
                 intervals: zip(levels, bounds).map { .init(level: $0, lower: $1.lower, upper: $1.upper) })
             forecast.fitted = nil
             let selection = ModelSelection(
-                method: "loyo", span: span.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "–", candidates: scores)
+                method: Self.selection(of: c.entry).method, span: span.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "–", candidates: scores)
             return PublishedSeries(
                 entry: c.entry, history: s, fitted: s, forecast: forecast, datasetFile: c.file,
                 unit: c.unit, decimals: c.decimals, selection: selection)
@@ -269,7 +278,7 @@ extension Publisher {
             }
             return try CropYieldModel.forecast(
                 yields: s.values, firstYear: firstYear, indicators: indicators, horizon: horizon, levels: levels,
-                options: .init(trendYears: c.entry.trendYears ?? 15))
+                options: .init(trendYears: c.entry.trendYears ?? 15, selection: Self.selection(of: c.entry)))
         }
 
         /// A production: an area forecast (lowest rolling-origin RMSE) times an earlier yield entry's.
