@@ -69,7 +69,8 @@ enum ForecastRoute {
 }
 
 /// `GET /v1/outlook`: the `muavu.outlook/v1` document of a price, found by commodity and market
-/// as `muavu outlook --commodity --market --json` finds it.
+/// as `muavu outlook --commodity --market --json` finds it, and made by the same assembly
+/// (`OutlookAssembly`): the same store, configuration and issue time give the same bytes.
 enum OutlookRoute {
     /// The answers the outlook will have: the document (json), and the phone page and short texts
     /// Publishing is making (html, sms, zalo), which are wired here when they exist.
@@ -81,40 +82,85 @@ enum OutlookRoute {
             id: "outlook", summary: "The price outlook of a commodity at a market",
             description: "The muavu.outlook/v1 document (muavu schema outlook) of the monthly price the "
                 + "configuration names for commodity and market (lúa, lua and paddy name the same prices), as "
-                + "`muavu outlook --json` writes it. Not served yet: it answers 501 until the outlook's assembly "
-                + "is in the library the server reads; format=html|sms|zalo answer 501 until the phone page and "
-                + "the short texts are.",
+                + "`muavu outlook --commodity --market --json` writes it: the entry's models and the export link "
+                + "compared by rolling origin, the chosen one forecasting through the issue month (as_of, default "
+                + "today) plus months, its 80% range calibrated, and the price alerts. format=html|sms|zalo "
+                + "answer 501 until the phone page and the short texts are served.",
             parameters: [
                 .query("commodity", "The commodity (e.g. lúa, gạo, rice, xoai).", .string),
-                .query("market", "The market (e.g. Đồng Tháp).", .string),
+                .query("market", "The market (e.g. Đồng Tháp, an giang).", .string),
                 .query("lang", "The language of the messages (vi, en or both).", .enum(["vi", "en", "both"])),
                 .query(
-                    "months", "Months to forecast.",
+                    "months", "Months to forecast after the issue month (default 3).",
                     JSONSchema([
                         .type(.integer), .minimum(Limits.outlookMonths.range.lowerBound),
                         .maximum(Limits.outlookMonths.range.upperBound),
                     ])),
+                .query(
+                    "as_of",
+                    "The issue date: store data as known at the end of that day or month, and the data's age "
+                        + "counted to it (default: today).",
+                    JSONSchema([.type(.string), .pattern("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")])),
                 .query("format", "The answer's form (only json is served).", .enum(format.map { .string($0) })),
             ],
             responses: [
                 .json(200, "The outlook document.", OpenAPI.document("outlook")),
-                .problem(400, "A query value is not accepted."),
-                .problem(404, "No price of the configuration is named by commodity and market."),
-                .problem(422, "The price cannot be forecast (not monthly, too old)."),
-                .problem(501, "Not served yet."),
+                .problem(
+                    400,
+                    "A query value is not accepted, or commodity and market name no price or several (the problem "
+                        + "lists them)."),
+                .problem(
+                    422, "The price cannot be given an outlook (not monthly, too old, not known at as_of)."),
+                .problem(501, "The format is not served yet."),
+                .problem(503, "The store cannot be read, or every core is fitting a model (Retry-After)."),
             ])
-    ) { _, request, context in
+    ) { api, request, context in
         let query = Query(request: request, context: context)
-        _ = try query.string("commodity")
-        _ = try query.string("market")
-        _ = try query.choice("lang", ["vi", "en", "both"], default: "both")
-        _ = try query.integer("months", Limits.outlookMonths, default: 3)
+        let commodity = try query.string("commodity")
+        let market = try query.string("market")
+        let language = try query.choice("lang", ["vi", "en", "both"], default: "both")
+        let months = try query.integer("months", Limits.outlookMonths, default: 3)
+        let asOf = try query.asOf()
         let format = try query.choice("format", Self.format, default: "json")
-        throw Problem(
-            .notImplemented,
-            format == "json"
-                ? "the outlook is not served yet: its assembly is moving into the library the server reads"
-                : "format=\(format) is not served yet: the phone page and the short texts are being made",
-            at: .init(parameter: format == "json" ? nil : "format"))
+        guard format == "json" else {
+            throw Problem(
+                .notImplemented,
+                "format=\(format) is not served yet: the phone page and the short texts are being made",
+                at: .init(parameter: "format"), expected: "format=json")
+        }
+        guard commodity != nil else {
+            throw Problem(
+                .badRequest, "name the price with commodity (and market); GET /v1/commodities lists them",
+                at: .init(parameter: "commodity"), expected: "a commodity, e.g. lúa")
+        }
+        guard let configuration = api.settings.configuration else {
+            throw Problem(
+                .badRequest, "the server has no configuration naming prices (muavu serve --config FILE)",
+                at: .init(parameter: "commodity"))
+        }
+        let document = try await api.fit {
+            try outlook(
+                configuration, api: api, commodity: commodity, market: market, language: language, months: months,
+                asOf: asOf)
+        }
+        return JSONResponse.response(document)
+    }
+
+    /// The outlook document, as `muavu outlook --commodity --market --json [--as-of]` writes it.
+    static func outlook(
+        _ configuration: PublishConfiguration, api: MuavuAPI, commodity: String?, market: String?, language: String,
+        months: Int, asOf: (text: String, instant: Date)?
+    ) throws -> Data {
+        let issued = asOf.flatMap { PeriodDate(parsing: $0.text) } ?? Publisher.day(of: IssueTime.now())
+        do {
+            let subject = try OutlookAssembly.subject(
+                configuration: configuration, file: configuration.file, commodity: commodity, market: market,
+                language: language, exportLink: nil, models: nil, issued: issued,
+                store: { StoreSeries(store: try api.store(), asOf: asOf?.instant) })
+            let answer = try OutlookAssembly.answer(subject, request: OutlookRequest(months: months, issued: issued))
+            return try answer.document(issued: IssueTime.now()).encoded()
+        } catch let refusal as OutlookAssembly.Refusal {
+            throw Problem(.badRequest, MessageText.escaped(refusal.message))
+        }
     }
 }

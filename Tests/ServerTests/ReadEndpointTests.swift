@@ -131,11 +131,27 @@ struct ReadEndpointTests {
         }
     }
 
-    @Test func theOutlookIsDescribedAndAnswers501UntilItIsServed() async throws {
+    @Test func theOutlookIsTheOutlookDocumentOfThePriceTheWordsName() async throws {
+        let served = try ServedStore(importing: ServedStore.outlookData)
+        try await served.application().test(.live) { client in
+            let answer = try await client.call(
+                .get, "/v1/outlook?commodity=l%C3%BAa&market=an%20giang&lang=vi&months=2")
+            #expect(answer.status == 200)
+            #expect(answer.json["schema"] as? String == "muavu.outlook/v1")
+            #expect((answer.json["market"] as? [String: String])?["vi"] == "An Giang")
+            #expect((answer.json["months"] as? [Any])?.isEmpty == false)
+            // Without diacritics, in English: the same price.
+            let plain = try await client.call(.get, "/v1/outlook?commodity=paddy&market=An%20Giang&months=2")
+            #expect(plain.status == 200)
+            #expect(
+                (plain.json["data"] as? [[String: Any]])?.first?["series"] as? String
+                    == (answer.json["data"] as? [[String: Any]])?.first?["series"] as? String)
+        }
+    }
+
+    @Test func theOutlooksRefusalsSayWhatWasExpected() async throws {
         let served = try ServedStore(importing: [])
         try await served.application().test(.live) { client in
-            let answer = try await client.call(.get, "/v1/outlook?commodity=lua&market=an%20giang&lang=vi&months=3")
-            #expect(answer.status == 501)
             let sms = try await client.call(.get, "/v1/outlook?commodity=lua&format=sms")
             #expect(sms.status == 501)
             #expect((sms.json["where"] as? [String: Any])?["parameter"] as? String == "format")
@@ -144,6 +160,11 @@ struct ReadEndpointTests {
             #expect(
                 months.json["detail"] as? String
                     == "months must be at least 1 and at most 24 (a whole number), got \(Int.max)")
+            let nothing = try await client.call(.get, "/v1/outlook")
+            #expect(nothing.status == 400)
+            let unknown = try await client.call(.get, "/v1/outlook?commodity=c%C3%A0%20ph%C3%AA&lang=vi")
+            #expect(unknown.status == 400)
+            #expect((unknown.json["detail"] as? String)?.isEmpty == false)
         }
     }
 }

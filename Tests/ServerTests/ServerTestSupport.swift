@@ -17,16 +17,27 @@ final class ServedStore: Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let datasets = ["wfp-rice-wholesale.csv", "paddy-price-monthly.csv"]
+    /// What the paddy outlook reads: the paddy prices, and Viet Nam's 5% broken rice export price
+    /// (the configuration's export link), the rows of that one series of the Pink Sheet file.
+    static let outlookData = ["paddy-price-monthly.csv", "wb-pinksheet-monthly.csv#wb-rice-vnm-5"]
 
     let folder: URL
     var path: String { folder.appendingPathComponent("store.sqlite").path }
 
+    /// Imports each file of datasets/ named; `FILE#ID` imports only the rows of series ID.
     init(importing files: [String] = ServedStore.datasets) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("muavu-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try ObservationStore(path: path)
         for name in files {
-            let file = Self.root.appendingPathComponent("datasets/\(name)").path
+            let parts = name.split(separator: "#").map(String.init)
+            var file = Self.root.appendingPathComponent("datasets/\(parts[0])").path
+            if parts.count == 2 {
+                let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+                let kept = [lines[0]] + lines.dropFirst().filter { $0.hasPrefix(parts[1] + ",") }
+                file = folder.appendingPathComponent(parts[1] + ".csv").path
+                try (kept.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            }
             let batch = try TidyImport.read(path: file)
             try ImportBounds.check(batch, file: file)
             _ = try store.import(

@@ -123,6 +123,36 @@ struct ServeCommandTests {
         #expect(String(decoding: body, as: UTF8.self) == cli.stdout)
     }
 
+    /// `GET /v1/outlook` and `muavu outlook --json` share `OutlookAssembly`: the same store,
+    /// configuration and issue time give the same bytes.
+    @Test func theServedOutlookIsTheOutlookCommandsDocument() throws {
+        let f = try Folder()
+        let datasets = BundledConfiguration.root.appendingPathComponent("datasets")
+        // The paddy prices, and the one Pink Sheet series the configuration links them to.
+        let pinksheet = try String(
+            contentsOf: datasets.appendingPathComponent("wb-pinksheet-monthly.csv"), encoding: .utf8
+        ).split(separator: "\n")
+        let rice = f.url.appendingPathComponent("wb-rice-vnm-5.csv")
+        try ([pinksheet[0]] + pinksheet.filter { $0.hasPrefix("wb-rice-vnm-5,") }).joined(separator: "\n")
+            .write(to: rice, atomically: true, encoding: .utf8)
+        for file in [datasets.appendingPathComponent("paddy-price-monthly.csv").path, rice.path] {
+            #expect(try CLIRunner.run(["import", "--format", "tidy", "--file", file, "--store", f.store]).status == 0)
+        }
+        let config = BundledConfiguration.root.appendingPathComponent("models/dong-thap.json").path
+        let cli = try CLIRunner.run(
+            [
+                "outlook", "--commodity", "lúa", "--market", "An Giang", "--months", "2", "--json", "--store", f.store,
+                "--config", config,
+            ], environment: Self.epoch)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let running = try Self.serve(store: f.store)
+        defer { if running.process.isRunning { running.process.terminate() } }
+        let (status, body) = try Self.request(
+            running.address + "/v1/outlook?commodity=l%C3%BAa&market=An%20Giang&months=2")
+        #expect(status == 200)
+        #expect(String(decoding: body, as: UTF8.self) == cli.stdout)
+    }
+
     @Test func tokensAreListedRevokedAndEachNameGivenOnce() throws {
         let f = try Folder()
         #expect(try CLIRunner.run(["token", "add", "htx-a", "--store", f.store]).status == 0)
