@@ -52,7 +52,7 @@ final class MuavuAPI: Sendable {
     ///
     /// Where more is wired later: the phone pages (HTML) of the outlook and its SMS and Zalo texts
     /// (made in Publishing) are answered by `/v1/outlook` with `format=html|sms|zalo`
-    /// (`OutlookRoute.format`, now 501), and any new page is one more row here.
+    /// (`OutlookRoute.renderings`; 501 until then), and any new page is one more row here.
     static let routes: [Route] = [
         OpenAPIRoute.route,
         HealthRoute.route,

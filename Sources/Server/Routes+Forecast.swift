@@ -73,8 +73,15 @@ enum ForecastRoute {
 /// (`OutlookAssembly`): the same store, configuration and issue time give the same bytes.
 enum OutlookRoute {
     /// The answers the outlook will have: the document (json), and the phone page and short texts
-    /// Publishing is making (html, sms, zalo), which are wired here when they exist.
+    /// Publishing is making (html, sms, zalo).
     static let format = ["json", "html", "sms", "zalo"]
+
+    /// How each format served renders the outlook, with its media type. The phone page and the
+    /// SMS and Zalo texts are wired by adding their line here (and their media type to the 200
+    /// response of the route's operation); a format listed in `format` but not here answers 501.
+    static let renderings: [String: @Sendable (OutlookAnswer) throws -> (body: Data, mediaType: String)] = [
+        "json": { (try $0.document(issued: IssueTime.now()).encoded(), "application/json") }
+    ]
 
     static let route = Route(
         method: .get, path: "/v1/outlook",
@@ -122,7 +129,7 @@ enum OutlookRoute {
         let months = try query.integer("months", Limits.outlookMonths, default: 3)
         let asOf = try query.asOf()
         let format = try query.choice("format", Self.format, default: "json")
-        guard format == "json" else {
+        guard let render = Self.renderings[format] else {
             throw Problem(
                 .notImplemented,
                 "format=\(format) is not served yet: the phone page and the short texts are being made",
@@ -138,27 +145,27 @@ enum OutlookRoute {
                 .badRequest, "the server has no configuration naming prices (muavu serve --config FILE)",
                 at: .init(parameter: "commodity"))
         }
-        let document = try await api.fit {
-            try outlook(
-                configuration, api: api, commodity: commodity, market: market, language: language, months: months,
-                asOf: asOf)
+        let rendered = try await api.fit {
+            try render(
+                try outlook(
+                    configuration, api: api, commodity: commodity, market: market, language: language,
+                    months: months, asOf: asOf))
         }
-        return JSONResponse.response(document)
+        return JSONResponse.response(rendered.body, type: rendered.mediaType)
     }
 
-    /// The outlook document, as `muavu outlook --commodity --market --json [--as-of]` writes it.
+    /// The outlook, as `muavu outlook --commodity --market [--as-of]` makes it.
     static func outlook(
         _ configuration: PublishConfiguration, api: MuavuAPI, commodity: String?, market: String?, language: String,
         months: Int, asOf: (text: String, instant: Date)?
-    ) throws -> Data {
+    ) throws -> OutlookAnswer {
         let issued = asOf.flatMap { PeriodDate(parsing: $0.text) } ?? Publisher.day(of: IssueTime.now())
         do {
             let subject = try OutlookAssembly.subject(
                 configuration: configuration, file: configuration.file, commodity: commodity, market: market,
                 language: language, exportLink: nil, models: nil, issued: issued,
                 store: { StoreSeries(store: try api.store(), asOf: asOf?.instant) })
-            let answer = try OutlookAssembly.answer(subject, request: OutlookRequest(months: months, issued: issued))
-            return try answer.document(issued: IssueTime.now()).encoded()
+            return try OutlookAssembly.answer(subject, request: OutlookRequest(months: months, issued: issued))
         } catch let refusal as OutlookAssembly.Refusal {
             throw Problem(.badRequest, MessageText.escaped(refusal.message))
         }
