@@ -25,34 +25,19 @@ enum HealthRoute {
         struct StoreState: Encodable {
             var path: String
             var reachable: Bool
-            var series: Int?
-            var lastImport: String?
-            var problem: String?
+            @Nullable var series: Int? = nil
+            @Nullable var lastImport: String? = nil
+            /// Left out while the store can be read.
+            var problem: String? = nil
 
             enum CodingKeys: String, CodingKey {
                 case path, reachable, series, problem
                 case lastImport = "last_import"
             }
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(path, forKey: .path)
-                try c.encode(reachable, forKey: .reachable)
-                try c.encode(series, forKey: .series)
-                try c.encode(lastImport, forKey: .lastImport)
-                try c.encodeIfPresent(problem, forKey: .problem)
-            }
         }
         struct ConfigurationState: Encodable {
-            var path: String?
+            @Nullable var path: String?
             var entries: Int
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(path, forKey: .path)
-                try c.encode(entries, forKey: .entries)
-            }
-            enum CodingKeys: String, CodingKey { case path, entries }
         }
         var status: String
         var version: String
@@ -136,7 +121,7 @@ enum CommoditiesRoute {
         var id: String
         var unit: String
         var frequency: String
-        var label: String?
+        @Nullable var label: String?
         var first: String
         var last: String
         var count: Int
@@ -147,33 +132,12 @@ enum CommoditiesRoute {
             case id, unit, frequency, label, first, last, count, publisher
             case lastImport = "last_import"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(frequency, forKey: .frequency)
-            try c.encode(label, forKey: .label)
-            try c.encode(first, forKey: .first)
-            try c.encode(last, forKey: .last)
-            try c.encode(count, forKey: .count)
-            try c.encode(lastImport, forKey: .lastImport)
-            try c.encode(publisher, forKey: .publisher)
-        }
     }
 
     struct Body: Encodable {
-        var configuration: String?
+        @Nullable var configuration: String?
         var entries: [Entry]
         var series: [StoredSeries]
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(configuration, forKey: .configuration)
-            try c.encode(entries, forKey: .entries)
-            try c.encode(series, forKey: .series)
-        }
-        enum CodingKeys: String, CodingKey { case configuration, entries, series }
     }
 
     static let route = Route(
@@ -239,41 +203,21 @@ enum SeriesRoute {
         var date: String
         var value: Double
         var unit: String
-        var status: String?
+        @Nullable var status: String?
         var vintage: String
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(date, forKey: .date)
-            try c.encode(value, forKey: .value)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(status, forKey: .status)
-            try c.encode(vintage, forKey: .vintage)
-        }
-        enum CodingKeys: String, CodingKey { case date, value, unit, status, vintage }
     }
 
     struct Body: Encodable {
         var id: String
         var unit: String
         var frequency: String
-        var label: String?
-        var asOf: String?
+        @Nullable var label: String?
+        @Nullable var asOf: String?
         var observations: [Observation]
 
         enum CodingKeys: String, CodingKey {
             case id, unit, frequency, label, observations
             case asOf = "as_of"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(frequency, forKey: .frequency)
-            try c.encode(label, forKey: .label)
-            try c.encode(asOf, forKey: .asOf)
-            try c.encode(observations, forKey: .observations)
         }
     }
 
