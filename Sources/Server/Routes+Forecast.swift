@@ -91,7 +91,8 @@ enum OutlookRoute {
                 + "configuration names for commodity and market (lúa, lua and paddy name the same prices), as "
                 + "`muavu outlook --commodity --market --json` writes it: the entry's models and the export link "
                 + "compared by rolling origin, the chosen one forecasting through the issue month (as_of, default "
-                + "today) plus months, its 80% range calibrated, and the price alerts. format=html|sms|zalo "
+                + "today) plus months, its 80% range calibrated, the price alerts, and for the prices the "
+                + "configuration's sellOrStore section lists, sell fresh now or dry and store. format=html|sms|zalo "
                 + "answer 501 until the phone page and the short texts are served.",
             parameters: [
                 .query("commodity", "The commodity (e.g. lúa, gạo, rice, xoai).", .string),
@@ -165,7 +166,10 @@ enum OutlookRoute {
                 configuration: configuration, file: configuration.file, commodity: commodity, market: market,
                 language: language, exportLink: nil, models: nil, issued: issued,
                 store: { StoreSeries(store: try api.store(), asOf: asOf?.instant) })
-            return try OutlookAssembly.answer(subject, request: OutlookRequest(months: months, issued: issued))
+            var request = OutlookRequest(months: months, issued: issued)
+            // The configuration's sellOrStore section, as `muavu outlook` applies it by default.
+            request.sellOrStore = subject.sellOrStore
+            return try OutlookAssembly.answer(subject, request: request)
         } catch let refusal as OutlookAssembly.Refusal {
             throw Problem(.badRequest, MessageText.escaped(refusal.message))
         }

@@ -23,6 +23,7 @@ struct Muavu: ParsableCommand {
             Regress.self,
             Reconcile.self,
             Outlook.self,
+            SellOrStore.self,
             Publish.self,
             Report.self,
             Import.self,

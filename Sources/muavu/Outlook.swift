@@ -32,6 +32,12 @@ struct Outlook: ParsableCommand {
             datasets are read as known at the end of that day or month, and the data's age is counted to it. \
             Alerts and scores use the reported months only; gaps are filled inside each training prefix.
             --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
+            --sell-or-store (on by default for the price entries listed in the configuration's sellOrStore \
+            section, the An Giang fresh paddy price in models/dong-thap.json) adds, for 1 to 6 months, the \
+            chance that drying the paddy and selling it then beats selling it fresh now, and the average gain \
+            or loss per tonne of fresh paddy after the drying charge, the weight dried off, the storage loss \
+            and the interest (docs/design/sell-or-store.md); --fresh-price gives today's fresh paddy price \
+            when the outlook's price is another one.
             """)
 
     @OptionGroup var dataOptions: TidyDataOptions
@@ -117,6 +123,20 @@ struct Outlook: ParsableCommand {
     @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text.")
     var json = false
 
+    @Flag(
+        name: .long,
+        help: "Add sell fresh now or dry and store, 1 to 6 months (default: the configuration's sellOrStore entries).")
+    var sellOrStore = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Today's fresh paddy price, đồng/kg, for --sell-or-store (default: the latest price, when it is "
+                + "the fresh paddy price).", valueName: "đồng"))
+    var freshPrice: Double?
+
+    @OptionGroup var storage: StorageCostOptions
+
     @Option(
         name: [.customLong("output"), .customLong("out")],
         help: "Write here, whole or not at all ('-' or absent: stdout).")
@@ -138,6 +158,9 @@ struct Outlook: ParsableCommand {
         }
         if model != nil, models != nil { throw ValidationError("give --model or --models, not both") }
         if let m = requestedModels, m.isEmpty { throw ValidationError("--models must name at least one model") }
+        if let freshPrice, !(freshPrice > 0 && freshPrice.isFinite) {
+            throw ValidationError("--fresh-price must be a positive price in đồng/kg")
+        }
         if data == nil, commodity == nil, series == nil {
             throw ValidationError(
                 "name the price with --commodity (and --market), or give --data FILE --series ID, "
@@ -152,9 +175,14 @@ struct Outlook: ParsableCommand {
                 let subject =
                     try data.map { try fromData($0) }
                     ?? (commodity == nil ? series.map { try fromStore($0) } : nil) ?? fromConfiguration()
-                let request = OutlookRequest(
+                var request = OutlookRequest(
                     months: months, step: step, level: level, calibrationOrigins: calibrationOrigins,
                     models: requestedModels, issued: issued)
+                if sellOrStore || subject.sellOrStore != nil {
+                    let base = subject.sellOrStore ?? SellOrStoreRequest()
+                    request.sellOrStore = SellOrStoreRequest(
+                        costs: try storage.costs(over: base.costs), freshPrice: freshPrice ?? base.freshPrice)
+                }
                 let answer = try OutlookAssembly.answer(subject, request: request)
                 answer.notes.forEach(printError)
                 let text = answer.outlook.text

@@ -141,6 +141,15 @@ struct ConfigurationTests {
             "hierarchy: a place twice", "a place is named twice",
             { $0["province"] = province(["provinces": ["p", "p"]]) }
         ),
+        (
+            "sellOrStore: unknown key", "sellOrStore: unknown key 'dryingcost'",
+            { $0["sellOrStore"] = ["dryingcost": 1] }
+        ),
+        (
+            "sellOrStore: not a price", "sellOrStore.entries: no price entry 'yield'",
+            { $0["sellOrStore"] = ["entries": ["yield"]] }
+        ),
+        ("sellOrStore: moisture", "storage moisture", { $0["sellOrStore"] = ["fieldMoisture": 10] }),
     ]
 
     /// A province section over the crops dataset with a hierarchy patched by `patch`.

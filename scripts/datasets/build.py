@@ -351,7 +351,8 @@ def readme(resources):
 def build(src, out):
     os.makedirs(os.path.join(out, "provenance"), exist_ok=True)
     resources = [faostat_qcl(src, out), faostat_pp(src, out), wfp(src, out), pinksheet(src, out), enso(src, out),
-                 local.gso(src, out), *local.paddy(src, out), local.mango(src, out), ricefarms(src, out)]
+                 local.gso(src, out), *local.paddy(src, out), local.mango(src, out), local.water_level(src, out),
+                 ricefarms(src, out)]
     # Missing months inside monthly series (absent rows) are counted for the table.
     for r in resources:
         for s in r.series:

@@ -166,3 +166,46 @@ def mango(src, out):
     res.schema = table_schema(header, strings=set(header) - {"value", "value_high"}, decimal_point={"value", "value_high"})
     res.rows = len(rows)
     return res
+
+
+def water_level(src, out):
+    """The Mekong flood gauges: GSO's annual highest and lowest water levels at Tân Châu (Tiền river)
+    and Châu Đốc (Hậu river), cm, 2002-2016, one series per station and statistic. GSO's maxima from
+    2010 on are marked `suspect` (PROVENANCE.txt: the 2010 value repeats 2009's while the press
+    reports a far lower 2010 peak); the press quotes (2009, 2010, 2022) are a series of their own,
+    never mixed with GSO's."""
+    folder = "mekong-water-level"
+    rows = read_rows(os.path.join(src, folder, "mekong_tanchau_chaudoc_annual_water_level.csv"))
+    res = Resource("mekong-water-level", "mekong-water-level.csv",
+                   "Annual highest and lowest water level, Mekong at Tân Châu and Bassac at Châu Đốc (GSO; press)",
+                   "year", [("station", "string", "gauging station, as the source writes it"),
+                            ("status", "string", "suspect: GSO maxima from 2010 on (see provenance); "
+                                                 "provisional: a press report")],
+                   [{"title": "General Statistics Office of Viet Nam (GSO), 'Water level of some main rivers', "
+                              "via R package gso; press reports (plo.vn, thanhnien.vn) for 2009, 2010, 2022"}],
+                   [GSO_LICENCE], folder,
+                   "Tân Châu's annual peak is the flood indicator of Đồng Tháp and An Giang. GSO's maxima of "
+                   "2010-2016 are marked suspect (2010 repeats 2009); 2002-2009 are usable. Press figures are "
+                   "separate series (`-press`).")
+    stations = [("Tan Chau", "tan-chau"), ("Chau Doc", "chau-doc")]
+    stats = [("annual_max_level_cm", "max"), ("annual_min_level_cm", "min")]
+    out_rows = []
+    for station, code in stations:
+        for stat, short in stats:
+            for press in (False, True):
+                sel = [r for r in rows if station in r["station"] and r["stat"] == stat
+                       and (r["source_type"].startswith("GSO") != press)]
+                if not sel:
+                    continue
+                sid = f"water-level-{short}-{code}" + ("-press" if press else "")
+                pts = [(r["year"], number(float(r["value_cm"]))) for r in sorted(sel, key=lambda r: r["year"])]
+                years = [p[0] for p in pts]
+                assert len(years) == len(set(years)), sid
+                res.add_series(sid, "cm", f"{station}: annual {short} water level" + (" (press)" if press else ""),
+                               pts)
+                for r, (d, v) in zip(sorted(sel, key=lambda r: r["year"]), pts):
+                    status = "provisional" if press else ("suspect" if r["qc_flag"].startswith("SUSPECT") else "")
+                    out_rows.append([sid, d, v, "cm", r["station"], status])
+    write_csv(os.path.join(out, res.path), ["series_id", "date", "value", "unit", "station", "status"], out_rows)
+    res.gaps = "allowed"
+    return res

@@ -82,6 +82,8 @@ public struct OutlookDocument: Sendable {
     public var text: Bilingual
     /// Months the latest price may be old before it is stale (nil: `DataAge.defaultFreshness`).
     public var freshness: Int? = nil
+    /// Sell fresh now or dry and store: present when asked for (`muavu outlook --sell-or-store`).
+    public var sellOrStore: SellOrStoreSection? = nil
 
     /// The outlook of `study` on `series` (`inputs` its data files), issued at `issued` for the
     /// alerts as of `asOf`.
@@ -115,7 +117,7 @@ public struct OutlookDocument: Sendable {
                 "sha256": .string(SHA256.hex(i.data)), "bytes": .integer(i.data.count), "source": .of(i.source),
             ])
         }
-        return .object([
+        var members: [String: JSONTree] = [
             "schema": .string(Self.schemaName),
             "engine": .object(["name": .string(Engine.current.name), "version": .string(Engine.current.version)]),
             "issued": .string(IssueTime.iso8601(issued)),
@@ -131,6 +133,8 @@ public struct OutlookDocument: Sendable {
             "model": model,
             "range": range,
             "text": .of(text),
-        ])
+        ]
+        if let sellOrStore { members["sell_or_store"] = sellOrStore.tree }
+        return .object(members)
     }
 }

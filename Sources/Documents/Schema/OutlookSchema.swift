@@ -26,6 +26,7 @@ enum OutlookSchema {
         "model": OutlookSchema.model,
         "range": OutlookSchema.range,
         "text": .ref("text"),
+        "sell_or_store": OutlookSchema.sellOrStore,
     ]
 
     static let schema = JSONSchema.document(

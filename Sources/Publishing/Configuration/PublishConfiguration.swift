@@ -222,6 +222,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     public var exportLink: String? = nil
     /// Months from the issue date to the next bulletin (shown in the header), when set.
     public var nextIssueMonths: Int? = nil
+    /// Sell fresh now or dry and store: the entries answered by default and the costs (nil: none).
+    public var sellOrStore: SellOrStoreSettings? = nil
     /// The directory the configuration's relative paths start from.
     public var baseDirectory: String = "."
     /// The configuration file as given.
@@ -274,7 +276,7 @@ public struct PublishConfiguration: Sendable, Equatable {
     static let topKeys: Set<String> = [
         "name", "title", "coverage", "issuer", "horizon", "levels", "seed", "datasets",
         "calendars", "forecasts", "caveats", "nextIssueMonths", "exportLink", "description",
-        "province",
+        "province", "sellOrStore",
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
     static let hierarchyKeys: Set<String> = [
@@ -318,6 +320,13 @@ public struct PublishConfiguration: Sendable, Equatable {
                 }
             }
         }
+        if let s = top["sellOrStore"] as? [String: Any],
+            let unknown = Set(s.keys).subtracting(SellOrStoreSettings.keys).sorted().first
+        {
+            throw fail(
+                "sellOrStore: unknown key '\(unknown)'; the keys are: "
+                    + SellOrStoreSettings.keys.sorted().joined(separator: ", "))
+        }
         try checkIntegers(top, fail: fail)
         let raw: Raw
         do {
@@ -341,6 +350,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         c.nextIssueMonths = raw.nextIssueMonths
         c.exportLink = raw.exportLink
         c.province = raw.province
+        c.sellOrStore = raw.sellOrStore
         try c.validate()
         return c
     }
@@ -401,6 +411,7 @@ public struct PublishConfiguration: Sendable, Equatable {
         var nextIssueMonths: Int?
         var exportLink: String?
         var province: Province?
+        var sellOrStore: SellOrStoreSettings?
     }
 
     private static func codingPath(_ keys: [any CodingKey]) -> String {
@@ -412,6 +423,12 @@ public struct PublishConfiguration: Sendable, Equatable {
         func fail(_ message: String) -> PublishingError { PublishingError(.badConfiguration, "\(file): \(message)") }
         guard !name.isEmpty else { throw fail("'name' must not be empty") }
         guard !levels.isEmpty else { throw fail("'levels' must name at least one level") }
+        if let s = sellOrStore {
+            do { try s.costs.check() } catch { throw fail("sellOrStore: \(error)") }
+            for id in s.entries ?? [] where !forecasts.contains(where: { $0.id == id && $0.kind == .price }) {
+                throw fail("sellOrStore.entries: no price entry '\(id)'")
+            }
+        }
         for l in levels where !(1...99).contains(l) {
             throw fail("level \(l) is not a percentage between 1 and 99")
         }

@@ -21,6 +21,8 @@ public struct OutlookSubject: Sendable {
     /// The export price of the month before, aligned with `series`, when the entry is linked.
     public var exportRegressor: [Double]?
     public var exportLinkNote: String?
+    /// What the configuration's `sellOrStore` section asks of this price (nil: nothing).
+    public var sellOrStore: SellOrStoreRequest? = nil
 
     public init(
         series: TimeSeries, reported: TimeSeries, commodity: Bilingual, market: Bilingual, unit: Bilingual,
@@ -47,6 +49,8 @@ public struct OutlookRequest: Sendable {
     public var models: [String]?
     /// The issue month or day (`--as-of`).
     public var issued: PeriodDate
+    /// Sell fresh now or dry and store (nil: not asked).
+    public var sellOrStore: SellOrStoreRequest? = nil
 
     public init(
         months: Int = 6, step: Int = 1, level: Int = 80, calibrationOrigins: Int = 24, models: [String]? = nil,
@@ -67,13 +71,17 @@ public struct OutlookAnswer: Sendable {
     public var spike: Result<PriceSpikeAlert.Assessment, OutlookDocument.Unavailable>
     /// Why an alert could not be given, one line each (for stderr).
     public var notes: [String]
+    /// The sell-or-store section, when asked for.
+    public var sellOrStore: SellOrStoreSection? = nil
 
     /// The `muavu.outlook/v1` document, issued at `issued` (the generated-at instant).
     public func document(issued: Date) -> OutlookDocument {
-        OutlookDocument(
+        var d = OutlookDocument(
             issued: issued, asOf: request.issued, commodity: subject.commodity, market: subject.market,
             unit: subject.unit, inputs: subject.inputs, series: subject.reported, study: study, anomaly: anomaly,
             spike: spike, exportLinkNote: subject.exportLinkNote, text: outlook.text)
+        d.sellOrStore = sellOrStore
+        return d
     }
 
     /// One line for stderr: the series, the model, the issue date and the backtest coverage.
@@ -147,16 +155,26 @@ public enum OutlookAssembly {
         // The latest and year-ago prices are reported ones, never filled-in values.
         let forecast = study.calibratedForecast
         let coverage = study.coverage
-        let outlook = try PriceOutlook(
+        var outlook = try PriceOutlook(
             series: raw, forecast: forecast, step: step, level: request.level, anomaly: try? anomaly.get(),
             spike: try? spike.get(), commodity: subject.commodity, market: subject.market, unit: subject.unit,
             decimals: subject.decimals, issued: request.issued)
         .with(
             following: forecast, after: step,
             backtest: coverage.cases > 0 ? .init(held: coverage.hits, cases: coverage.cases) : nil)
-        return OutlookAnswer(
+        var section: SellOrStoreSection?
+        if let asked = request.sellOrStore, let chosen = study.chosen,
+            let forecaster = candidates.first(where: { $0.name == chosen.name })?.forecaster
+        {
+            section = try sellOrStore(
+                subject, forecaster: forecaster, model: chosen.name, request: asked)
+            outlook.sellOrStore = section?.text
+        }
+        var answer = OutlookAnswer(
             subject: subject, request: request, outlook: outlook, study: study, anomaly: anomaly, spike: spike,
             notes: notes)
+        answer.sellOrStore = section
+        return answer
     }
 
     // MARK: - Finding the subject
@@ -240,11 +258,15 @@ public enum OutlookAssembly {
         var inputs = [try data.input(of: entry, role: "price")]
         let link = try data.exportLink(of: entry, price: s)
         if link.regressor != nil, let exportEntry { inputs.append(try data.input(of: exportEntry, role: "export")) }
-        return OutlookSubject(
+        var subject = OutlookSubject(
             series: s, reported: reported, commodity: entry.commodity ?? entry.name,
             market: entry.market ?? Bilingual(vi: "", en: ""), unit: UnitText.bilingual(s.unit ?? ""),
             decimals: entry.decimals ?? (s.unit == "USD/kg" ? 2 : 0), models: models ?? entry.priceModels,
             inputs: inputs, exportRegressor: link.regressor, exportLinkNote: link.note?.en)
+        if let settings = c.sellOrStore, settings.entries?.contains(entry.id) == true {
+            subject.sellOrStore = SellOrStoreRequest(costs: settings.costs)
+        }
+        return subject
     }
 
     /// Whether the prices of `entry` are monthly; nil when they cannot be read here (the entry is

@@ -36,6 +36,8 @@ public struct PriceOutlook: Sendable, Equatable {
     /// The issue month (or day); the latest price is called "now" only when it is of that month
     /// or later (nil: the latest price's month is taken as the issue month).
     public var issued: PeriodDate?
+    /// The sell-or-store sentence, said last (nil: not asked).
+    public var sellOrStore: Bilingual? = nil
 
     /// Ranges that held the actual price, of those checked.
     public struct Backtest: Sendable, Equatable {
@@ -210,6 +212,10 @@ public struct PriceOutlook: Sendable, Equatable {
         for a in alerts {
             vi += " " + a.vi
             en += " " + a.en
+        }
+        if let s = sellOrStore {
+            vi += " " + s.vi
+            en += " " + s.en
         }
         return Bilingual(vi: Markup.nfc(vi), en: Markup.nfc(en))
     }

@@ -164,9 +164,65 @@ enum ProvinceSeasonNotebook {
             page.blocks.append(.paragraph(Inlines(line)))
             summary.append(Inlines(line))
         }
+        let flood = try floodSection(options, table: table)
+        page.blocks += flood.blocks
+        summary.append(flood.line)
         page.blocks.append(.heading(2, "Summary"))
         page.blocks.append(.list(summary))
         page.blocks.append(.blankLine)
         return page
+    }
+
+    /// The flood peak (Tân Châu's annual highest level, trusted 2002–2009) as a candidate for the
+    /// autumn crop: `FloodPeakStudy` per province, and whether it lowers the rolling-origin error.
+    static func floodSection(_ options: AnalysisReport.Options, table: TidyDataset) throws
+        -> (blocks: [Block], line: Inlines)
+    {
+        let gauges = try ReportData.read(options, "mekong-water-level.csv", onMissing: .skip)
+        let gauge = try ReportData.series(gauges, "water-level-max-tan-chau")
+        var peaks: [Int: Double] = [:]
+        for (i, v) in gauge.values.enumerated() where v.isFinite {
+            if case .year(let y) = gauge.date(at: i) { peaks[y] = v }
+        }
+        let study = FloodPeakStudy.Options()
+        peaks = peaks.filter { study.trusted.contains($0.key) }
+        var blocks: [Block] = [
+            .heading(2, "The flood peak and the autumn crop"),
+            .paragraph(
+                """
+                Tân Châu's annual highest water level (\(code: "datasets/mekong-water-level.csv"), \
+                \(code: "water-level-max-tan-chau"), cm) is trustworthy for \(study.trusted.lowerBound)–\
+                \(study.trusted.upperBound) only: GSO's maxima from 2010 on are marked suspect (2010 repeats \
+                2009). For each origin year t of those years, a linear trend and the trend plus the year's peak \
+                are fitted on the trusted years before t (at least \(study.minimumYears)) and forecast the Hè Thu \
+                + Thu Đông yield of t (\(code: "FloodPeakStudy")). RMSE in tạ/ha.
+                """),
+        ]
+        var t = MarkdownTable(header: ["province", "origins", "trend RMSE", "trend + flood peak RMSE", "better"])
+        var (wins, compared) = (0, 0)
+        for (slug, name) in provinces {
+            guard let s = table.series(named: "gso-paddy-yield-he-thu-thu-dong-\(slug)"),
+                case .year(let first) = s.start
+            else { continue }
+            let r = try FloodPeakStudy.run(.init(name: slug, firstYear: first, yields: s.values), peaks: peaks)
+            guard let a = r.trend.rmse, let b = r.flood.rmse else { continue }
+            compared += 1
+            if b < a { wins += 1 }
+            let years = r.trend.years
+            t.append([
+                name, "\(years.first ?? 0)–\(years.last ?? 0) (\(years.count))", ReportData.number(a, 2),
+                ReportData.number(b, 2), b < a ? "trend + flood peak" : "trend",
+            ])
+        }
+        blocks.append(.table(t.table))
+        let line = Inlines(
+            "The flood peak lowers the autumn crop's rolling-origin error in \(wins) of \(compared) provinces "
+                + "(origins \(study.trusted.lowerBound + study.minimumYears)–\(study.trusted.upperBound)); "
+                + (wins * 2 > compared
+                    ? "it would earn a place in the bulletin, but no trustworthy peak after "
+                        + "\(study.trusted.upperBound) exists to forecast with."
+                    : "it is not used in the bulletin."))
+        blocks.append(.paragraph(line))
+        return (blocks, line)
     }
 }
