@@ -166,6 +166,16 @@ struct ServeCommandTests {
         #expect(try CLIRunner.run(["token", "add", "../x", "--store", f.store]).status == 64)
     }
 
+    @Test func serveStopsOnSIGINTWithExit0() throws {
+        let f = try Folder()
+        let running = try Self.serve(store: f.store)
+        defer { if running.process.isRunning { running.process.terminate() } }
+        #expect(try Self.request(running.address + "/v1/health").0 == 503)
+        running.process.interrupt()
+        running.process.waitUntilExit()
+        #expect(running.process.terminationReason == .exit && running.process.terminationStatus == 0)
+    }
+
     @Test func aPortOutOfRangeIsAUsageError() throws {
         let result = try CLIRunner.run(["serve", "--port", "70000"])
         #expect(result.status == 64 && result.stderr.contains("--port"))
