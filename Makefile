@@ -34,6 +34,17 @@ forecast: build
 screenshot: forecast
 	sh scripts/screenshot-bulletin.sh $(OUT)/bulletin.html $(OUT)/bulletin.png
 
+# The outlook page on a phone: imports the bundled data into a temporary store, writes the IR 50404
+# paddy page to $(OUT)/outlook-lua.html and checks it in headless Chromium 360 CSS pixels wide (no
+# horizontal overflow; a 360x740 screenshot beside it). Installs Chromium like screenshot. Not part
+# of make test.
+.PHONY: phone-check
+phone-check: build
+	@mkdir -p $(OUT); tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  bash scripts/import-bundled.sh $(BIN) "$$tmp/store.sqlite" 2>/dev/null && \
+	  $(BIN) outlook --commodity lúa --store "$$tmp/store.sqlite" --format html --out $(OUT)/outlook-lua.html && \
+	  sh scripts/check-phone-page.sh $(OUT)/outlook-lua.html $(OUT)/outlook-lua-phone.png
+
 # The Python tools the tests use as independent references (jsonschema), pinned in
 # requirements-test.txt, in a project venv; rebuilt when the requirements change.
 VENV := .venv-test

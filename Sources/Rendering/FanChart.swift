@@ -36,6 +36,9 @@ public struct FanChart: Sendable, Equatable {
     public var decimals: Int?
     public var width: Int = 800
     public var height: Int = 400
+    /// The small layout of a phone page (`FanChart.compact`): no title line and no legend (the
+    /// page says in words what the line and the band are), narrow margins, at most four dates.
+    public var isCompact = false
 
     public init(
         title: String, unit: String, note: String? = nil,
@@ -49,8 +52,16 @@ public struct FanChart: Sendable, Equatable {
     public static func == (a: FanChart, b: FanChart) -> Bool {
         a.title == b.title && a.unit == b.unit && a.note == b.note && a.steps == b.steps
             && a.language == b.language && a.decimals == b.decimals && a.width == b.width
-            && a.height == b.height && a.history.count == b.history.count
+            && a.height == b.height && a.isCompact == b.isCompact && a.history.count == b.history.count
             && zip(a.history, b.history).allSatisfy { $0.date == $1.date && $0.value.bitPattern == $1.value.bitPattern }
+    }
+
+    /// The chart small enough for a 360-pixel phone screen: `width` × `height` (e.g. 320 × 200),
+    /// no title line or legend, at most four dates on the time axis.
+    public func compact(width: Int = 320, height: Int = 200) -> FanChart {
+        var chart = self
+        (chart.width, chart.height, chart.isCompact) = (width, height, true)
+        return chart
     }
 
     /// The same chart in `language`.
@@ -90,10 +101,10 @@ public struct FanChart: Sendable, Equatable {
     public func svg() -> String {
         let w = Double(width)
         let h = Double(height)
-        let left = 74.0
-        let right = w - 24
-        let top = 74.0
-        let bottom = h - (note == nil ? 42 : 58)
+        let left = isCompact ? 48.0 : 74.0
+        let right = w - (isCompact ? 12 : 24)
+        let top = isCompact ? 30.0 : 74.0
+        let bottom = h - (note == nil ? (isCompact ? 26 : 42) : 58)
         let ordinals = history.map { $0.date.ordinal } + steps.map { $0.date.ordinal }
         let values =
             history.map(\.value).filter(\.isFinite)
@@ -107,8 +118,10 @@ public struct FanChart: Sendable, Equatable {
             ])
         svg.element("title", content: title)
         svg.element("rect", ["width": "\(width)", "height": "\(height)", "fill": "#ffffff"])
-        svg.text(x: left, y: "24", ["font-size": "17", "font-weight": "700", "fill": Self.colors.text], title)
-        legend(&svg, x: left, y: 46)
+        if !isCompact {
+            svg.text(x: left, y: "24", ["font-size": "17", "font-weight": "700", "fill": Self.colors.text], title)
+            legend(&svg, x: left, y: 46)
+        }
         guard let minOrdinal = ordinals.min(), let maxOrdinal = ordinals.max(),
             let lo = values.min(), let hi = values.max()
         else {
@@ -145,7 +158,12 @@ public struct FanChart: Sendable, Equatable {
         let decimals = self.decimals ?? Ticks.decimals(covering: ticks)
         let axis: KeyValuePairs<String, String?> = ["stroke": Self.colors.axis, "stroke-width": "1"]
         svg.open("g", ["font-size": "12", "fill": Self.colors.muted])
-        svg.text(x: plot.left - 8, y: plot.top - 10, ["text-anchor": "end"], unit)
+        // The compact layout's margin is narrower than the unit: it starts at the left edge.
+        if isCompact {
+            svg.text(x: 4, y: plot.top - 10, ["text-anchor": "start"], unit)
+        } else {
+            svg.text(x: plot.left - 8, y: plot.top - 10, ["text-anchor": "end"], unit)
+        }
         svg.valueGrid(
             ticks.map { (plot.y($0), NumberText.format($0, decimals: decimals, language: language)) },
             left: plot.left, right: plot.right, gap: 8,
@@ -153,7 +171,7 @@ public struct FanChart: Sendable, Equatable {
         // Time axis.
         svg.line(x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, axis)
         let sample = history.first?.date ?? steps[0].date
-        let timeTicks = Self.timeTicks(from: minOrdinal, to: maxOrdinal, sample: sample)
+        let timeTicks = Self.timeTicks(from: minOrdinal, to: maxOrdinal, sample: sample, most: isCompact ? 4 : 8)
         let yearly = timeTicks.count >= 2 && (timeTicks[1] - timeTicks[0]) % Self.periodsPerYear(sample) == 0
         for o in timeTicks {
             let d = Self.date(ordinal: o, like: sample)
@@ -246,8 +264,8 @@ public struct FanChart: Sendable, Equatable {
     // MARK: - Scales
 
     /// Tick positions on the time axis: whole years for long spans, otherwise every 1, 2, 3 or
-    /// 6 periods, aligned to the start of the year, at most about eight ticks.
-    static func timeTicks(from a: Int, to b: Int, sample: PeriodDate) -> [Int] {
+    /// 6 periods, aligned to the start of the year, at most about `most` ticks (eight).
+    static func timeTicks(from a: Int, to b: Int, sample: PeriodDate, most: Int = 8) -> [Int] {
         let perYear = periodsPerYear(sample)
         let span = b - a
         let candidates =
@@ -255,7 +273,7 @@ public struct FanChart: Sendable, Equatable {
             ? [1, 2, 5, 10, 20, 50]
             : [1, 2, 3, 6].filter { perYear % $0 == 0 && $0 < perYear }
                 + [1, 2, 5, 10, 20].map { $0 * perYear }
-        let step = candidates.first { span / $0 <= 8 } ?? (candidates.last ?? 1)
+        let step = candidates.first { span / $0 <= most } ?? (candidates.last ?? 1)
         let start = Int((Double(a) / Double(step)).rounded(.up)) * step
         return Array(stride(from: start, through: b, by: step))
     }

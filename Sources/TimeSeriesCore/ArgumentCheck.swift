@@ -37,9 +37,39 @@ public enum ArgumentCheck {
         }
     }
 
-    /// Refuses an empty series ("the series is empty") or one with a NaN or an infinity.
-    public static func series(_ y: [Double]) throws {
+    /// Refuses an empty series ("the series is empty") or one with a NaN or an infinity. With a
+    /// `model` name, a NaN (a gap) is refused in that model's name (`noGaps`).
+    public static func series(_ y: [Double], model: String? = nil) throws {
         guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
+        if let model { try noGaps(y, model: model) }
         try finite(y)
+    }
+
+    /// Refuses a NaN (a missing observation) for a model that needs every period observed:
+    /// "MODEL cannot take missing values (K of N observations are missing, the first at
+    /// observation I); arima (automatic orders) and arima-fixed (SARIMA, with --order) skip them,
+    /// or fill the gaps first".
+    public static func noGaps(_ y: [Double], model: String) throws {
+        guard let first = y.firstIndex(where: \.isNaN) else { return }
+        let missing = y.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        throw ForecastingError(
+            .nonFinite,
+            "\(model) cannot take missing values (\(missing) of \(y.count) observations are missing, the first at "
+                + "observation \(first + 1)); arima (automatic orders) and arima-fixed (SARIMA, with --order) "
+                + "skip them, or fill the gaps first")
+    }
+
+    /// Accepts gaps (NaN) but refuses an empty series, an infinity, or fewer than `minimum`
+    /// observed values: for the models whose likelihood skips missing observations (SARIMA).
+    public static func seriesWithGaps(_ y: [Double], atLeast minimum: Int = 1) throws {
+        guard !y.isEmpty else { throw ForecastingError(.tooShort, "the series is empty") }
+        guard !y.contains(where: \.isInfinite) else {
+            throw ForecastingError(.nonFinite, "the series has infinite values")
+        }
+        let observed = y.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+        guard observed >= minimum else {
+            throw ForecastingError(
+                .tooShort, "the series has \(observed) observed values of \(y.count); at least \(minimum) are needed")
+        }
     }
 }

@@ -82,20 +82,29 @@ public protocol Forecaster: Sendable {
 
 extension Forecaster {
     /// Checks the arguments shared by every method.
-    public func validateArguments(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws {
+    /// `allowingGaps` lets NaN (missing observations) through for the models that skip them, and
+    /// counts only the observed values; otherwise a gap is refused in the model's name.
+    public func validateArguments(
+        _ y: [Double], period: Int, horizon: Int, levels: [Int], allowingGaps: Bool = false
+    ) throws {
         try ArgumentCheck.atLeastOne(horizon, "horizon")
         try ArgumentCheck.atLeastOne(period, "period")
         // Above these a caller's typo (or Int.max) would ask for gigabytes or overflow: `Limits`.
         try Limits.horizon.check(horizon, "horizon")
         try Limits.period.check(period, "period")
         try ArgumentCheck.levels(levels)
-        try ArgumentCheck.series(y)
-        guard y.count >= Self.minimumObservations else {
+        if allowingGaps {
+            try ArgumentCheck.seriesWithGaps(y)
+        } else {
+            try ArgumentCheck.series(y, model: name)
+        }
+        let observed = allowingGaps ? y.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } : y.count
+        guard observed >= Self.minimumObservations else {
             throw ForecastingError(
                 .tooShort,
                 "one observation cannot be forecast with intervals: every model needs at least "
                     + "\(Self.minimumObservations) observations (one more than it forecasts from, to estimate "
-                    + "the error variance); got \(y.count)")
+                    + "the error variance); got \(observed)")
         }
     }
 

@@ -32,6 +32,9 @@ struct Outlook: ParsableCommand {
             datasets are read as known at the end of that day or month, and the data's age is counted to it. \
             Alerts and scores use the reported months only; gaps are filled inside each training prefix.
             --json writes the muavu.outlook/v1 document (muavu schema outlook) instead of the text.
+            --format sms writes one text message (no diacritics, GSM-7, at most 160 septets), zalo a few \
+            short lines with diacritics, html a page for a phone (inline chart, no script, nothing \
+            fetched); these three are in Vietnamese, or English with --lang en. --format json is --json.
             --sell-or-store (on by default for the price entries listed in the configuration's sellOrStore \
             section, the An Giang fresh paddy price in models/dong-thap.json) adds, for 1 to 6 months, the \
             chance that drying the paddy and selling it then beats selling it fresh now, and the average gain \
@@ -120,7 +123,7 @@ struct Outlook: ParsableCommand {
         help: ArgumentHelp("Which text to write.", valueName: "vi|en|both"))
     var language = "both"
 
-    @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text.")
+    @Flag(name: .long, help: "Write the muavu.outlook/v1 JSON document instead of the text (--format json).")
     var json = false
 
     @Flag(
@@ -138,6 +141,16 @@ struct Outlook: ParsableCommand {
     @OptionGroup var storage: StorageCostOptions
 
     @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "What to write: the text, the JSON document, one SMS, a Zalo message or a phone page.",
+            valueName: "text|json|sms|zalo|html"))
+    var format: String?
+
+    /// What is written: `--format`, or `json` with `--json`, else `text`.
+    var chosenFormat: OutlookFormat { format.flatMap(OutlookFormat.init(rawValue:)) ?? (json ? .json : .text) }
+
+    @Option(
         name: [.customLong("output"), .customLong("out")],
         help: "Write here, whole or not at all ('-' or absent: stdout).")
     var output: String?
@@ -152,6 +165,13 @@ struct Outlook: ParsableCommand {
             throw ValidationError("--lang (--language) must be vi, en or both")
         }
         try checkOption(calibrationOrigins, Limits.calibrationOrigins, "--calibration-origins")
+        if let format, OutlookFormat(rawValue: format) == nil {
+            throw ValidationError(
+                "--format must be text, json, sms, zalo or html, not '\(MessageText.escaped(format))'")
+        }
+        if json, let format, format != "json" {
+            throw ValidationError("--json asks for the JSON document; give --format \(format) or --json, not both")
+        }
         try dataOptions.validate()
         if let asOf, PeriodDate(parsing: asOf).map(\.impliedFrequency).map({ $0 == .monthly || $0 == .daily }) != true {
             throw ValidationError("--as-of must be a month YYYY-MM or a day YYYY-MM-DD, not '\(asOf)'")
@@ -185,18 +205,7 @@ struct Outlook: ParsableCommand {
                 }
                 let answer = try OutlookAssembly.answer(subject, request: request)
                 answer.notes.forEach(printError)
-                let text = answer.outlook.text
-                let body: Data
-                if json {
-                    body = try answer.document(issued: IssueTime.now()).encoded()
-                } else {
-                    body =
-                        switch language {
-                        case "vi": Data((text.vi + "\n").utf8)
-                        case "en": Data((text.en + "\n").utf8)
-                        default: Data((text.vi + "\n\n" + text.en + "\n").utf8)
-                        }
-                }
+                let body = try answer.body(chosenFormat, language: language, issued: IssueTime.now())
                 try AtomicFile.write(body, to: output ?? "-")
                 printError(answer.summary)
             } catch let refusal as OutlookAssembly.Refusal {

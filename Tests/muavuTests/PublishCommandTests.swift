@@ -58,7 +58,12 @@ struct PublishCommandTests {
         let expected =
             ["index.json", "bulletin.html", "bulletin.md"]
             + ["rice-yield", "rice-production", "rice-price"].flatMap { ["forecasts/\($0).json", "charts/\($0).svg"] }
+            + ["phone/rice-price.html", "phone/index.html"]  // the monthly price's phone page and their index
         #expect(Set(files.keys) == Set(expected))
+        // The phone page links back only to the bulletin and fetches nothing.
+        let page = String(decoding: try #require(files["phone/rice-price.html"]), as: UTF8.self)
+        #expect(page.contains("<a href=\"../bulletin.html\">") && !page.contains("src="))
+        #expect(page.components(separatedBy: "href=").count == 2)
 
         // The second run into a previous publication replaces it whole, with the same bytes.
         try FileManager.default.copyItem(at: first, to: second)

@@ -154,6 +154,21 @@ struct ARMAStateSpace {
         let r = self.r
         let k = delta.count
         let dim = r + k
+        var s = [Double](repeating: 0, count: dim)
+        for i in 0..<r { s[i] = state[i] }
+        for i in 0..<k { s[r + i] = lastValues[lastValues.count - 1 - i] }
+        var p = [Double](repeating: 0, count: dim * dim)
+        for i in 0..<r { for j in 0..<r { p[i * dim + j] = covariance[i * r + j] } }
+        return forecast(augmentedState: s, covariance: p, delta: delta, horizon: horizon)
+    }
+
+    /// The integrated model's state space: α_t = (ARMA state, x_{t−1}, …, x_{t−k}) with
+    /// transition T (row-major), observation vector z = (1, 0…0, δ₁…δ_k), since
+    /// x_t = w_t + Σ δ_i x_{t−i}, and the ARMA disturbance loadings ψ₀…ψ_{r−1} (R `makeARIMA`).
+    func integratedSystem(delta: [Double]) -> (transition: [Double], z: [Double], psi: [Double], dim: Int) {
+        let r = self.r
+        let k = delta.count
+        let dim = r + k
         let psi = ARMAPolynomials.psiWeights(phi: phi, theta: theta, count: r)
         var tm = [Double](repeating: 0, count: dim * dim)
         for i in 0..<(r - 1) { tm[i * dim + i + 1] = 1 }
@@ -166,11 +181,18 @@ struct ARMAStateSpace {
             for j in 0..<dim { tm[r * dim + j] = z[j] }
             for i in 1..<max(1, k) { tm[(r + i) * dim + (r + i - 1)] = 1 }
         }
-        var s = [Double](repeating: 0, count: dim)
-        for i in 0..<r { s[i] = state[i] }
-        for i in 0..<k { s[r + i] = lastValues[lastValues.count - 1 - i] }
-        var p = [Double](repeating: 0, count: dim * dim)
-        for i in 0..<r { for j in 0..<r { p[i * dim + j] = covariance[i * r + j] } }
+        return (tm, z, psi, dim)
+    }
+
+    /// Forecasts from the predicted state of the integrated model, α_{n+1|n} and its covariance
+    /// P_{n+1|n} (dim × dim, units of σ²): x̂_{n+h} = z'T^{h−1}α and v_h = z'P_{n+h|n}z.
+    func forecast(
+        augmentedState state: [Double], covariance: [Double], delta: [Double], horizon: Int
+    ) -> (mean: [Double], variance: [Double]) {
+        let r = self.r
+        let (tm, z, psi, dim) = integratedSystem(delta: delta)
+        var s = state
+        var p = covariance
         var mean = [Double](repeating: 0, count: horizon)
         var variance = mean
         for h in 0..<horizon {
@@ -225,9 +247,11 @@ enum StateMatrix {
 /// Conditional sum of squares (Box & Jenkins): residuals e_t = w_t − Σφ_j w_{t−j} − Σθ_j e_{t−j}
 /// for t ≥ `conditioning`, with e_t = 0 before (R `stats::arima` method "CSS").
 enum ConditionalSumOfSquares {
+    /// `skippingMissing`: a residual whose w_t or AR lags are missing (NaN) is set to 0 and not
+    /// counted (the starting values of a series with gaps).
     static func evaluate(
         _ w: [Double], phi: [Double], theta: [Double], conditioning: Int,
-        residuals keep: Bool = false
+        residuals keep: Bool = false, skippingMissing: Bool = false
     ) -> (ssq: Double, count: Int, residuals: [Double]) {
         let n = w.count
         var e = [Double](repeating: 0, count: n)
@@ -242,6 +266,10 @@ enum ConditionalSumOfSquares {
                 var v = w[t]
                 for (lag, c) in ar { v -= c * w[t - lag] }
                 for (lag, c) in ma where t - lag >= conditioning { v -= c * e[t - lag] }
+                if skippingMissing && v.isNaN {
+                    e[t] = 0
+                    continue
+                }
                 e[t] = v
                 ssq += v * v
                 count += 1

@@ -68,6 +68,9 @@ public struct AutoARIMA: ARIMAForecaster {
     /// The registry name: `arima` (stepwise search) or `arima-exhaustive` (`exhaustive`).
     public let name: String
 
+    /// Missing observations (NaN) are skipped by every candidate's likelihood.
+    public static var skipsMissingValues: Bool { true }
+
     public init(options: Options = Options(), regressors: [[Double]]? = nil, name: String = "arima") {
         self.options = options
         self.regressors = regressors
@@ -84,20 +87,27 @@ public struct AutoARIMA: ARIMAForecaster {
 
     /// Selects and fits a model. Never fails on a finite, non-empty series: when no candidate
     /// can be fitted, a differenced white-noise model is returned with the reason in its notes.
+    ///
+    /// Missing values (NaN) are skipped: every candidate is fitted by exact likelihood over the
+    /// observed values (no CSS approximation) and its criteria count them; D is chosen on the
+    /// series with its gaps filled linearly, d by KPSS on the observed differences (R `ndiffs`
+    /// drops missing values the same way). Without a NaN nothing changes.
     public func fit(_ y: [Double], period: Int) throws -> SARIMA.Fit {
-        try ArgumentCheck.series(y)
+        let hasGaps = y.contains(where: \.isNaN)
+        if hasGaps { try ArgumentCheck.seriesWithGaps(y) } else { try ArgumentCheck.series(y) }
         var o = options
         let n = y.count
         var m = o.seasonal ? max(1, period) : 1
         let xreg = try SARIMA.regressorColumns(regressors, count: n)
         // The unit-root tests look at y less its regression on x (R `auto.arima`).
         let tested = try Self.regressionResiduals(y, xreg: xreg)
-        if xreg.isEmpty && UnitRoot.isConstant(y) {
+        if xreg.isEmpty && UnitRoot.isConstant(hasGaps ? y.filter { !$0.isNaN } : y) {
             var fit = try SARIMAEstimator.fitConstantMean(y, period: m, notes: [])
             fit.notes = ["the series is constant; ARIMA(0,0,0) with its mean"]
             return fit
         }
-        let approximation = o.approximation ?? (n > 150 || m > 12)
+        // The CSS approximation cannot skip a value.
+        let approximation = hasGaps ? false : o.approximation ?? (n > 150 || m > 12)
         o.maxP = min(o.maxP, n / 3)
         o.maxQ = min(o.maxQ, n / 3)
         o.maxSeasonalP = min(o.maxSeasonalP, n / 3 / m)
@@ -120,14 +130,22 @@ public struct AutoARIMA: ARIMAForecaster {
             notes.append("fewer than two seasons of data; no seasonal difference")
         } else if bigD == nil {
             bigD = SeasonalStrength.seasonalDifferences(
-                tested, period: m, threshold: o.seasonalStrengthThreshold,
+                hasGaps ? Self.filledLinearly(tested) : tested, period: m, threshold: o.seasonalStrengthThreshold,
                 maxD: o.maxSeasonalD)
         }
         let seasonalD = bigD ?? 0
         var dx = tested
         for _ in 0..<seasonalD { dx = SARIMAEstimator.lagDifference(dx, m) }
+        if hasGaps { dx = dx.filter { !$0.isNaN } }
         let nonSeasonalD = d ?? KPSSTest.differences(dx, alpha: o.alpha, maxD: o.maxD)
-        for _ in 0..<nonSeasonalD { dx = SARIMAEstimator.lagDifference(dx, 1) }
+        if hasGaps {
+            dx = tested
+            for _ in 0..<seasonalD { dx = SARIMAEstimator.lagDifference(dx, m) }
+            for _ in 0..<nonSeasonalD { dx = SARIMAEstimator.lagDifference(dx, 1) }
+            dx = dx.filter { !$0.isNaN }
+        } else {
+            for _ in 0..<nonSeasonalD { dx = SARIMAEstimator.lagDifference(dx, 1) }
+        }
         guard !dx.isEmpty else {
             return try fallback(
                 y, period: m, d: min(nonSeasonalD, max(0, n - 1)),
@@ -162,7 +180,26 @@ public struct AutoARIMA: ARIMAForecaster {
             "orders chosen by \(o.search.rawValue) search on \(criterion.rawValue.uppercased())"
                 + " (d by KPSS, D by seasonal strength"
                 + (xreg.isEmpty ? ")" : ", both on the residuals of the regression on the covariates)"))
+        if hasGaps {
+            fit.notes.append(
+                "with missing values: D chosen on the series with its gaps filled linearly, d by KPSS on the "
+                    + "observed differences, every candidate fitted by exact likelihood over the observed values")
+        }
         return fit
+    }
+
+    /// Gaps (NaN) filled by linear interpolation between their observed neighbours, leading and
+    /// trailing ones by the nearest observed value: only for the seasonal-strength test.
+    static func filledLinearly(_ x: [Double]) -> [Double] {
+        let observed = x.indices.filter { !x[$0].isNaN }
+        guard let first = observed.first, let last = observed.last else { return x }
+        var v = x
+        for t in 0..<first { v[t] = x[first] }
+        for t in (last + 1)..<x.count { v[t] = x[last] }
+        for (a, b) in zip(observed, observed.dropFirst()) where b > a + 1 {
+            for t in (a + 1)..<b { v[t] = x[a] + (x[b] - x[a]) * Double(t - a) / Double(b - a) }
+        }
+        return v
     }
 
     /// `y` less its least-squares regression on an intercept and `xreg`; `y` itself without
@@ -170,8 +207,15 @@ public struct AutoARIMA: ARIMAForecaster {
     static func regressionResiduals(_ y: [Double], xreg: [[Double]]) throws -> [Double] {
         guard !xreg.isEmpty else { return y }
         let n = y.count
-        let columns = [[Double](repeating: 1, count: n)] + xreg
-        guard let ols = SmallSystems.householderLeastSquares(columns: columns, y: y) else {
+        var columns = [[Double](repeating: 1, count: n)] + xreg
+        var observedY = y
+        if y.contains(where: \.isNaN) {
+            // Least squares over the observed rows; the residuals keep the gaps.
+            let rows = y.indices.filter { !y[$0].isNaN }
+            columns = columns.map { c in rows.map { c[$0] } }
+            observedY = rows.map { y[$0] }
+        }
+        guard let ols = SmallSystems.householderLeastSquares(columns: columns, y: observedY) else {
             throw ForecastingError(.rankDeficient, "the regressors are collinear (or constant)")
         }
         let beta = ols.beta

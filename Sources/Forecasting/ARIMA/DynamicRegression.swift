@@ -36,7 +36,8 @@ public struct DynamicRegression: Forecaster {
     }
 
     public func forecast(_ y: [Double], period: Int, horizon: Int, levels: [Int]) throws -> Forecast {
-        try validateArguments(y, period: period, horizon: horizon, levels: levels)
+        // ARIMA errors skip missing values; least squares with independent errors does not.
+        try validateArguments(y, period: period, horizon: horizon, levels: levels, allowingGaps: errors != .whiteNoise)
         let n = y.count
         guard regressors.count >= n + horizon else {
             throw ForecastingError(

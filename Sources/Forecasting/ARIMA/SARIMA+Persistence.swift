@@ -218,6 +218,12 @@ extension SARIMA: PersistableForecaster {
                 .invalidArgument,
                 "an ARIMA model with regressors cannot be saved: its forecasts need the regressors' future values")
         }
+        guard !y.contains(where: \.isNaN) else {
+            throw ForecastingError(
+                .invalidArgument,
+                "an ARIMA model fitted to a series with missing values cannot be saved (a model file stores "
+                    + "finite values only); forecast it directly")
+        }
         try validateArguments(y, period: period, horizon: 1, levels: [])
         return FittedModel(
             name: name, values: y, period: period,
@@ -227,6 +233,12 @@ extension SARIMA: PersistableForecaster {
 
 extension AutoARIMA: PersistableForecaster {
     public func fitModel(_ y: [Double], period: Int) throws -> FittedModel {
+        guard !y.contains(where: \.isNaN) else {
+            throw ForecastingError(
+                .invalidArgument,
+                "an ARIMA model fitted to a series with missing values cannot be saved (a model file stores "
+                    + "finite values only); forecast it directly")
+        }
         try validateArguments(y, period: period, horizon: 1, levels: [])
         return FittedModel(
             name: name, values: y, period: period,

@@ -16,6 +16,11 @@ import TimeSeriesCore
 /// limit of R's diffuse start). Stationarity is enforced through the partial-autocorrelation
 /// map of Jones (1980); MA roots inside the unit circle are reflected after the fit.
 /// Forecast variances come from the state-space recursion of the integrated model.
+///
+/// A series with missing values (NaN) is fitted by the exact diffuse Kalman filter of the
+/// integrated model, the differences in the state, each missing value a prediction step only
+/// (Durbin & Koopman 2012, §4.10 and §5.2; `ARMAStateSpace.filterWithGaps`,
+/// docs/models/arima-missing-values.md); without a NaN nothing changes.
 public struct SARIMA: ARIMAForecaster {
     /// Orders of a seasonal ARIMA model.
     public struct Order: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -95,6 +100,9 @@ public struct SARIMA: ARIMAForecaster {
 
     public var name: String { "arima-fixed" }
 
+    /// Missing observations (NaN) are skipped by the likelihood's Kalman filter.
+    public static var skipsMissingValues: Bool { true }
+
     /// `specification` nil takes ARIMA(0,1,1) with drift, a sound default for a named order
     /// that was not given.
     public init(
@@ -109,8 +117,12 @@ public struct SARIMA: ARIMAForecaster {
     /// Fits the model to `y`. When the model cannot be fitted (explosive CSS start, a series too
     /// short for the seasonal difference, a singular likelihood), a simpler model is fitted
     /// instead and the reason is kept in the fit's notes.
+    ///
+    /// Missing observations (NaN) are skipped: the likelihood comes from the exact diffuse Kalman
+    /// filter of the integrated model (`ARMAStateSpace.filterWithGaps`), a missing value having the
+    /// prediction step only (Durbin & Koopman 2012, §4.10).
     public func fit(_ y: [Double], period: Int) throws -> Fit {
-        try ArgumentCheck.series(y)
+        try ArgumentCheck.seriesWithGaps(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         if spec.order.period == 1 {
@@ -120,7 +132,8 @@ public struct SARIMA: ARIMAForecaster {
         }
         var notes: [String] = []
         let xreg = try SARIMA.regressorColumns(regressors, count: y.count)
-        if y.count > 1, Set(y).count == 1, xreg.isEmpty {
+        let observed = y.filter { !$0.isNaN }
+        if observed.count > 1, Set(observed).count == 1, xreg.isEmpty {
             notes.append("the series is constant; fitted ARIMA(0,0,0) with its mean")
             return try SARIMAEstimator.fitConstantMean(y, period: spec.order.period, notes: notes)
         }
@@ -172,7 +185,7 @@ public struct SARIMA: ARIMAForecaster {
     /// The model at given coefficients, in R's order (ar, ma, sar, sma, then the mean or drift
     /// and regressors), without estimation: its exact log-likelihood, criteria and forecasts.
     public func evaluate(_ y: [Double], period: Int, coefficients: [Double]) throws -> Fit {
-        try ArgumentCheck.finite(y)
+        try ArgumentCheck.seriesWithGaps(y)
         var spec = specification ?? Specification(order: Order(p: 0, d: 1, q: 1, period: period))
         spec.order.period = max(1, spec.order.period)
         let estimator = try SARIMAEstimator(
@@ -218,7 +231,8 @@ extension SARIMA {
         public var aic: Double
         public var aicc: Double
         public var bic: Double
-        /// Observations used by the likelihood: n − d − mD.
+        /// Observations used by the likelihood: n − d − mD (with gaps: the observed values less
+        /// those spent on the d + mD differenced starting values).
         public var nobs: Int
         /// Number of estimated coefficients (without σ²).
         public var parameterCount: Int
@@ -226,7 +240,8 @@ extension SARIMA {
         public var series: [Double]
         /// Regressor rows the model was fitted with (empty without regressors).
         public var regressorRows: [[Double]] = []
-        /// One-step innovations (NaN for the first d + mD observations).
+        /// One-step innovations (NaN for the first d + mD observations, and with gaps for the
+        /// missing ones and those spent on the differenced starting values).
         public var residuals: [Double] = []
         public var notes: [String] = []
 
@@ -303,14 +318,21 @@ extension SARIMA {
             let xb = regressionValues(from: 0, count: n, rows: regressorRows)
             let adjusted = (0..<n).map { series[$0] - xb[$0] }
             let delta = self.delta
-            let w = SARIMAEstimator.difference(adjusted, order)
             let (phi, theta) = ARMAPolynomials.expand(
                 ar: ar, ma: ma, sar: seasonalAR, sma: seasonalMA,
                 period: order.period)
             let model = ARMAStateSpace(phi: phi, theta: theta)
             var mean: [Double]
             var variance: [Double]
-            if let final = model.finalState(w) {
+            if adjusted.contains(where: \.isNaN) {
+                // Gaps: the diffuse filter of the integrated model gives α_{n+1|n} and P_{n+1|n}.
+                guard let pass = model.filterWithGaps(adjusted, delta: delta), pass.resolved else {
+                    throw ForecastingError(
+                        .fitFailed, "the observed values do not determine the state to forecast from")
+                }
+                (mean, variance) = model.forecast(
+                    augmentedState: pass.state, covariance: pass.covariance, delta: delta, horizon: horizon)
+            } else if let final = model.finalState(SARIMAEstimator.difference(adjusted, order)) {
                 (mean, variance) = model.forecast(
                     state: final.state, covariance: final.covariance,
                     delta: delta, lastValues: Array(adjusted.suffix(delta.count)),

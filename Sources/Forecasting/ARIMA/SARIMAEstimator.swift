@@ -3,7 +3,9 @@ import LinearAlgebra
 import TimeSeriesCore
 
 /// Estimation of one seasonal ARIMA specification on one series (R `stats::arima`,
-/// method "CSS-ML"). Internal; `SARIMA.fit` and the automatic search drive it.
+/// method "CSS-ML"). Internal; `SARIMA.fit` and the automatic search drive it. A series with
+/// missing values (NaN) takes the diffuse filter of the integrated model for its likelihood
+/// (`hasGaps`); its CSS starting values skip the differences a gap touches.
 ///
 /// Parameter vector, as R orders it: (φ₁…φ_p, θ₁…θ_q, Φ₁…Φ_P, Θ₁…Θ_Q, β₁…β_k), the β being
 /// the mean or drift and any regressors. Under maximum likelihood the AR blocks are
@@ -25,6 +27,11 @@ struct SARIMAEstimator {
     let betaScale: [Double]
     let p: Int, q: Int, bigP: Int, bigQ: Int
     var armaCount: Int { p + q + bigP + bigQ }
+    /// Whether y has missing values (NaN): the likelihood then runs the diffuse filter of the
+    /// integrated model over the undifferenced series (`ARMAStateSpace.filterWithGaps`).
+    let hasGaps: Bool
+    /// δ₁…δ_k of the differencing polynomial.
+    let delta: [Double]
 
     init(y: [Double], specification: SARIMA.Specification, xreg: [[Double]], method: SARIMA.Method) throws {
         self.y = y
@@ -51,6 +58,20 @@ struct SARIMAEstimator {
         guard n - lost >= 1 else {
             throw ForecastingError(.tooShort, "\(order) needs more than \(lost) observations, got \(n)")
         }
+        hasGaps = y.contains(where: \.isNaN)
+        delta = SARIMAEstimator.differencingPolynomial(order)
+        if hasGaps {
+            guard method != .css else {
+                throw ForecastingError(
+                    .invalidArgument,
+                    "the conditional sum of squares (method css) cannot skip missing values; use css-ml or ml")
+            }
+            let observed = y.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+            guard observed - lost >= 1 else {
+                throw ForecastingError(
+                    .tooShort, "\(order) needs more than \(lost) observed values, the series has \(observed) of \(n)")
+            }
+        }
         // A lag polynomial as long as the differenced series has nothing to be estimated from, and
         // its exact likelihood would still cost minutes (`SARIMA.fit` falls back to a simpler model).
         let seasonalLag = order.period > 1 ? order.period : 0
@@ -73,7 +94,22 @@ struct SARIMAEstimator {
             betaStart = []
             betaScale = []
         } else {
-            guard let ols = SmallSystems.householderLeastSquares(columns: dColumns, y: dx) else {
+            // With gaps, the rows whose differences are all observed.
+            var olsColumns = dColumns
+            var olsY = dx
+            if hasGaps {
+                let (w, wc) = (dx, dColumns)
+                let rows = w.indices.filter { t in !w[t].isNaN && wc.allSatisfy { $0[t].isFinite } }
+                guard rows.count > cols.count else {
+                    throw ForecastingError(
+                        .tooShort,
+                        "\(rows.count) differenced values are observed: too few to start \(cols.count) "
+                            + "regression coefficient(s)")
+                }
+                olsColumns = wc.map { c in rows.map { c[$0] } }
+                olsY = rows.map { w[$0] }
+            }
+            guard let ols = SmallSystems.householderLeastSquares(columns: olsColumns, y: olsY) else {
                 throw ForecastingError(.rankDeficient, "the regressors are collinear after differencing")
             }
             betaStart = ols.beta
@@ -100,6 +136,18 @@ struct SARIMAEstimator {
         return w
     }
 
+    /// The undifferenced series less the regression part (NaN stays NaN): what the diffuse
+    /// filter of the integrated model reads.
+    func levels(_ x: [Double]) -> [Double] {
+        if betaStart.isEmpty { return y }
+        let b = beta(x)
+        var v = y
+        for (j, col) in columns.enumerated() where b[j] != 0 {
+            for t in 0..<v.count { v[t] -= b[j] * col[t] }
+        }
+        return v
+    }
+
     func polynomials(_ x: [Double], transformed: Bool) -> (
         phi: [Double], theta: [Double], ar: [Double],
         ma: [Double], sar: [Double], sma: [Double]
@@ -123,7 +171,7 @@ struct SARIMAEstimator {
         let poly = polynomials(x, transformed: false)
         let r = ConditionalSumOfSquares.evaluate(
             adjusted(x), phi: poly.phi, theta: poly.theta,
-            conditioning: conditioning)
+            conditioning: conditioning, skippingMissing: hasGaps)
         guard r.count > 0, r.ssq.isFinite else { return .infinity }
         return 0.5 * log(max(r.ssq / Double(r.count), 1e-300))
     }
@@ -132,6 +180,15 @@ struct SARIMAEstimator {
     /// (R `armafn`).
     func mlObjective(_ x: [Double], transformed: Bool = true) -> Double {
         let poly = polynomials(x, transformed: transformed)
+        if hasGaps {
+            guard
+                let pass = ARMAStateSpace(phi: poly.phi, theta: poly.theta).filterWithGaps(levels(x), delta: delta),
+                pass.count > 0
+            else { return .infinity }
+            let s2 = pass.sumSquares / Double(pass.count)
+            guard s2 > 0, s2.isFinite else { return .infinity }
+            return 0.5 * (log(s2) + pass.sumLogVariance / Double(pass.count))
+        }
         guard let pass = ARMAStateSpace(phi: poly.phi, theta: poly.theta).filter(adjusted(x)),
             pass.count > 0
         else { return .infinity }
@@ -204,6 +261,7 @@ struct SARIMAEstimator {
     /// Criteria, σ² and residuals at the final coefficients (model scale).
     private func finish(_ x: [Double], transformed: Bool) throws -> SARIMA.Fit {
         let poly = polynomials(x, transformed: transformed)
+        if hasGaps { return try finishWithGaps(x, poly: poly) }
         let w = adjusted(x)
         let nUsed = w.count
         let npar = armaCount + betaStart.count
@@ -260,15 +318,68 @@ struct SARIMAEstimator {
         return fit
     }
 
-    /// ARIMA(0,0,0) with the sample mean held fixed (a constant series).
+    /// `finish` for a series with gaps: the diffuse filter's sums over the n observed values past
+    /// the diffuse ones give σ̂² = S/n and log L = −½(n log 2π + n log σ̂² + Σ log F_t + n); the
+    /// criteria count those n (R `stats::arima` counts the observed values less d + mD).
+    private func finishWithGaps(
+        _ x: [Double], poly: (phi: [Double], theta: [Double], ar: [Double], ma: [Double], sar: [Double], sma: [Double])
+    ) throws -> SARIMA.Fit {
+        guard
+            let pass = ARMAStateSpace(phi: poly.phi, theta: poly.theta)
+                .filterWithGaps(levels(x), delta: delta, keepResiduals: true),
+            pass.count > 0
+        else { throw ForecastingError(.fitFailed, "the fitted model is not stationary") }
+        guard pass.resolved else {
+            throw ForecastingError(
+                .tooShort, "the observed values do not pin down the \(delta.count) differenced starting value(s)")
+        }
+        let nUsed = pass.count
+        let npar = armaCount + betaStart.count
+        var sigma2 = pass.sumSquares / Double(nUsed)
+        let value = 0.5 * (log(sigma2) + pass.sumLogVariance / Double(nUsed))
+        let loglik = -0.5 * (2 * Double(nUsed) * value + Double(nUsed) + Double(nUsed) * log(2 * Double.pi))
+        let aic = -2 * loglik + 2 * Double(npar + 1)
+        guard sigma2.isFinite, loglik.isFinite else {
+            throw ForecastingError(.fitFailed, "the innovation variance is not finite")
+        }
+        if nUsed > npar { sigma2 = pass.sumSquares / Double(nUsed - npar) }
+        let k = Double(npar + 1)
+        let nstar = Double(nUsed)
+        let bic = aic + k * (log(nstar) - 2)
+        let aicc = nstar - k - 1 > 0 ? aic + 2 * k * (k + 1) / (nstar - k - 1) : .infinity
+        let b = beta(x)
+        var fit = SARIMA.Fit(
+            specification: specification, method: method,
+            ar: poly.ar, ma: poly.ma, seasonalAR: poly.sar, seasonalMA: poly.sma,
+            intercept: hasIntercept ? b[0] : nil,
+            drift: hasDrift ? b[0] : nil,
+            regression: Array(b.suffix(userColumns)),
+            sigma2: sigma2, loglik: loglik, aic: aic, aicc: aicc, bic: bic,
+            nobs: nUsed, parameterCount: npar, series: y)
+        fit.specification.order = order
+        if userColumns > 0 {
+            let start = columns.count - userColumns
+            fit.regressorRows = (0..<y.count).map { t in (start..<columns.count).map { columns[$0][t] } }
+        }
+        fit.residuals = pass.residuals
+        let missing = y.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        fit.notes.append(
+            "\(missing) of \(y.count) observations are missing: the likelihood skips them "
+                + "(exact diffuse Kalman filter)")
+        return fit
+    }
+
+    /// ARIMA(0,0,0) with the sample mean held fixed (a constant series; its observed values when
+    /// it has gaps).
     static func fitConstantMean(_ y: [Double], period: Int, notes: [String]) throws -> SARIMA.Fit {
-        let mean = y.reduce(0, +) / Double(y.count)
-        let ssq = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let sigma2 = ssq / Double(y.count)
+        let observed = y.filter { !$0.isNaN }
+        let mean = observed.reduce(0, +) / Double(observed.count)
+        let ssq = observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let sigma2 = ssq / Double(observed.count)
         var fit = SARIMA.Fit(
             specification: .init(order: .init(p: 0, d: 0, q: 0, period: period)),
             method: .ml, intercept: mean, sigma2: sigma2, loglik: .nan,
-            aic: .nan, aicc: .nan, bic: .nan, nobs: y.count, parameterCount: 0, series: y)
+            aic: .nan, aicc: .nan, bic: .nan, nobs: observed.count, parameterCount: 0, series: y)
         fit.residuals = y.map { $0 - mean }
         fit.notes = notes
         return fit

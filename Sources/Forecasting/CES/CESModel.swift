@@ -224,6 +224,7 @@ public struct CESModel: Sendable, Equatable, Codable {
     }
 
     static func checkedLag(_ y: [Double], period: Int, seasonality: CES.Seasonality) throws -> Int {
+        try ArgumentCheck.noGaps(y, model: "ces")
         try ArgumentCheck.finite(y)
         try ArgumentCheck.observations(y.count, atLeast: minimumCount(seasonality), "CES(\(seasonality.rawValue))")
         guard seasonality != .none else { return 1 }

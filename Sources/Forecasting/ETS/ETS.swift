@@ -61,7 +61,7 @@ extension ETS {
     /// multiplicative error are dropped; two or three observations give the mean (ETS(A,N,N)
     /// with α = 0 and ℓ₀ = ȳ). Each fallback is written in the model's notes.
     public func fit(_ y: [Double], period: Int) throws -> Model {
-        try ArgumentCheck.series(y)
+        try ArgumentCheck.series(y, model: "ets")
         let n = y.count
         try ArgumentCheck.observations(n, atLeast: 2, "ETS", " to estimate its error variance")
         if y.allSatisfy({ $0 == y[0] }) {

@@ -75,6 +75,7 @@ public struct ThetaModel: Sendable, Equatable, Codable {
     public static func fit(_ y: [Double], variant: Variant) throws -> ThetaModel {
         let n = y.count
         try checkLength(n)
+        try ArgumentCheck.noGaps(y, model: "theta")
         try ArgumentCheck.finite(y)
         var scale = 0.0
         for v in y { scale += abs(v) }

@@ -141,7 +141,7 @@ public struct PublishConfiguration: Sendable, Equatable {
                     ["area", "production", "yield"].map { "gso-paddy-\($0)-\(season)-\(p)" }
                 }
             }
-            return own + (hierarchy?.seriesIDs ?? [])
+            return own
         }
 
         /// The day a merged province joined: (year, month, day), nil when `since` is not a date.
@@ -185,6 +185,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         public var climate: Climate?
         /// The provinces' names, by id, for the bulletin's words (default: the id).
         public var names: [String: Bilingual]?
+        /// The seasons that make up the year (default: `dong-xuan`, `he-thu-thu-dong`, `mua`).
+        public var parts: [String]?
+        /// A `calendars` key naming every part (default: the province section's calendar).
+        public var calendar: String?
 
         public struct Climate: Sendable, Equatable, Decodable {
             public var dataset: String
@@ -195,7 +199,8 @@ public struct PublishConfiguration: Sendable, Equatable {
 
         /// The series read: area and production of every province, the region and the country.
         public var seriesIDs: [String] {
-            seasons.flatMap { season in
+            Array(Set(seasons + (parts ?? ["dong-xuan", "he-thu-thu-dong", "mua"]) + ["ca-nam"])).sorted().flatMap {
+                season in
                 ["area", "production"].flatMap { indicator in
                     (provinces + [region.id, country.id]).map { "gso-paddy-\(indicator)-\(season)-\($0)" }
                 }
@@ -261,6 +266,14 @@ public struct PublishConfiguration: Sendable, Equatable {
         return ids.sorted()
     }
 
+    /// The series of dataset `key` read where they exist: the hierarchy's (GSO has no Mùa for some
+    /// provinces, no Hè Thu + Thu Đông for Kiên Giang).
+    public func optionalSeriesNamed(inDataset key: String) -> [String] {
+        guard let p = province, let h = p.hierarchy, p.dataset == key else { return [] }
+        let required = Set(seriesNamed(inDataset: key))
+        return h.seriesIDs.filter { !required.contains($0) }
+    }
+
     // MARK: - Loading
 
     /// Reads and validates `path`.
@@ -280,7 +293,8 @@ public struct PublishConfiguration: Sendable, Equatable {
     ]
     static let provinceKeys: Set<String> = ["id", "name", "dataset", "calendar", "seasons", "merged", "hierarchy"]
     static let hierarchyKeys: Set<String> = [
-        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names",
+        "seasons", "provinces", "region", "country", "method", "model", "production", "climate", "names", "parts",
+        "calendar",
     ]
     static let mergedKeys: Set<String> = ["id", "name", "since"]
     static let entryKeys: Set<String> = [
@@ -595,6 +609,9 @@ public struct PublishConfiguration: Sendable, Equatable {
         }
         if let c = h.climate, datasets[c.dataset] == nil {
             throw fail("province.hierarchy.climate: unknown dataset '\(c.dataset)'")
+        }
+        if let c = h.calendar, calendars[c] == nil {
+            throw fail("province.hierarchy: unknown calendar '\(c)'")
         }
         if let m = h.model, !ForecasterRegistry.names.contains(m) {
             throw fail(

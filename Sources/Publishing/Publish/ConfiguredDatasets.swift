@@ -76,7 +76,8 @@ public struct ConfiguredDatasets: Sendable {
                 "dataset '\(key)' names series '\(missing)', which the store \(store.path) does not have "
                     + "(`muavu data status` lists what it holds; `muavu import` adds a file)")
         }
-        return ("store:" + ids.joined(separator: ","), try store.tidyCSV(of: ids))
+        let present = ids + configuration.optionalSeriesNamed(inDataset: key).filter(known.contains)
+        return ("store:" + ids.joined(separator: ","), try store.tidyCSV(of: present))
     }
 
     func failure(_ message: String) -> PublishingError {

@@ -174,6 +174,8 @@ enum ProvinceFigures {
         }
         return Bulletin.ProvinceSection(
             note: note, tables: tables,
-            reconciled: try ProvinceHierarchy.tables(configuration, data: data, calendar: calendar, issueDay: issueDay))
+            reconciled: try ProvinceHierarchy.tables(
+                configuration, data: data, calendar: p.hierarchy?.calendar.flatMap { calendars[$0] } ?? calendar,
+                issueDay: issueDay))
     }
 }

@@ -123,6 +123,7 @@ public enum Publisher {
         }
         files.append(File(path: "bulletin.html", data: Data(bulletin.html().utf8)))
         files.append(File(path: "bulletin.md", data: Data(bulletin.markdown().utf8)))
+        files += phonePages(published, issueDay: issueDay)
         let index = PublishIndex(
             configuration: configuration, issued: issued, inputs: inputs, published: published,
             withheld: withheld, levels: levels, files: files)
@@ -144,6 +145,23 @@ public enum Publisher {
         let files = try build(configuration, issued: issued, issueDay: issueDay, store: store)
         try output.write(files, waiting: waiting)
         return files
+    }
+
+    /// The outlook of each monthly price as a phone page, `phone/<entry id>.html`, linked back to
+    /// the bulletin, and `phone/index.html` listing them (`OutlookPage`); none without a price
+    /// outlook.
+    static func phonePages(_ published: [PublishedSeries], issueDay: PeriodDate) -> [File] {
+        var files: [File] = []
+        var entries: [OutlookPage.Entry] = []
+        for p in published {
+            guard let outlook = p.outlook else { continue }
+            let page = OutlookPage.html(
+                outlook, history: p.history, forecast: p.forecast, bulletin: "../bulletin.html")
+            files.append(File(path: "phone/\(p.entry.id).html", data: Data(page.utf8)))
+            entries.append(.init(outlook: outlook, file: "\(p.entry.id).html"))
+        }
+        guard !entries.isEmpty else { return [] }
+        return files + [File(path: "phone/index.html", data: Data(OutlookPage.index(entries, issued: issueDay).utf8))]
     }
 
     static func headlineLevel(_ levels: [Int]) -> Int { levels.contains(80) ? 80 : levels[0] }

@@ -45,6 +45,30 @@ struct OutputFileCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: data)) == before)
     }
 
+    @Test(
+        "reconcile refuses to write over its data or its hierarchy file",
+        arguments: ["data", "hierarchy"])
+    func reconcileOverItsInputs(target: String) throws {
+        let dir = try DocumentCheck.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = try copy("forecast/series.csv", in: dir, as: "series.csv")
+        let hierarchy = dir.appendingPathComponent("h.json").path
+        try Data(#"{"bottom": ["a", "b"], "aggregates": [{"name": "t", "members": ["a", "b"]}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: hierarchy))
+        let victim = target == "data" ? data : hierarchy
+        let before = try Data(contentsOf: URL(fileURLWithPath: victim))
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        let sameFile = dir.appendingPathComponent("sub/./../" + URL(fileURLWithPath: victim).lastPathComponent).path
+        let r = try CLIRunner.run([
+            "reconcile", "--data", data, "--hierarchy", hierarchy, "--horizon", "2", "--model", "naive",
+            "--output", sameFile,
+        ])
+        #expect(r.status == 64, "\(target): \(r.stderr)")
+        #expect(r.stderr.contains("which this run reads"), "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == before)
+    }
+
     @Test("benchmark refuses the same file for --markdown and --output")
     func benchmarkTwoOutputsOneFile() throws {
         let dir = try DocumentCheck.temporaryDirectory()
