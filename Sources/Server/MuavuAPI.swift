@@ -50,9 +50,8 @@ final class MuavuAPI: Sendable {
     /// The route table: every endpoint, its OpenAPI operation and its handler. The router and the
     /// OpenAPI document are both built from it, so that no route goes undescribed.
     ///
-    /// Where more is wired later: the phone pages (HTML) of the outlook and its SMS and Zalo texts
-    /// (made in Publishing) are answered by `/v1/outlook` with `format=html|sms|zalo`
-    /// (`OutlookRoute.renderings`; 501 until then), and any new page is one more row here.
+    /// The outlook's phone page and its SMS and Zalo texts (made in Publishing) are forms of
+    /// `/v1/outlook` (`format=html|sms|zalo`, `OutlookRoute.render`); any new page is one more row.
     static let routes: [Route] = [
         OpenAPIRoute.route,
         HealthRoute.route,

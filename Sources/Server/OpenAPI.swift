@@ -30,6 +30,8 @@ public enum OpenAPI {
         var description: String
         var mediaType: String
         var schema: JSONSchema
+        /// Other media types the same status may answer with (`?format=`), and their schemas.
+        var alternatives: [(mediaType: String, schema: JSONSchema)] = []
 
         static func json(_ status: Int, _ description: String, _ schema: JSONSchema) -> Response {
             Response(status: status, description: description, mediaType: "application/json", schema: schema)
@@ -163,7 +165,9 @@ public enum OpenAPI {
                                 (
                                     "content",
                                     .schemas(
-                                        [(r.mediaType, object([("schema", .schema(r.schema))], .inline))], .lines())
+                                        ([(r.mediaType, r.schema)] + r.alternatives).map { type, schema in
+                                            (type, object([("schema", .schema(schema))], .inline))
+                                        }, .lines())
                                 ),
                             ])
                         )

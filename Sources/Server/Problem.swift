@@ -28,8 +28,6 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// Data that was read but does not hold up: a bad row, a value out of bounds, a unit that
         /// differs from the stored one, a series too short to forecast (422).
         case badData = "bad-data"
-        /// An endpoint that is described but not served yet (501).
-        case notImplemented = "not-implemented"
         /// The store cannot be opened (503).
         case unavailable
         /// Every core is fitting a model for another request (503, with Retry-After).
@@ -46,7 +44,6 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
             case .tooLarge: .contentTooLarge
             case .unsupportedMediaType: .unsupportedMediaType
             case .badData: .unprocessableContent
-            case .notImplemented: .notImplemented
             case .unavailable, .busy: .serviceUnavailable
             case .failure: .internalServerError
             }
@@ -61,7 +58,6 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
             case .tooLarge: "Body too large"
             case .unsupportedMediaType: "Unsupported media type"
             case .badData: "The data does not hold up"
-            case .notImplemented: "Not served yet"
             case .unavailable: "The store is not available"
             case .busy: "The server is busy"
             case .failure: "The server failed"

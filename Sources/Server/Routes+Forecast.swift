@@ -72,16 +72,18 @@ enum ForecastRoute {
 /// as `muavu outlook --commodity --market --json` finds it, and made by the same assembly
 /// (`OutlookAssembly`): the same store, configuration and issue time give the same bytes.
 enum OutlookRoute {
-    /// The answers the outlook will have: the document (json), and the phone page and short texts
-    /// Publishing is making (html, sms, zalo).
-    static let format = ["json", "html", "sms", "zalo"]
+    /// The forms the outlook is served in (`OutlookFormat`, as `muavu outlook --format`): the
+    /// document (json, the default), the text, one SMS, a Zalo message and the phone page (html).
+    static let format = OutlookFormat.allCases.map(\.rawValue)
 
-    /// How each format served renders the outlook, with its media type. The phone page and the
-    /// SMS and Zalo texts are wired by adding their line here (and their media type to the 200
-    /// response of the route's operation); a format listed in `format` but not here answers 501.
-    static let renderings: [String: @Sendable (OutlookAnswer) throws -> (body: Data, mediaType: String)] = [
-        "json": { (try $0.document(issued: IssueTime.now()).encoded(), "application/json") }
-    ]
+    /// The outlook in `format`, with its media type: `OutlookAnswer.body`, the bytes
+    /// `muavu outlook --format FORMAT --lang LANGUAGE` writes. A new form is a case of
+    /// `OutlookFormat` and its media type in the route's 200 response.
+    static func render(_ answer: OutlookAnswer, format: OutlookFormat, language: String) throws
+        -> (body: Data, mediaType: String)
+    {
+        (try answer.body(format, language: language, issued: IssueTime.now()), format.mediaType)
+    }
 
     static let route = Route(
         method: .get, path: "/v1/outlook",
@@ -92,8 +94,11 @@ enum OutlookRoute {
                 + "`muavu outlook --commodity --market --json` writes it: the entry's models and the export link "
                 + "compared by rolling origin, the chosen one forecasting through the issue month (as_of, default "
                 + "today) plus months, its 80% range calibrated, the price alerts, and for the prices the "
-                + "configuration's sellOrStore section lists, sell fresh now or dry and store. format=html|sms|zalo "
-                + "answer 501 until the phone page and the short texts are served.",
+                + "configuration's sellOrStore section lists, sell fresh now or dry and store. format chooses the "
+                + "form, as `muavu outlook --format`: json (the default), text (in lang), sms (one GSM-7 message of "
+                + "at most 160 septets, without diacritics), zalo (a short message with diacritics) or html (a page "
+                + "for a phone: inline chart, no script); sms, zalo and html are in English for lang=en, else in "
+                + "Vietnamese.",
             parameters: [
                 .query("commodity", "The commodity (e.g. lúa, gạo, rice, xoai).", .string),
                 .query("market", "The market (e.g. Đồng Tháp, an giang).", .string),
@@ -109,17 +114,22 @@ enum OutlookRoute {
                     "The issue date: store data as known at the end of that day or month, and the data's age "
                         + "counted to it (default: today).",
                     JSONSchema([.type(.string), .pattern("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")])),
-                .query("format", "The answer's form (only json is served).", .enum(format.map { .string($0) })),
+                .query("format", "The answer's form (default json).", .enum(format.map { .string($0) })),
             ],
             responses: [
-                .json(200, "The outlook document.", OpenAPI.document("outlook")),
+                .init(
+                    status: 200, description: "The outlook: the document, or the form format asks for.",
+                    mediaType: "application/json", schema: OpenAPI.document("outlook"),
+                    alternatives: [
+                        ("text/plain", JSONSchema.string.described("format=text, sms or zalo: UTF-8 text.")),
+                        ("text/html", JSONSchema.string.described("format=html: a page for a phone, UTF-8.")),
+                    ]),
                 .problem(
                     400,
                     "A query value is not accepted, or commodity and market name no price or several (the problem "
                         + "lists them)."),
                 .problem(
                     422, "The price cannot be given an outlook (not monthly, too old, not known at as_of)."),
-                .problem(501, "The format is not served yet."),
                 .problem(503, "The store cannot be read, or every core is fitting a model (Retry-After)."),
             ])
     ) { api, request, context in
@@ -129,13 +139,7 @@ enum OutlookRoute {
         let language = try query.choice("lang", ["vi", "en", "both"], default: "both")
         let months = try query.integer("months", Limits.outlookMonths, default: 3)
         let asOf = try query.asOf()
-        let format = try query.choice("format", Self.format, default: "json")
-        guard let render = Self.renderings[format] else {
-            throw Problem(
-                .notImplemented,
-                "format=\(format) is not served yet: the phone page and the short texts are being made",
-                at: .init(parameter: "format"), expected: "format=json")
-        }
+        let format = OutlookFormat(rawValue: try query.choice("format", Self.format, default: "json")) ?? .json
         guard commodity != nil else {
             throw Problem(
                 .badRequest, "name the price with commodity (and market); GET /v1/commodities lists them",
@@ -147,10 +151,10 @@ enum OutlookRoute {
                 at: .init(parameter: "commodity"))
         }
         let rendered = try await api.fit {
-            try render(
+            try Self.render(
                 try outlook(
                     configuration, api: api, commodity: commodity, market: market, language: language,
-                    months: months, asOf: asOf))
+                    months: months, asOf: asOf), format: format, language: language)
         }
         return JSONResponse.response(rendered.body, type: rendered.mediaType)
     }

@@ -131,7 +131,7 @@ struct ReadEndpointTests {
         }
     }
 
-    @Test func theOutlookIsTheOutlookDocumentOfThePriceTheWordsName() async throws {
+    @Test func theOutlookIsTheDocumentOrThePhoneFormOfThePriceTheWordsName() async throws {
         let served = try ServedStore(importing: ServedStore.outlookData)
         try await served.application().test(.live) { client in
             let answer = try await client.call(
@@ -146,15 +146,24 @@ struct ReadEndpointTests {
             #expect(
                 (plain.json["data"] as? [[String: Any]])?.first?["series"] as? String
                     == (answer.json["data"] as? [[String: Any]])?.first?["series"] as? String)
+            // The phone forms: one SMS, a Zalo message, a page.
+            let sms = try await client.call(.get, "/v1/outlook?commodity=lua&market=an%20giang&months=2&format=sms")
+            #expect(sms.status == 200 && sms.contentType.hasPrefix("text/plain"))
+            #expect(sms.text.hasSuffix("\n") && sms.text.dropLast().count <= 160)
+            let zalo = try await client.call(.get, "/v1/outlook?commodity=lua&market=an%20giang&months=2&format=zalo")
+            #expect(zalo.status == 200 && zalo.text.contains("An Giang"))
+            let page = try await client.call(.get, "/v1/outlook?commodity=lua&market=an%20giang&months=2&format=html")
+            #expect(page.status == 200 && page.contentType.hasPrefix("text/html"))
+            #expect(page.text.contains("<svg") && !page.text.contains("<script"))
         }
     }
 
     @Test func theOutlooksRefusalsSayWhatWasExpected() async throws {
         let served = try ServedStore(importing: [])
         try await served.application().test(.live) { client in
-            let sms = try await client.call(.get, "/v1/outlook?commodity=lua&format=sms")
-            #expect(sms.status == 501)
-            #expect((sms.json["where"] as? [String: Any])?["parameter"] as? String == "format")
+            let csv = try await client.call(.get, "/v1/outlook?commodity=lua&format=csv")
+            #expect(csv.status == 400)
+            #expect((csv.json["where"] as? [String: Any])?["parameter"] as? String == "format")
             let months = try await client.call(.get, "/v1/outlook?commodity=lua&months=\(Int.max)")
             #expect(months.status == 400)
             #expect(

@@ -151,6 +151,16 @@ struct ServeCommandTests {
             running.address + "/v1/outlook?commodity=l%C3%BAa&market=An%20Giang&months=2")
         #expect(status == 200)
         #expect(String(decoding: body, as: UTF8.self) == cli.stdout)
+        // The SMS, as `muavu outlook --format sms` writes it.
+        let sms = try CLIRunner.run(
+            [
+                "outlook", "--commodity", "lúa", "--market", "An Giang", "--months", "2", "--format", "sms",
+                "--store", f.store, "--config", config,
+            ], environment: Self.epoch)
+        let (smsStatus, smsBody) = try Self.request(
+            running.address + "/v1/outlook?commodity=l%C3%BAa&market=An%20Giang&months=2&format=sms")
+        #expect(smsStatus == 200 && sms.status == 0)
+        #expect(String(decoding: smsBody, as: UTF8.self) == sms.stdout)
     }
 
     @Test func tokensAreListedRevokedAndEachNameGivenOnce() throws {
