@@ -6,8 +6,9 @@ import PackageDescription
 /// Dependencies point one way, along the data's path (each target may import only what it
 /// lists, and nothing imports a target above it):
 ///
-///     muavu (CLI)  → Publishing, Documents, Agronomy, AgriData, Forecasting, Store, TimeSeriesCore
-///     Server       → Publishing, Store                      (empty: future `muavu serve`)
+///     muavu (CLI)  → Server, Publishing, Documents, Agronomy, AgriData, Forecasting, Store, TimeSeriesCore
+///     Server       → Publishing, Documents, AgriData, Store, TimeSeriesCore, Hummingbird
+///                    (`muavu serve`: the JSON API; the only Hummingbird importer)
 ///     Publishing   → Documents, Rendering, Agronomy, AgriData, Forecasting, TimeSeriesCore, CFileSystem
 ///     Documents    → Agronomy, AgriData, Forecasting, TimeSeriesCore
 ///     Rendering    → TimeSeriesCore
@@ -38,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: property-based checks of the date arithmetic, the readers and the formula parser.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // `muavu serve`: the HTTP server (Server is the only target that imports it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -79,12 +82,19 @@ let package = Package(
                 "TimeSeriesCore", "AgriData", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // Empty for now: `muavu serve` (the only target to import Hummingbird and the OpenAPI runtime).
-        .target(name: "Server", dependencies: ["Publishing", "Store"]),
+        // `muavu serve`: the JSON API over the store and the documents Publishing makes, with its
+        // OpenAPI document and the write tokens (the only target to import Hummingbird).
+        .target(
+            name: "Server",
+            dependencies: [
+                "TimeSeriesCore", "AgriData", "Documents", "Publishing", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .executableTarget(
             name: "muavu",
             dependencies: [
                 "TimeSeriesCore", "Forecasting", "Agronomy", "AgriData", "Documents", "Publishing", "Store",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +136,13 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "AgriData", "TimeSeriesCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "AgriData", "Documents", "TimeSeriesCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "muavuTests",
             dependencies: [

@@ -1,6 +1,3 @@
-// Server: the future home of `muavu serve`, an HTTP API over the documents Publishing makes and
-// the series Store keeps.
-//
-// It will be the only target that imports Hummingbird and the OpenAPI runtime; those package
-// dependencies are added with the first code that uses them. It may import Publishing and Store;
-// only the CLI may import it. Empty until then.
+// Server: `muavu serve`, the JSON API over the series Store keeps and the documents Publishing
+// makes, described by an OpenAPI 3.1 document built from the same schema values `muavu schema`
+// prints (docs/design/server.md). The only target that imports Hummingbird; only the CLI imports it.

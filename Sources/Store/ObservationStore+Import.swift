@@ -11,8 +11,11 @@ extension ObservationStore {
     /// and status → not written, `unchanged`; different → written beside the old row with the
     /// batch's vintage, `revised`. Nothing is ever overwritten. The vintage is the batch's release
     /// date, else `now`. A file whose SHA-256 the store already holds is not read again: the report
-    /// says when it was imported and nothing is written.
-    public func `import`(_ batch: ImportBatch, file: String, sha256: String, now: Date) throws -> ImportReport {
+    /// says when it was imported and nothing is written. `token` names the write token of
+    /// `muavu serve` that sent the batch (nil for `muavu import`), recorded on its source file.
+    public func `import`(
+        _ batch: ImportBatch, file: String, sha256: String, now: Date, token: String? = nil
+    ) throws -> ImportReport {
         let groups = try SeriesBatch.make(batch, store: path)
         let vintage = batch.releaseDate ?? now
         var report = ImportReport(
@@ -29,12 +32,13 @@ extension ObservationStore {
                 }
                 try db.execute(
                     sql: """
-                        INSERT INTO source_file (path, sha256, publisher, format, release_date, imported_at, rows_read)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO source_file
+                            (path, sha256, publisher, format, release_date, imported_at, rows_read, token_name)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         file, sha256, batch.publisher, batch.format.rawValue,
-                        batch.releaseDate.map(Self.milliseconds), Self.milliseconds(now), batch.rowsRead,
+                        batch.releaseDate.map(Self.milliseconds), Self.milliseconds(now), batch.rowsRead, token,
                     ])
                 let fileID = db.lastInsertedRowID
                 let insert = try ObservationInsert(db)

@@ -22,6 +22,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case conflictingValue = "conflicting-value"
         /// A value that is NaN or infinite (SQLite would store it as NULL).
         case nonFinite = "non-finite"
+        /// `muavu token add` with a name already given to a token (valid or revoked).
+        case tokenExists = "token-exists"
+        /// `muavu token revoke` with a name no token has.
+        case unknownToken = "unknown-token"
         /// SQLite itself failed (disk full, locked, corrupt file...).
         case database
     }

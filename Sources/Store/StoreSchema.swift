@@ -46,10 +46,25 @@ enum StoreSchema {
         CREATE INDEX observation_source_file ON observation(source_file_id);
         """
 
+    /// Version 2: the write tokens of `muavu serve` (`muavu token add NAME`), kept only as the
+    /// SHA-256 of the token, and on each source file the name of the token that wrote it (NULL for
+    /// files imported with `muavu import`). A revoked token keeps its row, so that every write
+    /// still names who made it; a name is never given to a second token.
+    static let v2 = """
+        CREATE TABLE access_token (
+            name TEXT PRIMARY KEY NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        ) WITHOUT ROWID;
+        ALTER TABLE source_file ADD COLUMN token_name TEXT REFERENCES access_token(name);
+        """
+
     /// The migrations, oldest first.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        migrator.registerMigration("v2") { db in try db.execute(sql: v2) }
         return migrator
     }
 }

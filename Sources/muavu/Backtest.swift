@@ -3,6 +3,7 @@ import ArgumentParser
 import Documents
 import Forecasting
 import Foundation
+import Publishing
 import TimeSeriesCore
 
 /// `muavu backtest --data FILE --horizon H --windows N [--step S] --models a,b,c`:

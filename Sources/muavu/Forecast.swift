@@ -3,6 +3,7 @@ import ArgumentParser
 import Documents
 import Forecasting
 import Foundation
+import Publishing
 import TimeSeriesCore
 
 /// `a, b,c` → `["a", "b", "c"]` (blank items dropped).
@@ -115,25 +116,15 @@ struct Forecast: ParsableCommand {
                 inputs: [input.data, input.dataOptions.bounds, regression.covariateData, future])
             if regression.covariates != nil { return try runWithCovariates() }
             let series = try input.load()
-            let forecaster = intervalMethod.applied(
-                to: try regression.order.map { FixedOrderARIMA(order: $0) }
-                    ?? ForecasterRegistry.forecaster(named: model))
-            let runner = try workers.runner()
+            let forecaster =
+                try regression.order.map { intervalMethod.applied(to: FixedOrderARIMA(order: $0)) }
+                ?? ForecastRun.forecaster(model: model, intervals: intervalMethod)
             let progress = ProgressReporter(label: "series")
-            let horizon = self.horizon
-            let levels = self.levels
-            let outcomes = runner.map(
-                count: series.count, completed: { progress.update(done: $0, total: series.count) }
-            ) { i in
-                let s = series[i]
-                return forecastOutcome {
-                    try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels)
-                }
-            }
+            let document = try ForecastRun.document(
+                series, dataset: input.datasetName, forecaster: forecaster, horizon: horizon, levels: levels,
+                issued: IssueTime.now(), runner: try workers.runner(),
+                completed: { progress.update(done: $0, total: series.count) })
             progress.finish()
-            let document = ForecastDocument(
-                dataset: input.datasetName, horizon: horizon, levels: levels,
-                series: series, outcomes: outcomes, issued: IssueTime.now())
             try AtomicFile.writeDocument(document, to: destination.output)
         }
     }

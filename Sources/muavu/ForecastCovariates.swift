@@ -1,6 +1,7 @@
 import AgriData
 import Documents
 import Forecasting
+import Publishing
 import TimeSeriesCore
 
 /// The target series lined up with their covariates (`CovariateAligner.design`), each from its

@@ -28,6 +28,8 @@ struct Muavu: ParsableCommand {
             Report.self,
             Import.self,
             DataCommand.self,
+            Serve.self,
+            Token.self,
         ]
     )
 

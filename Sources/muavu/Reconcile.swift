@@ -3,6 +3,7 @@ import ArgumentParser
 import Documents
 import Forecasting
 import Foundation
+import Publishing
 import TimeSeriesCore
 
 /// `muavu reconcile --data FILE --hierarchy FILE --horizon H [--method NAME] [--model NAME]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Server
 import Store
 import TimeSeriesCore
 
@@ -30,19 +31,9 @@ struct StoreOptions: ParsableArguments {
         try ObservationStore(path: path, create: create)
     }
 
-    /// The instant `--as-of DATE` stands for: the end of the day `YYYY-MM-DD`, or of the month
-    /// `YYYY-MM`, in UTC (what was known on DATE includes a release of that day). Nil when `text`
-    /// is neither.
-    static func asOfInstant(_ text: String) -> Date? {
-        let nextDay: Int
-        switch PeriodDate(parsing: text) {
-        case .day(let y, let m, let d)?: nextDay = PeriodDate.daysFromCivil(year: y, month: m, day: d) + 1
-        case .month(let y, let m)?:
-            nextDay = PeriodDate.daysFromCivil(year: y, month: m, day: PeriodDate.daysInMonth(year: y, month: m)) + 1
-        default: return nil
-        }
-        return Date(timeIntervalSince1970: Double(nextDay) * 86_400 - 0.001)
-    }
+    /// The instant `--as-of DATE` stands for (`StoreSeries.instant`). Nil when `text` is not a
+    /// day or a month.
+    static func asOfInstant(_ text: String) -> Date? { StoreSeries.instant(asOf: text) }
 }
 
 /// `runReportingFailures`, with the store's errors too: bad data or a path that is not a store
@@ -57,3 +48,7 @@ func runReportingStoreFailures(_ body: () throws -> Void) throws {
         }
     }
 }
+
+/// The store as the commands read a configuration's store datasets (`Server.StoreSeries`, shared
+/// with `muavu serve`), by its short name in every file of the CLI.
+typealias StoreSeries = Server.StoreSeries

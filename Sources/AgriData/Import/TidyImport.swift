@@ -12,12 +12,27 @@ import TimeSeriesCore
 public enum TidyImport {
     /// Reads `path` into a batch; a problem in the file throws `TidyReader`'s `DataError`.
     public static func read(path: String, options: TidyReadOptions = TidyReadOptions()) throws -> ImportBatch {
+        try batch(TidyReader.read(path: path, options: importing(options)), origin: path)
+    }
+
+    /// Reads tidy CSV `data` (the body `muavu serve` is sent, named `file` in messages) as
+    /// `read(path:)` reads a file.
+    public static func read(data: Data, file: String, options: TidyReadOptions = TidyReadOptions()) throws
+        -> ImportBatch
+    {
+        try batch(TidyReader.read(data: data, file: file, options: importing(options)), origin: file)
+    }
+
+    /// Interpolation lays every series on its calendar and marks the filled periods, which are
+    /// then left out: what remains is exactly the values the file gives.
+    private static func importing(_ options: TidyReadOptions) -> TidyReadOptions {
         var options = options
-        // Interpolation lays every series on its calendar and marks the filled periods, which are
-        // then left out: what remains is exactly the values the file gives.
         options.onMissing = .interpolate
         options.covariates = []
-        let dataset = try TidyReader.read(path: path, options: options)
+        return options
+    }
+
+    private static func batch(_ dataset: TidyDataset, origin path: String) -> ImportBatch {
         var observations: [ImportedObservation] = []
         var frequencies: [String: Frequency] = [:]
         for series in dataset.series {

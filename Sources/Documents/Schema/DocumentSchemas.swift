@@ -18,4 +18,11 @@ public enum DocumentSchemas {
     ]
 
     public static var names: [String] { all.keys.sorted() }
+
+    /// The schemas as values, for those another document embeds (`muavu serve`'s OpenAPI document
+    /// states its responses with them, so that they are the very schemas `muavu schema` prints).
+    public static let values: [String: JSONSchema] = [
+        "forecast": ForecastSchema.schema,
+        "outlook": OutlookSchema.schema,
+    ]
 }

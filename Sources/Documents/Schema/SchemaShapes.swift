@@ -49,24 +49,26 @@ extension JSONSchema {
     }
 
     /// A UTC time stamp as the documents write it, `2024-05-01T00:00:00Z`.
-    static let dateTime = JSONSchema([
+    public static let dateTime = JSONSchema([
         .type(.string), .format("date-time"), .pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"),
     ])
 
     /// A SHA-256 as lowercase hex.
-    static let sha256 = JSONSchema([.type(.string), .pattern("^[0-9a-f]{64}$")])
+    public static let sha256 = JSONSchema([.type(.string), .pattern("^[0-9a-f]{64}$")])
 
     /// The interval levels, percent.
     static let levels = array(level)
 
     /// The frequencies of a series, as `Frequency` names them.
-    static let frequency = JSONSchema.enum(["yearly", "quarterly", "monthly", "weekly", "daily", "season", "index"])
+    public static let frequency = JSONSchema.enum([
+        "yearly", "quarterly", "monthly", "weekly", "daily", "season", "index",
+    ])
 
     /// A list of strings.
     static let strings = array(.string)
 
     /// A count: an integer of at least 0.
-    static let count = integer(minimum: 0)
+    public static let count = integer(minimum: 0)
 
     /// A value per interval level, keyed by the level (`"80"`), null where it cannot be computed.
     static let byLevel = JSONSchema([
@@ -74,7 +76,7 @@ extension JSONSchema {
     ])
 
     /// `{"vi": ..., "en": ...}`: a text in Vietnamese and English.
-    static let bilingual = record(["vi", "en"], ["vi": .string, "en": .string], properties: .inline)
+    public static let bilingual = record(["vi", "en"], ["vi": .string, "en": .string], properties: .inline)
 
     /// A file written: its path, SHA-256 and size.
     static func file(sha256: JSONSchema) -> JSONSchema {

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import Server
+
+/// Requests built to break the server: each gets a problem document with a 4xx status, never a
+/// crash or an empty answer, and the server answers the next request as before.
+@Suite("muavu serve: hostile requests")
+struct HostileRequestTests {
+    @Test func hostilePathsAndQueriesAreRefusedWithAProblem() async throws {
+        let served = try ServedStore(importing: ["paddy-price-monthly.csv"])
+        try await served.application().test(.live) { client in
+            let requests: [(String, Int)] = [
+                ("/v1/series/..%2F..%2Fetc%2Fpasswd", 404),
+                ("/v1/series/%2E%2E", 404),
+                ("/v1/series/a%00b", 400),
+                ("/v1/series/" + String(repeating: "x", count: 5_000), 400),
+                ("/v1/series/%ZZ", 400),
+                ("/v1/forecast/paddy-ir50404-an-giang?horizon=\(Int.max)", 400),
+                ("/v1/forecast/paddy-ir50404-an-giang?horizon=-1", 400),
+                ("/v1/forecast/paddy-ir50404-an-giang?horizon=99999999999999999999999", 400),
+                ("/v1/forecast/paddy-ir50404-an-giang?on_missing=guess", 400),
+                ("/v1/outlook?months=\(Int.max)", 400),
+                ("/v1/outlook?months=1e3", 400),
+                ("/v1/outlook?lang=fr", 400),
+                ("/v1/commodities?commodity=" + String(repeating: "l%C3%BAa", count: 300), 400),
+                ("/v1/commodities?commodity=a&commodity=b", 400),
+                ("/v1/series/paddy-ir50404-an-giang?as_of=2020-13", 400),
+                ("/nope", 404),
+                ("/v1/series", 404),
+            ]
+            for (uri, status) in requests {
+                let answer = try await client.call(.get, uri)
+                #expect(answer.status == status, "\(uri)")
+                #expect(answer.contentType == "application/problem+json", "\(uri)")
+            }
+            let wrongMethod = try await client.call(.delete, "/v1/health")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.headers[.allow] == "GET")
+            #expect(try await client.call(.get, "/v1/health").status == 200)
+        }
+    }
+}
