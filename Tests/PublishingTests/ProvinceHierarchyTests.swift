@@ -98,6 +98,14 @@ import TimeSeriesCore
         #expect(tables[1].note.vi.contains("Kiên Giang, vụ Hè Thu + Thu Đông: Tổng cục Thống kê không công bố riêng"))
         #expect(tables[0].note.vi.contains("Cà Mau vụ Đông Xuân"))
         #expect(tables[2].rows[3].place.vi == "Đồng bằng sông Cửu Long" && tables[2].rows[9].place.vi == "Cả nước")
+        // The CSV of every series: 61 series × 3 indicators, and the table's numbers among them.
+        let csv = try #require(tables[0].csv.flatMap { String(data: $0, encoding: .utf8) })
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(lines.count == 1 + (reference.bottom + reference.aggregates) * 3)
+        let todayArea = try #require(lines.first { $0[0] == "today" && $0[2] == "ca-nam" && $0[3] == "area" })
+        let expected = try #require(reference.tables["ca-nam"]?["today"]?.area.mean)
+        #expect(abs((Double(todayArea[6]) ?? .nan) - expected) < 1e-4)
+        #expect(lines.contains { $0[0] == "kien-giang" && $0[2] == "he-thu-thu-dong" && $0.last == "true" })
         #expect(tables[2].rows[0].place.vi == "Đồng Tháp (gồm Tiền Giang cũ)")
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Documents
 import Rendering
 import TimeSeriesCore
@@ -59,6 +60,9 @@ extension Bulletin {
         /// "TB 5 năm 2012–2016".
         public var usual: Bilingual
         public var rows: [Row]
+        /// Every series of the hierarchy as tidy CSV (`province-seasons.csv` of the publication),
+        /// carried by the first table.
+        public var csv: Data?
 
         public init(
             title: Bilingual, note: Bilingual, target: Bilingual, level: Int, latest: Bilingual, usual: Bilingual,

@@ -176,7 +176,9 @@ enum ProvinceHierarchy {
         let context = Context(
             configuration: configuration, hierarchy: h, figures: figures, calendar: calendar, years: years,
             horizon: horizon, gaps: gaps, absent: absent)
-        return h.seasons.map { s in context.table(season: s, nodes: nodes, reconciled: reconciled) }
+        var tables = h.seasons.map { s in context.table(season: s, nodes: nodes, reconciled: reconciled) }
+        if !tables.isEmpty { tables[0].csv = context.csv(nodes: nodes, reconciled: reconciled) }
+        return tables
     }
 
     /// The GSO figures of every province, the region and the country, for the parts and the year.
@@ -368,6 +370,51 @@ enum ProvinceHierarchy {
                     vi: "TB 5 năm \(years.suffix(5).first ?? last)–\(last)",
                     en: "5-year mean \(years.suffix(5).first ?? last)–\(last)"),
                 rows: rows)
+        }
+
+        /// Every series of the hierarchy (each province, the rest of the country, today's province,
+        /// the region and the country, by season and for the year) as tidy CSV: the reconciled
+        /// area, yield and production of the target year with the bounds of every level, the
+        /// newest official figure and the 5-year mean; `derived` marks a season derived from the
+        /// year. Numbers with a decimal point, to 4 decimals.
+        func csv(nodes: [Node], reconciled r: Reconciled) -> Data {
+            let levels = configuration.levels.sorted()
+            let last = years[years.count - 1]
+            var header = ["place_id", "place", "season", "indicator", "unit", "year", "forecast"]
+            for l in levels { header += ["lower_\(l)", "upper_\(l)"] }
+            header += ["latest_year", "latest", "mean_5_years", "derived"]
+            func n(_ v: Double) -> String { v.isFinite ? String(format: "%.4f", v) : "" }
+            func quoted(_ t: String) -> String {
+                t.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
+            }
+            var lines = [header.joined(separator: ",")]
+            func usual(_ v: [Double]) -> Double { v.suffix(5).reduce(0, +) / Double(min(5, v.count)) }
+            for (i, node) in nodes.enumerated() {
+                let areas = figures.history("area", node, years)
+                let productions = figures.history("production", node, years)
+                let yields = zip(productions, areas).map { $0 / $1 * 10 }
+                let rows: [(String, String, Double, [LevelBounds]?, [Double])] = [
+                    ("area", "nghìn ha", r.area[i], r.areaBounds, areas),
+                    ("yield", "tạ/ha", r.production[i] / r.area[i] * 10, nil, yields),
+                    ("production", "nghìn tấn", r.production[i], r.productionBounds, productions),
+                ]
+                for (indicator, unit, value, bounds, history) in rows {
+                    var cells = [
+                        node.place, quoted(placeName(node.place).vi), node.season, indicator, unit,
+                        "\(last + horizon)", n(value),
+                    ]
+                    for l in levels {
+                        let b = bounds?.first { $0.level == l }
+                        cells += [n(b?.lower[i][horizon - 1] ?? .nan), n(b?.upper[i][horizon - 1] ?? .nan)]
+                    }
+                    cells += [
+                        "\(last)", n(history.last ?? .nan), n(usual(history)),
+                        figures.derived.contains(node) ? "true" : "false",
+                    ]
+                    lines.append(cells.joined(separator: ","))
+                }
+            }
+            return Data((lines.joined(separator: "\n") + "\n").utf8)
         }
 
         /// What the table is, in plain words: each series forecast on its own, then adjusted so

@@ -121,6 +121,9 @@ public enum Publisher {
         for chart in bulletin.chartFiles() {
             files.append(File(path: chart.path, data: Data(chart.svg.utf8)))
         }
+        if let csv = province?.reconciled.first?.csv {
+            files.append(File(path: "province-seasons.csv", data: csv))
+        }
         files.append(File(path: "bulletin.html", data: Data(bulletin.html().utf8)))
         files.append(File(path: "bulletin.md", data: Data(bulletin.markdown().utf8)))
         files += phonePages(published, issueDay: issueDay)
