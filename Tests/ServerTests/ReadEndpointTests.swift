@@ -18,7 +18,7 @@ struct ReadEndpointTests {
             #expect(answer.status == 200)
             let store = try #require(answer.json["store"] as? [String: Any])
             #expect(store["reachable"] as? Bool == true)
-            #expect(store["series"] as? Int == 4)
+            #expect(store["series"] as? Int == 8)
             #expect((store["last_import"] as? String)?.hasSuffix("Z") == true)
             #expect(answer.json["version"] as? String == Engine.current.version)
         }
@@ -55,8 +55,9 @@ struct ReadEndpointTests {
             let series = try #require(all.json["series"] as? [[String: Any]])
             #expect(
                 series.map { $0["id"] as? String } == [
-                    "paddy-ir50404-an-giang", "wfp-rice-wholesale-an-giang", "wfp-rice-wholesale-bac-lieu",
-                    "wfp-rice-wholesale-dong-thap",
+                    "paddy-dai-thom-8-an-giang", "paddy-ir50404-an-giang", "paddy-ir50404-dry-an-giang",
+                    "paddy-om18-an-giang", "paddy-om5451-an-giang", "wfp-rice-wholesale-an-giang",
+                    "wfp-rice-wholesale-bac-lieu", "wfp-rice-wholesale-dong-thap",
                 ])
             // lúa, lua and paddy name the same prices, with or without diacritics.
             var found: [[String?]] = []

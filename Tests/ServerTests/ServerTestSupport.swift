@@ -19,7 +19,11 @@ final class ServedStore: Sendable {
     static let datasets = ["wfp-rice-wholesale.csv", "paddy-price-monthly.csv"]
     /// What the paddy outlook reads: the paddy prices, and Viet Nam's 5% broken rice export price
     /// (the configuration's export link), the rows of that one series of the Pink Sheet file.
-    static let outlookData = ["paddy-price-monthly.csv", "wb-pinksheet-monthly.csv#wb-rice-vnm-5"]
+    /// The paddy prices, the Pink Sheet series the configuration links them to, and the wholesale
+    /// rice prices of the paddy–rice margin.
+    static let outlookData = [
+        "paddy-price-monthly.csv", "wb-pinksheet-monthly.csv#wb-rice-vnm-5", "wfp-rice-wholesale.csv",
+    ]
 
     let folder: URL
     var path: String { folder.appendingPathComponent("store.sqlite").path }

@@ -135,7 +135,13 @@ struct ServeCommandTests {
         let rice = f.url.appendingPathComponent("wb-rice-vnm-5.csv")
         try ([pinksheet[0]] + pinksheet.filter { $0.hasPrefix("wb-rice-vnm-5,") }).joined(separator: "\n")
             .write(to: rice, atomically: true, encoding: .utf8)
-        for file in [datasets.appendingPathComponent("paddy-price-monthly.csv").path, rice.path] {
+        // The paddy prices, the export price they are linked to, and the wholesale rice prices of
+        // the paddy–rice margin.
+        let files = [
+            datasets.appendingPathComponent("paddy-price-monthly.csv").path, rice.path,
+            datasets.appendingPathComponent("wfp-rice-wholesale.csv").path,
+        ]
+        for file in files {
             #expect(try CLIRunner.run(["import", "--format", "tidy", "--file", file, "--store", f.store]).status == 0)
         }
         let config = BundledConfiguration.root.appendingPathComponent("models/dong-thap.json").path
