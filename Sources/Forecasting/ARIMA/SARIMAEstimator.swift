@@ -292,15 +292,27 @@ struct SARIMAEstimator {
             innovations = pass.residuals
         }
         guard sigma2.isFinite else { throw ForecastingError(.fitFailed, "the innovation variance is not finite") }
-        // Reported σ² divides by the degrees of freedom left, as R `forecast::Arima`:
-        // Σ e_t² / (n* − k), k the number of estimated coefficients.
+        var fit = makeFit(
+            x, poly: poly, nUsed: nUsed, npar: npar, sumSquares: sumSquares, sigma2: sigma2, loglik: loglik, aic: aic)
+        fit.residuals = [Double](repeating: .nan, count: y.count - nUsed) + innovations
+        return fit
+    }
+
+    /// The fit from the likelihood's sums: the reported σ² divides by the degrees of freedom left,
+    /// as R `forecast::Arima` (Σ e_t² / (n* − k), k the estimated coefficients), and the criteria
+    /// count the n* values the likelihood used (k = npar + 1 with σ²): BIC = AIC + k(log n* − 2),
+    /// AICc = AIC + 2k(k + 1)/(n* − k − 1).
+    private func makeFit(
+        _ x: [Double], poly: (phi: [Double], theta: [Double], ar: [Double], ma: [Double], sar: [Double], sma: [Double]),
+        nUsed: Int, npar: Int, sumSquares: Double, sigma2: Double, loglik: Double, aic: Double
+    ) -> SARIMA.Fit {
+        var sigma2 = sigma2
         if nUsed > npar { sigma2 = sumSquares / Double(nUsed - npar) }
         let k = Double(npar + 1)
         let nstar = Double(nUsed)
         let bic = aic + k * (log(nstar) - 2)
         let aicc = nstar - k - 1 > 0 ? aic + 2 * k * (k + 1) / (nstar - k - 1) : .infinity
         let b = beta(x)
-        let lost = y.count - nUsed
         var fit = SARIMA.Fit(
             specification: specification, method: method,
             ar: poly.ar, ma: poly.ma, seasonalAR: poly.sar, seasonalMA: poly.sma,
@@ -314,7 +326,6 @@ struct SARIMAEstimator {
             let start = columns.count - userColumns
             fit.regressorRows = (0..<y.count).map { t in (start..<columns.count).map { columns[$0][t] } }
         }
-        fit.residuals = [Double](repeating: .nan, count: lost) + innovations
         return fit
     }
 
@@ -335,32 +346,16 @@ struct SARIMAEstimator {
         }
         let nUsed = pass.count
         let npar = armaCount + betaStart.count
-        var sigma2 = pass.sumSquares / Double(nUsed)
+        let sigma2 = pass.sumSquares / Double(nUsed)
         let value = 0.5 * (log(sigma2) + pass.sumLogVariance / Double(nUsed))
         let loglik = -0.5 * (2 * Double(nUsed) * value + Double(nUsed) + Double(nUsed) * log(2 * Double.pi))
         let aic = -2 * loglik + 2 * Double(npar + 1)
         guard sigma2.isFinite, loglik.isFinite else {
             throw ForecastingError(.fitFailed, "the innovation variance is not finite")
         }
-        if nUsed > npar { sigma2 = pass.sumSquares / Double(nUsed - npar) }
-        let k = Double(npar + 1)
-        let nstar = Double(nUsed)
-        let bic = aic + k * (log(nstar) - 2)
-        let aicc = nstar - k - 1 > 0 ? aic + 2 * k * (k + 1) / (nstar - k - 1) : .infinity
-        let b = beta(x)
-        var fit = SARIMA.Fit(
-            specification: specification, method: method,
-            ar: poly.ar, ma: poly.ma, seasonalAR: poly.sar, seasonalMA: poly.sma,
-            intercept: hasIntercept ? b[0] : nil,
-            drift: hasDrift ? b[0] : nil,
-            regression: Array(b.suffix(userColumns)),
-            sigma2: sigma2, loglik: loglik, aic: aic, aicc: aicc, bic: bic,
-            nobs: nUsed, parameterCount: npar, series: y)
-        fit.specification.order = order
-        if userColumns > 0 {
-            let start = columns.count - userColumns
-            fit.regressorRows = (0..<y.count).map { t in (start..<columns.count).map { columns[$0][t] } }
-        }
+        var fit = makeFit(
+            x, poly: poly, nUsed: nUsed, npar: npar, sumSquares: pass.sumSquares, sigma2: sigma2, loglik: loglik,
+            aic: aic)
         fit.residuals = pass.residuals
         let missing = y.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         fit.notes.append(
