@@ -17,6 +17,9 @@ public struct TidyDataset: Sendable {
     public var reported: [String: ReportedPeriods] = [:]
     /// Series id → the series' label (`TidyReadOptions.labelColumn`), when it has one.
     public var labels: [String: String] = [:]
+    /// Per series, the periods whose rows the flag column marked `confirmed` to let a value
+    /// outside its plausible range through (`muavu import` keeps the mark).
+    public var confirmed: [String: Set<PeriodDate>] = [:]
     /// Series id → how its dates were read (`TimeSeries.dateReading` of each series says the same).
     public var readings: [String: String] {
         Dictionary(series.compactMap { s in s.dateReading.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })

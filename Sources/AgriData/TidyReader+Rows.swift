@@ -28,6 +28,8 @@ extension TidyReader {
         var missingCells = 0
         var unusable = false  // a row was refused (bad date), so the grid is incomplete
         var onlyMonthStarts = true  // every day date is the 1st of a month (pandas' monthly `MS`)
+        /// The dates of rows whose flag cell `confirmed` lifted a plausible-range refusal.
+        var confirmed: [RawDate] = []
     }
 
     /// The rows of a file, read one at a time into the series they belong to. This is the reader's
@@ -51,6 +53,8 @@ extension TidyReader {
         var refused = Set<String>()
         /// The bounds of each series, by its index in `series`.
         var bounds: [SeriesBounds] = []
+        /// Whether the row being read was let through by its `confirmed` flag.
+        var rowConfirmed = false
 
         init(columns: Columns, options: TidyReadOptions) {
             self.columns = columns
@@ -67,6 +71,10 @@ extension TidyReader {
             else { return }
             let sameUnit = checkUnit(t, series: s, line: line, problems: &problems)
             let v = value(t, series: s, line: line, inSeriesUnit: sameUnit, problems: &problems)
+            if rowConfirmed {
+                series[s].confirmed.append(dated.date)
+                rowConfirmed = false
+            }
             if let j = columns.label, series[s].label == nil, !v.isNaN,
                 let text = t.string(j)?.trimmingCharacters(in: .whitespaces), !text.isEmpty
             {
@@ -321,12 +329,18 @@ extension TidyReader {
 
         /// Reports `v` when it breaks a limit of its series: an impossible one always, a plausible
         /// one unless the row's flag cell says `confirmed`.
-        private func checkBounds(_ t: CSVTokenizer, _ v: Double, series s: Int, line: Int, problems: inout Problems) {
+        private mutating func checkBounds(
+            _ t: CSVTokenizer, _ v: Double, series s: Int, line: Int, problems: inout Problems
+        ) {
             let confirmed =
                 columns.flag.map { j in
                     (t.string(j) ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "confirmed"
                 } ?? false
-            guard let violation = bounds[s].violation(v, confirmed: confirmed) else { return }
+            guard let violation = bounds[s].violation(v, confirmed: confirmed) else {
+                // Let through by its flag: the import keeps the flag, so that its bounds do too.
+                if confirmed, bounds[s].violation(v, confirmed: false) != nil { rowConfirmed = true }
+                return
+            }
             let text = t.lossyString(columns.value).trimmingCharacters(in: .whitespaces)
             problems.add(
                 DataError(

@@ -118,6 +118,7 @@ public enum TidyReader {
         var cropSeason: [String: Int] = [:]
         var reported: [String: ReportedPeriods] = [:]
         var labels: [String: String] = [:]
+        var confirmed: [String: Set<PeriodDate>] = [:]
         for acc in pass.series {
             let done = finish(
                 acc, refused: pass.refused.contains(TextKey.nfc(acc.id)), columns: columns, options: options,
@@ -128,12 +129,17 @@ public enum TidyReader {
             if let k = done.cropSeason { cropSeason[acc.id] = k }
             if let r = done.reported { reported[acc.id] = r }
             if let l = acc.label { labels[acc.id] = l }
+            if !acc.confirmed.isEmpty {
+                let k = done.cropSeason ?? 1
+                confirmed[acc.id] = Set(acc.confirmed.map { $0.date(seasonsPerYear: k) })
+            }
         }
         var result = report(rows: pass.rows, series: summaries)
         if result.problemCount == 0 {
             result.dataset = TidyDataset(
                 file: file, series: built, covariates: covariates, cropSeason: cropSeason,
                 rows: pass.rows, reported: reported, labels: labels)
+            result.dataset?.confirmed = confirmed
         }
         return result
     }

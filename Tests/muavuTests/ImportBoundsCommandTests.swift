@@ -28,4 +28,24 @@ import Testing
         let bad = try CLIRunner.run(["import", "--format", "wfp-hdx", "--file", file, "--confirmed", "2008-01"])
         #expect(bad.status == 64)
     }
+
+    /// A tidy row whose flag column says `confirmed` is imported as it is: the reader lets it
+    /// through, and the import's own bounds keep the mark (it is stored with status `confirmed`);
+    /// the same row without the mark is refused naming its line and column.
+    @Test func aTidyRowFlaggedConfirmedIsImported() throws {
+        let f = try DataCommandTests.Folder()
+        // 71,000 đồng/kg of paddy: above the plausible range, real only if someone says so.
+        let flagged = try f.write(
+            "week.csv",
+            "series_id,date,value,unit,flag\npaddy-ir50404-an-giang,2030-01,71000,VND/kg,confirmed\n"
+                + "paddy-ir50404-an-giang,2030-02,7100,VND/kg,\n")
+        let ok = try CLIRunner.run(["import", "--format", "tidy", "--file", flagged, "--store", f.store])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let export = try CLIRunner.run(["data", "export", "--series", "paddy-ir50404-an-giang", "--store", f.store])
+        #expect(export.status == 0 && export.stdout.contains("2030-01,71000"), "\(export.stdout)\(export.stderr)")
+        let plain = try f.write(
+            "plain.csv", "series_id,date,value,unit,flag\npaddy-ir50404-an-giang,2030-03,71000,VND/kg,\n")
+        let refused = try CLIRunner.run(["import", "--format", "tidy", "--file", plain, "--store", f.store])
+        #expect(refused.status == 65 && refused.stderr.contains("plain.csv:2:3"), "\(refused.stderr)")
+    }
 }

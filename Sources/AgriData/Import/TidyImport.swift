@@ -40,10 +40,11 @@ public enum TidyImport {
             let reported = dataset.reported[series.id]
             for (i, value) in series.values.enumerated() where reported?.isReported(at: i) ?? true {
                 guard let period = series.date(at: i) else { continue }
+                let flagged = dataset.confirmed[series.id]?.contains(period) == true
                 observations.append(
                     ImportedObservation(
                         seriesID: series.id, period: period, value: value, unit: series.unit ?? "",
-                        origin: path))
+                        status: flagged ? "confirmed" : nil, origin: path))
             }
         }
         let missing = dataset.rows - observations.count
