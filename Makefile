@@ -28,6 +28,19 @@ forecast: build
 	@mkdir -p $(OUT)
 	bash scripts/forecast.sh $(BIN) $(OUT)
 
+# The server on the bundled data: the store $(SERVE_STORE) (made from datasets/ the first time,
+# as make forecast makes its own) and models/dong-thap.json, on $(SERVE_HOST):$(SERVE_PORT) until
+# Ctrl-C. A write token: $(BIN) token add NAME --store $(SERVE_STORE). docs/deploy/ shows how to
+# run it behind the province's web server.
+SERVE_STORE ?= serve/store.sqlite
+SERVE_HOST ?= 127.0.0.1
+SERVE_PORT ?= 8080
+.PHONY: serve
+serve: build
+	@mkdir -p $(dir $(SERVE_STORE))
+	@[ -e $(SERVE_STORE) ] || bash scripts/import-bundled.sh $(BIN) $(SERVE_STORE)
+	$(BIN) serve --store $(SERVE_STORE) --config models/dong-thap.json --host $(SERVE_HOST) --port $(SERVE_PORT)
+
 # The bulletin as a reader sees it: headless Chromium (installed with fonts-noto-core when missing)
 # renders the whole of $(OUT)/bulletin.html to $(OUT)/bulletin.png. Not part of make test.
 .PHONY: screenshot

@@ -1,3 +1,4 @@
+import Dispatch
 import Documents
 import Foundation
 import Hummingbird
@@ -12,6 +13,8 @@ final class MuavuAPI: Sendable {
     private let opened = Mutex<ObservationStore?>(nil)
 
     private let fitting = Mutex(0)
+    /// Per token name, the times (seconds since boot) of its writes in the last minute.
+    private let writes = Mutex<[String: [UInt64]]>([:])
 
     init(settings: ServeSettings) { self.settings = settings }
 
@@ -34,6 +37,28 @@ final class MuavuAPI: Sendable {
         }
         defer { fitting.withLock { $0 -= 1 } }
         return try await offload(body)
+    }
+
+    /// Counts a write by `token`, or refuses it (429) when the token has made
+    /// `settings.writesPerMinute` writes in the last 60 seconds (a sliding window).
+    func admitWrite(by token: String, now: UInt64 = DispatchTime.now().uptimeNanoseconds) throws {
+        let limit = settings.writesPerMinute
+        let minute: UInt64 = 60_000_000_000
+        let admitted = writes.withLock { all in
+            var recent = (all[token] ?? []).filter { now &- $0 < minute }
+            guard recent.count < limit else {
+                all[token] = recent
+                return false
+            }
+            recent.append(now)
+            all[token] = recent
+            return true
+        }
+        guard admitted else {
+            throw Problem(
+                .tooManyWrites, "token '\(token)' has written \(limit) times in the last minute; ask again in a minute",
+                at: .init(header: "Authorization"), expected: "at most \(limit) writes a minute per token")
+        }
     }
 
     static let version = Engine.current.version

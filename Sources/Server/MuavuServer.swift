@@ -20,15 +20,21 @@ public struct ServeSettings: Sendable {
     /// The largest request body read, in bytes; a larger one is refused (413) before it is parsed.
     public var maxBodyBytes: Int
 
-    /// 1 MiB: a week's prices of every market are a few kilobytes of CSV.
-    public static let defaultMaxBodyBytes = 1 << 20
+    /// The writes one token may make in any 60 seconds; more are refused (429) until the minute
+    /// has passed.
+    public var writesPerMinute: Int
+
+    /// 64 KiB: a week's prices of every market are a few kilobytes of CSV.
+    public static let defaultMaxBodyBytes = 64 << 10
+    /// 60: a price reporter sends a handful a week; a script gone wrong is held to one a second.
+    public static let defaultWritesPerMinute = 60
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, store: String, configuration: PublishConfiguration? = nil,
-        maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes
+        maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes, writesPerMinute: Int = ServeSettings.defaultWritesPerMinute
     ) {
         (self.host, self.port, self.store, self.configuration) = (host, port, store, configuration)
-        self.maxBodyBytes = maxBodyBytes
+        (self.maxBodyBytes, self.writesPerMinute) = (maxBodyBytes, writesPerMinute)
     }
 }
 

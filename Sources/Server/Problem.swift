@@ -32,6 +32,8 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case unavailable
         /// Every core is fitting a model for another request (503, with Retry-After).
         case busy
+        /// The token has written its writes of the minute (429, with Retry-After).
+        case tooManyWrites = "too-many-writes"
         /// Anything else: a failure of the server or of SQLite (500).
         case failure
 
@@ -45,6 +47,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
             case .unsupportedMediaType: .unsupportedMediaType
             case .badData: .unprocessableContent
             case .unavailable, .busy: .serviceUnavailable
+            case .tooManyWrites: .tooManyRequests
             case .failure: .internalServerError
             }
         }
@@ -60,6 +63,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
             case .badData: "The data does not hold up"
             case .unavailable: "The store is not available"
             case .busy: "The server is busy"
+            case .tooManyWrites: "Too many writes"
             case .failure: "The server failed"
             }
         }
@@ -183,6 +187,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"muavu\"" }
         if code == .busy { headers[.retryAfter] = "5" }
+        if code == .tooManyWrites { headers[.retryAfter] = "60" }
         let body = (try? JSONResponse.encode(document)) ?? Data("{}".utf8)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

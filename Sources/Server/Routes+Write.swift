@@ -60,9 +60,10 @@ enum ObservationsRoute {
                 .json(200, "What was written.", OpenAPI.component("ImportResult")),
                 .problem(400, "A query value is not accepted."),
                 .problem(401, "No write token, or one that is not valid (revoked, unknown)."),
-                .problem(413, "The body is larger than the server takes (1 MiB by default)."),
+                .problem(413, "The body is larger than the server takes (64 KiB by default)."),
                 .problem(415, "The body is not text/csv."),
                 .problem(422, "The data does not hold up: the problem says where (line, column) and why."),
+                .problem(429, "The token has made its writes of the minute (60 by default); Retry-After says when."),
                 .problem(503, "The store cannot be read."),
             ])
     ) { api, request, context in
@@ -78,6 +79,7 @@ enum ObservationsRoute {
             return c
         }
         let token = try await authorize(api, request.headers[.authorization])
+        try api.admitWrite(by: token)
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
         guard type?.lowercased() == "text/csv" else {
             throw Problem(

@@ -129,4 +129,41 @@ struct ObservationsEndpointTests {
             #expect(json.status == 415)
         }
     }
+
+    /// The default body limit is 64 KiB: a body of 65 KiB is refused before it is read.
+    @Test func theDefaultBodyLimitIs64KiB() async throws {
+        #expect(ServeSettings.defaultMaxBodyBytes == 65_536)
+        let served = try ServedStore(importing: ["paddy-price-monthly.csv"])
+        let token = try served.addToken("htx-tan-hong")
+        try await served.application().test(.live) { client in
+            let row = "paddy-ir50404-an-giang,2030-01,7100,VND/kg\n"
+            let big = Self.week + String(repeating: row, count: 66_560 / row.utf8.count + 1)
+            let answer = try await client.call(.post, "/v1/observations", headers: Self.bearer(token), body: big)
+            #expect(answer.status == 413)
+        }
+    }
+
+    /// A token writes at most `writesPerMinute` times a minute: the next write is 429 with
+    /// Retry-After and writes nothing; another token is not held back.
+    @Test func aTokenPastItsWritesOfTheMinuteGets429() async throws {
+        let served = try ServedStore(importing: ["paddy-price-monthly.csv"])
+        let token = try served.addToken("htx-tan-hong")
+        let other = try served.addToken("htx-phu-thanh")
+        try await served.application(writesPerMinute: 2).test(.live) { client in
+            for month in ["2030-01", "2030-02"] {
+                let body = "series_id,date,value,unit\npaddy-ir50404-an-giang,\(month),7100,VND/kg\n"
+                let ok = try await client.call(.post, "/v1/observations", headers: Self.bearer(token), body: body)
+                #expect(ok.status == 200)
+            }
+            let third = "series_id,date,value,unit\npaddy-ir50404-an-giang,2030-03,7100,VND/kg\n"
+            let refused = try await client.call(.post, "/v1/observations", headers: Self.bearer(token), body: third)
+            #expect(refused.status == 429)
+            #expect(refused.headers[.retryAfter] == "60")
+            #expect(refused.json["code"] as? String == "too-many-writes")
+            let theirs = try await client.call(.post, "/v1/observations", headers: Self.bearer(other), body: third)
+            #expect(theirs.status == 200)
+        }
+        let stored = try ObservationStore(path: served.path).observations(seriesID: "paddy-ir50404-an-giang")
+        #expect(stored.filter { $0.period.description.hasPrefix("2030") }.count == 3)
+    }
 }

@@ -56,10 +56,14 @@ final class ServedStore: Sendable {
         path: root.appendingPathComponent("models/dong-thap.json").path)
 
     /// The server over this store on a free loopback port.
-    func application(maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes) -> some ApplicationProtocol {
+    func application(
+        maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes,
+        writesPerMinute: Int = ServeSettings.defaultWritesPerMinute
+    ) -> some ApplicationProtocol {
         MuavuServer.application(
             ServeSettings(
-                host: "127.0.0.1", port: 0, store: path, configuration: Self.configuration, maxBodyBytes: maxBodyBytes))
+                host: "127.0.0.1", port: 0, store: path, configuration: Self.configuration, maxBodyBytes: maxBodyBytes,
+                writesPerMinute: writesPerMinute))
     }
 
     /// A valid token named `name`, added as `muavu token add` adds one.
