@@ -30,8 +30,9 @@ forecast: build
 
 # The server on the bundled data: the store $(SERVE_STORE) (made from datasets/ the first time,
 # as make forecast makes its own) and models/dong-thap.json, on $(SERVE_HOST):$(SERVE_PORT) until
-# Ctrl-C. A write token: $(BIN) token add NAME --store $(SERVE_STORE). docs/deploy/ shows how to
-# run it behind the province's web server.
+# Ctrl-C, with the publication of make forecast ($(OUT)/) under /published/ when there is one. A
+# write token: $(BIN) token add NAME --store $(SERVE_STORE). docs/deploy/ shows how to run it behind
+# the province's web server.
 SERVE_STORE ?= serve/store.sqlite
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8080
@@ -39,7 +40,8 @@ SERVE_PORT ?= 8080
 serve: build
 	@mkdir -p $(dir $(SERVE_STORE))
 	@[ -e $(SERVE_STORE) ] || bash scripts/import-bundled.sh $(BIN) $(SERVE_STORE)
-	$(BIN) serve --store $(SERVE_STORE) --config models/dong-thap.json --host $(SERVE_HOST) --port $(SERVE_PORT)
+	$(BIN) serve --store $(SERVE_STORE) --config models/dong-thap.json --host $(SERVE_HOST) --port $(SERVE_PORT) \
+	  $(if $(wildcard $(OUT)/index.json),--published $(OUT))
 
 # The bulletin as a reader sees it: headless Chromium (installed with fonts-noto-core when missing)
 # renders the whole of $(OUT)/bulletin.html to $(OUT)/bulletin.png. Not part of make test.
@@ -70,11 +72,16 @@ $(VENV)/.installed: requirements-test.txt
 venv: $(VENV)/.installed
 
 # Each phase says how long it took (on stderr). Tests call the venv's interpreter (MUAVU_PYTHON).
+# The in-process server tests (ServerTests) run on their own after the rest: their server's handlers
+# share the test process's few cooperative threads, which the other tests' long synchronous work
+# (imports, publishes, spawned commands) can hold for longer than the test client's 20 s timeout.
 test: deps venv
 	@start=$$(date +%s); $(SWIFT) build --build-tests; \
 	  echo "== make test: build took $$(( $$(date +%s) - start )) s" >&2
-	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build; status=$$?; \
-	  echo "== make test: tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
+	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build --skip ServerTests; \
+	  status=$$?; echo "== make test: tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
+	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build --filter ServerTests; \
+	  status=$$?; echo "== make test: server tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 
 clean:
 	rm -rf .build $(OUT)

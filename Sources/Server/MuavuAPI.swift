@@ -85,6 +85,8 @@ final class MuavuAPI: Sendable {
         ForecastRoute.route,
         OutlookRoute.route,
         ObservationsRoute.route,
+        PublishedRoute.route,
+        PublishedRoute.nested,
     ]
 }
 

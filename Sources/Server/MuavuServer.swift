@@ -23,6 +23,9 @@ public struct ServeSettings: Sendable {
     /// The writes one token may make in any 60 seconds; more are refused (429) until the minute
     /// has passed.
     public var writesPerMinute: Int
+    /// The folder of a publication (`muavu publish --out DIR`) served read-only under
+    /// `/published/`; nil: none.
+    public var published: String?
 
     /// 64 KiB: a week's prices of every market are a few kilobytes of CSV.
     public static let defaultMaxBodyBytes = 64 << 10
@@ -31,10 +34,11 @@ public struct ServeSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, store: String, configuration: PublishConfiguration? = nil,
-        maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes, writesPerMinute: Int = ServeSettings.defaultWritesPerMinute
+        maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes, writesPerMinute: Int = ServeSettings.defaultWritesPerMinute,
+        published: String? = nil
     ) {
         (self.host, self.port, self.store, self.configuration) = (host, port, store, configuration)
-        (self.maxBodyBytes, self.writesPerMinute) = (maxBodyBytes, writesPerMinute)
+        (self.maxBodyBytes, self.writesPerMinute, self.published) = (maxBodyBytes, writesPerMinute, published)
     }
 }
 

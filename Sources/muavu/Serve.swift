@@ -32,6 +32,13 @@ struct Serve: ParsableCommand {
             valueName: "file"))
     var config: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A publication (muavu publish --out DIR) to serve read-only under /published/ (the bulletin, its "
+                + "charts, the phone pages).", valueName: "dir"))
+    var published: String?
+
     /// The configuration the outlook searches when --config is not given.
     static let defaultConfiguration = "models/dong-thap.json"
 
@@ -42,12 +49,19 @@ struct Serve: ParsableCommand {
         guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else {
             throw ValidationError("--host must be an address such as 127.0.0.1 or ::1, not '\(host)'")
         }
+        if let published {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: published, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--published must name the folder of a publication, not '\(published)'")
+            }
+        }
     }
 
     /// The root command is synchronous: the server runs in a task while this thread waits for it
     /// (signals are caught on a queue of their own, so nothing needs this thread).
     func run() throws {
-        let settings = ServeSettings(host: host, port: port, store: store.path, configuration: try loadConfiguration())
+        let settings = ServeSettings(
+            host: host, port: port, store: store.path, configuration: try loadConfiguration(), published: published)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

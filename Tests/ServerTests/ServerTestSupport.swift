@@ -58,12 +58,12 @@ final class ServedStore: Sendable {
     /// The server over this store on a free loopback port.
     func application(
         maxBodyBytes: Int = ServeSettings.defaultMaxBodyBytes,
-        writesPerMinute: Int = ServeSettings.defaultWritesPerMinute
+        writesPerMinute: Int = ServeSettings.defaultWritesPerMinute, published: String? = nil
     ) -> some ApplicationProtocol {
         MuavuServer.application(
             ServeSettings(
                 host: "127.0.0.1", port: 0, store: path, configuration: Self.configuration, maxBodyBytes: maxBodyBytes,
-                writesPerMinute: writesPerMinute))
+                writesPerMinute: writesPerMinute, published: published))
     }
 
     /// A valid token named `name`, added as `muavu token add` adds one.
