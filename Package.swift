@@ -41,6 +41,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // `muavu serve`: the HTTP server (Server is the only target that imports it).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // HTTP field names of the server's own headers (Hummingbird depends on it already).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -89,6 +91,7 @@ let package = Package(
             dependencies: [
                 "TimeSeriesCore", "AgriData", "Documents", "Publishing", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(
             name: "muavu",
@@ -141,6 +144,7 @@ let package = Package(
             dependencies: [
                 "Server", "Store", "AgriData", "Documents", "TimeSeriesCore", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(

@@ -13,6 +13,30 @@ final class MuavuAPI: Sendable {
     private let opened = Mutex<ObservationStore?>(nil)
 
     private let fitting = Mutex(0)
+    /// Answers made, by request and data: see `cached`.
+    private let answers = Mutex<[String: (body: Data, type: String)]>([:])
+    /// The most answers kept; when full, the cache starts again empty.
+    static let cachedAnswers = 256
+
+    /// The answer to `request` (a route and its normalised query) on the store's data as it is now:
+    /// computed by `body` the first time, then served from memory until an import changes the
+    /// store (`ObservationStore.importStamp`) or the issue day changes, so that a forecast is
+    /// fitted once per new data, not once per request. `hit` says which it was (the
+    /// `X-Muavu-Cache` header). Failures are not kept.
+    func cached(
+        _ request: String, _ body: @escaping @Sendable () throws -> (body: Data, type: String)
+    ) async throws -> (body: Data, type: String, hit: Bool) {
+        let stamp = try await offload { try self.store().importStamp() }
+        let key = "\(request)|\(stamp)|\(Publisher.day(of: IssueTime.now()))"
+        if let kept = answers.withLock({ $0[key] }) { return (kept.body, kept.type, true) }
+        let made = try await fit(body)
+        answers.withLock { all in
+            if all.count >= Self.cachedAnswers { all.removeAll() }
+            all[key] = made
+        }
+        return (made.body, made.type, false)
+    }
+
     /// Per token name, the times (seconds since boot) of its writes in the last minute.
     private let writes = Mutex<[String: [UInt64]]>([:])
 

@@ -48,7 +48,8 @@ enum ForecastRoute {
         let asOf = try query.asOf()
         let onMissing = try query.choice("on_missing", MissingPolicy.allCases.map(\.rawValue), default: "fail")
         let levels = (configuration?.levels ?? [80, 95]).sorted()
-        let document = try await api.fit {
+        let key = "forecast|\(id)|\(horizon)|\(asOf?.text ?? "")|\(onMissing)"
+        let answer = try await api.cached(key) {
             let store = StoreSeries(store: try api.store(), asOf: asOf?.instant)
             guard let held = try store.seriesIDs().first(where: { TextKey.nfc($0) == TextKey.nfc(id) }) else {
                 throw Problem(
@@ -60,11 +61,12 @@ enum ForecastRoute {
             var options = TidyReadOptions()
             options.onMissing = MissingPolicy(rawValue: onMissing) ?? .fail
             let series = try TidyReader.read(data: csv, file: dataset, options: options).series
-            return try ForecastRun.document(
+            let document = try ForecastRun.document(
                 series, dataset: dataset, forecaster: try ForecastRun.forecaster(), horizon: horizon,
                 levels: levels, issued: IssueTime.now())
+            return (try JSONResponse.encode(document), "application/json")
         }
-        return try JSONResponse.response(document)
+        return JSONResponse.response(answer.body, type: answer.type, cache: answer.hit)
     }
 }
 
@@ -150,13 +152,16 @@ enum OutlookRoute {
                 .badRequest, "the server has no configuration naming prices (muavu serve --config FILE)",
                 at: .init(parameter: "commodity"))
         }
-        let rendered = try await api.fit {
-            try Self.render(
+        let key =
+            "outlook|\(commodity ?? "")|\(market ?? "")|\(language)|\(months)|\(asOf?.text ?? "")|\(format.rawValue)"
+        let answer = try await api.cached(key) {
+            let rendered = try Self.render(
                 try outlook(
                     configuration, api: api, commodity: commodity, market: market, language: language,
                     months: months, asOf: asOf), format: format, language: language)
+            return (rendered.body, rendered.mediaType)
         }
-        return JSONResponse.response(rendered.body, type: rendered.mediaType)
+        return JSONResponse.response(answer.body, type: answer.type, cache: answer.hit)
     }
 
     /// The outlook, as `muavu outlook --commodity --market [--as-of]` makes it.

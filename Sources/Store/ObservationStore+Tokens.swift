@@ -100,6 +100,19 @@ extension ObservationStore {
         }
     }
 
+    /// What the store holds, as a stamp that changes with every import that writes: the number
+    /// of source files and the newest one's id (the server's cache of forecasts keys on it).
+    public func importStamp() throws -> String {
+        try Self.sqlite(path) {
+            try queue.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM source_file")
+                let count: Int64 = row?[0] ?? 0
+                let newest: Int64 = row?[1] ?? 0
+                return "\(count)-\(newest)"
+            }
+        }
+    }
+
     /// When the newest source file was imported; nil for an empty store.
     public func lastImport() throws -> Date? {
         try Self.sqlite(path) {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Store
 import Testing
@@ -165,5 +166,28 @@ struct ObservationsEndpointTests {
         }
         let stored = try ObservationStore(path: served.path).observations(seriesID: "paddy-ir50404-an-giang")
         #expect(stored.filter { $0.period.description.hasPrefix("2030") }.count == 3)
+    }
+
+    /// An outlook is computed once per new data: the same request again is served from memory
+    /// (`X-Muavu-Cache: hit`, the same bytes); after a write that changes the store it is computed
+    /// again (`miss`).
+    @Test func anOutlookIsComputedOncePerNewData() async throws {
+        let served = try ServedStore(importing: ServedStore.outlookData)
+        let token = try served.addToken("htx-tan-hong")
+        try await served.application().test(.live) { client in
+            let uri = "/v1/outlook?commodity=lua&market=an%20giang&months=2"
+            let first = try await client.call(.get, uri)
+            let again = try await client.call(.get, uri)
+            #expect(first.status == 200 && again.status == 200)
+            #expect(first.headers[HTTPField.Name("X-Muavu-Cache")!] == "miss")
+            #expect(again.headers[HTTPField.Name("X-Muavu-Cache")!] == "hit")
+            #expect(first.body == again.body)
+            let week = "series_id,date,value,unit\npaddy-ir50404-an-giang,2026-04,5600,VND/kg\n"
+            let wrote = try await client.call(.post, "/v1/observations", headers: Self.bearer(token), body: week)
+            #expect(wrote.status == 200 && wrote.json["new"] as? Int == 1)
+            let after = try await client.call(.get, uri)
+            #expect(after.status == 200 && after.headers[HTTPField.Name("X-Muavu-Cache")!] == "miss")
+            #expect(after.body != first.body)
+        }
     }
 }
