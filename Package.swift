@@ -43,6 +43,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // HTTP field names of the server's own headers (Hummingbird depends on it already).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // The server's metrics in Prometheus's text format (GET /metrics).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        // The server's structured request logs (Hummingbird logs through it already).
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -92,6 +96,8 @@ let package = Package(
                 "TimeSeriesCore", "AgriData", "Documents", "Publishing", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "muavu",

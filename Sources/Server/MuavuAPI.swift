@@ -13,6 +13,9 @@ final class MuavuAPI: Sendable {
     private let opened = Mutex<ObservationStore?>(nil)
 
     private let fitting = Mutex(0)
+    /// The server's measurements (`GET /metrics`).
+    let metrics = ServerMetrics()
+
     /// Answers made, by request and data: see `cached`.
     private let answers = Mutex<[String: (body: Data, type: String)]>([:])
     /// The most answers kept; when full, the cache starts again empty.
@@ -28,8 +31,12 @@ final class MuavuAPI: Sendable {
     ) async throws -> (body: Data, type: String, hit: Bool) {
         let stamp = try await offload { try self.store().importStamp() }
         let key = "\(request)|\(stamp)|\(Publisher.day(of: IssueTime.now()))"
-        if let kept = answers.withLock({ $0[key] }) { return (kept.body, kept.type, true) }
+        if let kept = answers.withLock({ $0[key] }) {
+            metrics.answer(hit: true)
+            return (kept.body, kept.type, true)
+        }
         let made = try await fit(body)
+        metrics.answer(hit: false)
         answers.withLock { all in
             if all.count >= Self.cachedAnswers { all.removeAll() }
             all[key] = made
@@ -79,6 +86,7 @@ final class MuavuAPI: Sendable {
             return true
         }
         guard admitted else {
+            metrics.writeRefused()
             throw Problem(
                 .tooManyWrites, "token '\(token)' has written \(limit) times in the last minute; ask again in a minute",
                 at: .init(header: "Authorization"), expected: "at most \(limit) writes a minute per token")
@@ -111,6 +119,7 @@ final class MuavuAPI: Sendable {
         ObservationsRoute.route,
         PublishedRoute.route,
         PublishedRoute.nested,
+        MetricsRoute.route,
     ]
 }
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Hummingbird
+import Logging
 import Publishing
 import Store
 import Synchronization
@@ -61,6 +62,7 @@ public enum MuavuServer {
     ) -> some ApplicationProtocol {
         let api = MuavuAPI(settings: settings)
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: ObservedRequests(metrics: api.metrics))
         router.add(middleware: ProblemMiddleware())
         for route in MuavuAPI.routes {
             router.on(RouterPath(route.routerPath), method: route.method) { request, context in
@@ -78,8 +80,12 @@ public enum MuavuServer {
                 let port = channel.localAddress?.port ?? settings.port
                 let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
                 await running("http://\(host):\(port)")
-            })
+            },
+            logger: Self.logger)
     }
+
+    /// One structured line per request (`ObservedRequests`), at `info`, as `muavu.serve`.
+    static let logger = Logger(label: "muavu.serve")
 }
 
 /// Turns every error a route throws (and the router's "no such path") into a problem document,

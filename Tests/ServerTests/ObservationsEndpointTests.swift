@@ -188,6 +188,13 @@ struct ObservationsEndpointTests {
             let after = try await client.call(.get, uri)
             #expect(after.status == 200 && after.headers[HTTPField.Name("X-Muavu-Cache")!] == "miss")
             #expect(after.body != first.body)
+            // The metrics count them: two computed, one from memory, every request by route and status.
+            let metrics = try await client.call(.get, "/metrics")
+            #expect(metrics.status == 200 && metrics.contentType.hasPrefix("text/plain"))
+            #expect(metrics.text.contains(#"muavu_answers_total{from="computed"} 2"#), "\(metrics.text)")
+            #expect(metrics.text.contains(#"muavu_answers_total{from="memory"} 1"#))
+            #expect(metrics.text.contains(#"muavu_http_requests_total{route="/v1/outlook",method="GET",status="200"} 3"#))
+            #expect(metrics.text.contains("muavu_http_request_duration_seconds_bucket"))
         }
     }
 }
