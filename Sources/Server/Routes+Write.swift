@@ -67,6 +67,8 @@ enum ObservationsRoute {
                 .problem(503, "The store cannot be read."),
             ])
     ) { api, request, context in
+        // The token first: a request without a valid one is 401 whatever else it holds.
+        let token = try await authorize(api, request.headers[.authorization])
         let query = Query(request: request, context: context)
         let confirmed = try query.strings("confirmed").map { text in
             guard let c = ImportBounds.Confirmation(text) else {
@@ -78,7 +80,6 @@ enum ObservationsRoute {
             }
             return c
         }
-        let token = try await authorize(api, request.headers[.authorization])
         try api.admitWrite(by: token)
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
         guard type?.lowercased() == "text/csv" else {

@@ -33,6 +33,10 @@ struct ObservationsEndpointTests {
             let malformed = try await client.call(
                 .post, "/v1/observations", headers: [.authorization: "Basic dXNlcjpwYXNz"], body: Self.week)
             #expect(malformed.status == 401)
+            // Without a token, nothing else of the request is looked at (found by schemathesis).
+            let badQuery = try await client.call(
+                .post, "/v1/observations?confirmed=", headers: [.contentType: "text/csv"], body: Self.week)
+            #expect(badQuery.status == 401)
         }
         #expect(try ObservationStore(path: served.path).imports().count == before)
     }
