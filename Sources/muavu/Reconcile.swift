@@ -230,13 +230,6 @@ enum ReconcileMethod: String, CaseIterable, ExpressibleByArgument {
     case wlsVariance = "wls-variance"
     case mintShrink = "mint-shrink"
 
-    var reconciliation: ReconciliationMethod {
-        switch self {
-        case .bottomUp: .bottomUp
-        case .ols: .ols
-        case .wlsStructural: .wlsStructural
-        case .wlsVariance: .wlsVariance
-        case .mintShrink: .minTraceShrink()
-        }
-    }
+    /// The method of that name (`ReconciliationMethod.named`, whose names these cases are).
+    var reconciliation: ReconciliationMethod { ReconciliationMethod(named: rawValue) ?? .minTraceShrink() }
 }

@@ -62,14 +62,11 @@ extension ARMAStateSpace {
         rowStart.append(columns.count)
         let zIndex = (0..<dim).filter { z[$0] != 0 }
         let zValue = zIndex.map { z[$0] }
+        // The ARMA block of P*: the stationary covariance; the lagged values' block is diffuse.
+        let stationary = Self.stationaryCovariance(gamma: gamma, psi: psi, r: r)
         var pStar = [Double](repeating: 0, count: dim * dim)
         for i in 0..<r {
-            for j in i..<r {
-                var v = gamma[j - i]
-                for l in 0..<i { v -= psi[l] * psi[l + j - i] }
-                pStar[i * dim + j] = v
-                pStar[j * dim + i] = v
-            }
+            for j in 0..<r { pStar[i * dim + j] = stationary[i * r + j] }
         }
         var pInf = [Double](repeating: 0, count: dim * dim)
         for i in 0..<k { pInf[(r + i) * dim + r + i] = 1 }

@@ -107,6 +107,22 @@ struct ARMAStateSpace {
         return Pass(sumSquares: ssq, sumLogVariance: sumLog, count: w.count, residuals: residuals)
     }
 
+    /// The covariance P₀ of the stationary ARMA state (row-major r×r, units of σ²), from the
+    /// autocovariances γ and ψ-weights: P_ij = γ_{j−i} − Σ_{l<i} ψ_l ψ_{l+j−i} for i ≤ j
+    /// (Harvey 1989, §3.4; Gardner, Harvey & Phillips 1980).
+    static func stationaryCovariance(gamma: [Double], psi: [Double], r: Int) -> [Double] {
+        var p = [Double](repeating: 0, count: r * r)
+        for i in 0..<r {
+            for j in i..<r {
+                var v = gamma[j - i]
+                for l in 0..<i { v -= psi[l] * psi[l + j - i] }
+                p[i * r + j] = v
+                p[j * r + i] = v
+            }
+        }
+        return p
+    }
+
     /// The predicted state a_{n+1} and its covariance P_{n+1} (row-major r×r, units of σ²)
     /// after filtering all of `w`, by the full Kalman filter (used once per fitted model).
     func finalState(_ w: [Double]) -> (state: [Double], covariance: [Double])? {
@@ -114,15 +130,7 @@ struct ARMAStateSpace {
         guard let gamma = ARMAPolynomials.autocovariances(phi: phi, theta: theta, maxLag: r)
         else { return nil }
         let psi = ARMAPolynomials.psiWeights(phi: phi, theta: theta, count: r)
-        var p = [Double](repeating: 0, count: r * r)
-        for i in 0..<r {
-            for j in i..<r {
-                var v = gamma[j - i]
-                for k in 0..<i { v -= psi[k] * psi[k + j - i] }
-                p[i * r + j] = v
-                p[j * r + i] = v
-            }
-        }
+        var p = Self.stationaryCovariance(gamma: gamma, psi: psi, r: r)
         var t = [Double](repeating: 0, count: r * r)
         for i in 0..<(r - 1) { t[i * r + i + 1] = 1 }
         for (j, c) in phi.enumerated() { t[(r - 1) * r + (r - 1 - j)] = c }

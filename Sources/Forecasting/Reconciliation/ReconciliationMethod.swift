@@ -38,6 +38,19 @@ public enum ReconciliationMethod: Sendable, Equatable {
         }
     }
 
+    /// The methods a user names (`muavu reconcile --method`, a publish configuration's
+    /// hierarchy), with their defaults, in that order.
+    public static let named: [(name: String, method: ReconciliationMethod)] = [
+        ("bottom-up", .bottomUp), ("ols", .ols), ("wls-structural", .wlsStructural), ("wls-variance", .wlsVariance),
+        ("mint-shrink", .minTraceShrink()),
+    ]
+
+    /// The method `name` names (`named`), nil for another name.
+    public init?(named name: String) {
+        guard let m = Self.named.first(where: { $0.name == name }) else { return nil }
+        self = m.method
+    }
+
     /// Whether W is estimated from in-sample residuals.
     public var needsResiduals: Bool {
         switch self {

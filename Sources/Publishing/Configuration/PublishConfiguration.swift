@@ -233,7 +233,7 @@ public struct PublishConfiguration: Sendable, Equatable {
             public var series: String
         }
 
-        public static let methods = ["bottom-up", "ols", "wls-structural", "wls-variance", "mint-shrink"]
+        public static let methods = ReconciliationMethod.named.map(\.name)
 
         /// The series read: area and production of every province, the region and the country.
         public var seriesIDs: [String] {

@@ -259,7 +259,7 @@ enum ProvinceHierarchy {
                 productionBase[i] = combined
             }
         }
-        let method = Self.method(h.method ?? "mint-shrink")
+        let method = ReconciliationMethod(named: h.method ?? "mint-shrink") ?? .minTraceShrink()
         func reconcile(_ indicator: String, _ base: [Forecast]) throws -> ReconciledForecast {
             try HierarchyForecast(
                 hierarchy: tree, values: nodes.map { figures.history(indicator, $0, years) }, base: base,
@@ -551,16 +551,6 @@ enum ProvinceHierarchy {
                 e.message = "province.hierarchy: the yield forecast of '\(node.id)' failed: " + e.message
                 throw e
             }
-        }
-    }
-
-    static func method(_ name: String) -> ReconciliationMethod {
-        switch name {
-        case "bottom-up": .bottomUp
-        case "ols": .ols
-        case "wls-structural": .wlsStructural
-        case "wls-variance": .wlsVariance
-        default: .minTraceShrink()
         }
     }
 }
