@@ -88,6 +88,12 @@ public struct OutlookDocument: Sendable {
     public var riceLink: [RiceLink] = []
     /// Sell fresh now or dry and store: present when asked for (`muavu outlook --sell-or-store`).
     public var sellOrStore: SellOrStoreSection? = nil
+    /// The change of the outlook's month since the previous issue, split into the data's and the
+    /// model's effects (nil: no earlier forecast of record of that month, or no store read).
+    public var changeSincePrevious: IssueChange? = nil
+    /// The series' track record by horizon and origin beside the backtest's claim (nil: the
+    /// outlook read no store, or the store holds no earlier record of the series).
+    public var trackRecord: [TrackRecordLine]? = nil
 
     /// The outlook of `study` on `series` (`inputs` its data files), issued at `issued` for the
     /// alerts as of `asOf`.
@@ -103,7 +109,7 @@ public struct OutlookDocument: Sendable {
     }
 
     /// The encoded document (sorted keys, final newline).
-    public func encoded() throws -> Data { try DocumentEncoder.encode(withOptionalMembers(tree)) }
+    public func encoded() throws -> Data { try DocumentEncoder.encode(withRecordMembers(withOptionalMembers(tree))) }
 
     /// The document's members; `OutlookDocument+Tree.swift` builds the larger ones.
     var tree: JSONTree {

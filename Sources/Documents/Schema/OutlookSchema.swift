@@ -29,6 +29,8 @@ enum OutlookSchema {
         "quotes": OutlookSchema.quotes,
         "rice_link": JSONSchema.nonEmptyArray(OutlookSchema.riceLink),
         "sell_or_store": OutlookSchema.sellOrStore,
+        "change_since_previous": OutlookSchema.changeSincePrevious,
+        "track_record": OutlookSchema.trackRecord,
     ]
 
     /// For a price built from irregular daily quotes: the days behind each month.
