@@ -11,7 +11,7 @@ extension Bulletin {
 
     /// The chart files the Markdown links to: (relative path, SVG text), in Vietnamese.
     public func chartFiles() -> [(path: String, svg: String)] {
-        charts.map { ($0.file, $0.vi.svg()) }
+        charts.map { ($0.file, $0.vi.svg()) } + (trackRecord?.charts ?? []).map { ($0.file, $0.vi.svg()) }
     }
 
     /// The header, the headlines with the comparison table, the charts, the price outlook and
@@ -38,6 +38,7 @@ extension Bulletin {
             .pair(vi: Inlines([.prominent([.text($0.vi)])]), en: Inlines($0.en), kind: "headline")
         }
         if !comparisons.isEmpty { headlines.append(.table(comparisonTable())) }
+        headlines += changeBlocks()
         if !dataAges.isEmpty {
             headlines.append(.heading(3, Self.heading(Bilingual(vi: "Số liệu mới nhất", en: "Latest data"))))
             headlines.append(.list(dataAges.map(Self.lines)))
@@ -68,6 +69,7 @@ extension Bulletin {
                         .table(alertTable()),
                     ]))
         }
+        if let t = trackRecord { blocks += trackRecordBlocks(t) }
         blocks.append(.group(tag: "aside", .init(class: "method"), methodBlocks()))
         // The committed Markdown ends with a blank line.
         return [.group(tag: "main", .init(), blocks), .blankLine]

@@ -145,6 +145,10 @@ public struct Bulletin: Sendable, Equatable {
     public var dataAges: [Bilingual] = []
     /// The province's own official figures by season (nil: none configured).
     public var province: ProvinceSection?
+    /// Each headline number's change since the previous issue (`Bulletin+TrackRecord.swift`).
+    public var changes: [ChangeRow] = []
+    /// The track record of earlier issues (nil: the store holds no forecast of record of these series).
+    public var trackRecord: TrackRecordSection?
 
     public init(
         header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],

@@ -11,7 +11,7 @@ import TimeSeriesCore
 enum BulletinAssembly {
     static func bulletin(
         _ configuration: PublishConfiguration, published: [PublishedSeries], withheld: [WithheldSeries] = [],
-        issueDay: PeriodDate, level: Int, province: Bulletin.ProvinceSection? = nil
+        issueDay: PeriodDate, level: Int, province: Bulletin.ProvinceSection? = nil, trackRecord: [CheckedRecord] = []
     ) throws -> Bulletin {
         var header = Bulletin.Header(title: configuration.title, issued: issueDay)
         header.issuer = configuration.issuer ?? .departmentOfAgricultureDongThap
@@ -117,6 +117,7 @@ enum BulletinAssembly {
             published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0, label: p.label) } }
             + withheld.map(\.reason)
         bulletin.province = province
+        addTrackRecord(&bulletin, published: published, records: trackRecord, issueDay: issueDay, level: level)
         return bulletin
     }
 

@@ -144,7 +144,7 @@ public enum Publisher {
         }
         let bulletin = try BulletinAssembly.bulletin(
             configuration, published: published, withheld: withheld, issueDay: issueDay,
-            level: headlineLevel(levels), province: province)
+            level: headlineLevel(levels), province: province, trackRecord: trackRecord)
         for chart in bulletin.chartFiles() {
             files.append(File(path: chart.path, data: Data(chart.svg.utf8)))
         }

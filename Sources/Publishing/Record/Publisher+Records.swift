@@ -20,23 +20,10 @@ extension Publisher {
     ) throws -> [ForecastRecord] {
         var records: [ForecastRecord] = []
         for p in published {
-            guard let start = p.history.start, p.history.count > 0 else { continue }
-            let last = start.advanced(by: p.history.count - 1, frequency: p.history.frequency)
-            let vintage = try dataVintage(of: p.entry, data: data, store: store)
-            let selection = [p.selection.method, p.selection.span, p.selection.chosen.map { "chosen \($0.name)" }]
-                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
-            for step in 0..<p.forecast.horizon {
-                records.append(
-                    ForecastRecord(
-                        series: p.entry.series, issueDay: issueDay, dataVintage: vintage,
-                        target: last.advanced(by: step + 1, frequency: p.history.frequency), horizon: step + 1,
-                        point: p.forecast.mean[step], unit: p.history.unit ?? "",
-                        intervals: p.forecast.intervals.map {
-                            .init(level: $0.level, lower: $0.lower[step], upper: $0.upper[step])
-                        },
-                        model: p.forecast.model.name, family: p.forecast.model.family, selection: selection,
-                        origin: origin))
-            }
+            records += ForecastRecord.steps(
+                of: p.forecast, after: p.history, series: p.entry.series, issueDay: issueDay,
+                dataVintage: try dataVintage(of: p.entry, data: data, store: store),
+                selection: ForecastRecord.selectionLine(p.selection), origin: origin)
         }
         return records
     }
