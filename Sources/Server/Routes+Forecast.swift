@@ -61,9 +61,19 @@ enum ForecastRoute {
             var options = TidyReadOptions()
             options.onMissing = MissingPolicy(rawValue: onMissing) ?? .fail
             let series = try TidyReader.read(data: csv, file: dataset, options: options).series
-            let document = try ForecastRun.document(
-                series, dataset: dataset, forecaster: try ForecastRun.forecaster(), horizon: horizon,
-                levels: levels, issued: IssueTime.now())
+            let outcomes = try ForecastRun.outcomes(
+                series, forecaster: try ForecastRun.forecaster(), horizon: horizon, levels: levels)
+            let document = ForecastDocument(
+                dataset: dataset, horizon: horizon, levels: levels, series: series, outcomes: outcomes,
+                issued: IssueTime.now())
+            // A forecast of today is one told: recorded once a day (only here, on a cache miss).
+            if asOf == nil, let s = series.first, case .success(let forecast)? = outcomes.first {
+                ServerRecords.record(api, series: held, store: store) { day, vintage in
+                    ForecastRecord.steps(
+                        of: forecast, after: s, series: held, issueDay: day, dataVintage: vintage,
+                        selection: ServerRecords.forecastSelection, origin: .issued)
+                }
+            }
             return (try JSONResponse.encode(document), "application/json")
         }
         return JSONResponse.response(answer.body, type: answer.type, cache: answer.hit)
@@ -155,10 +165,11 @@ enum OutlookRoute {
         let key =
             "outlook|\(commodity ?? "")|\(market ?? "")|\(language)|\(months)|\(asOf?.text ?? "")|\(format.rawValue)"
         let answer = try await api.cached(key) {
-            let rendered = try Self.render(
-                try outlook(
-                    configuration, api: api, commodity: commodity, market: market, language: language,
-                    months: months, asOf: asOf), format: format, language: language)
+            var made = try outlook(
+                configuration, api: api, commodity: commodity, market: market, language: language, months: months,
+                asOf: asOf)
+            try ServerRecords.outlook(&made, api: api, asOf: asOf)
+            let rendered = try Self.render(made, format: format, language: language)
             return (rendered.body, rendered.mediaType)
         }
         return JSONResponse.response(answer.body, type: answer.type, cache: answer.hit)

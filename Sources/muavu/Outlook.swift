@@ -225,7 +225,12 @@ struct Outlook: ParsableCommand {
                         costs: try storage.costs(over: base.costs), freshPrice: freshPrice ?? base.freshPrice)
                 }
                 subject.notes.forEach(printError)
-                let answer = try OutlookAssembly.answer(subject, request: request)
+                var answer = try OutlookAssembly.answer(subject, request: request)
+                if let id = subject.storeSeries {
+                    // The change since the previous issue and the track record, from the store's records.
+                    let records = try store.open(create: false).checkedRecords(series: id, release: .first)
+                    answer.addTrackRecord(records, series: id)
+                }
                 answer.notes.forEach(printError)
                 let body = try answer.body(chosenFormat, language: language, issued: IssueTime.now())
                 try AtomicFile.write(body, to: output ?? "-")
@@ -279,7 +284,10 @@ struct Outlook: ParsableCommand {
         var options = try dataOptions.readOptions()
         options.labelColumn = "market"
         let name = "store:\(id)"
-        return try subject(of: try TidyReader.read(data: csv, file: name, options: options), path: name, bytes: csv)
+        var found = try subject(
+            of: try TidyReader.read(data: csv, file: name, options: options), path: name, bytes: csv)
+        found.storeSeries = id
+        return found
     }
 
     /// The outlook's subject: the series chosen from `dataset` (read from `path`, whose content

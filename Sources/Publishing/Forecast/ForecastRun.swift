@@ -22,14 +22,23 @@ public enum ForecastRun {
         _ series: [TimeSeries], dataset: String, forecaster: any Forecaster, horizon: Int, levels: [Int],
         issued: Date, runner: BatchRunner? = nil, completed: (@Sendable (Int) -> Void)? = nil
     ) throws -> ForecastDocument {
+        let outcomes = try Self.outcomes(
+            series, forecaster: forecaster, horizon: horizon, levels: levels, runner: runner, completed: completed)
+        return ForecastDocument(
+            dataset: dataset, horizon: horizon, levels: levels, series: series, outcomes: outcomes, issued: issued)
+    }
+
+    /// The forecast of each of `series` (as `document` makes them), or why there is none.
+    public static func outcomes(
+        _ series: [TimeSeries], forecaster: any Forecaster, horizon: Int, levels: [Int], runner: BatchRunner? = nil,
+        completed: (@Sendable (Int) -> Void)? = nil
+    ) throws -> [Result<Forecast, ForecastingError>] {
         let runner = try runner ?? BatchRunner(jobs: 1)
-        let outcomes = runner.map(count: series.count, completed: completed) { i in
+        return runner.map(count: series.count, completed: completed) { i in
             let s = series[i]
             return forecastOutcome {
                 try forecaster.forecast(s.values, period: s.period, horizon: horizon, levels: levels)
             }
         }
-        return ForecastDocument(
-            dataset: dataset, horizon: horizon, levels: levels, series: series, outcomes: outcomes, issued: issued)
     }
 }

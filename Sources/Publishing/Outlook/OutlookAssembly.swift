@@ -33,6 +33,9 @@ public struct OutlookSubject: Sendable {
     public var keepsGaps: Bool { quotes != nil }
     /// What the configuration's `sellOrStore` section asks of this price (nil: nothing).
     public var sellOrStore: SellOrStoreRequest? = nil
+    /// The store series the prices were read from (nil: a data file): its forecasts of record give
+    /// the outlook's change since the previous issue and its track record.
+    public var storeSeries: String? = nil
 
     public init(
         series: TimeSeries, reported: TimeSeries, commodity: Bilingual, market: Bilingual, unit: Bilingual,
@@ -85,6 +88,9 @@ public struct OutlookAnswer: Sendable {
     public var notes: [String]
     /// The sell-or-store section, when asked for.
     public var sellOrStore: SellOrStoreSection? = nil
+    /// The change since the previous issue and the track record (`addTrackRecord`; nil: not read).
+    public var changeSincePrevious: IssueChange? = nil
+    public var trackRecord: [TrackRecordLine]? = nil
 
     /// The `muavu.outlook/v1` document, issued at `issued` (the generated-at instant).
     public func document(issued: Date) -> OutlookDocument {
@@ -95,6 +101,8 @@ public struct OutlookAnswer: Sendable {
         d.quotes = subject.quotes
         d.riceLink = subject.riceLink
         d.sellOrStore = sellOrStore
+        d.changeSincePrevious = changeSincePrevious
+        d.trackRecord = trackRecord
         return d
     }
 
@@ -346,6 +354,7 @@ public enum OutlookAssembly {
             subject.notes.append(
                 "note: \(chosen) shown; --variety chooses among \(([chosen] + others).joined(separator: "; "))")
         }
+        if linked.datasets[entry.dataset]?.fromStore == true { subject.storeSeries = entry.series }
         if let settings = c.sellOrStore, settings.entries?.contains(entry.id) == true {
             subject.sellOrStore = SellOrStoreRequest(costs: settings.costs)
         }
