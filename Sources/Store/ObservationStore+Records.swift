@@ -8,6 +8,8 @@ import TimeSeriesCore
 public struct RecordWrite: Sendable, Equatable {
     public var added: Int
     public var existing: Int
+
+    public init(added: Int, existing: Int) { (self.added, self.existing) = (added, existing) }
 }
 
 /// What checking the forecasts of record did.

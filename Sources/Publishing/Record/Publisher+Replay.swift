@@ -19,7 +19,7 @@ extension Publisher {
     public static func replay(
         _ configuration: PublishConfiguration, issueDay: PeriodDate, store: any SeriesStore
     ) throws -> ReplayedIssue {
-        var data = try ConfiguredDatasets(configuration, store: store)
+        var data = try ConfiguredDatasets(configuration, store: store, skippingUnknown: true)
         data.issueDay = issueDay
         var inputs: [PublishIndex.Input] = []
         let calendars = try readCalendars(configuration, inputs: &inputs)
@@ -30,6 +30,10 @@ extension Publisher {
         var withheld: [WithheldSeries] = []
         var skipped: [(entry: String, reason: String)] = []
         for (index, entry) in configuration.forecasts.enumerated() {
+            guard data.datasets[entry.dataset] != nil else {
+                skipped.append((entry.id, "nothing of dataset '\(entry.dataset)' was known yet"))
+                continue
+            }
             do {
                 if let w = try sources.withheld(entry, index: index, earlier: withheld) {
                     withheld.append(w)
