@@ -33,6 +33,9 @@ public enum AnalysisReport {
         public var priceHorizon = 3
         /// The univariate models of the price study (registry names).
         public var priceModels = ["naive", "snaive", "ets", "theta", "arima"]
+        /// The registry models the track-record notebook may backtest (nil: any; a series whose
+        /// most used model is not among them shows its record alone).
+        public var trackRecordBacktestModels: Set<String>? = nil
         /// Which notebooks to render (all by default).
         public var notebooks = Notebook.allCases
 

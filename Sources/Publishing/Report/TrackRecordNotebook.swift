@@ -36,7 +36,8 @@ enum TrackRecordNotebook {
         let wanted = Set(records.map(\.series))
         var actuals: [String: TimeSeries] = [:]
         for file in files {
-            let table = try ReportData.read(options, file, onMissing: .skip)
+            // Gaps filled to keep each month in its place, then set back to missing: only reported values count.
+            let table = try ReportData.read(options, file, onMissing: .interpolate)
             for id in wanted where actuals[id] == nil {
                 if let s = table.series(named: id), s.start != nil {
                     actuals[id] = try ReportData.observedOnly(s, in: table)
@@ -73,8 +74,8 @@ enum TrackRecordNotebook {
                 """),
         ]
         var table = MarkdownTable(header: [
-            "series", "h", "issues", "scored", "MAPE (%)", "80% held (record)", "95% Wilson", "95% held (record)",
-            "model (backtest)", "80% held (backtest)", "95% Wilson", "agree?",
+            "series", "h", "issues", "scored", "MAPE (%)", "80% range held (record)", "its 95% interval",
+            "95% range held (record)", "model (backtest)", "80% interval held (backtest)", "its 95% interval", "agree?",
         ])
         var disagreements: [String] = []
         for s in summaries {
@@ -83,7 +84,8 @@ enum TrackRecordNotebook {
             let scored = checked.filter {
                 $0.record.series == s.series && $0.record.horizon == s.horizon && $0.check != nil
             }
-            let backtest = try backtestCoverage(scored, series: actuals[s.series])
+            let backtest = try backtestCoverage(
+                scored, series: actuals[s.series], models: options.trackRecordBacktestModels)
             let agree: String
             if let r = record80, let b = backtest?.held80 {
                 let overlap = r.lower <= b.upper && b.lower <= r.upper
@@ -103,6 +105,21 @@ enum TrackRecordNotebook {
             ])
         }
         page.blocks.append(.table(table.table))
+        // Where the record's 80% ranges held the actual clearly less (or more) often than 80%.
+        let off = summaries.compactMap { s -> String? in
+            guard let r = s.levels.first(where: { $0.level == 80 })?.held, r.cases >= 5, r.upper < 0.8 || r.lower > 0.8
+            else { return nil }
+            return "\(s.series) at horizon \(s.horizon) (\(r.hits) of \(r.cases), "
+                + (r.upper < 0.8 ? "too narrow" : "too wide") + ")"
+        }
+        page.blocks.append(
+            .paragraph(
+                Inlines(
+                    off.isEmpty
+                        ? "For every series and horizon with at least 5 scored forecasts, 80% lies inside the 95% interval "
+                            + "of the record's 80% coverage."
+                        : "The record's 80% ranges missed their level beyond chance (its 95% interval excludes 80%) for: "
+                            + off.joined(separator: "; ") + ".")))
         page.blocks.append(
             .paragraph(
                 Inlines(
@@ -169,11 +186,14 @@ enum TrackRecordNotebook {
 
     /// The backtest of the scored records' targets: the most used registry family, fitted on
     /// `series` up to h periods before each target and forecast h steps.
-    static func backtestCoverage(_ scored: [CheckedRecord], series: TimeSeries?) throws -> Backtest? {
+    static func backtestCoverage(_ scored: [CheckedRecord], series: TimeSeries?, models: Set<String>?) throws
+        -> Backtest?
+    {
         guard let series, let start = series.start, let first = scored.first else { return nil }
         let counts = Dictionary(grouping: scored, by: \.record.family).mapValues(\.count)
         guard
             let family = counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first?.key,
+            models?.contains(family) ?? true,
             let forecaster = try? ForecasterRegistry.forecaster(named: family)
         else { return nil }
         let h = first.record.horizon
