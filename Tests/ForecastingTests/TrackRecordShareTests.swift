@@ -34,6 +34,23 @@ import TimeSeriesCore
         }
     }
 
+    /// Two shares disagree where statsmodels' intervals do not overlap: every pair of the fixture.
+    @Test func sharesOverlapWhereStatsmodelsIntervalsDo() throws {
+        let rows = try Fixture.load().intervals
+        var apart = 0
+        for a in rows {
+            for b in rows {
+                let expected = a.lower <= b.upper + 1e-12 && b.lower <= a.upper + 1e-12
+                let shares = (
+                    TrackRecord.Share(hits: a.hits, cases: a.cases), TrackRecord.Share(hits: b.hits, cases: b.cases)
+                )
+                #expect(shares.0.overlaps(shares.1) == expected, "\(a.hits)/\(a.cases) against \(b.hits)/\(b.cases)")
+                if !expected { apart += 1 }
+            }
+        }
+        #expect(apart > 0)
+    }
+
     /// Twelve issues of one series at horizon 1, outcomes inside, outside and on the bounds, and three replayed:
     /// the summary's counts are those of the records, issued and replayed apart.
     @Test func summariesCountWhatTheIntervalsHeld() throws {

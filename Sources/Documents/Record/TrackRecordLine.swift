@@ -36,7 +36,7 @@ public struct TrackRecordLine: Sendable, Equatable {
     /// case.
     public var disagrees: Bool? {
         guard let held, held.cases > 0, let c = claim?.share, c.cases > 0 else { return nil }
-        return held.upper < c.lower || c.upper < held.lower
+        return !held.overlaps(c)
     }
 
     /// One element of a document's `track_record` member.

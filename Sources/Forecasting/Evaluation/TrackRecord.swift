@@ -57,6 +57,10 @@ public enum TrackRecord {
 
         public var value: Double { cases > 0 ? Double(hits) / Double(cases) : .nan }
 
+        /// Whether the two 95% intervals share a point: where they do not, the two shares disagree
+        /// beyond chance (a track record against the backtest it claimed).
+        public func overlaps(_ other: Share) -> Bool { lower <= other.upper && other.lower <= upper }
+
         /// k hits of n: p̂ = k/n, z = Φ⁻¹(1 − α/2), centre (p̂ + z²/2n)/(1 + z²/n), half-width
         /// z·√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n). For n = 0 the interval is [0, 1].
         public init(hits k: Int, cases n: Int, confidence: Double = 0.95) {

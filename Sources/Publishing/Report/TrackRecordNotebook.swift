@@ -88,7 +88,7 @@ enum TrackRecordNotebook {
                 scored, series: actuals[s.series], models: options.trackRecordBacktestModels)
             let agree: String
             if let r = record80, let b = backtest?.held80 {
-                let overlap = r.lower <= b.upper && b.lower <= r.upper
+                let overlap = r.overlaps(b)
                 agree = overlap ? "yes" : "no"
                 if !overlap {
                     disagreements.append(
