@@ -171,6 +171,7 @@ import TimeSeriesCore
         let row = try Self.row(md, after: "Thay đổi so với bản tin trước", item: "Diện tích một")
         let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(cells.count == 9, "\(row)")
+        #expect(cells[1] == "2025" && cells[2] == "ha", "\(row)")
         #expect(cells[3].hasPrefix("15/06/2024"), "the issued previous issue, not the later replayed one: \(row)")
         #expect(
             Array(cells[4...8]) == [

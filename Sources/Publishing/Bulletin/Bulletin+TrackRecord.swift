@@ -78,7 +78,8 @@ extension Bulletin {
     /// The change table under the summary, and why a change has no split.
     func changeBlocks() -> [Block] {
         guard !changes.isEmpty else { return [] }
-        func cell(_ b: Bilingual) -> Inlines { Self.term(b, html: "<br>") }
+        // A period reads the same in both languages (2025) but a crop season's label does not.
+        func cell(_ b: Bilingual) -> Inlines { b.vi == b.en ? Inlines(b.vi) : Self.term(b, html: "<br>") }
         let rows: [[Inlines]] = changes.map { r in
             let c = r.change
             let d = r.decimals
