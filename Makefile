@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BIN := .build/release/muavu
 OUT ?= out
 
-.PHONY: all deps venv build forecast test fuzz sanitize notebooks format clean
+.PHONY: all deps venv venv-schemathesis build forecast test fuzz sanitize notebooks format clean
 
 all: build
 
@@ -71,17 +71,31 @@ $(VENV)/.installed: requirements-test.txt
 
 venv: $(VENV)/.installed
 
+# schemathesis (PyPI), pinned with all it pulls in, in a venv of its own (its tree is larger than the
+# tests' references): make test's schemathesis phase. Rebuilt when requirements-schemathesis.txt changes.
+ST_VENV := .venv-schemathesis
+$(ST_VENV)/.installed: requirements-schemathesis.txt
+	@start=$$(date +%s); rm -rf $(ST_VENV); \
+	  { python3 -m venv $(ST_VENV) && $(ST_VENV)/bin/pip install -q --disable-pip-version-check -r requirements-schemathesis.txt \
+	    && touch $@; } || { echo "could not build $(ST_VENV) from requirements-schemathesis.txt (python3 -m venv, PyPI)" >&2; exit 1; }; \
+	  echo "== make test: schemathesis venv took $$(( $$(date +%s) - start )) s" >&2
+
+venv-schemathesis: $(ST_VENV)/.installed
+
 # Each phase says how long it took (on stderr). Tests call the venv's interpreter (MUAVU_PYTHON).
 # The in-process server tests (ServerTests) run on their own after the rest: their server's handlers
 # share the test process's few cooperative threads, which the other tests' long synchronous work
 # (imports, publishes, spawned commands) can hold for longer than the test client's 20 s timeout.
-test: deps venv
+# Then schemathesis runs against the built server (scripts/schemathesis.sh), at most 270 s.
+test: deps venv venv-schemathesis
 	@start=$$(date +%s); $(SWIFT) build --build-tests; \
 	  echo "== make test: build took $$(( $$(date +%s) - start )) s" >&2
 	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build --skip ServerTests; \
 	  status=$$?; echo "== make test: tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build --filter ServerTests; \
 	  status=$$?; echo "== make test: server tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
+	@start=$$(date +%s); bash scripts/schemathesis.sh .build/debug/muavu $(ST_VENV) 270; \
+	  status=$$?; echo "== make test: schemathesis took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 
 clean:
 	rm -rf .build $(OUT)

@@ -220,7 +220,8 @@ struct Query {
     /// characters (a NUL byte, a line break).
     func path(_ name: String) throws -> String {
         let raw = context.parameters.get(name) ?? ""
-        guard raw.utf8.count <= Self.maxTextLength * 3, let value = raw.removingPercentEncoding, !value.isEmpty else {
+        // A code point is at most 4 bytes of UTF-8, each written %XX.
+        guard raw.utf8.count <= Self.maxTextLength * 12, let value = raw.removingPercentEncoding, !value.isEmpty else {
             throw Problem(
                 .badRequest, "the \(name) in the path is not a series id", at: .init(parameter: name),
                 expected: "a series id of at most \(Self.maxTextLength) characters, percent-encoded as UTF-8")
@@ -229,10 +230,11 @@ struct Query {
         return value
     }
 
-    private static func checkText(_ value: String, _ name: String) throws {
-        guard value.count <= maxTextLength else {
+    /// Lengths are counted in code points, as the OpenAPI document's `maxLength` counts them.
+    static func checkText(_ value: String, _ name: String) throws {
+        guard value.unicodeScalars.count <= maxTextLength else {
             throw Problem(
-                .badRequest, "\(name) is \(value.count) characters long", at: .init(parameter: name),
+                .badRequest, "\(name) is \(value.unicodeScalars.count) characters long", at: .init(parameter: name),
                 expected: "at most \(maxTextLength) characters")
         }
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {

@@ -36,6 +36,23 @@ struct HostileRequestTests {
                 #expect(answer.status == status, "\(uri)")
                 #expect(answer.contentType == "application/problem+json", "\(uri)")
             }
+            // Lengths are code points, as the OpenAPI document's maxLength counts them: 200 of
+            // them is a series id (nothing stored: 404) however many bytes each takes, 201 is
+            // refused, and so are 101 letters with a combining accent (202 code points, 101 characters).
+            let đ = "%C4%91"
+            let accented = "e%CC%81"
+            for (uri, status) in [
+                ("/v1/series/" + String(repeating: đ, count: 200), 404),
+                ("/v1/series/" + String(repeating: đ, count: 201), 400),
+                ("/v1/series/" + String(repeating: accented, count: 100), 404),
+                ("/v1/series/" + String(repeating: accented, count: 101), 400),
+                ("/v1/commodities?market=" + String(repeating: accented, count: 101), 400),
+                ("/v1/series/paddy-ir50404-an-giang?as_of=2023-02-29", 400),
+                ("/v1/series/paddy-ir50404-an-giang?as_of=0000-00", 400),
+            ] {
+                #expect(try await client.call(.get, uri).status == status, "\(uri.prefix(60))")
+            }
+            #expect(try await client.call(.get, "/v1/series/paddy-ir50404-an-giang?as_of=2024-02-29").status == 200)
             let wrongMethod = try await client.call(.delete, "/v1/health")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.headers[.allow] == "GET")
