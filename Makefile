@@ -71,6 +71,14 @@ deps-browser:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >&2; \
 	fi
 
+# muavu serve under load (scripts/bench/serve.sh; not in CI): the release build on the bundled data on
+# loopback, wrk (installed from Debian when missing) on the paddy outlook from memory, as fast as it goes
+# and paced at 200 req/s, 60 s each; the numbers and the verdict (200 req/s, p99 under 50 ms, no errors)
+# in docs/benchmarks/serve.md.
+.PHONY: bench-serve
+bench-serve: build
+	bash scripts/bench/serve.sh $(BIN) docs/benchmarks/serve.md
+
 # The Python tools the tests use as independent references (jsonschema), pinned in
 # requirements-test.txt, in a project venv; rebuilt when the requirements change.
 VENV := .venv-test
