@@ -145,6 +145,8 @@ public struct Bulletin: Sendable, Equatable {
     public var dataAges: [Bilingual] = []
     /// The province's own official figures by season (nil: none configured).
     public var province: ProvinceSection?
+    /// Sell fresh now or dry and store, per price the configuration lists (`Bulletin+SellOrStore.swift`).
+    public var sellOrStore: [SellOrStore] = []
 
     public init(
         header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],

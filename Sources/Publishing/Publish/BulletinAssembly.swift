@@ -117,6 +117,12 @@ enum BulletinAssembly {
             published.compactMap { p in p.age.map { DataAgeWording.line(p.entry.name, $0, label: p.label) } }
             + withheld.map(\.reason)
         bulletin.province = province
+        bulletin.sellOrStore = published.compactMap { p in
+            p.sellOrStore.map {
+                Bulletin.SellOrStore(
+                    $0, commodity: p.entry.commodity ?? p.entry.name, market: p.entry.market ?? Bilingual(vi: "", en: ""))
+            }
+        }
         return bulletin
     }
 
