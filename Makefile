@@ -79,6 +79,23 @@ deps-browser:
 bench-serve: build
 	bash scripts/bench/serve.sh $(BIN) docs/benchmarks/serve.md
 
+# The replayed track record (docs/design/track-record.md), outside make test: the bundled data in a
+# temporary store, then muavu replay of models/dong-thap.json on the 15th of each month from
+# $(REPLAY_FROM) to $(REPLAY_TO) (each series read as known then, release lags standing in for old
+# vintages), exported to datasets/track-record/replayed-records.csv (committed) and scored by muavu verify
+# into datasets/track-record/verify.tsv. Takes about REPLAY_MINUTES on 2 cores; progress on stderr.
+REPLAY_FROM ?= 2015-01-15
+REPLAY_TO ?= 2025-12-15
+.PHONY: replay
+replay: build
+	@start=$$(date +%s); tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  MUAVU_NO_RECORDS=1 bash scripts/import-bundled.sh $(BIN) "$$tmp/store.sqlite" 2>/dev/null && \
+	  $(BIN) replay --config models/dong-thap.json --from $(REPLAY_FROM) --to $(REPLAY_TO) --store "$$tmp/store.sqlite" && \
+	  mkdir -p datasets/track-record && \
+	  $(BIN) record export --origin replayed --store "$$tmp/store.sqlite" --out datasets/track-record/replayed-records.csv && \
+	  $(BIN) verify --origin replayed --store "$$tmp/store.sqlite" > datasets/track-record/verify.tsv && \
+	  echo "== make replay took $$(( $$(date +%s) - start )) s" >&2
+
 # The Python tools the tests use as independent references (jsonschema), pinned in
 # requirements-test.txt, in a project venv; rebuilt when the requirements change.
 VENV := .venv-test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports the bundled data into a store: the publishers' own files in datasets/original/ with their
-# formats, then the converted files of datasets/ as tidy CSV. Usage: import-bundled.sh BIN STORE
+# formats, then the converted files of datasets/ as tidy CSV, then the replayed forecasts of record.
+# Usage: import-bundled.sh BIN STORE
 # Each observation comes from the file nearest its publisher: the originals with their formats;
 # the converted files of datasets/ only where they add to them. The Pink Sheet workbook (the
 # November 2025 release, to 2025-10) goes in before wb-pinksheet-monthly.csv (the December
@@ -31,3 +32,10 @@ for line in "${imports[@]}"; do
   format=${line%% *}; file=${line#* }
   "$bin" import --format "$format" --file "$file" --store "$store"
 done
+# The replayed track record (make replay; datasets/track-record/PROVENANCE.txt): forecasts of record
+# marked "replayed", so that the bulletin and the outlook have a record from the first run.
+# MUAVU_NO_RECORDS=1 leaves them out (make replay builds them anew).
+records=$d/track-record/replayed-records.csv
+if [ -z "${MUAVU_NO_RECORDS:-}" ] && [ -f "$records" ]; then
+  "$bin" record import --file "$records" --store "$store"
+fi

@@ -13,9 +13,16 @@ public struct StoreSeries: SeriesStore {
     /// Read each period's value as known at this instant (`--as-of`); nil: as last known.
     public var asOf: Date? = nil
 
-    public init(store: ObservationStore, asOf: Date? = nil) {
+    /// For a replay over history (`muavu replay`): each series' release lag in months
+    /// (`PublishConfiguration.releaseLags`); a period with no vintage as old as `asOf` counts as
+    /// known from its end plus the lag (`ObservationStore.observations(seriesID:asOf:releaseLagMonths:)`).
+    /// Nil: only the store's vintages count.
+    public var releaseLags: [String: Int]? = nil
+
+    public init(store: ObservationStore, asOf: Date? = nil, releaseLags: [String: Int]? = nil) {
         self.store = store
         self.asOf = asOf
+        self.releaseLags = releaseLags
     }
 
     public var path: String { store.path }
@@ -27,7 +34,15 @@ public struct StoreSeries: SeriesStore {
     }
 
     public func observations(of id: String) throws -> [StoredObservation] {
-        try store.observations(seriesID: id, asOf: asOf)
+        if let releaseLags, let asOf {
+            return try store.observations(seriesID: id, asOf: asOf, releaseLagMonths: releaseLags[id] ?? 0)
+        }
+        return try store.observations(seriesID: id, asOf: asOf)
+    }
+
+    public func latestVintage(of id: String) throws -> Date? {
+        if releaseLags != nil { return try observations(of: id).map(\.vintage).max() }
+        return try store.latestVintage(seriesID: id, asOf: asOf)
     }
 
     /// The instant `--as-of DATE` (and `as_of=DATE`) stands for: the end of the day `YYYY-MM-DD`,

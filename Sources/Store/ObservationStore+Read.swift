@@ -100,3 +100,26 @@ extension ObservationStore {
         }
     }
 }
+
+extension ObservationStore {
+    /// What would have been known of series `id` at `asOf` had it been published with a release lag
+    /// of `lagMonths`, for a replay over history (`muavu replay`): a period's value as `observations`
+    /// reads it where a vintage not after `asOf` exists; where none does, the period counts as known
+    /// from its last day advanced by `lagMonths` months (`StoredPeriod.knownFrom`), with the newest
+    /// value the store holds, and that instant as its vintage. Periods known neither way are left out.
+    public func observations(seriesID id: String, asOf: Date, releaseLagMonths lagMonths: Int) throws
+        -> [StoredObservation]
+    {
+        let real = try observations(seriesID: id, asOf: asOf)
+        let known = Set(real.map(\.period.ordinal))
+        var result = real
+        for o in try observations(seriesID: id) where !known.contains(o.period.ordinal) {
+            let from = StoredPeriod.knownFrom(o.period, lagMonths: lagMonths)
+            guard from <= asOf else { continue }
+            var lagged = o
+            lagged.vintage = from
+            result.append(lagged)
+        }
+        return result.sorted { $0.period.ordinal < $1.period.ordinal }
+    }
+}

@@ -60,11 +60,67 @@ enum StoreSchema {
         ALTER TABLE source_file ADD COLUMN token_name TEXT REFERENCES access_token(name);
         """
 
+    /// Version 3: the forecasts of record (`muavu publish --record`, `muavu serve`, `muavu replay`)
+    /// and the checks that score them (`muavu verify`). Both are written once: triggers refuse
+    /// every UPDATE and DELETE, so that no forecast told to people and no score made of it can be
+    /// changed afterwards (docs/design/track-record.md). A record is unique by series, issue day,
+    /// data vintage, target period and origin; writing it again is ignored.
+    static let v3 = """
+        CREATE TABLE forecast_record (
+            id INTEGER PRIMARY KEY,
+            series_id TEXT NOT NULL,
+            issue_day TEXT NOT NULL,
+            data_vintage TEXT NOT NULL,
+            frequency TEXT NOT NULL,
+            seasons_per_year INTEGER,
+            target INTEGER NOT NULL,
+            horizon INTEGER NOT NULL CHECK (horizon >= 1),
+            point REAL NOT NULL,
+            unit TEXT NOT NULL,
+            model TEXT NOT NULL,
+            family TEXT NOT NULL,
+            selection TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('issued', 'replayed')),
+            recorded_at INTEGER NOT NULL,
+            UNIQUE (series_id, issue_day, data_vintage, target, origin)
+        );
+        CREATE INDEX forecast_record_series ON forecast_record(series_id, target);
+        CREATE TABLE record_interval (
+            record_id INTEGER NOT NULL REFERENCES forecast_record(id),
+            level INTEGER NOT NULL CHECK (level > 0 AND level < 100),
+            lower REAL NOT NULL,
+            upper REAL NOT NULL,
+            PRIMARY KEY (record_id, level)
+        ) WITHOUT ROWID;
+        CREATE TABLE record_check (
+            record_id INTEGER NOT NULL REFERENCES forecast_record(id),
+            release TEXT NOT NULL CHECK (release IN ('first', 'latest')),
+            vintage INTEGER NOT NULL,
+            actual REAL NOT NULL,
+            checked_at INTEGER NOT NULL,
+            PRIMARY KEY (record_id, release, vintage)
+        ) WITHOUT ROWID;
+        \(writtenOnce("forecast_record"))
+        \(writtenOnce("record_interval"))
+        \(writtenOnce("record_check"))
+        """
+
+    /// Triggers that make `table` append-only.
+    static func writtenOnce(_ table: String) -> String {
+        """
+        CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+        BEGIN SELECT RAISE(ABORT, 'written once: \(table) rows are never edited'); END;
+        CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+        BEGIN SELECT RAISE(ABORT, 'written once: \(table) rows are never deleted'); END;
+        """
+    }
+
     /// The migrations, oldest first.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
         migrator.registerMigration("v2") { db in try db.execute(sql: v2) }
+        migrator.registerMigration("v3") { db in try db.execute(sql: v3) }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TimeSeriesCore
 
 /// How a period is kept: `PeriodDate.ordinal` in an INTEGER column, and its series' frequency
@@ -29,5 +30,26 @@ enum StoredPeriod {
     static func seasonsPerYear(_ period: PeriodDate) -> Int? {
         if case .season(_, _, let k) = period { return k }
         return nil
+    }
+}
+
+extension StoredPeriod {
+    /// The instant a period counts as published under a release lag of `lagMonths` months: the
+    /// start (00:00 UTC) of its last day advanced by that many months (the day clamped to the
+    /// month's length). A crop season's last day is its year's: the season tables come out in the
+    /// year's statistics.
+    static func knownFrom(_ period: PeriodDate, lagMonths: Int) -> Date {
+        let (y, m, d): (Int, Int, Int)
+        switch period {
+        case .year(let year), .season(let year, _, _): (y, m, d) = (year, 12, 31)
+        case .quarter(let year, let q): (y, m, d) = (year, q * 3, PeriodDate.daysInMonth(year: year, month: q * 3))
+        case .month(let year, let month): (y, m, d) = (year, month, PeriodDate.daysInMonth(year: year, month: month))
+        case .day(let year, let month, let day): (y, m, d) = (year, month, day)
+        case .index: return Date(timeIntervalSince1970: 0)
+        }
+        let shifted = PeriodDate.month(year: y, month: m).advanced(by: lagMonths)
+        guard case .month(let sy, let sm) = shifted else { return Date(timeIntervalSince1970: 0) }
+        let day = min(d, PeriodDate.daysInMonth(year: sy, month: sm))
+        return Date(timeIntervalSince1970: Double(PeriodDate.daysFromCivil(year: sy, month: sm, day: day)) * 86_400)
     }
 }

@@ -30,6 +30,9 @@ struct Muavu: ParsableCommand {
             DataCommand.self,
             Serve.self,
             Token.self,
+            Verify.self,
+            Replay.self,
+            RecordCommand.self,
         ]
     )
 

@@ -3,6 +3,7 @@ import Documents
 import Foundation
 import Publishing
 import Store
+import TimeSeriesCore
 
 /// `muavu publish --config FILE --out DIR`: the forecasts, charts, bulletin and index of a model
 /// configuration, written whole or not at all.
@@ -23,7 +24,10 @@ struct Publish: ParsableCommand {
             default store), its series as last known; a series the store lacks is refused with exit 65. \
             With --as-of DATE (YYYY-MM-DD, or YYYY-MM for the month's last day) the bulletin is issued on \
             DATE: the store's series are read as they were known then, the data's age is counted to DATE, \
-            and periods before DATE's are estimates; SOURCE_DATE_EPOCH still fixes only the generated-at time.
+            and periods before DATE's are estimates; SOURCE_DATE_EPOCH still fixes only the generated-at time. \
+            With --record the forecasts told are recorded in the store (muavu verify scores them when the \
+            data arrives); the bulletin shows the change since the previous issue and the track record of \
+            the store's earlier records either way.
             """)
 
     @Option(name: .long, help: "The model configuration (JSON).")
@@ -36,6 +40,16 @@ struct Publish: ParsableCommand {
         name: .customLong("as-of"),
         help: "The issue date, YYYY-MM-DD or YYYY-MM: data as known then (default: today, or SOURCE_DATE_EPOCH).")
     var asOf: String?
+
+    @Flag(
+        name: .long,
+        help: "Record the forecasts told in the store (written once; the same issue day and data vintage again changes nothing), after checking earlier records against the data.")
+    var record = false
+
+    @Option(
+        name: .long,
+        help: "Which release of an observation scores a forecast of record: first (default) or latest.")
+    var vintage: RecordCheck.Release = .first
 
     @OptionGroup var store: StoreOptions
 
@@ -52,11 +66,32 @@ struct Publish: ParsableCommand {
             // The store is opened (never created) only when a dataset reads it.
             let instant = asOf.flatMap(StoreOptions.asOfInstant)
             let opened =
-                configuration.readsStore ? StoreSeries(store: try store.open(create: false), asOf: instant) : nil
-            let files = try Publisher.publish(
-                configuration, to: out, issued: IssueTime.now(), issueDay: instant.map(Publisher.day(of:)),
-                store: opened, waiting: printError)
-            printError("published \(files.count) files to \(out)/ (bulletin: \(out)/bulletin.html, \(out)/bulletin.md)")
+                configuration.readsStore || record
+                ? StoreSeries(store: try store.open(create: false), asOf: instant) : nil
+            let issued = IssueTime.now()
+            // The forecasts of record of earlier issues, checked against the data now held (--record
+            // writes the checks first: records and checks are written once).
+            var trackRecord: [CheckedRecord] = []
+            if let opened {
+                if record {
+                    let checks = try opened.store.checkRecords(release: vintage, now: issued)
+                    if checks.added > 0 { printError("checked \(checks.added) forecasts of record against the data") }
+                    for note in checks.unconvertible { printError("warning: not checked, units differ: \(note)") }
+                }
+                let ids = Set(configuration.forecasts.map(\.series))
+                trackRecord = try opened.store.checkedRecords(release: vintage).filter { ids.contains($0.record.series) }
+            }
+            let publication = try Publisher.publish(
+                configuration, to: out, issued: issued, issueDay: instant.map(Publisher.day(of:)),
+                store: opened.map { $0 as any SeriesStore }, trackRecord: trackRecord, waiting: printError)
+            if record, let opened {
+                let write = try opened.store.record(publication.records, now: issued)
+                printError(
+                    "recorded \(write.added) forecasts in \(opened.path)"
+                        + (write.existing > 0 ? " (\(write.existing) already recorded, left as they were)" : ""))
+            }
+            printError(
+                "published \(publication.files.count) files to \(out)/ (bulletin: \(out)/bulletin.html, \(out)/bulletin.md)")
         }
     }
 }

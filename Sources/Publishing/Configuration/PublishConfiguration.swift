@@ -28,6 +28,10 @@ public struct PublishConfiguration: Sendable, Equatable {
         /// Months after its last observed period before a series of this dataset is stale
         /// (default `DataAge.defaultFreshness`: 2 for monthly, 18 for yearly series).
         public var freshnessMonths: Int?
+        /// Months after a period's end before its publisher releases it (the World Bank's Pink
+        /// Sheet: 1; FAOSTAT: about 12): in a replay over history (`muavu replay`), a store series
+        /// with no vintage that old counts as known from then (docs/design/track-record.md).
+        public var releaseLagMonths: Int?
 
         /// True when the dataset's series come from the store.
         public var fromStore: Bool { store == true }
@@ -312,6 +316,18 @@ public struct PublishConfiguration: Sendable, Equatable {
 
     /// The series of dataset `key` read where they exist: the hierarchy's (GSO has no Mùa for some
     /// provinces, no Hè Thu + Thu Đông for Kiên Giang).
+    /// The release lag in months of every store series the configuration reads, by series id,
+    /// from its dataset's `releaseLagMonths` (0 when the dataset gives none).
+    public var releaseLags: [String: Int] {
+        var lags: [String: Int] = [:]
+        for (key, dataset) in datasets where dataset.fromStore {
+            for id in seriesNamed(inDataset: key) + optionalSeriesNamed(inDataset: key) {
+                lags[id] = dataset.releaseLagMonths ?? 0
+            }
+        }
+        return lags
+    }
+
     public func optionalSeriesNamed(inDataset key: String) -> [String] {
         guard let p = province, let h = p.hierarchy, p.dataset == key else { return [] }
         let required = Set(seriesNamed(inDataset: key))
@@ -442,6 +458,8 @@ public struct PublishConfiguration: Sendable, Equatable {
         for (name, dataset) in ((top["datasets"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
             try check(
                 (dataset as? [String: Any])?["freshnessMonths"], "datasets.\(name).freshnessMonths", freshnessMonths)
+            try check(
+                (dataset as? [String: Any])?["releaseLagMonths"], "datasets.\(name).releaseLagMonths", freshnessMonths)
         }
         for (i, level) in ((top["levels"] as? [Any]) ?? []).enumerated() {
             try check(level, "levels[\(i)]", Limits.level)

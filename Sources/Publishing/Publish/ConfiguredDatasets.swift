@@ -30,7 +30,12 @@ public struct ConfiguredDatasets: Sendable {
 
     /// Reads the datasets named `keys` (default: all of them), in key order; a store dataset from
     /// `store`.
-    public init(_ configuration: PublishConfiguration, keys: [String]? = nil, store: (any SeriesStore)? = nil) throws {
+    /// With `skippingUnknown` (a replay over history), a store dataset of which nothing was known
+    /// yet is left out instead of refused: the entries that read it are then skipped one by one.
+    public init(
+        _ configuration: PublishConfiguration, keys: [String]? = nil, store: (any SeriesStore)? = nil,
+        skippingUnknown: Bool = false
+    ) throws {
         self.configuration = configuration
         for key in (keys ?? Array(configuration.datasets.keys)).sorted() where datasets[key] == nil {
             guard let spec = configuration.datasets[key] else {
@@ -52,7 +57,12 @@ public struct ConfiguredDatasets: Sendable {
                 // The export writes the shortest decimal with a point ("1.125"): declared, never guessed.
                 options.numberFormat = try NumberFormat(decimalChar: ".")
             }
-            let table = try TidyReader.read(data: raw, file: file, options: options)
+            let table: TidyDataset
+            do {
+                table = try TidyReader.read(data: raw, file: file, options: options)
+            } catch let error as DataError where skippingUnknown && spec.fromStore && error.code == .empty {
+                continue
+            }
             datasets[key] = Dataset(key: key, file: file, raw: raw, table: table, source: spec.source)
         }
     }

@@ -37,7 +37,20 @@ public enum Publisher {
         _ configuration: PublishConfiguration, issued: Date, issueDay: PeriodDate? = nil,
         store: (any SeriesStore)? = nil
     ) throws -> [File] {
+        try publication(configuration, issued: issued, issueDay: issueDay, store: store).files
+    }
+
+    /// Builds the publication (no file is written) with its forecasts of record (of `origin`).
+    /// `trackRecord` holds the forecasts of record of earlier issues with their checks: the
+    /// bulletin's change since the previous issue and its track record come from them.
+    public static func publication(
+        _ configuration: PublishConfiguration, issued: Date, issueDay: PeriodDate? = nil,
+        store: (any SeriesStore)? = nil, origin: ForecastRecord.Origin = .issued,
+        trackRecord: [CheckedRecord] = []
+    ) throws -> Publication {
         let issueDay = issueDay ?? day(of: issued)
+        // Only what was known on the issue day: earlier issues, and checks with data released by then.
+        let trackRecord = known(trackRecord, on: issueDay)
         // 1. Inputs: datasets and calendars, each read once and fingerprinted.
         var data = try ConfiguredDatasets(configuration, store: store)
         data.issueDay = issueDay
@@ -75,10 +88,24 @@ public enum Publisher {
         let province = try ProvinceFigures.section(
             configuration, data: data, calendars: calendars, issueDay: issueDay)
 
-        // 3. Documents, charts, bulletin, index.
-        return try files(
+        // 3. Documents, charts, bulletin, index; and the forecasts of record.
+        let files = try Self.files(
             configuration, published: published, withheld: withheld, inputs: inputs, levels: levels,
-            issued: issued, issueDay: issueDay, province: province)
+            issued: issued, issueDay: issueDay, province: province, trackRecord: trackRecord)
+        let records = try Self.records(published, data: data, store: store, issueDay: issueDay, origin: origin)
+        return Publication(files: files, records: records)
+    }
+
+    /// The records issued before `issueDay`, each with its check only when the observation it
+    /// used was released by the end of that day: a publication made `--as-of` a past day shows the
+    /// track record as it stood then.
+    static func known(_ records: [CheckedRecord], on issueDay: PeriodDate) -> [CheckedRecord] {
+        let end = Date(timeIntervalSince1970: Double(issueDay.ordinal + 1) * 86_400)
+        return records.filter { $0.record.issueDay < issueDay }.map { c in
+            var c = c
+            if let check = c.check, check.vintage >= end { c.check = nil }
+            return c
+        }
     }
 
     /// The crop calendars of the configuration, each read once and added to `inputs` with its
@@ -105,7 +132,7 @@ public enum Publisher {
     static func files(
         _ configuration: PublishConfiguration, published: [PublishedSeries], withheld: [WithheldSeries] = [],
         inputs: [PublishIndex.Input], levels: [Int], issued: Date, issueDay: PeriodDate,
-        province: Bulletin.ProvinceSection? = nil
+        province: Bulletin.ProvinceSection? = nil, trackRecord: [CheckedRecord] = []
     ) throws -> [File] {
         var files: [File] = []
         for p in published {
@@ -141,13 +168,14 @@ public enum Publisher {
     @discardableResult
     public static func publish(
         _ configuration: PublishConfiguration, to directory: String, issued: Date, issueDay: PeriodDate? = nil,
-        store: (any SeriesStore)? = nil, waiting: (String) -> Void = { _ in }
-    ) throws -> [File] {
+        store: (any SeriesStore)? = nil, trackRecord: [CheckedRecord] = [], waiting: (String) -> Void = { _ in }
+    ) throws -> Publication {
         let inputs = configuration.inputPaths + (store.map { [PhysicalPath.resolve($0.path)] } ?? [])
         let output = try OutputDirectory(directory, kind: .publish, inputs: inputs)
-        let files = try build(configuration, issued: issued, issueDay: issueDay, store: store)
-        try output.write(files, waiting: waiting)
-        return files
+        let publication = try Self.publication(
+            configuration, issued: issued, issueDay: issueDay, store: store, trackRecord: trackRecord)
+        try output.write(publication.files, waiting: waiting)
+        return publication
     }
 
     /// The outlook of each monthly price as a phone page, `phone/<entry id>.html`, linked back to

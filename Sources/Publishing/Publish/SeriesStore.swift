@@ -14,4 +14,12 @@ public protocol SeriesStore: Sendable {
     /// Series `ids` as the store last knows them, as tidy CSV (`series_id,date,value[,unit]`, the
     /// text `muavu data export` prints), numbers written with a decimal point.
     func tidyCSV(of ids: [String]) throws -> Data
+    /// The newest vintage of series `id` known to this reading (its release date, else its import
+    /// time; in a replay, the instant its release lag makes it known): the data vintage of a
+    /// forecast of record. Nil when unknown.
+    func latestVintage(of id: String) throws -> Date?
+}
+
+extension SeriesStore {
+    public func latestVintage(of id: String) throws -> Date? { nil }
 }

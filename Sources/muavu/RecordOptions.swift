@@ -1,0 +1,5 @@
+import ArgumentParser
+import TimeSeriesCore
+
+extension RecordCheck.Release: ExpressibleByArgument {}
+extension ForecastRecord.Origin: ExpressibleByArgument {}
