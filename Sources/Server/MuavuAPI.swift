@@ -151,9 +151,31 @@ struct Query {
     let request: Request
     let context: BasicRequestContext
 
-    /// The query value `name` (percent-decoded), nil when absent; given twice is refused.
+    /// Every value of `name` in the query, decoded as a form encodes it (application/x-www-form-
+    /// urlencoded, as browsers and HTTP libraries write a query): `+` is a space, then
+    /// percent-decoding as UTF-8; a value that does not decode is refused (400) rather than read as
+    /// written.
+    func values(_ name: String) throws -> [String] {
+        guard let query = request.uri.query, !query.isEmpty else { return [] }
+        func decoded(_ raw: Substring) -> String? { raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+        var found: [String] = []
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard decoded(parts[0]) == name else { continue }
+            let raw = parts.count == 2 ? parts[1] : ""
+            guard let value = decoded(raw) else {
+                throw Problem(
+                    .badRequest, "\(name) is not percent-encoded UTF-8: '\(MessageText.escaped(String(raw.prefix(40))))'",
+                    at: .init(parameter: name), expected: "a value percent-encoded as UTF-8")
+            }
+            found.append(value)
+        }
+        return found
+    }
+
+    /// The query value `name` (decoded by `values`), nil when absent; given twice is refused.
     func string(_ name: String) throws -> String? {
-        let all = request.uri.queryParameters.getAll(name)
+        let all = try values(name)
         guard all.count <= 1 else {
             throw Problem(
                 .badRequest, "\(name) is given \(all.count) times", at: .init(parameter: name), expected: "once")
@@ -165,7 +187,7 @@ struct Query {
 
     /// Every value of a repeatable query parameter.
     func strings(_ name: String) throws -> [String] {
-        let all = request.uri.queryParameters.getAll(name).map { String($0) }
+        let all = try values(name)
         guard all.count <= 100 else {
             throw Problem(
                 .badRequest, "\(name) is given \(all.count) times", at: .init(parameter: name),

@@ -53,10 +53,31 @@ struct HostileRequestTests {
                 #expect(try await client.call(.get, uri).status == status, "\(uri.prefix(60))")
             }
             #expect(try await client.call(.get, "/v1/series/paddy-ir50404-an-giang?as_of=2024-02-29").status == 200)
+            // A query value that is not percent-encoded UTF-8 is refused, not read as written.
+            for uri in ["/v1/commodities?commodity=%ZZ", "/v1/commodities?commodity=%FF", "/v1/outlook?commodity=l%C3"] {
+                #expect(try await client.call(.get, uri).status == 400, "\(uri)")
+            }
             let wrongMethod = try await client.call(.delete, "/v1/health")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.headers[.allow] == "GET")
             #expect(try await client.call(.get, "/v1/health").status == 200)
+        }
+    }
+
+    /// A query is read as a form writes it (browsers, curl --data-urlencode -G, python requests):
+    /// `+` is a space, so "Đồng+Tháp" names the same market as "Đồng%20Tháp". It was once read as a
+    /// plus sign, and the market named nothing.
+    @Test func aPlusInTheQueryIsASpace() async throws {
+        let served = try ServedStore(importing: ["paddy-price-monthly.csv"])
+        try await served.application().test(.live) { client in
+            let spaced = try await client.call(.get, "/v1/commodities?market=%C4%90%E1%BB%93ng%20Th%C3%A1p")
+            let plussed = try await client.call(.get, "/v1/commodities?market=%C4%90%E1%BB%93ng+Th%C3%A1p")
+            #expect(spaced.status == 200 && plussed.status == 200)
+            #expect(((spaced.json["entries"] as? [Any]) ?? []).isEmpty == false)
+            #expect(plussed.body == spaced.body)
+            // An encoded plus stays a plus: "l+a" names no commodity.
+            let plus = try await client.call(.get, "/v1/commodities?commodity=l%2Ba")
+            #expect(((plus.json["entries"] as? [Any]) ?? []).isEmpty)
         }
     }
 }
