@@ -6,34 +6,18 @@
 # run is cut after SECONDS_LIMIT (default 270) and the server is always stopped.
 # Usage: schemathesis.sh BIN VENV [SECONDS_LIMIT]
 set -euo pipefail
-bin=$1; venv=$2; limit=${3:-270}
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); venv=$(cd "$2" && pwd); limit=${3:-270}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-tmp=$(mktemp -d)
-server=""
-stop() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM
+. "$here/scripts/lib/throwaway-server.sh"
 
-bash "$here/scripts/import-bundled.sh" "$bin" "$tmp/store.sqlite" 2>/dev/null
+throwaway_store "$bin"
 token=$("$bin" token add schemathesis --store "$tmp/store.sqlite" 2>/dev/null)
 # A publication to serve read-only: the paddy outlook's phone page, and a bulletin.
 mkdir -p "$tmp/published/phone"
 "$bin" outlook --commodity lúa --market "Đồng Tháp" --store "$tmp/store.sqlite" --config "$here/models/dong-thap.json" \
   --format html --out "$tmp/published/phone/index.html" 2>/dev/null
 printf '<!doctype html>\n<html lang="vi"><meta charset="utf-8"><title>Bản tin</title></html>\n' >"$tmp/published/bulletin.html"
-port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$bin" serve --store "$tmp/store.sqlite" --config "$here/models/dong-thap.json" --host 127.0.0.1 --port "$port" \
-  --published "$tmp/published" >"$tmp/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/v1/health" 2>/dev/null && break
-  kill -0 "$server" 2>/dev/null || { echo "muavu serve stopped:" >&2; cat "$tmp/serve.log" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fsS -o /dev/null "http://127.0.0.1:$port/v1/health" || { echo "muavu serve did not answer /v1/health" >&2; exit 1; }
+throwaway_serve "$bin" --published "$tmp/published"
 
 status=0
 cd "$tmp"  # schemathesis and hypothesis keep their caches in the working directory

@@ -16,24 +16,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >&2
 fi
-tmp=$(mktemp -d)
-server=""
-stop() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM
-
-bash "$here/scripts/import-bundled.sh" "$bin" "$tmp/store.sqlite" 2>/dev/null
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$bin" serve --store "$tmp/store.sqlite" --config "$here/models/dong-thap.json" --host 127.0.0.1 --port "$port" \
-  >"$tmp/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/v1/health" 2>/dev/null && break
-  sleep 0.2
-done
+. "$here/scripts/lib/throwaway-server.sh"
+throwaway_store "$bin"
+throwaway_serve "$bin"
 path="/v1/outlook?commodity=l%C3%BAa&market=%C4%90%E1%BB%93ng%20Th%C3%A1p"
 url="http://127.0.0.1:$port$path"
 cold=$(curl -fsS -o /dev/null -w '%{time_total}' "$url")
