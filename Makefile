@@ -83,7 +83,7 @@ bench-serve: build
 # temporary store, then muavu replay of models/dong-thap.json on the 15th of each month from
 # $(REPLAY_FROM) to $(REPLAY_TO) (each series read as known then, release lags standing in for old
 # vintages), exported to datasets/track-record/replayed-records.csv (committed) and scored by muavu verify
-# into datasets/track-record/verify.tsv. Takes about REPLAY_MINUTES on 2 cores; progress on stderr.
+# into datasets/track-record/verify.tsv. Takes about 8 minutes on 2 cores (release build); progress on stderr.
 REPLAY_FROM ?= 2015-01-15
 REPLAY_TO ?= 2025-12-15
 .PHONY: replay

@@ -16,6 +16,8 @@ import Testing
             benchmarks: root.appendingPathComponent("docs/benchmarks").path)
         o.priceWindows = 2
         o.priceModels = ["naive"]
+        // The track record's backtest refits each series at every scored target: the cheap models only.
+        o.trackRecordBacktestModels = ["naive", "drift", "theta"]
         return o
     }
 
@@ -29,7 +31,7 @@ import Testing
         for name in [
             "README.md", "index.html", "datasets.md", "yield-study.md", "price-study.md", "m3-benchmark.md",
             "datasets.html", "yield-study.html", "price-study.html", "m3-benchmark.html",
-            "province-season-study.md", "province-season-study.html",
+            "province-season-study.md", "province-season-study.html", "track-record.md", "track-record.html",
         ] {
             #expect(paths.contains(name), "\(name)")
         }

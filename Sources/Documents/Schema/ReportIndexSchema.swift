@@ -7,7 +7,7 @@ enum ReportIndexSchema {
                 ["name", "title", "markdown", "html"],
                 [
                     "name": .enum([
-                        "datasets", "yield-study", "province-season-study", "price-study", "m3-benchmark",
+                        "datasets", "yield-study", "province-season-study", "price-study", "m3-benchmark", "track-record",
                     ]),
                     "title": JSONSchema.string.with(.minLength(1)),
                     "markdown": .string,

@@ -14,7 +14,9 @@ import TimeSeriesCore
 ///   per-province model against a pooled model, by rolling origin;
 /// - `price-study.md`: the Đồng Tháp wholesale rice price, univariate models against a
 ///   regression on the lagged Viet Nam 5% export price, by rolling origin;
-/// - `m3-benchmark.md`: the M3 table of a committed `muavu.benchmark/v1` document.
+/// - `m3-benchmark.md`: the M3 table of a committed `muavu.benchmark/v1` document;
+/// - `track-record.md`: the replayed forecasts of record (`make replay`) scored against the bundled
+///   data, beside a backtest of the same targets, both coverages with Wilson intervals.
 ///
 /// Output is a pure function of the inputs, the options and the issue time (`SOURCE_DATE_EPOCH`):
 /// two runs give identical bytes. The directory is written whole or not at all.
@@ -31,6 +33,9 @@ public enum AnalysisReport {
         public var priceHorizon = 3
         /// The univariate models of the price study (registry names).
         public var priceModels = ["naive", "snaive", "ets", "theta", "arima"]
+        /// The registry models the track-record notebook may backtest (nil: any; a series whose
+        /// most used model is not among them shows its record alone).
+        public var trackRecordBacktestModels: Set<String>? = nil
         /// Which notebooks to render (all by default).
         public var notebooks = Notebook.allCases
 
@@ -46,7 +51,7 @@ public enum AnalysisReport {
 
     public enum Notebook: String, Sendable, CaseIterable {
         case datasets, yieldStudy = "yield-study", provinceSeasonStudy = "province-season-study"
-        case priceStudy = "price-study", m3Benchmark = "m3-benchmark"
+        case priceStudy = "price-study", m3Benchmark = "m3-benchmark", trackRecord = "track-record"
     }
 
     /// Renders every notebook in memory (no file is written).
@@ -67,6 +72,7 @@ public enum AnalysisReport {
             case .provinceSeasonStudy: page = try ProvinceSeasonNotebook.render(options)
             case .priceStudy: page = try PriceNotebook.render(options)
             case .m3Benchmark: page = try BenchmarkNotebook.render(options)
+            case .trackRecord: page = try TrackRecordNotebook.render(options)
             }
             let name = notebook.rawValue + ".md"
             let html = notebook.rawValue + ".html"
