@@ -151,9 +151,31 @@ struct Query {
     let request: Request
     let context: BasicRequestContext
 
-    /// The query value `name` (percent-decoded), nil when absent; given twice is refused.
+    /// Every value of `name` in the query, decoded as a form encodes it (application/x-www-form-
+    /// urlencoded, as browsers and HTTP libraries write a query): `+` is a space, then
+    /// percent-decoding as UTF-8; a value that does not decode is refused (400) rather than read as
+    /// written.
+    func values(_ name: String) throws -> [String] {
+        guard let query = request.uri.query, !query.isEmpty else { return [] }
+        func decoded(_ raw: Substring) -> String? { raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+        var found: [String] = []
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard decoded(parts[0]) == name else { continue }
+            let raw = parts.count == 2 ? parts[1] : ""
+            guard let value = decoded(raw) else {
+                throw Problem(
+                    .badRequest, "\(name) is not percent-encoded UTF-8: '\(MessageText.escaped(String(raw.prefix(40))))'",
+                    at: .init(parameter: name), expected: "a value percent-encoded as UTF-8")
+            }
+            found.append(value)
+        }
+        return found
+    }
+
+    /// The query value `name` (decoded by `values`), nil when absent; given twice is refused.
     func string(_ name: String) throws -> String? {
-        let all = request.uri.queryParameters.getAll(name)
+        let all = try values(name)
         guard all.count <= 1 else {
             throw Problem(
                 .badRequest, "\(name) is given \(all.count) times", at: .init(parameter: name), expected: "once")
@@ -165,7 +187,7 @@ struct Query {
 
     /// Every value of a repeatable query parameter.
     func strings(_ name: String) throws -> [String] {
-        let all = request.uri.queryParameters.getAll(name).map { String($0) }
+        let all = try values(name)
         guard all.count <= 100 else {
             throw Problem(
                 .badRequest, "\(name) is given \(all.count) times", at: .init(parameter: name),
@@ -220,7 +242,8 @@ struct Query {
     /// characters (a NUL byte, a line break).
     func path(_ name: String) throws -> String {
         let raw = context.parameters.get(name) ?? ""
-        guard raw.utf8.count <= Self.maxTextLength * 3, let value = raw.removingPercentEncoding, !value.isEmpty else {
+        // A code point is at most 4 bytes of UTF-8, each written %XX.
+        guard raw.utf8.count <= Self.maxTextLength * 12, let value = raw.removingPercentEncoding, !value.isEmpty else {
             throw Problem(
                 .badRequest, "the \(name) in the path is not a series id", at: .init(parameter: name),
                 expected: "a series id of at most \(Self.maxTextLength) characters, percent-encoded as UTF-8")
@@ -229,10 +252,11 @@ struct Query {
         return value
     }
 
-    private static func checkText(_ value: String, _ name: String) throws {
-        guard value.count <= maxTextLength else {
+    /// Lengths are counted in code points, as the OpenAPI document's `maxLength` counts them.
+    static func checkText(_ value: String, _ name: String) throws {
+        guard value.unicodeScalars.count <= maxTextLength else {
             throw Problem(
-                .badRequest, "\(name) is \(value.count) characters long", at: .init(parameter: name),
+                .badRequest, "\(name) is \(value.unicodeScalars.count) characters long", at: .init(parameter: name),
                 expected: "at most \(maxTextLength) characters")
         }
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {

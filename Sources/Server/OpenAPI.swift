@@ -14,13 +14,24 @@ public enum OpenAPI {
         var description: String
         var schema: JSONSchema
         var required = false
+        /// A value that works on the bundled data (OpenAPI's `example`): for readers, and the first
+        /// value schemathesis tries.
+        var example: String? = nil
 
-        static func query(_ name: String, _ description: String, _ schema: JSONSchema) -> Parameter {
-            Parameter(name: name, location: .query, description: description, schema: schema)
+        static func query(
+            _ name: String, _ description: String, _ schema: JSONSchema, required: Bool = false, example: String? = nil
+        ) -> Parameter {
+            Parameter(
+                name: name, location: .query, description: description, schema: schema, required: required,
+                example: example)
         }
 
-        static func path(_ name: String, _ description: String, _ schema: JSONSchema) -> Parameter {
-            Parameter(name: name, location: .path, description: description, schema: schema, required: true)
+        static func path(_ name: String, _ description: String, _ schema: JSONSchema, example: String? = nil)
+            -> Parameter
+        {
+            Parameter(
+                name: name, location: .path, description: description, schema: schema, required: true,
+                example: example)
         }
     }
 
@@ -51,8 +62,8 @@ public enum OpenAPI {
         var summary: String
         var description: String
         var parameters: [Parameter] = []
-        /// The body's media type, what it is, and its schema.
-        var body: (mediaType: String, description: String, schema: JSONSchema)? = nil
+        /// The body's media type, what it is, its schema and an example.
+        var body: (mediaType: String, description: String, schema: JSONSchema, example: String)? = nil
         /// Whether a write token is needed (`Authorization: Bearer`).
         var needsToken = false
         var responses: [Response]
@@ -145,7 +156,13 @@ public enum OpenAPI {
                             ("required", true), ("description", .string(body.description)),
                             (
                                 "content",
-                                .schemas([(body.mediaType, object([("schema", .schema(body.schema))]))], .lines())
+                                .schemas(
+                                    [
+                                        (
+                                            body.mediaType,
+                                            object([("schema", .schema(body.schema)), ("example", .string(body.example))])
+                                        )
+                                    ], .lines())
                             ),
                         ]))
                 ))
@@ -181,7 +198,7 @@ public enum OpenAPI {
             [
                 ("name", .string(p.name)), ("in", .string(p.location.rawValue)), ("required", .boolean(p.required)),
                 ("description", .string(p.description)), ("schema", .schema(p.schema)),
-            ], .lines())
+            ] + (p.example.map { [("example", .string($0))] } ?? []), .lines())
     }
 
     /// A JSON object of these members in this order.

@@ -112,8 +112,10 @@ enum OutlookRoute {
                 + "for a phone: inline chart, no script); sms, zalo and html are in English for lang=en, else in "
                 + "Vietnamese.",
             parameters: [
-                .query("commodity", "The commodity (e.g. lúa, gạo, rice, xoai).", .string),
-                .query("market", "The market (e.g. Đồng Tháp, an giang).", .string),
+                .query(
+                    "commodity", "The commodity (e.g. lúa, gạo, rice, xoai).", ParameterSchemas.text, required: true,
+                    example: "lúa"),
+                .query("market", "The market (e.g. Đồng Tháp, an giang).", ParameterSchemas.text, example: "Đồng Tháp"),
                 .query("lang", "The language of the messages (vi, en or both).", .enum(["vi", "en", "both"])),
                 .query(
                     "months", "Months to forecast after the issue month (default 3).",
@@ -125,7 +127,7 @@ enum OutlookRoute {
                     "as_of",
                     "The issue date: store data as known at the end of that day or month, and the data's age "
                         + "counted to it (default: today).",
-                    JSONSchema([.type(.string), .pattern("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")])),
+                    ParameterSchemas.asOf),
                 .query("format", "The answer's form (default json).", .enum(format.map { .string($0) })),
             ],
             responses: [

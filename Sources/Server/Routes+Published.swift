@@ -35,9 +35,12 @@ enum PublishedRoute {
                 + "that is not one plain path segment, or a file outside the folder (through a link), is 404.",
             parameters: folder
                 ? [
-                    .path("part", "A folder of the publication (charts, phone, forecasts).", .string),
-                    .path("file", "A file name.", .string),
-                ] : [.path("part", "A file of the publication.", .string)],
+                    .path(
+                        "part", "A folder of the publication (charts, phone, forecasts).",
+                        ParameterSchemas.publishedName, example: "phone"),
+                    .path("file", "A file name.", ParameterSchemas.publishedName, example: "index.html"),
+                ]
+                : [.path("part", "A file of the publication.", ParameterSchemas.publishedName, example: "bulletin.html")],
             responses: [
                 .init(
                     status: 200, description: "The file, as published.", mediaType: "text/html",
@@ -68,11 +71,19 @@ enum PublishedRoute {
     /// The path value `name`, percent-decoded, if it is one plain segment; else 404.
     static func segment(_ name: String, _ context: BasicRequestContext) throws -> String {
         let raw = context.parameters.get(name) ?? ""
-        guard raw.utf8.count <= 600, let value = raw.removingPercentEncoding, !value.isEmpty, value.count <= 200,
-            !value.hasPrefix("."), !value.contains("/"), !value.contains("\\"),
-            !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard raw.utf8.count <= Query.maxTextLength * 12, let value = raw.removingPercentEncoding, isPlain(value)
         else { throw notFound(raw) }
         return value
+    }
+
+    /// Whether a (percent-decoded) name is one plain segment: not empty, at most
+    /// `Query.maxTextLength` code points, not starting with a dot, without / or \ or a control
+    /// character (`ParameterSchemas.publishedName`). Bytes and code points, not characters: a
+    /// combining mark after a dot or a slash must not hide it (".\u{301}x" is a Character other than ".").
+    static func isPlain(_ value: String) -> Bool {
+        !value.isEmpty && value.unicodeScalars.count <= Query.maxTextLength && value.utf8.first != UInt8(ascii: ".")
+            && !value.utf8.contains(UInt8(ascii: "/")) && !value.utf8.contains(UInt8(ascii: "\\"))
+            && !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     }
 
     /// The file `parts` of the served folder, or 404.

@@ -149,8 +149,12 @@ enum CommoditiesRoute {
                 + "source. commodity and market keep the price entries they name, as `muavu outlook` finds "
                 + "them: lúa, lua and paddy name the same prices, with or without diacritics.",
             parameters: [
-                .query("commodity", "Keep the price entries of this commodity (e.g. lúa, gao, mango).", .string),
-                .query("market", "Keep the price entries of this market (e.g. Đồng Tháp, dong thap).", .string),
+                .query(
+                    "commodity", "Keep the price entries of this commodity (e.g. lúa, gao, mango).",
+                    ParameterSchemas.text, example: "lúa"),
+                .query(
+                    "market", "Keep the price entries of this market (e.g. Đồng Tháp, dong thap).",
+                    ParameterSchemas.text, example: "Đồng Tháp"),
             ],
             responses: [
                 .json(200, "The entries and the stored series.", OpenAPI.component("Commodities")),
@@ -222,11 +226,11 @@ enum SeriesRoute {
     }
 
     static let idParameter = OpenAPI.Parameter.path(
-        "id", "The series id, as `muavu data status` lists it (percent-encoded).",
-        JSONSchema([.type(.string), .minLength(1)]))
+        "id", "The series id, as `muavu data status` lists it (percent-encoded).", ParameterSchemas.seriesID,
+        example: "paddy-ir50404-an-giang")
     static let asOfParameter = OpenAPI.Parameter.query(
         "as_of", "Each period's value as known at the end of this day or month (default: as known now).",
-        JSONSchema([.type(.string), .pattern("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]))
+        ParameterSchemas.asOf)
 
     static let route = Route(
         method: .get, path: "/v1/series/{id}",

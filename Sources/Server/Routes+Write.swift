@@ -48,12 +48,13 @@ enum ObservationsRoute {
             parameters: [
                 .query(
                     "confirmed",
-                    "A value out of the plausible range that is real, as ID@PERIOD (repeatable), as --confirmed.",
-                    .string)
+                    "A value out of the plausible range that is real, as ID@PERIOD (repeatable, at most 100 times), "
+                        + "as --confirmed.",
+                    JSONSchema([.type(.array), .maxItems(100), .items(ParameterSchemas.confirmation)]))
             ],
             body: (
                 "text/csv", "Tidy CSV with a header: series_id,date,value, optionally unit and flag.",
-                JSONSchema([.type(.string)])
+                JSONSchema([.type(.string)]), "series_id,date,value,unit\npaddy-ir50404-an-giang,2026-11,6500,VND/kg\n"
             ),
             needsToken: true,
             responses: [

@@ -67,6 +67,17 @@ import Testing
         #expect(object == ["pattern": #"^a\.b$"#, "description": #"say "x" − y"#])
     }
 
+    /// Control characters are not allowed in a JSON string as they are (RFC 8259 §7): an example
+    /// body's line breaks were once printed raw, and the OpenAPI document could not be read.
+    @Test func controlCharactersAreEscaped() throws {
+        let text = "a,b\r\n1,2\n\t\u{1}\u{1F}\u{7F}é"
+        let schema = JSONSchema([.description(text)])
+        #expect(schema.text == #"{"description": "a,b\r\n1,2\n\t\u0001\u001f"# + "\u{7F}é\"}")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(schema.text.utf8)) as? [String: String])
+        #expect(object == ["description": text])
+    }
+
     @Test(arguments: DocumentSchemas.names)
     func everySchemaIsJSONNamingItsDocument(name: String) throws {
         let text = try #require(DocumentSchemas.all[name])

@@ -104,14 +104,21 @@ struct SchemaPrinter {
         }
     }
 
-    /// A JSON string: quotes and backslashes escaped, everything else as it is.
+    /// A JSON string: quotes, backslashes and control characters (U+0000–U+001F, which JSON does
+    /// not allow as they are: an example body's line breaks) escaped, everything else as it is.
     private mutating func string(_ text: String) {
         output += "\""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
-            default: output.append(character)
+            case "\n": output += "\\n"
+            case "\t": output += "\\t"
+            case "\r": output += "\\r"
+            case "\u{0}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
             }
         }
         output += "\""

@@ -106,6 +106,7 @@ extension JSONSchema.Keyword {
     public static func minItems(_ value: Int) -> Self { Self("minItems", .integer(value)) }
     public static func maxItems(_ value: Int) -> Self { Self("maxItems", .integer(value)) }
     public static func minLength(_ value: Int) -> Self { Self("minLength", .integer(value)) }
+    public static func maxLength(_ value: Int) -> Self { Self("maxLength", .integer(value)) }
     public static func minContains(_ value: Int) -> Self { Self("minContains", .integer(value)) }
     public static func maxContains(_ value: Int) -> Self { Self("maxContains", .integer(value)) }
     public static func const(_ value: Value) -> Self { Self("const", value) }
@@ -145,6 +146,7 @@ extension JSONSchema.Keyword {
     public static func allOf(_ schemas: [JSONSchema], _ layout: Layout) -> Self {
         Self("allOf", .list(schemas.map { .schema($0) }, layout))
     }
+    public static func not(_ schema: JSONSchema) -> Self { Self("not", .schema(schema)) }
     public static func `if`(_ schema: JSONSchema) -> Self { Self("if", .schema(schema)) }
     public static func then(_ schema: JSONSchema) -> Self { Self("then", .schema(schema)) }
     public static func `else`(_ schema: JSONSchema) -> Self { Self("else", .schema(schema)) }

@@ -60,6 +60,9 @@ extension Bulletin {
                     [.heading(2, Self.heading(Bilingual(vi: "Triển vọng giá", en: "Price outlook")))]
                         + outlooks.map { .pair(vi: Inlines($0.vi), en: Inlines($0.en), kind: "outlook") }))
         }
+        if !sellOrStore.isEmpty {
+            blocks.append(.group(tag: "section", .init(id: "sell-or-store"), sellOrStoreBlocks()))
+        }
         if !priceAlerts.isEmpty {
             blocks.append(
                 .group(

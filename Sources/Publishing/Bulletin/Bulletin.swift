@@ -149,6 +149,8 @@ public struct Bulletin: Sendable, Equatable {
     public var changes: [ChangeRow] = []
     /// The track record of earlier issues (nil: the store holds no forecast of record of these series).
     public var trackRecord: TrackRecordSection?
+    /// Sell fresh now or dry and store, per price the configuration lists (`Bulletin+SellOrStore.swift`).
+    public var sellOrStore: [SellOrStore] = []
 
     public init(
         header: Header, headlines: [Bilingual], comparisons: [Comparison] = [], charts: [Chart] = [],

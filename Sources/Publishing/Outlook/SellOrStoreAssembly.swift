@@ -21,9 +21,14 @@ extension OutlookAssembly {
     /// Whether `subject`'s price is the fresh paddy price in đồng/kg (its commodity names paddy —
     /// "lúa" or "paddy" — and not milled rice): then the latest price is F₀.
     static func isFreshPaddy(_ subject: OutlookSubject) -> Bool {
-        let unit = (subject.reported.unit ?? "").lowercased()
+        isFreshPaddy(subject.reported, commodity: subject.commodity)
+    }
+
+    /// Whether `reported` is in đồng/kg and `commodity` names paddy ("lúa" or "paddy").
+    static func isFreshPaddy(_ reported: TimeSeries, commodity: Bilingual) -> Bool {
+        let unit = (reported.unit ?? "").lowercased()
         guard unit == "đồng/kg" || unit == "vnd/kg" else { return false }
-        let names = [subject.commodity.vi, subject.commodity.en].map { $0.lowercased() }
+        let names = [commodity.vi, commodity.en].map { $0.lowercased() }
         return names.contains { $0.contains("lúa") || $0.contains("paddy") }
     }
 
@@ -32,7 +37,17 @@ extension OutlookAssembly {
     static func sellOrStore(
         _ subject: OutlookSubject, forecaster: any Forecaster, model: String, request: SellOrStoreRequest
     ) throws -> SellOrStoreSection {
-        let raw = subject.reported
+        try sellOrStore(
+            subject.reported, commodity: subject.commodity, forecaster: forecaster, model: model, request: request)
+    }
+
+    /// The sell-or-store section of the price `reported` (NaN where none was reported) of
+    /// `commodity`: the outlook's, and `muavu publish`'s for the prices the configuration's
+    /// sellOrStore section lists (`Publisher.addSellOrStore`), one computation for both.
+    static func sellOrStore(
+        _ raw: TimeSeries, commodity: Bilingual, forecaster: any Forecaster, model: String,
+        request: SellOrStoreRequest
+    ) throws -> SellOrStoreSection {
         guard let last = raw.values.lastIndex(where: \.isFinite), let now = raw.date(at: last) else {
             throw Refusal("no reported price to sell at")
         }
@@ -41,7 +56,7 @@ extension OutlookAssembly {
         let from: String
         if let given = request.freshPrice {
             (fresh, from) = (given, "given")
-        } else if isFreshPaddy(subject) {
+        } else if isFreshPaddy(raw, commodity: commodity) {
             (fresh, from) = (seriesNow, "series")
         } else {
             throw Refusal(

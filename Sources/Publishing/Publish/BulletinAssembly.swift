@@ -118,6 +118,12 @@ enum BulletinAssembly {
             + withheld.map(\.reason)
         bulletin.province = province
         addTrackRecord(&bulletin, published: published, records: trackRecord, issueDay: issueDay, level: level)
+        bulletin.sellOrStore = published.compactMap { p in
+            p.sellOrStore.map {
+                Bulletin.SellOrStore(
+                    $0, commodity: p.entry.commodity ?? p.entry.name, market: p.entry.market ?? Bilingual(vi: "", en: ""))
+            }
+        }
         return bulletin
     }
 

@@ -20,6 +20,8 @@ struct PublishedSeries: Sendable {
     /// For production: the area model's selection.
     var areaSelection: ModelSelection?
     var outlook: PriceOutlook?
+    /// Sell fresh now or dry and store, for the prices the configuration's sellOrStore lists.
+    var sellOrStore: SellOrStoreSection?
     var alert: Bulletin.PriceAlert?
     /// The last observed period and its age at the issue date (nil without a calendar).
     var age: DataAge?

@@ -144,12 +144,14 @@ extension Publisher {
             if case .month = s.start { monthly = c.entry.kind == .price } else { monthly = false }
             let reported = monthly ? try data.reportedOnly(s, dataset: c.entry.dataset) : s
             var item: PublishedSeries
+            var chosen: (study: OutlookStudy, candidates: [OutlookStudy.Candidate])?
             if monthly, PublishedPriceStudy.applies(reported.values) {
                 let link = try data.exportLink(of: c.entry, price: s)
                 let candidates = try PublishedPriceStudy.candidates(c.entry, exportRegressor: link.regressor)
-                let (forecast, scored, _) = try PublishedPriceStudy.forecast(
+                let (forecast, scored, study) = try PublishedPriceStudy.forecast(
                     reported, candidates: candidates, months: c.horizon, level: Publisher.headlineLevel(levels),
                     levels: levels, fillGaps: c.entry.quotes == nil)
+                chosen = (study, candidates)
                 var selection = scored
                 selection.exportLinkNote = link.note
                 item = PublishedSeries(
@@ -166,6 +168,10 @@ extension Publisher {
                 try Publisher.addPriceOutlook(
                     &item, asOf: issueDay, level: Publisher.headlineLevel(levels),
                     freshness: configuration.freshnessMonths(of: c.entry))
+                if let chosen {
+                    try Publisher.addSellOrStore(
+                        &item, configuration: configuration, study: chosen.study, candidates: chosen.candidates)
+                }
             }
             return item
         }

@@ -187,7 +187,8 @@ public enum Publisher {
         for p in published {
             guard let outlook = p.outlook else { continue }
             let page = OutlookPage.html(
-                outlook, history: p.history, forecast: p.forecast, bulletin: "../bulletin.html")
+                outlook, history: p.history, forecast: p.forecast,
+                waiting: p.sellOrStore.flatMap(OutlookMessage.Waiting.init), bulletin: "../bulletin.html")
             files.append(File(path: "phone/\(p.entry.id).html", data: Data(page.utf8)))
             entries.append(.init(outlook: outlook, file: "\(p.entry.id).html"))
         }
