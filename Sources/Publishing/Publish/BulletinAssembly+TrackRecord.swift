@@ -19,6 +19,7 @@ extension BulletinAssembly {
         var rows: [Bulletin.TrackRecordRow] = []
         var charts: [Bulletin.TrackRecordChart] = []
         var notes: [Bilingual] = []
+        var farther = false
         for p in published {
             let step = min(p.issueStep, p.forecast.horizon) - 1
             if let target = p.history.date(at: p.history.count + step),
@@ -35,7 +36,19 @@ extension BulletinAssembly {
             let lines = TrackRecordClaims.lines(records, series: p.entry.series, level: level, claim: claim)
             guard !lines.isEmpty else { continue }
             let scored = lines.filter { $0.summary.checked > 0 }
-            rows += scored.map { .init(item: p.entry.name, line: $0) }
+            // A reader's table: the nearest steps only (3 months, 2 years or seasons); `muavu verify`
+            // and the track-record notebook give every horizon.
+            let nearest = p.periodsPerYear >= 12 ? 3 : 2
+            rows += scored.filter { $0.summary.horizon <= nearest }.map { .init(item: p.entry.name, line: $0) }
+            if scored.contains(where: { $0.summary.horizon > nearest }), !farther {
+                farther = true
+                notes.append(
+                    Bilingual(
+                        vi: "Bảng chỉ ghi các bước gần (3 tháng, 2 năm hoặc 2 vụ); các bước xa hơn có trong lệnh "
+                            + "muavu verify.",
+                        en: "The table shows the nearest steps only (3 months, 2 years or 2 seasons); muavu verify "
+                            + "gives the farther ones."))
+            }
             let name = p.entry.name
             if scored.isEmpty {
                 notes.append(
