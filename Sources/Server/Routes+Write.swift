@@ -136,6 +136,8 @@ enum ObservationsRoute {
         try ImportBounds.check(batch, file: origin, confirmed: confirmed)
         let report = try api.store().import(
             batch, file: origin, sha256: SHA256.hex(data), now: Date(), token: token)
+        // The forecasts of record whose period this write brought are scored against the first release.
+        try api.store().checkRecords(release: .first, now: Date())
         return Body(
             token: token, sha256: report.sha256, alreadyImported: report.alreadyImported, rowsRead: report.rowsRead,
             series: report.series, new: report.new, unchanged: report.unchanged, revised: report.revised,

@@ -77,6 +77,11 @@ struct Import: ParsableCommand {
             let store = try store.open(create: true)
             let report = try store.import(batch, file: file, sha256: sha256, now: Date())
             for line in Self.summary(report, store: store.path) { printError(line) }
+            // The forecasts of record whose period the import brought are scored now, against the
+            // first release (docs/design/track-record.md).
+            let checks = try store.checkRecords(release: .first, now: Date())
+            if checks.added > 0 { printError("import: scored \(checks.added) forecasts of record against the first release") }
+            for note in checks.unconvertible { printError("warning: not scored, units differ: \(note)") }
         }
     }
 
