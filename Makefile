@@ -122,7 +122,7 @@ venv-schemathesis: $(ST_VENV)/.installed
 # The in-process server tests (ServerTests) run on their own after the rest: their server's handlers
 # share the test process's few cooperative threads, which the other tests' long synchronous work
 # (imports, publishes, spawned commands) can hold for longer than the test client's 20 s timeout.
-# Then schemathesis runs against the built server (scripts/schemathesis.sh), at most 270 s, and headless
+# Then schemathesis runs against the built server (scripts/schemathesis.sh), at most 600 s, and headless
 # Chromium looks at the paddy outlook's phone page (scripts/check-outlook-page.py).
 test: deps deps-browser venv venv-schemathesis
 	@start=$$(date +%s); $(SWIFT) build --build-tests; \
@@ -131,7 +131,7 @@ test: deps deps-browser venv venv-schemathesis
 	  status=$$?; echo "== make test: tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 	@start=$$(date +%s); MUAVU_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build --filter ServerTests; \
 	  status=$$?; echo "== make test: server tests took $$(( $$(date +%s) - start )) s" >&2; exit $$status
-	@start=$$(date +%s); bash scripts/schemathesis.sh .build/debug/muavu $(ST_VENV) 270; \
+	@start=$$(date +%s); bash scripts/schemathesis.sh .build/debug/muavu $(ST_VENV) 600; \
 	  status=$$?; echo "== make test: schemathesis took $$(( $$(date +%s) - start )) s" >&2; exit $$status
 	@start=$$(date +%s); python3 scripts/check-outlook-page.py .build/debug/muavu; \
 	  status=$$?; echo "== make test: phone page took $$(( $$(date +%s) - start )) s" >&2; exit $$status

@@ -3,10 +3,13 @@
 # (import-bundled.sh) with a write token, the server on a free loopback port with
 # models/dong-thap.json and a small publication, then every operation of its /openapi.json under schemathesis with every
 # check that applies (scripts/schemathesis/schemathesis.toml: examples per operation, seed). The
-# run is cut after SECONDS_LIMIT (default 270) and the server is always stopped.
+# run is cut after SECONDS_LIMIT (default 600) and the server is always stopped. A response may take
+# up to 120 s: the debug build fits a long monthly series (ENSO since 1950) in 16 s on an idle
+# machine and took 56 s on a loaded one; the phase checks answers, not the debug build's speed
+# (make bench-serve measures the release build).
 # Usage: schemathesis.sh BIN VENV [SECONDS_LIMIT]
 set -euo pipefail
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); venv=$(cd "$2" && pwd); limit=${3:-270}
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); venv=$(cd "$2" && pwd); limit=${3:-600}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$here/scripts/lib/throwaway-server.sh"
 
@@ -24,7 +27,7 @@ cd "$tmp"  # schemathesis and hypothesis keep their caches in the working direct
 SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$here/scripts/schemathesis" timeout --kill-after=10 "$limit" \
   "$venv/bin/schemathesis" --config-file "$here/scripts/schemathesis/schemathesis.toml" --no-color \
   run "http://127.0.0.1:$port/openapi.json" \
-  --checks all --exclude-checks object_level_authorization --max-response-time 45 \
+  --checks all --exclude-checks object_level_authorization --max-response-time 120 \
   --header "Authorization: Bearer $token" || status=$?
 if [ "$status" = 124 ] || [ "$status" = 137 ]; then
   echo "schemathesis did not finish within $limit s" >&2
