@@ -24,7 +24,7 @@ enum ServerRecords {
         do {
             let opened = try api.store()
             guard try !opened.hasRecord(series: id, issueDay: day, origin: .issued) else { return }
-            let vintage = try store.latestVintage(of: id).map(ForecastRecord.vintage) ?? "unknown"
+            let vintage = try store.latestVintage(of: id).map(Publisher.dataVintage) ?? "unknown"
             try opened.record(make(day, vintage), now: IssueTime.now())
         } catch {
             MuavuServer.logger.warning("forecast of \(id) not recorded: \(error)")

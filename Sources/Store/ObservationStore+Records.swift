@@ -170,18 +170,19 @@ extension ObservationStore {
         try Self.sqlite(path) {
             try queue.write { db in
                 let pick = release == .first ? "MIN" : "MAX"
-                // Each record with the chosen vintage of its target's observation, where there is one
-                // and that record has no check of this release with that vintage (for `first`: none at all).
+                // Each record with the chosen vintage of its target's observation (one lookup in the
+                // observation table's primary key per record, never a scan of the table), where
+                // there is one and that record has no check of this release with that vintage (for
+                // `first`: none at all).
                 let candidates = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT r.id, r.series_id, r.unit, o.value, o.unit, o.vintage, r.target
                         FROM forecast_record r
-                        JOIN (SELECT series_id, period, \(pick)(vintage) AS vintage FROM observation
-                              GROUP BY series_id, period) v
-                          ON v.series_id = r.series_id AND v.period = r.target
                         JOIN observation o
-                          ON o.series_id = v.series_id AND o.period = v.period AND o.vintage = v.vintage
+                          ON o.series_id = r.series_id AND o.period = r.target
+                          AND o.vintage = (SELECT \(pick)(vintage) FROM observation
+                                           WHERE series_id = r.series_id AND period = r.target)
                         WHERE NOT EXISTS (
                             SELECT 1 FROM record_check c WHERE c.record_id = r.id AND c.release = ?
                               AND (? = 'first' OR c.vintage >= o.vintage))

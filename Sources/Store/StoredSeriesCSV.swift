@@ -1,3 +1,5 @@
+import AgriData
+
 /// Tidy CSV text (docs/contract.md, "Input") of series read from the store: what
 /// `muavu data export` prints, and what `muavu publish` reads a store dataset as (its bytes are
 /// the dataset's fingerprint in `index.json`).
@@ -7,10 +9,10 @@ public enum StoredSeriesCSV {
         let withUnit = series.contains { $0.observations.contains { !$0.unit.isEmpty } }
         var out = withUnit ? "series_id,date,value,unit\n" : "series_id,date,value\n"
         for (id, observations) in series {
-            let key = field(id)
+            let key = CSVField.quoted(id)
             for o in observations {
                 out += "\(key),\(o.period),\(number(o.value))"
-                out += withUnit ? ",\(field(o.unit))\n" : "\n"
+                out += withUnit ? ",\(CSVField.quoted(o.unit))\n" : "\n"
             }
         }
         return out
@@ -20,11 +22,5 @@ public enum StoredSeriesCSV {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
         return "\(value)"
-    }
-
-    /// RFC 4180: quoted when it holds a comma, a quote or a line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -59,19 +59,6 @@ public struct ForecastRecord: Sendable, Equatable, Hashable {
 
     /// The interval at `level`, if it was published.
     public func interval(level: Int) -> Interval? { intervals.first { $0.level == level } }
-
-    /// The data vintage of an instant: ISO 8601 in UTC, whole seconds.
-    public static func vintage(_ instant: Date) -> String {
-        let seconds = Int((instant.timeIntervalSince1970).rounded(.down))
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let c = PeriodDate.civilFromDays(days)
-        let s = seconds - days * 86_400
-        func pad(_ v: Int, _ w: Int = 2) -> String {
-            let t = String(v)
-            return String(repeating: "0", count: max(0, w - t.count)) + t
-        }
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))Z"
-    }
 }
 
 /// What a forecast of record was checked against: the observation of its target period in one

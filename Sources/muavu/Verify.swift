@@ -1,4 +1,6 @@
+import AgriData
 import ArgumentParser
+import Documents
 import Forecasting
 import Foundation
 import Store
@@ -46,8 +48,8 @@ struct Verify: ParsableCommand {
     }
 
     static func day(_ text: String) -> PeriodDate? {
-        if case .day? = PeriodDate(parsing: text) { return PeriodDate(parsing: text) }
-        return nil
+        guard let d = PeriodDate(parsing: text), case .day = d else { return nil }
+        return d
     }
 
     func run() throws {
@@ -108,7 +110,7 @@ struct Verify: ParsableCommand {
             var row = [
                 r.series, r.issueDay.description, r.dataVintage, r.target.description, String(r.horizon),
                 r.origin.rawValue, r.model, number(r.point), r.unit, number(s.actual),
-                ForecastRecord.vintage(check.vintage), check.release.rawValue, number(s.error),
+                IssueTime.iso8601(check.vintage), check.release.rawValue, number(s.error),
                 number(s.percentageError),
             ]
             for l in levels {
@@ -127,13 +129,5 @@ struct Verify: ParsableCommand {
     static func number(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "" }
         return "\(x)"
-    }
-}
-
-/// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
-enum CSVField {
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -28,14 +28,9 @@ public enum ForecastRecordsCSV {
             for l in levels {
                 if let i = r.interval(level: l) { row += ["\(i.lower)", "\(i.upper)"] } else { row += ["", ""] }
             }
-            lines.append(row.map(quoted).joined(separator: ","))
+            lines.append(row.map(CSVField.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Reads records written by `text`. Every problem is a `DataError` naming the file, line and

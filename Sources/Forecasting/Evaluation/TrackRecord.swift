@@ -130,17 +130,13 @@ public enum TrackRecord {
                 let at = scores.compactMap { s in s.intervals.first { $0.level == level } }
                 return Summary.Level(
                     level: level, held: Share(hits: at.filter(\.held).count, cases: at.count),
-                    winkler: mean(at.map(\.winkler)) ?? .nan,
-                    pinball: mean(at.map { ($0.lowerPinball + $0.upperPinball) / 2 }) ?? .nan)
+                    winkler: Metrics.mean(at.map(\.winkler)) ?? .nan,
+                    pinball: Metrics.mean(at.map { ($0.lowerPinball + $0.upperPinball) / 2 }) ?? .nan)
             }
             return Summary(
                 series: key.series, horizon: key.horizon, origin: key.origin, records: group.count,
                 checked: scores.count, issues: issues.count, firstIssue: issues.first, lastIssue: issues.last,
-                mape: mean(percentages.map(abs)), meanError: mean(scores.map(\.error)), levels: levels)
+                mape: Metrics.mean(percentages.map(abs)), meanError: Metrics.mean(scores.map(\.error)), levels: levels)
         }
-    }
-
-    static func mean(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 }

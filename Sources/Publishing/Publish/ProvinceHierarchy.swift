@@ -384,9 +384,6 @@ enum ProvinceHierarchy {
             for l in levels { header += ["lower_\(l)", "upper_\(l)"] }
             header += ["latest_year", "latest", "mean_5_years", "derived"]
             func n(_ v: Double) -> String { v.isFinite ? String(format: "%.4f", v) : "" }
-            func quoted(_ t: String) -> String {
-                t.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
-            }
             var lines = [header.joined(separator: ",")]
             func usual(_ v: [Double]) -> Double { v.suffix(5).reduce(0, +) / Double(min(5, v.count)) }
             for (i, node) in nodes.enumerated() {
@@ -400,7 +397,7 @@ enum ProvinceHierarchy {
                 ]
                 for (indicator, unit, value, bounds, history) in rows {
                     var cells = [
-                        node.place, quoted(placeName(node.place).vi), node.season, indicator, unit,
+                        node.place, CSVField.quoted(placeName(node.place).vi), node.season, indicator, unit,
                         "\(last + horizon)", n(value),
                     ]
                     for l in levels {

@@ -28,6 +28,12 @@ extension Publisher {
         return records
     }
 
+    /// The data vintage of an instant, as forecasts of record write it: ISO 8601 in UTC, whole
+    /// seconds (an import time carries milliseconds; they are dropped, never rounded up).
+    public static func dataVintage(_ instant: Date) -> String {
+        IssueTime.iso8601(Date(timeIntervalSince1970: instant.timeIntervalSince1970.rounded(.down)))
+    }
+
     /// The data vintage of an entry's series (see `records`).
     static func dataVintage(
         of entry: PublishConfiguration.Entry, data: ConfiguredDatasets, store: (any SeriesStore)?
@@ -35,7 +41,7 @@ extension Publisher {
         if data.configuration.datasets[entry.dataset]?.fromStore == true, let store,
             let instant = try store.latestVintage(of: entry.series)
         {
-            return ForecastRecord.vintage(instant)
+            return dataVintage(instant)
         }
         let raw = data.datasets[entry.dataset]?.raw ?? Data()
         return "sha256:" + SHA256.hex(raw)
