@@ -25,16 +25,7 @@ import Testing
 
     @Test func theOutlookOfTodayShowsTheChangeSinceTheRecordedIssue() throws {
         let f = try DataCommandTests.Folder()
-        let datasets = Self.root.appendingPathComponent("datasets")
-        for (format, file) in [
-            ("pinksheet", "original/wb-pinksheet/CMO-Historical-Data-Monthly.xlsx"),
-            ("tidy", "wb-pinksheet-monthly.csv"),
-        ] {
-            let r = try CLIRunner.run([
-                "import", "--format", format, "--file", datasets.appendingPathComponent(file).path, "--store", f.store,
-            ])
-            #expect(r.status == 0, "\(r.stderr)")
-        }
+        try TrackRecordCommandTests.pinkSheet(f, december: true)
         // Far enough ahead to reach this month from October 2025.
         let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
         guard let year = Int(today.prefix(4)), let month = Int(today.dropFirst(5).prefix(2)) else {
